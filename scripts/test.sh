@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# The whole test suite: static checks, unit tests, a production build, then API and
+# end-to-end tests against the real server, a real SQLite file and real Chromium.
+# Prints one closing line "N passed, N failed" summing every phase.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh || exit 1
+
+log_dir=$(mktemp -d)
+status=0
+phase() {
+  local name=$1; shift
+  echo "=== $name ==="
+  "$@" 2>&1 | tee "$log_dir/$name.log"
+  local rc=${PIPESTATUS[0]}
+  [ "$rc" -eq 0 ] || { echo "=== $name failed (exit $rc) ==="; status=1; }
+  return "$rc"
+}
+
+phase typecheck npx tsc --noEmit -p .
+phase lint npx eslint . --max-warnings=0
+phase unit node --import tsx --test --test-reporter=spec 'tests/unit/**/*.test.ts'
+if phase build npx next build; then
+  phase integration node --import tsx --test --test-reporter=spec --test-concurrency=1 'tests/api/**/*.test.ts' 'tests/e2e/**/*.test.ts'
+else
+  echo "Skipping API and end-to-end tests: the build failed."
+fi
+
+passed=$(cat "$log_dir"/unit.log "$log_dir"/integration.log 2>/dev/null | sed -n 's/^ℹ pass \([0-9]*\)$/\1/p' | awk '{s+=$1} END {print s+0}')
+failed=$(cat "$log_dir"/unit.log "$log_dir"/integration.log 2>/dev/null | sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' | awk '{s+=$1} END {print s+0}')
+# A phase that failed without failing a test (typecheck, lint, build) still fails the run.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "A non-test phase failed; counting it as one failure."; fi
+echo
+echo "$passed passed, $failed failed"
+exit $status
