@@ -1,0 +1,91 @@
+// The database schema as an ordered list of migrations. Each runs once, in order,
+// inside one write transaction at open, and is recorded in schema_migrations.
+import type Database from 'better-sqlite3';
+
+export interface Migration {
+  /** Strictly increasing; never renumber or edit a migration that has shipped. */
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'routes and immutable route revisions',
+    sql: `
+      -- A route's lifecycle: draft (never shown), published (visitors see its
+      -- latest published revision), archived (withdrawn, history kept).
+      CREATE TABLE routes (
+        id            TEXT PRIMARY KEY CHECK (length(id) BETWEEN 3 AND 64),
+        status        TEXT NOT NULL CHECK (status IN ('draft', 'published', 'archived')),
+        display_order INTEGER NOT NULL DEFAULT 0,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      ) STRICT;
+
+      -- Every save is a new revision; a revision's content never changes, so a
+      -- baked frame set or a visitor's link can name exactly what it showed.
+      CREATE TABLE route_revisions (
+        route_id     TEXT NOT NULL REFERENCES routes (id) ON DELETE CASCADE,
+        revision     INTEGER NOT NULL CHECK (revision >= 1),
+        route_json   TEXT NOT NULL CHECK (json_valid(route_json) AND json_extract(route_json, '$.id') = route_id),
+        published    INTEGER NOT NULL DEFAULT 0 CHECK (published IN (0, 1)),
+        created_at   TEXT NOT NULL,
+        published_at TEXT,
+        PRIMARY KEY (route_id, revision),
+        CHECK ((published = 1) = (published_at IS NOT NULL))
+      ) STRICT;
+
+      CREATE INDEX route_revisions_by_published ON route_revisions (route_id, published, revision);
+
+      CREATE TRIGGER route_revisions_content_is_immutable
+      BEFORE UPDATE OF route_id, revision, route_json, created_at ON route_revisions
+      BEGIN
+        SELECT RAISE(ABORT, 'route revisions are immutable: save a new revision instead');
+      END;
+
+      -- Curated routes already seeded once. Seeding skips these even after staff
+      -- delete the route, so a deletion is never undone by a restart.
+      CREATE TABLE curated_route_seeds (
+        route_id  TEXT PRIMARY KEY,
+        seeded_at TEXT NOT NULL
+      ) STRICT;
+    `,
+  },
+];
+
+/** Applies every migration newer than the database's version; a no-op when up to date. */
+export function applyMigrations(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number[] {
+  assertStrictlyIncreasing(migrations);
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const appliedVersions = db.prepare('SELECT version FROM schema_migrations').pluck();
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+
+  // IMMEDIATE takes the write lock before reading the applied versions, so two
+  // processes opening a fresh file at once cannot both run migration 1.
+  const migrate = db.transaction((): number[] => {
+    const applied = new Set(appliedVersions.all() as number[]);
+    const newlyApplied: number[] = [];
+    for (const migration of migrations) {
+      if (applied.has(migration.version)) continue;
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, new Date().toISOString());
+      newlyApplied.push(migration.version);
+    }
+    return newlyApplied;
+  });
+  return migrate.immediate();
+}
+
+function assertStrictlyIncreasing(migrations: readonly Migration[]): void {
+  for (let i = 1; i < migrations.length; i++) {
+    if (migrations[i].version <= migrations[i - 1].version) {
+      throw new Error(`Migration versions must strictly increase: ${migrations[i - 1].version} then ${migrations[i].version}`);
+    }
+  }
+}
