@@ -18,10 +18,10 @@ const alpha = buildTestRoute('alpha-loop');
 const bravo = buildTestRoute('bravo-bridge', { landmark: 'first-bridge', durationS: 60 });
 
 /** A second connection to the same file, standing in for staff tools that write to it. */
-function withRawDb<T>(filePath: string, use: (db: Database.Database) => T): T {
+function withRawDb<T>(filePath: string, work: (db: Database.Database) => T): T {
   const db = new Database(filePath);
   try {
-    return use(db);
+    return work(db);
   } finally {
     db.close();
   }
