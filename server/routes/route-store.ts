@@ -70,6 +70,7 @@ export function createSqliteRouteStore(db: Database.Database, options: SqliteRou
   const getPublishedRow = db.prepare<[string], PublishedRevisionRow>(`${LATEST_PUBLISHED_SQL} AND r.id = ?`);
   const wasSeeded = db.prepare<[string], 1>('SELECT 1 FROM curated_route_seeds WHERE route_id = ?').pluck();
   const routeExists = db.prepare<[string], 1>('SELECT 1 FROM routes WHERE id = ?').pluck();
+  const nextDisplayOrder = db.prepare<[], number>('SELECT COALESCE(MAX(display_order) + 1, 0) FROM routes').pluck();
   const insertRoute = db.prepare<[string, number, string, string]>(
     `INSERT INTO routes (id, status, display_order, created_at, updated_at) VALUES (?, 'published', ?, ?, ?)`,
   );
@@ -81,20 +82,22 @@ export function createSqliteRouteStore(db: Database.Database, options: SqliteRou
 
   const seed = db.transaction((routes: readonly Route[], timestamp: string): SeedResult => {
     const result: SeedResult = { inserted: [], skipped: [] };
-    routes.forEach((route, displayOrder) => {
+    // Newly curated routes go after everything already in the catalogue, keeping staff's order.
+    let displayOrder = nextDisplayOrder.get() ?? 0;
+    for (const route of routes) {
       if (wasSeeded.get(route.id) !== undefined) {
         result.skipped.push(route.id);
-        return;
+        continue;
       }
       recordSeed.run(route.id, timestamp);
       if (routeExists.get(route.id) !== undefined) {
         result.skipped.push(route.id);
-        return;
+        continue;
       }
-      insertRoute.run(route.id, displayOrder, timestamp, timestamp);
+      insertRoute.run(route.id, displayOrder++, timestamp, timestamp);
       insertPublishedRevision.run(route.id, JSON.stringify(route), timestamp, timestamp);
       result.inserted.push(route.id);
-    });
+    }
     return result;
   });
 

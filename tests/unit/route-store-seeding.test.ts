@@ -74,11 +74,14 @@ describe('seedPublished', () => {
           )
           .run(JSON.stringify(editedAlpha)),
       );
+      withRawDb(filePath, (db) => db.prepare(`UPDATE routes SET display_order = 5 WHERE id = 'alpha-loop'`).run());
       const result = await store.seedPublished([alpha, bravo]);
       assert.deepEqual(result, { inserted: ['bravo-bridge'], skipped: ['alpha-loop'] });
       const current = await store.getPublished('alpha-loop');
       assert.equal(current?.revision, 2);
       assert.equal(current?.route.durationS, 90);
+      // The newcomer joins the end of the catalogue rather than jumping ahead of staff's order.
+      assert.deepEqual((await store.listPublished()).map((p) => p.route.id), ['alpha-loop', 'bravo-bridge']);
     } finally {
       store.close();
     }

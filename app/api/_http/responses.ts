@@ -1,0 +1,25 @@
+// The JSON responses every API route handler sends: public data with its cache
+// policy, and errors through the one mapping in server/errors.ts.
+import { MethodNotAllowedError, isUnexpectedError, toHttpError } from '../../../server/errors';
+
+/** Published routes change only when staff publish; a minute of staleness is fine. */
+export const PUBLIC_DATA_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';
+
+export function publicJson(body: unknown): Response {
+  return Response.json(body, { headers: { 'Cache-Control': PUBLIC_DATA_CACHE_CONTROL } });
+}
+
+export function errorJson(error: unknown): Response {
+  // The caller gets a sanitised body; the details belong in the server log.
+  if (isUnexpectedError(error)) console.error('[api]', error);
+  const { status, body, headers } = toHttpError(error);
+  return Response.json(body, { status, headers });
+}
+
+/** A handler for methods a resource does not support: 405 with the Allow header. */
+export function methodNotAllowed(allowedMethods: readonly string[]): (request: Request) => Response {
+  return (request) => errorJson(new MethodNotAllowedError(request.method, allowedMethods));
+}
+
+/** Read-only resources: HEAD and OPTIONS come with GET from Next. */
+export const READ_ONLY_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;

@@ -1,0 +1,28 @@
+// GET /api/routes/:id: one published route in full, with the revision it is.
+import { z } from 'zod';
+import { getPublishedRoute } from '../../../_data/route-repository';
+import { RouteSchema } from '../../../../scenes/routes/route-schema';
+import { NotFoundError, ValidationError } from '../../../../server/errors';
+import { READ_ONLY_METHODS, errorJson, methodNotAllowed, publicJson } from '../../_http/responses';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const RouteParamsSchema = z.strictObject({ id: RouteSchema.shape.id });
+
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  try {
+    const parsed = RouteParamsSchema.safeParse(await params);
+    if (!parsed.success) throw new ValidationError('The route id is malformed.', parsed.error.issues);
+    const published = await getPublishedRoute(parsed.data.id);
+    if (published === null) throw new NotFoundError(`No published route has the id "${parsed.data.id}".`);
+    return publicJson({ route: published.route, revision: published.revision });
+  } catch (error) {
+    return errorJson(error);
+  }
+}
+
+export const POST = methodNotAllowed(READ_ONLY_METHODS);
+export const PUT = methodNotAllowed(READ_ONLY_METHODS);
+export const PATCH = methodNotAllowed(READ_ONLY_METHODS);
+export const DELETE = methodNotAllowed(READ_ONLY_METHODS);
