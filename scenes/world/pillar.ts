@@ -1,0 +1,76 @@
+// One sandstone pillar as placed in the world, and the signed distance to it that route
+// validation relies on. A pillar is a unit shape scaled, turned, and sheared to lean.
+import type { PillarShape } from './pillar-shape';
+
+export type LandmarkPillarId = 'hallelujah' | 'bridge-west' | 'bridge-east' | 'golden-whip-rock';
+
+export interface Pillar {
+  index: number;
+  /** Centre of the foot, metres. */
+  x: number;
+  z: number;
+  /** The foot is sunk a little below the lowest ground around it. */
+  baseY: number;
+  /** Top of the rock (crown trees stand above it). */
+  topY: number;
+  /** Bounding half-widths of the section along the pillar's own axes before rotation. */
+  radiusXM: number;
+  radiusZM: number;
+  rotationY: number;
+  /** Horizontal drift of the centre per metre of height: the lean. */
+  leanX: number;
+  leanZ: number;
+  /** Index into World.shapes; ordinary pillars use the shared archetypes (index < archetypeCount). */
+  archetype: number;
+  hasCrown: boolean;
+  crownHeightM: number;
+  /** 0 = grey, 1 = ochre: tints instances so neighbours sharing a mesh still differ. */
+  tint: number;
+  landmark: LandmarkPillarId | null;
+}
+
+export function pillarHeightM(p: Pillar): number {
+  return p.topY - p.baseY;
+}
+
+/** Highest solid point of the pillar, its crown included. */
+export function pillarSolidTopY(p: Pillar): number {
+  return p.hasCrown ? p.topY + p.crownHeightM : p.topY;
+}
+
+/** Horizontal centre of the section at height y. */
+export function pillarCentreAt(p: Pillar, y: number): [number, number] {
+  const dy = Math.min(p.topY, Math.max(p.baseY, y)) - p.baseY;
+  return [p.x + p.leanX * dy, p.z + p.leanZ * dy];
+}
+
+/**
+ * Signed distance in metres from (px, py, pz) to the pillar: negative inside. It uses the
+ * shape's envelope, so it never reports more room than the drawn rock leaves; the crown counts as solid.
+ */
+export function pillarSignedDistanceM(p: Pillar, shape: PillarShape, px: number, py: number, pz: number): number {
+  const height = p.topY - p.baseY;
+  const top = pillarSolidTopY(p);
+  const yN = (Math.min(p.topY, Math.max(p.baseY, py)) - p.baseY) / height;
+  const [cx, cz] = pillarCentreAt(p, py);
+  const dx = px - cx;
+  const dz = pz - cz;
+  const envelope = shape.envelopeAt(yN);
+  const rMax = Math.max(p.radiusXM, p.radiusZM) * envelope;
+  const rMin = Math.min(p.radiusXM, p.radiusZM) * envelope;
+  // In the pillar's own frame the section is bounded by an ellipse; two lower bounds of the distance to it, the larger wins.
+  const c = Math.cos(p.rotationY);
+  const s = Math.sin(p.rotationY);
+  const lx = c * dx - s * dz;
+  const lz = s * dx + c * dz;
+  const ex = lx / (p.radiusXM * envelope);
+  const ez = lz / (p.radiusZM * envelope);
+  const k = Math.sqrt(ex * ex + ez * ez);
+  const horizontalM = Math.hypot(dx, dz);
+  const sideM = k >= 1 ? Math.max((k - 1) * rMin, horizontalM - rMax) : (k - 1) * rMin;
+  const aboveM = py - top;
+  const belowM = p.baseY - py;
+  const verticalM = Math.max(aboveM, belowM);
+  if (sideM > 0 && verticalM > 0) return Math.hypot(sideM, verticalM);
+  return Math.max(sideM, verticalM);
+}
