@@ -86,6 +86,12 @@ describe('GET /api/routes', () => {
     for (const curated of CURATED_ROUTES) assert.ok(listedIds.has(curated.id), `curated route ${curated.id} is missing`);
   });
 
+  test('OPTIONS names the same methods as the Allow header of a 405', async () => {
+    const response = await fetch(`${server.baseUrl}/api/routes`, { method: 'OPTIONS' });
+    assert.equal(response.status, 204);
+    assert.deepEqual(response.headers.get('allow')?.split(/,\s*/).sort(), ['GET', 'HEAD', 'OPTIONS']);
+  });
+
   test('POST is 405 with an Allow header and a JSON error', async () => {
     const { response, body } = await getJson('/api/routes', { method: 'POST', body: '{}' });
     assert.equal(response.status, 405);
@@ -174,6 +180,7 @@ describe('GET /api/routes/:id', () => {
 describe('unknown API paths', () => {
   test('are JSON 404s for any method', async () => {
     for (const [method, urlPath] of [
+      ['GET', '/api'],
       ['GET', '/api/nothing-here'],
       ['GET', '/api/routes/test-alpha-loop/extra'],
       ['POST', '/api/nothing/here/either'],

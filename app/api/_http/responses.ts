@@ -21,5 +21,13 @@ export function methodNotAllowed(allowedMethods: readonly string[]): (request: R
   return (request) => errorJson(new MethodNotAllowedError(request.method, allowedMethods));
 }
 
-/** Read-only resources: HEAD and OPTIONS come with GET from Next. */
+/**
+ * OPTIONS for a resource that also answers 405s: Next's automatic OPTIONS would
+ * list every exported method, the 405 handlers included.
+ */
+export function allowedMethodsOptions(allowedMethods: readonly string[]): () => Response {
+  return () => new Response(null, { status: 204, headers: { Allow: allowedMethods.join(', ') } });
+}
+
+/** Read-only resources: Next answers HEAD with the GET handler. */
 export const READ_ONLY_METHODS = ['GET', 'HEAD', 'OPTIONS'] as const;

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getPublishedRoute } from '../../../_data/route-repository';
 import { RouteSchema } from '../../../../scenes/routes/route-schema';
 import { NotFoundError, ValidationError } from '../../../../server/errors';
-import { READ_ONLY_METHODS, errorJson, methodNotAllowed, publicJson } from '../../_http/responses';
+import { READ_ONLY_METHODS, allowedMethodsOptions, errorJson, methodNotAllowed, publicJson } from '../../_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -22,6 +22,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   }
 }
 
+export const OPTIONS = allowedMethodsOptions(READ_ONLY_METHODS);
 export const POST = methodNotAllowed(READ_ONLY_METHODS);
 export const PUT = methodNotAllowed(READ_ONLY_METHODS);
 export const PATCH = methodNotAllowed(READ_ONLY_METHODS);

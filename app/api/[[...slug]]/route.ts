@@ -1,4 +1,5 @@
-// Any /api path no other handler claims: a JSON 404 for every method, never the HTML page.
+// Any /api path no other handler claims, /api itself included: a JSON 404 for
+// every method, never the HTML not-found page.
 import { NotFoundError } from '../../../server/errors';
 import { errorJson } from '../_http/responses';
 
