@@ -1,0 +1,190 @@
+// An ink-wash picture of pillar ranks in mist, drawn as inline SVG on the server: the
+// catalogue's hero needs no image download and no client JavaScript to look like the place.
+
+const VIEW_W = 1440;
+const VIEW_H = 800;
+
+/** Small seeded PRNG (mulberry32): the same picture on every render, so no layout shift. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface PillarSpec {
+  centerX: number;
+  topY: number;
+  widthPx: number;
+}
+
+interface RankSpec {
+  seed: number;
+  count: number;
+  topRange: [number, number];
+  widthRange: [number, number];
+  fill: string;
+  crownFill?: string;
+  /** Pillars placed by hand, for the silhouettes people recognise (the lone column). */
+  fixed?: PillarSpec[];
+}
+
+const RANKS: RankSpec[] = [
+  { seed: 11, count: 26, topRange: [300, 430], widthRange: [22, 58], fill: 'url(#yun-rank-far)' },
+  { seed: 23, count: 20, topRange: [350, 520], widthRange: [30, 74], fill: 'url(#yun-rank-midfar)' },
+  {
+    seed: 37,
+    count: 13,
+    topRange: [400, 600],
+    widthRange: [40, 96],
+    fill: 'url(#yun-rank-mid)',
+    crownFill: '#1d3128',
+    fixed: [{ centerX: 610, topY: 230, widthPx: 54 }],
+  },
+  {
+    seed: 53,
+    count: 6,
+    topRange: [430, 640],
+    widthRange: [70, 150],
+    fill: 'url(#yun-rank-near)',
+    crownFill: '#0f1c17',
+    fixed: [
+      { centerX: 70, topY: 130, widthPx: 150 },
+      { centerX: 1360, topY: 190, widthPx: 170 },
+    ],
+  },
+];
+
+function pillarPath({ centerX, topY, widthPx }: PillarSpec, random: () => number): string {
+  const baseY = VIEW_H + 20;
+  const half = widthPx / 2;
+  const steps = 6;
+  const left: string[] = [];
+  const right: string[] = [];
+  for (let i = 0; i <= steps; i++) {
+    const y = baseY - ((baseY - topY - half * 0.35) * i) / steps;
+    // Pillars bulge and narrow along their joints, and flare a little at the foot.
+    const flare = (1 - i / steps) ** 3 * half * 0.45;
+    left.push(`${Math.round(centerX - half - flare + (random() - 0.5) * half * 0.28)},${Math.round(y)}`);
+    right.push(`${Math.round(centerX + half + flare + (random() - 0.5) * half * 0.28)},${Math.round(y)}`);
+  }
+  const shoulderY = topY + half * 0.35;
+  const cap = [
+    `${Math.round(centerX - half * 0.7)},${Math.round(shoulderY - half * (0.15 + random() * 0.2))}`,
+    `${Math.round(centerX - half * 0.2)},${Math.round(topY + random() * half * 0.12)}`,
+    `${Math.round(centerX + half * 0.35)},${Math.round(topY + random() * half * 0.2)}`,
+    `${Math.round(centerX + half * 0.8)},${Math.round(shoulderY - half * (0.1 + random() * 0.2))}`,
+  ];
+  return `M${left.join(' L')} L${cap.join(' L')} L${right.reverse().join(' L')}Z`;
+}
+
+function crownCircles({ centerX, topY, widthPx }: PillarSpec, random: () => number): Array<[number, number, number]> {
+  const count = 3 + Math.floor(random() * 3);
+  const circles: Array<[number, number, number]> = [];
+  for (let i = 0; i < count; i++) {
+    const along = (i + 0.5) / count - 0.5;
+    const radius = widthPx * (0.12 + random() * 0.1);
+    circles.push([
+      Math.round(centerX + along * widthPx * 0.95),
+      Math.round(topY + widthPx * 0.08 - random() * radius * 0.9),
+      Math.round(radius),
+    ]);
+  }
+  return circles;
+}
+
+function rankPillars(rank: RankSpec): Array<{ path: string; crown: Array<[number, number, number]> }> {
+  const random = seededRandom(rank.seed);
+  const specs: PillarSpec[] = [...(rank.fixed ?? [])];
+  for (let i = 0; i < rank.count; i++) {
+    // Spread evenly with jitter so ranks read as a forest, not a random scatter.
+    const slot = VIEW_W / rank.count;
+    specs.push({
+      centerX: slot * (i + 0.5) + (random() - 0.5) * slot * 0.8,
+      topY: rank.topRange[0] + random() * (rank.topRange[1] - rank.topRange[0]),
+      widthPx: rank.widthRange[0] + random() * (rank.widthRange[1] - rank.widthRange[0]),
+    });
+  }
+  return specs.map((spec) => ({
+    path: pillarPath(spec, random),
+    crown: rank.crownFill ? crownCircles(spec, random) : [],
+  }));
+}
+
+function MistBand({ y, heightPx, opacity }: { y: number; heightPx: number; opacity: number }) {
+  return <rect x="0" y={y} width={VIEW_W} height={heightPx} fill="url(#yun-mist-band)" opacity={opacity} />;
+}
+
+export function MistyPillarsArt({ className }: { className?: string }) {
+  const ranks = RANKS.map((rank) => ({ rank, pillars: rankPillars(rank) }));
+  return (
+    <svg
+      className={className}
+      viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
+      preserveAspectRatio="xMidYMax slice"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <defs>
+        <linearGradient id="yun-sky" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0" stopColor="#0b1612" />
+          <stop offset="0.55" stopColor="#2a3c35" />
+          <stop offset="0.8" stopColor="#51645b" />
+        </linearGradient>
+        <radialGradient id="yun-sun" cx="0.72" cy="0.42" r="0.45">
+          <stop offset="0" stopColor="#e8cf9c" stopOpacity="0.55" />
+          <stop offset="0.35" stopColor="#c59b55" stopOpacity="0.18" />
+          <stop offset="1" stopColor="#c59b55" stopOpacity="0" />
+        </radialGradient>
+        <linearGradient id="yun-rank-far" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0.3" stopColor="#71877f" />
+          <stop offset="0.62" stopColor="#9aaaa2" />
+        </linearGradient>
+        <linearGradient id="yun-rank-midfar" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0.35" stopColor="#4b6258" />
+          <stop offset="0.7" stopColor="#7f928a" />
+        </linearGradient>
+        <linearGradient id="yun-rank-mid" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0.25" stopColor="#2c4238" />
+          <stop offset="0.8" stopColor="#62766d" />
+        </linearGradient>
+        <linearGradient id="yun-rank-near" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0.2" stopColor="#14221c" />
+          <stop offset="0.9" stopColor="#33463e" />
+        </linearGradient>
+        <linearGradient id="yun-mist-band" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0" stopColor="#c9d3cc" stopOpacity="0" />
+          <stop offset="0.55" stopColor="#c9d3cc" stopOpacity="0.75" />
+          <stop offset="1" stopColor="#c9d3cc" stopOpacity="0" />
+        </linearGradient>
+        <linearGradient id="yun-cloud-sea" x1="0" y1="0" x2="0" y2="1">
+          <stop offset="0" stopColor="#8d9d95" stopOpacity="0" />
+          <stop offset="0.45" stopColor="#5b6d65" stopOpacity="0.65" />
+          <stop offset="1" stopColor="#08110e" />
+        </linearGradient>
+      </defs>
+      <rect width={VIEW_W} height={VIEW_H} fill="url(#yun-sky)" />
+      <rect width={VIEW_W} height={VIEW_H} fill="url(#yun-sun)" />
+      {ranks.map(({ rank, pillars }, rankIndex) => (
+        <g key={rank.seed}>
+          {pillars.map(({ path, crown }, i) => (
+            <g key={i}>
+              <path d={path} fill={rank.fill} />
+              {crown.map(([cx, cy, r], j) => (
+                <circle key={j} cx={cx} cy={cy} r={r} fill={rank.crownFill} />
+              ))}
+            </g>
+          ))}
+          {rankIndex < RANKS.length - 1 && (
+            <MistBand y={470 + rankIndex * 55} heightPx={260 - rankIndex * 30} opacity={0.55 - rankIndex * 0.1} />
+          )}
+        </g>
+      ))}
+      <rect x="0" y={VIEW_H - 300} width={VIEW_W} height="300" fill="url(#yun-cloud-sea)" />
+    </svg>
+  );
+}

@@ -1,0 +1,80 @@
+// One flight in the catalogue: poster, title, sight, duration, light and a short description.
+import Link from 'next/link';
+import type { Route } from '../../scenes/routes/route-schema';
+import { LANDMARKS } from '../../scenes/world/landmarks';
+import { formatClockTime } from '../../scenes/timeline/clock-time-format';
+import type { Locale } from '../i18n/locale';
+import { formatMessage, type Messages } from '../i18n/messages';
+import styles from './RouteCard.module.css';
+
+/** The size posters are rendered at; the card crops any other 16:9-ish size to fit. */
+export const POSTER_WIDTH_PX = 960;
+export const POSTER_HEIGHT_PX = 540;
+
+export interface RouteCardProps {
+  route: Route;
+  locale: Locale;
+  messages: Messages;
+  /** The first cards are above the fold on a laptop; their posters should not wait. */
+  eager?: boolean;
+}
+
+export function RouteCard({ route, locale, messages, eager = false }: RouteCardProps) {
+  const title = route.title[locale];
+  const landmarkName = LANDMARKS[route.landmark].name[locale];
+  const duration = formatClockTime(route.durationS);
+  const titleId = `route-${route.id}-title`;
+  const descriptionId = `route-${route.id}-description`;
+  return (
+    <Link
+      href={`/tours/${route.id}`}
+      prefetch={false}
+      className={styles.card}
+      data-testid="route-card"
+      data-route-id={route.id}
+      aria-labelledby={titleId}
+      aria-describedby={descriptionId}
+    >
+      <div className={styles.poster} data-time-of-day={route.timeOfDay}>
+        {/* A plain <img>: posters are pre-rendered JPEGs, and a missing one falls back to the painted backdrop. */}
+        <img
+          src={`/posters/${route.id}.jpg`}
+          width={POSTER_WIDTH_PX}
+          height={POSTER_HEIGHT_PX}
+          alt={formatMessage(messages['catalogue.posterAlt'], { title })}
+          loading={eager ? 'eager' : 'lazy'}
+          decoding="async"
+          className={styles.posterImage}
+        />
+        <span className={styles.duration}>
+          <span className="visually-hidden">{messages['catalogue.duration']} </span>
+          {duration}
+        </span>
+      </div>
+      <div className={styles.body}>
+        <p className={styles.landmark}>
+          <span className="visually-hidden">{messages['catalogue.landmark']}: </span>
+          {landmarkName}
+        </p>
+        <h3 className={styles.title} id={titleId}>{title}</h3>
+        <p className={styles.description} id={descriptionId}>{route.description[locale]}</p>
+        <dl className={styles.meta}>
+          <div>
+            <dt>{messages['catalogue.duration']}</dt>
+            <dd>{duration}</dd>
+          </div>
+          <div>
+            <dt>{messages['catalogue.timeOfDay']}</dt>
+            <dd>{messages[`timeOfDay.${route.timeOfDay}`]}</dd>
+          </div>
+        </dl>
+        <span className={styles.cta} aria-hidden="true">
+          {messages['catalogue.startFlight']}
+          <svg viewBox="0 0 20 20" width="18" height="18" focusable="false">
+            <path d="M4 10h11M11 5.5 15.5 10 11 14.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+        </span>
+      </div>
+    </Link>
+  );
+}
