@@ -1,0 +1,68 @@
+// What a tier costs to draw, computed without a GPU: triangles and draw calls of the world
+// (atmosphere excluded) from a camera position, and the worst case over all positions.
+import type { Vec3 } from '../routes/route-schema';
+import { assignPillarLods, type PillarVisibility } from './instance-plan';
+import { triangleCount } from './mesh-data';
+import type { QualityTier } from './quality-tiers';
+import type { World } from './world';
+import { buildWorldGeometry, type WorldGeometry } from './world-geometry';
+import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
+
+export interface DrawCost {
+  triangles: number;
+  drawCalls: number;
+}
+
+/** Meshes drawn once whatever the camera does: terrain, landmark pillars and crowns, bridge, stream. */
+function fixedCost(g: WorldGeometry): DrawCost {
+  const meshes = [g.terrain, g.landmarkPillars, g.landmarkCrowns, g.bridge, g.stream];
+  return { triangles: meshes.reduce((sum, m) => sum + triangleCount(m), 0), drawCalls: meshes.length };
+}
+
+/** Cost given a LOD per pillar; empty instance buckets are hidden by the renderer and cost no call. */
+export function drawCostForLods(world: World, geometry: WorldGeometry, lods: Int8Array): DrawCost {
+  const cost = fixedCost(geometry);
+  const pillarBucketUsed = new Uint8Array(world.archetypeCount * PILLAR_LOD_COUNT);
+  const crownBucketUsed = new Uint8Array(PILLAR_LOD_COUNT);
+  for (const p of world.pillars) {
+    const lod = lods[p.index];
+    if (lod < 0) continue;
+    cost.triangles += triangleCount(geometry.pillars[p.archetype][lod]);
+    pillarBucketUsed[p.archetype * PILLAR_LOD_COUNT + lod] = 1;
+    if (p.hasCrown) {
+      cost.triangles += triangleCount(geometry.crowns[lod]);
+      crownBucketUsed[lod] = 1;
+    }
+  }
+  cost.drawCalls += pillarBucketUsed.reduce((s, u) => s + u, 0) + crownBucketUsed.reduce((s, u) => s + u, 0);
+  return cost;
+}
+
+export function worldDrawCost(world: World, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): DrawCost {
+  return drawCostForLods(world, buildWorldGeometry(world, tier), assignPillarLods(world, tier, camera, isVisible));
+}
+
+/**
+ * An upper bound over every camera position: the costliest pillars take the LOD 0 and
+ * LOD 1 slots, everything else is LOD 2, and every bucket is drawn.
+ */
+export function worstCaseWorldDrawCost(world: World, tier: QualityTier): DrawCost {
+  const detail = TIER_DETAIL[tier];
+  const g = buildWorldGeometry(world, tier);
+  const cost = fixedCost(g);
+  const extras: number[][] = [];
+  let lod2Total = 0;
+  for (const p of world.pillars) {
+    if (p.landmark !== null) continue;
+    const perLod = [0, 1, 2].map((lod) => triangleCount(g.pillars[p.archetype][lod]) + (p.hasCrown ? triangleCount(g.crowns[lod]) : 0));
+    lod2Total += perLod[2];
+    extras.push([perLod[0] - perLod[2], perLod[1] - perLod[2]]);
+  }
+  const byNear = extras.map((e) => e[0]).sort((a, b) => b - a);
+  const byMid = extras.map((e) => e[1]).sort((a, b) => b - a);
+  const nearSum = byNear.slice(0, detail.lodMaxCount[0]).reduce((s, v) => s + v, 0);
+  const midSum = byMid.slice(0, detail.lodMaxCount[1]).reduce((s, v) => s + v, 0);
+  cost.triangles += lod2Total + nearSum + midSum;
+  cost.drawCalls += world.archetypeCount * PILLAR_LOD_COUNT + PILLAR_LOD_COUNT;
+  return cost;
+}

@@ -1,0 +1,44 @@
+// A fingerprint of a world's geometry: FNV-1a over the bytes of every typed array, so
+// the browser and the render server can prove they built byte-identical scenes.
+import { listWorldMeshes, buildWorldGeometry } from './world-geometry';
+import type { QualityTier } from './quality-tiers';
+import { createWorld } from './world';
+
+function fnv1a(hash: number, bytes: Uint8Array): number {
+  let h = hash;
+  for (let i = 0; i < bytes.length; i++) {
+    h ^= bytes[i];
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function bytesOf(array: Float32Array | Uint32Array): Uint8Array {
+  return new Uint8Array(array.buffer, array.byteOffset, array.byteLength);
+}
+
+/** Two independent FNV-1a lanes (different offsets) give a 64-bit hex digest. */
+export function hashWorldGeometry(seed: number, tier: QualityTier): string {
+  const world = createWorld(seed);
+  const meshes = listWorldMeshes(buildWorldGeometry(world, tier));
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const layout = new Uint32Array(1);
+  for (const mesh of meshes) {
+    for (const array of [mesh.positions, mesh.normals, mesh.colors, mesh.uvs, mesh.indices]) {
+      layout[0] = array ? array.length : 0xffffffff;
+      a = fnv1a(a, bytesOf(layout));
+      b = fnv1a(b, bytesOf(layout));
+      if (!array) continue;
+      const bytes = bytesOf(array);
+      a = fnv1a(a, bytes);
+      b = fnv1a(b ^ 0x9e3779b9, bytes);
+    }
+  }
+  // The layout of the pillars decides the instance transforms, so it is part of the fingerprint too.
+  const placement = new Float32Array(world.pillars.length * 8);
+  world.pillars.forEach((p, i) => placement.set([p.x, p.z, p.baseY, p.topY, p.radiusXM, p.radiusZM, p.rotationY, p.leanX], i * 8));
+  a = fnv1a(a, bytesOf(placement));
+  b = fnv1a(b, bytesOf(placement));
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}

@@ -1,0 +1,113 @@
+// Which ordinary pillar is drawn with which archetype mesh at which level of detail, and
+// its instance transform. LOD 0 and 1 go to the nearest pillars only up to a fixed count,
+// so the worst case stays inside the tier's budget wherever the camera is; no pillar is dropped.
+import type { Vec3 } from '../routes/route-schema';
+import type { Pillar } from './pillar';
+import { writeCrownMatrix, writeCrownTint, writePillarMatrix, writePillarTint } from './pillar-transform';
+import type { QualityTier } from './quality-tiers';
+import type { World } from './world';
+import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
+
+export interface InstanceBucket {
+  /** Archetype index (pillar buckets) or -1 (crown buckets). */
+  archetype: number;
+  lod: number;
+  count: number;
+  /** Column-major 4x4 per instance; the first count are live. */
+  matrices: Float32Array;
+  /** RGB multiplier per instance. */
+  colors: Float32Array;
+}
+
+export interface InstancePlan {
+  /** Index archetype * PILLAR_LOD_COUNT + lod. */
+  pillarBuckets: InstanceBucket[];
+  /** Index lod. */
+  crownBuckets: InstanceBucket[];
+}
+
+/** Optional view test (a frustum in the renderer): pillars wholly outside it are skipped, not simplified. */
+export type PillarVisibility = (centreX: number, centreY: number, centreZ: number, radiusM: number) => boolean;
+
+/** LOD per pillar (index-aligned with world.pillars); -1 for landmark pillars, which have their own mesh, and for pillars out of view. */
+export function assignPillarLods(world: World, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): Int8Array {
+  const detail = TIER_DETAIL[tier];
+  const lods = new Int8Array(world.pillars.length).fill(-1);
+  const candidates: Array<{ index: number; distanceM: number }> = [];
+  for (const p of world.pillars) {
+    if (p.landmark !== null) continue;
+    const height = p.topY - p.baseY;
+    const midY = p.baseY + height / 2;
+    const boundM = Math.hypot(height / 2, Math.max(p.radiusXM, p.radiusZM)) + Math.hypot(p.leanX, p.leanZ) * height;
+    const cx = p.x + (p.leanX * height) / 2;
+    const cz = p.z + (p.leanZ * height) / 2;
+    if (isVisible && !isVisible(cx, midY, cz, boundM)) continue;
+    // Distance to the pillar's axis segment, not its foot: flying past a tall pillar's head counts as near.
+    const dy = Math.max(p.baseY - camera[1], 0, camera[1] - p.topY);
+    const distanceM = Math.max(0, Math.hypot(camera[0] - cx, camera[2] - cz, dy) - Math.max(p.radiusXM, p.radiusZM));
+    candidates.push({ index: p.index, distanceM });
+  }
+  candidates.sort((a, b) => a.distanceM - b.distanceM || a.index - b.index);
+  let near = 0;
+  let mid = 0;
+  for (const c of candidates) {
+    if (near < detail.lodMaxCount[0] && c.distanceM <= detail.lodMaxDistanceM[0]) {
+      lods[c.index] = 0;
+      near++;
+    } else if (mid < detail.lodMaxCount[1] && c.distanceM <= detail.lodMaxDistanceM[1]) {
+      lods[c.index] = 1;
+      mid++;
+    } else {
+      lods[c.index] = 2;
+    }
+  }
+  return lods;
+}
+
+function emptyBucket(archetype: number, lod: number, capacity: number): InstanceBucket {
+  return { archetype, lod, count: 0, matrices: new Float32Array(capacity * 16), colors: new Float32Array(capacity * 3) };
+}
+
+/** Buckets sized for every pillar, reused frame after frame by fillInstancePlan. */
+export function createInstancePlan(world: World): InstancePlan {
+  const perArchetype = new Array<number>(world.archetypeCount).fill(0);
+  let crowned = 0;
+  for (const p of world.pillars) {
+    if (p.landmark !== null) continue;
+    perArchetype[p.archetype]++;
+    if (p.hasCrown) crowned++;
+  }
+  const pillarBuckets: InstanceBucket[] = [];
+  for (let a = 0; a < world.archetypeCount; a++) {
+    for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) pillarBuckets.push(emptyBucket(a, lod, perArchetype[a]));
+  }
+  const crownBuckets: InstanceBucket[] = [];
+  for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) crownBuckets.push(emptyBucket(-1, lod, crowned));
+  return { pillarBuckets, crownBuckets };
+}
+
+export function fillInstancePlan(plan: InstancePlan, world: World, lods: Int8Array): InstancePlan {
+  for (const b of plan.pillarBuckets) b.count = 0;
+  for (const b of plan.crownBuckets) b.count = 0;
+  for (const p of world.pillars) {
+    const lod = lods[p.index];
+    if (lod < 0) continue;
+    const bucket = plan.pillarBuckets[p.archetype * PILLAR_LOD_COUNT + lod];
+    writePillarMatrix(p, bucket.matrices, bucket.count * 16);
+    writePillarTint(p, bucket.colors, bucket.count * 3);
+    bucket.count++;
+    if (p.hasCrown) addCrown(plan.crownBuckets[lod], p, world);
+  }
+  return plan;
+}
+
+function addCrown(bucket: InstanceBucket, p: Pillar, world: World): void {
+  writeCrownMatrix(p, world.shapes[p.archetype], bucket.matrices, bucket.count * 16);
+  writeCrownTint(p, bucket.colors, bucket.count * 3);
+  bucket.count++;
+}
+
+/** One call for callers that do not reuse buffers (tests, the bench). */
+export function planInstances(world: World, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): InstancePlan {
+  return fillInstancePlan(createInstancePlan(world), world, assignPillarLods(world, tier, camera, isVisible));
+}

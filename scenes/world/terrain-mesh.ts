@@ -1,0 +1,93 @@
+// The ground as one heightfield mesh at the tier's resolution, coloured as forest
+// canopy with bare rock on steep ground, a gravel bed along the stream and a greener plateau.
+import { GOLDEN_WHIP_STREAM, TIANZI_PLATEAU } from './landmarks';
+import type { MeshData } from './mesh-data';
+import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
+import type { World } from './world';
+
+const FOREST_DARK: readonly [number, number, number] = [0.09, 0.16, 0.07];
+const FOREST_LIGHT: readonly [number, number, number] = [0.2, 0.3, 0.12];
+const ROCK: readonly [number, number, number] = [0.52, 0.46, 0.37];
+const GRAVEL: readonly [number, number, number] = [0.46, 0.44, 0.38];
+
+export function buildTerrainMesh(world: World, stride: number): MeshData {
+  const { terrain, stream } = world;
+  const fine = terrain.gridVertices;
+  const n = Math.floor((fine - 1) / stride) + 1;
+  const spacing = terrain.spacingM * stride;
+  const half = terrain.halfExtentM;
+  const positions = new Float32Array(n * n * 3);
+  const normals = new Float32Array(n * n * 3);
+  const colors = new Float32Array(n * n * 3);
+  const s = deriveSeed(world.seed, 'terrain-colour');
+  const bedHalfWidth = GOLDEN_WHIP_STREAM.widthM / 2;
+  const heights = new Float32Array(n * n);
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      let h = terrain.heights[row * stride * fine + col * stride];
+      const x = -half + col * spacing;
+      const z = -half + row * spacing;
+      // A coarse grid would bridge over the narrow bed and hide the water; sink the vertices that straddle it.
+      if (stream.distanceM(x, z) < bedHalfWidth + spacing * 0.75) h = Math.min(h, GOLDEN_WHIP_STREAM.floorM - 1.5);
+      heights[row * n + col] = h;
+    }
+  }
+  const at = (row: number, col: number) => heights[clamp(row, 0, n - 1) * n + clamp(col, 0, n - 1)];
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      const i = row * n + col;
+      const x = -half + col * spacing;
+      const z = -half + row * spacing;
+      const h = heights[i];
+      positions[i * 3] = x;
+      positions[i * 3 + 1] = h;
+      positions[i * 3 + 2] = z;
+      const dx = (at(row, col + 1) - at(row, col - 1)) / (2 * spacing);
+      const dz = (at(row + 1, col) - at(row - 1, col)) / (2 * spacing);
+      const len = Math.sqrt(dx * dx + 1 + dz * dz);
+      normals[i * 3] = -dx / len;
+      normals[i * 3 + 1] = 1 / len;
+      normals[i * 3 + 2] = -dz / len;
+
+      const slope = Math.sqrt(dx * dx + dz * dz);
+      const canopy = fbm2(x / 90, z / 90, s, 4);
+      const patch = valueNoise2(x / 400, z / 400, s + 1);
+      let r = lerp(FOREST_DARK[0], FOREST_LIGHT[0], canopy * 0.7 + patch * 0.3);
+      let g = lerp(FOREST_DARK[1], FOREST_LIGHT[1], canopy * 0.7 + patch * 0.3);
+      let b = lerp(FOREST_DARK[2], FOREST_LIGHT[2], canopy * 0.7 + patch * 0.3);
+      // The plateau top is open scrub and fields, lighter than the valley forest.
+      const plateau = smoothstep(TIANZI_PLATEAU.topM - 120, TIANZI_PLATEAU.topM - 20, h);
+      r = lerp(r, 0.24, plateau * 0.5);
+      g = lerp(g, 0.33, plateau * 0.5);
+      b = lerp(b, 0.15, plateau * 0.5);
+      const rock = smoothstep(0.9, 1.8, slope) * (0.6 + 0.4 * valueNoise2(x / 30, z / 30, s + 2));
+      r = lerp(r, ROCK[0], rock);
+      g = lerp(g, ROCK[1], rock);
+      b = lerp(b, ROCK[2], rock);
+      const bed = 1 - smoothstep(bedHalfWidth, bedHalfWidth + spacing, stream.distanceM(x, z));
+      r = lerp(r, GRAVEL[0], bed);
+      g = lerp(g, GRAVEL[1], bed);
+      b = lerp(b, GRAVEL[2], bed);
+      colors[i * 3] = r;
+      colors[i * 3 + 1] = g;
+      colors[i * 3 + 2] = b;
+    }
+  }
+  const indices = new Uint32Array((n - 1) * (n - 1) * 6);
+  let t = 0;
+  for (let row = 0; row < n - 1; row++) {
+    for (let col = 0; col < n - 1; col++) {
+      const a = row * n + col;
+      const b = a + 1;
+      const c = a + n;
+      const d = c + 1;
+      indices[t++] = a;
+      indices[t++] = c;
+      indices[t++] = b;
+      indices[t++] = b;
+      indices[t++] = c;
+      indices[t++] = d;
+    }
+  }
+  return { positions, normals, colors, indices };
+}

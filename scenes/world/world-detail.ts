@@ -1,0 +1,94 @@
+// How much geometry each quality tier builds and draws: mesh resolutions and the LOD
+// caps that keep the worst case inside the tier's triangle budget.
+import type { QualityTier } from './quality-tiers';
+
+export interface PillarLodDetail {
+  radialSegments: number;
+  /** Segments along the height. */
+  rings: number;
+}
+
+export interface CrownLodDetail {
+  trees: number;
+  /** Umbrella layers per pine. */
+  layers: number;
+  sides: number;
+}
+
+export interface TierDetail {
+  /** Take every n-th vertex of the finest terrain grid. */
+  terrainStride: number;
+  /** LOD 0 (near) to 2 (far). */
+  pillarLods: readonly [PillarLodDetail, PillarLodDetail, PillarLodDetail];
+  crownLods: readonly [CrownLodDetail, CrownLodDetail, CrownLodDetail];
+  /** At most this many pillars get LOD 0 and LOD 1: the nearest ones within the matching distance. */
+  lodMaxCount: readonly [number, number];
+  lodMaxDistanceM: readonly [number, number];
+  /** Resolution of the unique landmark pillars. */
+  landmarkPillar: PillarLodDetail;
+  streamStepM: number;
+  bridgeSegments: number;
+  bridgeAround: number;
+}
+
+export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
+  phone: {
+    terrainStride: 4,
+    pillarLods: [
+      { radialSegments: 24, rings: 30 },
+      { radialSegments: 12, rings: 10 },
+      { radialSegments: 7, rings: 3 },
+    ],
+    crownLods: [
+      { trees: 12, layers: 3, sides: 6 },
+      { trees: 8, layers: 2, sides: 5 },
+      { trees: 5, layers: 1, sides: 4 },
+    ],
+    lodMaxCount: [16, 110],
+    lodMaxDistanceM: [350, 1300],
+    landmarkPillar: { radialSegments: 40, rings: 60 },
+    streamStepM: 20,
+    bridgeSegments: 16,
+    bridgeAround: 10,
+  },
+  laptop: {
+    terrainStride: 2,
+    pillarLods: [
+      { radialSegments: 48, rings: 72 },
+      { radialSegments: 20, rings: 22 },
+      { radialSegments: 10, rings: 6 },
+    ],
+    crownLods: [
+      { trees: 16, layers: 3, sides: 7 },
+      { trees: 10, layers: 2, sides: 6 },
+      { trees: 6, layers: 1, sides: 5 },
+    ],
+    lodMaxCount: [40, 260],
+    lodMaxDistanceM: [600, 2000],
+    landmarkPillar: { radialSegments: 64, rings: 110 },
+    streamStepM: 10,
+    bridgeSegments: 32,
+    bridgeAround: 16,
+  },
+  bake: {
+    terrainStride: 1,
+    pillarLods: [
+      { radialSegments: 64, rings: 120 },
+      { radialSegments: 28, rings: 36 },
+      { radialSegments: 12, rings: 10 },
+    ],
+    crownLods: [
+      { trees: 20, layers: 3, sides: 8 },
+      { trees: 12, layers: 3, sides: 6 },
+      { trees: 7, layers: 2, sides: 5 },
+    ],
+    lodMaxCount: [120, 700],
+    lodMaxDistanceM: [1000, 3500],
+    landmarkPillar: { radialSegments: 96, rings: 180 },
+    streamStepM: 5,
+    bridgeSegments: 48,
+    bridgeAround: 24,
+  },
+};
+
+export const PILLAR_LOD_COUNT = 3;

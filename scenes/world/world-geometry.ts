@@ -1,0 +1,77 @@
+// Every mesh a tier draws, built from a world as plain typed arrays: shared pillar and
+// crown meshes per LOD for instancing, and unique meshes for terrain, landmarks, bridge, stream.
+import { buildBridgeMesh } from './bridge-mesh';
+import { buildCrownMesh } from './crown-mesh';
+import { mergeMeshes, transformMesh, type MeshData } from './mesh-data';
+import { buildPillarMesh } from './pillar-mesh';
+import { writeCrownMatrix, writePillarMatrix } from './pillar-transform';
+import type { QualityTier } from './quality-tiers';
+import { buildStreamMesh } from './stream-mesh';
+import { buildTerrainMesh } from './terrain-mesh';
+import type { World } from './world';
+import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
+
+export interface WorldGeometry {
+  tier: QualityTier;
+  terrain: MeshData;
+  /** [archetype][lod], unit space, for instancing. */
+  pillars: MeshData[][];
+  /** [lod], unit space, for instancing on ordinary pillar tops. */
+  crowns: MeshData[];
+  /** The landmark pillars, in world space, merged into one mesh. */
+  landmarkPillars: MeshData;
+  landmarkCrowns: MeshData;
+  bridge: MeshData;
+  stream: MeshData;
+}
+
+const cache = new WeakMap<World, Map<QualityTier, WorldGeometry>>();
+
+export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeometry {
+  let perTier = cache.get(world);
+  if (!perTier) {
+    perTier = new Map();
+    cache.set(world, perTier);
+  }
+  const cached = perTier.get(tier);
+  if (cached) return cached;
+  const detail = TIER_DETAIL[tier];
+  const pillars: MeshData[][] = [];
+  for (let a = 0; a < world.archetypeCount; a++) {
+    const lods: MeshData[] = [];
+    for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) lods.push(buildPillarMesh(world.shapes[a], detail.pillarLods[lod], world.seed));
+    pillars.push(lods);
+  }
+  const crowns = detail.crownLods.map((c) => buildCrownMesh(c, world.seed));
+
+  const landmarkPillarParts: MeshData[] = [];
+  const landmarkCrownParts: MeshData[] = [];
+  const matrix = new Float32Array(16);
+  for (const p of world.pillars) {
+    if (p.landmark === null) continue;
+    const shape = world.shapes[p.archetype];
+    writePillarMatrix(p, matrix, 0);
+    landmarkPillarParts.push(transformMesh(buildPillarMesh(shape, detail.landmarkPillar, world.seed), matrix));
+    if (p.hasCrown) {
+      writeCrownMatrix(p, shape, matrix, 0);
+      landmarkCrownParts.push(transformMesh(crowns[0], matrix));
+    }
+  }
+  const geometry: WorldGeometry = {
+    tier,
+    terrain: buildTerrainMesh(world, detail.terrainStride),
+    pillars,
+    crowns,
+    landmarkPillars: mergeMeshes(landmarkPillarParts),
+    landmarkCrowns: mergeMeshes(landmarkCrownParts),
+    bridge: buildBridgeMesh(world.bridge, detail.bridgeSegments, detail.bridgeAround, world.seed),
+    stream: buildStreamMesh(world.stream, world.halfExtentM, detail.streamStepM),
+  };
+  perTier.set(tier, geometry);
+  return geometry;
+}
+
+/** All meshes in a fixed order, for hashing and for counting. */
+export function listWorldMeshes(g: WorldGeometry): MeshData[] {
+  return [g.terrain, ...g.pillars.flat(), ...g.crowns, g.landmarkPillars, g.landmarkCrowns, g.bridge, g.stream];
+}
