@@ -1,0 +1,85 @@
+// The generated world reads as Wulingyuan at the right scale, and the landmarks stand where the routes expect.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createWorld } from '../../scenes/world/world';
+import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH, TIANZI_PLATEAU, WORLD_HALF_EXTENT_M } from '../../scenes/world/landmarks';
+import { pillarSolidTopY } from '../../scenes/world/pillar';
+
+const world = createWorld();
+const ordinary = world.pillars.filter((p) => p.landmark === null);
+
+describe('world layout', () => {
+  test('hundreds of pillars with plausible heights and sizes', () => {
+    assert.ok(ordinary.length >= 400 && ordinary.length <= 1200, `pillar count ${ordinary.length}`);
+    for (const p of ordinary) {
+      assert.ok(p.topY > 700 && p.topY <= 1120, `top ${p.topY}`);
+      assert.ok(p.baseY > 380 && p.baseY < 800, `base ${p.baseY}`);
+      assert.ok(p.topY - p.baseY >= 120, `height ${p.topY - p.baseY}`);
+      assert.ok(Math.max(p.radiusXM, p.radiusZM) <= 70);
+      assert.ok(Math.abs(p.x) < WORLD_HALF_EXTENT_M && Math.abs(p.z) < WORLD_HALF_EXTENT_M);
+      assert.ok(p.archetype >= 0 && p.archetype < world.archetypeCount);
+    }
+    const leaning = ordinary.filter((p) => Math.hypot(p.leanX, p.leanZ) > 0.015).length;
+    assert.ok(leaning > ordinary.length * 0.1, 'some pillars lean');
+    const archetypesUsed = new Set(ordinary.map((p) => p.archetype));
+    assert.equal(archetypesUsed.size, world.archetypeCount);
+  });
+
+  test('valley floor between 400 and 650 m away from the plateau and the rim hills', () => {
+    for (let x = -1500; x <= 1500; x += 250) {
+      for (let z = -1200; z <= 1500; z += 250) {
+        const h = world.heightAt(x, z);
+        assert.ok(h >= 400 && h <= 650, `ground ${h} at ${x},${z}`);
+      }
+    }
+  });
+
+  test('Hallelujah Mountain stands alone with its summit near 1,080 m', () => {
+    const h = world.pillars.find((p) => p.landmark === 'hallelujah');
+    assert.ok(h);
+    assert.equal(h.x, HALLELUJAH.x);
+    assert.ok(Math.abs(pillarSolidTopY(h) - HALLELUJAH.summitM) <= 5);
+    for (const p of world.pillars) {
+      if (p === h) continue;
+      assert.ok(Math.hypot(p.x - h.x, p.z - h.z) > HALLELUJAH.clearRadiusM, `pillar ${p.index} too close`);
+    }
+  });
+
+  test('First Bridge joins two pillars and the slot under it is open', () => {
+    const west = world.pillars.find((p) => p.landmark === 'bridge-west');
+    const east = world.pillars.find((p) => p.landmark === 'bridge-east');
+    assert.ok(west && east);
+    assert.ok(west.topY > FIRST_BRIDGE.deckTopM && east.topY > FIRST_BRIDGE.deckTopM);
+    assert.ok(world.clearanceAt([FIRST_BRIDGE.x, FIRST_BRIDGE.deckTopM - 10, FIRST_BRIDGE.z]) < 0, 'the deck is solid');
+    for (let y = FIRST_BRIDGE.archUndersideM - 15; y > world.heightAt(FIRST_BRIDGE.x, FIRST_BRIDGE.z) + 30; y -= 40) {
+      assert.ok(world.clearanceAt([FIRST_BRIDGE.x, y, FIRST_BRIDGE.z]) >= 12, `slot blocked at ${y}`);
+    }
+    for (const p of world.pillars) {
+      if (p.landmark === 'bridge-west' || p.landmark === 'bridge-east') continue;
+      assert.ok(Math.hypot(p.x - FIRST_BRIDGE.x, p.z - FIRST_BRIDGE.z) > FIRST_BRIDGE.clearRadiusM);
+    }
+  });
+
+  test('Tianzi plateau rises steeply north of its edge with pillars below it', () => {
+    const x = TIANZI_PLATEAU.viewpointX;
+    const top = world.heightAt(x, TIANZI_PLATEAU.edgeZ - 200);
+    assert.ok(top > TIANZI_PLATEAU.topM - 20 && top < TIANZI_PLATEAU.highestPointM + 5, `plateau ${top}`);
+    assert.ok(world.heightAt(x, TIANZI_PLATEAU.edgeZ + 250) < 700, 'valley south of the edge');
+    const below = ordinary.filter((p) => p.z > TIANZI_PLATEAU.edgeZ && p.z < TIANZI_PLATEAU.edgeZ + 600);
+    assert.ok(below.length >= 20, `${below.length} pillars under the edge`);
+    assert.ok(ordinary.every((p) => p.z > TIANZI_PLATEAU.edgeZ - 60), 'no ordinary pillar on the plateau top');
+  });
+
+  test('Golden Whip Stream runs on the valley floor with its rock beside it', () => {
+    for (let x = -2000; x <= 2000; x += 200) {
+      const h = world.heightAt(x, world.stream.centreZAt(x));
+      assert.ok(Math.abs(h - GOLDEN_WHIP_STREAM.floorM) < 3, `bed ${h} at x ${x}`);
+    }
+    for (const [x, z] of GOLDEN_WHIP_STREAM.path) assert.ok(world.stream.distanceM(x, z) < 1);
+    const rock = world.pillars.find((p) => p.landmark === 'golden-whip-rock');
+    assert.ok(rock);
+    assert.equal(rock.topY, GOLDEN_WHIP_STREAM.rock.topM);
+    assert.ok(world.stream.distanceM(rock.x, rock.z) < 120);
+    for (const p of ordinary) assert.ok(world.stream.distanceM(p.x, p.z) > 40, 'pillar in the stream');
+  });
+});
