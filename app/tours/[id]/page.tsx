@@ -1,0 +1,51 @@
+// One flight: the published route, played full screen. Unknown or unpublished ids get the 404 page.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { getPublishedRoute } from '../../_data/route-repository';
+import { getRequestLocale } from '../../../components/i18n/request-locale';
+import { messagesFor } from '../../../components/i18n/messages';
+import { FlightPlayer } from '../../../components/player/FlightPlayer';
+import { parseFlightStartOptions, type QueryValue } from '../../../components/player/flight-start-options';
+import { LANDMARKS } from '../../../scenes/world/landmarks';
+
+// The route is read from the database per request: a republished route shows at once.
+export const dynamic = 'force-dynamic';
+
+interface TourPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, QueryValue>>;
+}
+
+export async function generateMetadata({ params, searchParams }: TourPageProps): Promise<Metadata> {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const [published, locale] = await Promise.all([getPublishedRoute(id), getRequestLocale(query.lang)]);
+  const messages = messagesFor(locale);
+  if (!published) return { title: `${messages['notFound.title']} · ${messages['site.name']}` };
+  const { route } = published;
+  return {
+    title: `${route.title[locale]} · ${messages['site.name']}`,
+    description: route.description[locale],
+  };
+}
+
+export default async function TourPage({ params, searchParams }: TourPageProps) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  // Read before anything streams, so an unknown id answers with a real 404 status.
+  const published = await getPublishedRoute(id);
+  if (!published) notFound();
+  const { route, revision } = published;
+  const locale = await getRequestLocale(query.lang);
+  const { startS, autoplay, tierOverride } = parseFlightStartOptions(query, route.durationS);
+  return (
+    <FlightPlayer
+      key={`${route.id}@${revision}`}
+      route={route}
+      locale={locale}
+      messages={messagesFor(locale)}
+      landmarkName={LANDMARKS[route.landmark].name[locale]}
+      startS={startS}
+      autoplay={autoplay}
+      tierOverride={tierOverride}
+    />
+  );
+}
