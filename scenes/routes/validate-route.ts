@@ -28,7 +28,7 @@ export * from './route-comfort-limits';
 export type { RouteIssue, RouteIssueCode, RouteIssueSeverity } from './route-issue';
 
 /** What validation needs from the world: `createWorld()` in scenes/world/world.ts provides it. */
-export interface ClearanceField {
+export interface ValidationWorld {
   /** Metres from `p` to the nearest solid (terrain, pillar, bridge); negative inside. */
   clearanceAt(p: Vec3): number;
   /** Terrain height at (x, z); lets messages tell "the ground" from "a pillar". */
@@ -38,7 +38,7 @@ export interface ClearanceField {
 const RAD_TO_DEG = 180 / Math.PI;
 
 /** Every issue in `input`, schema first; an empty list means the route may be published. */
-export function validateRoute(input: unknown, world: ClearanceField): RouteIssue[] {
+export function validateRoute(input: unknown, world: ValidationWorld): RouteIssue[] {
   const parsed = parseRoute(input);
   if (!parsed.ok) return parsed.issues;
   const route = parsed.route;
@@ -216,10 +216,20 @@ function checkWorldBounds(route: Route): RouteIssue[] {
   return issues;
 }
 
-function obstacleName(p: Vec3, clearanceM: number, world: ClearanceField): LocalizedText {
+function obstacleName(p: Vec3, clearanceM: number, world: ValidationWorld): LocalizedText {
   if (!world.heightAt) return { en: 'rock or ground', zh: '山石或地面' };
-  const aboveGroundM = p[1] - world.heightAt(p[0], p[2]);
-  return aboveGroundM <= clearanceM + 1 ? { en: 'the ground', zh: '地面' } : { en: 'a pillar', zh: '石柱' };
+  // If some terrain point is about as near as the reported clearance, the culprit is the
+  // ground (a cliff counts); otherwise it is a pillar standing on it.
+  const reachM = Math.max(0, clearanceM) + 2;
+  for (let radiusM = 0; radiusM <= reachM; radiusM += 2) {
+    for (let k = 0; k < (radiusM === 0 ? 1 : 8); k++) {
+      const x = p[0] + radiusM * Math.cos((k * Math.PI) / 4);
+      const z = p[2] + radiusM * Math.sin((k * Math.PI) / 4);
+      const groundM = world.heightAt(x, z);
+      if (p[1] <= groundM || Math.hypot(radiusM, p[1] - groundM) <= reachM) return { en: 'the ground', zh: '地面' };
+    }
+  }
+  return { en: 'a pillar', zh: '石柱' };
 }
 
 function clearanceText(clearanceM: number, obstacle: LocalizedText): LocalizedText {
@@ -235,7 +245,7 @@ function clearanceText(clearanceM: number, obstacle: LocalizedText): LocalizedTe
   };
 }
 
-function checkClearance(route: Route, world: ClearanceField): RouteIssue[] {
+function checkClearance(route: Route, world: ValidationWorld): RouteIssue[] {
   const issues: RouteIssue[] = [];
   const passTimes = keyframePassTimesS(route);
   const flagged: Vec3[] = [];
