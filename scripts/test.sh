@@ -19,9 +19,14 @@ phase() {
 
 phase typecheck npx tsc --noEmit -p .
 phase lint npx eslint . --max-warnings=0
-phase unit node --import tsx --test --test-reporter=spec 'tests/unit/**/*.test.ts'
+# Node 20's test runner takes files, not globs.
+test_files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
+mapfile -t unit_files < <(test_files tests/unit)
+mapfile -t integration_files < <(test_files tests/api tests/e2e)
+
+phase unit node --import tsx --test --test-reporter=spec "${unit_files[@]}"
 if phase build npx next build; then
-  phase integration node --import tsx --test --test-reporter=spec --test-concurrency=1 'tests/api/**/*.test.ts' 'tests/e2e/**/*.test.ts'
+  phase integration node --import tsx --test --test-reporter=spec --test-concurrency=1 "${integration_files[@]}"
 else
   echo "Skipping API and end-to-end tests: the build failed."
 fi
