@@ -248,11 +248,11 @@ function clearanceText(clearanceM: number, obstacle: LocalizedText): LocalizedTe
 function checkClearance(route: Route, world: ValidationWorld): RouteIssue[] {
   const issues: RouteIssue[] = [];
   const passTimes = keyframePassTimesS(route);
-  const flagged: Vec3[] = [];
+  const flagged: number[] = [];
   route.keyframes.forEach((keyframe, index) => {
     const clearanceM = world.clearanceAt(keyframe.position);
     if (clearanceM < MIN_CLEARANCE_M) {
-      flagged.push(keyframe.position);
+      flagged.push(index);
       const text = clearanceText(clearanceM, obstacleName(keyframe.position, clearanceM, world));
       issues.push({
         code: 'keyframe-clearance',
@@ -267,22 +267,39 @@ function checkClearance(route: Route, world: ValidationWorld): RouteIssue[] {
     }
   });
 
-  // The worst sample in each segment, away from keyframes already reported, so one
-  // misplaced keyframe gives one issue and a bad curve between good ones gives another.
+  // Sub-minimum samples come in runs (one pass by one obstacle). A run that touches a
+  // reported keyframe is that keyframe's problem; any other run is reported at the worst
+  // sample of each segment it crosses, so one misplaced keyframe gives one issue.
   const timeline = routeTimeline(route);
   const lengthM = pathLengthM(route);
-  const worst = new Map<number, { clearanceM: number; distanceM: number; position: Vec3 }>();
   const count = Math.max(1, Math.ceil(lengthM / CLEARANCE_SAMPLE_STEP_M));
+  const stepM = lengthM / count;
+  const flaggedDistancesM = flagged.map((index) => timeline.curve.keyframeDistancesM[index]);
+  const worst = new Map<number, { clearanceM: number; distanceM: number; position: Vec3 }>();
+  let run: { startM: number; samples: { clearanceM: number; distanceM: number; position: Vec3 }[] } | null = null;
+  const closeRun = (endM: number) => {
+    if (!run) return;
+    const { startM, samples } = run;
+    run = null;
+    if (flaggedDistancesM.some((d) => d >= startM - stepM && d <= endM + stepM)) return;
+    for (const sample of samples) {
+      const segment = timeline.curve.segmentAtDistance(sample.distanceM);
+      const current = worst.get(segment);
+      if (!current || sample.clearanceM < current.clearanceM) worst.set(segment, sample);
+    }
+  };
   for (let i = 0; i <= count; i++) {
-    const distanceM = (i / count) * lengthM;
+    const distanceM = i * stepM;
     const position = pointAtDistance(route, distanceM);
-    if (flagged.some((p) => distance(p, position) < 2 * MIN_CLEARANCE_M)) continue;
     const clearanceM = world.clearanceAt(position);
-    if (clearanceM >= MIN_CLEARANCE_M) continue;
-    const segment = timeline.curve.segmentAtDistance(distanceM);
-    const current = worst.get(segment);
-    if (!current || clearanceM < current.clearanceM) worst.set(segment, { clearanceM, distanceM, position });
+    if (clearanceM < MIN_CLEARANCE_M) {
+      run ??= { startM: distanceM, samples: [] };
+      run.samples.push({ clearanceM, distanceM, position });
+    } else {
+      closeRun(distanceM - stepM);
+    }
   }
+  closeRun(lengthM);
   for (const [segmentIndex, sample] of [...worst].sort((a, b) => a[0] - b[0])) {
     const timeS = timeAtDistance(route, sample.distanceM);
     const place = segmentPlace(segmentIndex, timeS);
