@@ -1,5 +1,7 @@
 // Everything about a route's motion that can be worked out once: the path curve,
 // time → distance, and the look-at and field-of-view tracks. poseAt reads it 60×/s.
+// Keyframe-timed routes take their pace from the keyframe times alone (easeInS and
+// easeOutS shape constant-speed routes only).
 import { createMonotoneCubic, type MonotoneCubic } from './monotone-cubic';
 import { createPathCurve, type PathCurve } from './path-curve';
 import { DEFAULT_FOV_DEG, type Route } from './route-schema';

@@ -2,10 +2,6 @@
 // Vec3 is a plain [x, y, z] tuple so both renderers can share poses without three.
 import type { Vec3 } from './route-schema';
 
-export function add(a: Vec3, b: Vec3): Vec3 {
-  return [a[0] + b[0], a[1] + b[1], a[2] + b[2]];
-}
-
 export function sub(a: Vec3, b: Vec3): Vec3 {
   return [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
 }
@@ -24,10 +20,6 @@ export function distance(a: Vec3, b: Vec3): number {
 
 export function dot(a: Vec3, b: Vec3): number {
   return a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-}
-
-export function cross(a: Vec3, b: Vec3): Vec3 {
-  return [a[1] * b[2] - a[2] * b[1], a[2] * b[0] - a[0] * b[2], a[0] * b[1] - a[1] * b[0]];
 }
 
 /** Unit vector along `a`; the zero vector stays zero rather than becoming NaN. */

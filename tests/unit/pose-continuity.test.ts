@@ -238,4 +238,28 @@ describe('poseAt', () => {
       { numRuns: 30 },
     );
   });
+
+  test('a keyframe-timed route with unusable times still flies, at constant speed', () => {
+    const route = RouteSchema.parse({
+      ...routeFrom(
+        [
+          [0, 900, 0],
+          [300, 900, 0],
+          [600, 900, 100],
+        ],
+        { pacing: 'keyframe-times', durationS: 60 },
+      ),
+      keyframes: [
+        { timeS: 0, position: [0, 900, 0], lookAt: [100, 900, -500] },
+        { timeS: 40, position: [300, 900, 0], lookAt: [400, 900, -500] },
+        { timeS: 30, position: [600, 900, 100], lookAt: [700, 900, -500] },
+      ],
+    });
+    assert.ok(cruiseSpeedMps(route)! > 0);
+    for (let t = 0; t <= 60; t += 0.5) {
+      const pose = poseAt(route, t);
+      assert.ok([...pose.position, ...pose.quaternion, pose.fovDeg].every(Number.isFinite));
+    }
+    assert.ok(distance(poseAt(route, 60).position, [600, 900, 100]) < 1e-3);
+  });
 });
