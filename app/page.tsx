@@ -43,7 +43,7 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
           {published.length === 0 ? (
             <p className={styles.empty}>{messages['catalogue.empty']}</p>
           ) : (
-            <ul className={styles.grid}>
+            <ul className={styles.grid} data-columns={published.length <= 4 ? 'two' : 'three'}>
               {published.map(({ route }, index) => (
                 <li key={route.id}>
                   <RouteCard route={route} locale={locale} messages={messages} eager={index < 2} />

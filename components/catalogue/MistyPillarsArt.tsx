@@ -47,14 +47,14 @@ const RANKS: RankSpec[] = [
   },
   {
     seed: 53,
-    count: 6,
-    topRange: [430, 640],
-    widthRange: [70, 150],
+    count: 7,
+    topRange: [380, 580],
+    widthRange: [56, 110],
     fill: 'url(#yun-rank-near)',
     crownFill: '#0f1c17',
     fixed: [
-      { centerX: 70, topY: 130, widthPx: 150 },
-      { centerX: 1360, topY: 190, widthPx: 170 },
+      { centerX: 60, topY: 110, widthPx: 120 },
+      { centerX: 1370, topY: 170, widthPx: 130 },
     ],
   },
 ];
@@ -82,22 +82,37 @@ function pillarPath({ centerX, topY, widthPx }: PillarSpec, random: () => number
   return `M${left.join(' L')} L${cap.join(' L')} L${right.reverse().join(' L')}Z`;
 }
 
-function crownCircles({ centerX, topY, widthPx }: PillarSpec, random: () => number): Array<[number, number, number]> {
-  const count = 3 + Math.floor(random() * 3);
-  const circles: Array<[number, number, number]> = [];
+function crownEllipses({ centerX, topY, widthPx }: PillarSpec, random: () => number): Array<[number, number, number, number]> {
+  // Pines sit low and flat on the summit and spill over its shoulders.
+  const count = 4 + Math.floor(random() * 4);
+  const ellipses: Array<[number, number, number, number]> = [];
   for (let i = 0; i < count; i++) {
     const along = (i + 0.5) / count - 0.5;
-    const radius = widthPx * (0.12 + random() * 0.1);
-    circles.push([
-      Math.round(centerX + along * widthPx * 0.95),
-      Math.round(topY + widthPx * 0.08 - random() * radius * 0.9),
-      Math.round(radius),
+    const radius = widthPx * (0.09 + random() * 0.08);
+    ellipses.push([
+      Math.round(centerX + along * widthPx * 1.05),
+      Math.round(topY + widthPx * 0.06 - random() * radius * 0.6),
+      Math.round(radius * 1.5),
+      Math.max(2, Math.round(radius * 0.75)),
     ]);
   }
-  return circles;
+  return ellipses;
 }
 
-function rankPillars(rank: RankSpec): Array<{ path: string; crown: Array<[number, number, number]> }> {
+function jointLines({ centerX, topY, widthPx }: PillarSpec, random: () => number): string {
+  // Vertical joint cracks: what makes a block of sandstone read as a pillar.
+  const lines: string[] = [];
+  const count = 1 + Math.floor(random() * 2);
+  for (let i = 0; i < count; i++) {
+    const x = Math.round(centerX + (random() - 0.5) * widthPx * 0.6);
+    const y0 = Math.round(topY + widthPx * (0.3 + random() * 0.5));
+    const y1 = Math.round(y0 + 120 + random() * 260);
+    lines.push(`M${x},${y0} L${x + Math.round((random() - 0.5) * 6)},${y1}`);
+  }
+  return lines.join(' ');
+}
+
+function rankPillars(rank: RankSpec): Array<{ path: string; crown: Array<[number, number, number, number]>; joints: string }> {
   const random = seededRandom(rank.seed);
   const specs: PillarSpec[] = [...(rank.fixed ?? [])];
   for (let i = 0; i < rank.count; i++) {
@@ -111,7 +126,8 @@ function rankPillars(rank: RankSpec): Array<{ path: string; crown: Array<[number
   }
   return specs.map((spec) => ({
     path: pillarPath(spec, random),
-    crown: rank.crownFill ? crownCircles(spec, random) : [],
+    crown: rank.crownFill ? crownEllipses(spec, random) : [],
+    joints: rank.crownFill ? jointLines(spec, random) : '',
   }));
 }
 
@@ -171,11 +187,12 @@ export function MistyPillarsArt({ className }: { className?: string }) {
       <rect width={VIEW_W} height={VIEW_H} fill="url(#yun-sun)" />
       {ranks.map(({ rank, pillars }, rankIndex) => (
         <g key={rank.seed}>
-          {pillars.map(({ path, crown }, i) => (
+          {pillars.map(({ path, crown, joints }, i) => (
             <g key={i}>
               <path d={path} fill={rank.fill} />
-              {crown.map(([cx, cy, r], j) => (
-                <circle key={j} cx={cx} cy={cy} r={r} fill={rank.crownFill} />
+              {joints && <path d={joints} stroke="#0b1612" strokeOpacity="0.35" strokeWidth="2" fill="none" />}
+              {crown.map(([cx, cy, rx, ry], j) => (
+                <ellipse key={j} cx={cx} cy={cy} rx={rx} ry={ry} fill={rank.crownFill} />
               ))}
             </g>
           ))}

@@ -41,11 +41,12 @@ export function LanguageSwitch({ locale, label, className }: LanguageSwitchProps
     rememberLocale(next);
     const url = new URL(window.location.href);
     if (url.searchParams.has(LOCALE_QUERY_PARAM)) {
-      // The query would outrank the new cookie; drop it so the refresh renders the choice.
+      // The query would outrank the new cookie: navigate to the same page without it.
       url.searchParams.delete(LOCALE_QUERY_PARAM);
-      window.history.replaceState(window.history.state, '', url);
+      startTransition(() => router.replace(`${url.pathname}${url.search}${url.hash}`, { scroll: false }));
+    } else {
+      startTransition(() => router.refresh());
     }
-    startTransition(() => router.refresh());
   }
 
   return (

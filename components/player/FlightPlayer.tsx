@@ -26,21 +26,11 @@ import styles from './FlightPlayer.module.css';
 const UI_TICK_MS = 125;
 const CONTROLS_HIDE_AFTER_MS = 3000;
 const CALM_SPEED: PlaybackSpeed = 0.5;
-
-type CanvasModule = typeof import('../scene/FlightCanvas');
-let canvasModule: Promise<CanvasModule> | null = null;
-
-/** One shared import, so the player can tell when three.js and the scene code have arrived. */
-function loadCanvasModule(): Promise<CanvasModule> {
-  canvasModule ??= import('../scene/FlightCanvas').catch((error: unknown) => {
-    canvasModule = null;
-    throw error;
-  });
-  return canvasModule;
-}
+/** A scene that never reports its first frame must not hold the flight (or the veil) forever. */
+const SCENE_READY_TIMEOUT_MS = 15_000;
 
 // three.js needs a browser and weighs hundreds of kilobytes: load it only here, only on the client.
-const FlightCanvas = dynamic(() => loadCanvasModule().then((module) => module.FlightCanvas), { ssr: false });
+const FlightCanvas = dynamic(() => import('../scene/FlightCanvas').then((module) => module.FlightCanvas), { ssr: false });
 
 interface SceneLayerProps {
   route: Route;
@@ -70,6 +60,7 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
   const [route] = useState(routeProp);
   const [clock] = useState(() => new FlightClock({ durationS: route.durationS, startS }));
   const rootRef = useRef<HTMLDivElement>(null);
+  const stageRef = useRef<HTMLDivElement>(null);
 
   const [timeS, setTimeS] = useState(() => clock.timeAt(0));
   const [playing, setPlaying] = useState(false);
@@ -160,27 +151,27 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
     if (tier === null) setTier(guessQualityTier(readDeviceHints()));
   }, [tier]);
 
-  // Ready once the scene code has arrived and a couple of frames have had the chance to draw.
+  // FlightCanvas marks its wrapper data-ready="true" once it has drawn a frame.
   useEffect(() => {
-    let cancelled = false;
-    let frame = 0;
-    loadCanvasModule().then(
-      () => {
-        frame = requestAnimationFrame(() => {
-          frame = requestAnimationFrame(() => {
-            if (!cancelled) setCanvasReady(true);
-          });
-        });
-      },
-      () => {
-        if (!cancelled) setCanvasFailed(true);
-      },
-    );
+    const stage = stageRef.current;
+    if (!stage || tier === null) return;
+    const drawn = () => stage.querySelector('[data-ready="true"]') !== null;
+    if (drawn()) {
+      setCanvasReady(true);
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (!drawn()) return;
+      observer.disconnect();
+      setCanvasReady(true);
+    });
+    observer.observe(stage, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready'] });
+    const fallback = window.setTimeout(() => setCanvasReady(true), SCENE_READY_TIMEOUT_MS);
     return () => {
-      cancelled = true;
-      cancelAnimationFrame(frame);
+      observer.disconnect();
+      window.clearTimeout(fallback);
     };
-  }, []);
+  }, [tier]);
 
   // Autoplay waits for the scene, so a slow phone does not miss the opening seconds.
   // Without a scene the narration still plays: captions carry the flight on their own.
@@ -286,7 +277,7 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
       role="region"
       aria-label={formatMessage(messages['player.regionLabel'], { landmark: landmarkName })}
     >
-      <div className={styles.stage} data-testid="flight-canvas" data-tier={tier ?? undefined} onClick={onStageClick}>
+      <div ref={stageRef} className={styles.stage} data-testid="flight-canvas" data-tier={tier ?? undefined} onClick={onStageClick}>
         {tier !== null && (
           <CanvasErrorBoundary
             onError={() => setCanvasFailed(true)}
