@@ -47,12 +47,17 @@ const ROCK_DETAIL_FRAGMENT = /* glsl */ `
   vec3 p = vDetailWorld;
   float fade = 1.0 - smoothstep(500.0, 2200.0, length(vViewPosition));
   float grain = detailNoise(p * 0.4) * 0.5 + detailNoise(p * 1.7) * 0.5;
-  float strata = fract(p.y / 6.5 + detailNoise(vec3(p.x * 0.02, p.y * 0.05, p.z * 0.02)) * 1.5);
-  float bedLine = smoothstep(0.0, 0.07, strata) * smoothstep(1.0, 0.86, strata);
-  float jointNoise = detailNoise(vec3(p.x * 0.16, p.y * 0.01, p.z * 0.16));
-  float joint = smoothstep(0.04, 0.0, abs(jointNoise - 0.5));
-  float streak = smoothstep(0.55, 0.82, detailNoise(vec3(p.x * 0.11, p.y * 0.005, p.z * 0.11)));
-  float shade = (0.8 + 0.34 * grain) * mix(0.7, 1.0, bedLine) * (1.0 - 0.5 * joint) * (1.0 - 0.38 * streak);
+  // Bedding: thin, broken lines every few metres, showing only in patches like real strata.
+  float strata = fract(p.y / 4.3 + detailNoise(vec3(p.x * 0.03, p.y * 0.02, p.z * 0.03)) * 2.5);
+  float bedPatch = smoothstep(0.45, 0.7, detailNoise(vec3(p.x * 0.05, p.y * 0.04, p.z * 0.05)));
+  float bedLine = 1.0 - (1.0 - smoothstep(0.0, 0.05, strata) * smoothstep(1.0, 0.93, strata)) * bedPatch;
+  // Joints: sparse wavering vertical fissures.
+  float jointNoise = detailNoise(vec3(p.x * 0.05 + p.y * 0.004, p.y * 0.008, p.z * 0.05));
+  float joint = smoothstep(0.025, 0.0, abs(jointNoise - 0.5));
+  float streak = smoothstep(0.52, 0.85, detailNoise(vec3(p.x * 0.09, p.y * 0.004, p.z * 0.09)));
+  float ochre = smoothstep(0.35, 0.75, detailNoise(p * 0.012));
+  float shade = (0.78 + 0.36 * grain) * mix(0.78, 1.0, bedLine) * (1.0 - 0.55 * joint) * (1.0 - 0.45 * streak);
+  diffuseColor.rgb *= mix(vec3(1.0), vec3(1.08, 0.97, 0.82), ochre * fade);
   diffuseColor.rgb *= mix(1.0, shade, fade);
 }
 `;

@@ -1,10 +1,14 @@
 // The First Bridge's rock slab as a unique mesh: a squarish tube along x whose underside
 // follows the arch, roughened inward only so the clearance box always contains it.
+import { linearFromSrgb } from './colour';
 import { computeVertexNormals, type MeshData } from './mesh-data';
 import { deriveSeed, fbm3, lerp, smoothstep, valueNoise2 } from './random';
 import type { StoneBridge } from './stone-bridge';
 
 const SECTION_SQUARENESS = 4;
+const GREY = linearFromSrgb([0.64, 0.62, 0.58]);
+const BUFF = linearFromSrgb([0.8, 0.65, 0.45]);
+const MOSS = linearFromSrgb([0.2, 0.3, 0.13]);
 
 export function buildBridgeMesh(bridge: StoneBridge, segments: number, around: number, seed: number): MeshData {
   const s = deriveSeed(seed, 'bridge-rock');
@@ -32,9 +36,10 @@ export function buildBridgeMesh(bridge: StoneBridge, segments: number, around: n
       const buff = valueNoise2(x / 12, phi * 2, s + 1);
       const shade = 1 - 0.35 * smoothstep(0, -0.8, sn);
       const green = smoothstep(0.55, 0.85, sn) * (0.6 + 0.4 * valueNoise2(x / 5, phi, s + 2));
-      colors[v * 3] = lerp(lerp(0.6, 0.76, buff) * shade, 0.14, green);
-      colors[v * 3 + 1] = lerp(lerp(0.57, 0.64, buff) * shade, 0.22, green);
-      colors[v * 3 + 2] = lerp(lerp(0.52, 0.47, buff) * shade, 0.1, green);
+      const rock = [lerp(GREY[0], BUFF[0], buff) * shade, lerp(GREY[1], BUFF[1], buff) * shade, lerp(GREY[2], BUFF[2], buff) * shade];
+      colors[v * 3] = lerp(rock[0], MOSS[0], green);
+      colors[v * 3 + 1] = lerp(rock[1], MOSS[1], green);
+      colors[v * 3 + 2] = lerp(rock[2], MOSS[2], green);
       v++;
     }
   }

@@ -1,13 +1,14 @@
 // Unit pine crowns for pillar tops (disc of radius 1 at y = 0, trees up to y = 1): Masson
 // pines drawn as stacked flat umbrella layers, the wind-shaped silhouette seen on every top.
+import { linearFromSrgb } from './colour';
 import type { MeshData } from './mesh-data';
 import { computeVertexNormals } from './mesh-data';
 import { createRandom, deriveSeed } from './random';
 import type { CrownLodDetail } from './world-detail';
 
 const GOLDEN_ANGLE = 2.399963229728653;
-const NEEDLE_DARK: readonly [number, number, number] = [0.07, 0.13, 0.06];
-const NEEDLE_LIT: readonly [number, number, number] = [0.17, 0.27, 0.1];
+const NEEDLE_DARK = linearFromSrgb([0.1, 0.19, 0.09]);
+const NEEDLE_LIT = linearFromSrgb([0.24, 0.36, 0.15]);
 
 export function buildCrownMesh(detail: CrownLodDetail, seed: number): MeshData {
   const random = createRandom(deriveSeed(seed, `crown-${detail.trees}-${detail.layers}-${detail.sides}`));
@@ -35,7 +36,7 @@ export function buildCrownMesh(detail: CrownLodDetail, seed: number): MeshData {
     const cx = Math.cos(angle) * spread;
     const cz = Math.sin(angle) * spread;
     const treeHeight = 0.55 + 0.45 * random();
-    const treeRadius = (0.16 + 0.1 * random()) * (trees > 8 ? 1 : 1.25);
+    const treeRadius = (0.22 + 0.12 * random()) * (trees > 8 ? 1 : 1.3);
     const shade = 0.8 + 0.4 * random();
     // Trees at the rim sit lower, following the rounded edge of the top.
     const footY = -0.35 - 0.25 * spread;

@@ -25,7 +25,7 @@ export interface PillarLayoutInput {
 }
 
 /** Enough pillars for the density of the real forest (~37 per km²) over the usable ground. */
-const TARGET_PILLAR_COUNT = 820;
+const TARGET_PILLAR_COUNT = 760;
 const MAX_DART_ATTEMPTS = 40_000;
 const WALL_COUNT = 9;
 const GRID_CELL_M = 100;
@@ -106,7 +106,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     const ground = terrain.heightAt(x, z);
     const top = Math.min(MAX_TOP_M, topM);
     if (top - ground < 140) return null;
-    const radius = clamp((top - ground) / slenderness, 14, 62);
+    const radius = clamp((top - ground) / slenderness, 14, 85);
     const baseY = footBaseY(x, z, radius);
     const leaning = random() < 0.3;
     const leanMag = leaning ? 0.015 + random() * 0.045 : random() * 0.012;
@@ -124,7 +124,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       leanZ: Math.sin(leanDir) * leanMag,
       archetype,
       hasCrown: random() < 0.88,
-      crownHeightM: 9 + random() * 9,
+      crownHeightM: 11 + random() * 9,
       tint: random(),
       landmark: null,
     };
@@ -225,7 +225,8 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     if (random() > density) continue;
     const ground = terrain.heightAt(x, z);
     const top = regionalTopM(x, z) - 90 * random() ** 2;
-    const slenderness = 4.5 + random() * 11;
+    // A third are massive blocks and broad towers; the rest the slender columns the forest is famous for.
+    const slenderness = random() < 0.33 ? 2.4 + random() * 2.6 : 5 + random() * 9;
     const archetype = pickArchetype(slenderness);
     const p = makePillar(x, z, top, slenderness, archetype);
     if (!p || top - ground < 140) continue;

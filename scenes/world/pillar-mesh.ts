@@ -1,6 +1,7 @@
 // Unit pillar meshes (radius ≤ 1, height 0..1) for instancing: the shape's displacement
 // gives the silhouette, vertex colours carry the rock's buff-and-grey banding, dark water
 // streaks, shadowed joints and the green of ledges and the top.
+import { linearFromSrgb } from './colour';
 import { computeVertexNormals, type MeshData } from './mesh-data';
 import type { PillarShape } from './pillar-shape';
 import { clamp, deriveSeed, fbm3, lerp, smoothstep, valueNoise2 } from './random';
@@ -9,10 +10,10 @@ import type { PillarLodDetail } from './world-detail';
 /** Height fraction taken by the rounded rim at the top. */
 const RIM_FRACTION = 0.012;
 
-const GREY: readonly [number, number, number] = [0.6, 0.58, 0.54];
-const BUFF: readonly [number, number, number] = [0.78, 0.66, 0.48];
-const PALE: readonly [number, number, number] = [0.84, 0.8, 0.7];
-const MOSS: readonly [number, number, number] = [0.14, 0.22, 0.1];
+const GREY = linearFromSrgb([0.64, 0.62, 0.58]);
+const BUFF = linearFromSrgb([0.8, 0.65, 0.45]);
+const PALE = linearFromSrgb([0.87, 0.83, 0.74]);
+const MOSS = linearFromSrgb([0.2, 0.3, 0.13]);
 
 export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed: number): [number, number, number] {
   const s = deriveSeed(seed, `rock-colour-${shape.spec.salt}`);
@@ -29,13 +30,13 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   // Water streaks: long vertical stains, narrow around the section, stretched down the height.
   const streak = smoothstep(0.56, 0.78, valueNoise2(theta * 4.5, yN * 1.6, s + 2)) * (0.55 + 0.45 * valueNoise2(theta * 11, yN * 6, s + 3));
   const carving = shape.carvingAt(theta, yN);
-  const darken = (1 - 0.5 * streak) * (1 - 0.45 * carving);
+  const darken = (1 - 0.6 * streak) * (1 - 0.55 * carving);
   r *= darken;
   g *= darken;
   b *= darken;
   // Shrubs cling to bedding ledges and the upper rim; the foot disappears into forest.
   const ledgeGreen = carving * smoothstep(0.58, 0.72, valueNoise2(theta * 3, yN * 14, s + 4)) * 0.85;
-  const rimGreen = smoothstep(0.9, 0.985, yN) * (0.5 + 0.5 * valueNoise2(theta * 5, yN * 30, s + 5));
+  const rimGreen = smoothstep(0.965, 0.995, yN) * (0.5 + 0.5 * valueNoise2(theta * 5, yN * 30, s + 5));
   const footGreen = 1 - smoothstep(0.01, 0.06, yN);
   const green = clamp(Math.max(ledgeGreen, rimGreen, footGreen), 0, 1);
   return [lerp(r, MOSS[0], green), lerp(g, MOSS[1], green), lerp(b, MOSS[2], green)];

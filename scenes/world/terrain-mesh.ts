@@ -1,14 +1,16 @@
 // The ground as one heightfield mesh at the tier's resolution, coloured as forest
 // canopy with bare rock on steep ground, a gravel bed along the stream and a greener plateau.
 import { GOLDEN_WHIP_STREAM, TIANZI_PLATEAU } from './landmarks';
+import { linearFromSrgb } from './colour';
 import type { MeshData } from './mesh-data';
 import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
 import type { World } from './world';
 
-const FOREST_DARK: readonly [number, number, number] = [0.09, 0.16, 0.07];
-const FOREST_LIGHT: readonly [number, number, number] = [0.2, 0.3, 0.12];
-const ROCK: readonly [number, number, number] = [0.52, 0.46, 0.37];
-const GRAVEL: readonly [number, number, number] = [0.46, 0.44, 0.38];
+const FOREST_DARK = linearFromSrgb([0.12, 0.21, 0.1]);
+const FOREST_LIGHT = linearFromSrgb([0.27, 0.38, 0.17]);
+const PLATEAU_SCRUB = linearFromSrgb([0.32, 0.42, 0.2]);
+const ROCK = linearFromSrgb([0.66, 0.57, 0.44]);
+const GRAVEL = linearFromSrgb([0.6, 0.58, 0.52]);
 
 export function buildTerrainMesh(world: World, stride: number): MeshData {
   const { terrain, stream } = world;
@@ -57,9 +59,9 @@ export function buildTerrainMesh(world: World, stride: number): MeshData {
       let b = lerp(FOREST_DARK[2], FOREST_LIGHT[2], canopy * 0.7 + patch * 0.3);
       // The plateau top is open scrub and fields, lighter than the valley forest.
       const plateau = smoothstep(TIANZI_PLATEAU.topM - 120, TIANZI_PLATEAU.topM - 20, h);
-      r = lerp(r, 0.24, plateau * 0.5);
-      g = lerp(g, 0.33, plateau * 0.5);
-      b = lerp(b, 0.15, plateau * 0.5);
+      r = lerp(r, PLATEAU_SCRUB[0], plateau * 0.5);
+      g = lerp(g, PLATEAU_SCRUB[1], plateau * 0.5);
+      b = lerp(b, PLATEAU_SCRUB[2], plateau * 0.5);
       const rock = smoothstep(0.9, 1.8, slope) * (0.6 + 0.4 * valueNoise2(x / 30, z / 30, s + 2));
       r = lerp(r, ROCK[0], rock);
       g = lerp(g, ROCK[1], rock);

@@ -15,7 +15,7 @@ describe('world layout', () => {
       assert.ok(p.topY > 700 && p.topY <= 1120, `top ${p.topY}`);
       assert.ok(p.baseY > 380 && p.baseY < 800, `base ${p.baseY}`);
       assert.ok(p.topY - p.baseY >= 120, `height ${p.topY - p.baseY}`);
-      assert.ok(Math.max(p.radiusXM, p.radiusZM) <= 70);
+      assert.ok(Math.max(p.radiusXM, p.radiusZM) <= 90);
       assert.ok(Math.abs(p.x) < WORLD_HALF_EXTENT_M && Math.abs(p.z) < WORLD_HALF_EXTENT_M);
       assert.ok(p.archetype >= 0 && p.archetype < world.archetypeCount);
     }
