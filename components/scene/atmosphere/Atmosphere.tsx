@@ -1,0 +1,37 @@
+'use client';
+// Everything atmospheric in the Zhangjiajie scene: sky, sun and fill light, haze and the
+// cloud sea. Render it once inside the R3F <Canvas>.
+import { useMemo } from 'react';
+import { atmosphereFor } from '../../../scenes/atmosphere/atmosphere-params';
+import type { TimeOfDay } from '../../../scenes/routes/route-schema';
+import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import { installCloudSeaVeil } from './cloud-sea-veil-chunks';
+import { CloudLayers } from './CloudLayers';
+import { SceneFog } from './SceneFog';
+import { SkyDome } from './SkyDome';
+import { SunAndFillLights } from './SunAndFillLights';
+
+// Before any fogged material compiles: the render loop starts only after this module loads.
+installCloudSeaVeil();
+
+export interface AtmosphereProps {
+  timeOfDay: TimeOfDay;
+  tier: QualityTier;
+  /**
+   * Seconds that drive the cloud drift. Leave out to follow the R3F clock; a baking
+   * renderer passes the frame's time so every frame is reproducible.
+   */
+  timeS?: number;
+}
+
+export function Atmosphere({ timeOfDay, tier, timeS }: AtmosphereProps) {
+  const params = useMemo(() => atmosphereFor(timeOfDay, tier), [timeOfDay, tier]);
+  return (
+    <>
+      <SkyDome params={params} />
+      <SunAndFillLights params={params} />
+      <SceneFog params={params} />
+      <CloudLayers params={params} timeS={timeS} />
+    </>
+  );
+}

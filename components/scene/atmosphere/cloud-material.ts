@@ -1,0 +1,177 @@
+// Shader for one horizontal cloud layer: a few octaves of baked noise drifting with the
+// wind, thresholded into soft-edged cloud, lit by the sun and faded into the horizon haze.
+import { Color, type DataTexture, DoubleSide, ShaderMaterial, Vector2, Vector3 } from 'three';
+import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { CloudLayer } from '../../../scenes/atmosphere/cloud-layers';
+import { CLOUD_NOISE_CELLS } from '../../../scenes/atmosphere/cloud-noise';
+import { latticeHash01 } from '../../../scenes/atmosphere/lattice-hash';
+import { VEIL_GLSL } from './cloud-sea-veil-chunks';
+import { HORIZON_GLSL } from './horizon-glsl';
+
+const vertexShader = /* glsl */ `
+varying vec3 vWorld;
+
+void main() {
+  vec4 world = modelMatrix * vec4(position, 1.0);
+  vWorld = world.xyz;
+  gl_Position = projectionMatrix * viewMatrix * world;
+}
+`;
+
+const fragmentShader = /* glsl */ `
+#include <common>
+uniform sampler2D uNoise;
+uniform float uTimeS;
+uniform vec2 uWindMps;
+uniform float uTileM;
+uniform float uStretch;
+uniform vec2 uPatternOffset;
+uniform vec2 uDetailOffset;
+uniform float uThreshold;
+uniform float uOpacity;
+uniform float uIsMist;
+uniform vec3 uCloudLit;
+uniform vec3 uCloudShade;
+uniform float uFogDensity;
+${HORIZON_GLSL}
+${VEIL_GLSL}
+varying vec3 vWorld;
+#include <dithering_pars_fragment>
+
+// Summed noise at a point of the layer; cloud where it passes uThreshold.
+float cloudNoise(vec2 worldXZ) {
+  vec2 windDir = normalize(uWindMps + vec2(1e-6, 0.0));
+  vec2 across = vec2(-windDir.y, windDir.x);
+  vec2 drifted = worldXZ - uWindMps * uTimeS;
+  // Wind frame, features drawn out along the wind.
+  vec2 q = vec2(dot(drifted, windDir) / uStretch, dot(drifted, across)) / uTileM;
+  float n = texture2D(uNoise, q + uPatternOffset).r;
+#if OCTAVES > 1
+  // Finer octaves drift a little faster than the body, so the cloud churns rather than slides.
+  vec2 churn = windDir * uTimeS * 0.6 / uTileM;
+  float amplitude = 0.5;
+  vec2 p = mat2(0.8, -0.6, 0.6, 0.8) * q * 2.7 + uDetailOffset + churn;
+  float detail = 0.0;
+  for (int i = 1; i < OCTAVES; i++) {
+    detail += (texture2D(uNoise, p).r - 0.5) * amplitude;
+    p = mat2(0.8, -0.6, 0.6, 0.8) * p * 2.3 + churn * 0.7;
+    amplitude *= 0.5;
+  }
+  n += detail * 1.1;
+#endif
+  return n;
+}
+
+float densityFromNoise(float n) {
+  float softness = mix(0.07, 0.14, uIsMist);
+  return smoothstep(uThreshold - softness, uThreshold + softness, n);
+}
+
+void main() {
+  vec3 toFragment = vWorld - cameraPosition;
+  float distanceM = length(toFragment);
+  vec3 viewDir = toFragment / distanceM;
+  float n = cloudNoise(vWorld.xz);
+  float density = densityFromNoise(n);
+
+  // Seen from above, the thickest billows catch the sun and the troughs between them sit
+  // in grey shade; from below, the layer is all shade. The raw noise reads as the height of
+  // the cloud top, the same in every slice, so the whole sea shares one relief.
+  float fromAbove = step(vWorld.y, cameraPosition.y);
+  float billow = smoothstep(0.35, 0.82, n);
+  float light = mix(0.15, 0.1 + 0.9 * billow, fromAbove);
+#ifdef SELF_SHADOW
+  // Cloud thinning towards the sun is lit, thickening towards it is in its own shadow.
+  vec2 towardSun = normalize(uSunDirection.xz + vec2(1e-5, 0.0)) * uTileM * 0.01;
+  float sunward = cloudNoise(vWorld.xz + towardSun);
+  light = clamp(light + (n - sunward) * 3.0 * fromAbove, 0.0, 1.0);
+#endif
+  float sunHeight = smoothstep(-0.05, 0.3, uSunDirection.y);
+  vec3 colour = mix(uCloudShade, uCloudLit, light * mix(0.75, 1.0, sunHeight));
+  // Thin edges glow when seen against the sun.
+  colour += sunHalo(viewDir) * (1.0 - density) * 1.5;
+
+  float alpha = density * uOpacity;
+  float grazing = abs(viewDir.y);
+  // A sea slice stands for a slab of cloud: seen at a grazing angle, the path through it is longer.
+  float path = min(1.0 / max(grazing, 1e-3), 2.5);
+  alpha = 1.0 - pow(1.0 - alpha, mix(mix(1.0, path, 0.7), 1.0, uIsMist));
+  // A mist sheet seen edge-on would cut a hard line across every pillar it meets; it shows
+  // only when looked down (or up) upon, as wisps over the valleys.
+  // Near the camera it would cut a visible line into pillars; far off it reads as wisps.
+  alpha *= mix(1.0, smoothstep(0.03, 0.2, grazing) * smoothstep(300.0, 900.0, distanceM), uIsMist);
+  // Fade the layer out right around the camera, so flying through it is a soft veil.
+  alpha *= smoothstep(20.0, 160.0, distanceM);
+
+  // Slices lower in the sea sink into its body, as the pillars do.
+  colour = mix(colour, veilColourFor(uHaze), 1.0 - exp(-veilOpticalDepth(toFragment)));
+  // Aerial perspective, the same exponential-squared law as the scene fog, towards the
+  // horizon colour the sky shows in this direction.
+  float fogAmount = 1.0 - exp(-pow(uFogDensity * distanceM, 2.0));
+  colour = mix(colour, horizonColour(viewDir), fogAmount);
+
+  gl_FragColor = vec4(colour, alpha);
+  #include <tonemapping_fragment>
+  #include <colorspace_fragment>
+  #include <dithering_fragment>
+}
+`;
+
+// Where a seed puts a layer in the noise tile, so layers and tiers do not line up.
+function offsetFromSeed(seed: number): Vector2 {
+  return new Vector2(latticeHash01(seed, 1, 7), latticeHash01(seed, 2, 11));
+}
+
+// Noise value below which a fragment is clear: maps "share of area covered" onto the
+// roughly bell-shaped distribution of the summed noise.
+function thresholdForCoverage(coverage: number): number {
+  const clamped = Math.min(Math.max(coverage, 0), 1);
+  return 0.5 - (clamped - 0.5) * 0.55;
+}
+
+export function createCloudMaterial(
+  layer: CloudLayer,
+  params: AtmosphereParams,
+  noise: DataTexture,
+): ShaderMaterial {
+  const coverage = layer.kind === 'sea' ? layer.coverage * params.cloudSeaCoverageScale : layer.coverage;
+  const defines: Record<string, number> = { OCTAVES: params.cloudNoiseOctaves };
+  if (params.cloudSelfShadow) defines.SELF_SHADOW = 1;
+  const { palette } = params;
+  return new ShaderMaterial({
+    name: `yunshan-cloud-${layer.id}`,
+    vertexShader,
+    fragmentShader,
+    defines,
+    uniforms: {
+      uNoise: { value: noise },
+      uTimeS: { value: 0 },
+      uWindMps: { value: new Vector2(...layer.windMps) },
+      // One feature of featureSizeM spans about one gradient cell of the baked noise.
+      uTileM: { value: layer.featureSizeM * CLOUD_NOISE_CELLS },
+      uStretch: { value: layer.stretch },
+      uPatternOffset: { value: offsetFromSeed(layer.patternSeed) },
+      uDetailOffset: { value: offsetFromSeed(layer.detailSeed) },
+      uThreshold: { value: thresholdForCoverage(coverage) },
+      uOpacity: { value: layer.opacity },
+      uIsMist: { value: layer.kind === 'mist' ? 1 : 0 },
+      uCloudLit: { value: new Color(palette.cloudLit) },
+      uCloudShade: { value: new Color(palette.cloudShade) },
+      uFogDensity: { value: params.fogDensityPerM },
+      uHaze: { value: new Color(palette.haze) },
+      uSunwardHaze: { value: new Color(palette.sunwardHaze) },
+      uSunGlow: { value: new Color(palette.sunGlow) },
+      uSunDirection: { value: new Vector3(...params.sunDirection) },
+    },
+    transparent: true,
+    depthWrite: false,
+    // Own fog above (directional, matching the sky), so the scene fog must not apply twice.
+    fog: false,
+    side: DoubleSide,
+    dithering: true,
+  });
+}
+
+export function setCloudTime(material: ShaderMaterial, timeS: number): void {
+  material.uniforms.uTimeS.value = timeS;
+}

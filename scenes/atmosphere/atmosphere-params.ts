@@ -1,0 +1,77 @@
+// Everything atmospheric about a scene, as plain numbers: the one function both the
+// browser and the render server call, so a baked frame and a local frame share one sky.
+import type { TimeOfDay } from '../routes/route-schema';
+import type { QualityTier } from '../world/quality-tiers';
+import { cloudLayersFor, type CloudLayer } from './cloud-layers';
+import { PALETTES, type AtmospherePalette } from './palettes';
+import { SUN_POSITIONS, sunDirection, type SunPosition } from './sun-position';
+
+export interface AtmosphereParams {
+  timeOfDay: TimeOfDay;
+  tier: QualityTier;
+  sun: SunPosition;
+  /** Unit vector from the scene towards the sun (x east, y up, z south). */
+  sunDirection: [number, number, number];
+  palette: AtmospherePalette;
+  /** Density of exponential-squared fog (three.js FogExp2), per metre. */
+  fogDensityPerM: number;
+  sunIntensity: number;
+  /** Hemisphere (sky over valley) fill light intensity. */
+  fillIntensity: number;
+  /** Scales every sea layer's coverage: the cloud sea is fullest at dawn and breaks up by noon. */
+  cloudSeaCoverageScale: number;
+  cloudLayers: CloudLayer[];
+  /** Noise octaves each cloud fragment samples; the phone's CPU-bound budget allows few. */
+  cloudNoiseOctaves: number;
+  /** Whether clouds darken on the side away from the sun (one extra noise lookup per octave). */
+  cloudSelfShadow: boolean;
+}
+
+interface TimeOfDayLight {
+  fogDensityPerM: number;
+  sunIntensity: number;
+  fillIntensity: number;
+  cloudSeaCoverageScale: number;
+}
+
+// Fog is the same for every tier: a phone watching a baked stream and a laptop rendering
+// locally must see the same far ranks fade. At these densities a pillar 1 km away keeps
+// most of its colour, 3 km away it is mostly haze and the world's edge (2.4 km from the
+// centre, often 4 km from the camera) is gone.
+const LIGHT: Record<TimeOfDay, TimeOfDayLight> = {
+  sunrise: { fogDensityPerM: 0.00056, sunIntensity: 2.6, fillIntensity: 2.0, cloudSeaCoverageScale: 1.1 },
+  midday: { fogDensityPerM: 0.00045, sunIntensity: 2.9, fillIntensity: 2.2, cloudSeaCoverageScale: 0.8 },
+  'golden-hour': { fogDensityPerM: 0.0005, sunIntensity: 2.7, fillIntensity: 2.0, cloudSeaCoverageScale: 0.95 },
+};
+
+const NOISE_OCTAVES: Record<QualityTier, number> = { phone: 2, laptop: 3, bake: 4 };
+
+export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier): AtmosphereParams {
+  const sun = SUN_POSITIONS[timeOfDay];
+  const light = LIGHT[timeOfDay];
+  return {
+    timeOfDay,
+    tier,
+    sun,
+    sunDirection: sunDirection(sun),
+    palette: PALETTES[timeOfDay],
+    fogDensityPerM: light.fogDensityPerM,
+    sunIntensity: light.sunIntensity,
+    fillIntensity: light.fillIntensity,
+    cloudSeaCoverageScale: light.cloudSeaCoverageScale,
+    cloudLayers: cloudLayersFor(tier),
+    cloudNoiseOctaves: NOISE_OCTAVES[tier],
+    cloudSelfShadow: tier !== 'phone',
+  };
+}
+
+/** Draw calls the atmosphere adds to a frame: the sky dome and one per cloud layer (lights and fog draw nothing). */
+export function atmosphereDrawCalls(params: AtmosphereParams): number {
+  return 1 + params.cloudLayers.length;
+}
+
+/** Share of a surface's colour the haze replaces at a distance, the FogExp2 law. */
+export function hazeAt(params: AtmosphereParams, distanceM: number): number {
+  const opticalDepth = params.fogDensityPerM * distanceM;
+  return 1 - Math.exp(-opticalDepth * opticalDepth);
+}

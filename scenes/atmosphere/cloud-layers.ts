@@ -1,0 +1,131 @@
+// The cloud sea that fills the valleys and the thin mist drifting between pillar ranks,
+// as a list of horizontal layers. Richer tiers slice the same cloud sea more finely.
+import type { QualityTier } from '../world/quality-tiers';
+import { seedFromName } from './lattice-hash';
+
+/** Height band of the cloud sea: above the valley floor (400–600 m), well below the pillar tops. */
+export const CLOUD_SEA_BASE_M = 565;
+export const CLOUD_SEA_TOP_M = 645;
+/** Height band of the thin mist layers between pillar ranks. */
+export const MIST_BASE_M = 670;
+export const MIST_TOP_M = 840;
+
+export type CloudLayerKind = 'sea' | 'mist';
+
+export interface CloudLayer {
+  id: string;
+  kind: CloudLayerKind;
+  heightM: number;
+  /** Share of the layer's area the cloud covers, 0–1, before the time of day scales it. */
+  coverage: number;
+  /** Opacity where the layer is thickest. */
+  opacity: number;
+  /** Size of the largest cloud features, metres. */
+  featureSizeM: number;
+  /** Features are this many times longer along the wind than across it (mist streaks). */
+  stretch: number;
+  /** Drift, metres per second, along x (east) and z (south). */
+  windMps: [number, number];
+  /** Seed of the large-scale pattern. Sea slices share it, so a thick patch or a gap runs through every slice. */
+  patternSeed: number;
+  /** Seed of the fine detail, different per layer so stacked slices do not repeat each other. */
+  detailSeed: number;
+}
+
+/** How many slices of cloud sea and mist each tier draws; each layer is one draw call. */
+export const LAYER_COUNTS: Record<QualityTier, { sea: number; mist: number }> = {
+  phone: { sea: 2, mist: 1 },
+  laptop: { sea: 4, mist: 3 },
+  bake: { sea: 6, mist: 4 },
+};
+
+// The sea drifts slowly west-north-west, up the valleys; mist moves a little faster.
+const SEA_WIND_MPS: [number, number] = [-2.2, -0.7];
+const MIST_WIND_MPS: [number, number] = [-3.4, -1.2];
+
+/** Combined opacity of all sea slices where they are all thick; split across slices so every tier reads alike. */
+const SEA_COMBINED_OPACITY = 0.97;
+const MIST_OPACITY = 0.3;
+const SEA_FEATURE_SIZE_M = 600;
+
+function lerp(a: number, b: number, t: number): number {
+  return a + (b - a) * t;
+}
+
+function seaLayers(count: number): CloudLayer[] {
+  // Slice centres run bottom to top; the lowest slice is the blanket hiding the valley floor,
+  // the upper ones are the billowing tops, thinner and more broken. Each slice takes a share
+  // of the sea's optical depth, more at the bottom, so the stack sums to the same opacity on
+  // every tier.
+  const heightShare = (i: number) => (count === 1 ? 0.5 : i / (count - 1));
+  const weights = Array.from({ length: count }, (_, i) => lerp(1.2, 0.7, heightShare(i)));
+  const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
+  return Array.from({ length: count }, (_, i) => {
+    const t = heightShare(i);
+    const id = `sea-${i}-of-${count}`;
+    return {
+      id,
+      kind: 'sea',
+      heightM: lerp(CLOUD_SEA_BASE_M, CLOUD_SEA_TOP_M, t),
+      coverage: lerp(0.72, 0.3, t),
+      opacity: 1 - Math.pow(1 - SEA_COMBINED_OPACITY, weights[i] / totalWeight),
+      // One feature size for every slice: the slices cut one cloud body at rising thresholds,
+      // so the upper slices show only its thickest cores, the billows on top of the sea.
+      featureSizeM: SEA_FEATURE_SIZE_M,
+      stretch: 1.3,
+      windMps: SEA_WIND_MPS,
+      patternSeed: seedFromName('cloud-sea'),
+      detailSeed: seedFromName(id),
+    };
+  });
+}
+
+function mistLayers(count: number): CloudLayer[] {
+  return Array.from({ length: count }, (_, i) => {
+    const t = count === 1 ? 0.35 : i / (count - 1);
+    const id = `mist-${i}-of-${count}`;
+    return {
+      id,
+      kind: 'mist',
+      heightM: lerp(MIST_BASE_M, MIST_TOP_M, t),
+      coverage: lerp(0.4, 0.26, t),
+      opacity: lerp(MIST_OPACITY, MIST_OPACITY * 0.7, t),
+      featureSizeM: lerp(520, 760, t),
+      stretch: 3.2,
+      windMps: [MIST_WIND_MPS[0] * lerp(1, 1.4, t), MIST_WIND_MPS[1] * lerp(1, 0.6, t)],
+      patternSeed: seedFromName(id),
+      detailSeed: seedFromName(`${id}-detail`),
+    };
+  });
+}
+
+export function cloudLayersFor(tier: QualityTier): CloudLayer[] {
+  const counts = LAYER_COUNTS[tier];
+  return [...seaLayers(counts.sea), ...mistLayers(counts.mist)];
+}
+
+/**
+ * The body of the cloud sea as a height profile of fog density: zero above topM, densest
+ * at coreM, thinning to a light valley haze below floorM; per metre of line of sight.
+ * Pillars and slopes fade softly into it, and its soft top stands above the sea slices,
+ * so a pillar is already pale where a slice cuts it. The slices give the surface texture.
+ */
+export const CLOUD_SEA_VEIL = {
+  topM: CLOUD_SEA_TOP_M + 25,
+  coreM: CLOUD_SEA_TOP_M - 20,
+  floorM: CLOUD_SEA_BASE_M - 15,
+  coreDensityPerM: 0.025,
+  floorDensityPerM: 0.0012,
+} as const;
+
+/**
+ * The thin mist between pillar ranks as a faint band of density: seen edge-on across
+ * kilometres it lays a pale stripe over the far ranks, without the hard line a mist
+ * plane would cut into a nearby pillar. Density rises from baseM to peakM and falls to topM.
+ */
+export const MIST_BAND = {
+  baseM: MIST_BASE_M,
+  peakM: 740,
+  topM: MIST_TOP_M,
+  peakDensityPerM: 0.0003,
+} as const;

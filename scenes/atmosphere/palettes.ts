@@ -1,0 +1,60 @@
+// Colours of sky, haze, light and cloud for each time of day, as sRGB hex numbers.
+// Humid subtropical air: skies are never deep blue, the horizon is always milky.
+import type { TimeOfDay } from '../routes/route-schema';
+
+export interface AtmospherePalette {
+  /** Sky straight up. */
+  zenith: number;
+  /** Sky and fog at the horizon away from the sun; also the fog colour, so the world's edge dissolves into it. */
+  haze: number;
+  /** Horizon glow on the sun's side of the sky. */
+  sunwardHaze: number;
+  /** Halo around the sun and the colour of its disc. */
+  sunGlow: number;
+  /** Directional sunlight. */
+  sunLight: number;
+  /** Hemisphere fill from above: the sky's blue-grey. */
+  skyFill: number;
+  /** Hemisphere fill from below: light bounced off forested valleys. */
+  groundFill: number;
+  /** Sunlit tops of the cloud sea. */
+  cloudLit: number;
+  /** Cloud in its own shade and seen from below. */
+  cloudShade: number;
+}
+
+export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
+  sunrise: {
+    zenith: 0x5d7ea6,
+    haze: 0xb9c2cf,
+    sunwardHaze: 0xf1c59b,
+    sunGlow: 0xffd2a0,
+    sunLight: 0xffc48c,
+    skyFill: 0x9fb2cc,
+    groundFill: 0x465640,
+    cloudLit: 0xfbe4cf,
+    cloudShade: 0x7f89a0,
+  },
+  midday: {
+    zenith: 0x6a95c2,
+    haze: 0xc6d1da,
+    sunwardHaze: 0xdfe5e8,
+    sunGlow: 0xfff6e6,
+    sunLight: 0xfff3e2,
+    skyFill: 0xb6c9dd,
+    groundFill: 0x52663f,
+    cloudLit: 0xf7f8f8,
+    cloudShade: 0x8f9bab,
+  },
+  'golden-hour': {
+    zenith: 0x5f7aa0,
+    haze: 0xc8bfb4,
+    sunwardHaze: 0xf0b77c,
+    sunGlow: 0xffc27a,
+    sunLight: 0xffb468,
+    skyFill: 0xa4b2c6,
+    groundFill: 0x4e5a3a,
+    cloudLit: 0xfde0bd,
+    cloudShade: 0x8a8294,
+  },
+};
