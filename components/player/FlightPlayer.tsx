@@ -234,6 +234,12 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
   const pointOfInterest = activePointOfInterest(route.pointsOfInterest, timeS);
   const bigButtonLabel = ended ? messages['player.replay'] : hasStarted ? messages['player.play'] : messages['player.start'];
 
+  function startFromBigButton() {
+    play();
+    // The big button goes away once playing; hand focus to the bar's toggle so keyboard users keep their place.
+    rootRef.current?.querySelector<HTMLButtonElement>('[data-testid="play-toggle"]')?.focus({ preventScroll: true });
+  }
+
   function chooseSpeed(option: PlaybackSpeed) {
     setChosenSpeed(option);
     // Asking for a faster speed is asking to leave calm flight.
@@ -319,7 +325,7 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
         </header>
 
         {!playing && (
-          <button type="button" className={styles.bigPlay} onClick={play} aria-label={bigButtonLabel} data-testid="play-start">
+          <button type="button" className={styles.bigPlay} onClick={startFromBigButton} aria-label={bigButtonLabel} data-testid="play-start">
             <span className={styles.bigPlayDisc}>{ended ? <ReplayIcon sizePx={34} /> : <PlayIcon sizePx={38} />}</span>
             {(!hasStarted || ended) && <span className={styles.bigPlayText}>{bigButtonLabel}</span>}
           </button>

@@ -39,7 +39,6 @@ export function PlayerControls(props: PlayerControlsProps) {
   const current = formatClockTime(timeS);
   const total = formatClockTime(durationS);
   const progress = Math.min(100, Math.max(0, (timeS / durationS) * 100));
-  const playLabel = playing ? messages['player.pause'] : ended ? messages['player.replay'] : messages['player.play'];
 
   function onTimelineKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     // The timeline owns its arrow keys: one seek of SEEK_STEP_S, and the page-wide
@@ -81,8 +80,10 @@ export function PlayerControls(props: PlayerControlsProps) {
           type="button"
           className={styles.playToggle}
           onClick={props.onTogglePlay}
-          aria-label={playLabel}
+          // A toggle keeps one name; aria-pressed says whether the flight is playing.
+          aria-label={messages['player.play']}
           aria-pressed={playing}
+          title={playing ? messages['player.pause'] : ended ? messages['player.replay'] : messages['player.play']}
           data-testid="play-toggle"
         >
           {playing ? <PauseIcon /> : ended ? <ReplayIcon /> : <PlayIcon />}
