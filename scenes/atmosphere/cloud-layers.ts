@@ -34,7 +34,7 @@ export interface CloudLayer {
 
 /** How many slices of cloud sea and mist each tier draws; each layer is one draw call. */
 export const LAYER_COUNTS: Record<QualityTier, { sea: number; mist: number }> = {
-  phone: { sea: 2, mist: 1 },
+  phone: { sea: 1, mist: 1 },
   laptop: { sea: 4, mist: 3 },
   bake: { sea: 6, mist: 4 },
 };
@@ -57,7 +57,8 @@ function seaLayers(count: number): CloudLayer[] {
   // the upper ones are the billowing tops, thinner and more broken. Each slice takes a share
   // of the sea's optical depth, more at the bottom, so the stack sums to the same opacity on
   // every tier.
-  const heightShare = (i: number) => (count === 1 ? 0.5 : i / (count - 1));
+  // A lone slice (phone) sits low and nearly closed: a blanket with few holes.
+  const heightShare = (i: number) => (count === 1 ? 0.2 : i / (count - 1));
   const weights = Array.from({ length: count }, (_, i) => lerp(1.2, 0.7, heightShare(i)));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   return Array.from({ length: count }, (_, i) => {

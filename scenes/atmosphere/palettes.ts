@@ -25,7 +25,7 @@ export interface AtmospherePalette {
 
 export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
   sunrise: {
-    zenith: 0x5d7ea6,
+    zenith: 0x4a6f9e,
     haze: 0xb9c2cf,
     sunwardHaze: 0xf1c59b,
     sunGlow: 0xffd2a0,
@@ -36,7 +36,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     cloudShade: 0x7f89a0,
   },
   midday: {
-    zenith: 0x6a95c2,
+    zenith: 0x4f83bd,
     haze: 0xc6d1da,
     sunwardHaze: 0xdfe5e8,
     sunGlow: 0xfff6e6,
@@ -47,7 +47,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     cloudShade: 0x8f9bab,
   },
   'golden-hour': {
-    zenith: 0x5f7aa0,
+    zenith: 0x4d6896,
     haze: 0xc8bfb4,
     sunwardHaze: 0xf0b77c,
     sunGlow: 0xffc27a,

@@ -63,7 +63,7 @@ float cloudNoise(vec2 worldXZ) {
 }
 
 float densityFromNoise(float n) {
-  float softness = mix(0.07, 0.14, uIsMist);
+  float softness = mix(0.1, 0.14, uIsMist);
   return smoothstep(uThreshold - softness, uThreshold + softness, n);
 }
 
@@ -73,11 +73,28 @@ void main() {
   vec3 viewDir = toFragment / distanceM;
   float n = cloudNoise(vWorld.xz);
   float density = densityFromNoise(n);
+  float fromAbove = step(vWorld.y, cameraPosition.y);
+
+  float alpha = density * uOpacity;
+  float grazing = abs(viewDir.y);
+  // A sea slice stands for a slab of cloud: seen at a grazing angle, the path through it is longer.
+  float path = min(1.0 / max(grazing, 1e-3), 2.5);
+  alpha = 1.0 - pow(1.0 - alpha, mix(mix(1.0, path, 0.7), 1.0, uIsMist));
+  // A mist sheet seen edge-on would cut a hard line across every pillar it meets; it shows
+  // only when looked down (or up) upon, as wisps over the valleys. Near the camera it would
+  // cut a visible line into pillars; far off it reads as wisps.
+  alpha *= mix(1.0, smoothstep(0.03, 0.2, grazing) * smoothstep(300.0, 900.0, distanceM), uIsMist);
+  // From beneath, stacked slices seen edge-on would streak; the sea's body (the veil) already
+  // makes the soft ceiling there, so slices show only overhead.
+  alpha *= mix(smoothstep(0.12, 0.45, grazing), 1.0, fromAbove);
+  // Fade the layer out right around the camera, so flying through it is a soft veil.
+  alpha *= smoothstep(20.0, 160.0, distanceM);
+  // Clear sky between the clouds costs no lighting: on a CPU rasteriser that is most of the layer.
+  if (alpha < 0.004) discard;
 
   // Seen from above, the thickest billows catch the sun and the troughs between them sit
   // in grey shade; from below, the layer is all shade. The raw noise reads as the height of
   // the cloud top, the same in every slice, so the whole sea shares one relief.
-  float fromAbove = step(vWorld.y, cameraPosition.y);
   float billow = smoothstep(0.35, 0.82, n);
   float light = mix(0.15, 0.1 + 0.9 * billow, fromAbove);
 #ifdef SELF_SHADOW
@@ -90,18 +107,6 @@ void main() {
   vec3 colour = mix(uCloudShade, uCloudLit, light * mix(0.75, 1.0, sunHeight));
   // Thin edges glow when seen against the sun.
   colour += sunHalo(viewDir) * (1.0 - density) * 1.5;
-
-  float alpha = density * uOpacity;
-  float grazing = abs(viewDir.y);
-  // A sea slice stands for a slab of cloud: seen at a grazing angle, the path through it is longer.
-  float path = min(1.0 / max(grazing, 1e-3), 2.5);
-  alpha = 1.0 - pow(1.0 - alpha, mix(mix(1.0, path, 0.7), 1.0, uIsMist));
-  // A mist sheet seen edge-on would cut a hard line across every pillar it meets; it shows
-  // only when looked down (or up) upon, as wisps over the valleys.
-  // Near the camera it would cut a visible line into pillars; far off it reads as wisps.
-  alpha *= mix(1.0, smoothstep(0.03, 0.2, grazing) * smoothstep(300.0, 900.0, distanceM), uIsMist);
-  // Fade the layer out right around the camera, so flying through it is a soft veil.
-  alpha *= smoothstep(20.0, 160.0, distanceM);
 
   // Slices lower in the sea sink into its body, as the pillars do.
   colour = mix(colour, veilColourFor(uHaze), 1.0 - exp(-veilOpticalDepth(toFragment)));
