@@ -2,19 +2,13 @@
 
 export const en = {
   'site.name': 'Yunshan',
-  'site.nameOther': '云山',
-  'site.tagline': 'Fly through the pillars of Zhangjiajie',
   'meta.title': 'Yunshan 云山 — fly through the pillars of Zhangjiajie',
   'meta.description':
     'Glide between the sandstone pillars of Wulingyuan, over the cloud sea and along Golden Whip Stream, on your phone or laptop.',
 
   'lang.switchLabel': 'Language: 中文 / English. Switch to Chinese',
-  'lang.zh': '中文',
-  'lang.en': 'English',
 
   'catalogue.eyebrow': 'Wulingyuan · Zhangjiajie · Hunan',
-  'catalogue.heroTitle': 'Yunshan',
-  'catalogue.heroTitleOther': '云山',
   'catalogue.heroSubtitle': 'Fly through the pillars of Zhangjiajie',
   'catalogue.heroLead':
     'Three thousand sandstone pillars rise out of the cloud sea. Choose a flight and glide between the peaks, under the stone bridge and down the stream valley.',

@@ -3,18 +3,12 @@ import type { Messages } from './messages-en';
 
 export const zh: Messages = {
   'site.name': '云山',
-  'site.nameOther': 'Yunshan',
-  'site.tagline': '穿行张家界的石柱云海',
   'meta.title': '云山 Yunshan — 穿行张家界的石柱云海',
   'meta.description': '在手机或电脑上，飞越武陵源的砂岩峰林，掠过云海，沿金鞭溪顺流而下。',
 
   'lang.switchLabel': '语言：中文 / English，切换为英文',
-  'lang.zh': '中文',
-  'lang.en': 'English',
 
   'catalogue.eyebrow': '湖南 · 张家界 · 武陵源',
-  'catalogue.heroTitle': '云山',
-  'catalogue.heroTitleOther': 'Yunshan',
   'catalogue.heroSubtitle': '穿行张家界的石柱云海',
   'catalogue.heroLead': '三千座砂岩石柱自云海中拔地而起。选一条航线，随镜头穿过峰林，掠过天桥，沿溪谷缓缓飞行。',
   'catalogue.heroCta': '选择航线',
