@@ -1,0 +1,60 @@
+// Screenshots of what a person sees: the catalogue and every curated tour at three
+// moments, at phone (390×844) and laptop (1440×900) sizes, in Chinese and English.
+// Output: test-results/screenshots/. Needs a production build (`npm run build`).
+import fs from 'node:fs';
+import path from 'node:path';
+import { launchChromium } from '../tests/helpers/browser';
+import { startNextServer } from '../tests/helpers/next-server';
+import { CURATED_ROUTES } from '../scenes/routes/curated/index';
+
+const OUT_DIR = path.resolve('test-results', 'screenshots');
+const SIZES = [
+  { name: 'phone', width: 390, height: 844, tier: 'phone', mobile: true },
+  { name: 'laptop', width: 1440, height: 900, tier: 'laptop', mobile: false },
+] as const;
+const MOMENTS = [0.15, 0.5, 0.85];
+const only = process.argv.slice(2);
+
+fs.mkdirSync(OUT_DIR, { recursive: true });
+const [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
+try {
+  for (const size of SIZES) {
+    for (const locale of ['zh-CN', 'en-US']) {
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        deviceScaleFactor: 1,
+        isMobile: size.mobile,
+        hasTouch: size.mobile,
+        locale,
+        extraHTTPHeaders: { 'Accept-Language': locale },
+      });
+      const page = await context.newPage();
+      const lang = locale.slice(0, 2);
+      await page.goto(`${server.baseUrl}/`);
+      await page.waitForLoadState('networkidle');
+      await page.screenshot({ path: path.join(OUT_DIR, `catalogue-${size.name}-${lang}.png`), fullPage: true });
+      console.log(`catalogue ${size.name} ${lang}`);
+      // Tours once per size (in the first language); captions show the language anyway.
+      if (locale === 'zh-CN' || only.length > 0) {
+        for (const route of CURATED_ROUTES) {
+          if (only.length > 0 && !only.includes(route.id)) continue;
+          for (const moment of MOMENTS) {
+            const timeS = Math.round(route.durationS * moment * 10) / 10;
+            await page.goto(`${server.baseUrl}/tours/${route.id}?tier=${size.tier}&t=${timeS}&autoplay=0`);
+            await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: 120_000 });
+            // Let LOD and the first frames settle before the picture.
+            await page.waitForFunction(() => ((window as unknown as { __yunshanStats?: { frames: number } }).__yunshanStats?.frames ?? 0) > 4, null, { timeout: 120_000 });
+            const file = `tour-${route.id}-${Math.round(moment * 100)}pct-${size.name}-${lang}.png`;
+            await page.screenshot({ path: path.join(OUT_DIR, file) });
+            console.log(file);
+          }
+        }
+      }
+      await context.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await server.stop();
+}
+console.log(`Screenshots in ${OUT_DIR}`);
