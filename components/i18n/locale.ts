@@ -15,7 +15,7 @@ export function parseLocale(value: unknown): Locale | null {
   return typeof single === 'string' && (LOCALES as readonly string[]).includes(single) ? (single as Locale) : null;
 }
 
-/** The visitor's most preferred language by q-value: any zh* tag means Chinese, anything else English. */
+/** The visitor's most preferred language by q-value; every zh* tag means Chinese, anything else English. */
 export function localeFromAcceptLanguage(header: string | null | undefined): Locale {
   if (!header) return DEFAULT_LOCALE;
   let best: { tag: string; q: number } | null = null;
