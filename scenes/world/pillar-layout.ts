@@ -1,9 +1,10 @@
-// Where the pillars stand: landmark pillars at their fixed places, a few walls split by
-// clefts, then a dart-thrown forest denser in some districts, kept off the stream, the
-// plateau top and the landmarks' clear zones.
-import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH, TIANZI_PLATEAU } from './landmarks';
+// Where the pillars stand: landmark pillars at their fixed places, then groups of pillars
+// (walls, groves, needle fields; see pillar-clusters.ts) with open valleys between them and a
+// few lone pillars in those valleys, all kept off the stream, the plateau top and the landmarks' clear zones.
+import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH } from './landmarks';
 import type { LandmarkPillarId, Pillar } from './pillar';
-import { clamp, createRandom, deriveSeed, fbm2, lerp, smoothstep } from './random';
+import { clusterRadiusN, planPillarClusters, type PillarCluster } from './pillar-clusters';
+import { clamp, createRandom, deriveSeed, lerp, smoothstep } from './random';
 import type { StoneBridge } from './stone-bridge';
 import type { StreamPath } from './stream-path';
 import { plateauEdgeZ, type TerrainField } from './terrain';
@@ -24,12 +25,24 @@ export interface PillarLayoutInput {
   landmarkShapes: LandmarkShapeIndices;
 }
 
-/** Enough pillars for the density of the real forest (~37 per km²) over the usable ground. */
-const TARGET_PILLAR_COUNT = 760;
-const MAX_DART_ATTEMPTS = 40_000;
-const WALL_COUNT = 9;
 const GRID_CELL_M = 100;
 const MAX_TOP_M = 1110;
+/** Shortest pillar worth the name: more than 120 m from its foot. */
+const MIN_HEIGHT_M = 125;
+/** Lone pillars in the open valleys between groups. */
+const LONE_PILLAR_ATTEMPTS = 2600;
+/** Archetype indices (see pillar-archetypes.ts) that suit particular builds. */
+const SPIRE = 3;
+const BLOCKY = 2;
+const SQUARE_BULGING = 0;
+
+/**
+ * Highest top allowed for an ordinary pillar this far (metres) from Hallelujah Mountain's
+ * axis: its neighbours stay clearly lower so the column reads as alone and tall.
+ */
+export function hallelujahNeighbourTopCapM(distanceM: number): number {
+  return 830 + 0.2 * Math.max(0, distanceM - HALLELUJAH.clearRadiusM);
+}
 
 interface Candidate {
   x: number;
@@ -38,12 +51,20 @@ interface Candidate {
   reachM: number;
 }
 
+interface PillarBuild {
+  heightM: number;
+  radiusM: number;
+  /** Cross-section depth over width, ≤ 1. */
+  aspect: number;
+  archetype: number;
+  /** Scales the random lean: tight groups stand straighter so neighbours never cross. */
+  leanScale: number;
+  rotationY?: number;
+}
+
 export function layoutPillars(input: PillarLayoutInput): Pillar[] {
   const { seed, halfExtentM, terrain, stream, bridge, archetypeCount, landmarkShapes } = input;
   const random = createRandom(deriveSeed(seed, 'pillar-layout'));
-  const sDistrict = deriveSeed(seed, 'pillar-district');
-  const sCluster = deriveSeed(seed, 'pillar-cluster');
-  const sTops = deriveSeed(seed, 'pillar-tops');
   const pillars: Pillar[] = [];
   const placed: Candidate[] = [];
   const cellsPerSide = Math.ceil((2 * halfExtentM) / GRID_CELL_M);
@@ -60,11 +81,13 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     return lowest - 8;
   }
 
+  function reachOf(p: Pillar): number {
+    return Math.max(p.radiusXM, p.radiusZM) + Math.hypot(p.leanX, p.leanZ) * (p.topY - p.baseY);
+  }
+
   function register(p: Pillar): void {
-    const height = p.topY - p.baseY;
-    const reachM = Math.max(p.radiusXM, p.radiusZM) + Math.hypot(p.leanX, p.leanZ) * height;
     const i = placed.length;
-    placed.push({ x: p.x, z: p.z, reachM });
+    placed.push({ x: p.x, z: p.z, reachM: reachOf(p) });
     grid[cellOf(p.z) * cellsPerSide + cellOf(p.x)].push(i);
     pillars.push({ ...p, index: i });
   }
@@ -96,21 +119,18 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     return true;
   }
 
-  /** Regional top height: ranks of pillars share a level, rising towards the plateau. */
-  function regionalTopM(x: number, z: number): number {
-    const nearPlateau = 1 - smoothstep(0, 700, z - plateauEdgeZ(x, seed));
-    return 790 + 260 * fbm2(x / 900, z / 900, sTops, 3) + 90 * nearPlateau;
-  }
-
-  function makePillar(x: number, z: number, topM: number, slenderness: number, archetype: number): Pillar | null {
+  /** Builds an ordinary pillar standing heightM above the ground at (x, z), or null where it cannot stand. */
+  function makePillar(x: number, z: number, build: PillarBuild): Pillar | null {
     const ground = terrain.heightAt(x, z);
-    const top = Math.min(MAX_TOP_M, topM);
-    if (top - ground < 140) return null;
-    const radius = clamp((top - ground) / slenderness, 14, 85);
+    const capM = Math.min(MAX_TOP_M, hallelujahNeighbourTopCapM(Math.hypot(x - HALLELUJAH.x, z - HALLELUJAH.z)));
+    const top = Math.min(capM, ground + build.heightM);
+    if (top - ground < MIN_HEIGHT_M) return null;
+    const radius = clamp(build.radiusM, 7, 88);
     const baseY = footBaseY(x, z, radius);
-    const leaning = random() < 0.3;
-    const leanMag = leaning ? 0.015 + random() * 0.045 : random() * 0.012;
+    const leaning = random() < 0.28;
+    const leanMag = (leaning ? 0.015 + random() * 0.05 : random() * 0.01) * build.leanScale;
     const leanDir = random() * Math.PI * 2;
+    const rotationJitter = random() * Math.PI * 2;
     return {
       index: -1,
       x,
@@ -118,27 +138,120 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       baseY,
       topY: top,
       radiusXM: radius,
-      radiusZM: radius * (0.72 + 0.28 * random()),
-      rotationY: random() * Math.PI * 2,
+      radiusZM: radius * build.aspect,
+      rotationY: build.rotationY ?? rotationJitter,
       leanX: Math.cos(leanDir) * leanMag,
       leanZ: Math.sin(leanDir) * leanMag,
-      archetype,
-      hasCrown: random() < 0.88,
-      crownHeightM: 11 + random() * 9,
+      archetype: build.archetype % archetypeCount,
+      // Broad tops always carry pines; a few needles are bare rock.
+      hasCrown: radius > 20 || random() < 0.8,
+      crownHeightM: 9 + random() * 10,
       tint: random(),
       landmark: null,
     };
   }
 
-  function reachOf(p: Pillar): number {
-    return Math.max(p.radiusXM, p.radiusZM) + Math.hypot(p.leanX, p.leanZ) * (p.topY - p.baseY);
+  function tryPlace(x: number, z: number, build: PillarBuild, gapM: number): boolean {
+    const p = makePillar(x, z, build);
+    if (!p) return false;
+    const reach = reachOf(p);
+    if (!siteOk(x, z, reach) || !spacingOk(x, z, reach, gapM)) return false;
+    register(p);
+    return true;
   }
 
-  function pickArchetype(slenderness: number): number {
-    // Slim pillars favour the spire form; stout ones the blocky and bulging forms.
-    if (slenderness > 12 && random() < 0.35) return 3;
-    return Math.floor(random() * archetypeCount) % archetypeCount;
+  function anyArchetype(): number {
+    return Math.floor(random() * archetypeCount);
   }
+
+  /** Width and form for a pillar of this height: massive blocks, broad towers or slender needles. */
+  function proportions(heightM: number, massiveShare: number, slenderShare: number): Omit<PillarBuild, 'heightM' | 'leanScale'> {
+    const roll = random();
+    if (roll < massiveShare) {
+      // A broad block: the heights of its neighbours, several times as wide.
+      return { radiusM: 45 + 40 * random(), aspect: 0.55 + 0.4 * random(), archetype: random() < 0.6 ? BLOCKY : SQUARE_BULGING };
+    }
+    if (roll < massiveShare + slenderShare) {
+      const slenderness = 8 + 8 * random();
+      return { radiusM: heightM / slenderness, aspect: 0.65 + 0.35 * random(), archetype: random() < 0.35 ? SPIRE : anyArchetype() };
+    }
+    const slenderness = 4 + 4 * random();
+    return { radiusM: heightM / slenderness, aspect: 0.6 + 0.4 * random(), archetype: anyArchetype() };
+  }
+
+  /** Height of a member at elliptic radius e of its group: the middle of a massif stands tallest. */
+  function memberHeightM(cluster: PillarCluster, e: number): number {
+    const profile = 0.5 + 0.5 * (1 - clamp(e, 0, 1) ** 2);
+    const jitter = 0.72 + 0.42 * random();
+    // Now and then one pillar outgrows its group by far.
+    const standout = random() < 0.06 ? 1.3 + 0.25 * random() : 1;
+    return cluster.levelM * profile * jitter * standout;
+  }
+
+  function placeWall(cluster: PillarCluster): void {
+    const rotationY = Math.atan2(-cluster.axisZ, cluster.axisX);
+    let along = -cluster.halfLengthM;
+    while (along < cluster.halfLengthM) {
+      const radius = 15 + 17 * random();
+      along += radius;
+      // One rank, sometimes two abreast, wandering a little across the ridge line.
+      const ranks = cluster.halfWidthM > 50 && random() < 0.5 ? 2 : 1;
+      for (let rank = 0; rank < ranks; rank++) {
+        const across = ranks === 1 ? (random() - 0.5) * cluster.halfWidthM * 0.5 : (rank === 0 ? -1 : 1) * (radius + cluster.gapM * 0.5);
+        const x = cluster.x + cluster.axisX * along - cluster.axisZ * across;
+        const z = cluster.z + cluster.axisZ * along + cluster.axisX * across;
+        const e = Math.abs(along) / cluster.halfLengthM;
+        tryPlace(
+          x,
+          z,
+          {
+            heightM: memberHeightM(cluster, e),
+            radiusM: radius,
+            aspect: 0.6 + 0.3 * random(),
+            archetype: random() < 0.5 ? BLOCKY : anyArchetype(),
+            leanScale: 0.2,
+            rotationY: rotationY + (random() - 0.5) * 0.5,
+          },
+          cluster.gapM,
+        );
+      }
+      along += radius + cluster.gapM + 4 * random();
+    }
+  }
+
+  function placeGroup(cluster: PillarCluster): void {
+    const areaM2 = Math.PI * cluster.halfLengthM * cluster.halfWidthM;
+    const attempts = Math.ceil(areaM2 / (cluster.kind === 'needles' ? 500 : 160));
+    const massiveShare = cluster.kind === 'grove' ? 0.08 : 0;
+    const slenderShare = cluster.kind === 'grove' ? 0.55 : 1;
+    for (let k = 0; k < attempts; k++) {
+      const u = random() * 2 - 1;
+      const v = random() * 2 - 1;
+      const e = Math.hypot(u, v);
+      if (e > 1) continue;
+      // Looser towards the edge of the group, so it frays into the valley.
+      if (random() < smoothstep(0.6, 1, e) * 0.7) continue;
+      const along = u * cluster.halfLengthM;
+      const across = v * cluster.halfWidthM;
+      const x = cluster.x + cluster.axisX * along - cluster.axisZ * across;
+      const z = cluster.z + cluster.axisZ * along + cluster.axisX * across;
+      const heightM = memberHeightM(cluster, clusterRadiusN(cluster, x, z));
+      const form = proportions(heightM, massiveShare, slenderShare);
+      // Massive blocks stay squat: a block as tall as a needle would read as a mesa wall.
+      const height = form.radiusM > 44 ? Math.min(heightM, form.radiusM * 4) : heightM;
+      tryPlace(x, z, { ...form, heightM: height, leanScale: cluster.kind === 'needles' ? 1 : 0.6 }, cluster.gapM * (0.6 + 0.8 * random()));
+    }
+  }
+
+  const hallelujahCrownM = 12;
+  register(
+    landmarkPillar('hallelujah', HALLELUJAH.x, HALLELUJAH.z, HALLELUJAH.summitM - hallelujahCrownM, HALLELUJAH.baseRadiusM, landmarkShapes.hallelujah, hallelujahCrownM, 0.3),
+  );
+  // The bridge pillars stay unrotated so their straight faces line the slot under the arch.
+  register(landmarkPillar('bridge-west', bridge.westPillarX, bridge.centreZ, FIRST_BRIDGE.deckTopM + 28, FIRST_BRIDGE.pillarRadiusM, landmarkShapes.bridge, 10, 0));
+  register(landmarkPillar('bridge-east', bridge.eastPillarX, bridge.centreZ, FIRST_BRIDGE.deckTopM + 16, FIRST_BRIDGE.pillarRadiusM, landmarkShapes.bridge, 10, 0));
+  const rock = GOLDEN_WHIP_STREAM.rock;
+  register(landmarkPillar('golden-whip-rock', rock.x, rock.z, rock.topM, rock.radiusM, landmarkShapes.goldenWhipRock, 8, 0.5));
 
   function landmarkPillar(
     id: LandmarkPillarId,
@@ -169,73 +282,19 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     };
   }
 
-  const hallelujahCrownM = 12;
-  register(
-    landmarkPillar('hallelujah', HALLELUJAH.x, HALLELUJAH.z, HALLELUJAH.summitM - hallelujahCrownM, HALLELUJAH.baseRadiusM, landmarkShapes.hallelujah, hallelujahCrownM, 0.3),
-  );
-  // The bridge pillars stay unrotated so their straight faces line the slot under the arch.
-  register(landmarkPillar('bridge-west', bridge.westPillarX, bridge.centreZ, FIRST_BRIDGE.deckTopM + 28, FIRST_BRIDGE.pillarRadiusM, landmarkShapes.bridge, 10, 0));
-  register(landmarkPillar('bridge-east', bridge.eastPillarX, bridge.centreZ, FIRST_BRIDGE.deckTopM + 16, FIRST_BRIDGE.pillarRadiusM, landmarkShapes.bridge, 10, 0));
-  const rock = GOLDEN_WHIP_STREAM.rock;
-  register(landmarkPillar('golden-whip-rock', rock.x, rock.z, rock.topM, rock.radiusM, landmarkShapes.goldenWhipRock, 8, 0.5));
-
-  // Walls: ranks of pillars packed shoulder to shoulder, split only by narrow clefts.
-  for (let w = 0; w < WALL_COUNT; w++) {
-    let startX = 0;
-    let startZ = 0;
-    let found = false;
-    for (let tries = 0; tries < 200 && !found; tries++) {
-      startX = lerp(-halfExtentM + 300, halfExtentM - 300, random());
-      startZ = lerp(TIANZI_PLATEAU.edgeZ + 150, halfExtentM - 300, random());
-      found = siteOk(startX, startZ, 40) && fbm2(startX / 700, startZ / 700, sDistrict, 3) > 0.5;
-    }
-    if (!found) continue;
-    const angle = random() * Math.PI;
-    const dirX = Math.cos(angle);
-    const dirZ = Math.sin(angle);
-    const members = 4 + Math.floor(random() * 6);
-    const wallTop = regionalTopM(startX, startZ) - 20 * random();
-    let along = 0;
-    let previousRadius = 0;
-    for (let m = 0; m < members; m++) {
-      const radius = 18 + random() * 16;
-      along += previousRadius + radius + 3 + random() * 6;
-      previousRadius = radius;
-      const x = startX + dirX * along;
-      const z = startZ + dirZ * along;
-      const ground = terrain.heightAt(x, z);
-      const top = wallTop - 30 * random();
-      const p = makePillar(x, z, top, (top - ground) / radius, pickArchetype((top - ground) / radius));
-      if (!p) continue;
-      // Keep wall members upright so neighbours in a wall never cross.
-      p.leanX *= 0.2;
-      p.leanZ *= 0.2;
-      const reach = reachOf(p);
-      if (!siteOk(x, z, reach) || !spacingOk(x, z, reach, 2)) continue;
-      register(p);
-    }
+  for (const cluster of planPillarClusters(seed, halfExtentM, stream)) {
+    if (cluster.kind === 'wall') placeWall(cluster);
+    else placeGroup(cluster);
   }
 
-  for (let attempt = 0; attempt < MAX_DART_ATTEMPTS && pillars.length < TARGET_PILLAR_COUNT; attempt++) {
+  // Lone pillars in the valleys between groups: mostly needles and towers of modest height.
+  for (let attempt = 0; attempt < LONE_PILLAR_ATTEMPTS; attempt++) {
     const x = lerp(-halfExtentM, halfExtentM, random());
     const z = lerp(-halfExtentM, halfExtentM, random());
-    const district = fbm2(x / 700, z / 700, sDistrict, 3);
-    const nearPlateau = 1 - smoothstep(0, 500, z - plateauEdgeZ(x, seed));
-    const density = Math.max(0.08, smoothstep(0.36, 0.62, district), nearPlateau * 0.8);
-    if (random() > density) continue;
-    const ground = terrain.heightAt(x, z);
-    const top = regionalTopM(x, z) - 90 * random() ** 2;
-    // A third are massive blocks and broad towers; the rest the slender columns the forest is famous for.
-    const slenderness = random() < 0.33 ? 2.4 + random() * 2.6 : 5 + random() * 9;
-    const archetype = pickArchetype(slenderness);
-    const p = makePillar(x, z, top, slenderness, archetype);
-    if (!p || top - ground < 140) continue;
-    const reach = reachOf(p);
-    if (!siteOk(x, z, reach)) continue;
-    // Tight clusters where the cluster field is high, open glades where it is low.
-    const gapM = lerp(3, 45, fbm2(x / 300, z / 300, sCluster, 3));
-    if (!spacingOk(x, z, reach, gapM)) continue;
-    register(p);
+    if (random() > 0.05) continue;
+    const heightM = 125 + 170 * random() ** 1.5;
+    const form = proportions(heightM, 0, 0.6);
+    tryPlace(x, z, { ...form, heightM, leanScale: 1 }, 30 + 40 * random());
   }
   return pillars;
 }

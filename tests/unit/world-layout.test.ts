@@ -12,7 +12,7 @@ describe('world layout', () => {
   test('hundreds of pillars with plausible heights and sizes', () => {
     assert.ok(ordinary.length >= 400 && ordinary.length <= 1200, `pillar count ${ordinary.length}`);
     for (const p of ordinary) {
-      assert.ok(p.topY > 700 && p.topY <= 1120, `top ${p.topY}`);
+      assert.ok(p.topY - world.heightAt(p.x, p.z) >= 115 && p.topY <= 1120, `top ${p.topY}`);
       assert.ok(p.baseY > 380 && p.baseY < 800, `base ${p.baseY}`);
       assert.ok(p.topY - p.baseY >= 120, `height ${p.topY - p.baseY}`);
       assert.ok(Math.max(p.radiusXM, p.radiusZM) <= 90);
@@ -23,6 +23,48 @@ describe('world layout', () => {
     assert.ok(leaning > ordinary.length * 0.1, 'some pillars lean');
     const archetypesUsed = new Set(ordinary.map((p) => p.archetype));
     assert.equal(archetypesUsed.size, world.archetypeCount);
+  });
+
+  test('heights vary like Wulingyuan: most 120–300 m, a few far taller, tops at many levels', () => {
+    const heights = ordinary.map((p) => p.topY - p.baseY).sort((a, b) => a - b);
+    const quantile = (f: number) => heights[Math.floor(f * (heights.length - 1))];
+    const inCommonRange = heights.filter((h) => h >= 120 && h <= 300).length;
+    assert.ok(inCommonRange > 0.6 * heights.length, `${inCommonRange} of ${heights.length} in 120–300 m`);
+    assert.ok(quantile(0.9) - quantile(0.1) > 100, `10–90% spread ${quantile(0.1)}–${quantile(0.9)}`);
+    const tall = heights.filter((h) => h > 300).length;
+    assert.ok(tall >= 15 && tall < 0.2 * heights.length, `${tall} over 300 m`);
+    const tops = ordinary.map((p) => p.topY);
+    const meanTop = tops.reduce((s, t) => s + t, 0) / tops.length;
+    const sdTop = Math.sqrt(tops.reduce((s, t) => s + (t - meanTop) ** 2, 0) / tops.length);
+    assert.ok(sdTop > 60, `tops spread ${sdTop.toFixed(0)} m`);
+  });
+
+  test('massive blocks stand among many slender needles', () => {
+    const widest = (p: (typeof ordinary)[number]) => Math.max(p.radiusXM, p.radiusZM);
+    assert.ok(ordinary.filter((p) => widest(p) > 44).length >= 10, 'massive blocks');
+    assert.ok(ordinary.filter((p) => widest(p) < 16).length > 0.25 * ordinary.length, 'slender needles');
+    assert.ok(ordinary.filter((p) => Math.min(p.radiusXM, p.radiusZM) < 0.8 * widest(p)).length > 0.3 * ordinary.length, 'squarish-to-oblong sections');
+  });
+
+  test('pillars stand in groups split by clefts, with open valleys between the groups', () => {
+    let inCleft = 0;
+    for (const p of ordinary) {
+      const gap = Math.min(
+        ...ordinary.filter((o) => o !== p).map((o) => Math.hypot(o.x - p.x, o.z - p.z) - Math.max(o.radiusXM, o.radiusZM) - Math.max(p.radiusXM, p.radiusZM)),
+      );
+      if (gap < 15) inCleft++;
+    }
+    assert.ok(inCleft > 0.4 * ordinary.length, `${inCleft} pillars with a neighbour across a cleft`);
+    let open = 0;
+    let sampled = 0;
+    for (let x = -2000; x <= 2000; x += 100) {
+      for (let z = TIANZI_PLATEAU.edgeZ + 200; z <= 2000; z += 100) {
+        if (world.stream.distanceM(x, z) < 250) continue;
+        sampled++;
+        if (ordinary.every((p) => Math.hypot(p.x - x, p.z - z) > 150)) open++;
+      }
+    }
+    assert.ok(open > 0.15 * sampled && open < 0.7 * sampled, `${open} of ${sampled} samples in open valley`);
   });
 
   test('valley floor between 400 and 650 m away from the plateau and the rim hills', () => {
@@ -41,7 +83,10 @@ describe('world layout', () => {
     assert.ok(Math.abs(pillarSolidTopY(h) - HALLELUJAH.summitM) <= 5);
     for (const p of world.pillars) {
       if (p === h) continue;
-      assert.ok(Math.hypot(p.x - h.x, p.z - h.z) > HALLELUJAH.clearRadiusM, `pillar ${p.index} too close`);
+      const distanceM = Math.hypot(p.x - h.x, p.z - h.z);
+      assert.ok(distanceM > HALLELUJAH.clearRadiusM, `pillar ${p.index} too close`);
+      // Its neighbours stay clearly lower, so the column reads as alone and tall.
+      if (distanceM < 700) assert.ok(pillarSolidTopY(p) < HALLELUJAH.summitM - 180, `pillar ${p.index} rivals it: ${p.topY}`);
     }
   });
 
