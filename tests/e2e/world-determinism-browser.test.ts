@@ -1,0 +1,42 @@
+// The browser and Node build byte-identical worlds: the scenes/ core is bundled for the
+// browser as it is for the site, run in Chromium, and its geometry hash compared with
+// the hash Node computes from the same source.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { build } from 'esbuild';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { hashWorldGeometry } from '../../scenes/world/geometry-hash';
+import { DEFAULT_WORLD_SEED } from '../../scenes/world/world';
+import { QUALITY_TIERS } from '../../scenes/world/quality-tiers';
+
+let browser: Browser;
+before(async () => {
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+});
+
+test('Chromium and Node hash the same world geometry for every tier', async () => {
+  const bundle = await build({
+    entryPoints: [path.resolve(import.meta.dirname, '../../scenes/world/geometry-hash.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'yunshanWorld',
+    platform: 'browser',
+    target: 'es2022',
+    write: false,
+  });
+  const page = await browser.newPage();
+  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  for (const tier of QUALITY_TIERS) {
+    const inBrowser = await page.evaluate(
+      ([seed, t]) => (window as unknown as { yunshanWorld: { hashWorldGeometry(s: number, t: string): string } }).yunshanWorld.hashWorldGeometry(seed, t),
+      [DEFAULT_WORLD_SEED, tier] as const,
+    );
+    assert.equal(inBrowser, hashWorldGeometry(DEFAULT_WORLD_SEED, tier), `${tier} tier`);
+  }
+  await page.close();
+});
