@@ -112,10 +112,11 @@ export function cloudLayersFor(tier: QualityTier): CloudLayer[] {
  * so a pillar is already pale where a slice cuts it. The slices give the surface texture.
  */
 export const CLOUD_SEA_VEIL = {
-  topM: CLOUD_SEA_TOP_M + 25,
-  coreM: CLOUD_SEA_TOP_M - 20,
+  // A long thin upper ramp: seen from just above the sea, its top is a soft edge, not a ruled line.
+  topM: CLOUD_SEA_TOP_M + 45,
+  coreM: CLOUD_SEA_TOP_M - 35,
   floorM: CLOUD_SEA_BASE_M - 15,
-  coreDensityPerM: 0.025,
+  coreDensityPerM: 0.02,
   floorDensityPerM: 0.0012,
 } as const;
 

@@ -27,8 +27,8 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
   sunrise: {
     zenith: 0x4a6f9e,
     haze: 0xb9c2cf,
-    sunwardHaze: 0xf1c59b,
-    sunGlow: 0xffd2a0,
+    sunwardHaze: 0xf4b88a,
+    sunGlow: 0xffc98f,
     sunLight: 0xffc48c,
     skyFill: 0x9fb2cc,
     groundFill: 0x465640,

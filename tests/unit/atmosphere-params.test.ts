@@ -144,12 +144,13 @@ describe('cloud layers', () => {
     }
   });
 
-  test('the sea body wraps the slices; the mist band sits above it', () => {
+  test('the sea body wraps the slices; the mist band peaks above it', () => {
     assert.ok(CLOUD_SEA_VEIL.floorM < CLOUD_SEA_VEIL.coreM && CLOUD_SEA_VEIL.coreM < CLOUD_SEA_VEIL.topM);
     assert.ok(CLOUD_SEA_VEIL.topM > CLOUD_SEA_TOP_M, 'slices would cut pillars that the body has not yet paled');
     assert.ok(CLOUD_SEA_VEIL.floorDensityPerM < CLOUD_SEA_VEIL.coreDensityPerM);
     assert.ok(MIST_BAND.baseM < MIST_BAND.peakM && MIST_BAND.peakM < MIST_BAND.topM);
-    assert.ok(MIST_BAND.baseM >= CLOUD_SEA_VEIL.topM);
+    assert.ok(MIST_BAND.peakM > CLOUD_SEA_VEIL.topM);
+    assert.ok(CLOUD_SEA_VEIL.topM < 720, 'the sea body would swallow the lower pillars');
   });
 
   test('drift is slow: under 6 m/s, so a 60 s route sees the sea move, not race', () => {

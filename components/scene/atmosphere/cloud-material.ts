@@ -80,10 +80,10 @@ void main() {
   // A sea slice stands for a slab of cloud: seen at a grazing angle, the path through it is longer.
   float path = min(1.0 / max(grazing, 1e-3), 2.5);
   alpha = 1.0 - pow(1.0 - alpha, mix(mix(1.0, path, 0.7), 1.0, uIsMist));
-  // A mist sheet seen edge-on would cut a hard line across every pillar it meets; it shows
-  // only when looked down (or up) upon, as wisps over the valleys. Near the camera it would
-  // cut a visible line into pillars; far off it reads as wisps.
-  alpha *= mix(1.0, smoothstep(0.03, 0.2, grazing) * smoothstep(300.0, 900.0, distanceM), uIsMist);
+  // A mist sheet is infinitely thin: edge-on, or near the camera, it would cut a hard line
+  // across every pillar it meets. It shows only far off and looked down (or up) upon, as
+  // wisps drifting over distant ranks; nearer, the mist band in the scene fog takes over.
+  alpha *= mix(1.0, smoothstep(0.03, 0.2, grazing) * smoothstep(700.0, 1500.0, distanceM), uIsMist);
   // From beneath, stacked slices seen edge-on would streak; the sea's body (the veil) already
   // makes the soft ceiling there, so slices show only overhead.
   alpha *= mix(smoothstep(0.12, 0.45, grazing), 1.0, fromAbove);

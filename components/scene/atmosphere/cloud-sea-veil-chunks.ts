@@ -55,19 +55,23 @@ export const VEIL_GLSL = /* glsl */ `${VEIL_CONSTANTS}
     float below = clampedY - MIST_BASE_M;
     return MIST_DENSITY * (upper * 0.5 + (lower * lower - below * below) / (2.0 * lower));
   }
+  // The real sea top is broken, so a near-level line of sight does not stay in cloud for
+  // kilometres: the path counted is capped, else distant pillars at sea level turn to chalk.
+  const float VEIL_PATH_PER_RISE = 5.0;
+  const float VEIL_LEVEL_PATH_M = 200.0;
   float veilOpticalDepth(vec3 offset) {
     float fragmentY = cameraPosition.y + offset.y;
     float rise = abs(offset.y);
-    float distanceM = length(offset);
-    // A level line of sight: the integral over height degenerates to density times length.
-    if (rise < 0.5) return (veilDensity(fragmentY) + mistDensity(fragmentY)) * distanceM;
+    float pathM = min(length(offset), rise * VEIL_PATH_PER_RISE + VEIL_LEVEL_PATH_M);
+    // A level line of sight: the mean density over the height span degenerates to the local one.
+    if (rise < 0.5) return (veilDensity(fragmentY) + mistDensity(fragmentY)) * pathM;
     float column = abs(veilColumn(fragmentY) - veilColumn(cameraPosition.y))
       + abs(mistColumn(fragmentY) - mistColumn(cameraPosition.y));
-    return column * distanceM / rise;
+    return column / rise * pathM;
   }
   // Inside the cloud sea the light is the haze's, only brighter.
   vec3 veilColourFor(vec3 haze) {
-    return mix(haze, vec3(1.0), 0.45);
+    return mix(haze, vec3(1.0), 0.3);
   }
 `;
 

@@ -28,6 +28,8 @@ vec3 horizonColour(vec3 dir) {
 // Light scattered forward by the humid air around the sun; wide and soft, as through haze.
 vec3 sunHalo(vec3 dir) {
   float mu = max(dot(dir, uSunDirection), 0.0);
-  return uSunGlow * (pow(mu, 7.0) * 0.22 + pow(mu, 60.0) * 0.45 + pow(mu, 900.0) * 0.9);
+  // A low sun shines through more air: its halo spreads wider.
+  float wide = mix(0.38, 0.2, smoothstep(0.1, 0.6, uSunDirection.y));
+  return uSunGlow * (pow(mu, 7.0) * wide + pow(mu, 60.0) * 0.45 + pow(mu, 900.0) * 0.9);
 }
 `;
