@@ -40,23 +40,31 @@ vec4 detailWorld = vec4(transformed, 1.0);
 vDetailWorld = (modelMatrix * detailWorld).xyz;
 `;
 
-/** Sandstone up close: thin bedding lines every few metres, vertical joints, dark water streaks, grain. */
+/**
+ * Sandstone up close: beds of uneven thickness showing in broken patches, sparse wavering
+ * joints, dark water streaks and grain. Nothing repeats at a fixed spacing, so no grid shows.
+ */
 const ROCK_DETAIL_FRAGMENT = /* glsl */ `
 #include <color_fragment>
 {
   vec3 p = vDetailWorld;
   float fade = 1.0 - smoothstep(500.0, 2200.0, length(vViewPosition));
   float grain = detailNoise(p * 0.4) * 0.5 + detailNoise(p * 1.7) * 0.5;
-  // Bedding: thin, broken lines every few metres, showing only in patches like real strata.
-  float strata = fract(p.y / 4.3 + detailNoise(vec3(p.x * 0.03, p.y * 0.02, p.z * 0.03)) * 2.5);
-  float bedPatch = smoothstep(0.45, 0.7, detailNoise(vec3(p.x * 0.05, p.y * 0.04, p.z * 0.05)));
-  float bedLine = 1.0 - (1.0 - smoothstep(0.0, 0.05, strata) * smoothstep(1.0, 0.93, strata)) * bedPatch;
-  // Joints: sparse wavering vertical fissures.
-  float jointNoise = detailNoise(vec3(p.x * 0.05 + p.y * 0.004, p.y * 0.008, p.z * 0.05));
-  float joint = smoothstep(0.025, 0.0, abs(jointNoise - 0.5));
-  float streak = smoothstep(0.52, 0.85, detailNoise(vec3(p.x * 0.09, p.y * 0.004, p.z * 0.09)));
-  float ochre = smoothstep(0.35, 0.75, detailNoise(p * 0.012));
-  float shade = (0.78 + 0.36 * grain) * mix(0.78, 1.0, bedLine) * (1.0 - 0.55 * joint) * (1.0 - 0.45 * streak);
+  // Height warped by slow noise: beds from about one to eight metres thick, gently undulating.
+  float warped = p.y / 3.1 + detailNoise(vec3(p.x * 0.02, p.y * 0.05, p.z * 0.02)) * 4.0
+    + detailNoise(vec3(p.x * 0.08, p.y * 0.01, p.z * 0.08)) * 0.8;
+  float strata = fract(warped);
+  // Each bed's parting shows only in patches of its own, so the lines break and overlap.
+  float bedPatch = smoothstep(0.5, 0.72, detailNoise(vec3(p.x * 0.06, floor(warped) * 0.37, p.z * 0.06)));
+  float parting = 1.0 - smoothstep(0.0, 0.07, strata) * smoothstep(1.0, 0.9, strata);
+  float bed = 1.0 - 0.22 * parting * bedPatch;
+  float jointNoise = detailNoise(vec3(p.x * 0.035 + p.y * 0.003, p.y * 0.006, p.z * 0.035));
+  float jointMask = smoothstep(0.42, 0.62, detailNoise(vec3(p.x * 0.011, p.y * 0.017, p.z * 0.011)));
+  float joint = smoothstep(0.03, 0.0, abs(jointNoise - 0.5)) * jointMask;
+  float streak = smoothstep(0.55, 0.85, detailNoise(vec3(p.x * 0.12, p.y * 0.005, p.z * 0.12)))
+    * (0.6 + 0.4 * detailNoise(vec3(p.x * 0.3, p.y * 0.03, p.z * 0.3)));
+  float ochre = smoothstep(0.35, 0.75, detailNoise(vec3(p.x * 0.012, p.y * 0.03, p.z * 0.012)));
+  float shade = (0.8 + 0.32 * grain) * bed * (1.0 - 0.5 * joint) * (1.0 - 0.4 * streak);
   diffuseColor.rgb *= mix(vec3(1.0), vec3(1.08, 0.97, 0.82), ochre * fade);
   diffuseColor.rgb *= mix(1.0, shade, fade);
 }

@@ -3,43 +3,62 @@
 // streaks, shadowed joints and the green of ledges and the top.
 import { linearFromSrgb } from './colour';
 import { computeVertexNormals, type MeshData } from './mesh-data';
-import type { PillarShape } from './pillar-shape';
+import type { CarvingSampling, PillarShape } from './pillar-shape';
 import { clamp, deriveSeed, fbm3, lerp, smoothstep, valueNoise2 } from './random';
 import type { PillarLodDetail } from './world-detail';
 
 /** Height fraction taken by the rounded rim at the top. */
 const RIM_FRACTION = 0.012;
 
-const GREY = linearFromSrgb([0.64, 0.62, 0.58]);
-const BUFF = linearFromSrgb([0.8, 0.65, 0.45]);
-const PALE = linearFromSrgb([0.87, 0.83, 0.74]);
+const GREY = linearFromSrgb([0.63, 0.61, 0.57]);
+const BUFF = linearFromSrgb([0.8, 0.64, 0.44]);
+const PALE = linearFromSrgb([0.88, 0.82, 0.7]);
+/** Iron-stained rock, the rusty patches under some ledges. */
+const RUST = linearFromSrgb([0.66, 0.47, 0.31]);
+/** Water-stained rock: dark grey-brown where seepage runs down the face. */
+const STAIN = linearFromSrgb([0.3, 0.29, 0.26]);
 const MOSS = linearFromSrgb([0.2, 0.3, 0.13]);
+const SHRUB = linearFromSrgb([0.12, 0.21, 0.09]);
 
-export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed: number): [number, number, number] {
+function mix3(a: readonly number[], b: readonly number[], t: number): [number, number, number] {
+  return [lerp(a[0], b[0], t), lerp(a[1], b[1], t), lerp(a[2], b[2], t)];
+}
+
+/**
+ * Rock colour at a point of the unit pillar: grey to ochre-buff strata, dark water streaks
+ * running down from ledges, shadowed joints, and moss and shrubs on a few ledges and the rim.
+ * `sampling` is the mesh's vertex spacing, so detail finer than it is filtered, not aliased.
+ */
+export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed: number, sampling?: CarvingSampling): [number, number, number] {
   const s = deriveSeed(seed, `rock-colour-${shape.spec.salt}`);
   const cx = Math.cos(theta);
   const sz = Math.sin(theta);
-  const band = fbm3(cx * 1.4, yN * 5, sz * 1.4, s, 3);
-  const pale = smoothstep(0.62, 0.8, fbm3(cx * 2.5 + 7, yN * 12, sz * 2.5, s + 1, 2));
-  let r = lerp(GREY[0], BUFF[0], band);
-  let g = lerp(GREY[1], BUFF[1], band);
-  let b = lerp(GREY[2], BUFF[2], band);
-  r = lerp(r, PALE[0], pale * 0.5);
-  g = lerp(g, PALE[1], pale * 0.5);
-  b = lerp(b, PALE[2], pale * 0.5);
-  // Water streaks: long vertical stains, narrow around the section, stretched down the height.
-  const streak = smoothstep(0.56, 0.78, valueNoise2(theta * 4.5, yN * 1.6, s + 2)) * (0.55 + 0.45 * valueNoise2(theta * 11, yN * 6, s + 3));
-  const carving = shape.carvingAt(theta, yN);
-  const darken = (1 - 0.6 * streak) * (1 - 0.55 * carving);
-  r *= darken;
-  g *= darken;
-  b *= darken;
-  // Shrubs cling to bedding ledges and the upper rim; the foot disappears into forest.
-  const ledgeGreen = carving * smoothstep(0.58, 0.72, valueNoise2(theta * 3, yN * 14, s + 4)) * 0.85;
+  // Colour follows the strata: broad horizontal bands, broken up around the section.
+  const band = fbm3(cx * 1.2, yN * 6, sz * 1.2, s, 3);
+  const pale = smoothstep(0.6, 0.8, fbm3(cx * 2.5 + 7, yN * 14, sz * 2.5, s + 1, 2));
+  let c = mix3(GREY, BUFF, smoothstep(0.25, 0.75, band));
+  c = mix3(c, PALE, pale * 0.55);
+  const below = shape.belowLedgeAt(theta, yN);
+  // Streak mask: narrow around the section, each streak starting under a ledge and fading as it runs down.
+  const streakBand = smoothstep(0.5, 0.74, valueNoise2(theta * 5.5, yN * 1.3, s + 2));
+  const streakLength = 0.25 + 0.75 * valueNoise2(theta * 9, yN * 3, s + 3);
+  const streak = streakBand * Math.exp(-below / streakLength) * (0.55 + 0.45 * valueNoise2(theta * 14, yN * 8, s + 6));
+  const rust = smoothstep(0.62, 0.8, valueNoise2(theta * 3, yN * 7, s + 7)) * Math.exp(-below * 2.5);
+  c = mix3(c, RUST, rust * 0.5);
+  c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.75);
+  const carving = shape.carvingAt(theta, yN, sampling);
+  const shade = 1 - 0.45 * carving;
+  c = [c[0] * shade, c[1] * shade, c[2] * shade];
+  // Shrubs cling to a few ledges (more towards the top), the rim is green; the foot disappears into forest.
+  const ledge = Math.exp(-(((below - 0.02) / 0.12) ** 2));
+  // A ledge band thinner than the ring spacing would smear green over whole rings: fade it with coarseness.
+  const bedsPerRing = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
+  const ledgeResolved = clamp(0.6 / Math.max(bedsPerRing, 1e-6), 0, 1);
+  const ledgeGreen = ledge * ledgeResolved * smoothstep(0.62, 0.8, valueNoise2(theta * 2.5, yN * 9, s + 4) + 0.25 * yN) * 0.9;
   const rimGreen = smoothstep(0.965, 0.995, yN) * (0.5 + 0.5 * valueNoise2(theta * 5, yN * 30, s + 5));
   const footGreen = 1 - smoothstep(0.01, 0.06, yN);
-  const green = clamp(Math.max(ledgeGreen, rimGreen, footGreen), 0, 1);
-  return [lerp(r, MOSS[0], green), lerp(g, MOSS[1], green), lerp(b, MOSS[2], green)];
+  c = mix3(c, MOSS, clamp(Math.max(rimGreen, footGreen), 0, 1));
+  return mix3(c, SHRUB, clamp(ledgeGreen, 0, 1));
 }
 
 export function buildPillarMesh(shape: PillarShape, detail: PillarLodDetail, seed: number): MeshData {
@@ -59,12 +78,13 @@ export function buildPillarMesh(shape: PillarShape, detail: PillarLodDetail, see
     colors[v * 3 + 2] = c[2];
     v++;
   };
+  const sampling: CarvingSampling = { thetaStep: (Math.PI * 2) / radial, yStep: 1 / rings };
   for (let j = 0; j < wallLevels; j++) {
     const yN = (j / rings) * (1 - RIM_FRACTION);
     for (let i = 0; i < radial; i++) {
       const theta = (i / radial) * Math.PI * 2;
-      const r = shape.radiusAt(theta, yN);
-      put(r * Math.cos(theta), yN, r * Math.sin(theta), rockColourAt(shape, theta, yN, seed));
+      const r = shape.radiusAt(theta, yN, sampling);
+      put(r * Math.cos(theta), yN, r * Math.sin(theta), rockColourAt(shape, theta, yN, seed, sampling));
     }
   }
   for (let i = 0; i < radial; i++) {

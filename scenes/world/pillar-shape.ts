@@ -1,7 +1,7 @@
 // The shape of a sandstone pillar in unit space (radius ≤ 1, height 0..1): a squarish
 // section that narrows and bulges with height, cut by vertical joints and bedding notches.
 // The mesh builder and the clearance field read the same functions, so they agree.
-import { clamp, deriveSeed, fbm3, valueNoise2 } from './random';
+import { clamp, deriveSeed, fbm3, smoothstep, valueNoise2 } from './random';
 
 export interface PillarShapeSpec {
   /** Superellipse exponent of the cross-section: 2 is round, 4–6 is squarish. */
@@ -30,10 +30,22 @@ export interface PillarShape {
   profileAt(yN: number): number;
   /** Conservative envelope: the largest radius anywhere in the band around yN (≤ 1). */
   envelopeAt(yN: number): number;
-  /** Radius at angle theta and height yN, as a fraction of the bounding radius (≤ 1). */
-  radiusAt(theta: number, yN: number): number;
+  /**
+   * Radius at angle theta and height yN, as a fraction of the bounding radius (≤ 1). A mesh
+   * that samples the surface coarsely passes its sample spacing so joints and beds it
+   * cannot resolve are smoothed out instead of aliasing into a regular grid.
+   */
+  radiusAt(theta: number, yN: number, sampling?: CarvingSampling): number;
   /** Depth of carving at this point in [0, 1]: joints and notches, for darkening in colour. */
-  carvingAt(theta: number, yN: number): number;
+  carvingAt(theta: number, yN: number, sampling?: CarvingSampling): number;
+  /** Where the nearest bedding ledge above lies: 0 just under it, rising to 1 one bed lower; drives water streaks. */
+  belowLedgeAt(theta: number, yN: number): number;
+}
+
+/** Spacing of the samples a mesh takes: radians around the section, height fraction between rings. */
+export interface CarvingSampling {
+  thetaStep: number;
+  yStep: number;
 }
 
 const PROFILE_SAMPLES = 256;
@@ -63,13 +75,53 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
 
   const n = spec.squareness;
   const sectionNorm = Math.SQRT2 * 2 ** (-1 / n);
+  // Joints open where the rock happened to crack, not at even angles: uneven gaps around the section.
   const crackAngles: number[] = [];
   const crackDepths: number[] = [];
+  const gaps = Array.from({ length: spec.crackCount }, (_, c) => 0.25 + valueNoise2(c * 3.1 + 0.4, 1.7, salt + 5) ** 2 * 2);
+  const gapTotal = gaps.reduce((sum, g) => sum + g, 0);
+  const crackOffset = valueNoise2(0.3, 8.1, salt + 6) * Math.PI * 2;
+  let cumulative = 0;
   for (let c = 0; c < spec.crackCount; c++) {
-    crackAngles.push(((c + 0.5 * valueNoise2(c * 3.1, 1.7, salt + 5)) / spec.crackCount) * Math.PI * 2);
-    crackDepths.push(spec.crackDepth * (0.5 + valueNoise2(c * 2.3, 4.1, salt + 9)));
+    cumulative += gaps[c];
+    crackAngles.push(crackOffset + (cumulative / gapTotal) * Math.PI * 2);
+    crackDepths.push(spec.crackDepth * (0.35 + 0.9 * valueNoise2(c * 2.3, 4.1, salt + 9)));
   }
   const crackWidth = 0.05;
+  const bedSigma = 0.07;
+
+  /**
+   * Bed index as a continuous phase: the height is warped by slow noise so beds run from thin
+   * to thick, and undulate a little around the section.
+   */
+  function bedPhaseAt(theta: number, yN: number): number {
+    const n = spec.beddingCount;
+    return n * yN + 1.5 * valueNoise2(yN * n * 0.3, 0.5, salt + 15) + 0.35 * valueNoise2(Math.cos(theta) * 0.9 + 3, Math.sin(theta) * 0.9 + yN * 2, salt + 17);
+  }
+
+  /** Joint crack depth (fraction of radius) and bedding notch strength in [0, 1] at a point. */
+  function carve(theta: number, yN: number, sampling?: CarvingSampling): { crack: number; bedding: number } {
+    // A kernel narrower than the sample spacing would hit or miss vertices at random: widen it and keep its area.
+    const crackW = Math.max(crackWidth, sampling ? sampling.thetaStep * 0.7 : 0);
+    const phaseStep = sampling ? sampling.yStep * spec.beddingCount : 0;
+    const sigma = Math.max(bedSigma, phaseStep * 0.6);
+    let crack = 0;
+    for (let c = 0; c < crackAngles.length; c++) {
+      let d = theta - crackAngles[c];
+      d -= Math.round(d / (Math.PI * 2)) * Math.PI * 2;
+      // Joints open and close along the height rather than running as perfect grooves.
+      const along = valueNoise2(yN * 4, c * 7.7, salt + 13);
+      const w = crackW * (0.6 + along);
+      crack = Math.max(crack, crackDepths[c] * along * (crackWidth / crackW) * Math.exp(-((d / w) ** 2)));
+    }
+    const bedPhase = bedPhaseAt(theta, yN);
+    const bed = Math.floor(bedPhase);
+    const f = bedPhase - bed;
+    // Each bed's notch shows only in patches around the section: broken strata, not rings.
+    const patch = smoothstep(0.3, 0.65, valueNoise2(theta * 1.6 + bed * 1.7, bed * 0.9, salt + 19));
+    const bedding = Math.exp(-(((f - 0.5) / sigma) ** 2)) * (bedSigma / sigma) * patch;
+    return { crack, bedding };
+  }
 
   function profileAt(yN: number): number {
     return Math.min(1, rawProfile(clamp(yN, 0, 1)) / maxProfile);
@@ -89,34 +141,22 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     return superellipse * (0.9 + 0.1 * lump);
   }
 
-  /** Joint crack depth (fraction of radius) and bedding notch strength in [0, 1] at a point. */
-  function carve(theta: number, yN: number): { crack: number; bedding: number } {
-    let crack = 0;
-    for (let c = 0; c < crackAngles.length; c++) {
-      let d = theta - crackAngles[c];
-      d -= Math.round(d / (Math.PI * 2)) * Math.PI * 2;
-      // Joints open and close along the height rather than running as perfect grooves.
-      const along = valueNoise2(yN * 4, c * 7.7, salt + 13);
-      const w = crackWidth * (0.6 + along);
-      crack = Math.max(crack, crackDepths[c] * along * Math.exp(-((d / w) ** 2)));
-    }
-    const bedPhase = yN * spec.beddingCount + 0.6 * valueNoise2(theta * 0.8, yN * 3, salt + 17);
-    const f = bedPhase - Math.floor(bedPhase);
-    const bedding = Math.exp(-(((f - 0.5) / 0.07) ** 2)) * (0.4 + 0.6 * valueNoise2(theta * 2, yN * 9, salt + 19));
-    return { crack, bedding };
+  function belowLedgeAt(theta: number, yN: number): number {
+    const phase = bedPhaseAt(theta, yN);
+    return 1 - (phase - Math.floor(phase - 0.5) - 0.5);
   }
 
-  function carvingAt(theta: number, yN: number): number {
-    const { crack, bedding } = carve(theta, yN);
+  function carvingAt(theta: number, yN: number, sampling?: CarvingSampling): number {
+    const { crack, bedding } = carve(theta, yN, sampling);
     return clamp(Math.max(crack / Math.max(spec.crackDepth, 1e-6), bedding * 0.8), 0, 1);
   }
 
-  function radiusAt(theta: number, yN: number): number {
-    const { crack, bedding } = carve(theta, yN);
+  function radiusAt(theta: number, yN: number, sampling?: CarvingSampling): number {
+    const { crack, bedding } = carve(theta, yN, sampling);
     const rough = spec.roughness * fbm3(Math.cos(theta) * 2.2, yN * 9, Math.sin(theta) * 2.2, salt + 23, 3);
     const detail = (1 - crack) * (1 - spec.beddingDepth * bedding) * (1 - rough);
     return profileAt(yN) * sectionAt(theta) * detail;
   }
 
-  return { spec, profileAt, envelopeAt, radiusAt, carvingAt };
+  return { spec, profileAt, envelopeAt, radiusAt, carvingAt, belowLedgeAt };
 }

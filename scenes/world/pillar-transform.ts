@@ -56,9 +56,9 @@ export function writeCrownMatrix(p: Pillar, shape: PillarShape, out: Float32Arra
 export function writePillarTint(p: Pillar, out: Float32Array, offset: number): void {
   const t = p.tint;
   const light = 0.92 + 0.16 * (((p.index * 2654435761) >>> 0) / 4294967296);
-  out[offset] = (0.94 + 0.14 * t) * light;
-  out[offset + 1] = (0.97 + 0.03 * t) * light;
-  out[offset + 2] = (1.04 - 0.16 * t) * light;
+  out[offset] = (0.95 + 0.12 * t) * light;
+  out[offset + 1] = (0.96 + 0.02 * t) * light;
+  out[offset + 2] = (0.99 - 0.17 * t) * light;
 }
 
 export function writeCrownTint(p: Pillar, out: Float32Array, offset: number): void {
