@@ -1,0 +1,107 @@
+// The seams of the bake pipeline, as interfaces: a renderer pool that turns poses into
+// encoded chunks, a frame store that keeps them, and a durable job queue. Each has an
+// embedded implementation here and can be swapped (S3-compatible store, BullMQ queue).
+import type { Route } from '../../scenes/routes/route-schema';
+import type { ProfileId, QualityProfile } from './quality-profiles';
+
+/** One encoded frame: a VP8 chunk or a JPEG image. */
+export interface EncodedChunk {
+  /** Frame number within the route: frame i shows poseAt(route, i / BAKE_FPS). */
+  index: number;
+  timestampUs: number;
+  key: boolean;
+  data: Uint8Array;
+}
+
+/** One second of frames, starting at a keyframe, encoded with a fresh encoder so it does not depend on any other segment. */
+export interface SegmentRequest {
+  route: Route;
+  profile: QualityProfile;
+  segmentIndex: number;
+  /** First frame index (segmentIndex * FRAMES_PER_SEGMENT) and how many frames (the last segment may be short). */
+  firstFrame: number;
+  frameCount: number;
+}
+
+export interface RenderedSegment {
+  chunks: EncodedChunk[];
+  /** Milliseconds spent rendering (draw + readback) and in total, for the bench and metrics. */
+  renderMs: number;
+  totalMs: number;
+}
+
+export interface RendererPool {
+  /** Renders and encodes one segment; restarts a crashed or hung browser and rejects with RendererFailedError. */
+  renderSegment(request: SegmentRequest): Promise<RenderedSegment>;
+  /** A still frame (JPEG) at route time t, e.g. a poster. */
+  renderStill(route: Route, timeS: number, width: number, height: number): Promise<Uint8Array>;
+  /** Times a renderer process was replaced since start. */
+  readonly restarts: number;
+  close(): Promise<void>;
+}
+
+/** What decides the pixels: a change to any of these makes a new bake. */
+export interface BakeKey {
+  sceneVersion: string;
+  routeId: string;
+  revision: number;
+  profileId: ProfileId;
+}
+
+export interface ChunkEntry {
+  index: number;
+  timestampUs: number;
+  key: boolean;
+  size: number;
+  sha256: string;
+}
+
+export interface BakeManifest {
+  key: BakeKey;
+  codec: QualityProfile['codec'];
+  width: number;
+  height: number;
+  fps: number;
+  frameCount: number;
+  segmentCount: number;
+  chunks: ChunkEntry[];
+}
+
+export interface FrameStore {
+  hasSegment(key: BakeKey, segmentIndex: number): Promise<boolean>;
+  writeSegment(key: BakeKey, segmentIndex: number, chunks: readonly EncodedChunk[]): Promise<void>;
+  /** Verifies every chunk's SHA-256; throws CorruptChunkError rather than return bad bytes. */
+  readSegment(key: BakeKey, segmentIndex: number): Promise<EncodedChunk[]>;
+  writeManifest(manifest: BakeManifest): Promise<void>;
+  readManifest(key: BakeKey): Promise<BakeManifest | null>;
+  writePoster(routeId: string, revision: number, jpeg: Uint8Array): Promise<void>;
+  readPoster(routeId: string, revision: number): Promise<Uint8Array | null>;
+}
+
+export type BakeJobStatus = 'queued' | 'running' | 'done' | 'failed';
+
+export interface BakeJob {
+  id: number;
+  routeId: string;
+  revision: number;
+  profileId: ProfileId;
+  sceneVersion: string;
+  status: BakeJobStatus;
+  framesDone: number;
+  framesTotal: number;
+  framesPerSecond: number | null;
+  attempts: number;
+  error: string | null;
+  updatedAt: string;
+}
+
+export interface BakeQueue {
+  /** Idempotent: one job per (route revision, profile, scene version). */
+  enqueue(job: { routeId: string; revision: number; profileId: ProfileId; sceneVersion: string; framesTotal: number }): Promise<BakeJob>;
+  /** Takes the next queued job (or one whose lease expired), lowest profile first. */
+  claim(workerId: string, leaseMs: number): Promise<BakeJob | null>;
+  heartbeat(jobId: number, workerId: string, progress: { framesDone: number; framesPerSecond: number | null }, leaseMs: number): Promise<void>;
+  complete(jobId: number, workerId: string): Promise<void>;
+  fail(jobId: number, workerId: string, error: string, retry: boolean): Promise<void>;
+  list(filter?: { routeId?: string }): Promise<BakeJob[]>;
+}

@@ -1,0 +1,50 @@
+// The encoding ladder a route is baked into. Every profile is rendered at the exact
+// poses poseAt(route, i / FPS) with a keyframe every second, so a viewer can start or
+// seek at any whole second.
+
+export const BAKE_FPS = 30;
+/** One segment is one second: it starts with a keyframe and is encoded independently. */
+export const FRAMES_PER_SEGMENT = BAKE_FPS;
+
+export type ProfileCodec = 'vp8' | 'jpeg';
+
+export interface QualityProfile {
+  id: ProfileId;
+  width: number;
+  height: number;
+  codec: ProfileCodec;
+  /** Target bitrate for video codecs. */
+  bitrateKbps: number;
+  /** JPEG quality 0–1 for the fallback profile. */
+  jpegQuality?: number;
+  /** Lower bakes first: a phone can stream the cheapest profile soonest. */
+  bakeOrder: number;
+}
+
+export type ProfileId = '360p-jpeg' | '360p' | '540p' | '720p' | '1080p';
+
+// VP8: every browser with WebCodecs decodes it, and Chromium encodes it in software
+// on a CPU-only render node. JPEG at 360p serves browsers without WebCodecs.
+export const QUALITY_PROFILES: Record<ProfileId, QualityProfile> = {
+  '360p': { id: '360p', width: 640, height: 360, codec: 'vp8', bitrateKbps: 900, bakeOrder: 0 },
+  '360p-jpeg': { id: '360p-jpeg', width: 640, height: 360, codec: 'jpeg', bitrateKbps: 0, jpegQuality: 0.78, bakeOrder: 1 },
+  '540p': { id: '540p', width: 960, height: 540, codec: 'vp8', bitrateKbps: 1600, bakeOrder: 2 },
+  '720p': { id: '720p', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 2800, bakeOrder: 3 },
+  '1080p': { id: '1080p', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 5500, bakeOrder: 4 },
+};
+
+export const PROFILE_IDS = (Object.keys(QUALITY_PROFILES) as ProfileId[]).sort(
+  (a, b) => QUALITY_PROFILES[a].bakeOrder - QUALITY_PROFILES[b].bakeOrder,
+);
+
+export function isProfileId(value: unknown): value is ProfileId {
+  return typeof value === 'string' && value in QUALITY_PROFILES;
+}
+
+export function frameCountFor(durationS: number): number {
+  return Math.floor(durationS * BAKE_FPS) + 1;
+}
+
+export function segmentCountFor(durationS: number): number {
+  return Math.ceil(frameCountFor(durationS) / FRAMES_PER_SEGMENT);
+}
