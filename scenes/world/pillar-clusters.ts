@@ -67,7 +67,7 @@ export function planPillarClusters(seed: number, halfExtentM: number, stream: St
       halfWidthM,
       kind,
       levelM: 0,
-      gapM: kind === 'wall' ? 2 + 3 * random() : kind === 'grove' ? 3 + 8 * random() : 12 + 18 * random(),
+      gapM: kind === 'wall' ? 2 + 3 * random() : kind === 'grove' ? 2 + 6 * random() : 12 + 18 * random(),
     };
     // The group must leave the stream's valley, the landmarks and the other groups open.
     const plateauEdge = plateauEdgeZ(x, seed);
@@ -81,7 +81,8 @@ export function planPillarClusters(seed: number, halfExtentM: number, stream: St
     if (clusters.some((o) => Math.hypot(o.x - x, o.z - z) < 0.8 * (halfLengthM + o.halfLengthM) + VALLEY_GAP_M)) continue;
     // Groups near the plateau stand tallest, rising towards its rim; elsewhere levels wander widely.
     const nearPlateau = 1 - smoothstep(0, 900, z - plateauEdge);
-    const base = kind === 'needles' ? 170 + 150 * random() : 190 + 190 * random() ** 1.3;
+    // Levels clear the low cloud sea by a good margin: what shows above it must still read as a pillar.
+    const base = kind === 'needles' ? 230 + 150 * random() : 250 + 190 * random() ** 1.3;
     candidate.levelM = clamp(base + 260 * nearPlateau * (0.6 + 0.4 * random()), 140, 620);
     clusters.push(candidate);
   }

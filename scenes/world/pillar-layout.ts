@@ -181,7 +181,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
 
   /** Height of a member at elliptic radius e of its group: the middle of a massif stands tallest. */
   function memberHeightM(cluster: PillarCluster, e: number): number {
-    const profile = 0.5 + 0.5 * (1 - clamp(e, 0, 1) ** 2);
+    const profile = 0.6 + 0.4 * (1 - clamp(e, 0, 1) ** 2);
     const jitter = 0.72 + 0.42 * random();
     // Now and then one pillar outgrows its group by far.
     const standout = random() < 0.06 ? 1.3 + 0.25 * random() : 1;
@@ -292,7 +292,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     const x = lerp(-halfExtentM, halfExtentM, random());
     const z = lerp(-halfExtentM, halfExtentM, random());
     if (random() > 0.05) continue;
-    const heightM = 125 + 170 * random() ** 1.5;
+    const heightM = 150 + 200 * random() ** 1.5;
     const form = proportions(heightM, 0, 0.6);
     tryPlace(x, z, { ...form, heightM, leanScale: 1 }, 30 + 40 * random());
   }
