@@ -6,11 +6,9 @@ import { pillarSignedDistanceM, type Pillar } from './pillar';
 import type { PillarShape } from './pillar-shape';
 import { bridgeSignedDistanceM, type StoneBridge } from './stone-bridge';
 import type { TerrainField } from './terrain';
+import { createTerrainDistance } from './terrain-distance';
 
 const CELL_M = 80;
-/** Horizontal probe radii for cliffs, where the ground straight below is far but a wall is near. */
-const CLIFF_PROBE_RADII_M = [12, 30, 70, 150, 320];
-const CLIFF_PROBE_DIRECTIONS = 8;
 
 export interface ClearanceField {
   clearanceAt(p: Vec3): number;
@@ -39,25 +37,13 @@ export function createClearanceField(
       for (let gx = Math.max(0, x0); gx <= Math.min(cellsPerSide - 1, x1); gx++) buckets[gz * cellsPerSide + gx].push(p.index);
     }
   }
+  const terrainDistance = createTerrainDistance(terrain);
   // A query may visit a pillar from several cells; a stamp per query skips repeats without allocating.
   const visitedStamp = new Uint32Array(pillars.length);
   let stamp = 0;
 
   function terrainClearanceM(x: number, y: number, z: number): number {
-    const dy = y - terrain.heightAt(x, z);
-    if (dy <= 0) return dy;
-    const [gx, gz] = terrain.gradientAt(x, z);
-    let best = dy / Math.sqrt(1 + gx * gx + gz * gz);
-    for (const r of CLIFF_PROBE_RADII_M) {
-      if (r >= best) break;
-      for (let k = 0; k < CLIFF_PROBE_DIRECTIONS; k++) {
-        const a = (k / CLIFF_PROBE_DIRECTIONS) * Math.PI * 2;
-        const rise = y - terrain.heightAt(x + Math.cos(a) * r, z + Math.sin(a) * r);
-        const d = rise <= 0 ? r : Math.hypot(r, rise);
-        if (d < best) best = d;
-      }
-    }
-    return best;
+    return terrainDistance.distanceAboveM(x, y, z);
   }
 
   function clearanceAt(point: Vec3): number {

@@ -3,7 +3,8 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { createWorld } from '../../scenes/world/world';
-import { pillarCentreAt, pillarSolidTopY } from '../../scenes/world/pillar';
+import { pillarCentreAt, pillarSignedDistanceM, pillarSolidTopY } from '../../scenes/world/pillar';
+import { plateauEdgeZ } from '../../scenes/world/terrain';
 
 const world = createWorld();
 const ordinary = world.pillars.filter((p) => p.landmark === null);
@@ -38,6 +39,37 @@ describe('world clearance', () => {
       const d = world.clearanceAt([x, ground + 30, z]);
       assert.ok(Math.abs(d - 30) < 2, `at ${x}: ${d}`);
     }
+  });
+
+  test('near the Tianzi cliff the clearance is the true distance to the rock, within a few metres', () => {
+    // The true distance to the ground surface, from below: the nearest of densely sampled surface points.
+    const sampledSurfaceDistanceM = (x: number, y: number, z: number, radiusM: number) => {
+      let best = Infinity;
+      for (let sx = x - radiusM; sx <= x + radiusM; sx += 2) {
+        for (let sz = z - radiusM; sz <= z + radiusM; sz += 2) best = Math.min(best, Math.hypot(sx - x, world.heightAt(sx, sz) - y, sz - z));
+      }
+      return best;
+    };
+    let checked = 0;
+    for (const x of [-900, -300, 150, 700, 1300]) {
+      const edgeZ = plateauEdgeZ(x, world.seed);
+      const plateauTop = world.heightAt(x, edgeZ - 120);
+      const points: Array<[number, number, number]> = [
+        // Above the rim, 90 m over the plateau top: the ground below the cliff is hundreds of metres down.
+        [x, plateauTop + 90, edgeZ + 10],
+        // Out over the valley, level with the middle of the wall.
+        [x, (plateauTop + world.heightAt(x, edgeZ + 300)) / 2, edgeZ + 70],
+      ];
+      for (const [px, py, pz] of points) {
+        const pillarM = Math.min(...world.pillars.map((p) => pillarSignedDistanceM(p, world.shapes[p.archetype], px, py, pz)));
+        const trueM = Math.min(sampledSurfaceDistanceM(px, py, pz, 130), pillarM);
+        const d = world.clearanceAt([px, py, pz]);
+        assert.ok(d <= trueM + 1e-6, `${d} over ${trueM} at ${px},${py},${pz}`);
+        assert.ok(d >= trueM - 3, `${d} well under ${trueM} at ${px},${py},${pz}`);
+        checked++;
+      }
+    }
+    assert.equal(checked, 10);
   });
 
   test('below ground is negative; clearance is never more than the height above ground', () => {
