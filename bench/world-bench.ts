@@ -7,6 +7,22 @@ import { QUALITY_TIERS, TIER_BUDGETS } from '../scenes/world/quality-tiers';
 import { median, printTable } from './stats';
 
 const RUNS = 7;
+const CLEARANCE_QUERIES = 20_000;
+
+/** Median over batches of the time per clearance query, at points spread over the world. */
+function measureClearanceUs(world: ReturnType<typeof createWorld>): number {
+  const perQueryUs: number[] = [];
+  let sink = 0;
+  for (let batch = 0; batch < 5; batch += 1) {
+    const started = performance.now();
+    for (let i = 0; i < CLEARANCE_QUERIES; i += 1) {
+      sink += world.clearanceAt([((i * 37 + batch) % 4600) - 2300, 500 + (i % 700), ((i * 91) % 4600) - 2300]);
+    }
+    perQueryUs.push(((performance.now() - started) * 1000) / CLEARANCE_QUERIES);
+  }
+  if (!Number.isFinite(sink)) throw new Error('clearanceAt returned a non-finite distance');
+  return median(perQueryUs);
+}
 
 export function benchWorld(): void {
   const generateMs: number[] = [];
@@ -24,11 +40,13 @@ export function benchWorld(): void {
     }
   }
   const world = createWorld(DEFAULT_WORLD_SEED);
+  const clearanceUs = measureClearanceUs(world);
   printTable(
     `World (seed ${DEFAULT_WORLD_SEED}, ${world.pillars.length} pillars; median of ${RUNS} runs in Node)`,
     ['step', 'median ms'],
     [['createWorld', median(generateMs)], ...QUALITY_TIERS.map((tier) => [`geometry, ${tier} tier`, median(geometryMs[tier])])],
   );
+  console.log(`clearanceAt: median ${clearanceUs.toFixed(1)} µs per query (route validation samples every 2 m)`);
   printTable(
     'Scene cost per tier (world only, worst case over camera positions; atmosphere adds a few calls)',
     ['tier', 'triangles', 'budget', 'draw calls', 'budget'],

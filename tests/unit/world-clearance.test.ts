@@ -96,13 +96,4 @@ describe('world clearance', () => {
       { numRuns: 300 },
     );
   });
-
-  test('a query takes microseconds', () => {
-    const start = performance.now();
-    let sink = 0;
-    for (let i = 0; i < 20_000; i++) sink += world.clearanceAt([((i * 37) % 4600) - 2300, 500 + (i % 700), ((i * 91) % 4600) - 2300]);
-    const perQueryUs = ((performance.now() - start) * 1000) / 20_000;
-    assert.ok(Number.isFinite(sink));
-    assert.ok(perQueryUs < 50, `${perQueryUs} µs per query`);
-  });
 });
