@@ -103,5 +103,7 @@ export interface BakeQueue {
   heartbeat(jobId: number, workerId: string, progress: { framesDone: number; framesPerSecond: number | null }, leaseMs: number): Promise<void>;
   complete(jobId: number, workerId: string): Promise<void>;
   fail(jobId: number, workerId: string, error: string, retry: boolean): Promise<void>;
+  /** Gives a running job back to the queue without counting a failed try (a worker stopping cleanly). */
+  release(jobId: number, workerId: string): Promise<void>;
   list(filter?: { routeId?: string }): Promise<BakeJob[]>;
 }

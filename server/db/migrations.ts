@@ -53,6 +53,44 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 2,
+    name: 'bake jobs: a durable queue with leases and heartbeats',
+    sql: `
+      -- One job per (route revision, profile, scene version): a new revision or a new
+      -- scene version is a new bake, and the old one's record stays.
+      -- A running job is leased to one worker until lease_expires_at_ms (epoch ms); a
+      -- worker that dies stops renewing it, and another may claim the job after that.
+      -- attempts counts tries that failed or whose worker was lost.
+      CREATE TABLE bake_jobs (
+        id                  INTEGER PRIMARY KEY,
+        route_id            TEXT NOT NULL,
+        revision            INTEGER NOT NULL,
+        profile_id          TEXT NOT NULL,
+        scene_version       TEXT NOT NULL CHECK (length(scene_version) BETWEEN 1 AND 128),
+        status              TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+        frames_done         INTEGER NOT NULL DEFAULT 0 CHECK (frames_done >= 0),
+        frames_total        INTEGER NOT NULL CHECK (frames_total >= 1),
+        frames_per_second   REAL CHECK (frames_per_second IS NULL OR frames_per_second >= 0),
+        attempts            INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+        lease_owner         TEXT,
+        lease_expires_at_ms INTEGER,
+        heartbeat_at        TEXT,
+        error               TEXT,
+        created_at          TEXT NOT NULL,
+        updated_at          TEXT NOT NULL,
+        started_at          TEXT,
+        finished_at         TEXT,
+        UNIQUE (route_id, revision, profile_id, scene_version),
+        FOREIGN KEY (route_id, revision) REFERENCES route_revisions (route_id, revision) ON DELETE CASCADE,
+        CHECK (frames_done <= frames_total),
+        CHECK ((status = 'running') = (lease_owner IS NOT NULL)),
+        CHECK ((lease_owner IS NULL) = (lease_expires_at_ms IS NULL))
+      ) STRICT;
+
+      CREATE INDEX bake_jobs_by_status ON bake_jobs (status, created_at, id);
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version; a no-op when up to date. */

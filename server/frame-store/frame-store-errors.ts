@@ -1,0 +1,35 @@
+// Errors a frame store raises when what is on disk cannot be trusted: the caller re-bakes
+// instead of serving bytes that do not match their recorded checksum.
+import type { BakeKey } from '../bake/bake-contracts';
+
+export function describeBakeKey(key: BakeKey): string {
+  return `${key.routeId} r${key.revision} ${key.profileId} (scene ${key.sceneVersion})`;
+}
+
+/** A stored chunk that is missing, truncated or fails its SHA-256. */
+export class CorruptChunkError extends Error {
+  override name = 'CorruptChunkError';
+  readonly key: BakeKey;
+  readonly segmentIndex: number;
+  /** The frame index of the bad chunk, or null when the segment's header itself is unreadable. */
+  readonly chunkIndex: number | null;
+
+  constructor(key: BakeKey, segmentIndex: number, chunkIndex: number | null, reason: string) {
+    const where = chunkIndex === null ? `segment ${segmentIndex}` : `chunk ${chunkIndex} of segment ${segmentIndex}`;
+    super(`Corrupt ${where} of ${describeBakeKey(key)}: ${reason}`);
+    this.key = key;
+    this.segmentIndex = segmentIndex;
+    this.chunkIndex = chunkIndex;
+  }
+}
+
+/** A stored manifest that does not parse or belongs to another bake. */
+export class CorruptManifestError extends Error {
+  override name = 'CorruptManifestError';
+  readonly key: BakeKey;
+
+  constructor(key: BakeKey, reason: string) {
+    super(`Corrupt manifest of ${describeBakeKey(key)}: ${reason}`);
+    this.key = key;
+  }
+}
