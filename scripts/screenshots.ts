@@ -13,7 +13,10 @@ const SIZES = [
   { name: 'laptop', width: 1440, height: 900, tier: 'laptop', mobile: false },
 ] as const;
 const MOMENTS = [0.15, 0.5, 0.85];
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+/** `--scene-only`: hide the player's overlays, to judge the scene itself. */
+const sceneOnly = args.includes('--scene-only');
+const only = args.filter((arg) => !arg.startsWith('--'));
 
 fs.mkdirSync(OUT_DIR, { recursive: true });
 const [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
@@ -44,7 +47,15 @@ try {
             await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: 120_000 });
             // Let LOD and the first frames settle before the picture.
             await page.waitForFunction(() => ((window as unknown as { __yunshanStats?: { frames: number } }).__yunshanStats?.frames ?? 0) > 4, null, { timeout: 120_000 });
-            const file = `tour-${route.id}-${Math.round(moment * 100)}pct-${size.name}-${lang}.png`;
+            if (sceneOnly) {
+              await page.evaluate(`(() => {
+                const canvas = document.querySelector('[data-testid="flight-canvas"] canvas');
+                for (const element of document.querySelectorAll('body *')) {
+                  if (element !== canvas && !element.contains(canvas)) element.style.visibility = 'hidden';
+                }
+              })()`);
+            }
+            const file = `tour-${route.id}-${Math.round(moment * 100)}pct-${size.name}-${lang}${sceneOnly ? '-scene' : ''}.png`;
             await page.screenshot({ path: path.join(OUT_DIR, file) });
             console.log(file);
           }
