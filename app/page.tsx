@@ -1,6 +1,7 @@
 // The catalogue: every published flight, newest curation first, in the visitor's language.
 import type { Metadata } from 'next';
 import { listPublishedRoutes } from './_data/route-repository';
+import { cloudReadinessOf } from './_data/cloud-readiness';
 import { getRequestLocale } from '../components/i18n/request-locale';
 import { formatMessage, messagesFor } from '../components/i18n/messages';
 import { SiteHeader } from '../components/site/SiteHeader';
@@ -24,6 +25,7 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
   const locale = await getRequestLocale((await searchParams).lang);
   const messages = messagesFor(locale);
   const published = await listPublishedRoutes();
+  const cloud = await cloudReadinessOf(published.map(({ route, revision }) => ({ id: route.id, revision })));
   return (
     <>
       <SiteHeader locale={locale} messages={messages} />
@@ -46,7 +48,7 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
             <ul className={styles.grid} data-columns={published.length <= 4 ? 'two' : 'three'}>
               {published.map(({ route }, index) => (
                 <li key={route.id}>
-                  <RouteCard route={route} locale={locale} messages={messages} eager={index < 2} />
+                  <RouteCard route={route} locale={locale} messages={messages} eager={index < 2} cloud={cloud.get(route.id)} />
                 </li>
               ))}
             </ul>

@@ -4,6 +4,7 @@ import type { Route } from '../../scenes/routes/route-schema';
 import { LANDMARKS } from '../../scenes/world/landmarks';
 import { formatClockTime } from '../../scenes/timeline/clock-time-format';
 import type { Locale } from '../i18n/locale';
+import type { CloudReadiness } from '../../server/bake/cloud-readiness';
 import { formatMessage, type Messages } from '../i18n/messages';
 import styles from './RouteCard.module.css';
 
@@ -17,14 +18,32 @@ export interface RouteCardProps {
   messages: Messages;
   /** The first cards are above the fold on a laptop; their posters should not wait. */
   eager?: boolean;
+  /** Whether the render server has baked this revision; absent or 'none' shows nothing. */
+  cloud?: CloudReadiness;
 }
 
-export function RouteCard({ route, locale, messages, eager = false }: RouteCardProps) {
+function cloudLabel(cloud: CloudReadiness, messages: Messages): string | null {
+  switch (cloud.state) {
+    case 'ready':
+      return messages['catalogue.cloud.ready'];
+    case 'baking':
+      return formatMessage(messages['catalogue.cloud.baking'], { percent: cloud.percent });
+    case 'queued':
+      return messages['catalogue.cloud.queued'];
+    case 'failed':
+      return messages['catalogue.cloud.failed'];
+    case 'none':
+      return null;
+  }
+}
+
+export function RouteCard({ route, locale, messages, eager = false, cloud }: RouteCardProps) {
   const title = route.title[locale];
   const landmarkName = LANDMARKS[route.landmark].name[locale];
   const duration = formatClockTime(route.durationS);
   const titleId = `route-${route.id}-title`;
   const descriptionId = `route-${route.id}-description`;
+  const cloudText = cloud ? cloudLabel(cloud, messages) : null;
   return (
     <Link
       href={`/tours/${route.id}`}
@@ -67,6 +86,12 @@ export function RouteCard({ route, locale, messages, eager = false }: RouteCardP
             <dt>{messages['catalogue.timeOfDay']}</dt>
             <dd>{messages[`timeOfDay.${route.timeOfDay}`]}</dd>
           </div>
+          {cloud && cloudText && (
+            <div data-testid="cloud-readiness" data-state={cloud.state}>
+              <dt>{messages['catalogue.cloud']}</dt>
+              <dd className={cloud.state === 'ready' ? styles.cloudReady : undefined}>{cloudText}</dd>
+            </div>
+          )}
         </dl>
         <span className={styles.cta} aria-hidden="true">
           {messages['catalogue.startFlight']}

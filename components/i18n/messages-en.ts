@@ -20,6 +20,11 @@ export const en = {
   'catalogue.timeOfDay': 'Light',
   'catalogue.landmark': 'Sight',
   'catalogue.startFlight': 'Start the flight',
+  'catalogue.cloud': 'Cloud stream',
+  'catalogue.cloud.ready': 'Ready',
+  'catalogue.cloud.baking': 'Preparing, {percent}%',
+  'catalogue.cloud.queued': 'Queued',
+  'catalogue.cloud.failed': 'Not available',
   'catalogue.posterAlt': 'A view from the flight “{title}”',
   'catalogue.footer': 'The landscape is drawn live in your browser, or streamed from the cloud when your device needs a hand.',
 

@@ -19,6 +19,11 @@ export const zh: Messages = {
   'catalogue.timeOfDay': '光线',
   'catalogue.landmark': '景点',
   'catalogue.startFlight': '开始飞行',
+  'catalogue.cloud': '云端播放',
+  'catalogue.cloud.ready': '已就绪',
+  'catalogue.cloud.baking': '准备中 {percent}%',
+  'catalogue.cloud.queued': '排队中',
+  'catalogue.cloud.failed': '暂不可用',
   'catalogue.posterAlt': '航线「{title}」中的画面',
   'catalogue.footer': '风景由浏览器实时绘制；设备力有不逮时，由云端渲染后传送。',
 
