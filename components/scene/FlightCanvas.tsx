@@ -2,8 +2,9 @@
 // The whole rendered flight: the Wulingyuan world, the atmosphere and a camera that follows
 // a route over time. The caller owns the clock (getTimeS), so playback, seeking and baking
 // all drive the same canvas.
-import { Canvas } from '@react-three/fiber';
-import { useMemo, useRef } from 'react';
+import { Canvas, useThree } from '@react-three/fiber';
+import { useEffect, useMemo, useRef } from 'react';
+import type { Scene, WebGLRenderer } from 'three';
 import type { Route } from '../../scenes/routes/route-schema';
 import { DEFAULT_FOV_DEG } from '../../scenes/routes/route-schema';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
@@ -21,13 +22,36 @@ export interface FlightCanvasProps {
   className?: string;
   /** Only for capturing frames (tests, bakes): it costs a copy every frame. */
   preserveDrawingBuffer?: boolean;
+  /**
+   * 'never' lets the caller draw each frame with FlightRendererControl.advance (baking);
+   * the R3F clock then reads exactly the time passed, so cloud drift and ripples follow it.
+   */
+  frameloop?: 'always' | 'never';
+  /** Called once the scene is mounted, with what a baking renderer needs to draw frames itself. */
+  onRendererReady?: (control: FlightRendererControl) => void;
+}
+
+export interface FlightRendererControl {
+  gl: WebGLRenderer;
+  scene: Scene;
+  /** Runs every frame callback and draws one frame; with frameloop 'never' the R3F clock reads timeS. */
+  advance(timeS: number): void;
 }
 
 const MAX_PIXEL_RATIO: Record<QualityTier, number> = { phone: 1.5, laptop: 2, bake: 1 };
 export const CAMERA_NEAR_M = 1;
 export const CAMERA_FAR_M = 9000;
 
-export function FlightCanvas({ route, tier, getTimeS, reducedMotion = false, className, preserveDrawingBuffer = false }: FlightCanvasProps) {
+export function FlightCanvas({
+  route,
+  tier,
+  getTimeS,
+  reducedMotion = false,
+  className,
+  preserveDrawingBuffer = false,
+  frameloop = 'always',
+  onRendererReady,
+}: FlightCanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const gl = useMemo(
     () => ({ antialias: tier !== 'phone', preserveDrawingBuffer, powerPreference: 'high-performance' as const }),
@@ -38,6 +62,7 @@ export function FlightCanvas({ route, tier, getTimeS, reducedMotion = false, cla
     <div ref={wrapper} className={className} data-ready="false" style={{ position: 'relative', width: '100%', height: '100%' }}>
       <Canvas
         gl={gl}
+        frameloop={frameloop}
         dpr={[1, MAX_PIXEL_RATIO[tier]]}
         camera={{ near: CAMERA_NEAR_M, far: CAMERA_FAR_M, fov: route.keyframes[0].fovDeg ?? DEFAULT_FOV_DEG, position: route.keyframes[0].position }}
       >
@@ -45,7 +70,19 @@ export function FlightCanvas({ route, tier, getTimeS, reducedMotion = false, cla
         <Atmosphere timeOfDay={route.timeOfDay} tier={tier} timeS={stillTimeS} />
         <WulingyuanWorld tier={tier} timeS={stillTimeS} />
         <FrameStats tier={tier} getTimeS={getTimeS} readyTarget={wrapper} />
+        {onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>
     </div>
   );
+}
+
+/** Last child of the canvas: its effect runs after every scene component above it has mounted. */
+function RendererControl({ onReady }: { onReady: (control: FlightRendererControl) => void }) {
+  const gl = useThree((state) => state.gl);
+  const scene = useThree((state) => state.scene);
+  const advance = useThree((state) => state.advance);
+  useEffect(() => {
+    onReady({ gl, scene, advance: (timeS) => advance(timeS, true) });
+  }, [gl, scene, advance, onReady]);
+  return null;
 }

@@ -1,0 +1,220 @@
+// One headless Chromium renderer: a browser with the render page loaded, which draws and
+// encodes segments and stills on request. Any crash, disconnect, hang or in-page failure
+// kills the browser, marks the renderer failed and rejects the job with RendererFailedError.
+import type { Page } from 'playwright-core';
+import type { RenderedSegment, SegmentRequest, EncodedChunk } from '../bake/bake-contracts';
+import { BAKE_FPS } from '../bake/quality-profiles';
+import type { Route } from '../../scenes/routes/route-schema';
+import type { ChunkFrame } from './chunk-framing';
+import { launchChromium, type ChromiumLaunchOptions, type LaunchedChromium } from './chromium-launch';
+import type { RenderPageInfo, SegmentJob } from './page/render-page-api';
+import { renderBackendName } from './render-backend';
+import type { RenderPageHost } from './render-page-host';
+import { RendererFailedError, WebGL2UnavailableError } from './renderer-errors';
+
+export type StillFormat = 'jpeg' | 'png';
+
+const STILL_JPEG_QUALITY = 0.9;
+const INITIAL_VIEWPORT = { width: 640, height: 360 };
+
+interface PendingRequest {
+  requestId: number;
+  chunks: ChunkFrame[];
+  end: Promise<number>;
+  resolveEnd(chunkCount: number): void;
+}
+
+export class ChromiumRenderer {
+  readonly id: string;
+  readonly info: RenderPageInfo;
+  /** e.g. 'llvmpipe': goldens and timings are per backend. */
+  readonly backend: string;
+  private readonly launched: LaunchedChromium;
+  private readonly page: Page;
+  private readonly host: RenderPageHost;
+  private readonly sceneTimeoutMs: number;
+  private sceneKey: string | null = null;
+  private nextRequestId = 1;
+  private pending: PendingRequest | null = null;
+  private failure: RendererFailedError | null = null;
+  private readonly failureListeners = new Set<(error: RendererFailedError) => void>();
+  private rejectCurrentJob: ((error: RendererFailedError) => void) | null = null;
+  private closing = false;
+
+  private constructor(id: string, launched: LaunchedChromium, page: Page, host: RenderPageHost, info: RenderPageInfo, sceneTimeoutMs: number) {
+    this.id = id;
+    this.launched = launched;
+    this.page = page;
+    this.host = host;
+    this.info = info;
+    this.backend = renderBackendName(info.glRenderer);
+    this.sceneTimeoutMs = sceneTimeoutMs;
+  }
+
+  static async start(id: string, host: RenderPageHost, options: ChromiumLaunchOptions): Promise<ChromiumRenderer> {
+    const launched = await launchChromium(options, INITIAL_VIEWPORT);
+    let renderer: ChromiumRenderer | null = null;
+    const pageErrors: string[] = [];
+    try {
+      const page = launched.context.pages()[0] ?? (await launched.context.newPage());
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      host.attach(id, {
+        onChunk: (frame) => renderer?.acceptChunk(frame),
+        onRequestEnd: (message) => renderer?.acceptRequestEnd(message.requestId, message.chunkCount),
+        onSocketClosed: () => renderer?.fail('its page closed the chunk socket'),
+      });
+      await page.goto(host.pageUrl(id), { timeout: options.timeoutMs });
+      await page.waitForFunction(() => window.__yunshanRender !== undefined || window.__yunshanRenderError !== undefined, null, {
+        timeout: options.timeoutMs,
+      });
+      const startError = await page.evaluate(() => window.__yunshanRenderError);
+      if (startError !== undefined) throw new Error(`The render page failed to start: ${startError}`);
+      const info = await page.evaluate(() => window.__yunshanRender!.info());
+      if (!info.webgl2) throw new WebGL2UnavailableError(options.glFlags, 'canvas.getContext("webgl2") returned null');
+      renderer = new ChromiumRenderer(id, launched, page, host, info, options.timeoutMs);
+      const started = renderer;
+      launched.context.on('close', () => started.fail('the browser disconnected'));
+      page.on('crash', () => started.fail('the page crashed'));
+      return renderer;
+    } catch (error) {
+      host.detach(id);
+      await launched.kill();
+      if (pageErrors.length > 0 && error instanceof Error && !(error instanceof WebGL2UnavailableError)) {
+        error.message += ` (page errors: ${pageErrors.join('; ')})`;
+      }
+      throw error;
+    }
+  }
+
+  get processId(): number | null {
+    return this.launched.processId;
+  }
+
+  get failed(): boolean {
+    return this.failure !== null;
+  }
+
+  onFailure(listener: (error: RendererFailedError) => void): void {
+    this.failureListeners.add(listener);
+  }
+
+  renderSegment(request: SegmentRequest, timeoutMs: number, options: { renderOnly?: boolean } = {}): Promise<RenderedSegment> {
+    const { profile } = request;
+    return this.run(`segment ${request.segmentIndex} of ${request.route.id} at ${profile.id}`, async (pending) => {
+      await this.ensureScene(request.route, profile.width, profile.height);
+      const job: SegmentJob = {
+        requestId: pending.requestId,
+        fps: BAKE_FPS,
+        firstFrame: request.firstFrame,
+        frameCount: request.frameCount,
+        codec: profile.codec,
+        bitrateKbps: profile.bitrateKbps,
+        jpegQuality: profile.jpegQuality ?? 0.8,
+        renderOnly: options.renderOnly ?? false,
+      };
+      const startMs = performance.now();
+      const result = await this.withTimeout(
+        this.page.evaluate((segmentJob) => window.__yunshanRender!.renderSegment(segmentJob), job),
+        timeoutMs,
+      );
+      const chunkCount = await this.withTimeout(pending.end, timeoutMs);
+      const chunks = collectChunks(pending.chunks, chunkCount, job.renderOnly ? 0 : request.frameCount, request.firstFrame);
+      return { chunks, renderMs: result.renderMs, totalMs: performance.now() - startMs };
+    });
+  }
+
+  renderStill(route: Route, timeS: number, width: number, height: number, format: StillFormat): Promise<Uint8Array> {
+    return this.run(`still of ${route.id} at ${timeS} s`, async (pending) => {
+      await this.ensureScene(route, width, height);
+      const job = { requestId: pending.requestId, timeS, format, jpegQuality: STILL_JPEG_QUALITY };
+      await this.withTimeout(
+        this.page.evaluate((stillJob) => window.__yunshanRender!.renderStill(stillJob), job),
+        this.sceneTimeoutMs,
+      );
+      await this.withTimeout(pending.end, this.sceneTimeoutMs);
+      const [still] = collectChunks(pending.chunks, 1, 1, 0);
+      return still.data;
+    });
+  }
+
+  /** Kills the browser now; used for crashes and hangs, and by tests. */
+  kill(reason: string): void {
+    this.fail(reason);
+  }
+
+  async close(): Promise<void> {
+    this.closing = true;
+    this.host.detach(this.id);
+    await this.launched.kill();
+  }
+
+  private async ensureScene(route: Route, width: number, height: number): Promise<void> {
+    const key = `${width}x${height}:${JSON.stringify(route)}`;
+    if (this.sceneKey === key) return;
+    this.sceneKey = null;
+    await this.withTimeout(this.page.setViewportSize({ width, height }), this.sceneTimeoutMs);
+    await this.withTimeout(
+      this.page.evaluate(([r, w, h]) => window.__yunshanRender!.setScene(r, w, h), [route, width, height] as const),
+      this.sceneTimeoutMs,
+    );
+    this.sceneKey = key;
+  }
+
+  /** One job at a time; whatever goes wrong leaves the browser in an unknown state, so it is killed. */
+  private async run<T>(label: string, work: (pending: PendingRequest) => Promise<T>): Promise<T> {
+    if (this.failure) throw this.failure;
+    if (this.pending) throw new Error(`Renderer ${this.id} is busy; the pool gives each renderer one job at a time`);
+    let resolveEnd: (chunkCount: number) => void = () => undefined;
+    const end = new Promise<number>((resolve) => (resolveEnd = resolve));
+    const pending: PendingRequest = { requestId: this.nextRequestId++, chunks: [], end, resolveEnd };
+    this.pending = pending;
+    const failed = new Promise<never>((_, reject) => (this.rejectCurrentJob = reject));
+    try {
+      return await Promise.race([work(pending), failed]);
+    } catch (error) {
+      if (!this.failure) this.fail(`${label} failed: ${error instanceof Error ? error.message : String(error)}`, error);
+      throw this.failure ?? error;
+    } finally {
+      this.pending = null;
+      this.rejectCurrentJob = null;
+    }
+  }
+
+  private withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s: the renderer is hung`)), timeoutMs);
+    });
+    return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private fail(reason: string, cause?: unknown): void {
+    if (this.failure || this.closing) return;
+    this.failure = new RendererFailedError(`Renderer ${this.id} failed: ${reason}`, { cause });
+    this.host.detach(this.id);
+    void this.launched.kill();
+    this.rejectCurrentJob?.(this.failure);
+    for (const listener of this.failureListeners) listener(this.failure);
+    this.failureListeners.clear();
+  }
+
+  private acceptChunk(frame: ChunkFrame): void {
+    if (this.pending?.requestId === frame.requestId) this.pending.chunks.push(frame);
+  }
+
+  private acceptRequestEnd(requestId: number, chunkCount: number): void {
+    if (this.pending?.requestId === requestId) this.pending.resolveEnd(chunkCount);
+  }
+}
+
+/** Every frame of the request exactly once, in order: anything else is a broken renderer, not a result to store. */
+function collectChunks(frames: readonly ChunkFrame[], announced: number, expected: number, firstFrame: number): EncodedChunk[] {
+  if (frames.length !== announced || announced !== expected) {
+    throw new Error(`expected ${expected} chunks, the page announced ${announced} and sent ${frames.length}`);
+  }
+  const chunks = [...frames].sort((a, b) => a.index - b.index);
+  chunks.forEach((chunk, i) => {
+    if (chunk.index !== firstFrame + i) throw new Error(`chunk ${i} has frame index ${chunk.index}, expected ${firstFrame + i}`);
+  });
+  return chunks.map(({ index, timestampUs, key, data }) => ({ index, timestampUs, key, data }));
+}

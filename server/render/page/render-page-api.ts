@@ -1,0 +1,50 @@
+// The contract between the Node renderer and its render page: what the page publishes on
+// window and the jobs Node asks it to do. Types only, shared by both sides.
+import type { Route } from '../../../scenes/routes/route-schema';
+
+export interface RenderPageInfo {
+  /** The unmasked WebGL renderer string, e.g. "ANGLE (Mesa, llvmpipe (LLVM 15…), OpenGL 4.5)". */
+  glRenderer: string;
+  webgl2: boolean;
+}
+
+export interface SegmentJob {
+  requestId: number;
+  fps: number;
+  firstFrame: number;
+  frameCount: number;
+  codec: 'vp8' | 'jpeg';
+  bitrateKbps: number;
+  jpegQuality: number;
+  /** Draw and wait for the GPU only: no snapshot, no encode, no transfer (the bench's baseline). */
+  renderOnly: boolean;
+}
+
+export interface SegmentJobResult {
+  chunkCount: number;
+  renderMs: number;
+  totalMs: number;
+}
+
+export interface StillJob {
+  requestId: number;
+  timeS: number;
+  format: 'jpeg' | 'png';
+  jpegQuality: number;
+}
+
+export interface RenderPageApi {
+  info(): RenderPageInfo;
+  /** Mounts the route at this canvas size (or keeps the mounted scene when nothing changed) and draws once. */
+  setScene(route: Route, width: number, height: number): Promise<void>;
+  renderSegment(job: SegmentJob): Promise<SegmentJobResult>;
+  renderStill(job: StillJob): Promise<void>;
+}
+
+declare global {
+  interface Window {
+    __yunshanRender?: RenderPageApi;
+    /** Set when the page failed to start, so Node can report why instead of timing out. */
+    __yunshanRenderError?: string;
+  }
+}

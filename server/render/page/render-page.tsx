@@ -1,0 +1,160 @@
+// The render page's entry, bundled by esbuild and loaded by each headless Chromium renderer:
+// mounts the visitor's own FlightCanvas at the bake tier with the frame loop stopped, and
+// draws, encodes and ships frames when Node asks (window.__yunshanRender).
+import { createRoot } from 'react-dom/client';
+import { FlightCanvas, type FlightRendererControl } from '../../../components/scene/FlightCanvas';
+import type { Route } from '../../../scenes/routes/route-schema';
+import { frameTimestampUs } from '../chunk-framing';
+import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
+import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';
+import { canvasBlob, createJpegSegmentEncoder, createVp8SegmentEncoder, type SegmentEncoder } from './segment-encoders';
+import { farawayTimeS } from './view-history-reset';
+
+const SOCKET_OPEN_TIMEOUT_MS = 10_000;
+const RESIZE_TIMEOUT_MS = 10_000;
+
+interface MountedScene {
+  key: string;
+  route: Route;
+  control: FlightRendererControl;
+}
+
+function probeWebGl(): RenderPageInfo {
+  const canvas = document.createElement('canvas');
+  const gl = canvas.getContext('webgl2');
+  if (!gl) return { glRenderer: 'none', webgl2: false };
+  const debug = gl.getExtension('WEBGL_debug_renderer_info');
+  const glRenderer = String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+  gl.getExtension('WEBGL_lose_context')?.loseContext();
+  return { glRenderer, webgl2: true };
+}
+
+/** Waits a macrotask at a time: ResizeObserver and React commits need the event loop to turn. */
+async function waitUntil(condition: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  while (!condition()) {
+    if (performance.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => requestAnimationFrame(() => resolve(null)));
+  }
+}
+
+/** One pixel read back makes the GPU finish the frame, without copying the frame out. */
+function finishGpu(control: FlightRendererControl): void {
+  const gl = control.gl.getContext();
+  gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, new Uint8Array(4));
+}
+
+async function start(): Promise<RenderPageApi> {
+  const params = new URLSearchParams(location.search);
+  const info = probeWebGl();
+  const socket: ChunkSocket = await openChunkSocket(`ws://${location.host}/chunks?renderer=${params.get('renderer') ?? ''}`, SOCKET_OPEN_TIMEOUT_MS);
+  const container = document.getElementById('scene');
+  if (!container) throw new Error('The render page has no #scene element');
+  const root = createRoot(container);
+
+  let routeTimeS = 0;
+  const getTimeS = () => routeTimeS;
+  let mounted: MountedScene | null = null;
+  let generation = 0;
+
+  /** Draws at route time t; with the frame loop stopped the R3F clock (cloud drift, ripples) reads t as well. */
+  function drawAt(control: FlightRendererControl, timeS: number): void {
+    routeTimeS = timeS;
+    control.advance(timeS);
+  }
+
+  /** A hidden frame far along the route, so the next visible frame plans its level of detail from scratch. */
+  function forgetViewHistory(scene: MountedScene, nextTimeS: number): void {
+    scene.control.scene.visible = false;
+    try {
+      drawAt(scene.control, farawayTimeS(scene.route, nextTimeS));
+    } finally {
+      scene.control.scene.visible = true;
+    }
+  }
+
+  async function setScene(route: Route, width: number, height: number): Promise<MountedScene> {
+    const key = `${width}x${height}:${JSON.stringify(route)}`;
+    if (mounted?.key === key) return mounted;
+    mounted = null;
+    // A new key remounts the canvas: a fresh WebGL context and scene, so nothing carries over between routes.
+    generation++;
+    container!.style.width = `${width}px`;
+    container!.style.height = `${height}px`;
+    const control = await new Promise<FlightRendererControl>((resolve) => {
+      root.render(
+        <FlightCanvas key={generation} route={route} tier="bake" getTimeS={getTimeS} frameloop="never" onRendererReady={resolve} />,
+      );
+    });
+    const canvas = control.gl.domElement;
+    await waitUntil(() => canvas.width === width && canvas.height === height, RESIZE_TIMEOUT_MS, `the canvas to become ${width}×${height}`);
+    // The first draw compiles every shader; do it here so segment timings measure steady-state frames.
+    drawAt(control, 0);
+    finishGpu(control);
+    mounted = { key, route, control };
+    return mounted;
+  }
+
+  function requireScene(): MountedScene {
+    if (!mounted) throw new Error('No scene is mounted: call setScene first');
+    return mounted;
+  }
+
+  async function renderSegment(job: SegmentJob): Promise<SegmentJobResult> {
+    const scene = requireScene();
+    const canvas = scene.control.gl.domElement;
+    const startMs = performance.now();
+    forgetViewHistory(scene, job.firstFrame / job.fps);
+    const encoderOptions = { ...job, width: canvas.width, height: canvas.height };
+    let encoder: SegmentEncoder | null = null;
+    if (!job.renderOnly) {
+      encoder = job.codec === 'vp8' ? await createVp8SegmentEncoder(encoderOptions, socket) : createJpegSegmentEncoder(encoderOptions, socket);
+    }
+    let renderMs = 0;
+    for (let i = 0; i < job.frameCount; i++) {
+      const index = job.firstFrame + i;
+      const frameStartMs = performance.now();
+      drawAt(scene.control, index / job.fps);
+      if (encoder) {
+        const pending = encoder.addFrame(canvas, index, frameTimestampUs(index, job.fps));
+        renderMs += performance.now() - frameStartMs;
+        await pending;
+        await yieldToTasks();
+      } else {
+        finishGpu(scene.control);
+        renderMs += performance.now() - frameStartMs;
+      }
+    }
+    const chunkCount = encoder ? await encoder.finish() : 0;
+    socket.endRequest(job.requestId, chunkCount);
+    return { chunkCount, renderMs, totalMs: performance.now() - startMs };
+  }
+
+  async function renderStill(job: StillJob): Promise<void> {
+    const scene = requireScene();
+    forgetViewHistory(scene, job.timeS);
+    drawAt(scene.control, job.timeS);
+    const blob = await canvasBlob(scene.control.gl.domElement, job.format === 'png' ? 'image/png' : 'image/jpeg', job.jpegQuality);
+    const data = new Uint8Array(await blob.arrayBuffer());
+    socket.sendChunk({ requestId: job.requestId, index: 0, timestampUs: Math.round(job.timeS * 1_000_000), key: true, data });
+    socket.endRequest(job.requestId, 1);
+  }
+
+  return {
+    info: () => info,
+    setScene: async (route, width, height) => {
+      await setScene(route, width, height);
+    },
+    renderSegment,
+    renderStill,
+  };
+}
+
+start().then(
+  (api) => {
+    window.__yunshanRender = api;
+  },
+  (error: unknown) => {
+    window.__yunshanRenderError = error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error);
+  },
+);

@@ -1,0 +1,176 @@
+// A pool of headless Chromium renderers behind the RendererPool seam: hands each job to an
+// idle renderer, and replaces a renderer that crashed or hung so the orchestrator can retry.
+import os from 'node:os';
+import type { RenderedSegment, RendererPool, SegmentRequest } from '../bake/bake-contracts';
+import type { QualityProfile } from '../bake/quality-profiles';
+import type { Route } from '../../scenes/routes/route-schema';
+import { chromiumLaunchDefaults } from './chromium-launch';
+import { ChromiumRenderer, type StillFormat } from './chromium-renderer';
+import { startRenderPageHost, type RenderPageHost } from './render-page-host';
+import { RendererFailedError } from './renderer-errors';
+
+export interface RendererPoolOptions {
+  /** Renderers (browsers) at once; each takes about 1.2 GB and a core or more. Default: one per two cores. */
+  size?: number;
+  /** Default: YUNSHAN_CHROMIUM_PATH, CHROMIUM_PATH or /usr/bin/chromium. */
+  executablePath?: string;
+  /** Default: YUNSHAN_RENDER_GL_FLAGS (space-separated) or the llvmpipe flags for CPU hosts. */
+  glFlags?: readonly string[];
+  /** Browser start, page load and scene set-up (which compiles shaders). */
+  startupTimeoutMs?: number;
+  /** How long one segment may take before its renderer counts as hung. */
+  segmentTimeoutMs?: (request: SegmentRequest) => number;
+  log?: (line: string) => void;
+}
+
+export interface ChromiumRendererPool extends RendererPool {
+  renderSegment(request: SegmentRequest, options?: { renderOnly?: boolean }): Promise<RenderedSegment>;
+  /** JPEG by default (posters); PNG for lossless comparisons. */
+  renderStill(route: Route, timeS: number, width: number, height: number, format?: StillFormat): Promise<Uint8Array>;
+  readonly size: number;
+  /** The GL backend the renderers draw with, e.g. 'llvmpipe', and its full WebGL renderer string. */
+  readonly backend: string;
+  readonly glRenderer: string;
+  /** Browser process ids of the live renderers (tests kill one to check recovery). */
+  rendererProcessIds(): number[];
+}
+
+const MIN_SEGMENT_TIMEOUT_MS = 30_000;
+/** A rough CPU-host cost of one 360p frame drawn and encoded; generous, it only decides when a renderer counts as hung. */
+const GUESS_MS_PER_360P_FRAME = 100;
+const REPLACE_ATTEMPTS = 3;
+const REPLACE_RETRY_DELAY_MS = 2_000;
+
+/** max(30 s, 4 × the expected time), scaled by pixel count. */
+export function defaultSegmentTimeoutMs(request: SegmentRequest): number {
+  return Math.max(MIN_SEGMENT_TIMEOUT_MS, 4 * request.frameCount * GUESS_MS_PER_360P_FRAME * pixelScale(request.profile));
+}
+
+function pixelScale(profile: QualityProfile): number {
+  return (profile.width * profile.height) / (640 * 360);
+}
+
+interface Waiter {
+  resolve(renderer: ChromiumRenderer): void;
+  reject(error: Error): void;
+}
+
+export async function createRendererPool(options: RendererPoolOptions = {}): Promise<ChromiumRendererPool> {
+  const defaults = chromiumLaunchDefaults();
+  const launchOptions = {
+    executablePath: options.executablePath ?? defaults.executablePath,
+    glFlags: options.glFlags ?? defaults.glFlags,
+    timeoutMs: options.startupTimeoutMs ?? 120_000,
+  };
+  const size = Math.max(1, options.size ?? Math.floor(os.availableParallelism() / 2));
+  const segmentTimeoutMs = options.segmentTimeoutMs ?? defaultSegmentTimeoutMs;
+  const log = options.log ?? (() => undefined);
+
+  const host: RenderPageHost = await startRenderPageHost();
+  const idle: ChromiumRenderer[] = [];
+  const live = new Set<ChromiumRenderer>();
+  const waiters: Waiter[] = [];
+  let restarts = 0;
+  let nextRendererId = 1;
+  let closed = false;
+  let brokenBy: Error | null = null;
+
+  async function startRenderer(): Promise<ChromiumRenderer> {
+    const renderer = await ChromiumRenderer.start(`r${nextRendererId++}`, host, launchOptions);
+    if (closed) {
+      await renderer.close();
+      throw new Error('The renderer pool is closed');
+    }
+    live.add(renderer);
+    renderer.onFailure((error) => {
+      live.delete(renderer);
+      const at = idle.indexOf(renderer);
+      if (at >= 0) idle.splice(at, 1);
+      if (closed) return;
+      restarts++;
+      log(`${error.message}; starting a replacement (restart ${restarts})`);
+      void replace();
+    });
+    return renderer;
+  }
+
+  async function replace(): Promise<void> {
+    let lastError: unknown;
+    for (let attempt = 1; attempt <= REPLACE_ATTEMPTS && !closed; attempt++) {
+      try {
+        release(await startRenderer());
+        return;
+      } catch (error) {
+        lastError = error;
+        log(`Replacement renderer failed to start (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, REPLACE_RETRY_DELAY_MS));
+      }
+    }
+    if (closed || live.size > 0) return;
+    // No renderer left and none will start: fail what waits rather than let it hang.
+    brokenBy = new RendererFailedError('No renderer could be restarted', { cause: lastError });
+    for (const waiter of waiters.splice(0)) waiter.reject(brokenBy);
+  }
+
+  function release(renderer: ChromiumRenderer): void {
+    if (renderer.failed || closed) return;
+    const waiter = waiters.shift();
+    if (waiter) waiter.resolve(renderer);
+    else idle.push(renderer);
+  }
+
+  function acquire(): Promise<ChromiumRenderer> {
+    if (closed) return Promise.reject(new Error('The renderer pool is closed'));
+    if (brokenBy) return Promise.reject(brokenBy);
+    const renderer = idle.shift();
+    if (renderer) return Promise.resolve(renderer);
+    return new Promise((resolve, reject) => waiters.push({ resolve, reject }));
+  }
+
+  async function withRenderer<T>(work: (renderer: ChromiumRenderer) => Promise<T>): Promise<T> {
+    const renderer = await acquire();
+    try {
+      return await work(renderer);
+    } finally {
+      release(renderer);
+    }
+  }
+
+  let first: ChromiumRenderer;
+  try {
+    // All at once: a missing browser or missing WebGL2 shows up here, at start, with its own error.
+    const started = await Promise.all(Array.from({ length: size }, () => startRenderer()));
+    started.forEach(release);
+    first = started[0];
+  } catch (error) {
+    closed = true;
+    await Promise.all([...live].map((renderer) => renderer.close()));
+    await host.close();
+    throw error;
+  }
+
+  return {
+    size,
+    backend: first.backend,
+    glRenderer: first.info.glRenderer,
+    get restarts() {
+      return restarts;
+    },
+    rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
+    renderSegment(request, renderOptions = {}) {
+      if (request.frameCount < 1) return Promise.reject(new RangeError(`A segment needs at least one frame, got ${request.frameCount}`));
+      return withRenderer((renderer) => renderer.renderSegment(request, segmentTimeoutMs(request), renderOptions));
+    },
+    renderStill(route, timeS, width, height, format = 'jpeg') {
+      return withRenderer((renderer) => renderer.renderStill(route, timeS, width, height, format));
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      for (const waiter of waiters.splice(0)) waiter.reject(new Error('The renderer pool is closed'));
+      await Promise.all([...live].map((renderer) => renderer.close()));
+      live.clear();
+      await host.close();
+    },
+  };
+}
