@@ -1,5 +1,6 @@
-// One command to run Yunshan on its embedded defaults: builds the web app when no
-// production build exists yet, then serves it (SQLite file under data/).
+// One command to run Yunshan on its embedded defaults: the web app (Next.js, built
+// first when no production build exists) and the render server beside it, sharing one
+// SQLite file under data/. Either can also run alone: `npm run serve`, `npm run render-server`.
 import { existsSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +17,25 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 }
 
 console.log(`Yunshan 云山 on http://localhost:${port}  (database: ${process.env.YUNSHAN_DB_PATH ?? 'data/yunshan.sqlite'})`);
-const server = spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
-server.on('exit', (code) => process.exit(code ?? 0));
+const children = [
+  spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit' }),
+  spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' }),
+];
+const [web, render] = children;
+
+let stopping = false;
+function stopAll(signal) {
+  stopping = true;
+  for (const child of children) if (child.exitCode === null) child.kill(signal);
+}
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => stopAll(signal));
+
+// The site works without the render server (devices render locally), so its exit is
+// reported, not fatal. The web app's exit ends the product.
+render.on('exit', (code, signal) => {
+  if (!stopping) console.error(`Render server stopped (${signal ?? `exit ${code}`}); the site keeps working with on-device rendering.`);
+});
+web.on('exit', (code) => {
+  if (!stopping) stopAll('SIGTERM');
+  process.exitCode = code ?? 0;
+});

@@ -1,0 +1,22 @@
+// Render server entry point: `npm run render-server` (or beside the web app via `npm start`).
+// Runs on its own; it never needs the Next.js app.
+import { loadRenderServerConfig } from './render-server-config';
+import { startRenderServer } from './render-server';
+
+const config = loadRenderServerConfig();
+const server = await startRenderServer(config);
+console.log(`[render] Render server on ${server.url} (frames in ${config.framesDir})`);
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log(`[render] ${signal}: stopping`);
+  const forced = setTimeout(() => process.exit(1), 15_000);
+  forced.unref();
+  await server.close();
+  // Chromium and native modules can keep the event loop alive after close; everything is closed by now.
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -1,0 +1,149 @@
+// The render server as one object: route store, bake queue, frame store, renderer pool
+// and bake worker wired together, with metrics and the HTTP face. main.ts runs it; tests
+// start it in-process on port 0.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { EventEmitter } from 'node:events';
+import type { BakeJob, BakeJobStatus } from './bake/bake-contracts';
+import { BakeWorker, publishedRevisionLoader } from './bake/bake-worker';
+import { enqueuePublishedRouteBakes } from './bake/enqueue-route-bakes';
+import { currentSceneVersion } from './bake/scene-version';
+import { openSqliteBakeQueue } from './bake/sqlite-bake-queue';
+import { LocalFrameStore } from './frame-store/local-frame-store';
+import { createRenderHttpHandler, type HealthReport } from './http/render-http-server';
+import { MetricsRegistry } from './metrics';
+import type { RenderServerConfig } from './render-server-config';
+import { createRendererPool, type ChromiumRendererPool } from './render/renderer-pool';
+import { openRouteStore } from './routes/open-route-store';
+
+/** Staff publish new revisions while the server runs: look for routes to bake this often. */
+const ENQUEUE_SWEEP_MS = 30_000;
+
+export interface RunningRenderServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startRenderServer(config: RenderServerConfig, log: Pick<Console, 'log' | 'warn' | 'error'> = console): Promise<RunningRenderServer> {
+  const routes = await openRouteStore({ filePath: config.databasePath });
+  const queue = openSqliteBakeQueue(config.databasePath);
+  const store = new LocalFrameStore(config.framesDir);
+  const metrics = new MetricsRegistry();
+  const jobUpdates = new EventEmitter<{ job: [BakeJob] }>();
+  jobUpdates.setMaxListeners(0);
+
+  let pool: ChromiumRendererPool | null = null;
+  let worker: BakeWorker | null = null;
+  let bakingOffReason = config.bakeEnabled ? '' : 'baking is switched off (YUNSHAN_BAKE=0)';
+  if (config.bakeEnabled) {
+    try {
+      pool = await createRendererPool({ size: config.renderers, executablePath: config.chromiumPath, log: (line) => log.log(`[render] ${line}`) });
+    } catch (error) {
+      // The site still works without the cloud path: devices render locally. Say why, plainly.
+      bakingOffReason = `no renderer: ${(error as Error).message}`;
+      log.warn(`[render] Baking is off: ${(error as Error).message}`);
+    }
+  }
+
+  const framesBaked = metrics.counter('yunshan_bake_frames_total', 'Frames rendered and encoded by this node.');
+  const jobsFinished = metrics.counter('yunshan_bake_jobs_finished_total', 'Bake jobs finished, by outcome.');
+  const bakeFps = metrics.gauge('yunshan_bake_frames_per_second', 'Frames per second of the running bake, by profile.');
+  metrics.collectedGauge('yunshan_bake_queue_depth', 'Bake jobs by status.', () =>
+    Object.entries(queueCounts).map(([status, value]) => ({ labels: { status }, value })),
+  );
+  metrics.collectedGauge('yunshan_renderer_restarts_total', 'Renderer processes replaced after a crash or hang.', () => [{ value: pool?.restarts ?? 0 }]);
+  metrics.collectedGauge('yunshan_renderers', 'Renderer processes in the pool.', () => [{ value: pool?.size ?? 0 }]);
+
+  let queueCounts: Record<BakeJobStatus, number> = await queue.countByStatus();
+  const refreshCounts = async () => {
+    queueCounts = await queue.countByStatus();
+  };
+
+  const sceneVersion = currentSceneVersion();
+  const sweep = async () => {
+    try {
+      const jobs = await enqueuePublishedRouteBakes(queue, routes, sceneVersion);
+      await refreshCounts();
+      if (jobs.some((job) => job.status === 'queued')) worker?.wake();
+    } catch (error) {
+      log.error('[bake] could not queue published routes:', error);
+    }
+  };
+
+  if (pool) {
+    worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: config.workerId, log });
+    worker.on('job', (job) => {
+      jobUpdates.emit('job', job);
+      void refreshCounts();
+    });
+    worker.on('progress', (job, progress) => {
+      if (progress.framesPerSecond !== null) bakeFps.set(progress.framesPerSecond, { profile: job.profileId });
+    });
+    worker.on('segment', (segment) => {
+      if (segment.outcome !== 'reused') framesBaked.inc({ profile: segment.key.profileId }, segment.frames);
+    });
+    worker.on('job-done', (job) => {
+      jobsFinished.inc({ outcome: 'done', profile: job.profileId });
+      bakeFps.set(0, { profile: job.profileId });
+      log.log(`[bake] ${job.routeId} r${job.revision} ${job.profileId}: done`);
+    });
+    worker.on('job-failed', (job, error) => {
+      jobsFinished.inc({ outcome: job.status === 'failed' ? 'failed' : 'retried', profile: job.profileId });
+      log.warn(`[bake] ${job.routeId} r${job.revision} ${job.profileId}: ${error}`);
+    });
+  }
+  await sweep();
+  worker?.start();
+  const sweepTimer = setInterval(() => void sweep(), ENQUEUE_SWEEP_MS);
+  sweepTimer.unref();
+
+  const health = async (): Promise<HealthReport> => {
+    await refreshCounts();
+    const baking = worker?.status().running ?? false;
+    return {
+      status: baking || !config.bakeEnabled ? 'ok' : 'degraded',
+      detail: baking ? `baking with ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}` : bakingOffReason || 'the bake worker is not running',
+      baking,
+      renderers: pool?.size ?? 0,
+      rendererRestarts: pool?.restarts ?? 0,
+      queue: queueCounts,
+    };
+  };
+
+  const server = http.createServer(
+    createRenderHttpHandler({
+      health,
+      metrics,
+      listBakes: (routeId) => queue.list(routeId === undefined ? undefined : { routeId }),
+      subscribeBakes: (listener) => {
+        jobUpdates.on('job', listener);
+        return () => jobUpdates.off('job', listener);
+      },
+      readPoster: async (routeId) => {
+        const published = await routes.getPublished(routeId);
+        return published === null ? null : store.readPoster(routeId, published.revision);
+      },
+      log,
+    }),
+  );
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${config.host}:${address.port}`;
+
+  return {
+    url,
+    async close() {
+      clearInterval(sweepTimer);
+      // Give the running job back first, so its lease does not linger until it expires.
+      await worker?.stop();
+      await pool?.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      queue.close();
+      routes.close();
+    },
+  };
+}
