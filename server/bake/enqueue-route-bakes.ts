@@ -1,0 +1,40 @@
+// Puts bakes on the queue: one job per profile for a route revision, cheapest profile
+// first; and the same for every published route, which the render server does at start.
+import type { RouteStore, PublishedRoute } from '../routes/route-store';
+import type { BakeJob, BakeQueue } from './bake-contracts';
+import { frameCountFor, PROFILE_IDS, type ProfileId } from './quality-profiles';
+
+/** Idempotent: jobs already queued, running, done or failed are returned as they are. */
+export async function enqueueRouteBakes(
+  queue: BakeQueue,
+  published: Pick<PublishedRoute, 'route' | 'revision'>,
+  sceneVersion: string,
+  profiles: readonly ProfileId[] = PROFILE_IDS,
+): Promise<BakeJob[]> {
+  const jobs: BakeJob[] = [];
+  for (const profileId of inBakeOrder(profiles)) {
+    jobs.push(
+      await queue.enqueue({ routeId: published.route.id, revision: published.revision, profileId, sceneVersion, framesTotal: frameCountFor(published.route.durationS) }),
+    );
+  }
+  return jobs;
+}
+
+/** Every published route's latest revision, profile by profile across routes, so every route's cheapest bake is queued first. */
+export async function enqueuePublishedRouteBakes(
+  queue: BakeQueue,
+  routes: Pick<RouteStore, 'listPublished'>,
+  sceneVersion: string,
+  profiles: readonly ProfileId[] = PROFILE_IDS,
+): Promise<BakeJob[]> {
+  const published = await routes.listPublished();
+  const jobs: BakeJob[] = [];
+  for (const profileId of inBakeOrder(profiles)) {
+    for (const entry of published) jobs.push(...(await enqueueRouteBakes(queue, entry, sceneVersion, [profileId])));
+  }
+  return jobs;
+}
+
+function inBakeOrder(profiles: readonly ProfileId[]): ProfileId[] {
+  return PROFILE_IDS.filter((id) => profiles.includes(id));
+}
