@@ -88,7 +88,8 @@ export async function launchChromium(options: ChromiumLaunchOptions, viewport: {
       }
       // After SIGKILL the connection is closed, so this returns at once; it can hang only on a live, stuck browser.
       await Promise.race([context.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 5_000).unref())]);
-      await rm(userDataDir, { recursive: true, force: true });
+      // Dying child processes may still write into the profile for a moment.
+      await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     },
   };
 }

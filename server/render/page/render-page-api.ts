@@ -22,7 +22,10 @@ export interface SegmentJob {
 
 export interface SegmentJobResult {
   chunkCount: number;
+  /** Main-thread time drawing the frames and taking them off the canvas. */
   renderMs: number;
+  /** Of renderMs: running the frame callbacks and issuing GL commands (scene update on the CPU). */
+  advanceMs: number;
   totalMs: number;
 }
 

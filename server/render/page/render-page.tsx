@@ -111,10 +111,12 @@ async function start(): Promise<RenderPageApi> {
       encoder = job.codec === 'vp8' ? await createVp8SegmentEncoder(encoderOptions, socket) : createJpegSegmentEncoder(encoderOptions, socket);
     }
     let renderMs = 0;
+    let advanceMs = 0;
     for (let i = 0; i < job.frameCount; i++) {
       const index = job.firstFrame + i;
       const frameStartMs = performance.now();
       drawAt(scene.control, index / job.fps);
+      advanceMs += performance.now() - frameStartMs;
       if (encoder) {
         const pending = encoder.addFrame(canvas, index, frameTimestampUs(index, job.fps));
         renderMs += performance.now() - frameStartMs;
@@ -127,7 +129,7 @@ async function start(): Promise<RenderPageApi> {
     }
     const chunkCount = encoder ? await encoder.finish() : 0;
     socket.endRequest(job.requestId, chunkCount);
-    return { chunkCount, renderMs, totalMs: performance.now() - startMs };
+    return { chunkCount, renderMs, advanceMs, totalMs: performance.now() - startMs };
   }
 
   async function renderStill(job: StillJob): Promise<void> {
