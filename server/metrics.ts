@@ -59,9 +59,9 @@ export class MetricsRegistry {
     };
   }
 
-  /** A gauge whose series are read from live state at every scrape. */
-  collectedGauge(name: string, help: string, collect: NonNullable<Metric['collect']>): void {
-    this.register(name, help, 'gauge').collect = collect;
+  /** A metric whose series are read from live state at every scrape (a counter kept elsewhere, or a gauge). */
+  collected(name: string, help: string, type: Metric['type'], collect: NonNullable<Metric['collect']>): void {
+    this.register(name, help, type).collect = collect;
   }
 
   render(): string {

@@ -7,7 +7,7 @@ test('counters, gauges and collected gauges render in the exposition format', ()
   const registry = new MetricsRegistry();
   const restarts = registry.counter('yunshan_renderer_restarts_total', 'Renderer processes replaced.');
   const fps = registry.gauge('yunshan_bake_frames_per_second', 'Bake speed.');
-  registry.collectedGauge('yunshan_bake_queue_depth', 'Jobs waiting.', () => [{ labels: { status: 'queued' }, value: 3 }]);
+  registry.collected('yunshan_bake_queue_depth', 'Jobs waiting.', 'gauge', () => [{ labels: { status: 'queued' }, value: 3 }]);
   restarts.inc();
   restarts.inc({}, 2);
   fps.set(14.5, { profile: '360p' });

@@ -1,0 +1,144 @@
+// The render server as an operator meets it: started on its own (no Next.js), it seeds the
+// curated routes, queues their bakes cheapest profile first, starts baking, and answers
+// health, metrics and progress; without Chromium it says so plainly and keeps answering.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
+import { loadRenderServerConfig } from '../../server/render-server-config';
+import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
+import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { PROFILE_IDS } from '../../server/bake/quality-profiles';
+
+const quiet = { log: () => {}, warn: () => {}, error: () => {} };
+
+function tempConfig(extraEnv: Record<string, string> = {}) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-render-server-'));
+  const config = loadRenderServerConfig({ YUNSHAN_DB_PATH: path.join(dir, 'db.sqlite'), YUNSHAN_FRAMES_DIR: path.join(dir, 'frames'), YUNSHAN_RENDER_PORT: '0', ...extraEnv });
+  return { dir, config };
+}
+
+/** Reads server-sent events until `accept` returns true or the time runs out. */
+async function waitForEvent(url: string, accept: (data: Record<string, unknown>) => boolean, timeoutMs: number): Promise<Record<string, unknown>> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    const response = await fetch(url, { signal: abort.signal });
+    assert.equal(response.headers.get('content-type'), 'text/event-stream; charset=utf-8');
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const message = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = /^data: (.*)$/m.exec(message)?.[1];
+        if (data !== undefined) {
+          const parsed = JSON.parse(data) as Record<string, unknown>;
+          if (accept(parsed)) return parsed;
+        }
+      }
+    }
+    throw new Error('event stream ended');
+  } finally {
+    clearTimeout(timer);
+    abort.abort();
+  }
+}
+
+describe('render server with a renderer', () => {
+  let server: RunningRenderServer;
+  let dir: string;
+  let dbPath: string;
+
+  before(async () => {
+    const temp = tempConfig();
+    dir = temp.dir;
+    dbPath = temp.config.databasePath;
+    server = await startRenderServer(temp.config, quiet);
+  });
+  after(async () => {
+    await server?.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('queues every curated route in every profile, cheapest profile first, and reports health', async () => {
+    const health = await fetch(`${server.url}/healthz`);
+    assert.equal(health.status, 200);
+    const report = (await health.json()) as { status: string; baking: boolean; renderers: number };
+    assert.equal(report.status, 'ok');
+    assert.equal(report.baking, true);
+    assert.equal(report.renderers, 1);
+
+    const { jobs } = (await (await fetch(`${server.url}/api/bakes`)).json()) as { jobs: Array<{ routeId: string; profileId: string }> };
+    assert.equal(jobs.length, CURATED_ROUTES.length * PROFILE_IDS.length);
+    const forOne = (await (await fetch(`${server.url}/api/bakes?routeId=${CURATED_ROUTES[0].id}`)).json()) as { jobs: Array<{ profileId: string }> };
+    assert.deepEqual(forOne.jobs.map((job) => job.profileId).sort(), [...PROFILE_IDS].sort());
+  });
+
+  test('streams bake progress as server-sent events', async () => {
+    const event = await waitForEvent(`${server.url}/api/bakes/events`, (job) => job.status === 'running' && Number(job.framesDone) > 0, 150_000);
+    assert.equal(event.profileId, '360p');
+    assert.ok(Number(event.framesDone) <= Number(event.framesTotal));
+  });
+
+  test('exposes Prometheus metrics', async () => {
+    const response = await fetch(`${server.url}/metrics`);
+    assert.match(response.headers.get('content-type') ?? '', /^text\/plain; version=0\.0\.4/);
+    const text = await response.text();
+    assert.match(text, /^yunshan_bake_queue_depth\{status="queued"\} \d+$/m);
+    assert.match(text, /^yunshan_renderer_restarts_total \d+$/m);
+    assert.match(text, /^yunshan_bake_frames_total\{profile="360p"\} \d+$/m);
+  });
+
+  test('answers bad requests with specific JSON errors', async () => {
+    const badId = await fetch(`${server.url}/api/bakes?routeId=NOT..an-id`);
+    assert.equal(badId.status, 400);
+    const body = (await badId.json()) as { error: { code: string; issues: unknown[] } };
+    assert.equal(body.error.code, 'invalid_request');
+    assert.ok(body.error.issues.length > 0);
+
+    assert.equal((await fetch(`${server.url}/no/such/thing`)).status, 404);
+    const post = await fetch(`${server.url}/api/bakes`, { method: 'POST', body: '{}' });
+    assert.equal(post.status, 405);
+    assert.equal(post.headers.get('allow'), 'GET, HEAD');
+    const poster = await fetch(`${server.url}/posters/no-such-route.jpg`);
+    assert.equal(poster.status, 404);
+  });
+
+  test('closing gives the running job back to the queue', async () => {
+    await server.close();
+    const queue = openSqliteBakeQueue(dbPath);
+    try {
+      const counts = await queue.countByStatus();
+      assert.equal(counts.running, 0);
+      const first = (await queue.list({ routeId: CURATED_ROUTES[0].id })).find((job) => job.profileId === '360p');
+      assert.ok(first && first.framesDone > 0, 'its progress was kept');
+    } finally {
+      queue.close();
+    }
+  });
+});
+
+describe('render server without Chromium', () => {
+  test('says plainly that baking is off and still answers', async () => {
+    const { dir, config } = tempConfig({ CHROMIUM_PATH: '/nonexistent/chromium' });
+    const server = await startRenderServer(config, quiet);
+    try {
+      const health = await fetch(`${server.url}/healthz`);
+      assert.equal(health.status, 503);
+      const report = (await health.json()) as { status: string; baking: boolean; detail: string };
+      assert.equal(report.status, 'degraded');
+      assert.equal(report.baking, false);
+      assert.match(report.detail, /chromium/i);
+      const { jobs } = (await (await fetch(`${server.url}/api/bakes`)).json()) as { jobs: unknown[] };
+      assert.equal(jobs.length, CURATED_ROUTES.length * PROFILE_IDS.length, 'bakes stay queued for a node that can render');
+    } finally {
+      await server.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
