@@ -5,6 +5,7 @@ import type { Page } from 'playwright-core';
 import type { RenderedSegment, SegmentRequest, EncodedChunk } from '../bake/bake-contracts';
 import { BAKE_FPS } from '../bake/quality-profiles';
 import type { Route } from '../../scenes/routes/route-schema';
+import type { QualityTier } from '../../scenes/world/quality-tiers';
 import type { ChunkFrame } from './chunk-framing';
 import { launchChromium, type ChromiumLaunchOptions, type LaunchedChromium } from './chromium-launch';
 import type { RenderPageInfo, SegmentJob } from './page/render-page-api';
@@ -13,6 +14,11 @@ import type { RenderPageHost } from './render-page-host';
 import { RendererFailedError, WebGL2UnavailableError } from './renderer-errors';
 
 export type StillFormat = 'jpeg' | 'png';
+
+export interface ChromiumRendererOptions extends ChromiumLaunchOptions {
+  /** The scene's quality tier; the bake tier unless a deployment decides otherwise (it changes the pixels). */
+  tier: QualityTier;
+}
 
 const STILL_JPEG_QUALITY = 0.9;
 const INITIAL_VIEWPORT = { width: 640, height: 360 };
@@ -33,6 +39,7 @@ export class ChromiumRenderer {
   private readonly page: Page;
   private readonly host: RenderPageHost;
   private readonly sceneTimeoutMs: number;
+  private readonly tier: QualityTier;
   private sceneKey: string | null = null;
   private nextRequestId = 1;
   private pending: PendingRequest | null = null;
@@ -41,17 +48,25 @@ export class ChromiumRenderer {
   private rejectCurrentJob: ((error: RendererFailedError) => void) | null = null;
   private closing = false;
 
-  private constructor(id: string, launched: LaunchedChromium, page: Page, host: RenderPageHost, info: RenderPageInfo, sceneTimeoutMs: number) {
+  private constructor(
+    id: string,
+    launched: LaunchedChromium,
+    page: Page,
+    host: RenderPageHost,
+    info: RenderPageInfo,
+    options: ChromiumRendererOptions,
+  ) {
     this.id = id;
     this.launched = launched;
     this.page = page;
     this.host = host;
     this.info = info;
     this.backend = renderBackendName(info.glRenderer);
-    this.sceneTimeoutMs = sceneTimeoutMs;
+    this.sceneTimeoutMs = options.timeoutMs;
+    this.tier = options.tier;
   }
 
-  static async start(id: string, host: RenderPageHost, options: ChromiumLaunchOptions): Promise<ChromiumRenderer> {
+  static async start(id: string, host: RenderPageHost, options: ChromiumRendererOptions): Promise<ChromiumRenderer> {
     const launched = await launchChromium(options, INITIAL_VIEWPORT);
     let renderer: ChromiumRenderer | null = null;
     const pageErrors: string[] = [];
@@ -71,7 +86,7 @@ export class ChromiumRenderer {
       if (startError !== undefined) throw new Error(`The render page failed to start: ${startError}`);
       const info = await page.evaluate(() => window.__yunshanRender!.info());
       if (!info.webgl2) throw new WebGL2UnavailableError(options.glFlags, 'canvas.getContext("webgl2") returned null');
-      renderer = new ChromiumRenderer(id, launched, page, host, info, options.timeoutMs);
+      renderer = new ChromiumRenderer(id, launched, page, host, info, options);
       const started = renderer;
       launched.context.on('close', () => started.fail('the browser disconnected'));
       page.on('crash', () => started.fail('the page crashed'));
@@ -149,12 +164,12 @@ export class ChromiumRenderer {
   }
 
   private async ensureScene(route: Route, width: number, height: number): Promise<void> {
-    const key = `${width}x${height}:${JSON.stringify(route)}`;
+    const key = `${width}x${height}:${this.tier}:${JSON.stringify(route)}`;
     if (this.sceneKey === key) return;
     this.sceneKey = null;
     await this.withTimeout(this.page.setViewportSize({ width, height }), this.sceneTimeoutMs);
     await this.withTimeout(
-      this.page.evaluate(([r, w, h]) => window.__yunshanRender!.setScene(r, w, h), [route, width, height] as const),
+      this.page.evaluate(([r, w, h, tier]) => window.__yunshanRender!.setScene(r, w, h, tier), [route, width, height, this.tier] as const),
       this.sceneTimeoutMs,
     );
     this.sceneKey = key;

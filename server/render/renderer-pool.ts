@@ -1,13 +1,15 @@
 // A pool of headless Chromium renderers behind the RendererPool seam: hands each job to an
 // idle renderer, and replaces a renderer that crashed or hung so the orchestrator can retry.
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { RenderedSegment, RendererPool, SegmentRequest } from '../bake/bake-contracts';
 import type { QualityProfile } from '../bake/quality-profiles';
 import type { Route } from '../../scenes/routes/route-schema';
+import type { QualityTier } from '../../scenes/world/quality-tiers';
 import { chromiumLaunchDefaults } from './chromium-launch';
 import { ChromiumRenderer, type StillFormat } from './chromium-renderer';
 import { startRenderPageHost, type RenderPageHost } from './render-page-host';
-import { RendererFailedError } from './renderer-errors';
+import { ChromiumMissingError, RendererFailedError } from './renderer-errors';
 
 export interface RendererPoolOptions {
   /** Renderers (browsers) at once; each takes about 1.2 GB and a core or more. Default: one per two cores. */
@@ -20,6 +22,8 @@ export interface RendererPoolOptions {
   startupTimeoutMs?: number;
   /** How long one segment may take before its renderer counts as hung. */
   segmentTimeoutMs?: (request: SegmentRequest) => number;
+  /** The scene's quality tier (default 'bake'). It decides the pixels: a bake's scene version must name it. */
+  tier?: QualityTier;
   log?: (line: string) => void;
 }
 
@@ -28,6 +32,7 @@ export interface ChromiumRendererPool extends RendererPool {
   /** JPEG by default (posters); PNG for lossless comparisons. */
   renderStill(route: Route, timeS: number, width: number, height: number, format?: StillFormat): Promise<Uint8Array>;
   readonly size: number;
+  readonly tier: QualityTier;
   /** The GL backend the renderers draw with, e.g. 'llvmpipe', and its full WebGL renderer string. */
   readonly backend: string;
   readonly glRenderer: string;
@@ -36,14 +41,19 @@ export interface ChromiumRendererPool extends RendererPool {
 }
 
 const MIN_SEGMENT_TIMEOUT_MS = 30_000;
-/** A rough CPU-host cost of one 360p frame drawn and encoded; generous, it only decides when a renderer counts as hung. */
-const GUESS_MS_PER_360P_FRAME = 100;
+/**
+ * A first guess at one 640×360 frame drawn and encoded on a busy CPU host (measured 0.3–1.3 s
+ * for the bake tier on 2 shared cores); replaced by what the pool observes.
+ */
+const GUESS_MS_PER_360P_FRAME = 400;
+/** Weight of the newest segment in the running per-frame cost. */
+const COST_SMOOTHING = 0.3;
 const REPLACE_ATTEMPTS = 3;
 const REPLACE_RETRY_DELAY_MS = 2_000;
 
-/** max(30 s, 4 × the expected time), scaled by pixel count. */
-export function defaultSegmentTimeoutMs(request: SegmentRequest): number {
-  return Math.max(MIN_SEGMENT_TIMEOUT_MS, 4 * request.frameCount * GUESS_MS_PER_360P_FRAME * pixelScale(request.profile));
+/** max(30 s, 4 × the expected time), expected from a per-frame cost scaled by pixel count. */
+export function segmentTimeoutFor(request: SegmentRequest, msPer360pFrame: number): number {
+  return Math.max(MIN_SEGMENT_TIMEOUT_MS, 4 * request.frameCount * msPer360pFrame * pixelScale(request.profile));
 }
 
 function pixelScale(profile: QualityProfile): number {
@@ -61,11 +71,20 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
     executablePath: options.executablePath ?? defaults.executablePath,
     glFlags: options.glFlags ?? defaults.glFlags,
     timeoutMs: options.startupTimeoutMs ?? 120_000,
+    tier: options.tier ?? 'bake',
   };
   const size = Math.max(1, options.size ?? Math.floor(os.availableParallelism() / 2));
-  const segmentTimeoutMs = options.segmentTimeoutMs ?? defaultSegmentTimeoutMs;
+  // Adapts to the host: a machine that is slow (or shared) is not mistaken for a hung renderer.
+  let msPer360pFrame = GUESS_MS_PER_360P_FRAME;
+  const segmentTimeoutMs = options.segmentTimeoutMs ?? ((request: SegmentRequest) => segmentTimeoutFor(request, msPer360pFrame));
+  const observeCost = (request: SegmentRequest, segment: RenderedSegment) => {
+    const observed = segment.totalMs / request.frameCount / pixelScale(request.profile);
+    msPer360pFrame = Math.max(observed, (1 - COST_SMOOTHING) * msPer360pFrame + COST_SMOOTHING * observed);
+  };
   const log = options.log ?? (() => undefined);
 
+  // Before bundling anything: the one error a host without a browser should see.
+  if (!existsSync(launchOptions.executablePath)) throw new ChromiumMissingError(launchOptions.executablePath);
   const host: RenderPageHost = await startRenderPageHost();
   const idle: ChromiumRenderer[] = [];
   const live = new Set<ChromiumRenderer>();
@@ -151,6 +170,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
 
   return {
     size,
+    tier: launchOptions.tier,
     backend: first.backend,
     glRenderer: first.info.glRenderer,
     get restarts() {
@@ -159,7 +179,11 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
     rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
     renderSegment(request, renderOptions = {}) {
       if (request.frameCount < 1) return Promise.reject(new RangeError(`A segment needs at least one frame, got ${request.frameCount}`));
-      return withRenderer((renderer) => renderer.renderSegment(request, segmentTimeoutMs(request), renderOptions));
+      return withRenderer(async (renderer) => {
+        const segment = await renderer.renderSegment(request, segmentTimeoutMs(request), renderOptions);
+        observeCost(request, segment);
+        return segment;
+      });
     },
     renderStill(route, timeS, width, height, format = 'jpeg') {
       return withRenderer((renderer) => renderer.renderStill(route, timeS, width, height, format));

@@ -1,9 +1,10 @@
 // The render page's entry, bundled by esbuild and loaded by each headless Chromium renderer:
-// mounts the visitor's own FlightCanvas at the bake tier with the frame loop stopped, and
+// mounts the visitor's own FlightCanvas (at the bake tier unless told otherwise) with the frame loop stopped, and
 // draws, encodes and ships frames when Node asks (window.__yunshanRender).
 import { createRoot } from 'react-dom/client';
 import { FlightCanvas, type FlightRendererControl } from '../../../components/scene/FlightCanvas';
 import type { Route } from '../../../scenes/routes/route-schema';
+import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import { frameTimestampUs } from '../chunk-framing';
 import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
 import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';
@@ -73,8 +74,8 @@ async function start(): Promise<RenderPageApi> {
     }
   }
 
-  async function setScene(route: Route, width: number, height: number): Promise<MountedScene> {
-    const key = `${width}x${height}:${JSON.stringify(route)}`;
+  async function setScene(route: Route, width: number, height: number, tier: QualityTier): Promise<MountedScene> {
+    const key = `${width}x${height}:${tier}:${JSON.stringify(route)}`;
     if (mounted?.key === key) return mounted;
     mounted = null;
     // A new key remounts the canvas: a fresh WebGL context and scene, so nothing carries over between routes.
@@ -83,7 +84,7 @@ async function start(): Promise<RenderPageApi> {
     container!.style.height = `${height}px`;
     const control = await new Promise<FlightRendererControl>((resolve) => {
       root.render(
-        <FlightCanvas key={generation} route={route} tier="bake" getTimeS={getTimeS} frameloop="never" onRendererReady={resolve} />,
+        <FlightCanvas key={generation} route={route} tier={tier} getTimeS={getTimeS} frameloop="never" onRendererReady={resolve} />,
       );
     });
     const canvas = control.gl.domElement;
@@ -144,8 +145,8 @@ async function start(): Promise<RenderPageApi> {
 
   return {
     info: () => info,
-    setScene: async (route, width, height) => {
-      await setScene(route, width, height);
+    setScene: async (route, width, height, tier) => {
+      await setScene(route, width, height, tier);
     },
     renderSegment,
     renderStill,

@@ -1,0 +1,61 @@
+// Measures how fast a renderer pool bakes: frames per second rendered only (draw and wait
+// for the GPU) or rendered, encoded and moved to Node, over whole segments of a route.
+import type { Route } from '../../scenes/routes/route-schema';
+import { BAKE_FPS, FRAMES_PER_SEGMENT, frameCountFor, type QualityProfile } from '../bake/quality-profiles';
+import type { SegmentRequest } from '../bake/bake-contracts';
+import type { ChromiumRendererPool } from './renderer-pool';
+
+export interface ThroughputOptions {
+  segments: number;
+  /** Draw only: no snapshot, encode or transfer. */
+  renderOnly?: boolean;
+  /** Where to start on the route (default 1: past the start, the camera already moving). */
+  firstSegment?: number;
+}
+
+export interface RenderThroughput {
+  profileId: string;
+  renderOnly: boolean;
+  frames: number;
+  wallMs: number;
+  framesPerSecond: number;
+  /** Bake speed as a multiple of real time: 1 means a second of flight takes a second to bake. */
+  realTimeMultiple: number;
+  /** Encoded bytes (0 when rendering only). */
+  bytes: number;
+}
+
+export async function measureRenderThroughput(
+  pool: ChromiumRendererPool,
+  route: Route,
+  profile: QualityProfile,
+  options: ThroughputOptions,
+): Promise<RenderThroughput> {
+  const totalFrames = frameCountFor(route.durationS);
+  const firstSegment = options.firstSegment ?? 1;
+  const renderOnly = options.renderOnly ?? false;
+  const requests: SegmentRequest[] = [];
+  for (let s = firstSegment; s < firstSegment + options.segments; s++) {
+    const firstFrame = s * FRAMES_PER_SEGMENT;
+    if (firstFrame >= totalFrames) break;
+    requests.push({ route, profile, segmentIndex: s, firstFrame, frameCount: Math.min(FRAMES_PER_SEGMENT, totalFrames - firstFrame) });
+  }
+  if (requests.length === 0) throw new RangeError(`Route ${route.id} has no segment ${firstSegment}`);
+  // Mount the scene at this size and compile its shaders on every renderer before the clock starts.
+  await Promise.all(Array.from({ length: pool.size }, () => pool.renderSegment({ ...requests[0], frameCount: 1 }, { renderOnly: true })));
+
+  const startMs = performance.now();
+  const results = await Promise.all(requests.map((request) => pool.renderSegment(request, { renderOnly })));
+  const wallMs = performance.now() - startMs;
+  const frames = requests.reduce((sum, request) => sum + request.frameCount, 0);
+  const framesPerSecond = (frames * 1000) / wallMs;
+  return {
+    profileId: profile.id,
+    renderOnly,
+    frames,
+    wallMs,
+    framesPerSecond,
+    realTimeMultiple: framesPerSecond / BAKE_FPS,
+    bytes: results.reduce((sum, result) => sum + result.chunks.reduce((s, chunk) => s + chunk.data.byteLength, 0), 0),
+  };
+}
