@@ -8,6 +8,7 @@ import { assignPillarLods, createInstancePlan, fillInstancePlan, type InstanceBu
 import type { QualityTier } from '../../scenes/world/quality-tiers';
 import type { World } from '../../scenes/world/world';
 import type { WorldGeometry } from '../../scenes/world/world-geometry';
+import { atmosphereUniformsOf } from './atmosphere/atmosphere-uniforms';
 import { toBufferGeometry } from './buffer-geometry';
 import { createCrownMaterial, createRockMaterial } from './world-materials';
 
@@ -35,10 +36,12 @@ function bucketMesh(bucket: InstanceBucket, geometry: ReturnType<typeof toBuffer
 
 export function PillarForest({ world, geometry, tier }: { world: World; geometry: WorldGeometry; tier: QualityTier }) {
   const camera = useThree((state) => state.camera);
+  const threeScene = useThree((state) => state.scene);
   const scene = useMemo(() => {
     const plan = createInstancePlan(world);
-    const rock = createRockMaterial(tier);
-    const crown = createCrownMaterial();
+    const atmosphere = atmosphereUniformsOf(threeScene);
+    const rock = createRockMaterial(tier, atmosphere);
+    const crown = createCrownMaterial(atmosphere);
     const pillarGeometries = geometry.pillars.map((lods) => lods.map(toBufferGeometry));
     const crownGeometries = geometry.crowns.map(toBufferGeometry);
     const meshes: BucketMesh[] = [];
@@ -59,7 +62,7 @@ export function PillarForest({ world, geometry, tier }: { world: World; geometry
       for (const m of meshes) m.mesh.dispose();
     };
     return { plan, group, meshes, dispose };
-  }, [world, geometry, tier]);
+  }, [world, geometry, tier, threeScene]);
 
   useEffect(() => scene.dispose, [scene]);
 

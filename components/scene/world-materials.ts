@@ -1,6 +1,8 @@
 // Materials for the ground and rock: three's lit materials with procedural detail injected
-// through onBeforeCompile (so scene fog and lights keep working), no textures. The phone
-// tier uses Lambert and vertex colours only; richer tiers add bedding, joints and streaks per pixel.
+// through onBeforeCompile (so scene fog and lights keep working), no textures. Every one links
+// the scene's atmosphere uniforms, so it fades into the cloud sea of the route's time of day.
+// The phone tier uses Lambert and vertex colours only; richer tiers add bedding, joints and
+// streaks on rock and a bumpy canopy of tree crowns per pixel.
 import {
   Color,
   DoubleSide,
@@ -10,6 +12,7 @@ import {
   type WebGLProgramParametersWithUniforms,
 } from 'three';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
+import { linkAtmosphereUniforms, type AtmosphereUniforms } from './atmosphere/atmosphere-uniforms';
 
 const NOISE_GLSL = /* glsl */ `
 varying vec3 vDetailWorld;
@@ -40,15 +43,10 @@ vec4 detailWorld = vec4(transformed, 1.0);
 vDetailWorld = (modelMatrix * detailWorld).xyz;
 `;
 
-/**
- * Sandstone up close: beds of uneven thickness showing in broken patches, sparse wavering
- * joints, dark water streaks and grain. Nothing repeats at a fixed spacing, so no grid shows.
- */
-const ROCK_DETAIL_FRAGMENT = /* glsl */ `
-#include <color_fragment>
-{
-  vec3 p = vDetailWorld;
-  float fade = 1.0 - smoothstep(500.0, 2200.0, length(vViewPosition));
+/** The sandstone's detail as a colour multiplier, fading to none with distance. */
+const ROCK_DETAIL_GLSL = /* glsl */ `
+vec3 rockDetail(vec3 p, float viewDistanceM) {
+  float fade = 1.0 - smoothstep(500.0, 2200.0, viewDistanceM);
   float grain = detailNoise(p * 0.4) * 0.5 + detailNoise(p * 1.7) * 0.5;
   // Height warped by slow noise: beds from about one to eight metres thick, gently undulating.
   float warped = p.y / 3.1 + detailNoise(vec3(p.x * 0.02, p.y * 0.05, p.z * 0.02)) * 4.0
@@ -65,81 +63,162 @@ const ROCK_DETAIL_FRAGMENT = /* glsl */ `
     * (0.6 + 0.4 * detailNoise(vec3(p.x * 0.3, p.y * 0.03, p.z * 0.3)));
   float ochre = smoothstep(0.35, 0.75, detailNoise(vec3(p.x * 0.012, p.y * 0.03, p.z * 0.012)));
   float shade = (0.8 + 0.32 * grain) * bed * (1.0 - 0.5 * joint) * (1.0 - 0.4 * streak);
-  diffuseColor.rgb *= mix(vec3(1.0), vec3(1.08, 0.97, 0.82), ochre * fade);
-  diffuseColor.rgb *= mix(1.0, shade, fade);
+  return mix(vec3(1.0), vec3(1.08, 0.97, 0.82), ochre * fade) * mix(1.0, shade, fade);
 }
 `;
 
-/** Forest canopy from above: clumps of crowns and gaps, fading out with distance. */
+/**
+ * Sandstone up close: beds of uneven thickness showing in broken patches, sparse wavering
+ * joints, dark water streaks and grain. Nothing repeats at a fixed spacing, so no grid shows.
+ */
+const ROCK_DETAIL_FRAGMENT = /* glsl */ `
+#include <color_fragment>
+diffuseColor.rgb *= rockDetail(vDetailWorld, length(vViewPosition));
+`;
+
+/** Height of the forest canopy, metres: clumps of crowns a few metres high, and gaps. */
+const CANOPY_HEIGHT_GLSL = /* glsl */ `
+float canopyHeight(vec3 p) {
+  return detailNoise(vec3(p.x * 0.09, p.y * 0.03, p.z * 0.09)) * 7.0 + detailNoise(vec3(p.x * 0.33, 0.0, p.z * 0.33)) * 3.0;
+}
+`;
+
+/** Forest canopy from above: clumps of crowns and gaps, darker in the hollows, fading out with distance. */
 const CANOPY_DETAIL_FRAGMENT = /* glsl */ `
 #include <color_fragment>
+float canopyFade = 1.0 - smoothstep(900.0, 3200.0, length(vViewPosition));
+// Forest only: vertex colours are green there, buff on rock and gravel.
+float canopyForest = smoothstep(1.15, 1.6, vColor.g / max(vColor.r, 1e-3));
+float canopyH = canopyHeight(vDetailWorld);
 {
-  vec3 p = vDetailWorld;
-  float fade = 1.0 - smoothstep(800.0, 3000.0, length(vViewPosition));
-  float clumps = detailNoise(vec3(p.x * 0.11, p.y * 0.05, p.z * 0.11)) * 0.6 + detailNoise(vec3(p.x * 0.4, 0.0, p.z * 0.4)) * 0.4;
-  diffuseColor.rgb *= mix(1.0, 0.62 + 0.62 * clumps, fade);
+  // Large groves of darker and lighter trees, then the hollows between crowns.
+  float grove = detailNoise(vec3(vDetailWorld.x * 0.012, 0.0, vDetailWorld.z * 0.012));
+  float shade = mix(0.55, 1.15, canopyH / 10.0) * mix(0.8, 1.2, grove);
+  diffuseColor.rgb *= mix(1.0, shade, canopyFade * canopyForest);
+  // Cliffs and bare slopes (the Tianzi wall) are the same sandstone as the pillars.
+  if (canopyForest < 0.99) diffuseColor.rgb *= mix(vec3(1.0), rockDetail(vDetailWorld, length(vViewPosition)), 1.0 - canopyForest);
 }
 `;
 
-function injectDetail(material: Material, fragment: string, key: string): void {
+/** The canopy's relief bends the normal, so crowns catch the sun on one side and shade the other. */
+const CANOPY_NORMAL_FRAGMENT = /* glsl */ `
+#include <normal_fragment_maps>
+{
+  vec3 dpx = dFdx(vDetailWorld);
+  vec3 dpy = dFdy(vDetailWorld);
+  // True slopes (height change per metre across the surface), whatever the pixel footprint.
+  vec2 slope = vec2(dFdx(canopyH) / max(length(dpx), 1e-4), dFdy(canopyH) / max(length(dpy), 1e-4));
+  slope *= canopyFade * canopyForest * 0.9;
+  vec3 sigmaX = normalize(dFdx(-vViewPosition));
+  vec3 sigmaY = normalize(dFdy(-vViewPosition));
+  vec3 r1 = cross(sigmaY, normal);
+  vec3 r2 = cross(normal, sigmaX);
+  float det = dot(sigmaX, r1) * faceDirection;
+  normal = normalize(abs(det) * normal - sign(det) * (slope.x * r1 + slope.y * r2));
+}
+`;
+
+interface Detail {
+  /** GLSL placed before main in the fragment shader. */
+  pars?: string;
+  /** Replaces three's colour chunk (must include it). */
+  colour?: string;
+  /** Replaces three's normal-map chunk (must include it). */
+  normal?: string;
+}
+
+function prepare(material: Material, atmosphere: AtmosphereUniforms, key: string, detail: Detail = {}): void {
   material.onBeforeCompile = (shader: WebGLProgramParametersWithUniforms) => {
-    shader.vertexShader = `${'varying vec3 vDetailWorld;'}\n${shader.vertexShader.replace('#include <project_vertex>', WORLD_POSITION_VERTEX)}`;
-    shader.fragmentShader = `${NOISE_GLSL}\n${shader.fragmentShader.replace('#include <color_fragment>', fragment)}`;
+    linkAtmosphereUniforms(shader, atmosphere);
+    if (detail.colour === undefined && detail.normal === undefined) return;
+    shader.vertexShader = `varying vec3 vDetailWorld;\n${shader.vertexShader.replace('#include <project_vertex>', WORLD_POSITION_VERTEX)}`;
+    let fragment = shader.fragmentShader;
+    if (detail.colour) fragment = fragment.replace('#include <color_fragment>', detail.colour);
+    if (detail.normal) fragment = fragment.replace('#include <normal_fragment_maps>', detail.normal);
+    shader.fragmentShader = `${NOISE_GLSL}\n${detail.pars ?? ''}\n${fragment}`;
   };
   material.customProgramCacheKey = () => key;
 }
 
-export function createRockMaterial(tier: QualityTier): Material {
-  if (tier === 'phone') return new MeshLambertMaterial({ vertexColors: true });
+export function createRockMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms): Material {
+  if (tier === 'phone') {
+    const material = new MeshLambertMaterial({ vertexColors: true });
+    prepare(material, atmosphere, 'yunshan-rock-phone');
+    return material;
+  }
   const material = new MeshStandardMaterial({ vertexColors: true, roughness: 0.93, metalness: 0 });
-  injectDetail(material, ROCK_DETAIL_FRAGMENT, 'yunshan-rock');
+  prepare(material, atmosphere, 'yunshan-rock', { pars: ROCK_DETAIL_GLSL, colour: ROCK_DETAIL_FRAGMENT });
   return material;
 }
 
-export function createTerrainMaterial(tier: QualityTier): Material {
-  if (tier === 'phone') return new MeshLambertMaterial({ vertexColors: true });
-  const material = new MeshStandardMaterial({ vertexColors: true, roughness: 1, metalness: 0 });
-  injectDetail(material, CANOPY_DETAIL_FRAGMENT, 'yunshan-canopy');
+export function createTerrainMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms): Material {
+  // The canopy is cheap (three noise lookups a pixel) and is what makes a valley read as
+  // forest rather than lawn, so the phone gets it too, on its Lambert shading.
+  const material =
+    tier === 'phone'
+      ? new MeshLambertMaterial({ vertexColors: true })
+      : new MeshStandardMaterial({ vertexColors: true, roughness: 1, metalness: 0 });
+  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard'}`, { pars: `${ROCK_DETAIL_GLSL}\n${CANOPY_HEIGHT_GLSL}`, colour: CANOPY_DETAIL_FRAGMENT, normal: CANOPY_NORMAL_FRAGMENT });
   return material;
 }
 
 /** Pines are small on screen: Lambert everywhere, double-sided so thin layers never show holes. */
-export function createCrownMaterial(): Material {
-  return new MeshLambertMaterial({ vertexColors: true, side: DoubleSide });
+export function createCrownMaterial(atmosphere: AtmosphereUniforms): Material {
+  const material = new MeshLambertMaterial({ vertexColors: true, side: DoubleSide });
+  prepare(material, atmosphere, 'yunshan-crown');
+  return material;
 }
 
 export interface WaterMaterial {
   material: Material;
-  /** Colour reflected at grazing angles; follow the sky/haze so the stream matches the time of day. */
-  reflectedColor: Color;
   /** Seconds, for the ripple drift. */
   timeS: { value: number };
 }
 
-/** Clear stream water: dark green-brown looking down, sky-coloured at grazing angles, with drifting ripples. */
-export function createWaterMaterial(tier: QualityTier): WaterMaterial {
-  const reflectedColor = new Color(0.75, 0.8, 0.82);
+/**
+ * Clear stream water: dark green-brown looking down, the sky's colour at grazing angles
+ * (warm towards a low sun) and a glint of the sun itself off drifting ripples.
+ */
+const WATER_FRAGMENT = /* glsl */ `
+{
+  vec3 p = vDetailWorld;
+  // Ripples as a drifting height field, read as a tilt of the surface.
+  vec2 flow = vec2(uTimeS * 0.6, uTimeS * 0.25);
+  float e = 0.6;
+  float h0 = detailNoise(vec3(p.x * 0.35 + flow.x, uTimeS * 0.3, p.z * 0.35 + flow.y));
+  float hx = detailNoise(vec3((p.x + e) * 0.35 + flow.x, uTimeS * 0.3, p.z * 0.35 + flow.y));
+  float hz = detailNoise(vec3(p.x * 0.35 + flow.x, uTimeS * 0.3, (p.z + e) * 0.35 + flow.y));
+  vec3 surfaceNormal = normalize(vec3((h0 - hx) * 0.9, 1.0, (h0 - hz) * 0.9));
+  vec3 viewDir = normalize(p - cameraPosition);
+  vec3 reflected = reflect(viewDir, surfaceNormal);
+  float cosView = clamp(dot(-viewDir, surfaceNormal), 0.0, 1.0);
+  float fresnel = 0.04 + 0.96 * pow(1.0 - cosView, 5.0);
+  vec2 flatSun = normalize(yWorldSunDirection.xz + vec2(1e-5, 0.0));
+  vec2 flatRay = normalize(reflected.xz + vec2(1e-5, 0.0));
+  float sunward = pow(dot(flatSun, flatRay) * 0.5 + 0.5, 3.0) * (1.0 - smoothstep(0.2, 0.8, yWorldSunDirection.y));
+  vec3 sky = mix(ySkyReflection, ySunwardReflection, sunward);
+  float glint = pow(max(dot(reflected, yWorldSunDirection), 0.0), 180.0);
+  float banks = smoothstep(0.0, 0.2, vWaterUv.x) * smoothstep(1.0, 0.8, vWaterUv.x);
+  outgoingLight = mix(outgoingLight, sky, clamp(fresnel * 1.4 + 0.08, 0.0, 1.0) * banks) + ySunGlint * glint * banks;
+}
+#include <opaque_fragment>`;
+
+export function createWaterMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms): WaterMaterial {
   const timeS = { value: 0 };
-  const base = { color: new Color(0.12, 0.2, 0.17) };
+  const base = { color: new Color(0.06, 0.13, 0.1) };
   const material =
-    tier === 'phone' ? new MeshLambertMaterial(base) : new MeshStandardMaterial({ ...base, roughness: 0.12, metalness: 0 });
+    tier === 'phone' ? new MeshLambertMaterial(base) : new MeshStandardMaterial({ ...base, roughness: 0.3, metalness: 0 });
   material.onBeforeCompile = (shader: WebGLProgramParametersWithUniforms) => {
-    shader.uniforms.uReflectedColor = { value: reflectedColor };
+    linkAtmosphereUniforms(shader, atmosphere);
     shader.uniforms.uTimeS = timeS;
-    shader.vertexShader = `varying vec2 vWaterUv;\n${shader.vertexShader.replace('#include <uv_vertex>', '#include <uv_vertex>\nvWaterUv = uv;')}`;
-    shader.fragmentShader = `uniform vec3 uReflectedColor;\nuniform float uTimeS;\nvarying vec2 vWaterUv;\n${shader.fragmentShader.replace(
+    shader.vertexShader = `varying vec2 vWaterUv;\nvarying vec3 vDetailWorld;\n${shader.vertexShader
+      .replace('#include <uv_vertex>', '#include <uv_vertex>\nvWaterUv = uv;')
+      .replace('#include <project_vertex>', WORLD_POSITION_VERTEX)}`;
+    shader.fragmentShader = `uniform float uTimeS;\nuniform vec3 yWorldSunDirection;\nuniform vec3 ySunGlint;\nuniform vec3 ySkyReflection;\nuniform vec3 ySunwardReflection;\nvarying vec2 vWaterUv;\n${NOISE_GLSL}\n${shader.fragmentShader.replace(
       '#include <opaque_fragment>',
-      /* glsl */ `
-      {
-        float ripple = sin(vWaterUv.y * 0.9 - uTimeS * 1.7 + sin(vWaterUv.x * 9.0) * 1.5) * 0.5 + 0.5;
-        float grazing = 1.0 - abs(normalize(vViewPosition).y);
-        float fresnel = clamp(0.25 + 0.75 * pow(1.0 - abs(dot(normalize(vViewPosition), normal)), 3.0), 0.0, 1.0);
-        float banks = smoothstep(0.0, 0.2, vWaterUv.x) * smoothstep(1.0, 0.8, vWaterUv.x);
-        outgoingLight = mix(outgoingLight, uReflectedColor * (0.85 + 0.25 * ripple), fresnel * (0.55 + 0.3 * grazing) * banks);
-      }
-      #include <opaque_fragment>`,
+      WATER_FRAGMENT,
     )}`;
   };
   material.customProgramCacheKey = () => `yunshan-water-${tier}`;
-  return { material, reflectedColor, timeS };
+  return { material, timeS };
 }

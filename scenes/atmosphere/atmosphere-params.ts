@@ -3,6 +3,7 @@
 import type { TimeOfDay } from '../routes/route-schema';
 import type { QualityTier } from '../world/quality-tiers';
 import { cloudLayersFor, type CloudLayer } from './cloud-layers';
+import { CLOUD_SEA_BANDS, cloudSeaVeil, type CloudSeaBand, type CloudSeaVeil } from './cloud-sea';
 import { PALETTES, type AtmospherePalette } from './palettes';
 import { SUN_POSITIONS, sunDirection, type SunPosition } from './sun-position';
 
@@ -18,8 +19,10 @@ export interface AtmosphereParams {
   sunIntensity: number;
   /** Hemisphere (sky over valley) fill light intensity. */
   fillIntensity: number;
-  /** Scales every sea layer's coverage: the cloud sea is fullest at dawn and breaks up by noon. */
-  cloudSeaCoverageScale: number;
+  /** Where the cloud sea lies and how thick it is at this time of day. */
+  cloudSea: CloudSeaBand;
+  /** The sea's body, which every lit surface fades into as it descends into the sea. */
+  cloudSeaVeil: CloudSeaVeil;
   cloudLayers: CloudLayer[];
   /** Noise octaves each cloud fragment samples; the phone's CPU-bound budget allows few. */
   cloudNoiseOctaves: number;
@@ -31,7 +34,6 @@ interface TimeOfDayLight {
   fogDensityPerM: number;
   sunIntensity: number;
   fillIntensity: number;
-  cloudSeaCoverageScale: number;
 }
 
 // Fog is the same for every tier: a phone watching a baked stream and a laptop rendering
@@ -39,9 +41,9 @@ interface TimeOfDayLight {
 // most of its colour, 3 km away it is mostly haze and the world's edge (2.4 km from the
 // centre, often 4 km from the camera) is gone.
 const LIGHT: Record<TimeOfDay, TimeOfDayLight> = {
-  sunrise: { fogDensityPerM: 0.00056, sunIntensity: 2.6, fillIntensity: 2.0, cloudSeaCoverageScale: 1.1 },
-  midday: { fogDensityPerM: 0.00045, sunIntensity: 2.9, fillIntensity: 2.2, cloudSeaCoverageScale: 0.8 },
-  'golden-hour': { fogDensityPerM: 0.0005, sunIntensity: 2.7, fillIntensity: 2.0, cloudSeaCoverageScale: 0.95 },
+  sunrise: { fogDensityPerM: 0.00056, sunIntensity: 2.6, fillIntensity: 2.0 },
+  midday: { fogDensityPerM: 0.00045, sunIntensity: 2.9, fillIntensity: 2.2 },
+  'golden-hour': { fogDensityPerM: 0.0005, sunIntensity: 2.7, fillIntensity: 2.0 },
 };
 
 const NOISE_OCTAVES: Record<QualityTier, number> = { phone: 2, laptop: 3, bake: 4 };
@@ -49,6 +51,7 @@ const NOISE_OCTAVES: Record<QualityTier, number> = { phone: 2, laptop: 3, bake: 
 export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier): AtmosphereParams {
   const sun = SUN_POSITIONS[timeOfDay];
   const light = LIGHT[timeOfDay];
+  const cloudSea = CLOUD_SEA_BANDS[timeOfDay];
   return {
     timeOfDay,
     tier,
@@ -58,8 +61,9 @@ export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier): Atmosphe
     fogDensityPerM: light.fogDensityPerM,
     sunIntensity: light.sunIntensity,
     fillIntensity: light.fillIntensity,
-    cloudSeaCoverageScale: light.cloudSeaCoverageScale,
-    cloudLayers: cloudLayersFor(tier),
+    cloudSea,
+    cloudSeaVeil: cloudSeaVeil(cloudSea),
+    cloudLayers: cloudLayersFor(tier, cloudSea),
     cloudNoiseOctaves: NOISE_OCTAVES[tier],
     cloudSelfShadow: tier !== 'phone',
   };

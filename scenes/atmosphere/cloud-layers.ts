@@ -1,11 +1,9 @@
 // The cloud sea that fills the valleys and the thin mist drifting between pillar ranks,
 // as a list of horizontal layers. Richer tiers slice the same cloud sea more finely.
 import type { QualityTier } from '../world/quality-tiers';
+import type { CloudSeaBand } from './cloud-sea';
 import { seedFromName } from './lattice-hash';
 
-/** Height band of the cloud sea: above the valley floor (400–600 m), well below the pillar tops. */
-export const CLOUD_SEA_BASE_M = 565;
-export const CLOUD_SEA_TOP_M = 645;
 /** Height band of the thin mist layers between pillar ranks. */
 export const MIST_BASE_M = 670;
 export const MIST_TOP_M = 840;
@@ -43,8 +41,6 @@ export const LAYER_COUNTS: Record<QualityTier, { sea: number; mist: number }> = 
 const SEA_WIND_MPS: [number, number] = [-2.2, -0.7];
 const MIST_WIND_MPS: [number, number] = [-3.4, -1.2];
 
-/** Combined opacity of all sea slices where they are all thick; split across slices so every tier reads alike. */
-const SEA_COMBINED_OPACITY = 0.97;
 const MIST_OPACITY = 0.3;
 const SEA_FEATURE_SIZE_M = 600;
 
@@ -52,7 +48,7 @@ function lerp(a: number, b: number, t: number): number {
   return a + (b - a) * t;
 }
 
-function seaLayers(count: number): CloudLayer[] {
+function seaLayers(count: number, band: CloudSeaBand): CloudLayer[] {
   // Slice centres run bottom to top; the lowest slice is the blanket hiding the valley floor,
   // the upper ones are the billowing tops, thinner and more broken. Each slice takes a share
   // of the sea's optical depth, more at the bottom, so the stack sums to the same opacity on
@@ -67,9 +63,10 @@ function seaLayers(count: number): CloudLayer[] {
     return {
       id,
       kind: 'sea',
-      heightM: lerp(CLOUD_SEA_BASE_M, CLOUD_SEA_TOP_M, t),
+      heightM: lerp(band.baseM, band.topM, t),
       coverage: lerp(0.72, 0.3, t),
-      opacity: 1 - Math.pow(1 - SEA_COMBINED_OPACITY, weights[i] / totalWeight),
+      // The band's combined opacity, split across slices so every tier reads alike.
+      opacity: 1 - Math.pow(1 - band.opacity, weights[i] / totalWeight),
       // One feature size for every slice: the slices cut one cloud body at rising thresholds,
       // so the upper slices show only its thickest cores, the billows on top of the sea.
       featureSizeM: SEA_FEATURE_SIZE_M,
@@ -100,25 +97,10 @@ function mistLayers(count: number): CloudLayer[] {
   });
 }
 
-export function cloudLayersFor(tier: QualityTier): CloudLayer[] {
+export function cloudLayersFor(tier: QualityTier, band: CloudSeaBand): CloudLayer[] {
   const counts = LAYER_COUNTS[tier];
-  return [...seaLayers(counts.sea), ...mistLayers(counts.mist)];
+  return [...seaLayers(counts.sea, band), ...mistLayers(counts.mist)];
 }
-
-/**
- * The body of the cloud sea as a height profile of fog density: zero above topM, densest
- * at coreM, thinning to a light valley haze below floorM; per metre of line of sight.
- * Pillars and slopes fade softly into it, and its soft top stands above the sea slices,
- * so a pillar is already pale where a slice cuts it. The slices give the surface texture.
- */
-export const CLOUD_SEA_VEIL = {
-  // A long thin upper ramp: seen from just above the sea, its top is a soft edge, not a ruled line.
-  topM: CLOUD_SEA_TOP_M + 45,
-  coreM: CLOUD_SEA_TOP_M - 35,
-  floorM: CLOUD_SEA_BASE_M - 15,
-  coreDensityPerM: 0.02,
-  floorDensityPerM: 0.0012,
-} as const;
 
 /**
  * The thin mist between pillar ranks as a faint band of density: seen edge-on across

@@ -4,15 +4,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { atmosphereDrawCalls, atmosphereFor, hazeAt } from '../../scenes/atmosphere/atmosphere-params';
-import {
-  CLOUD_SEA_BASE_M,
-  CLOUD_SEA_TOP_M,
-  CLOUD_SEA_VEIL,
-  MIST_BAND,
-  MIST_BASE_M,
-  MIST_TOP_M,
-  cloudLayersFor,
-} from '../../scenes/atmosphere/cloud-layers';
+import { MIST_BAND, MIST_BASE_M, MIST_TOP_M, cloudLayersFor } from '../../scenes/atmosphere/cloud-layers';
+import { CLOUD_SEA_BANDS, CLOUD_SEA_LIMITS_M, cloudSeaVeil, veilColumnDepth } from '../../scenes/atmosphere/cloud-sea';
 import { PALETTES } from '../../scenes/atmosphere/palettes';
 import { SUN_POSITIONS, sunDirection } from '../../scenes/atmosphere/sun-position';
 import { TimeOfDaySchema, type TimeOfDay } from '../../scenes/routes/route-schema';
@@ -96,20 +89,66 @@ describe('haze', () => {
   });
 });
 
+const layersFor = (tier: (typeof QUALITY_TIERS)[number], time: TimeOfDay = 'sunrise') => cloudLayersFor(tier, CLOUD_SEA_BANDS[time]);
+
+describe('cloud sea by time of day', () => {
+  test('lies above the valley floor and below most pillar tops at every time of day', () => {
+    for (const time of TIMES) {
+      const band = CLOUD_SEA_BANDS[time];
+      assert.ok(band.baseM < band.topM, time);
+      assert.ok(band.baseM >= CLOUD_SEA_LIMITS_M.lowest && band.topM <= CLOUD_SEA_LIMITS_M.highest, time);
+    }
+  });
+
+  test('is a thick closed sea at sunrise, patchy at midday, thin and high over the valley at golden hour', () => {
+    const depth = (time: TimeOfDay) => veilColumnDepth(cloudSeaVeil(CLOUD_SEA_BANDS[time]));
+    // Straight down through the sunrise sea, most of the valley floor is hidden (exp(-1.2) ≈ 30 % shows).
+    assert.ok(depth('sunrise') > 1.2, `sunrise sea too thin: ${depth('sunrise')}`);
+    assert.ok(depth('midday') < depth('sunrise') * 0.6 && depth('midday') > 0.3, `midday: ${depth('midday')}`);
+    assert.ok(depth('golden-hour') < 0.3, `golden-hour: ${depth('golden-hour')}`);
+    const coverage = (time: TimeOfDay) => CLOUD_SEA_BANDS[time].coverageScale;
+    assert.ok(coverage('sunrise') > coverage('midday') && coverage('midday') > coverage('golden-hour'));
+    // The Golden Whip route flies about 480–530 m up the valley: the golden-hour sea stays well above it.
+    assert.ok(CLOUD_SEA_BANDS['golden-hour'].baseM > 600);
+  });
+
+  test('seen from under or inside it, hides at most part of what lies beyond (a luminous mist, not a wall)', () => {
+    for (const time of TIMES) {
+      const hidden = 1 - Math.exp(-CLOUD_SEA_BANDS[time].maxDepthFromBelow);
+      assert.ok(hidden > 0 && hidden < 0.6, `${time}: ${hidden}`);
+    }
+  });
+
+  test('the sea body wraps the slices; the mist band peaks above it', () => {
+    for (const time of TIMES) {
+      const band = CLOUD_SEA_BANDS[time];
+      const veil = cloudSeaVeil(band);
+      assert.ok(veil.floorM < veil.coreM && veil.coreM < veil.topM, time);
+      assert.ok(veil.floorM < band.baseM && veil.topM > band.topM, `${time}: slices would cut pillars that the body has not yet paled`);
+      assert.ok(veil.floorDensityPerM < veil.coreDensityPerM, time);
+      assert.ok(MIST_BAND.peakM > veil.topM, time);
+      assert.ok(veil.topM < 720, `${time}: the sea body would swallow the lower pillars`);
+    }
+    assert.ok(MIST_BAND.baseM < MIST_BAND.peakM && MIST_BAND.peakM < MIST_BAND.topM);
+  });
+});
+
 describe('cloud layers', () => {
-  test('sea slices lie in the valley band, mist between it and the pillar tops', () => {
-    for (const tier of QUALITY_TIERS) {
-      for (const layer of cloudLayersFor(tier)) {
-        const [low, high] = layer.kind === 'sea' ? [CLOUD_SEA_BASE_M, CLOUD_SEA_TOP_M] : [MIST_BASE_M, MIST_TOP_M];
-        assert.ok(layer.heightM >= low && layer.heightM <= high, `${tier} ${layer.id} at ${layer.heightM} m`);
+  test('sea slices lie in the time of day\'s band, mist between it and the pillar tops', () => {
+    for (const time of TIMES) {
+      const band = CLOUD_SEA_BANDS[time];
+      for (const tier of QUALITY_TIERS) {
+        for (const layer of layersFor(tier, time)) {
+          const [low, high] = layer.kind === 'sea' ? [band.baseM, band.topM] : [MIST_BASE_M, MIST_TOP_M];
+          assert.ok(layer.heightM >= low && layer.heightM <= high, `${time} ${tier} ${layer.id} at ${layer.heightM} m`);
+        }
       }
     }
-    assert.ok(CLOUD_SEA_BASE_M >= 560 && CLOUD_SEA_TOP_M <= 650);
     assert.ok(MIST_BASE_M >= 650 && MIST_TOP_M <= 850);
   });
 
   test('richer tiers draw more layers, within their draw-call share', () => {
-    const counts = QUALITY_TIERS.map((tier) => cloudLayersFor(tier).length);
+    const counts = QUALITY_TIERS.map((tier) => layersFor(tier).length);
     for (let i = 1; i < counts.length; i++) assert.ok(counts[i] > counts[i - 1], `${QUALITY_TIERS[i]} not richer`);
     for (const time of TIMES) {
       assert.ok(atmosphereDrawCalls(atmosphereFor(time, 'phone')) <= 6);
@@ -120,41 +159,41 @@ describe('cloud layers', () => {
     }
   });
 
+  test('the atmosphere draws the layers of its own time of day', () => {
+    for (const time of TIMES) {
+      for (const tier of QUALITY_TIERS) assert.deepEqual(atmosphereFor(time, tier).cloudLayers, layersFor(tier, time));
+    }
+  });
+
   test('every tier has a cloud sea and at least one mist layer', () => {
     for (const tier of QUALITY_TIERS) {
-      const kinds = cloudLayersFor(tier).map((layer) => layer.kind);
+      const kinds = layersFor(tier).map((layer) => layer.kind);
       assert.ok(kinds.includes('sea') && kinds.includes('mist'), tier);
     }
   });
 
   test('the sea reads equally thick on every tier, however finely it is sliced', () => {
-    const combined = (tier: (typeof QUALITY_TIERS)[number]) =>
-      1 - cloudLayersFor(tier).filter((l) => l.kind === 'sea').reduce((clear, l) => clear * (1 - l.opacity), 1);
-    const values = QUALITY_TIERS.map(combined);
-    for (const value of values) assert.ok(Math.abs(value - values[0]) < 0.03, `combined opacities ${values.join(', ')}`);
-    assert.ok(values[0] > 0.9);
+    for (const time of TIMES) {
+      const combined = (tier: (typeof QUALITY_TIERS)[number]) =>
+        1 - layersFor(tier, time).filter((l) => l.kind === 'sea').reduce((clear, l) => clear * (1 - l.opacity), 1);
+      const values = QUALITY_TIERS.map(combined);
+      for (const value of values) assert.ok(Math.abs(value - values[0]) < 0.03, `${time}: combined opacities ${values.join(', ')}`);
+      assert.ok(Math.abs(values[0] - CLOUD_SEA_BANDS[time].opacity) < 0.01, time);
+    }
+    assert.ok(CLOUD_SEA_BANDS.sunrise.opacity > 0.9);
   });
 
   test('sea slices share one large-scale pattern but not their detail', () => {
     for (const tier of QUALITY_TIERS) {
-      const sea = cloudLayersFor(tier).filter((layer) => layer.kind === 'sea');
+      const sea = layersFor(tier).filter((layer) => layer.kind === 'sea');
       assert.equal(new Set(sea.map((layer) => layer.patternSeed)).size, 1);
       assert.equal(new Set(sea.map((layer) => layer.detailSeed)).size, sea.length);
       assert.equal(new Set(sea.map((layer) => layer.heightM)).size, sea.length);
     }
   });
 
-  test('the sea body wraps the slices; the mist band peaks above it', () => {
-    assert.ok(CLOUD_SEA_VEIL.floorM < CLOUD_SEA_VEIL.coreM && CLOUD_SEA_VEIL.coreM < CLOUD_SEA_VEIL.topM);
-    assert.ok(CLOUD_SEA_VEIL.topM > CLOUD_SEA_TOP_M, 'slices would cut pillars that the body has not yet paled');
-    assert.ok(CLOUD_SEA_VEIL.floorDensityPerM < CLOUD_SEA_VEIL.coreDensityPerM);
-    assert.ok(MIST_BAND.baseM < MIST_BAND.peakM && MIST_BAND.peakM < MIST_BAND.topM);
-    assert.ok(MIST_BAND.peakM > CLOUD_SEA_VEIL.topM);
-    assert.ok(CLOUD_SEA_VEIL.topM < 720, 'the sea body would swallow the lower pillars');
-  });
-
   test('drift is slow: under 6 m/s, so a 60 s route sees the sea move, not race', () => {
-    for (const layer of cloudLayersFor('bake')) {
+    for (const layer of layersFor('bake')) {
       const speed = Math.hypot(...layer.windMps);
       assert.ok(speed > 0.5 && speed < 6, `${layer.id}: ${speed} m/s`);
     }

@@ -1,10 +1,12 @@
 'use client';
 // Everything atmospheric in the Zhangjiajie scene: sky, sun and fill light, haze and the
 // cloud sea. Render it once inside the R3F <Canvas>.
-import { useMemo } from 'react';
+import { useThree } from '@react-three/fiber';
+import { useLayoutEffect, useMemo } from 'react';
 import { atmosphereFor } from '../../../scenes/atmosphere/atmosphere-params';
 import type { TimeOfDay } from '../../../scenes/routes/route-schema';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import { atmosphereUniformsOf, setAtmosphereUniforms } from './atmosphere-uniforms';
 import { installCloudSeaVeil } from './cloud-sea-veil-chunks';
 import { CloudLayers } from './CloudLayers';
 import { SceneFog } from './SceneFog';
@@ -26,6 +28,9 @@ export interface AtmosphereProps {
 
 export function Atmosphere({ timeOfDay, tier, timeS }: AtmosphereProps) {
   const params = useMemo(() => atmosphereFor(timeOfDay, tier), [timeOfDay, tier]);
+  const scene = useThree((state) => state.scene);
+  // Before the first frame: every material reads the sea's band from these at render time.
+  useLayoutEffect(() => setAtmosphereUniforms(atmosphereUniformsOf(scene), params), [scene, params]);
   return (
     <>
       <SkyDome params={params} />

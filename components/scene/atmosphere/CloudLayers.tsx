@@ -1,10 +1,11 @@
 'use client';
 // The cloud sea and mist: one large horizontal plane per layer, carried along under the
 // camera (the pattern is anchored to the world, so the layers read as endless).
-import { useFrame } from '@react-three/fiber';
+import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Group, Mesh } from 'three';
 import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import { atmosphereUniformsOf } from './atmosphere-uniforms';
 import { createCloudMaterial, setCloudTime } from './cloud-material';
 import { createCloudNoiseTexture } from './cloud-noise-texture';
 
@@ -20,11 +21,12 @@ export interface CloudLayersProps {
 }
 
 export function CloudLayers({ params, timeS }: CloudLayersProps) {
+  const scene = useThree((state) => state.scene);
   const noise = useMemo(() => createCloudNoiseTexture(), []);
   useEffect(() => () => noise.dispose(), [noise]);
   const materials = useMemo(
-    () => params.cloudLayers.map((layer) => createCloudMaterial(layer, params, noise)),
-    [params, noise],
+    () => params.cloudLayers.map((layer) => createCloudMaterial(layer, params, noise, atmosphereUniformsOf(scene))),
+    [params, noise, scene],
   );
   useEffect(() => () => materials.forEach((material) => material.dispose()), [materials]);
 

@@ -5,6 +5,7 @@ import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-par
 import type { CloudLayer } from '../../../scenes/atmosphere/cloud-layers';
 import { CLOUD_NOISE_CELLS } from '../../../scenes/atmosphere/cloud-noise';
 import { latticeHash01 } from '../../../scenes/atmosphere/lattice-hash';
+import type { AtmosphereUniforms } from './atmosphere-uniforms';
 import { VEIL_GLSL } from './cloud-sea-veil-chunks';
 import { HORIZON_GLSL } from './horizon-glsl';
 
@@ -86,17 +87,19 @@ void main() {
   alpha *= mix(1.0, smoothstep(0.03, 0.2, grazing) * smoothstep(700.0, 1500.0, distanceM), uIsMist);
   // From beneath, stacked slices seen edge-on would streak; the sea's body (the veil) already
   // makes the soft ceiling there, so slices show only overhead.
-  alpha *= mix(smoothstep(0.12, 0.45, grazing), 1.0, fromAbove);
+  // Seen from under the sea, a slice would also lay a ruled white line across every pillar
+  // that rises through it: from below it shows only as faint wisps well away overhead.
+  alpha *= mix(smoothstep(0.12, 0.45, grazing) * smoothstep(200.0, 600.0, distanceM) * 0.5, 1.0, fromAbove);
   // Fade the layer out right around the camera, so flying through it is a soft veil.
   alpha *= smoothstep(20.0, 160.0, distanceM);
   // Clear sky between the clouds costs no lighting: on a CPU rasteriser that is most of the layer.
   if (alpha < 0.004) discard;
 
   // Seen from above, the thickest billows catch the sun and the troughs between them sit
-  // in grey shade; from below, the layer is all shade. The raw noise reads as the height of
+  // in grey shade; from below, the layer glows softly with the light it lets through. The raw noise reads as the height of
   // the cloud top, the same in every slice, so the whole sea shares one relief.
   float billow = smoothstep(0.35, 0.82, n);
-  float light = mix(0.15, 0.1 + 0.9 * billow, fromAbove);
+  float light = mix(0.45, 0.1 + 0.9 * billow, fromAbove);
 #ifdef SELF_SHADOW
   // Cloud thinning towards the sun is lit, thickening towards it is in its own shadow.
   vec2 towardSun = normalize(uSunDirection.xz + vec2(1e-5, 0.0)) * uTileM * 0.01;
@@ -109,7 +112,7 @@ void main() {
   colour += sunHalo(viewDir) * (1.0 - density) * 1.5;
 
   // Slices lower in the sea sink into its body, as the pillars do.
-  colour = mix(colour, veilColourFor(uHaze), 1.0 - exp(-veilOpticalDepth(toFragment)));
+  colour = mix(colour, yVeilColour, 1.0 - exp(-veilOpticalDepth(toFragment)));
   // Aerial perspective, the same exponential-squared law as the scene fog, towards the
   // horizon colour the sky shows in this direction.
   float fogAmount = 1.0 - exp(-pow(uFogDensity * distanceM, 2.0));
@@ -138,8 +141,9 @@ export function createCloudMaterial(
   layer: CloudLayer,
   params: AtmosphereParams,
   noise: DataTexture,
+  shared: AtmosphereUniforms,
 ): ShaderMaterial {
-  const coverage = layer.kind === 'sea' ? layer.coverage * params.cloudSeaCoverageScale : layer.coverage;
+  const coverage = layer.kind === 'sea' ? layer.coverage * params.cloudSea.coverageScale : layer.coverage;
   const defines: Record<string, number> = { OCTAVES: params.cloudNoiseOctaves };
   if (params.cloudSelfShadow) defines.SELF_SHADOW = 1;
   const { palette } = params;
@@ -149,6 +153,7 @@ export function createCloudMaterial(
     fragmentShader,
     defines,
     uniforms: {
+      ...shared,
       uNoise: { value: noise },
       uTimeS: { value: 0 },
       uWindMps: { value: new Vector2(...layer.windMps) },

@@ -1,17 +1,15 @@
 // Extends three.js's fog so every fogged material fades softly into the cloud sea as it
 // descends into it: the optical depth of the sea's height profile along the line of sight,
-// on top of the usual exponential haze. No depth texture, no extra pass.
+// on top of the usual exponential haze. No depth texture, no extra pass. Materials link the
+// sea's uniforms with linkAtmosphereUniforms.
 import { ShaderChunk } from 'three';
-import { CLOUD_SEA_VEIL, MIST_BAND } from '../../../scenes/atmosphere/cloud-layers';
+import { MIST_BAND } from '../../../scenes/atmosphere/cloud-layers';
 
 const glslFloat = (value: number): string => (Number.isInteger(value) ? `${value}.0` : `${value}`);
 
-const VEIL_CONSTANTS = /* glsl */ `
-const float VEIL_TOP_M = ${glslFloat(CLOUD_SEA_VEIL.topM)};
-const float VEIL_CORE_M = ${glslFloat(CLOUD_SEA_VEIL.coreM)};
-const float VEIL_FLOOR_M = ${glslFloat(CLOUD_SEA_VEIL.floorM)};
-const float VEIL_CORE_DENSITY = ${glslFloat(CLOUD_SEA_VEIL.coreDensityPerM)};
-const float VEIL_FLOOR_DENSITY = ${glslFloat(CLOUD_SEA_VEIL.floorDensityPerM)};
+// The mist band is the same at every time of day; the sea's band comes from uniforms
+// (see atmosphere-uniforms.ts), so one compiled shader serves every route.
+const MIST_CONSTANTS = /* glsl */ `
 const float MIST_BASE_M = ${glslFloat(MIST_BAND.baseM)};
 const float MIST_PEAK_M = ${glslFloat(MIST_BAND.peakM)};
 const float MIST_TOP_M = ${glslFloat(MIST_BAND.topM)};
@@ -20,26 +18,34 @@ const float MIST_DENSITY = ${glslFloat(MIST_BAND.peakDensityPerM)};
 
 /**
  * Optical depth of the cloud sea and mist band along a line of sight, for a fragment at
- * \`offset\` metres (world axes) from the camera. Shared with the cloud layers' shader.
+ * \`offset\` metres (world axes) from the camera, and the colour of light inside the sea.
+ * Shared with the cloud layers' shader. A material whose uniforms were never linked reads
+ * an empty band (all zeros) and gets no veil.
  */
-export const VEIL_GLSL = /* glsl */ `${VEIL_CONSTANTS}
+export const VEIL_GLSL = /* glsl */ `${MIST_CONSTANTS}
+  uniform vec4 yVeilBand;
+  uniform vec2 yVeilDensity;
+  uniform vec3 yVeilColour;
   float veilDensity(float y) {
-    if (y >= VEIL_CORE_M) return VEIL_CORE_DENSITY * clamp((VEIL_TOP_M - y) / (VEIL_TOP_M - VEIL_CORE_M), 0.0, 1.0);
-    return mix(VEIL_FLOOR_DENSITY, VEIL_CORE_DENSITY, clamp((y - VEIL_FLOOR_M) / (VEIL_CORE_M - VEIL_FLOOR_M), 0.0, 1.0));
+    if (y >= yVeilBand.y) return yVeilDensity.y * clamp((yVeilBand.z - y) / (yVeilBand.z - yVeilBand.y), 0.0, 1.0);
+    return mix(yVeilDensity.x, yVeilDensity.y, clamp((y - yVeilBand.x) / (yVeilBand.y - yVeilBand.x), 0.0, 1.0));
   }
   // Density integrated from height y up to the top of the sea.
   float veilColumn(float y) {
-    float upper = VEIL_TOP_M - VEIL_CORE_M;
-    float lower = VEIL_CORE_M - VEIL_FLOOR_M;
-    if (y >= VEIL_TOP_M) return 0.0;
-    if (y >= VEIL_CORE_M) return VEIL_CORE_DENSITY * (VEIL_TOP_M - y) * (VEIL_TOP_M - y) / (2.0 * upper);
-    float atCore = VEIL_CORE_DENSITY * upper * 0.5;
-    float slope = (VEIL_CORE_DENSITY - VEIL_FLOOR_DENSITY) / lower;
-    if (y >= VEIL_FLOOR_M) {
-      float below = y - VEIL_FLOOR_M;
-      return atCore + VEIL_FLOOR_DENSITY * (VEIL_CORE_M - y) + slope * 0.5 * (lower * lower - below * below);
+    float floorM = yVeilBand.x;
+    float coreM = yVeilBand.y;
+    float topM = yVeilBand.z;
+    float upper = topM - coreM;
+    float lower = coreM - floorM;
+    if (y >= topM) return 0.0;
+    if (y >= coreM) return yVeilDensity.y * (topM - y) * (topM - y) / (2.0 * upper);
+    float atCore = yVeilDensity.y * upper * 0.5;
+    float slope = (yVeilDensity.y - yVeilDensity.x) / lower;
+    if (y >= floorM) {
+      float below = y - floorM;
+      return atCore + yVeilDensity.x * (coreM - y) + slope * 0.5 * (lower * lower - below * below);
     }
-    return atCore + (VEIL_FLOOR_DENSITY + VEIL_CORE_DENSITY) * 0.5 * lower + VEIL_FLOOR_DENSITY * (VEIL_FLOOR_M - y);
+    return atCore + (yVeilDensity.x + yVeilDensity.y) * 0.5 * lower + yVeilDensity.x * (floorM - y);
   }
   float mistDensity(float y) {
     float rising = clamp((y - MIST_BASE_M) / (MIST_PEAK_M - MIST_BASE_M), 0.0, 1.0);
@@ -59,19 +65,29 @@ export const VEIL_GLSL = /* glsl */ `${VEIL_CONSTANTS}
   // kilometres: the path counted is capped, else distant pillars at sea level turn to chalk.
   const float VEIL_PATH_PER_RISE = 5.0;
   const float VEIL_LEVEL_PATH_M = 200.0;
+  // Under the sea, what it hides grows with distance at most this fast: a pillar 300 m off
+  // stays clearly in view, whatever the band's own density.
+  const float VEIL_UNDER_DEPTH_PER_M = 0.003;
   float veilOpticalDepth(vec3 offset) {
+    if (yVeilBand.z <= yVeilBand.x) return 0.0;
     float fragmentY = cameraPosition.y + offset.y;
     float rise = abs(offset.y);
-    float pathM = min(length(offset), rise * VEIL_PATH_PER_RISE + VEIL_LEVEL_PATH_M);
+    float distanceM = length(offset);
+    float pathM = min(distanceM, rise * VEIL_PATH_PER_RISE + VEIL_LEVEL_PATH_M);
+    float depth;
     // A level line of sight: the mean density over the height span degenerates to the local one.
-    if (rise < 0.5) return (veilDensity(fragmentY) + mistDensity(fragmentY)) * pathM;
-    float column = abs(veilColumn(fragmentY) - veilColumn(cameraPosition.y))
-      + abs(mistColumn(fragmentY) - mistColumn(cameraPosition.y));
-    return column / rise * pathM;
-  }
-  // Inside the cloud sea the light is the haze's, only brighter.
-  vec3 veilColourFor(vec3 haze) {
-    return mix(haze, vec3(1.0), 0.3);
+    if (rise < 0.5) {
+      depth = (veilDensity(fragmentY) + mistDensity(fragmentY)) * pathM;
+    } else {
+      float column = abs(veilColumn(fragmentY) - veilColumn(cameraPosition.y))
+        + abs(mistColumn(fragmentY) - mistColumn(cameraPosition.y));
+      depth = column / rise * pathM;
+    }
+    // From under or inside the sea it is a thin, luminous mist overhead and around, not a
+    // wall: the depth is capped, fully below the core, easing off up to the sea's top.
+    float under = 1.0 - smoothstep(yVeilBand.y, yVeilBand.z, cameraPosition.y);
+    float cap = min(yVeilBand.w, distanceM * VEIL_UNDER_DEPTH_PER_M);
+    return mix(depth, min(depth, cap), under);
   }
 `;
 
@@ -110,7 +126,7 @@ ${VEIL_GLSL}
 
 const fogFragment = /* glsl */ `
 #ifdef USE_FOG
-  gl_FragColor.rgb = mix(gl_FragColor.rgb, veilColourFor(fogColor), 1.0 - exp(-veilOpticalDepth(vFogOffset)));
+  gl_FragColor.rgb = mix(gl_FragColor.rgb, yVeilColour, 1.0 - exp(-veilOpticalDepth(vFogOffset)));
   #ifdef FOG_EXP2
     float fogFactor = 1.0 - exp( - fogDensity * fogDensity * vFogDepth * vFogDepth );
   #else
