@@ -91,6 +91,64 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX bake_jobs_by_status ON bake_jobs (status, created_at, id);
     `,
   },
+  {
+    version: 3,
+    name: 'staff accounts, sessions, login attempts and the one-time setup link',
+    sql: `
+      -- Studio staff. Emails are stored normalised (trimmed, lower case), so the
+      -- UNIQUE constraint is case-insensitive in effect. A removed member's row is
+      -- deleted; anything that must outlive them (an audit line) keeps its own copy
+      -- of the email rather than a foreign key.
+      CREATE TABLE staff_members (
+        id            INTEGER PRIMARY KEY,
+        email         TEXT NOT NULL UNIQUE CHECK (length(email) BETWEEN 3 AND 254 AND email = lower(trim(email))),
+        role          TEXT NOT NULL CHECK (role IN ('curator', 'admin')),
+        display_name  TEXT CHECK (display_name IS NULL OR length(display_name) BETWEEN 1 AND 120),
+        password_hash TEXT NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL
+      ) STRICT;
+
+      -- Only the SHA-256 of a session token is stored: a copy of this file does not
+      -- let anyone sign in. A session ends at whichever comes first of its sliding
+      -- idle expiry and its absolute expiry (epoch ms).
+      CREATE TABLE staff_sessions (
+        id                     INTEGER PRIMARY KEY,
+        staff_id               INTEGER NOT NULL REFERENCES staff_members (id) ON DELETE CASCADE,
+        token_sha256           TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+        created_at_ms          INTEGER NOT NULL,
+        last_seen_at_ms        INTEGER NOT NULL,
+        idle_expires_at_ms     INTEGER NOT NULL,
+        absolute_expires_at_ms INTEGER NOT NULL,
+        CHECK (idle_expires_at_ms <= absolute_expires_at_ms)
+      ) STRICT;
+
+      CREATE INDEX staff_sessions_by_staff ON staff_sessions (staff_id);
+
+      -- Every login attempt, for throttling per account and per client address.
+      -- email is what was typed (normalised), whether or not such an account exists.
+      CREATE TABLE staff_login_attempts (
+        id             INTEGER PRIMARY KEY,
+        email          TEXT NOT NULL,
+        client_address TEXT NOT NULL,
+        succeeded      INTEGER NOT NULL CHECK (succeeded IN (0, 1)),
+        at_ms          INTEGER NOT NULL
+      ) STRICT;
+
+      CREATE INDEX staff_login_attempts_by_email ON staff_login_attempts (email, at_ms);
+      CREATE INDEX staff_login_attempts_by_address ON staff_login_attempts (client_address, at_ms);
+
+      -- The one-time link that creates the first admin when there is none. Stored
+      -- hashed like session tokens; used_at_ms is set the moment it is spent.
+      CREATE TABLE staff_setup_tokens (
+        id            INTEGER PRIMARY KEY,
+        token_sha256  TEXT NOT NULL UNIQUE CHECK (length(token_sha256) = 64),
+        created_at_ms INTEGER NOT NULL,
+        expires_at_ms INTEGER NOT NULL,
+        used_at_ms    INTEGER
+      ) STRICT;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version; a no-op when up to date. */
