@@ -149,6 +149,41 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'route audit log: who created, saved, published, restored, archived or duplicated which route revision',
+    sql: `
+      -- Append-only: one line per studio action on a route. The staff member's email is
+      -- copied, not referenced, so the line outlives the account; route_id has no foreign
+      -- key either, so the history of a deleted route stays readable.
+      CREATE TABLE route_audit_log (
+        id          INTEGER PRIMARY KEY,
+        at          TEXT NOT NULL,
+        staff_id    INTEGER NOT NULL,
+        staff_email TEXT NOT NULL CHECK (length(staff_email) BETWEEN 3 AND 254),
+        action      TEXT NOT NULL CHECK (action IN ('created', 'saved', 'published', 'restored', 'archived', 'unarchived', 'duplicated')),
+        route_id    TEXT NOT NULL,
+        revision    INTEGER CHECK (revision IS NULL OR revision >= 1),
+        -- The other revision or route the action came from (restored from, duplicated from).
+        source_route_id TEXT,
+        source_revision INTEGER
+      ) STRICT;
+
+      CREATE INDEX route_audit_log_by_route ON route_audit_log (route_id, id);
+
+      CREATE TRIGGER route_audit_log_is_append_only_update
+      BEFORE UPDATE ON route_audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+
+      CREATE TRIGGER route_audit_log_is_append_only_delete
+      BEFORE DELETE ON route_audit_log
+      BEGIN
+        SELECT RAISE(ABORT, 'the audit log is append-only');
+      END;
+    `,
+  },
 ];
 
 /** Applies every migration newer than the database's version; a no-op when up to date. */
