@@ -1,0 +1,30 @@
+// The studio guard for server components and server actions, which see request
+// headers but no Request: a missing session sends the visitor to the login page.
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { ForbiddenError } from '../errors';
+import { readSessionTokenFromHeaders } from './session-cookie';
+import { roleAllows, type StaffRole, type StaffSession } from './staff-contracts';
+import { staffServices } from './staff-services';
+
+export const STUDIO_LOGIN_PATH = '/studio/login';
+
+/** The signed-in staff member's session, or null; slides the idle expiry like requireStaff. */
+export async function currentStaffSessionForPage(): Promise<StaffSession | null> {
+  const requestHeaders = await headers();
+  // Next sets x-forwarded-proto from the socket when no proxy did.
+  const secure = requestHeaders.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https';
+  const token = readSessionTokenFromHeaders(requestHeaders, secure);
+  return token === null ? null : staffServices().sessions.resolve(token);
+}
+
+/**
+ * For studio pages and server actions: redirects to the login page without a
+ * session, throws ForbiddenError when the role does not allow `role`.
+ */
+export async function requireStaffForPage(role: StaffRole): Promise<StaffSession> {
+  const session = await currentStaffSessionForPage();
+  if (session === null) redirect(STUDIO_LOGIN_PATH);
+  if (!roleAllows(session.staff.role, role)) throw new ForbiddenError('Only admins may do this.');
+  return session;
+}

@@ -1,0 +1,44 @@
+// The staff stores over one database connection: built explicitly by the CLI and
+// tests, and once per server process (kept on globalThis) for route handlers.
+import type Database from 'better-sqlite3';
+import { openDatabase, resolveDatabasePath } from '../db/database';
+import { createLoginThrottle, type LoginThrottle } from './login-throttle';
+import { createSessionStore, type SessionStore } from './session-store';
+import { createSetupTokenStore, type SetupTokenStore } from './setup-token-store';
+import { systemNowMs, type NowMs } from './staff-clock';
+import { createStaffMemberStore, type StaffMemberStore } from './staff-member-store';
+
+export interface StaffServices {
+  db: Database.Database;
+  nowMs: NowMs;
+  members: StaffMemberStore;
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+  setupTokens: SetupTokenStore;
+  close(): void;
+}
+
+/** Builds the stores on an open, migrated database; close() closes it. */
+export function createStaffServices(db: Database.Database, nowMs: NowMs = systemNowMs): StaffServices {
+  return {
+    db,
+    nowMs,
+    members: createStaffMemberStore(db, () => new Date(nowMs()).toISOString()),
+    sessions: createSessionStore(db, nowMs),
+    throttle: createLoginThrottle(db, nowMs),
+    setupTokens: createSetupTokenStore(db, nowMs),
+    close: () => db.close(),
+  };
+}
+
+export function openStaffServices(filePath: string = resolveDatabasePath(), nowMs: NowMs = systemNowMs): StaffServices {
+  return createStaffServices(openDatabase(filePath), nowMs);
+}
+
+const processWide = globalThis as typeof globalThis & { yunshanStaffServices?: StaffServices };
+
+/** The server process's staff services on env YUNSHAN_DB_PATH (or data/yunshan.sqlite), opened on first use. */
+export function staffServices(): StaffServices {
+  processWide.yunshanStaffServices ??= openStaffServices();
+  return processWide.yunshanStaffServices;
+}
