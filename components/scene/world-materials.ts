@@ -79,7 +79,7 @@ diffuseColor.rgb *= rockDetail(vDetailWorld, length(vViewPosition));
 /** Height of the forest canopy, metres: clumps of crowns a few metres high, and gaps. */
 const CANOPY_HEIGHT_GLSL = /* glsl */ `
 float canopyHeight(vec3 p) {
-  return detailNoise(vec3(p.x * 0.09, p.y * 0.03, p.z * 0.09)) * 7.0 + detailNoise(vec3(p.x * 0.33, 0.0, p.z * 0.33)) * 3.0;
+  return detailNoise(vec3(p.x * 0.07, p.y * 0.03, p.z * 0.07)) * 7.0 + detailNoise(vec3(p.x * 0.23, 0.0, p.z * 0.23)) * 2.5;
 }
 `;
 
