@@ -1,0 +1,26 @@
+// GET /api/studio/routes/:id/audit: who did what to this route, newest first.
+import { ValidationError } from '../../../../../../server/errors';
+import { AuditQuerySchema } from '../../../../../../server/routes/studio-route-requests';
+import { studioRouteStore } from '../../../../../studio/_data/studio-services';
+import { methodNotAllowed } from '../../../../_http/responses';
+import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED = ['GET'] as const;
+
+export const GET = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+  await guardStudioRequest(request);
+  const id = await routeIdOf(context);
+  const query = AuditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new ValidationError('The query is not valid.', query.error.issues);
+  const store = await studioRouteStore();
+  await store.get(id);
+  return studioJson({ entries: await store.auditLog({ ...query.data, routeId: id }) });
+});
+
+export const POST = methodNotAllowed(ALLOWED);
+export const PUT = methodNotAllowed(ALLOWED);
+export const PATCH = methodNotAllowed(ALLOWED);
+export const DELETE = methodNotAllowed(ALLOWED);

@@ -1,0 +1,31 @@
+// GET /api/studio/routes/:id/bakes[?revision=n]: bake progress of the published (or named)
+// revision, read from the bake queue in the shared database; the editor polls it.
+import { z } from 'zod';
+import { ValidationError } from '../../../../../../server/errors';
+import { routeBakeProgress } from '../../../../../../server/routes/route-bake-progress';
+import { studioBakeQueue, studioRouteStore } from '../../../../../studio/_data/studio-services';
+import { methodNotAllowed } from '../../../../_http/responses';
+import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED = ['GET'] as const;
+const QuerySchema = z.strictObject({ revision: z.coerce.number().int().min(1).optional() });
+
+export const GET = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+  await guardStudioRequest(request);
+  const id = await routeIdOf(context);
+  const query = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new ValidationError('The query is not valid.', query.error.issues);
+  const detail = await (await studioRouteStore()).get(id);
+  const revision = query.data.revision ?? detail.publishedRevision;
+  if (revision === null) return studioJson({ bakes: null });
+  const jobs = await (await studioBakeQueue()).list({ routeId: id });
+  return studioJson({ bakes: routeBakeProgress(jobs, revision) });
+});
+
+export const POST = methodNotAllowed(ALLOWED);
+export const PUT = methodNotAllowed(ALLOWED);
+export const PATCH = methodNotAllowed(ALLOWED);
+export const DELETE = methodNotAllowed(ALLOWED);

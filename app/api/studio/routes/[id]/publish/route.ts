@@ -1,0 +1,43 @@
+// POST /api/studio/routes/:id/publish: checks the named (latest) revision against the
+// route rules (422 with the issues when it breaks one), publishes it and queues its bakes.
+import { readJsonBody } from '../../../../../../server/staff/require-staff';
+import { validateRoute, hasErrors } from '../../../../../../scenes/routes/validate-route';
+import { enqueueRouteBakes } from '../../../../../../server/bake/enqueue-route-bakes';
+import { currentSceneVersion } from '../../../../../../server/bake/scene-version';
+import { PublishRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
+import { RouteNotPublishableError } from '../../../../../../server/routes/route-publish-errors';
+import { routeBakeProgress } from '../../../../../../server/routes/route-bake-progress';
+import { studioBakeQueue, studioRouteStore, validationWorld } from '../../../../../studio/_data/studio-services';
+import { methodNotAllowed } from '../../../../_http/responses';
+import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED = ['POST'] as const;
+
+export const POST = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+  const session = await guardStudioRequest(request);
+  const id = await routeIdOf(context);
+  const { revision } = await readJsonBody(request, PublishRouteBodySchema);
+  const store = await studioRouteStore();
+  const candidate = await store.getRevision(id, revision);
+  const issues = validateRoute(candidate.route, validationWorld());
+  if (hasErrors(issues)) throw new RouteNotPublishableError(revision, issues);
+
+  const published = await store.publish(id, revision, actorOf(session));
+  const queue = await studioBakeQueue();
+  try {
+    await enqueueRouteBakes(queue, { route: published.route, revision }, currentSceneVersion());
+  } catch (error) {
+    // Published is published: the render server's sweep of published routes queues it later.
+    console.error(`[studio] could not queue bakes for ${id} revision ${revision}:`, error);
+  }
+  const bakes = routeBakeProgress(await queue.list({ routeId: id }), revision);
+  return studioJson({ revision, publishedAt: published.publishedAt, warnings: issues, bakes });
+});
+
+export const GET = methodNotAllowed(ALLOWED);
+export const PUT = methodNotAllowed(ALLOWED);
+export const PATCH = methodNotAllowed(ALLOWED);
+export const DELETE = methodNotAllowed(ALLOWED);

@@ -1,0 +1,25 @@
+// POST /api/studio/routes/:id/restore: an earlier revision copied as the new latest draft.
+import { readJsonBody } from '../../../../../../server/staff/require-staff';
+import { RestoreRevisionBodySchema } from '../../../../../../server/routes/studio-route-requests';
+import { studioRouteStore } from '../../../../../studio/_data/studio-services';
+import { methodNotAllowed } from '../../../../_http/responses';
+import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED = ['POST'] as const;
+
+export const POST = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+  const session = await guardStudioRequest(request);
+  const id = await routeIdOf(context);
+  const body = await readJsonBody(request, RestoreRevisionBodySchema);
+  const store = await studioRouteStore();
+  const saved = await store.restore(id, body, actorOf(session));
+  return studioJson({ ...saved, route: await store.get(id) });
+});
+
+export const GET = methodNotAllowed(ALLOWED);
+export const PUT = methodNotAllowed(ALLOWED);
+export const PATCH = methodNotAllowed(ALLOWED);
+export const DELETE = methodNotAllowed(ALLOWED);

@@ -1,0 +1,36 @@
+// GET /api/studio/routes/:id: the latest draft and its revision history.
+// PUT: save the editor's route as a new revision on top of baseRevision (409 when stale).
+import { readJsonBody } from '../../../../../server/staff/require-staff';
+import { ValidationError } from '../../../../../server/errors';
+import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '../../../../../server/routes/studio-route-requests';
+import { studioRouteStore } from '../../../../studio/_data/studio-services';
+import { methodNotAllowed } from '../../../_http/responses';
+import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../_http/studio-route-http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED = ['GET', 'PUT'] as const;
+
+export const GET = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+  await guardStudioRequest(request);
+  const id = await routeIdOf(context);
+  return studioJson({ route: await (await studioRouteStore()).get(id) });
+});
+
+export const PUT = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+  const session = await guardStudioRequest(request);
+  const id = await routeIdOf(context);
+  const { baseRevision, route } = await readJsonBody(request, SaveRouteBodySchema, MAX_ROUTE_BODY_BYTES);
+  if (route.id !== id) {
+    throw new ValidationError('A route keeps its id: the body names another route.', [
+      { code: 'custom', path: ['route', 'id'], message: `Expected "${id}".`, input: route.id },
+    ]);
+  }
+  const saved = await (await studioRouteStore()).save(id, { baseRevision, route }, actorOf(session));
+  return studioJson(saved);
+});
+
+export const POST = methodNotAllowed(ALLOWED);
+export const PATCH = methodNotAllowed(ALLOWED);
+export const DELETE = methodNotAllowed(ALLOWED);

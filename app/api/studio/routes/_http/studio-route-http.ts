@@ -1,0 +1,63 @@
+// Shared by the studio route handlers: the guard every handler runs first, the route id
+// from the URL, and error answers that carry what the editor needs (409's current
+// revision, 422's route issues).
+import { z } from 'zod';
+import { requireStaff, assertSameOrigin, studioErrorJson, studioJson } from '../../../../../server/staff/require-staff';
+import type { StaffRole, StaffSession } from '../../../../../server/staff/staff-contracts';
+import type { AuditActor } from '../../../../../server/audit/route-audit-log';
+import { ValidationError } from '../../../../../server/errors';
+import { RevisionConflictError } from '../../../../../server/routes/route-write-errors';
+import { RouteNotPublishableError } from '../../../../../server/routes/route-publish-errors';
+import { RouteIdSchema } from '../../../../../server/routes/studio-route-requests';
+
+export { studioJson };
+
+export interface RouteParamsContext {
+  params: Promise<{ id: string }>;
+}
+
+/**
+ * The session for this request, checked here in the handler itself: the staff role,
+ * and for writes the Origin, before anything is read or changed.
+ */
+export async function guardStudioRequest(request: Request, role: StaffRole = 'curator'): Promise<StaffSession> {
+  const session = await requireStaff(request, role);
+  assertSameOrigin(request);
+  return session;
+}
+
+export function actorOf(session: StaffSession): AuditActor {
+  return { staffId: session.staff.id, email: session.staff.email };
+}
+
+const RouteParamsSchema = z.strictObject({ id: RouteIdSchema });
+
+export async function routeIdOf(context: RouteParamsContext): Promise<string> {
+  const parsed = RouteParamsSchema.safeParse(await context.params);
+  if (!parsed.success) throw new ValidationError('The route id in the address is malformed.', parsed.error.issues);
+  return parsed.data.id;
+}
+
+export function studioRouteErrorJson(error: unknown): Response {
+  if (error instanceof RevisionConflictError) {
+    const { revision, route, createdAt } = error.current;
+    return studioJson({ error: { code: error.code, message: error.message, current: { revision, route, createdAt } } }, { status: 409 });
+  }
+  if (error instanceof RouteNotPublishableError) {
+    return studioJson({ error: { code: error.code, message: error.message, issues: error.issues } }, { status: 422 });
+  }
+  return studioErrorJson(error);
+}
+
+/** Runs a handler and answers anything it throws as JSON. */
+export function studioRouteHandler<Context>(
+  handler: (request: Request, context: Context) => Promise<Response>,
+): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return studioRouteErrorJson(error);
+    }
+  };
+}

@@ -1,0 +1,24 @@
+// GET /api/studio/routes/audit: the whole studio's audit log, newest first. Admins only:
+// it shows every staff member's actions. ("audit" is a reserved route id.)
+import { ValidationError } from '../../../../../server/errors';
+import { AuditQuerySchema } from '../../../../../server/routes/studio-route-requests';
+import { studioRouteStore } from '../../../../studio/_data/studio-services';
+import { methodNotAllowed } from '../../../_http/responses';
+import { guardStudioRequest, studioJson, studioRouteHandler } from '../_http/studio-route-http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED = ['GET'] as const;
+
+export const GET = studioRouteHandler(async (request: Request) => {
+  await guardStudioRequest(request, 'admin');
+  const query = AuditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new ValidationError('The query is not valid.', query.error.issues);
+  return studioJson({ entries: await (await studioRouteStore()).auditLog(query.data) });
+});
+
+export const POST = methodNotAllowed(ALLOWED);
+export const PUT = methodNotAllowed(ALLOWED);
+export const PATCH = methodNotAllowed(ALLOWED);
+export const DELETE = methodNotAllowed(ALLOWED);

@@ -1,0 +1,38 @@
+// GET /api/studio/routes: every route with its draft/published state and cloud readiness.
+// POST: a new draft route from a full route body (curators).
+import { readJsonBody } from '../../../../server/staff/require-staff';
+import { summarizeCloudReadiness, type CloudReadiness } from '../../../../server/bake/cloud-readiness';
+import { CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES } from '../../../../server/routes/studio-route-requests';
+import { studioBakeQueue, studioRouteStore } from '../../../studio/_data/studio-services';
+import { methodNotAllowed } from '../../_http/responses';
+import { actorOf, guardStudioRequest, studioJson, studioRouteHandler } from './_http/studio-route-http';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED = ['GET', 'POST'] as const;
+
+export const GET = studioRouteHandler(async (request: Request) => {
+  await guardStudioRequest(request);
+  const routes = await (await studioRouteStore()).list();
+  const queue = await studioBakeQueue();
+  const withCloud = await Promise.all(
+    routes.map(async (summary) => {
+      const cloud: CloudReadiness =
+        summary.publishedRevision === null ? { state: 'none' } : summarizeCloudReadiness(await queue.list({ routeId: summary.id }), summary.publishedRevision);
+      return { ...summary, cloud };
+    }),
+  );
+  return studioJson({ routes: withCloud });
+});
+
+export const POST = studioRouteHandler(async (request: Request) => {
+  const session = await guardStudioRequest(request);
+  const { route } = await readJsonBody(request, CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES);
+  const detail = await (await studioRouteStore()).create(route, actorOf(session));
+  return studioJson({ route: detail }, { status: 201 });
+});
+
+export const PUT = methodNotAllowed(ALLOWED);
+export const PATCH = methodNotAllowed(ALLOWED);
+export const DELETE = methodNotAllowed(ALLOWED);

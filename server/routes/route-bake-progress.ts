@@ -1,0 +1,32 @@
+// A route revision's bakes as the studio shows them while a curator waits: one line per
+// profile of the newest scene version, and the catalogue's readiness summary.
+import type { BakeJob, BakeJobStatus } from '../bake/bake-contracts';
+import { summarizeCloudReadiness, type CloudReadiness } from '../bake/cloud-readiness';
+import { PROFILE_IDS, type ProfileId } from '../bake/quality-profiles';
+
+export interface ProfileBakeProgress {
+  profileId: ProfileId;
+  status: BakeJobStatus;
+  framesDone: number;
+  framesTotal: number;
+  framesPerSecond: number | null;
+}
+
+export interface RouteBakeProgress {
+  revision: number;
+  readiness: CloudReadiness;
+  profiles: ProfileBakeProgress[];
+}
+
+export function routeBakeProgress(jobs: readonly BakeJob[], revision: number): RouteBakeProgress {
+  const forRevision = jobs.filter((job) => job.revision === revision);
+  const newest = forRevision.reduce<BakeJob | null>((latest, job) => (latest === null || job.id > latest.id ? job : latest), null);
+  const current = newest === null ? [] : forRevision.filter((job) => job.sceneVersion === newest.sceneVersion);
+  const profiles = PROFILE_IDS.flatMap((profileId) => {
+    const job = current.find((candidate) => candidate.profileId === profileId);
+    return job === undefined
+      ? []
+      : [{ profileId, status: job.status, framesDone: job.framesDone, framesTotal: job.framesTotal, framesPerSecond: job.framesPerSecond }];
+  });
+  return { revision, readiness: summarizeCloudReadiness(jobs, revision), profiles };
+}
