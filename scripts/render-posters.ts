@@ -6,17 +6,10 @@ import path from 'node:path';
 import { launchChromium } from '../tests/helpers/browser';
 import { startNextServer } from '../tests/helpers/next-server';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
-import type { Route } from '../scenes/routes/route-schema';
-import { POSTER_HEIGHT_PX, POSTER_WIDTH_PX } from '../components/catalogue/RouteCard';
+import { POSTER_HEIGHT_PX, POSTER_WIDTH_PX, posterTimeS } from '../server/bake/bake-poster';
 
 const OUT_DIR = path.resolve('public', 'posters');
 const JPEG_QUALITY = 82;
-
-/** A few seconds into the first sight: the landmark is in view and the flight is under way. */
-function posterTimeS(route: Route): number {
-  const first = route.pointsOfInterest[0];
-  return first ? Math.min(route.durationS, first.timeS + Math.min(4, first.dwellS / 2)) : route.durationS / 3;
-}
 
 const only = process.argv.slice(2);
 fs.mkdirSync(OUT_DIR, { recursive: true });
@@ -29,6 +22,8 @@ try {
     await page.goto(`${server.baseUrl}/tours/${route.id}?tier=bake&t=${posterTimeS(route)}&autoplay=0`);
     await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: 180_000 });
     await page.waitForFunction('(window.__yunshanStats?.frames ?? 0) > 3', null, { timeout: 180_000 });
+    // Past the loading veil's fade.
+    await page.waitForTimeout(1500);
     // The poster is the scene alone: hide every overlay that does not contain the canvas.
     await page.evaluate(`(() => {
       const canvas = document.querySelector('[data-testid="flight-canvas"] canvas');

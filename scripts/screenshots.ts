@@ -13,6 +13,7 @@ const SIZES = [
   { name: 'laptop', width: 1440, height: 900, tier: 'laptop', mobile: false },
 ] as const;
 const MOMENTS = [0.15, 0.5, 0.85];
+const VEIL_FADE_MS = 1500;
 const args = process.argv.slice(2);
 /** `--scene-only`: hide the player's overlays, to judge the scene itself. */
 const sceneOnly = args.includes('--scene-only');
@@ -47,6 +48,8 @@ try {
             await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: 120_000 });
             // Let LOD and the first frames settle before the picture.
             await page.waitForFunction(() => ((window as unknown as { __yunshanStats?: { frames: number } }).__yunshanStats?.frames ?? 0) > 4, null, { timeout: 120_000 });
+            // The loading veil fades out over about 1.2 s after the first frame; a picture taken sooner shows the veil.
+            await page.waitForTimeout(VEIL_FADE_MS);
             if (sceneOnly) {
               await page.evaluate(`(() => {
                 const canvas = document.querySelector('[data-testid="flight-canvas"] canvas');

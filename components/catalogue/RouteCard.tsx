@@ -8,9 +8,8 @@ import type { CloudReadiness } from '../../server/bake/cloud-readiness';
 import { formatMessage, type Messages } from '../i18n/messages';
 import styles from './RouteCard.module.css';
 
-/** The size posters are rendered at; the card crops any other 16:9-ish size to fit. */
-export const POSTER_WIDTH_PX = 960;
-export const POSTER_HEIGHT_PX = 540;
+// Posters are rendered at this size (by the bake and scripts/render-posters.ts); the card crops any other 16:9-ish size to fit.
+import { POSTER_HEIGHT_PX, POSTER_WIDTH_PX } from '../../server/bake/bake-poster';
 
 export interface RouteCardProps {
   route: Route;
