@@ -57,6 +57,20 @@ export const en = {
   'notFound.title': 'Lost in the clouds',
   'notFound.body': 'This page does not exist, or the flight is no longer published.',
   'notFound.back': 'Back to the flights',
+
+  'studioLogin.metaTitle': 'Studio sign-in · Yunshan',
+  'studioLogin.eyebrow': 'Curator studio',
+  'studioLogin.title': 'Sign in to the studio',
+  'studioLogin.intro': 'For tourism bureau staff who design and publish the flights.',
+  'studioLogin.email': 'Email',
+  'studioLogin.password': 'Password',
+  'studioLogin.submit': 'Sign in',
+  'studioLogin.submitting': 'Signing in…',
+  'studioLogin.invalid': 'That email and password do not match a studio account.',
+  'studioLogin.throttled': 'Too many sign-in attempts. Try again in {seconds} seconds.',
+  'studioLogin.failed': 'Signing in did not work just now. Please try again.',
+  'studioLogin.noAccount': 'No account yet? Ask a studio admin to add you.',
+  'studioLogin.back': 'Back to the flights',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -56,4 +56,18 @@ export const zh: Messages = {
   'notFound.title': '云深不知处',
   'notFound.body': '这个页面不存在，或这条航线已经下线。',
   'notFound.back': '回到航线列表',
+
+  'studioLogin.metaTitle': '工作室登录 · 云山',
+  'studioLogin.eyebrow': '航线工作室',
+  'studioLogin.title': '登录工作室',
+  'studioLogin.intro': '供设计和发布航线的旅游局工作人员使用。',
+  'studioLogin.email': '邮箱',
+  'studioLogin.password': '密码',
+  'studioLogin.submit': '登录',
+  'studioLogin.submitting': '正在登录…',
+  'studioLogin.invalid': '邮箱与密码不匹配任何工作室账号。',
+  'studioLogin.throttled': '登录尝试过多，请在 {seconds} 秒后再试。',
+  'studioLogin.failed': '暂时无法登录，请稍后再试。',
+  'studioLogin.noAccount': '还没有账号？请联系工作室管理员为你添加。',
+  'studioLogin.back': '返回航线列表',
 };

@@ -1,0 +1,29 @@
+// POST /api/studio/auth/logout: ends this browser's session (the row is deleted,
+// so the token is useless even if copied) and clears the cookie.
+import { assertSameOrigin, currentStaffSession, studioHandler } from '../../../../../server/staff/require-staff';
+import { isHttpsRequest, serializeClearedSessionCookie } from '../../../../../server/staff/session-cookie';
+import { staffServices } from '../../../../../server/staff/staff-services';
+import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED_METHODS = ['POST', 'OPTIONS'] as const;
+
+// Signing out without a session is not an error: the outcome is the same.
+export const POST = studioHandler(async (request: Request) => {
+  assertSameOrigin(request);
+  const services = staffServices();
+  const session = currentStaffSession(request, services);
+  if (session !== null) services.sessions.delete(session.sessionId);
+  return new Response(null, {
+    status: 204,
+    headers: { 'Set-Cookie': serializeClearedSessionCookie(isHttpsRequest(request)), 'Cache-Control': 'no-store' },
+  });
+});
+
+export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
+export const GET = methodNotAllowed(ALLOWED_METHODS);
+export const PUT = methodNotAllowed(ALLOWED_METHODS);
+export const PATCH = methodNotAllowed(ALLOWED_METHODS);
+export const DELETE = methodNotAllowed(ALLOWED_METHODS);

@@ -1,0 +1,26 @@
+// POST /api/studio/staff/[id]/revoke-sessions: signs a staff member out everywhere. Admins only.
+import { NotFoundError } from '../../../../../../server/errors';
+import { assertSameOrigin, requireStaff, studioHandler, studioJson } from '../../../../../../server/staff/require-staff';
+import { staffServices } from '../../../../../../server/staff/staff-services';
+import { allowedMethodsOptions, methodNotAllowed } from '../../../../_http/responses';
+import { parseStaffId } from '../staff-id';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED_METHODS = ['POST', 'OPTIONS'] as const;
+
+export const POST = studioHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  assertSameOrigin(request);
+  await requireStaff(request, 'admin');
+  const id = parseStaffId((await params).id);
+  const services = staffServices();
+  if (services.members.getById(id) === null) throw new NotFoundError('No such staff member.');
+  return studioJson({ endedSessions: services.sessions.deleteAllFor(id) });
+});
+
+export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
+export const GET = methodNotAllowed(ALLOWED_METHODS);
+export const PUT = methodNotAllowed(ALLOWED_METHODS);
+export const PATCH = methodNotAllowed(ALLOWED_METHODS);
+export const DELETE = methodNotAllowed(ALLOWED_METHODS);

@@ -1,0 +1,27 @@
+// DELETE /api/studio/staff/[id]: removes a staff member and ends their sessions. Admins only.
+import { ConflictError, NotFoundError } from '../../../../../server/errors';
+import { assertSameOrigin, requireStaff, studioHandler } from '../../../../../server/staff/require-staff';
+import { staffServices } from '../../../../../server/staff/staff-services';
+import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
+import { parseStaffId } from './staff-id';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED_METHODS = ['DELETE', 'OPTIONS'] as const;
+
+export const DELETE = studioHandler(async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  assertSameOrigin(request);
+  const session = await requireStaff(request, 'admin');
+  const id = parseStaffId((await params).id);
+  // Removing oneself would end this session mid-request; another admin must do it.
+  if (id === session.staff.id) throw new ConflictError('You cannot remove your own account.');
+  if (!staffServices().members.remove(id)) throw new NotFoundError('No such staff member.');
+  return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
+});
+
+export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
+export const GET = methodNotAllowed(ALLOWED_METHODS);
+export const POST = methodNotAllowed(ALLOWED_METHODS);
+export const PUT = methodNotAllowed(ALLOWED_METHODS);
+export const PATCH = methodNotAllowed(ALLOWED_METHODS);

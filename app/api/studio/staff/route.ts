@@ -1,0 +1,29 @@
+// GET /api/studio/staff lists staff; POST creates a curator or admin. Admins only.
+import { createStaffAccount, NewStaffAccountSchema } from '../../../../server/staff/staff-accounts';
+import { assertSameOrigin, readJsonBody, requireStaff, studioHandler, studioJson } from '../../../../server/staff/require-staff';
+import { staffServices } from '../../../../server/staff/staff-services';
+import { allowedMethodsOptions, methodNotAllowed } from '../../_http/responses';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const;
+
+export const GET = studioHandler(async (request: Request) => {
+  await requireStaff(request, 'admin');
+  const services = staffServices();
+  return studioJson({ staff: services.members.list(services.nowMs()) });
+});
+
+export const POST = studioHandler(async (request: Request) => {
+  assertSameOrigin(request);
+  await requireStaff(request, 'admin');
+  const body = await readJsonBody(request, NewStaffAccountSchema);
+  const member = await createStaffAccount(staffServices(), body);
+  return studioJson({ staff: member }, { status: 201 });
+});
+
+export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
+export const PUT = methodNotAllowed(ALLOWED_METHODS);
+export const PATCH = methodNotAllowed(ALLOWED_METHODS);
+export const DELETE = methodNotAllowed(ALLOWED_METHODS);
