@@ -1,6 +1,7 @@
 // The encoding ladder a route is baked into. Every profile is rendered at the exact
 // poses poseAt(route, i / FPS) with a keyframe every second, so a viewer can start or
 // seek at any whole second.
+import type { QualityTier } from '../../scenes/world/quality-tiers';
 
 export const BAKE_FPS = 30;
 /** One segment is one second: it starts with a keyframe and is encoded independently. */
@@ -19,6 +20,12 @@ export interface QualityProfile {
   jpegQuality?: number;
   /** Lower bakes first: a phone can stream the cheapest profile soonest. */
   bakeOrder: number;
+  /**
+   * The scene detail the profile is drawn with. Detail a resolution cannot show costs
+   * render time for nothing (the bake tier's 1.7M triangles at 360p mostly land below a
+   * pixel), so small profiles draw lighter tiers; the profile id in the bake key covers it.
+   */
+  sceneTier: QualityTier;
 }
 
 export type ProfileId = '360p-jpeg' | '360p' | '540p' | '720p' | '1080p';
@@ -26,11 +33,11 @@ export type ProfileId = '360p-jpeg' | '360p' | '540p' | '720p' | '1080p';
 // VP8: every browser with WebCodecs decodes it, and Chromium encodes it in software
 // on a CPU-only render node. JPEG at 360p serves browsers without WebCodecs.
 export const QUALITY_PROFILES: Record<ProfileId, QualityProfile> = {
-  '360p': { id: '360p', width: 640, height: 360, codec: 'vp8', bitrateKbps: 900, bakeOrder: 0 },
-  '360p-jpeg': { id: '360p-jpeg', width: 640, height: 360, codec: 'jpeg', bitrateKbps: 0, jpegQuality: 0.78, bakeOrder: 1 },
-  '540p': { id: '540p', width: 960, height: 540, codec: 'vp8', bitrateKbps: 1600, bakeOrder: 2 },
-  '720p': { id: '720p', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 2800, bakeOrder: 3 },
-  '1080p': { id: '1080p', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 5500, bakeOrder: 4 },
+  '360p': { id: '360p', width: 640, height: 360, codec: 'vp8', bitrateKbps: 900, bakeOrder: 0, sceneTier: 'phone' },
+  '360p-jpeg': { id: '360p-jpeg', width: 640, height: 360, codec: 'jpeg', bitrateKbps: 0, jpegQuality: 0.78, bakeOrder: 1, sceneTier: 'phone' },
+  '540p': { id: '540p', width: 960, height: 540, codec: 'vp8', bitrateKbps: 1600, bakeOrder: 2, sceneTier: 'laptop' },
+  '720p': { id: '720p', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 2800, bakeOrder: 3, sceneTier: 'laptop' },
+  '1080p': { id: '1080p', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 5500, bakeOrder: 4, sceneTier: 'bake' },
 };
 
 export const PROFILE_IDS = (Object.keys(QUALITY_PROFILES) as ProfileId[]).sort(

@@ -16,7 +16,7 @@ import { RendererFailedError, WebGL2UnavailableError } from './renderer-errors';
 export type StillFormat = 'jpeg' | 'png';
 
 export interface ChromiumRendererOptions extends ChromiumLaunchOptions {
-  /** The scene's quality tier; the bake tier unless a deployment decides otherwise (it changes the pixels). */
+  /** The scene's quality tier for stills (posters); segments use their profile's tier. */
   tier: QualityTier;
 }
 
@@ -116,7 +116,7 @@ export class ChromiumRenderer {
   renderSegment(request: SegmentRequest, timeoutMs: number, options: { renderOnly?: boolean } = {}): Promise<RenderedSegment> {
     const { profile } = request;
     return this.run(`segment ${request.segmentIndex} of ${request.route.id} at ${profile.id}`, async (pending) => {
-      await this.ensureScene(request.route, profile.width, profile.height);
+      await this.ensureScene(request.route, profile.width, profile.height, profile.sceneTier);
       const job: SegmentJob = {
         requestId: pending.requestId,
         fps: BAKE_FPS,
@@ -140,7 +140,7 @@ export class ChromiumRenderer {
 
   renderStill(route: Route, timeS: number, width: number, height: number, format: StillFormat): Promise<Uint8Array> {
     return this.run(`still of ${route.id} at ${timeS} s`, async (pending) => {
-      await this.ensureScene(route, width, height);
+      await this.ensureScene(route, width, height, this.tier);
       const job = { requestId: pending.requestId, timeS, format, jpegQuality: STILL_JPEG_QUALITY };
       await this.withTimeout(
         this.page.evaluate((stillJob) => window.__yunshanRender!.renderStill(stillJob), job),
@@ -163,13 +163,13 @@ export class ChromiumRenderer {
     await this.launched.kill();
   }
 
-  private async ensureScene(route: Route, width: number, height: number): Promise<void> {
-    const key = `${width}x${height}:${this.tier}:${JSON.stringify(route)}`;
+  private async ensureScene(route: Route, width: number, height: number, tier: QualityTier): Promise<void> {
+    const key = `${width}x${height}:${tier}:${JSON.stringify(route)}`;
     if (this.sceneKey === key) return;
     this.sceneKey = null;
     await this.withTimeout(this.page.setViewportSize({ width, height }), this.sceneTimeoutMs);
     await this.withTimeout(
-      this.page.evaluate(([r, w, h, tier]) => window.__yunshanRender!.setScene(r, w, h, tier), [route, width, height, this.tier] as const),
+      this.page.evaluate(([r, w, h, t]) => window.__yunshanRender!.setScene(r, w, h, t), [route, width, height, tier] as const),
       this.sceneTimeoutMs,
     );
     this.sceneKey = key;
