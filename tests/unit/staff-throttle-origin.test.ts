@@ -1,0 +1,119 @@
+// Login throttling (the delay schedule, per account and per address, on a real
+// SQLite file with a moved clock) and the same-origin check for studio writes.
+import { test, describe, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, createLoginThrottle, throttleDelayMs, type LoginThrottle } from '../../server/staff/login-throttle';
+import { openDatabase } from '../../server/db/database';
+import { assertSameOrigin } from '../../server/staff/same-origin';
+import { clientAddressOf } from '../../server/staff/client-address';
+
+const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-throttle-'));
+after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
+let fileCount = 0;
+
+function freshThrottle(): { throttle: LoginThrottle; clock: { nowMs: number }; close: () => void } {
+  const clock = { nowMs: Date.UTC(2026, 4, 1, 8) };
+  const db = openDatabase(path.join(tempRoot, `throttle-${++fileCount}.sqlite`));
+  return { throttle: createLoginThrottle(db, () => clock.nowMs), clock, close: () => db.close() };
+}
+
+function failTimes(throttle: LoginThrottle, count: number, email: string, address: string): void {
+  for (let i = 0; i < count; i++) {
+    const decision = throttle.begin(email, address);
+    assert.equal(decision.allowed, true, `attempt ${i + 1} was throttled`);
+  }
+}
+
+describe('throttleDelayMs', () => {
+  test('free failures cost nothing, then the delay doubles up to the cap', () => {
+    const delays = Array.from({ length: 30 }, (_, failures) => throttleDelayMs(failures, ACCOUNT_THROTTLE));
+    assert.deepEqual(delays.slice(0, 5), [0, 0, 0, 0, 0]);
+    assert.deepEqual(delays.slice(5, 9), [2000, 4000, 8000, 16000]);
+    for (let i = 6; i < delays.length; i++) assert.ok(delays[i] >= delays[i - 1]);
+    assert.equal(delays.at(-1), ACCOUNT_THROTTLE.maxDelayMs);
+    assert.equal(throttleDelayMs(1e9, ADDRESS_THROTTLE), ADDRESS_THROTTLE.maxDelayMs);
+  });
+});
+
+describe('login throttle', () => {
+  test('per account: the sixth try waits, whatever address it comes from; a success restarts the count', () => {
+    const { throttle, clock, close } = freshThrottle();
+    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    const blocked = throttle.begin('li@bureau.example', '10.0.0.99');
+    assert.deepEqual(blocked, { allowed: false, retryAfterMs: 2000 });
+    assert.equal(throttle.begin('other@bureau.example', '10.0.0.1').allowed, true, 'another account was throttled');
+
+    clock.nowMs += 2000;
+    const allowed = throttle.begin('li@bureau.example', '10.0.0.1');
+    assert.equal(allowed.allowed, true);
+    assert.deepEqual(throttle.begin('li@bureau.example', '10.0.0.1'), { allowed: false, retryAfterMs: 4000 });
+
+    clock.nowMs += 4000;
+    const success = throttle.begin('li@bureau.example', '10.0.0.1');
+    assert.ok(success.allowed);
+    throttle.succeed(success.attemptId);
+    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    close();
+  });
+
+  test('per address: many accounts from one address are throttled together, other addresses are not', () => {
+    const { throttle, close } = freshThrottle();
+    for (let i = 0; i < ADDRESS_THROTTLE.freeFailures; i++) failTimes(throttle, 1, `guess${i}@bureau.example`, '203.0.113.7');
+    const blocked = throttle.begin('fresh@bureau.example', '203.0.113.7');
+    assert.equal(blocked.allowed, false);
+    assert.equal(throttle.begin('fresh@bureau.example', '198.51.100.1').allowed, true);
+    close();
+  });
+
+  test('failures older than the window are forgotten', () => {
+    const { throttle, clock, close } = freshThrottle();
+    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    clock.nowMs += ACCOUNT_THROTTLE.windowMs + 1;
+    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    close();
+  });
+});
+
+describe('clientAddressOf', () => {
+  test('takes the entry the nearest hop added, not what the client claimed', () => {
+    const request = new Request('http://a.example/', { headers: { 'x-forwarded-for': '6.6.6.6, ::ffff:192.0.2.4' } });
+    assert.equal(clientAddressOf(request), '192.0.2.4');
+    assert.equal(clientAddressOf(new Request('http://a.example/')), 'unknown');
+  });
+});
+
+describe('assertSameOrigin', () => {
+  const post = (headers: Record<string, string>, url = 'http://studio.example/api/studio/staff') =>
+    new Request(url, { method: 'POST', headers: { host: 'studio.example', ...headers } });
+
+  test('accepts writes whose Origin (or Referer) is the site itself', () => {
+    assert.doesNotThrow(() => assertSameOrigin(post({ origin: 'http://studio.example' }), []));
+    assert.doesNotThrow(() => assertSameOrigin(post({ referer: 'http://studio.example/studio/login' }), []));
+    assert.doesNotThrow(() =>
+      assertSameOrigin(post({ origin: 'https://studio.example', 'x-forwarded-proto': 'https' }), []),
+    );
+  });
+
+  test('refuses other sites, a missing or null origin, and the wrong scheme', () => {
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      {},
+      { referer: 'https://evil.example/studio.example' },
+      { origin: 'https://studio.example' },
+      { origin: 'http://studio.example.evil.example' },
+    ]) {
+      assert.throws(() => assertSameOrigin(post(headers), []), { status: 403 }, JSON.stringify(headers));
+    }
+  });
+
+  test('accepts the allow-list, and lets safe methods through', () => {
+    assert.doesNotThrow(() => assertSameOrigin(post({ origin: 'https://admin.example' }), ['https://admin.example']));
+    assert.doesNotThrow(() => assertSameOrigin(new Request('http://studio.example/', { headers: { origin: 'https://evil.example' } }), []));
+    const del = new Request('http://studio.example/x', { method: 'DELETE', headers: { host: 'studio.example', origin: 'https://evil.example' } });
+    assert.throws(() => assertSameOrigin(del, []), { status: 403 });
+  });
+});
