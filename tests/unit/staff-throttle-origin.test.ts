@@ -98,14 +98,15 @@ describe('assertSameOrigin', () => {
   });
 
   test('refuses other sites, a missing or null origin, and the wrong scheme', () => {
-    for (const headers of [
+    const refused: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
       {},
       { referer: 'https://evil.example/studio.example' },
       { origin: 'https://studio.example' },
       { origin: 'http://studio.example.evil.example' },
-    ]) {
+    ];
+    for (const headers of refused) {
       assert.throws(() => assertSameOrigin(post(headers), []), { status: 403 }, JSON.stringify(headers));
     }
   });
