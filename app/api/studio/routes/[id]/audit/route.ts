@@ -3,7 +3,7 @@ import { ValidationError } from '../../../../../../server/errors';
 import { AuditQuerySchema } from '../../../../../../server/routes/studio-route-requests';
 import { studioRouteStore } from '../../../../../studio/_data/studio-services';
 import { methodNotAllowed } from '../../../../_http/responses';
-import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,7 @@ import { ValidationError } from '../../../../../../server/errors';
 import { routeBakeProgress } from '../../../../../../server/routes/route-bake-progress';
 import { studioBakeQueue, studioRouteStore } from '../../../../../studio/_data/studio-services';
 import { methodNotAllowed } from '../../../../_http/responses';
-import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

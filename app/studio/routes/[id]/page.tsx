@@ -1,0 +1,42 @@
+// The route editor page: loads the latest draft for a signed-in curator; the editor
+// itself runs in the browser.
+import type { Metadata } from 'next';
+import { notFound } from 'next/navigation';
+import { requireStaffForPage } from '../../../../server/staff/page-guard';
+import { NotFoundError } from '../../../../server/errors';
+import { RouteIdSchema } from '../../../../server/routes/studio-route-requests';
+import type { StudioRouteDetail } from '../../../../server/routes/studio-route-contracts';
+import { getRequestLocale } from '../../../../components/i18n/request-locale';
+import { messagesFor } from '../../../../components/i18n/messages';
+import { StudioEditor } from '../../../../components/studio/StudioEditor';
+import { studioRouteStore } from '../../_data/studio-services';
+
+export const dynamic = 'force-dynamic';
+
+interface EditorPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+async function loadDetail(id: string): Promise<StudioRouteDetail> {
+  if (!RouteIdSchema.safeParse(id).success) notFound();
+  try {
+    return await (await studioRouteStore()).get(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) notFound();
+    throw error;
+  }
+}
+
+export async function generateMetadata({ params, searchParams }: EditorPageProps): Promise<Metadata> {
+  const messages = messagesFor(await getRequestLocale((await searchParams).lang));
+  return { title: `${(await params).id} · ${messages['studio.name']}`, robots: { index: false } };
+}
+
+export default async function EditorPage({ params, searchParams }: EditorPageProps) {
+  const session = await requireStaffForPage('curator');
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const detail = await loadDetail(id);
+  const locale = await getRequestLocale(query.lang);
+  return <StudioEditor key={id} detail={detail} locale={locale} messages={messagesFor(locale)} staffEmail={session.staff.email} />;
+}

@@ -1,0 +1,263 @@
+'use client';
+// The inspector beside the map: the selected keyframe (altitude, look-at), the selected
+// sight (bilingual title and narration, timing), and the route's own settings.
+import type { LocalizedText, Route, TimeOfDay } from '../../scenes/routes/route-schema';
+import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '../../scenes/routes/route-schema';
+import type { World } from '../../scenes/world/world';
+import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '../../scenes/world/landmarks';
+import type { Locale } from '../i18n/locale';
+import { formatMessage, type Messages } from '../i18n/messages';
+import {
+  MIN_KEYFRAMES,
+  autoDurationS,
+  landmarkTarget,
+  lookAheadTarget,
+  removeKeyframe,
+  removePointOfInterest,
+  setDuration,
+  setKeyframeAltitude,
+  setKeyframeLookAt,
+  updatePointOfInterest,
+} from './route-draft-edits';
+import type { MapSelection } from './RouteMap';
+import styles from './StudioEditor.module.css';
+
+const MIN_ALTITUDE_M = 300;
+const MAX_ALTITUDE_M = 1800;
+const TIMES_OF_DAY: TimeOfDay[] = ['sunrise', 'midday', 'golden-hour'];
+
+export interface RouteInspectorProps {
+  route: Route;
+  world: World;
+  selection: MapSelection;
+  locale: Locale;
+  messages: Messages;
+  autoDuration: boolean;
+  onAutoDurationChange(auto: boolean): void;
+  onSelect(selection: MapSelection): void;
+  edit(change: (current: Route) => Route, key?: string | null): void;
+  readOnly: boolean;
+}
+
+export function RouteInspector(props: RouteInspectorProps) {
+  const { route, selection, messages: m, onSelect } = props;
+  return (
+    <section className={styles.panel} aria-label={m['studio.inspector.title']}>
+      <div className={styles.chipRow} role="list" aria-label={m['studio.inspector.keyframes']}>
+        <span className={styles.chipLabel}>{m['studio.inspector.keyframes']}</span>
+        {route.keyframes.map((_, index) => (
+          <button
+            key={index}
+            type="button"
+            role="listitem"
+            className={styles.chip}
+            data-active={selection?.kind === 'keyframe' && selection.index === index}
+            onClick={() => onSelect({ kind: 'keyframe', index })}
+            data-testid="keyframe-chip"
+          >
+            {index + 1}
+          </button>
+        ))}
+      </div>
+      <div className={styles.chipRow} role="list" aria-label={m['studio.inspector.sights']}>
+        <span className={styles.chipLabel}>{m['studio.inspector.sights']}</span>
+        {route.pointsOfInterest.length === 0 && <span className={styles.muted}>{m['studio.inspector.noSights']}</span>}
+        {route.pointsOfInterest.map((poi, index) => (
+          <button
+            key={poi.id}
+            type="button"
+            role="listitem"
+            className={styles.chip}
+            data-active={selection?.kind === 'poi' && selection.index === index}
+            onClick={() => onSelect({ kind: 'poi', index })}
+          >
+            ★ {index + 1}
+          </button>
+        ))}
+        <button type="button" className={styles.linkButton} onClick={() => onSelect(null)}>
+          {m['studio.inspector.routeSettings']}
+        </button>
+      </div>
+      <fieldset className={styles.fieldset} disabled={props.readOnly}>
+        {selection?.kind === 'keyframe' && route.keyframes[selection.index] ? (
+          <KeyframeInspector {...props} index={selection.index} />
+        ) : selection?.kind === 'poi' && route.pointsOfInterest[selection.index] ? (
+          <PoiInspector {...props} index={selection.index} />
+        ) : (
+          <RouteSettings {...props} />
+        )}
+      </fieldset>
+    </section>
+  );
+}
+
+function KeyframeInspector({ route, world, index, messages: m, edit, autoDuration, onSelect }: RouteInspectorProps & { index: number }) {
+  const keyframe = route.keyframes[index];
+  const [x, y, z] = keyframe.position;
+  const groundM = Math.round(world.heightAt(x, z));
+  const clearanceM = Math.round(world.clearanceAt(keyframe.position));
+  const setAltitude = (value: number) => {
+    if (Number.isFinite(value)) edit((current) => setKeyframeAltitude(current, index, Math.round(value), autoDuration), `altitude-${index}`);
+  };
+  const setLookAtAltitude = (value: number) => {
+    if (Number.isFinite(value)) edit((current) => setKeyframeLookAt(current, index, [keyframe.lookAt[0], Math.round(value), keyframe.lookAt[2]]), `look-altitude-${index}`);
+  };
+  const previous = route.keyframes[index - 1];
+  return (
+    <div className={styles.inspectorBody} data-testid="keyframe-inspector">
+      <h2 className={styles.panelTitle}>{formatMessage(m['studio.keyframe.title'], { number: index + 1, count: route.keyframes.length })}</h2>
+      <p className={styles.muted}>{formatMessage(m['studio.keyframe.where'], { time: keyframe.timeS.toFixed(1), ground: groundM, clearance: clearanceM })}</p>
+      <label className={styles.field}>
+        <span>{m['studio.keyframe.altitude']}</span>
+        <div className={styles.rangeRow}>
+          <input type="range" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={5} value={y} onChange={(e) => setAltitude(Number(e.target.value))} aria-label={m['studio.keyframe.altitude']} />
+          <input type="number" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={1} value={y} onChange={(e) => setAltitude(Number(e.target.value))} data-testid="keyframe-altitude" className={styles.numberInput} />
+          <span className={styles.unit}>{m['studio.unit.m']}</span>
+        </div>
+        <small className={styles.muted}>{formatMessage(m['studio.keyframe.aboveGround'], { height: Math.round(y - groundM) })}</small>
+      </label>
+      <label className={styles.field}>
+        <span>{m['studio.keyframe.lookAtAltitude']}</span>
+        <div className={styles.rangeRow}>
+          <input type="range" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={5} value={keyframe.lookAt[1]} onChange={(e) => setLookAtAltitude(Number(e.target.value))} aria-label={m['studio.keyframe.lookAtAltitude']} />
+          <input type="number" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={1} value={keyframe.lookAt[1]} onChange={(e) => setLookAtAltitude(Number(e.target.value))} className={styles.numberInput} />
+          <span className={styles.unit}>{m['studio.unit.m']}</span>
+        </div>
+        <small className={styles.muted}>{m['studio.keyframe.lookAtHint']}</small>
+      </label>
+      <div className={styles.buttonRow}>
+        <button type="button" className={styles.secondaryButton} onClick={() => edit((current) => setKeyframeLookAt(current, index, landmarkTarget(current.landmark, world, y)))}>
+          {m['studio.keyframe.lookAtLandmark']}
+        </button>
+        {previous && (
+          <button type="button" className={styles.secondaryButton} onClick={() => edit((current) => setKeyframeLookAt(current, index, lookAheadTarget(previous.position, keyframe.position)))}>
+            {m['studio.keyframe.lookAhead']}
+          </button>
+        )}
+        <button
+          type="button"
+          className={styles.dangerButton}
+          disabled={route.keyframes.length <= MIN_KEYFRAMES}
+          title={route.keyframes.length <= MIN_KEYFRAMES ? m['studio.keyframe.minimum'] : undefined}
+          onClick={() => {
+            edit((current) => removeKeyframe(current, index, autoDuration));
+            onSelect(null);
+          }}
+        >
+          {m['studio.keyframe.delete']}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function TextPair({ label, value, onChange, multiline, testId }: { label: string; value: LocalizedText; onChange(next: LocalizedText): void; multiline?: boolean; testId: string }) {
+  const Input = multiline ? 'textarea' : 'input';
+  return (
+    <div className={styles.textPair}>
+      <span className={styles.fieldLabel}>{label}</span>
+      <label className={styles.langField}>
+        <span lang="zh-CN">中文</span>
+        <Input lang="zh-CN" value={value.zh} onChange={(e) => onChange({ ...value, zh: e.target.value })} data-testid={`${testId}-zh`} rows={multiline ? 3 : undefined} />
+      </label>
+      <label className={styles.langField}>
+        <span lang="en">English</span>
+        <Input lang="en" value={value.en} onChange={(e) => onChange({ ...value, en: e.target.value })} data-testid={`${testId}-en`} rows={multiline ? 3 : undefined} />
+      </label>
+    </div>
+  );
+}
+
+function PoiInspector({ route, index, messages: m, edit, onSelect }: RouteInspectorProps & { index: number }) {
+  const poi = route.pointsOfInterest[index];
+  return (
+    <div className={styles.inspectorBody} data-testid="poi-inspector">
+      <h2 className={styles.panelTitle}>{formatMessage(m['studio.poi.title'], { number: index + 1 })}</h2>
+      <TextPair label={m['studio.poi.name']} value={poi.title} onChange={(title) => edit((c) => updatePointOfInterest(c, index, { title }), `poi-title-${index}`)} testId="poi-title" />
+      <TextPair label={m['studio.poi.narration']} value={poi.narration} multiline onChange={(narration) => edit((c) => updatePointOfInterest(c, index, { narration }), `poi-narration-${index}`)} testId="poi-narration" />
+      <label className={styles.field}>
+        <span>{m['studio.poi.time']}</span>
+        <div className={styles.rangeRow}>
+          <input type="range" min={0} max={route.durationS} step={0.5} value={poi.timeS} onChange={(e) => edit((c) => updatePointOfInterest(c, index, { timeS: Number(e.target.value) }), `poi-time-${index}`)} aria-label={m['studio.poi.time']} />
+          <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: poi.timeS.toFixed(1) })}</span>
+        </div>
+      </label>
+      <label className={styles.field}>
+        <span>{m['studio.poi.dwell']}</span>
+        <div className={styles.rangeRow}>
+          <input type="range" min={1} max={60} step={1} value={poi.dwellS} onChange={(e) => edit((c) => updatePointOfInterest(c, index, { dwellS: Number(e.target.value) }), `poi-dwell-${index}`)} aria-label={m['studio.poi.dwell']} />
+          <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: poi.dwellS })}</span>
+        </div>
+      </label>
+      <div className={styles.buttonRow}>
+        <button
+          type="button"
+          className={styles.dangerButton}
+          onClick={() => {
+            edit((c) => removePointOfInterest(c, index));
+            onSelect(null);
+          }}
+        >
+          {m['studio.poi.delete']}
+        </button>
+      </div>
+    </div>
+  );
+}
+
+function RouteSettings({ route, locale, messages: m, edit, autoDuration, onAutoDurationChange }: RouteInspectorProps) {
+  return (
+    <div className={styles.inspectorBody} data-testid="route-settings">
+      <h2 className={styles.panelTitle}>{m['studio.inspector.routeSettings']}</h2>
+      <TextPair label={m['studio.route.title']} value={route.title} onChange={(title) => edit((c) => ({ ...c, title }), 'route-title')} testId="route-title" />
+      <TextPair label={m['studio.route.description']} value={route.description} multiline onChange={(description) => edit((c) => ({ ...c, description }), 'route-description')} testId="route-description" />
+      <label className={styles.field}>
+        <span>{m['studio.route.landmark']}</span>
+        <select value={route.landmark} onChange={(e) => edit((c) => ({ ...c, landmark: e.target.value as LandmarkId }))}>
+          {LANDMARK_IDS.map((id) => (
+            <option key={id} value={id}>
+              {LANDMARKS[id].name[locale]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span>{m['studio.route.timeOfDay']}</span>
+        <select value={route.timeOfDay} onChange={(e) => edit((c) => ({ ...c, timeOfDay: e.target.value as TimeOfDay }))}>
+          {TIMES_OF_DAY.map((time) => (
+            <option key={time} value={time}>
+              {m[`timeOfDay.${time}`]}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className={styles.field}>
+        <span>{m['studio.route.duration']}</span>
+        <div className={styles.rangeRow}>
+          <input
+            type="range"
+            min={ROUTE_MIN_DURATION_S}
+            max={ROUTE_MAX_DURATION_S}
+            step={5}
+            value={route.durationS}
+            disabled={autoDuration}
+            onChange={(e) => edit((c) => setDuration(c, Number(e.target.value)), 'duration')}
+            aria-label={m['studio.route.duration']}
+          />
+          <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: route.durationS })}</span>
+        </div>
+      </label>
+      <label className={styles.checkField}>
+        <input
+          type="checkbox"
+          checked={autoDuration}
+          onChange={(e) => {
+            onAutoDurationChange(e.target.checked);
+            if (e.target.checked) edit((c) => setDuration(c, autoDurationS(c)));
+          }}
+        />
+        <span>{m['studio.route.autoDuration']}</span>
+      </label>
+    </div>
+  );
+}

@@ -1,0 +1,377 @@
+'use client';
+// The route editor: the map, the 3D preview and the inspectors around one draft. Owns the
+// draft's undo history, validates it as the curator edits (the same rules the server
+// enforces at publish), autosaves it on top of the revision it came from, and handles conflicts.
+import Link from 'next/link';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { Route, Vec3 } from '../../scenes/routes/route-schema';
+import type { RouteIssue } from '../../scenes/routes/route-issue';
+import { parseRoute } from '../../scenes/routes/parse-route';
+import { validateRoute } from '../../scenes/routes/validate-route';
+import { poseAt } from '../../scenes/routes/pose';
+import type { StudioRouteDetail } from '../../server/routes/studio-route-contracts';
+import type { Locale } from '../i18n/locale';
+import { formatMessage, type Messages } from '../i18n/messages';
+import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { worldFor } from '../scene/world-cache';
+import { recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
+import {
+  addPointOfInterest,
+  appendKeyframe,
+  autoDurationS,
+  NEW_POI_TEXT,
+  movePointOfInterest,
+  moveKeyframe,
+  setKeyframeLookAt,
+} from './route-draft-edits';
+import { RouteMap, type DragPhase, type MapMode, type MapSelection } from './RouteMap';
+import { PreviewPane } from './PreviewPane';
+import { RouteInspector } from './RouteInspector';
+import { IssueList } from './IssueList';
+import { PublishPanel } from './PublishPanel';
+import { RevisionHistory } from './RevisionHistory';
+import { ConflictDialog } from './ConflictDialog';
+import { studioApi, type CurrentRevision } from './studio-api';
+import styles from './StudioEditor.module.css';
+
+export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'conflict' | 'error' | 'archived';
+
+const AUTOSAVE_DELAY_MS = 1200;
+const VALIDATE_DELAY_MS = 200;
+
+export interface StudioEditorProps {
+  detail: StudioRouteDetail;
+  locale: Locale;
+  messages: Messages;
+  staffEmail: string;
+}
+
+export function StudioEditor({ detail: initialDetail, locale, messages: m, staffEmail }: StudioEditorProps) {
+  const world = useMemo(() => worldFor(), []);
+  const [detail, setDetail] = useState(initialDetail);
+  const [history, setHistory] = useState<EditHistory<Route>>(() => startHistory(initialDetail.route));
+  const route = history.present;
+  const [baseRevision, setBaseRevision] = useState(initialDetail.latestRevision);
+  const [savedJson, setSavedJson] = useState(() => JSON.stringify(initialDetail.route));
+  const [saveState, setSaveState] = useState<SaveState>(initialDetail.status === 'archived' ? 'archived' : 'saved');
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const [conflict, setConflict] = useState<{ current: CurrentRevision | null; mine: Route } | null>(null);
+  const [keptEdits, setKeptEdits] = useState<Route | null>(null);
+  const [autoDuration, setAutoDuration] = useState(() => initialDetail.route.durationS === autoDurationS(initialDetail.route));
+  const [selection, setSelection] = useState<MapSelection>(null);
+  const [mode, setMode] = useState<MapMode>('keyframe');
+  const [issues, setIssues] = useState<RouteIssue[]>(() => validateRoute(initialDetail.route, world));
+  const [previewTimeS, setPreviewTimeS] = useState<number | null>(null);
+  const saving = useRef(false);
+
+  const routeJson = useMemo(() => JSON.stringify(route), [route]);
+  const dirty = routeJson !== savedJson;
+  const parsed = useMemo(() => parseRoute(route), [route]);
+  const validRoute = parsed.ok ? parsed.route : null;
+  // The preview keeps flying the last route that parsed while a field is half typed.
+  const [previewRoute, setPreviewRoute] = useState<Route | null>(validRoute);
+  useEffect(() => {
+    if (validRoute) setPreviewRoute(validRoute);
+  }, [validRoute]);
+
+  const edit = useCallback((change: (current: Route) => Route, key: string | null = null) => {
+    setHistory((current) => recordEdit(current, change(current.present), key, Date.now()));
+  }, []);
+
+  // Validation: the scene's own rules against the same world the renderer draws.
+  useEffect(() => {
+    const timer = setTimeout(() => setIssues(validateRoute(route, world)), VALIDATE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [route, world]);
+
+  const save = useCallback(
+    async (toSave: Route, base: number) => {
+      saving.current = true;
+      setSaveState('saving');
+      const json = JSON.stringify(toSave);
+      const result = await studioApi.save(toSave.id, { baseRevision: base, route: toSave });
+      saving.current = false;
+      if (result.ok) {
+        setBaseRevision(result.value.revision);
+        setSavedJson(json);
+        setSaveError(null);
+        setSaveState('saved');
+        if (result.value.created) {
+          const refreshed = await studioApi.get(toSave.id);
+          if (refreshed.ok) setDetail(refreshed.value.route);
+        }
+        return;
+      }
+      const { failure } = result;
+      if (failure.kind === 'conflict') {
+        if (failure.current === null) {
+          setSaveState('archived');
+          setSaveError(failure.message);
+          return;
+        }
+        setConflict({ current: failure.current, mine: toSave });
+        setSaveState('conflict');
+        return;
+      }
+      setSaveError(failure.message);
+      setSaveState(failure.kind === 'signed-out' ? 'error' : 'error');
+    },
+    [],
+  );
+
+  // Autosave: a quiet moment after the last edit, when the draft parses and nothing is pending.
+  useEffect(() => {
+    if (!dirty) {
+      if (saveState === 'unsaved' || saveState === 'invalid') setSaveState('saved');
+      return;
+    }
+    if (saveState === 'conflict' || saveState === 'archived') return;
+    if (!validRoute) {
+      setSaveState('invalid');
+      return;
+    }
+    if (saveState !== 'saving') setSaveState('unsaved');
+    const timer = setTimeout(() => {
+      if (!saving.current) void save(validRoute, baseRevision);
+    }, AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [dirty, validRoute, baseRevision, save, saveState]);
+
+  useEffect(() => {
+    if (!dirty) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y); text fields keep their own undo.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey)) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && (target as HTMLInputElement).type !== 'range') return;
+      const key = event.key.toLowerCase();
+      if (key === 'z' && !event.shiftKey) {
+        event.preventDefault();
+        setHistory(undo);
+      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
+        event.preventDefault();
+        setHistory(redo);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const onAddKeyframe = useCallback(
+    (x: number, z: number) => {
+      edit((current) => appendKeyframe(current, x, z, world, autoDuration));
+      setSelection({ kind: 'keyframe', index: route.keyframes.length });
+    },
+    [edit, world, autoDuration, route.keyframes.length],
+  );
+  const onAddPoi = useCallback(
+    (x: number, z: number) => {
+      edit((current) => addPointOfInterest(current, x, z, world, NEW_POI_TEXT));
+      setSelection({ kind: 'poi', index: route.pointsOfInterest.length });
+    },
+    [edit, world, route.pointsOfInterest.length],
+  );
+  const onMoveKeyframe = useCallback(
+    (index: number, x: number, z: number, phase: DragPhase) => edit((current) => moveKeyframe(current, index, x, z, autoDuration), `move-keyframe-${index}-${phase === 'end' ? 'end' : 'drag'}`),
+    [edit, autoDuration],
+  );
+  const onMoveLookAt = useCallback(
+    (index: number, x: number, z: number) =>
+      edit((current) => {
+        const k = current.keyframes[index];
+        const lookAt: Vec3 = [Math.round(x), k.lookAt[1], Math.round(z)];
+        return setKeyframeLookAt(current, index, lookAt);
+      }, `look-at-${index}`),
+    [edit],
+  );
+  const onMovePoi = useCallback(
+    (index: number, x: number, z: number) => edit((current) => movePointOfInterest(current, index, x, z, world), `move-poi-${index}`),
+    [edit, world],
+  );
+
+  const playhead = useMemo(() => (previewTimeS !== null && previewRoute ? poseAt(previewRoute, previewTimeS).position : null), [previewRoute, previewTimeS]);
+
+  function reloadCurrent(current: CurrentRevision, keep: Route) {
+    setKeptEdits(keep);
+    setHistory(startHistory(current.route));
+    setBaseRevision(current.revision);
+    setSavedJson(JSON.stringify(current.route));
+    setConflict(null);
+    setSaveState('saved');
+    void studioApi.get(current.route.id).then((result) => result.ok && setDetail(result.value.route));
+  }
+
+  function overwriteWithMine(current: CurrentRevision, mine: Route) {
+    setConflict(null);
+    setSaveState('unsaved');
+    void save(mine, current.revision);
+  }
+
+  function afterRestore(next: StudioRouteDetail) {
+    setDetail(next);
+    setHistory(startHistory(next.route));
+    setBaseRevision(next.latestRevision);
+    setSavedJson(JSON.stringify(next.route));
+    setSaveState('saved');
+    setSelection(null);
+  }
+
+  const errorCount = issues.filter((issue) => issue.severity === 'error').length;
+  const warningCount = issues.length - errorCount;
+
+  return (
+    <div className={styles.editor} data-testid="studio-editor" data-save-state={saveState} data-revision={baseRevision}>
+      <header className={styles.topBar}>
+        <Link href="/studio" className={styles.backLink} prefetch={false}>
+          ← {m['studio.editor.back']}
+        </Link>
+        <div className={styles.titleBlock}>
+          <h1 className={styles.routeTitle}>{route.title[locale] || route.id}</h1>
+          <span className={styles.statusChip} data-status={detail.status}>
+            {m[`studio.status.${detail.status}`]}
+          </span>
+        </div>
+        <SaveBadge state={saveState} messages={m} error={saveError} />
+        <div className={styles.undoGroup}>
+          <button type="button" className={styles.iconButton} onClick={() => setHistory(undo)} disabled={history.past.length === 0} title={m['studio.editor.undoHint']} aria-label={m['studio.editor.undo']} data-testid="undo">
+            ↶
+          </button>
+          <button type="button" className={styles.iconButton} onClick={() => setHistory(redo)} disabled={history.future.length === 0} title={m['studio.editor.redoHint']} aria-label={m['studio.editor.redo']} data-testid="redo">
+            ↷
+          </button>
+        </div>
+        <span className={styles.staffEmail}>{staffEmail}</span>
+        <LanguageSwitch locale={locale} label={m['lang.switchLabel']} />
+      </header>
+
+      {keptEdits && (
+        <div className={styles.keptBanner} role="status">
+          <span>{m['studio.conflict.keptBanner']}</span>
+          <button type="button" className={styles.linkButton} onClick={() => setConflict({ current: null, mine: keptEdits })}>
+            {m['studio.conflict.showKept']}
+          </button>
+          <button type="button" className={styles.linkButton} onClick={() => setKeptEdits(null)}>
+            {m['studio.conflict.dismiss']}
+          </button>
+        </div>
+      )}
+
+      <div className={styles.workspace}>
+        <section className={styles.mapPane} aria-label={m['studio.map.title']}>
+          <div className={styles.mapToolbar} role="toolbar">
+            <div className={styles.segmented} role="radiogroup" aria-label={m['studio.map.mode']}>
+              <button type="button" role="radio" aria-checked={mode === 'keyframe'} data-active={mode === 'keyframe'} onClick={() => setMode('keyframe')} data-testid="mode-keyframe">
+                {m['studio.map.addKeyframes']}
+              </button>
+              <button type="button" role="radio" aria-checked={mode === 'poi'} data-active={mode === 'poi'} onClick={() => setMode('poi')} data-testid="mode-poi">
+                {m['studio.map.addSights']}
+              </button>
+            </div>
+            <p className={styles.mapHint}>{mode === 'keyframe' ? m['studio.map.keyframeHint'] : m['studio.map.poiHint']}</p>
+          </div>
+          <div className={styles.mapFrame}>
+            <RouteMap
+              world={world}
+              route={route}
+              routeIsValid={validRoute !== null}
+              issues={issues}
+              selection={selection}
+              mode={mode}
+              locale={locale}
+              label={m['studio.map.label']}
+              zoomLabels={{ zoomIn: m['studio.map.zoomIn'], zoomOut: m['studio.map.zoomOut'], fit: m['studio.map.fit'] }}
+              playhead={playhead}
+              onSelect={setSelection}
+              onAddKeyframe={onAddKeyframe}
+              onMoveKeyframe={onMoveKeyframe}
+              onMoveLookAt={onMoveLookAt}
+              onAddPoi={onAddPoi}
+              onMovePoi={onMovePoi}
+            />
+          </div>
+          <p className={styles.legend}>
+            <span className={styles.legendKeyframe}>●</span> {m['studio.map.legendKeyframe']} <span className={styles.legendLookAt}>◆</span> {m['studio.map.legendLookAt']}{' '}
+            <span className={styles.legendPoi}>★</span> {m['studio.map.legendSight']} <span className={styles.legendError}>━</span> {m['studio.map.legendProblem']}
+          </p>
+        </section>
+
+        <aside className={styles.side}>
+          <PreviewPane route={previewRoute} messages={m} onTimeChange={setPreviewTimeS} />
+          <IssueList
+            issues={issues}
+            locale={locale}
+            messages={m}
+            errorCount={errorCount}
+            warningCount={warningCount}
+            onSelect={(issue) => {
+              if (issue.keyframeIndex !== undefined && issue.segmentIndex === undefined) setSelection({ kind: 'keyframe', index: issue.keyframeIndex });
+              else if (issue.segmentIndex !== undefined) setSelection({ kind: 'segment', index: issue.segmentIndex });
+              else if (issue.pointOfInterestIndex !== undefined) setSelection({ kind: 'poi', index: issue.pointOfInterestIndex });
+            }}
+          />
+          <RouteInspector
+            route={route}
+            world={world}
+            selection={selection}
+            locale={locale}
+            messages={m}
+            autoDuration={autoDuration}
+            onAutoDurationChange={setAutoDuration}
+            onSelect={setSelection}
+            edit={edit}
+            readOnly={saveState === 'archived'}
+          />
+          <PublishPanel
+            routeId={route.id}
+            messages={m}
+            locale={locale}
+            revision={baseRevision}
+            publishedRevision={detail.publishedRevision}
+            canPublish={!dirty && saveState === 'saved' && errorCount === 0}
+            blockedReason={
+              errorCount > 0 ? formatMessage(m['studio.publish.blockedErrors'], { count: errorCount }) : dirty || saveState !== 'saved' ? m['studio.publish.blockedUnsaved'] : null
+            }
+            onPublished={async () => {
+              const refreshed = await studioApi.get(route.id);
+              if (refreshed.ok) setDetail(refreshed.value.route);
+            }}
+          />
+          <RevisionHistory
+            detail={detail}
+            currentRevision={baseRevision}
+            messages={m}
+            locale={locale}
+            canRestore={!dirty && saveState === 'saved'}
+            onRestored={afterRestore}
+            onConflict={(current) => current && setConflict({ current, mine: route })}
+          />
+        </aside>
+      </div>
+
+      {conflict && (
+        <ConflictDialog
+          messages={m}
+          current={conflict.current}
+          mine={conflict.mine}
+          onReload={(current) => reloadCurrent(current, conflict.mine)}
+          onOverwrite={(current) => overwriteWithMine(current, conflict.mine)}
+          onClose={() => setConflict(null)}
+        />
+      )}
+    </div>
+  );
+}
+
+function SaveBadge({ state, messages: m, error }: { state: SaveState; messages: Messages; error: string | null }) {
+  return (
+    <span className={styles.saveBadge} data-state={state} data-testid="save-state" role="status" aria-live="polite" title={error ?? undefined}>
+      {m[`studio.save.${state}`]}
+    </span>
+  );
+}
