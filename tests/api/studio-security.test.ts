@@ -186,7 +186,7 @@ describe('an admin', () => {
     const listed = (await (await call(ENDPOINTS[1], { cookie: adminCookie })).json()) as { staff: { email: string }[] };
     assert.ok(listed.staff.some((member) => member.email === NEW_CURATOR.email));
     assert.doesNotMatch(JSON.stringify(listed), /argon2|password/i);
-    assert.equal((await login(NEW_CURATOR)).status, 200);
+    assert.equal((await login({ email: NEW_CURATOR.email, password: NEW_CURATOR.password })).status, 200);
   });
 });
 
