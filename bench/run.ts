@@ -7,6 +7,7 @@ import { startNextServer } from '../tests/helpers/next-server';
 import { benchWorld } from './world-bench';
 import { benchRender } from './render-bench';
 import { benchBundles } from './bundle-bench';
+import { benchBake } from './bake-bench';
 
 console.log(`Yunshan bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
 benchWorld();
@@ -27,3 +28,4 @@ try {
   await browser.close();
   await server.stop();
 }
+await benchBake();
