@@ -122,18 +122,12 @@ describe('POST /api/studio/auth/login', () => {
     assert.ok(stored.includes(createHash('sha256').update(token).digest('hex')));
   });
 
-  test('an unknown email and a wrong password get the same status, body and timing class', async () => {
+  test('an unknown email and a wrong password get the same status and body', async () => {
     const unknown: Response[] = [];
     const wrong: Response[] = [];
-    const unknownMs: number[] = [];
-    const wrongMs: number[] = [];
     for (let i = 0; i < 3; i++) {
-      let start = performance.now();
       unknown.push(await login({ email: `nobody${i}@bureau.example`, password: 'misty pillars at dawn 47' }));
-      unknownMs.push(performance.now() - start);
-      start = performance.now();
       wrong.push(await login({ email: ADMIN.email, password: `wrong password number ${i}` }));
-      wrongMs.push(performance.now() - start);
     }
     const bodies = await Promise.all([...unknown, ...wrong].map((response) => response.text()));
     for (const response of [...unknown, ...wrong]) {
@@ -142,10 +136,8 @@ describe('POST /api/studio/auth/login', () => {
     }
     assert.equal(new Set(bodies).size, 1, `bodies differ: ${[...new Set(bodies)].join(' | ')}`);
     assert.doesNotMatch(bodies[0], /exist|unknown|not found|no such/i);
-    // Both paths run one Argon2id verification: neither may be much faster than the other.
-    const median = (values: number[]) => [...values].sort((a, b) => a - b)[1];
-    const ratio = median(unknownMs) / median(wrongMs);
-    assert.ok(ratio > 0.5 && ratio < 2, `unknown email ${median(unknownMs).toFixed(0)} ms vs wrong password ${median(wrongMs).toFixed(0)} ms`);
+    // Timing is kept alike by verifying a dummy Argon2id hash for unknown emails (server/staff);
+    // wall-clock comparisons do not belong in tests on a shared machine.
   });
 
   test('malformed, oversized and loose bodies are refused before any check, and sign nobody in', async () => {
