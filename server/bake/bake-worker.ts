@@ -12,6 +12,8 @@ import { QUALITY_PROFILES } from './quality-profiles';
 
 export const DEFAULT_LEASE_MS = 60_000;
 export const DEFAULT_IDLE_POLL_MS = 2_000;
+/** Pause after a failed try, so a broken renderer does not burn every job's tries in seconds. */
+export const DEFAULT_FAILURE_PAUSE_MS = 15_000;
 
 export interface BakeWorkerEvents {
   /** Any change to a job: claimed, progress, done, failed, given back. Carries the job as the queue would list it. */
@@ -33,6 +35,7 @@ export interface BakeWorkerOptions {
   workerId: string;
   leaseMs?: number;
   idlePollMs?: number;
+  failurePauseMs?: number;
   /** Segments in flight at once; set it to the renderer pool's size (default 1). */
   concurrency?: number;
   /** Render a poster per route revision after its first finished bake (default true). */
@@ -69,7 +72,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
 
   constructor(options: BakeWorkerOptions) {
     super();
-    this.options = { leaseMs: DEFAULT_LEASE_MS, idlePollMs: DEFAULT_IDLE_POLL_MS, concurrency: 1, posters: true, log: console, ...options };
+    this.options = { leaseMs: DEFAULT_LEASE_MS, idlePollMs: DEFAULT_IDLE_POLL_MS, failurePauseMs: DEFAULT_FAILURE_PAUSE_MS, concurrency: 1, posters: true, log: console, ...options };
   }
 
   /** Starts the claim loop; calling it again while running does nothing. */
@@ -113,7 +116,8 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
         await this.idle(idlePollMs);
         continue;
       }
-      await this.runJob(job);
+      const succeeded = await this.runJob(job);
+      if (!succeeded) await this.idle(this.options.failurePauseMs);
     }
   }
 
@@ -130,7 +134,8 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     });
   }
 
-  private async runJob(claimed: BakeJob): Promise<void> {
+  /** False when the try failed. */
+  private async runJob(claimed: BakeJob): Promise<boolean> {
     const { queue, pool, store, workerId, leaseMs, log } = this.options;
     let job = claimed;
     this.state.job = job;
@@ -151,7 +156,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
       if (route === null) {
         await queue.fail(job.id, workerId, `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`, false);
         await this.finishWith(job, 'failed');
-        return;
+        return true;
       }
       const result = await bakeRoute(
         { route, revision: job.revision, profile: QUALITY_PROFILES[job.profileId], sceneVersion: job.sceneVersion },
@@ -181,8 +186,10 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
       this.state.jobsDone++;
       const done = await this.finishWith(job, 'done');
       this.emit('job-done', done, result);
+      return true;
     } catch (error) {
       await this.handleJobError(job, error, abort.signal);
+      return false;
     } finally {
       clearInterval(renew);
       this.currentAbort = null;

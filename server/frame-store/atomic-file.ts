@@ -6,9 +6,49 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 
 const TEMP_SUFFIX = '.tmp';
+const TEMP_NAME = /^\..+\.(\d+)\.[0-9a-f]+\.tmp$/;
+/** A temp file this old is abandoned whoever wrote it. */
+const ABANDONED_AFTER_MS = 60 * 60_000;
 
 export function isTempFileName(name: string): boolean {
   return name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Deletes temp files left in `directory` by writers that died mid-write: their process is
+ * gone, or the file is over an hour old. Returns the names removed.
+ */
+export async function removeAbandonedTempFiles(directory: string, nowMs: number = Date.now()): Promise<string[]> {
+  let names: string[];
+  try {
+    names = await fs.readdir(directory);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    const match = TEMP_NAME.exec(name);
+    if (!match) continue;
+    const filePath = path.join(directory, name);
+    const stat = await fs.stat(filePath).catch(() => null);
+    if (stat === null) continue;
+    const writerGone = Number(match[1]) !== process.pid && !processIsAlive(Number(match[1]));
+    if (writerGone || nowMs - stat.mtimeMs > ABANDONED_AFTER_MS) {
+      await fs.rm(filePath, { force: true });
+      removed.push(name);
+    }
+  }
+  return removed;
 }
 
 async function fsyncDirectory(directory: string): Promise<void> {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { BakeKey, BakeManifest, ChunkEntry, EncodedChunk, FrameStore } from '../bake/bake-contracts';
 import { FRAMES_PER_SEGMENT, isProfileId } from '../bake/quality-profiles';
-import { readFileIfExists, writeFileAtomic } from './atomic-file';
+import { readFileIfExists, removeAbandonedTempFiles, writeFileAtomic } from './atomic-file';
 import { BakeManifestSchema } from './bake-manifest-schema';
 import { describeChunk, sha256Hex } from './chunk-entry';
 import { CorruptChunkError, CorruptManifestError } from './frame-store-errors';
@@ -122,6 +122,8 @@ export class LocalFrameStore implements FrameStore {
   async writeManifest(manifest: BakeManifest): Promise<void> {
     const checked = BakeManifestSchema.parse(manifest);
     await writeFileAtomic(this.manifestPath(manifest.key), [Buffer.from(`${JSON.stringify(checked, null, 1)}\n`, 'utf8')]);
+    // The bake is whole now: what an interrupted writer left behind is only clutter.
+    await removeAbandonedTempFiles(this.bakeDirectory(manifest.key));
   }
 
   async readManifest(key: BakeKey): Promise<BakeManifest | null> {

@@ -2,6 +2,7 @@
 // writes, and refuses to hand back a chunk whose bytes no longer match their SHA-256.
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -158,6 +159,23 @@ describe('LocalFrameStore manifests and posters', () => {
     await assert.rejects(store.writeManifest({ ...manifest, frameCount: manifest.frameCount + 1 }), /41 chunks for 42 frames/);
     await assert.rejects(store.writeManifest({ ...manifest, chunks: [...manifest.chunks].reverse() }), /frame order/);
     assert.equal(await store.readManifest(KEY), null);
+  });
+
+  test('writing the manifest removes temp files whose writer died, and keeps those still being written', async () => {
+    const store = freshStore();
+    await store.writeSegment(KEY, 0, segmentChunks(0));
+    const directory = store.bakeDirectory(KEY);
+    // A process that has exited: its pid is a writer that died mid-write.
+    const deadPid = spawnSync(process.execPath, ['-e', '']).pid;
+    const abandoned = `.segment-000001.ysg.${deadPid}.0a1b2c.tmp`;
+    const inFlight = `.segment-000002.ysg.${process.ppid}.3d4e5f.tmp`;
+    fs.writeFileSync(path.join(directory, abandoned), 'half');
+    fs.writeFileSync(path.join(directory, inFlight), 'half');
+    await store.writeManifest(manifestFor(KEY));
+    const names = fs.readdirSync(directory);
+    assert.ok(!names.includes(abandoned), 'the dead writer’s temp file is gone');
+    assert.ok(names.includes(inFlight), 'a live writer’s temp file is left alone');
+    assert.ok(names.includes('manifest.json') && names.includes('segment-000000.ysg'));
   });
 
   test('a damaged manifest or one copied from another bake is a CorruptManifestError', async () => {
