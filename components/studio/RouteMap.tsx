@@ -418,7 +418,9 @@ export function RouteMap(props: RouteMapProps) {
     drag.current = null;
     const [px, py] = localPoint(event);
     const moved = Math.hypot(px - pointer.startX, py - pointer.startY) > CLICK_SLOP_PX;
-    if (target.kind === 'pan') {
+    // A click (not a drag) on the look-at handle adds, as on open map: the handle often
+    // sits right where a curator flying straight on clicks next.
+    if (target.kind === 'pan' || (target.kind === 'lookAt' && !moved)) {
       if (moved || !view || event.type === 'pointercancel') return;
       const [x, z] = canvasToWorld(view, size, px, py);
       if (Math.max(Math.abs(x), Math.abs(z)) > world.halfExtentM) return;

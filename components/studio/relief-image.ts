@@ -46,14 +46,15 @@ export function buildReliefImage(heightAt: (x: number, z: number) => number, hal
   const light = normalize([-1, 1.4, -1]);
   for (let row = 0; row < sizePx; row++) {
     for (let col = 0; col < sizePx; col++) {
-      const h = (r: number, c: number) => heights[Math.min(sizePx, r) * (sizePx + 1) + Math.min(sizePx, c)];
+      const h = (r: number, c: number) => heights[clampIndex(r, sizePx) * (sizePx + 1) + clampIndex(c, sizePx)];
       const here = h(row, col);
-      const dx = (h(row, col + 1) - here) / cellM;
-      const dz = (h(row + 1, col) - here) / cellM;
-      const normal = normalize([-dx * 2, 1, -dz * 2]);
+      // Central differences two cells wide: the slope of the land, not of its fine grain.
+      const dx = (h(row, col + 2) - h(row, col - 2)) / (4 * cellM);
+      const dz = (h(row + 2, col) - h(row - 2, col)) / (4 * cellM);
+      const normal = normalize([-dx * 1.5, 1, -dz * 1.5]);
       const shade = Math.max(0, normal[0] * light[0] + normal[1] * light[1] + normal[2] * light[2]);
       const tint = tintAt(here);
-      const brightness = 0.45 + 0.75 * shade;
+      const brightness = 0.55 + 0.6 * shade;
       const offset = (row * sizePx + col) * 4;
       pixels[offset] = tint[0] * brightness;
       pixels[offset + 1] = tint[1] * brightness;
@@ -62,6 +63,10 @@ export function buildReliefImage(heightAt: (x: number, z: number) => number, hal
     }
   }
   return { sizePx, pixels };
+}
+
+function clampIndex(value: number, max: number): number {
+  return Math.max(0, Math.min(max, value));
 }
 
 function normalize(v: [number, number, number]): [number, number, number] {
