@@ -12,7 +12,7 @@ import { openDatabase } from '../../server/db/database';
 import { createSqliteRouteStore } from '../../server/routes/route-store';
 import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
 import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { bakeRoute, type SegmentBaked } from '../../server/bake/bake-route';
+import { bakeRoute, type BakeRouteResult, type SegmentBaked } from '../../server/bake/bake-route';
 import { BakeWorker, publishedRevisionLoader } from '../../server/bake/bake-worker';
 import { enqueueRouteBakes } from '../../server/bake/enqueue-route-bakes';
 import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
@@ -237,16 +237,19 @@ describe('baking a route with the Chromium renderer pool', { concurrency: false 
         // Kill the browser a moment into the first segment that must be rendered.
         if (segment.segmentIndex === SEGMENTS - 4 && killedPid === null) {
           killedPid = pool.rendererProcessIds()[0];
-          setTimeout(() => process.kill(killedPid!, 'SIGKILL'), 1_000);
+          // A 30-frame segment takes well over half a second on a CPU rasteriser.
+          setTimeout(() => process.kill(killedPid!, 'SIGKILL'), 500);
         }
       });
-      const done = new Promise<void>((resolve, reject) => {
-        worker.on('job-done', () => resolve());
+      const done = new Promise<BakeRouteResult>((resolve, reject) => {
+        worker.on('job-done', (_job, result) => resolve(result));
         worker.on('job-failed', (_job, error) => reject(new Error(error)));
       });
       worker.start();
-      await done;
+      const result = await done;
       assert.ok(killedPid !== null);
+      assert.equal(result.renderedSegments, 3);
+      assert.ok(result.rendererRetries >= 1, 'the segment the renderer died in was rendered again');
       assert.ok(pool.restarts > restartsBefore, 'the pool replaced the killed renderer');
       assert.ok(!pool.rendererProcessIds().includes(killedPid), 'the killed browser is no longer in the pool');
       const [finished] = await queue.list({ routeId: route.id });
