@@ -113,8 +113,9 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         setSaveState('conflict');
         return;
       }
+      // Signed out or unreachable: the draft stays in the editor, and the badge's title says why.
       setSaveError(failure.message);
-      setSaveState(failure.kind === 'signed-out' ? 'error' : 'error');
+      setSaveState('error');
     },
     [],
   );
