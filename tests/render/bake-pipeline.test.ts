@@ -1,7 +1,8 @@
 // Baking a route with the real Chromium renderer pool: an uninterrupted bake and a bake
 // whose process was SIGKILLed mid-way and rerun give identical manifests (so two bakes
 // agree byte for byte); a corrupted chunk on disk is found and re-baked; a renderer killed
-// mid-job is replaced and the queued job still completes, poster included.
+// mid-job is replaced and the queued job still completes, poster included; a worker
+// stopped mid-job gives the job back.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -259,6 +260,32 @@ describe('baking a route with the Chromium renderer pool', { concurrency: false 
       assertSameManifest(await store.readManifest(key), reference, 'after the renderer was replaced');
       const poster = await store.readPoster(route.id, 1);
       assert.ok(poster !== null && poster[0] === 0xff && poster[1] === 0xd8, 'a JPEG poster was baked');
+    } finally {
+      await worker.stop();
+      queue.close();
+      routes.close();
+    }
+  });
+  test('a worker stopped mid-job gives the job back untouched: queued, no try counted, its segments kept', { timeout: BAKE_TIMEOUT_MS }, async () => {
+    const jpeg = QUALITY_PROFILES['360p-jpeg'];
+    const jpegKey: BakeKey = { ...key, profileId: jpeg.id };
+    const store = new LocalFrameStore(path.join(tempRoot, 'frames-stopped'));
+    const queue = openSqliteBakeQueue(dbPath);
+    const routes = createSqliteRouteStore(openDatabase(dbPath));
+    const worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: 'stopping-worker', idlePollMs: 200, posters: false, log: quiet });
+    try {
+      const [job] = await enqueueRouteBakes(queue, { route, revision: 1 }, sceneVersion, [jpeg.id]);
+      const stopped = new Promise<void>((resolve, reject) => {
+        worker.once('segment', () => worker.stop().then(resolve, reject));
+      });
+      worker.start();
+      await stopped;
+      assert.equal(worker.status().running, false);
+      const [given] = (await queue.list({ routeId: route.id })).filter((candidate) => candidate.id === job.id);
+      assert.deepEqual([given.status, given.attempts, given.error], ['queued', 0, null]);
+      assert.ok(given.framesDone >= FRAMES_PER_SEGMENT, 'progress up to the stop was recorded');
+      assert.ok(await store.hasSegment(jpegKey, 0));
+      assert.equal(await store.readManifest(jpegKey), null);
     } finally {
       await worker.stop();
       queue.close();
