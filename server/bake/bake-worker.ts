@@ -67,6 +67,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wakeIdle: (() => void) | null = null;
+  private pausingAfterFailure = false;
   private currentAbort: AbortController | null = null;
   private readonly state: BakeWorkerStatus = { running: false, job: null, progress: null, jobsDone: 0, jobsFailed: 0, framesRendered: 0, framesReused: 0 };
 
@@ -86,16 +87,16 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     });
   }
 
-  /** Claim now instead of at the next poll: call after enqueueing. */
+  /** Claim now instead of at the next poll: call after enqueueing. Does not cut short the pause after a failed try. */
   wake(): void {
-    this.wakeIdle?.();
+    if (!this.pausingAfterFailure) this.wakeIdle?.();
   }
 
   /** Stops after giving the current job back to the queue (its finished segments stay on disk). */
   async stop(): Promise<void> {
     this.stopping = true;
     this.currentAbort?.abort(new Error('the bake worker is stopping'));
-    this.wake();
+    this.wakeIdle?.();
     await this.loop;
   }
 
@@ -117,7 +118,11 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
         continue;
       }
       const succeeded = await this.runJob(job);
-      if (!succeeded) await this.idle(this.options.failurePauseMs);
+      if (!succeeded) {
+        this.pausingAfterFailure = true;
+        await this.idle(this.options.failurePauseMs);
+        this.pausingAfterFailure = false;
+      }
     }
   }
 
