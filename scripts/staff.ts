@@ -8,6 +8,7 @@ import { createStaffAccount, StaffRoleSchema } from '../server/staff/staff-accou
 import { parseStaffEmail } from '../server/staff/staff-email';
 import { openStaffServices, type StaffServices } from '../server/staff/staff-services';
 import { resolveDatabasePath } from '../server/db/database';
+import { issueSetupLinkIfNoAdmin } from '../server/staff/first-admin-setup';
 
 const USAGE = `Usage:
   npm run staff -- add <email> --role admin|curator [--name "Display Name"]
@@ -15,6 +16,8 @@ const USAGE = `Usage:
   npm run staff -- list
   npm run staff -- revoke <email>     Ends every session of this staff member.
   npm run staff -- remove <email>     Deletes the account and its sessions.
+  npm run staff -- setup-link [--base-url http://localhost:3000] [--if-no-admin]
+      While there is no admin: prints a one-time link (valid one hour) that creates the first admin.
 The database is env YUNSHAN_DB_PATH, else data/yunshan.sqlite.`;
 
 class UsageError extends Error {}
@@ -36,6 +39,8 @@ async function main(argv: string[]): Promise<void> {
         return revoke(services, rest);
       case 'remove':
         return remove(services, rest);
+      case 'setup-link':
+        return setupLink(services, rest);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
@@ -75,6 +80,23 @@ function remove(services: StaffServices, args: string[]): void {
   const member = existingMember(services, parseArgs(args, []).email);
   services.members.remove(member.id);
   console.log(`Removed ${member.email}.`);
+}
+
+/** `--if-no-admin` (used by npm start) stays silent when an admin exists. */
+function setupLink(services: StaffServices, args: string[]): void {
+  let baseUrl = `http://localhost:${process.env.PORT ?? '3000'}`;
+  let quietWhenAdmin = false;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--if-no-admin') quietWhenAdmin = true;
+    else if (args[i] === '--base-url' && args[i + 1] !== undefined) baseUrl = args[++i];
+    else throw new UsageError(`Unknown argument "${args[i]}".`);
+  }
+  const link = issueSetupLinkIfNoAdmin(services, baseUrl);
+  if (link === null) {
+    if (!quietWhenAdmin) console.log('An admin exists already; add staff with: npm run staff -- add <email> --role curator');
+    return;
+  }
+  console.log(`No studio admin yet. Create the first one within the hour at:\n  ${link.url}\n(or: npm run staff -- add <email> --role admin)`);
 }
 
 function existingMember(services: StaffServices, email: string) {

@@ -16,6 +16,12 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// While the studio has no admin, print the one-time link that creates the first one.
+spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', 'setup-link', '--if-no-admin', '--base-url', `http://localhost:${port}`], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
 console.log(`Yunshan 云山 on http://localhost:${port}  (database: ${process.env.YUNSHAN_DB_PATH ?? 'data/yunshan.sqlite'})`);
 const children = [
   spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit' }),

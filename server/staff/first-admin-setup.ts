@@ -1,0 +1,45 @@
+// The first admin without a default password: when the database has no admin, a
+// one-time link (printed at start) lets whoever runs the server create one.
+import { ConflictError, ForbiddenError, ValidationError } from '../errors';
+import { hashPassword } from './password-hash';
+import { assertPasswordAcceptable, NewStaffAccountSchema } from './staff-accounts';
+import type { StaffMember } from './staff-contracts';
+import type { StaffServices } from './staff-services';
+
+export const SETUP_PATH = '/studio/setup';
+
+/** A fresh setup link when there is no admin yet, otherwise null (earlier links stop working). */
+export function issueSetupLinkIfNoAdmin(services: StaffServices, baseUrl: string): { url: string; expiresAtMs: number } | null {
+  if (services.members.countAdmins() > 0) return null;
+  const { token, expiresAtMs } = services.setupTokens.issue();
+  const url = new URL(SETUP_PATH, baseUrl);
+  url.searchParams.set('token', token);
+  return { url: url.toString(), expiresAtMs };
+}
+
+export interface FirstAdminInput {
+  token: string;
+  email: string;
+  password: string;
+  displayName?: string | null;
+}
+
+/**
+ * Creates the first admin and spends the token in one transaction, so two people
+ * racing with the same link cannot both succeed, and a refused password keeps the link alive.
+ */
+export async function createFirstAdmin(services: StaffServices, input: FirstAdminInput): Promise<StaffMember> {
+  const parsed = NewStaffAccountSchema.safeParse({ email: input.email, role: 'admin', displayName: input.displayName ?? null, password: input.password });
+  if (!parsed.success) throw new ValidationError('The new admin is not valid.', parsed.error.issues);
+  const { email, displayName, password } = parsed.data;
+  assertPasswordAcceptable(password, email);
+  if (services.members.countAdmins() > 0) throw new ConflictError('An admin exists already: sign in instead.');
+  if (!services.setupTokens.isLive(input.token)) throw new ForbiddenError('This setup link has expired or was already used. Run `npm run staff -- setup-link` for a new one.');
+  const passwordHash = await hashPassword(password);
+  const create = services.db.transaction((): StaffMember => {
+    if (services.members.countAdmins() > 0) throw new ConflictError('An admin exists already: sign in instead.');
+    if (!services.setupTokens.spend(input.token)) throw new ForbiddenError('This setup link has expired or was already used.');
+    return services.members.add({ email, role: 'admin', displayName: displayName ?? null, passwordHash });
+  });
+  return create.immediate();
+}
