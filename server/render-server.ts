@@ -71,7 +71,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
   };
 
   if (pool) {
-    worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: config.workerId, log });
+    worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: config.workerId, concurrency: pool.size, log });
     worker.on('job', (job) => {
       jobUpdates.emit('job', job);
       void refreshCounts();
