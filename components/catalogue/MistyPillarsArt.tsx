@@ -1,20 +1,10 @@
 // An ink-wash picture of pillar ranks in mist, drawn as inline SVG on the server: the
 // catalogue's hero needs no image download and no client JavaScript to look like the place.
 
+import { createRandom } from '../../scenes/world/random';
+
 const VIEW_W = 1440;
 const VIEW_H = 800;
-
-/** Small seeded PRNG (mulberry32): the same picture on every render, so no layout shift. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface PillarSpec {
   centerX: number;
@@ -113,7 +103,7 @@ function jointLines({ centerX, topY, widthPx }: PillarSpec, random: () => number
 }
 
 function rankPillars(rank: RankSpec): Array<{ path: string; crown: Array<[number, number, number, number]>; joints: string }> {
-  const random = seededRandom(rank.seed);
+  const random = createRandom(rank.seed);
   const specs: PillarSpec[] = [...(rank.fixed ?? [])];
   for (let i = 0; i < rank.count; i++) {
     // Spread evenly with jitter so ranks read as a forest, not a random scatter.

@@ -18,16 +18,18 @@ export function studioErrorJson(error: unknown): Response {
 /**
  * Wraps a route handler so that anything it throws (UnauthorizedError from
  * requireStaff, ForbiddenError from assertSameOrigin, ValidationError from
- * readJsonBody…) is answered as JSON.
+ * readJsonBody…) is answered as JSON; `toResponse` lets a family of handlers add
+ * the errors only they throw.
  */
 export function studioHandler<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
+  toResponse: (error: unknown) => Response = studioErrorJson,
 ): (request: Request, context: Context) => Promise<Response> {
   return async (request, context) => {
     try {
       return await handler(request, context);
     } catch (error) {
-      return studioErrorJson(error);
+      return toResponse(error);
     }
   };
 }

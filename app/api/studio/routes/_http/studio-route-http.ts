@@ -2,7 +2,7 @@
 // from the URL, and error answers that carry what the editor needs (409's current
 // revision, 422's route issues).
 import { z } from 'zod';
-import { requireStaff, assertSameOrigin, studioErrorJson, studioJson } from '../../../../../server/staff/require-staff';
+import { requireStaff, assertSameOrigin, studioErrorJson, studioHandler, studioJson } from '../../../../../server/staff/require-staff';
 import type { StaffRole, StaffSession } from '../../../../../server/staff/staff-contracts';
 import type { AuditActor } from '../../../../../server/audit/route-audit-log';
 import { ValidationError } from '../../../../../server/errors';
@@ -49,15 +49,9 @@ export function studioRouteErrorJson(error: unknown): Response {
   return studioErrorJson(error);
 }
 
-/** Runs a handler and answers anything it throws as JSON. */
+/** Runs a handler and answers anything it throws as JSON, conflicts and unpublishable routes included. */
 export function studioRouteHandler<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
 ): (request: Request, context: Context) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      return studioRouteErrorJson(error);
-    }
-  };
+  return studioHandler(handler, studioRouteErrorJson);
 }
