@@ -1,0 +1,142 @@
+// Picks the quality profile a viewer streams: what the browser can decode, capped by a
+// data-saver wish and the screen, then up or down the ladder by buffer, measured
+// throughput and late frames. Pure: the stream client feeds it numbers once a second
+// and asks for a switch, which the server makes at the next keyframe.
+
+export interface StreamProfileInfo {
+  id: string;
+  width: number;
+  height: number;
+  codec: 'vp8' | 'jpeg';
+  /** Target bitrate; 0 where unknown (JPEG). */
+  bitrateKbps: number;
+}
+
+export interface ProfileCaps {
+  /** WebCodecs can decode VP8 here; without it only JPEG profiles play. */
+  vp8Supported: boolean;
+  /** Data saver (the player's setting, `saveData`, or a cellular link): nothing above 360p. */
+  dataSaver: boolean;
+  /** Device pixels across the picture; a profile much wider is wasted bytes. Null: no limit. */
+  maxUsefulWidthPx: number | null;
+}
+
+export interface AdaptiveInputs {
+  /** Profiles baked for this route. */
+  available: readonly StreamProfileInfo[];
+  currentId: string;
+  caps: ProfileCaps;
+  /** A profile the viewer picked by hand; null means automatic. */
+  manualId: string | null;
+  /** Best recent burst (see ThroughputMeter.capacityKbps); null when not yet known. */
+  capacityKbps: number | null;
+  bufferAheadS: number;
+  playing: boolean;
+  /** Share of frames dropped as late over the last few seconds, 0–1. */
+  lateFrameRatio: number;
+  secondsSinceSwitch: number;
+}
+
+export type AdaptiveReason = 'hold' | 'up' | 'probe-up' | 'down' | 'cap' | 'manual' | 'codec';
+
+export interface AdaptiveDecision {
+  profileId: string;
+  reason: AdaptiveReason;
+}
+
+export const DATA_SAVER_MAX_HEIGHT = 360;
+/** Below this much buffered while playing, the link or the decoder is not keeping up. */
+export const LOW_BUFFER_S = 0.8;
+/** A step up needs this much in hand, so a failed step does not stall at once. */
+export const HIGH_BUFFER_S = 2;
+/** Measured capacity must exceed the next profile's bitrate by this factor. */
+export const UP_HEADROOM = 1.3;
+/** No switch right after the last: the server refills from a keyframe and the numbers settle. */
+export const MIN_SECONDS_BETWEEN_SWITCHES = 3;
+/** With a full buffer for this long, try one step up even without a burst to prove capacity. */
+export const PROBE_UP_AFTER_S = 12;
+export const PROBE_BUFFER_S = 2.5;
+/** More late frames than this and the device cannot decode the profile in time. */
+export const LATE_FRAME_LIMIT = 0.08;
+
+/** Profiles this viewer may stream, cheapest first. */
+export function allowedProfiles(available: readonly StreamProfileInfo[], caps: ProfileCaps): StreamProfileInfo[] {
+  // JPEG costs more bytes than VP8 at the same size: it is only for browsers without VP8.
+  const codec = caps.vp8Supported ? 'vp8' : 'jpeg';
+  const decodable = available.filter((profile) => profile.codec === codec).sort(byCost);
+  if (decodable.length === 0) return [];
+  const smallest = decodable[0];
+  return decodable.filter((profile) => {
+    if (profile === smallest) return true;
+    if (caps.dataSaver && profile.height > DATA_SAVER_MAX_HEIGHT) return false;
+    // A half-step larger than the screen still sharpens; beyond that it only costs bytes.
+    if (caps.maxUsefulWidthPx !== null && profile.width > caps.maxUsefulWidthPx * 1.5) return false;
+    return true;
+  });
+}
+
+/** Where a stream starts: the cheapest allowed profile, so the first frame comes soonest. */
+export function startingProfile(available: readonly StreamProfileInfo[], caps: ProfileCaps, manualId: string | null = null): StreamProfileInfo | null {
+  const allowed = allowedProfiles(available, caps);
+  return allowed.find((profile) => profile.id === manualId) ?? allowed[0] ?? null;
+}
+
+export function chooseProfile(inputs: AdaptiveInputs): AdaptiveDecision {
+  const allowed = allowedProfiles(inputs.available, inputs.caps);
+  if (allowed.length === 0) return { profileId: inputs.currentId, reason: 'hold' };
+  const position = allowed.findIndex((profile) => profile.id === inputs.currentId);
+
+  if (inputs.manualId !== null) {
+    const manual = allowed.find((profile) => profile.id === inputs.manualId);
+    if (manual) return { profileId: manual.id, reason: manual.id === inputs.currentId ? 'hold' : 'manual' };
+  }
+  if (position < 0) {
+    const current = inputs.available.find((profile) => profile.id === inputs.currentId);
+    if (current && current.codec !== allowed[0].codec) return { profileId: allowed[0].id, reason: 'codec' };
+    // Over a cap: the largest allowed profile not above the current one.
+    const fitting = current ? allowed.filter((profile) => byCost(profile, current) <= 0) : [];
+    return { profileId: (fitting[fitting.length - 1] ?? allowed[0]).id, reason: 'cap' };
+  }
+  if (inputs.secondsSinceSwitch < MIN_SECONDS_BETWEEN_SWITCHES) return { profileId: inputs.currentId, reason: 'hold' };
+
+  const current = allowed[position];
+  const starving = inputs.playing && inputs.bufferAheadS < LOW_BUFFER_S;
+  const decoderBehind = inputs.playing && inputs.lateFrameRatio > LATE_FRAME_LIMIT;
+  if ((starving || decoderBehind) && position > 0) {
+    // Straight down to what the link has shown it carries, at least one step.
+    let target = position - 1;
+    if (starving && inputs.capacityKbps !== null) {
+      while (target > 0 && allowed[target].bitrateKbps * UP_HEADROOM > inputs.capacityKbps) target -= 1;
+    }
+    return { profileId: allowed[target].id, reason: 'down' };
+  }
+
+  const next = allowed[position + 1];
+  if (next && !decoderBehind && inputs.lateFrameRatio <= LATE_FRAME_LIMIT / 2) {
+    if (inputs.bufferAheadS >= HIGH_BUFFER_S && inputs.capacityKbps !== null && inputs.capacityKbps >= next.bitrateKbps * UP_HEADROOM) {
+      return { profileId: next.id, reason: 'up' };
+    }
+    if (inputs.bufferAheadS >= PROBE_BUFFER_S && inputs.secondsSinceSwitch >= PROBE_UP_AFTER_S) {
+      return { profileId: next.id, reason: 'probe-up' };
+    }
+  }
+  return { profileId: current.id, reason: 'hold' };
+}
+
+function byCost(a: StreamProfileInfo, b: StreamProfileInfo): number {
+  return a.width * a.height - b.width * b.height || a.bitrateKbps - b.bitrateKbps;
+}
+
+export interface ConnectionHints {
+  saveData?: boolean;
+  effectiveType?: string;
+  type?: string;
+}
+
+/** saveData, a cellular link or a slow one (3G and below) all ask for the data-saver cap. */
+export function connectionAsksToSaveData(hints: ConnectionHints | null | undefined): boolean {
+  if (!hints) return false;
+  if (hints.saveData === true) return true;
+  if (hints.type === 'cellular') return true;
+  return hints.effectiveType === 'slow-2g' || hints.effectiveType === '2g' || hints.effectiveType === '3g';
+}
