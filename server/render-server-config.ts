@@ -13,7 +13,36 @@ const EnvSchema = z.object({
   /** Set to 0 to serve status and frames without baking (a node that only streams). */
   YUNSHAN_BAKE: z.enum(['0', '1']).default('1'),
   CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** Comma-separated origins whose pages may open a stream (the site's own origin in production). */
+  YUNSHAN_STREAM_ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
+  /** Concurrent streams this node serves; one more is answered 'busy'. */
+  YUNSHAN_STREAM_MAX_SESSIONS: z.coerce.number().int().min(0).max(100_000).default(200),
+  /** How long a viewer's session waits for its socket to reconnect before it is dropped. */
+  YUNSHAN_STREAM_RESUME_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
+  /** Comma-separated stun: URLs and turn:/turns: URLs. */
+  YUNSHAN_STUN_URLS: z.string().default(''),
+  YUNSHAN_TURN_URLS: z.string().default(''),
+  /** The TURN server's shared secret (coturn static-auth-secret): credentials are minted per session from it. */
+  YUNSHAN_TURN_SECRET: z.string().default(''),
+  YUNSHAN_TURN_TTL_S: z.coerce.number().int().min(60).max(86_400).default(3600),
 });
+
+function commaList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+export interface StreamServerConfig {
+  allowedOrigins: string[];
+  maxSessions: number;
+  resumeGraceMs: number;
+  stunUrls: string[];
+  turnUrls: string[];
+  turnSecret: string;
+  turnTtlS: number;
+}
 
 export interface RenderServerConfig {
   port: number;
@@ -24,6 +53,7 @@ export interface RenderServerConfig {
   bakeEnabled: boolean;
   chromiumPath: string;
   workerId: string;
+  stream: StreamServerConfig;
 }
 
 export function loadRenderServerConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): RenderServerConfig {
@@ -33,6 +63,15 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     throw new Error(`Invalid render server configuration: ${problems}`);
   }
   const settings = parsed.data;
+  const stunUrls = commaList(settings.YUNSHAN_STUN_URLS);
+  const turnUrls = commaList(settings.YUNSHAN_TURN_URLS);
+  const problems = [
+    ...stunUrls.filter((url) => !/^stuns?:/.test(url)).map((url) => `YUNSHAN_STUN_URLS: ${url} is not a stun: URL`),
+    ...turnUrls.filter((url) => !/^turns?:/.test(url)).map((url) => `YUNSHAN_TURN_URLS: ${url} is not a turn: URL`),
+    // Static TURN passwords leak and never expire: only minted, time-limited credentials.
+    ...(turnUrls.length > 0 && settings.YUNSHAN_TURN_SECRET.length < 16 ? ['YUNSHAN_TURN_SECRET: TURN needs a shared secret of at least 16 characters'] : []),
+  ];
+  if (problems.length > 0) throw new Error(`Invalid render server configuration: ${problems.join('; ')}`);
   return {
     port: settings.YUNSHAN_RENDER_PORT,
     host: settings.YUNSHAN_RENDER_HOST,
@@ -42,5 +81,14 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     bakeEnabled: settings.YUNSHAN_BAKE === '1',
     chromiumPath: settings.CHROMIUM_PATH,
     workerId: `${os.hostname()}:${process.pid}`,
+    stream: {
+      allowedOrigins: commaList(settings.YUNSHAN_STREAM_ALLOWED_ORIGINS),
+      maxSessions: settings.YUNSHAN_STREAM_MAX_SESSIONS,
+      resumeGraceMs: settings.YUNSHAN_STREAM_RESUME_GRACE_MS,
+      stunUrls,
+      turnUrls,
+      turnSecret: settings.YUNSHAN_TURN_SECRET,
+      turnTtlS: settings.YUNSHAN_TURN_TTL_S,
+    },
   };
 }

@@ -15,12 +15,17 @@ import { MetricsRegistry } from './metrics';
 import type { RenderServerConfig } from './render-server-config';
 import { createRendererPool, type ChromiumRendererPool } from './render/renderer-pool';
 import { openRouteStore } from './routes/open-route-store';
+import { BakedRouteSource } from './stream/baked-route-source';
+import { isLoopbackHost } from './stream/ice-servers';
+import { attachStreamSignalling, type StreamSignalling } from './stream/stream-signalling';
 
 /** Staff publish new revisions while the server runs: look for routes to bake this often. */
 const ENQUEUE_SWEEP_MS = 30_000;
 
 export interface RunningRenderServer {
   url: string;
+  /** Streaming signalling (socket.io at STREAM_SOCKET_PATH) and its live sessions. */
+  stream: StreamSignalling;
   close(): Promise<void>;
 }
 
@@ -126,6 +131,15 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
       log,
     }),
   );
+  const stream = attachStreamSignalling(server, {
+    source: new BakedRouteSource({ routes, store, listBakes: (routeId) => queue.list({ routeId }), sceneVersion }),
+    allowedOrigins: config.stream.allowedOrigins,
+    maxSessions: config.stream.maxSessions,
+    resumeGraceMs: config.stream.resumeGraceMs,
+    ice: { ...config.stream, loopbackOnly: isLoopbackHost(config.host) },
+    metrics,
+    log,
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
@@ -135,8 +149,10 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
 
   return {
     url,
+    stream,
     async close() {
       clearInterval(sweepTimer);
+      await stream.close();
       // Give the running job back first, so its lease does not linger until it expires.
       await worker?.stop();
       await pool?.close();

@@ -1,0 +1,133 @@
+// Where a stream's frames come from: the published revision's baked manifests for the
+// current scene version, and a shared, byte-bounded cache of segments, so a thousand
+// viewers of one route read and checksum each segment once instead of once each.
+import type { BakeJob, BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../bake/bake-contracts';
+import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, frameCountFor, type ProfileId } from '../bake/quality-profiles';
+import type { RouteStore } from '../routes/route-store';
+import type { NotBakedMessage } from './stream-protocol';
+
+export interface BakedRoute {
+  routeId: string;
+  revision: number;
+  durationS: number;
+  fps: number;
+  frameCount: number;
+  /** Profiles with a complete bake, cheapest first. */
+  manifests: Map<ProfileId, BakeManifest>;
+  keyFor(profileId: ProfileId): BakeKey;
+}
+
+export type RouteLookup = { kind: 'ready'; route: BakedRoute } | { kind: 'not-baked'; progress: NotBakedMessage } | { kind: 'unknown' };
+
+export interface BakedRouteSourceOptions {
+  routes: Pick<RouteStore, 'getPublished'>;
+  store: FrameStore;
+  listBakes: (routeId: string) => Promise<BakeJob[]>;
+  sceneVersion: string;
+  /** Upper bound on cached segment bytes (a 720p segment is about 350 KiB). */
+  cacheBytes?: number;
+}
+
+const DEFAULT_CACHE_BYTES = 96 * 1024 * 1024;
+
+export class BakedRouteSource {
+  private readonly manifests = new Map<string, BakeManifest>();
+  /** Insertion order is recency: a hit is moved to the end, eviction takes from the front. */
+  private readonly segments = new Map<string, { chunks: EncodedChunk[]; bytes: number }>();
+  private readonly pending = new Map<string, Promise<EncodedChunk[]>>();
+  private cachedBytes = 0;
+  private readonly cacheBytes: number;
+  reads = 0;
+  hits = 0;
+
+  constructor(private readonly options: BakedRouteSourceOptions) {
+    this.cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
+  }
+
+  async lookup(routeId: string): Promise<RouteLookup> {
+    const published = await this.options.routes.getPublished(routeId);
+    if (published === null) return { kind: 'unknown' };
+    const { revision } = published;
+    const sceneVersion = this.options.sceneVersion;
+    const keyFor = (profileId: ProfileId): BakeKey => ({ sceneVersion, routeId, revision, profileId });
+    const manifests = new Map<ProfileId, BakeManifest>();
+    for (const profileId of PROFILE_IDS) {
+      const manifest = await this.manifest(keyFor(profileId));
+      if (manifest !== null) manifests.set(profileId, manifest);
+    }
+    const frameCount = frameCountFor(published.route.durationS);
+    if (manifests.size === 0) {
+      const jobs = (await this.options.listBakes(routeId)).filter((job) => job.revision === revision && job.sceneVersion === sceneVersion);
+      const profiles = PROFILE_IDS.map((profileId) => {
+        const job = jobs.find((candidate) => candidate.profileId === profileId);
+        return job === undefined
+          ? { profileId, status: 'missing' as const, framesDone: 0, framesTotal: frameCount }
+          : { profileId, status: job.status, framesDone: job.framesDone, framesTotal: job.framesTotal };
+      });
+      return { kind: 'not-baked', progress: { routeId, revision, profiles } };
+    }
+    return {
+      kind: 'ready',
+      route: { routeId, revision, durationS: published.route.durationS, fps: BAKE_FPS, frameCount, manifests, keyFor },
+    };
+  }
+
+  /** The segment's chunks, from the cache or the store; concurrent reads of one segment share a single disk read. */
+  async segment(key: BakeKey, segmentIndex: number): Promise<EncodedChunk[]> {
+    const id = `${segmentId(key)}/${segmentIndex}`;
+    const cached = this.segments.get(id);
+    if (cached !== undefined) {
+      this.hits++;
+      this.segments.delete(id);
+      this.segments.set(id, cached);
+      return cached.chunks;
+    }
+    const inFlight = this.pending.get(id);
+    if (inFlight !== undefined) return inFlight;
+    const read = this.options.store
+      .readSegment(key, segmentIndex)
+      .then((chunks) => {
+        this.reads++;
+        const bytes = chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0);
+        this.segments.set(id, { chunks, bytes });
+        this.cachedBytes += bytes;
+        this.evict();
+        return chunks;
+      })
+      .finally(() => this.pending.delete(id));
+    this.pending.set(id, read);
+    return read;
+  }
+
+  /** A cached segment without waiting, or null: the send loop's fast path. */
+  cachedSegment(key: BakeKey, segmentIndex: number): EncodedChunk[] | null {
+    return this.segments.get(`${segmentId(key)}/${segmentIndex}`)?.chunks ?? null;
+  }
+
+  private async manifest(key: BakeKey): Promise<BakeManifest | null> {
+    const id = segmentId(key);
+    const cached = this.manifests.get(id);
+    if (cached !== undefined) return cached;
+    // A manifest is written once, when its bake completes, and never changes: cache hits
+    // forever; a miss is asked again next time (the bake may have finished since).
+    const manifest = await this.options.store.readManifest(key);
+    if (manifest !== null && manifest.codec === QUALITY_PROFILES[key.profileId].codec) {
+      if (this.manifests.size > 1000) this.manifests.clear();
+      this.manifests.set(id, manifest);
+      return manifest;
+    }
+    return null;
+  }
+
+  private evict(): void {
+    for (const [id, entry] of this.segments) {
+      if (this.cachedBytes <= this.cacheBytes || this.segments.size <= 1) break;
+      this.segments.delete(id);
+      this.cachedBytes -= entry.bytes;
+    }
+  }
+}
+
+function segmentId(key: BakeKey): string {
+  return `${key.sceneVersion}/${key.routeId}/${key.revision}/${key.profileId}`;
+}

@@ -1,0 +1,455 @@
+// Streaming signalling on the render server's HTTP server: socket.io with an origin
+// allow-list, 64 KiB messages, per-socket rate limits and strict schemas for every
+// message; a cap on concurrent sessions; one simple-peer (wrtc) per viewer, or the
+// socket.io fallback; sessions that outlive a reconnect for a grace period.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import type http from 'node:http';
+import { createRequire } from 'node:module';
+import SimplePeer from 'simple-peer';
+import { Server, type Socket } from 'socket.io';
+import { QUALITY_PROFILES, type ProfileId } from '../bake/quality-profiles';
+import type { MetricsRegistry } from '../metrics';
+import type { BakedRoute, BakedRouteSource } from './baked-route-source';
+import { SocketFrameTransport } from './frame-transport';
+import { iceServersFor, type IceServerSettings } from './ice-servers';
+import {
+  CLIENT_EVENT_SCHEMAS,
+  MAX_MESSAGE_BYTES,
+  STREAM_PROFILE_IDS,
+  STREAM_SOCKET_PATH,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type ControlMessage,
+  type JoinMessage,
+  type PeerSignal,
+  type ProfileSummary,
+  type ServerToClientEvents,
+  type SignalMessage,
+  type StreamErrorCode,
+} from './stream-protocol';
+import { StreamSession, type StreamCounters } from './stream-session';
+import { TokenBucket } from './token-bucket';
+import { WebRtcFrameTransport } from './webrtc-frame-transport';
+
+/** A data channel that has not opened by then is given up; the client falls back to the socket well before. */
+export const PEER_CONNECT_TIMEOUT_MS = 15_000;
+/** A viewer told 'busy' may try again after this long. */
+export const BUSY_RETRY_AFTER_MS = 5_000;
+
+/** Messages per socket: acks at 10/s, stats at 1/s, a burst of ICE candidates and seeks while scrubbing. */
+const MESSAGE_BURST = 60;
+const MESSAGES_PER_S = 30;
+/** Violations (over the rate, invalid, unknown) a socket may commit before it is cut off. */
+const STRIKE_BURST = 30;
+const STRIKES_FORGIVEN_PER_S = 1;
+/** Error replies per socket: a flood of bad messages must not become a flood of replies. */
+const ERROR_REPLY_BURST = 20;
+const ERROR_REPLIES_PER_S = 5;
+
+export interface StreamSignallingOptions {
+  source: BakedRouteSource;
+  allowedOrigins: readonly string[];
+  maxSessions: number;
+  resumeGraceMs: number;
+  ice: IceServerSettings;
+  metrics: MetricsRegistry;
+  /** The node's wrtc implementation; loaded lazily so a node without it still serves the socket fallback. */
+  wrtc?: SimplePeer.Options['wrtc'];
+  targetAheadMs?: number;
+  log?: Pick<Console, 'log' | 'warn' | 'error'>;
+}
+
+export interface StreamSignalling {
+  readonly io: Server<ClientToServerEvents, ServerToClientEvents>;
+  sessionCount(): number;
+  peerCount(): number;
+  readonly counters: StreamCounters;
+  close(): Promise<void>;
+}
+
+/** A session and what ties it to a viewer: the socket it answers on and its current peer. */
+interface SessionBinding {
+  session: StreamSession;
+  socket: Socket<ClientToServerEvents, ServerToClientEvents> | null;
+  peer: SimplePeer.Instance | null;
+  peerId: number;
+  peerTimer: NodeJS.Timeout | null;
+  graceTimer: NodeJS.Timeout | null;
+}
+
+type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+
+let cachedWrtc: SimplePeer.Options['wrtc'] | undefined;
+function loadWrtc(): SimplePeer.Options['wrtc'] {
+  // A native module: required on first use, so importing this file never needs it.
+  cachedWrtc ??= createRequire(import.meta.url)('@roamhq/wrtc') as SimplePeer.Options['wrtc'];
+  return cachedWrtc;
+}
+
+export function attachStreamSignalling(httpServer: http.Server, options: StreamSignallingOptions): StreamSignalling {
+  const log = options.log ?? console;
+  const allowed = new Set(options.allowedOrigins);
+  const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
+    path: STREAM_SOCKET_PATH,
+    serveClient: false,
+    maxHttpBufferSize: MAX_MESSAGE_BYTES,
+    cors: { origin: [...allowed], methods: ['GET', 'POST'] },
+    // Browsers do not apply CORS to WebSockets: check the Origin of every handshake. A
+    // request without one is not from a page (a Node viewer, a probe) and cannot ride on
+    // a visitor's browser, so it is let in; any page origin must be on the list.
+    allowRequest: (request, callback) => {
+      const origin = request.headers.origin;
+      callback(null, origin === undefined || allowed.has(origin));
+    },
+  });
+
+  const bindings = new Map<string, SessionBinding>();
+  const counters: StreamCounters = { bytesSent: 0, framesSent: 0, stalls: 0 };
+  let busyReplies = 0;
+  let rejectedMessages = 0;
+  let peers = 0;
+  const wrtc = () => options.wrtc ?? loadWrtc();
+
+  options.metrics.collected('yunshan_stream_sessions', 'Stream sessions held by this node (streaming or waiting for a reconnect).', 'gauge', () => [{ value: bindings.size }]);
+  options.metrics.collected('yunshan_stream_peers', 'WebRTC peers open on this node.', 'gauge', () => [{ value: peers }]);
+  options.metrics.collected('yunshan_stream_bytes_sent_total', 'Frame bytes sent to viewers, headers included.', 'counter', () => [{ value: counters.bytesSent }]);
+  options.metrics.collected('yunshan_stream_frames_sent_total', 'Frames sent to viewers.', 'counter', () => [{ value: counters.framesSent }]);
+  options.metrics.collected('yunshan_stream_stalls_total', 'Times a playing viewer reported an empty buffer.', 'counter', () => [{ value: counters.stalls }]);
+  options.metrics.collected('yunshan_stream_busy_total', 'Joins refused because the node was at its session cap.', 'counter', () => [{ value: busyReplies }]);
+  options.metrics.collected('yunshan_stream_rejected_messages_total', 'Signalling messages refused (invalid, unknown or over the rate).', 'counter', () => [{ value: rejectedMessages }]);
+
+  const destroyPeer = (binding: SessionBinding) => {
+    if (binding.peerTimer !== null) clearTimeout(binding.peerTimer);
+    binding.peerTimer = null;
+    const peer = binding.peer;
+    binding.peer = null;
+    if (peer !== null && !peer.destroyed) peer.destroy();
+  };
+
+  const endSession = (binding: SessionBinding) => {
+    if (binding.graceTimer !== null) clearTimeout(binding.graceTimer);
+    binding.graceTimer = null;
+    destroyPeer(binding);
+    binding.session.close();
+    bindings.delete(binding.session.id);
+  };
+
+  const openPeer = (binding: SessionBinding) => {
+    destroyPeer(binding);
+    const peerId = ++binding.peerId;
+    const peer = new SimplePeer({
+      initiator: true,
+      trickle: true,
+      wrtc: wrtc(),
+      config: { iceServers: iceServersFor(options.ice, binding.session.id) },
+      channelConfig: { ordered: true },
+    });
+    binding.peer = peer;
+    peers++;
+    const current = () => binding.peer === peer;
+    peer.on('signal', (data) => {
+      if (current()) binding.socket?.emit('signal', { peerId, data });
+    });
+    peer.on('connect', () => {
+      if (!current()) return;
+      if (binding.peerTimer !== null) clearTimeout(binding.peerTimer);
+      binding.peerTimer = null;
+      binding.session.attachTransport(new WebRtcFrameTransport(peer));
+    });
+    // The client sends nothing on the channel; read and drop whatever arrives so the stream never backs up.
+    peer.on('data', () => {});
+    peer.on('error', (error) => {
+      if (current()) binding.socket?.emit('error', { code: 'peer-failed', message: `WebRTC peer failed: ${error.message}` });
+    });
+    peer.once('close', () => {
+      peers--;
+      if (!current()) return;
+      binding.peer = null;
+      if (binding.peerTimer !== null) clearTimeout(binding.peerTimer);
+      binding.peerTimer = null;
+      if (binding.session.transport?.kind === 'webrtc') binding.session.detachTransport();
+    });
+    binding.peerTimer = setTimeout(() => {
+      if (!current() || peer.connected) return;
+      binding.socket?.emit('error', { code: 'peer-failed', message: `the data channel did not open within ${PEER_CONNECT_TIMEOUT_MS} ms; ask for transport 'socket'` });
+      destroyPeer(binding);
+    }, PEER_CONNECT_TIMEOUT_MS);
+  };
+
+  const switchTransport = (binding: SessionBinding, socket: TypedSocket, kind: 'webrtc' | 'socket') => {
+    if (kind === 'socket') {
+      destroyPeer(binding);
+      binding.session.attachTransport(new SocketFrameTransport(socket));
+    } else {
+      // The old transport stops now; frames resume from a keyframe once the new channel opens.
+      binding.session.detachTransport();
+      openPeer(binding);
+    }
+  };
+
+  const bindSocket = (binding: SessionBinding, socket: TypedSocket) => {
+    if (binding.graceTimer !== null) clearTimeout(binding.graceTimer);
+    binding.graceTimer = null;
+    binding.socket = socket;
+    binding.session.listener = {
+      state: (message) => binding.socket?.emit('state', message),
+      error: (message) => binding.socket?.emit('error', message),
+    };
+  };
+
+  const detachSocket = (binding: SessionBinding) => {
+    binding.socket = null;
+    binding.session.listener = null;
+    destroyPeer(binding);
+    binding.session.detachTransport();
+    if (options.resumeGraceMs <= 0) {
+      endSession(binding);
+      return;
+    }
+    binding.graceTimer = setTimeout(() => endSession(binding), options.resumeGraceMs);
+  };
+
+  io.on('connection', (rawSocket) => {
+    const socket = rawSocket as TypedSocket;
+    const messages = new TokenBucket(MESSAGE_BURST, MESSAGES_PER_S);
+    const strikes = new TokenBucket(STRIKE_BURST, STRIKES_FORGIVEN_PER_S);
+    const errorReplies = new TokenBucket(ERROR_REPLY_BURST, ERROR_REPLIES_PER_S);
+    let binding: SessionBinding | null = null;
+    let joining = false;
+
+    const reply = (code: StreamErrorCode, message: string) => {
+      if (errorReplies.take()) socket.emit('error', { code, message });
+    };
+    const refuse = (code: StreamErrorCode, message: string) => {
+      rejectedMessages++;
+      reply(code, message);
+      if (!strikes.take()) {
+        log.warn(`[stream] disconnecting ${socket.id}: too many refused messages`);
+        socket.disconnect(true);
+      }
+    };
+
+    const handlers: { [E in ClientEventName]: (message: Parameters<ClientToServerEvents[E]>[0]) => void | Promise<void> } = {
+      join: (message) => join(message),
+      signal: (message) => signal(message),
+      control: (message) => control(message),
+      ack: (message) => {
+        binding?.session.ack(message);
+      },
+      stats: () => {
+        // Validated for the rate limit's sake; the overlay's figures stay with the client.
+      },
+    };
+
+    socket.onAny((event: unknown, ...args: unknown[]) => {
+      if (!messages.take()) {
+        refuse('rate-limited', `more than ${MESSAGES_PER_S} messages a second`);
+        return;
+      }
+      if (typeof event !== 'string' || !Object.hasOwn(CLIENT_EVENT_SCHEMAS, event)) {
+        refuse('unknown-event', `unknown event ${JSON.stringify(String(event)).slice(0, 64)}`);
+        return;
+      }
+      const name = event as ClientEventName;
+      // A trailing acknowledgement callback is ignored; exactly one payload is expected.
+      const payload = args.filter((arg) => typeof arg !== 'function');
+      if (payload.length !== 1) {
+        refuse('invalid-message', `${name} takes exactly one object`);
+        return;
+      }
+      const parsed = CLIENT_EVENT_SCHEMAS[name].safeParse(payload[0]);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        refuse('invalid-message', `invalid ${name}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'malformed'}`.slice(0, 300));
+        return;
+      }
+      if (name !== 'join' && binding === null) {
+        refuse('not-joined', `send join before ${name}`);
+        return;
+      }
+      try {
+        const handler = handlers[name] as (message: unknown) => void | Promise<void>;
+        void Promise.resolve(handler(parsed.data)).catch((error: unknown) => {
+          log.error(`[stream] ${name} failed:`, error);
+          reply('internal', 'the server could not handle that message');
+        });
+      } catch (error) {
+        log.error(`[stream] ${name} failed:`, error);
+        reply('internal', 'the server could not handle that message');
+      }
+    });
+
+    socket.on('disconnect', () => {
+      if (binding !== null && binding.socket === socket) detachSocket(binding);
+      binding = null;
+    });
+
+    async function join(message: JoinMessage): Promise<void> {
+      if (joining) {
+        refuse('invalid-message', 'a join is already in progress');
+        return;
+      }
+      joining = true;
+      try {
+        const resumed = message.resume === undefined ? null : findResumable(message.resume.sessionId, message.resume.resumeToken, message.routeId);
+        if (binding !== null && binding !== resumed) {
+          // A new join replaces this socket's session (another route, or a fresh start).
+          endSession(binding);
+          binding = null;
+        }
+        if (resumed !== null) {
+          const previousSocket = resumed.socket;
+          if (previousSocket !== null && previousSocket !== socket) previousSocket.disconnect(true);
+          bindSocket(resumed, socket);
+          binding = resumed;
+          const { session } = resumed;
+          session.restartAtPlayhead(message.startS === undefined ? undefined : message.startS * session.route.fps);
+          socket.emit('ready', readyMessage(session, true, message.transport));
+          switchTransport(resumed, socket, message.transport);
+          return;
+        }
+        if (bindings.size >= options.maxSessions) {
+          busyReplies++;
+          socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `this node streams to at most ${options.maxSessions} viewers at once` });
+          return;
+        }
+        const lookup = await options.source.lookup(message.routeId);
+        if (!socket.connected) return;
+        if (lookup.kind === 'unknown') {
+          reply('unknown-route', `no published route ${message.routeId}`);
+          return;
+        }
+        if (lookup.kind === 'not-baked') {
+          socket.emit('not-baked', lookup.progress);
+          return;
+        }
+        // Checked again: other joins may have filled the node while this one read manifests.
+        if (bindings.size >= options.maxSessions) {
+          busyReplies++;
+          socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `this node streams to at most ${options.maxSessions} viewers at once` });
+          return;
+        }
+        const profiles = allowedProfiles(lookup.route, message);
+        const profile = chooseProfile(profiles, message);
+        if (profile === null) {
+          reply('profile-unavailable', message.capabilities.webcodecsVp8 ? 'no profile of this route is baked yet' : 'this route has no JPEG profile baked, and this browser cannot decode VP8');
+          return;
+        }
+        const session = new StreamSession({
+          id: randomBytes(16).toString('base64url'),
+          resumeToken: randomBytes(32).toString('base64url'),
+          route: lookup.route,
+          source: options.source,
+          profiles,
+          profile,
+          startS: message.startS ?? 0,
+          counters,
+          targetAheadMs: options.targetAheadMs,
+        });
+        const created: SessionBinding = { session, socket: null, peer: null, peerId: 0, peerTimer: null, graceTimer: null };
+        bindings.set(session.id, created);
+        bindSocket(created, socket);
+        binding = created;
+        socket.emit('ready', readyMessage(session, false, message.transport));
+        switchTransport(created, socket, message.transport);
+      } finally {
+        joining = false;
+      }
+    }
+
+    function signal(message: SignalMessage): void {
+      const current = binding;
+      if (current === null) return;
+      if (current.peer === null || message.peerId !== current.peerId) return;
+      try {
+        current.peer.signal(toSimplePeerSignal(message.data));
+      } catch (error) {
+        reply('invalid-message', `signal refused: ${(error as Error).message}`);
+      }
+    }
+
+    function control(message: ControlMessage): void {
+      const current = binding;
+      if (current === null) return;
+      if (message.type === 'transport') switchTransport(current, socket, message.transport);
+      else current.session.control(message);
+    }
+  });
+
+  function findResumable(sessionId: string, token: string, routeId: string): SessionBinding | null {
+    const binding = bindings.get(sessionId);
+    if (binding === undefined || binding.session.route.routeId !== routeId) return null;
+    const expected = Buffer.from(binding.session.resumeToken);
+    const presented = Buffer.from(token);
+    return expected.length === presented.length && timingSafeEqual(expected, presented) ? binding : null;
+  }
+
+  function readyMessage(session: StreamSession, resumed: boolean, transport: 'webrtc' | 'socket') {
+    const state = session.state();
+    return {
+      sessionId: session.id,
+      resumeToken: session.resumeToken,
+      resumed,
+      routeId: session.route.routeId,
+      revision: session.route.revision,
+      fps: session.route.fps,
+      frameCount: session.route.frameCount,
+      durationS: session.route.durationS,
+      profiles: session.profiles.map(profileSummary),
+      profile: session.profile,
+      transport,
+      iceServers: iceServersFor(options.ice, session.id),
+      startFrame: state.startFrame,
+      epoch: state.epoch,
+      paused: state.paused,
+      rate: state.rate,
+    };
+  }
+
+  return {
+    io,
+    counters,
+    sessionCount: () => bindings.size,
+    peerCount: () => peers,
+    async close() {
+      for (const binding of [...bindings.values()]) endSession(binding);
+      io.disconnectSockets(true);
+      // Closes engine.io's clients but, unlike io.close(), leaves the HTTP server to its owner.
+      io.engine.close();
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    },
+  };
+}
+
+function profileSummary(id: ProfileId): ProfileSummary {
+  const profile = QUALITY_PROFILES[id];
+  return { id, codec: profile.codec, width: profile.width, height: profile.height, bitrateKbps: profile.bitrateKbps };
+}
+
+/** Baked profiles the viewer can decode, capped at 360p on data saver or cellular, cheapest first. */
+export function allowedProfiles(route: Pick<BakedRoute, 'manifests'>, join: Pick<JoinMessage, 'capabilities'>): ProfileId[] {
+  const { webcodecsVp8, saveData, connectionType } = join.capabilities;
+  const capHeight = saveData || connectionType === 'cellular' ? 360 : Number.POSITIVE_INFINITY;
+  return STREAM_PROFILE_IDS.filter((id) => {
+    const profile = QUALITY_PROFILES[id];
+    return route.manifests.has(id) && profile.height <= capHeight && (webcodecsVp8 || profile.codec === 'jpeg');
+  });
+}
+
+/** The asked-for profile if allowed; else the tallest allowed no taller than it, preferring VP8 where it decodes; else the smallest. */
+export function chooseProfile(allowed: readonly ProfileId[], join: Pick<JoinMessage, 'profile' | 'capabilities'>): ProfileId | null {
+  if (allowed.includes(join.profile)) return join.profile;
+  const codec = join.capabilities.webcodecsVp8 ? 'vp8' : 'jpeg';
+  const desiredHeight = QUALITY_PROFILES[join.profile].height;
+  const ranked = [...allowed].sort((a, b) => {
+    const pa = QUALITY_PROFILES[a];
+    const pb = QUALITY_PROFILES[b];
+    return Number(pb.codec === codec) - Number(pa.codec === codec) || pb.height - pa.height;
+  });
+  return ranked.find((id) => QUALITY_PROFILES[id].height <= desiredHeight) ?? [...allowed].sort((a, b) => QUALITY_PROFILES[a].height - QUALITY_PROFILES[b].height)[0] ?? null;
+}
+
+/** simple-peer's typings ask for an RTCIceCandidate object; it builds one itself from the init dictionary a client sends. */
+function toSimplePeerSignal(data: PeerSignal): SimplePeer.SignalData {
+  return data as unknown as SimplePeer.SignalData;
+}
