@@ -2,6 +2,7 @@
 // The flight player: owns the flight clock, draws the scene full screen through
 // FlightCanvas and lays controls, captions and keyboard shortcuts over it. Per-frame
 // time lives in the clock (read through getTimeS); React sees it only a few times a second.
+// From the cloud, CloudStreamView draws baked frames on the same clock instead of FlightCanvas.
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { memo, useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
@@ -16,6 +17,11 @@ import { CanvasErrorBoundary } from './CanvasErrorBoundary';
 import { NarrationCaption } from './NarrationCaption';
 import { PlayerControls, SEEK_STEP_S, type PlaybackSpeed } from './PlayerControls';
 import { BackIcon, FullscreenEnterIcon, FullscreenExitIcon, PlayIcon, ReplayIcon } from './PlayerIcons';
+import { CloudStreamView, cloudStateBlocksPlayback } from './cloud/CloudStreamView';
+import { RenderPathSwitch } from './cloud/RenderPathSwitch';
+import { StatsIcon } from './cloud/CloudIcons';
+import type { RenderPath } from './cloud/render-path';
+import type { CloudState } from './cloud/stream-client';
 import { guessQualityTier, readDeviceHints } from './guess-quality-tier';
 import { useFullscreen } from './use-fullscreen';
 import { useMediaQuery } from './use-media-query';
@@ -52,9 +58,23 @@ export interface FlightPlayerProps {
   startS: number;
   autoplay: boolean;
   tierOverride: QualityTier | null;
+  /** The render server as the browser reaches it; null when there is no cloud path. */
+  renderUrl?: string | null;
+  /** Where the flight is drawn at first; the visitor can switch in the top bar. */
+  initialRenderPath?: RenderPath;
 }
 
-export function FlightPlayer({ route: routeProp, locale, messages, landmarkName, startS, autoplay, tierOverride }: FlightPlayerProps) {
+export function FlightPlayer({
+  route: routeProp,
+  locale,
+  messages,
+  landmarkName,
+  startS,
+  autoplay,
+  tierOverride,
+  renderUrl = null,
+  initialRenderPath = 'local',
+}: FlightPlayerProps) {
   // A language switch re-renders the page with an equal but new route object; keep the
   // first so the scene is not rebuilt. A new revision remounts the player (see its key).
   const [route] = useState(routeProp);
@@ -68,6 +88,10 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
   const [tier, setTier] = useState<QualityTier | null>(tierOverride);
   const [canvasReady, setCanvasReady] = useState(false);
   const [canvasFailed, setCanvasFailed] = useState(false);
+  const [renderPath, setRenderPath] = useState<RenderPath>(renderUrl === null ? 'local' : initialRenderPath);
+  const cloud = renderPath === 'cloud' && renderUrl !== null;
+  const [cloudState, setCloudState] = useState<CloudState>('connecting');
+  const [statsShown, setStatsShown] = useState(false);
   const [controlsShown, setControlsShown] = useState(true);
   const hideTimerRef = useRef<number | undefined>(undefined);
   const lastPointerTypeRef = useRef<string>('mouse');
@@ -151,10 +175,11 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
     if (tier === null) setTier(guessQualityTier(readDeviceHints()));
   }, [tier]);
 
-  // FlightCanvas marks its wrapper data-ready="true" once it has drawn a frame.
+  // FlightCanvas marks its wrapper data-ready="true" once it has drawn a frame; the cloud
+  // view once its first streamed frame is up (or it has something to say instead).
   useEffect(() => {
     const stage = stageRef.current;
-    if (!stage || tier === null) return;
+    if (!stage || (!cloud && tier === null)) return;
     const drawn = () => stage.querySelector('[data-ready="true"]') !== null;
     if (drawn()) {
       setCanvasReady(true);
@@ -171,16 +196,32 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
       observer.disconnect();
       window.clearTimeout(fallback);
     };
-  }, [tier]);
+  }, [tier, cloud]);
+
+  const chooseRenderPath = useCallback(
+    (path: RenderPath) => {
+      if (path === renderPath) return;
+      // The other renderer starts from nothing: the veil returns until it has drawn.
+      setCanvasReady(false);
+      setCanvasFailed(false);
+      setCloudState('connecting');
+      setRenderPath(path);
+    },
+    [renderPath],
+  );
+  const flyOnDevice = useCallback(() => chooseRenderPath('local'), [chooseRenderPath]);
+  const closeStats = useCallback(() => setStatsShown(false), []);
 
   // Autoplay waits for the scene, so a slow phone does not miss the opening seconds.
   // Without a scene the narration still plays: captions carry the flight on their own.
   const autoplayDoneRef = useRef(false);
   useEffect(() => {
     if (!autoplay || autoplayDoneRef.current || !(canvasReady || canvasFailed)) return;
+    // A cloud flight with nothing to show (still baking, node full) waits for the visitor's choice.
+    if (cloud && cloudStateBlocksPlayback(cloudState)) return;
     autoplayDoneRef.current = true;
     play();
-  }, [autoplay, canvasReady, canvasFailed, play]);
+  }, [autoplay, canvasReady, canvasFailed, play, cloud, cloudState]);
 
   // A flight in a background tab would fly on unseen; hold it until the visitor is back.
   useEffect(() => {
@@ -208,11 +249,14 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
         event.preventDefault();
         seekBy(event.key === 'ArrowLeft' ? -SEEK_STEP_S : SEEK_STEP_S);
         revealControls();
+      } else if (cloud && (event.key === 's' || event.key === 'S')) {
+        if (target?.closest('input, select, textarea, [contenteditable="true"]')) return;
+        setStatsShown((shown) => !shown);
       }
     }
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
-  }, [togglePlay, seekBy, revealControls]);
+  }, [togglePlay, seekBy, revealControls, cloud]);
 
   useEffect(() => {
     const handle: YunshanPlayerHandle = {
@@ -283,8 +327,27 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
       role="region"
       aria-label={formatMessage(messages['player.regionLabel'], { landmark: landmarkName })}
     >
-      <div ref={stageRef} className={styles.stage} data-testid="flight-canvas" data-tier={tier ?? undefined} onClick={onStageClick}>
-        {tier !== null && (
+      <div
+        ref={stageRef}
+        className={styles.stage}
+        data-testid="flight-canvas"
+        data-tier={tier ?? undefined}
+        data-render-path={cloud ? 'cloud' : 'local'}
+        onClick={onStageClick}
+      >
+        {cloud && (
+          <CloudStreamView
+            renderUrl={renderUrl}
+            routeId={route.id}
+            clock={clock}
+            messages={messages}
+            showStats={statsShown}
+            onCloseStats={closeStats}
+            onUseDevice={flyOnDevice}
+            onStateChange={setCloudState}
+          />
+        )}
+        {!cloud && tier !== null && (
           <CanvasErrorBoundary
             onError={() => setCanvasFailed(true)}
             fallback={<p className={styles.sceneError}>{messages['player.canvasError']}</p>}
@@ -295,7 +358,7 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
       </div>
 
       <div className={styles.veil} data-gone={canvasReady || canvasFailed} role="status">
-        <span className={styles.veilText}>{canvasReady || canvasFailed ? '' : messages['player.loading']}</span>
+        <span className={styles.veilText}>{canvasReady || canvasFailed ? '' : cloud ? messages['cloud.connecting'] : messages['player.loading']}</span>
       </div>
 
       <div className={styles.chrome}>
@@ -308,6 +371,19 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
             <h1 className={styles.title}>{route.title[locale]}</h1>
           </div>
           <div className={styles.topActions}>
+            {renderUrl !== null && <RenderPathSwitch messages={messages} renderPath={cloud ? 'cloud' : 'local'} onChoose={chooseRenderPath} />}
+            {cloud && (
+              <button
+                type="button"
+                className={styles.iconButton}
+                onClick={() => setStatsShown((shown) => !shown)}
+                aria-label={messages['cloud.statsToggle']}
+                aria-pressed={statsShown}
+                data-testid="cloud-stats-toggle"
+              >
+                <StatsIcon sizePx={22} />
+              </button>
+            )}
             <LanguageSwitch locale={locale} label={messages['lang.switchLabel']} />
             {fullscreen.supported && (
               <button
@@ -324,7 +400,7 @@ export function FlightPlayer({ route: routeProp, locale, messages, landmarkName,
           </div>
         </header>
 
-        {!playing && (
+        {!playing && !(cloud && cloudStateBlocksPlayback(cloudState)) && (
           <button type="button" className={styles.bigPlay} onClick={startFromBigButton} aria-label={bigButtonLabel} data-testid="play-start">
             <span className={styles.bigPlayDisc}>{ended ? <ReplayIcon sizePx={34} /> : <PlayIcon sizePx={38} />}</span>
             {(!hasStarted || ended) && <span className={styles.bigPlayText}>{bigButtonLabel}</span>}

@@ -1,11 +1,13 @@
 // One flight: the published route, played full screen. Unknown or unpublished ids get the 404 page.
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getPublishedRoute } from '../../_data/route-repository';
 import { getRequestLocale } from '../../../components/i18n/request-locale';
 import { messagesFor } from '../../../components/i18n/messages';
 import { FlightPlayer } from '../../../components/player/FlightPlayer';
 import { parseFlightStartOptions, type QueryValue } from '../../../components/player/flight-start-options';
+import { parseRenderPath, publicRenderUrl } from '../../../components/player/cloud/render-path';
 import { LANDMARKS } from '../../../scenes/world/landmarks';
 
 // The route is read from the database per request: a republished route shows at once.
@@ -36,6 +38,9 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
   const { route, revision } = published;
   const locale = await getRequestLocale(query.lang);
   const { startS, autoplay, tierOverride } = parseFlightStartOptions(query, route.durationS);
+  // The browser, not this server, connects to the render server: name it as the browser reaches it.
+  const requestHeaders = await headers();
+  const renderUrl = publicRenderUrl(process.env.YUNSHAN_PUBLIC_RENDER_URL, requestHeaders.get('host'), requestHeaders.get('x-forwarded-proto'));
   return (
     <FlightPlayer
       key={`${route.id}@${revision}`}
@@ -46,6 +51,8 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
       startS={startS}
       autoplay={autoplay}
       tierOverride={tierOverride}
+      renderUrl={renderUrl}
+      initialRenderPath={parseRenderPath(query.render) ?? 'local'}
     />
   );
 }

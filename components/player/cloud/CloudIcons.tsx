@@ -1,0 +1,53 @@
+// Line icons for the cloud controls, drawn like the player's own; decorative, every control carries a label.
+import type { ReactNode } from 'react';
+
+function Icon({ children, sizePx = 20 }: { children: ReactNode; sizePx?: number }) {
+  return (
+    <svg viewBox="0 0 24 24" width={sizePx} height={sizePx} aria-hidden="true" focusable="false">
+      {children}
+    </svg>
+  );
+}
+
+const stroke = {
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 1.8,
+  strokeLinecap: 'round' as const,
+  strokeLinejoin: 'round' as const,
+};
+
+export function DeviceIcon({ sizePx }: { sizePx?: number }) {
+  return (
+    <Icon sizePx={sizePx}>
+      <rect x="7" y="3" width="10" height="18" rx="2.2" {...stroke} />
+      <path d="M10.5 18h3" {...stroke} />
+    </Icon>
+  );
+}
+
+export function CloudIcon({ sizePx }: { sizePx?: number }) {
+  return (
+    <Icon sizePx={sizePx}>
+      <path d="M7.5 18.5h9.2a3.8 3.8 0 0 0 .5-7.6 5.2 5.2 0 0 0-10-1.2A4.5 4.5 0 0 0 7.5 18.5z" {...stroke} />
+    </Icon>
+  );
+}
+
+export function StatsIcon({ sizePx }: { sizePx?: number }) {
+  return (
+    <Icon sizePx={sizePx}>
+      <circle cx="12" cy="12" r="8.5" {...stroke} />
+      <path d="M12 11v5.5" {...stroke} />
+      <circle cx="12" cy="7.8" r="1.1" fill="currentColor" />
+    </Icon>
+  );
+}
+
+export function CloseIcon({ sizePx }: { sizePx?: number }) {
+  return (
+    <Icon sizePx={sizePx}>
+      <path d="M6.5 6.5l11 11M17.5 6.5l-11 11" {...stroke} />
+    </Icon>
+  );
+}

@@ -1,0 +1,244 @@
+'use client';
+// The cloud picture: a canvas the stream client draws baked frames onto, on the player's
+// own flight clock, with what a viewer needs when the stream cannot show a picture (bake
+// progress, a full node, no connection) and a way to fly on the device instead.
+import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { FlightClock } from '../../../scenes/timeline/flight-clock';
+import type { ProfileId } from '../../../server/bake/quality-profiles';
+import { formatMessage, type Messages } from '../../i18n/messages';
+import { CloudStreamClient, type CloudSnapshot, type CloudState, type CloudStats } from './stream-client';
+import { StreamStatsPanel } from './StreamStatsPanel';
+import type { YunshanCloudHandle } from './cloud-test-handle';
+import styles from './CloudStreamView.module.css';
+
+const DATA_SAVER_KEY = 'yunshan.cloud.dataSaver';
+
+export interface CloudStreamViewProps {
+  renderUrl: string;
+  routeId: string;
+  clock: FlightClock;
+  messages: Messages;
+  showStats: boolean;
+  onCloseStats: () => void;
+  onUseDevice: () => void;
+  onStateChange?: (state: CloudState) => void;
+}
+
+const INITIAL_SNAPSHOT: CloudSnapshot = { state: 'connecting', transport: null, profile: null, profiles: [], bake: null, retryAtMs: null, waiting: false, problem: null };
+
+/** States with no picture to show: the view explains instead, and the veil lifts. */
+export function cloudStateBlocksPlayback(state: CloudState): boolean {
+  return state === 'not-baked' || state === 'busy' || state === 'unavailable';
+}
+
+function readDataSaver(): boolean {
+  try {
+    return window.localStorage.getItem(DATA_SAVER_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamViewProps) {
+  const { renderUrl, routeId, clock, messages, showStats, onCloseStats, onUseDevice, onStateChange } = props;
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const clientRef = useRef<CloudStreamClient | null>(null);
+  const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_SNAPSHOT);
+  const [firstFrameShown, setFirstFrameShown] = useState(false);
+  const [dataSaver, setDataSaver] = useState(false);
+  const [manualProfile, setManualProfile] = useState<ProfileId | null>(null);
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const saver = readDataSaver();
+    setDataSaver(saver);
+    const client = new CloudStreamClient({
+      renderUrl,
+      routeId,
+      clock,
+      canvas,
+      dataSaver: saver,
+      onChange: (next) => {
+        setSnapshot(next);
+        if (client.marks.firstFrameShownAtMs !== null) setFirstFrameShown(true);
+      },
+    });
+    clientRef.current = client;
+    const handle: YunshanCloudHandle = {
+      get state() {
+        return client.snapshot.state;
+      },
+      get transport() {
+        return client.snapshot.transport;
+      },
+      get profile() {
+        return client.snapshot.profile;
+      },
+      get framesDecoded() {
+        return client.counters.framesDecoded;
+      },
+      get framesShown() {
+        return client.counters.framesShown;
+      },
+      get dropped() {
+        return client.counters.dropped;
+      },
+      get lastShownFrameIndex() {
+        return client.counters.lastShownFrameIndex;
+      },
+      get marks() {
+        return { ...client.marks };
+      },
+      stats: () => client.stats(),
+    };
+    window.__yunshanCloud = handle;
+    void client.start();
+    return () => {
+      client.close();
+      clientRef.current = null;
+      if (window.__yunshanCloud === handle) delete window.__yunshanCloud;
+    };
+  }, [renderUrl, routeId, clock]);
+
+  useEffect(() => {
+    onStateChange?.(snapshot.state);
+  }, [snapshot.state, onStateChange]);
+
+  const readStats = useCallback((): CloudStats => {
+    const client = clientRef.current;
+    return client
+      ? client.stats()
+      : { transport: null, profile: null, width: 0, height: 0, fpsShown: 0, bitrateKbps: 0, bufferAheadS: 0, rttMs: null, framesDecoded: 0, framesShown: 0, dropped: 0, lastShownFrameIndex: -1 };
+  }, []);
+
+  function chooseDataSaver(on: boolean) {
+    setDataSaver(on);
+    try {
+      window.localStorage.setItem(DATA_SAVER_KEY, on ? '1' : '0');
+    } catch {
+      // Private mode: the choice lasts for this page only.
+    }
+    clientRef.current?.setDataSaver(on);
+  }
+
+  function chooseProfile(profile: ProfileId | null) {
+    setManualProfile(profile);
+    clientRef.current?.setManualProfile(profile);
+  }
+
+  const blocked = cloudStateBlocksPlayback(snapshot.state);
+  // FlightPlayer lifts its veil once something inside the stage says data-ready.
+  const ready = firstFrameShown || blocked;
+  const notice = !blocked && firstFrameShown ? noticeFor(snapshot, messages) : null;
+
+  return (
+    <div className={styles.view} data-ready={ready} data-cloud-state={snapshot.state} data-testid="cloud-view">
+      <canvas ref={canvasRef} className={styles.canvas} role="img" aria-label={messages['cloud.canvasLabel']} width={640} height={360} />
+      {notice !== null && (
+        <p className={styles.notice} role="status" data-testid="cloud-notice">
+          <span className={styles.noticeDot} aria-hidden="true" />
+          {notice}
+        </p>
+      )}
+      {blocked && <StatusCard snapshot={snapshot} messages={messages} onUseDevice={onUseDevice} onRetry={() => clientRef.current?.retry()} />}
+      {showStats && (
+        <StreamStatsPanel
+          messages={messages}
+          readStats={readStats}
+          snapshot={snapshot}
+          manualProfile={manualProfile}
+          onManualProfile={chooseProfile}
+          dataSaver={dataSaver}
+          onDataSaver={chooseDataSaver}
+          onClose={onCloseStats}
+        />
+      )}
+    </div>
+  );
+});
+
+function noticeFor(snapshot: CloudSnapshot, messages: Messages): string | null {
+  if (snapshot.state === 'reconnecting') return messages['cloud.reconnecting'];
+  if (snapshot.waiting) return messages['cloud.waiting'];
+  return null;
+}
+
+interface StatusCardProps {
+  snapshot: CloudSnapshot;
+  messages: Messages;
+  onUseDevice: () => void;
+  onRetry: () => void;
+}
+
+function StatusCard({ snapshot, messages, onUseDevice, onRetry }: StatusCardProps) {
+  const secondsLeft = useSecondsUntil(snapshot.retryAtMs);
+  let title: string;
+  let body: string;
+  let percent: number | null = null;
+  if (snapshot.state === 'not-baked') {
+    title = messages['cloud.notBakedTitle'];
+    const bake = snapshot.bake;
+    if (bake?.status === 'baking') {
+      percent = bake.percent;
+      body = formatMessage(messages['cloud.notBakedProgress'], { percent: bake.percent });
+    } else if (bake?.status === 'queued') {
+      percent = 0;
+      body = messages['cloud.notBakedQueued'];
+    } else if (bake?.status === 'failed') {
+      body = messages['cloud.notBakedFailed'];
+    } else {
+      body = messages['cloud.notBakedNotScheduled'];
+    }
+  } else if (snapshot.state === 'busy') {
+    title = messages['cloud.busyTitle'];
+    body = formatMessage(messages['cloud.busyBody'], { seconds: secondsLeft ?? 0 });
+  } else {
+    title = messages['cloud.unavailableTitle'];
+    body = messages['cloud.unavailableBody'];
+  }
+
+  function keepInside(event: MouseEvent) {
+    // The stage behind plays or pauses on a click; a click on the card is for the card.
+    event.stopPropagation();
+  }
+
+  return (
+    <section className={styles.card} role="alert" aria-labelledby="cloud-status-title" onClick={keepInside} data-testid="cloud-status">
+      <h2 id="cloud-status-title" className={styles.cardTitle}>
+        {title}
+      </h2>
+      <p className={styles.cardBody} data-testid="cloud-status-body">
+        {body}
+      </p>
+      {percent !== null && (
+        <div className={styles.progress} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={messages['cloud.bakeProgressLabel']}>
+          <span className={styles.progressFill} style={{ width: `${Math.max(2, percent)}%` }} />
+        </div>
+      )}
+      {snapshot.state === 'not-baked' && <p className={styles.cardHint}>{messages['cloud.notBakedHint']}</p>}
+      <div className={styles.cardActions}>
+        <button type="button" className={styles.primary} onClick={onUseDevice} data-testid="cloud-use-device">
+          {messages['cloud.useDevice']}
+        </button>
+        {snapshot.state !== 'not-baked' && (
+          <button type="button" className={styles.secondary} onClick={onRetry} data-testid="cloud-retry">
+            {messages['cloud.retry']}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** Whole seconds until `atMs` (performance.now time), updated every second; null without a target. */
+function useSecondsUntil(atMs: number | null): number | null {
+  const [nowMs, setNowMs] = useState(() => performance.now());
+  useEffect(() => {
+    if (atMs === null) return;
+    setNowMs(performance.now());
+    const interval = window.setInterval(() => setNowMs(performance.now()), 1000);
+    return () => window.clearInterval(interval);
+  }, [atMs]);
+  return atMs === null ? null : Math.max(0, Math.ceil((atMs - nowMs) / 1000));
+}

@@ -1,0 +1,41 @@
+// "On this device / From the cloud": where the flight is drawn. Two pressed-state
+// buttons in a labelled group, like the speed choice; on a phone only the icons show.
+import type { ReactNode } from 'react';
+import type { Messages } from '../../i18n/messages';
+import { CloudIcon, DeviceIcon } from './CloudIcons';
+import type { RenderPath } from './render-path';
+import styles from './RenderPathSwitch.module.css';
+
+export interface RenderPathSwitchProps {
+  messages: Messages;
+  renderPath: RenderPath;
+  onChoose: (path: RenderPath) => void;
+}
+
+export function RenderPathSwitch({ messages, renderPath, onChoose }: RenderPathSwitchProps) {
+  const options: Array<{ path: RenderPath; label: string; short: string; icon: ReactNode }> = [
+    { path: 'local', label: messages['cloud.onDevice'], short: messages['cloud.onDeviceShort'], icon: <DeviceIcon /> },
+    { path: 'cloud', label: messages['cloud.fromCloud'], short: messages['cloud.fromCloudShort'], icon: <CloudIcon /> },
+  ];
+  return (
+    <div className={styles.switch} role="group" aria-label={messages['cloud.renderPathGroup']}>
+      {options.map((option) => (
+        <button
+          key={option.path}
+          type="button"
+          className={styles.option}
+          aria-pressed={renderPath === option.path}
+          aria-label={option.label}
+          title={option.label}
+          onClick={() => onChoose(option.path)}
+          data-testid={`render-path-${option.path}`}
+        >
+          {option.icon}
+          <span className={styles.text} aria-hidden="true">
+            {option.short}
+          </span>
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+// What the cloud view puts on window for end-to-end tests and the bench: live counters
+// read straight from the stream client (getters, so a test never reads a stale copy).
+import type { CloudState, CloudStats } from './stream-client';
+
+export interface YunshanCloudHandle {
+  readonly state: CloudState;
+  readonly transport: 'webrtc' | 'socket' | null;
+  readonly profile: string | null;
+  readonly framesDecoded: number;
+  readonly framesShown: number;
+  readonly dropped: number;
+  readonly lastShownFrameIndex: number;
+  /** performance.now() marks: client start, server ready, first frame decoded and shown. */
+  readonly marks: { startedAtMs: number; readyAtMs: number | null; firstFrameDecodedAtMs: number | null; firstFrameShownAtMs: number | null };
+  stats(): CloudStats;
+}
+
+declare global {
+  interface Window {
+    __yunshanCloud?: YunshanCloudHandle;
+  }
+}
