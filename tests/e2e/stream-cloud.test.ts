@@ -1,0 +1,304 @@
+// A cloud flight in Debian Chromium against the real render server and the real Next
+// server: a baked 20 s route streamed over a WebRTC data channel and decoded with
+// WebCodecs onto the player's flight clock. First frame, 30 fps for 10 s with under 1%
+// dropped, pause and seek, a forced peer close that resumes where it was, the socket.io
+// fallback when WebRTC is blocked, and a route not baked yet in both languages.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../helpers/browser';
+import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
+import { measureCloudFirstFrameOnce } from '../helpers/cloud-first-frame';
+import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { frameIndexForTime } from '../../components/player/cloud/frame-for-time';
+import type { YunshanCloudHandle } from '../../components/player/cloud/cloud-test-handle';
+
+const FRAME_COUNT = 601;
+/** Bounds hangs (a cold Chromium, a loaded CI machine), not speed. */
+const STREAM_TIMEOUT_MS = 30_000;
+
+let fixture: CloudStreamFixture;
+let browser: Browser;
+
+before(async () => {
+  fixture = await startCloudStreamFixture({ log: (line) => console.log(`# ${line}`) });
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  await fixture?.stop();
+});
+
+interface CloudReading {
+  nowMs: number;
+  timeS: number;
+  playing: boolean;
+  state: string;
+  transport: string | null;
+  profile: string | null;
+  framesDecoded: number;
+  framesShown: number;
+  dropped: number;
+  lastShownFrameIndex: number;
+}
+
+function read(page: Page): Promise<CloudReading> {
+  return page.evaluate(() => {
+    const cloud = window.__yunshanCloud as YunshanCloudHandle;
+    const player = window.__yunshanPlayer!;
+    return {
+      nowMs: performance.now(),
+      timeS: player.timeS(),
+      playing: player.playing(),
+      state: cloud.state,
+      transport: cloud.transport,
+      profile: cloud.profile,
+      framesDecoded: cloud.framesDecoded,
+      framesShown: cloud.framesShown,
+      dropped: cloud.dropped,
+      lastShownFrameIndex: cloud.lastShownFrameIndex,
+    };
+  });
+}
+
+async function openCloudFlight(context: BrowserContext, query: Record<string, string> = {}): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(fixture.tourUrl({ render: 'cloud', lang: 'en', ...query }));
+  await page.waitForFunction(() => (window.__yunshanCloud?.framesShown ?? 0) > 0, undefined, { timeout: STREAM_TIMEOUT_MS });
+  return page;
+}
+
+/** Waits until the frame on the canvas is the one the flight clock names (paused), or close to it (playing). */
+async function waitForFrameAtClock(page: Page, toleranceFrames: number): Promise<CloudReading> {
+  await page.waitForFunction(
+    ({ frameCount, tolerance }) => {
+      const cloud = window.__yunshanCloud;
+      const player = window.__yunshanPlayer;
+      if (!cloud || !player) return false;
+      const wanted = Math.min(frameCount - 1, Math.round(player.timeS() * 30));
+      return Math.abs(cloud.lastShownFrameIndex - wanted) <= tolerance;
+    },
+    { frameCount: FRAME_COUNT, tolerance: toleranceFrames },
+    { timeout: STREAM_TIMEOUT_MS, polling: 50 },
+  );
+  return read(page);
+}
+
+/** Mean brightness of the cloud canvas, 0–255: a black canvas reads near 0. */
+function canvasBrightness(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    const source = document.querySelector<HTMLCanvasElement>('[data-testid="cloud-view"] canvas')!;
+    const probe = document.createElement('canvas');
+    probe.width = 32;
+    probe.height = 18;
+    const context = probe.getContext('2d')!;
+    context.drawImage(source, 0, 0, probe.width, probe.height);
+    const pixels = context.getImageData(0, 0, probe.width, probe.height).data;
+    let sum = 0;
+    for (let i = 0; i < pixels.length; i += 4) sum += (pixels[i] + pixels[i + 1] + pixels[i + 2]) / 3;
+    return sum / (pixels.length / 4);
+  });
+}
+
+describe('cloud flight over WebRTC', () => {
+  let context: BrowserContext;
+  let page: Page;
+
+  before(async () => {
+    context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  });
+  after(async () => {
+    await context?.close();
+  });
+
+  test('the first frame arrives over the data channel, decoded from VP8, and it is a picture', async () => {
+    const sample = await measureCloudFirstFrameOnce(browser, fixture.tourUrl({ render: 'cloud', lang: 'en' }), STREAM_TIMEOUT_MS);
+    console.log(
+      `# time to first frame: ${Math.round(sample.clientStartToDecodedMs)} ms from client start, ${Math.round(sample.readyToDecodedMs)} ms from join, ${Math.round(sample.navigationToShownMs)} ms from navigation (${sample.transport})`,
+    );
+    assert.ok(Number.isFinite(sample.clientStartToDecodedMs) && sample.clientStartToDecodedMs > 0);
+
+    page = await openCloudFlight(context);
+    const first = await read(page);
+    assert.equal(first.state, 'streaming');
+    assert.equal(first.profile, '360p', 'a VP8 browser streams the VP8 profile');
+    assert.equal(first.lastShownFrameIndex, 0, 'paused at the start, the canvas shows frame 0');
+    await page.waitForFunction(() => window.__yunshanCloud?.transport === 'webrtc', undefined, { timeout: STREAM_TIMEOUT_MS });
+    assert.ok((await canvasBrightness(page)) > 25, 'the canvas holds the sunrise landscape, not black');
+    assert.equal(await page.getByTestId('render-path-cloud').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.getByTestId('flight-canvas').getAttribute('data-render-path'), 'cloud');
+  });
+
+  test('plays at 30 fps for 10 s with under 1% of frames dropped', async () => {
+    await page.evaluate(() => window.__yunshanPlayer!.play());
+    // Settle: the server refills two seconds ahead once the clock runs.
+    await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 1.5, undefined, { timeout: STREAM_TIMEOUT_MS });
+    const start = await read(page);
+    await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 12, undefined, { timeout: STREAM_TIMEOUT_MS });
+    const end = await read(page);
+    const windowS = (end.nowMs - start.nowMs) / 1000;
+    const shown = end.framesShown - start.framesShown;
+    const dropped = end.dropped - start.dropped;
+    const advanced = end.lastShownFrameIndex - start.lastShownFrameIndex;
+    const fps = shown / windowS;
+    console.log(`# ${shown} frames shown in ${windowS.toFixed(2)} s (${fps.toFixed(1)} fps), ${dropped} dropped, playhead advanced ${advanced} frames`);
+    assert.equal(end.transport, 'webrtc');
+    assert.ok(windowS >= 10, `the window covers 10 s of flight (${windowS.toFixed(2)} s)`);
+    assert.ok(fps >= 29, `about 30 frames a second shown (${fps.toFixed(1)})`);
+    assert.ok(dropped < 0.01 * (shown + dropped), `under 1% dropped (${dropped} of ${shown + dropped})`);
+    assert.ok(Math.abs(advanced - (shown + dropped)) <= 2, 'every frame the playhead passed was shown or counted as dropped');
+  });
+
+  test('pause holds the frame the clock names; seeks land on their frame, forward and back', async () => {
+    await page.evaluate(() => window.__yunshanPlayer!.pause());
+    const paused = await waitForFrameAtClock(page, 0);
+    assert.equal(paused.playing, false);
+    await page.waitForTimeout(600);
+    const later = await read(page);
+    assert.equal(later.lastShownFrameIndex, paused.lastShownFrameIndex, 'a paused flight keeps its picture');
+    assert.equal(later.lastShownFrameIndex, frameIndexForTime(later.timeS, FRAME_COUNT));
+
+    await page.evaluate(() => window.__yunshanPlayer!.seek(15.5));
+    const forward = await waitForFrameAtClock(page, 0);
+    assert.equal(forward.lastShownFrameIndex, 465, 'seek to 15.5 s shows frame 465, decoded on from the keyframe at 15 s');
+
+    await page.evaluate(() => window.__yunshanPlayer!.seek(3.2));
+    const back = await waitForFrameAtClock(page, 0);
+    assert.equal(back.lastShownFrameIndex, 96);
+    assert.ok((await canvasBrightness(page)) > 25, 'no black frame after seeking');
+
+    await page.evaluate(() => window.__yunshanPlayer!.play());
+    await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 4.5, undefined, { timeout: STREAM_TIMEOUT_MS });
+    const playing = await waitForFrameAtClock(page, 2);
+    assert.ok(playing.lastShownFrameIndex > 130, 'frames move on from the seek');
+    await page.evaluate(() => window.__yunshanPlayer!.pause());
+  });
+});
+
+describe('cloud flight resilience', () => {
+  test('a forced peer close recovers over a fresh peer and resumes at the same position', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      // Keep a handle on every RTCPeerConnection the page makes, so the test can break one from outside the player.
+      await context.addInitScript(() => {
+        const Native = window.RTCPeerConnection;
+        const made: RTCPeerConnection[] = [];
+        (window as unknown as { __peers: RTCPeerConnection[] }).__peers = made;
+        window.RTCPeerConnection = class extends Native {
+          constructor(configuration?: RTCConfiguration) {
+            super(configuration);
+            made.push(this);
+          }
+        } as typeof RTCPeerConnection;
+      });
+      const page = await openCloudFlight(context);
+      await page.waitForFunction(() => window.__yunshanCloud?.transport === 'webrtc', undefined, { timeout: STREAM_TIMEOUT_MS });
+      await page.evaluate(() => window.__yunshanPlayer!.seek(6));
+      await waitForFrameAtClock(page, 0);
+      await page.evaluate(() => window.__yunshanPlayer!.play());
+      await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 7, undefined, { timeout: STREAM_TIMEOUT_MS });
+
+      const before = await read(page);
+      await page.evaluate(() => {
+        for (const connection of (window as unknown as { __peers: RTCPeerConnection[] }).__peers) connection.close();
+      });
+      // A second peer connection, connected, and frames flowing again.
+      await page.waitForFunction(
+        (decodedBefore) => {
+          const peers = (window as unknown as { __peers: RTCPeerConnection[] }).__peers;
+          const fresh = peers[peers.length - 1];
+          return peers.length >= 2 && fresh.connectionState === 'connected' && window.__yunshanCloud!.framesDecoded > decodedBefore + 30;
+        },
+        before.framesDecoded,
+        { timeout: STREAM_TIMEOUT_MS },
+      );
+      const resumed = await waitForFrameAtClock(page, 2);
+      assert.equal(resumed.transport, 'webrtc', 'back on a data channel, not on the fallback');
+      assert.ok(resumed.lastShownFrameIndex > before.lastShownFrameIndex, 'the flight went on from where it was, not from the start');
+      assert.ok(resumed.timeS > before.timeS);
+      await page.evaluate(() => window.__yunshanPlayer!.pause());
+      const paused = await waitForFrameAtClock(page, 0);
+      assert.equal(paused.lastShownFrameIndex, frameIndexForTime(paused.timeS, FRAME_COUNT));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('with WebRTC blocked the flight plays over the socket.io fallback', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      await context.addInitScript(() => {
+        // What a browser with WebRTC switched off looks like (a policy, an extension, a locked-down kiosk).
+        const scope = window as unknown as Record<string, unknown>;
+        delete scope.RTCPeerConnection;
+        delete scope.webkitRTCPeerConnection;
+      });
+      const page = await openCloudFlight(context);
+      const first = await read(page);
+      assert.equal(first.transport, 'socket');
+      await page.evaluate(() => window.__yunshanPlayer!.play());
+      await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 1, undefined, { timeout: STREAM_TIMEOUT_MS });
+      const start = await read(page);
+      await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 4, undefined, { timeout: STREAM_TIMEOUT_MS });
+      const end = await read(page);
+      const shown = end.framesShown - start.framesShown;
+      const dropped = end.dropped - start.dropped;
+      const fps = shown / ((end.nowMs - start.nowMs) / 1000);
+      console.log(`# socket.io fallback: ${fps.toFixed(1)} fps, ${dropped} dropped of ${shown + dropped}`);
+      assert.equal(end.transport, 'socket');
+      assert.ok(fps >= 28, `about 30 frames a second over the fallback (${fps.toFixed(1)})`);
+      assert.ok(dropped < 0.02 * (shown + dropped));
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('when ICE cannot connect, the player gives WebRTC up within seconds and streams over the socket', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      await context.addInitScript(() => {
+        // Relay-only with no relay: a network where no ICE path exists, the way a strict firewall looks.
+        const Native = window.RTCPeerConnection;
+        window.RTCPeerConnection = class extends Native {
+          constructor(configuration?: RTCConfiguration) {
+            super({ ...configuration, iceTransportPolicy: 'relay' });
+          }
+        } as typeof RTCPeerConnection;
+      });
+      const page = await openCloudFlight(context);
+      const reading = await read(page);
+      assert.equal(reading.transport, 'socket');
+      assert.ok(reading.framesDecoded > 0);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('a cloud flight that cannot stream yet', () => {
+  const unbaked = CURATED_ROUTES[0];
+
+  test('a route still waiting for its bake says so in Chinese and English, and offers the device', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${fixture.next.baseUrl}/tours/${unbaked.id}?render=cloud&lang=zh`);
+      const status = page.getByTestId('cloud-status');
+      await status.waitFor({ timeout: STREAM_TIMEOUT_MS });
+      assert.match(await status.innerText(), /云端准备中/);
+      assert.match(await page.getByTestId('cloud-status-body').innerText(), /排队|已渲染|尚未安排/);
+      assert.equal(await page.getByTestId('play-start').count(), 0, 'no play button over a flight that cannot play');
+
+      await page.goto(`${fixture.next.baseUrl}/tours/${unbaked.id}?render=cloud&lang=en`);
+      await status.waitFor({ timeout: STREAM_TIMEOUT_MS });
+      assert.match(await status.innerText(), /still being prepared in the cloud/);
+      await page.getByTestId('cloud-use-device').click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="flight-canvas"]')?.getAttribute('data-render-path') === 'local');
+      assert.equal(await page.getByTestId('render-path-local').getAttribute('aria-pressed'), 'true');
+      assert.equal(await page.getByTestId('cloud-status').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,137 @@
+// A cloud flight ready to stream, for end-to-end tests and the bench: a short test route
+// published into a fresh SQLite file and baked at 360p (VP8) and 360p-jpeg with the real
+// renderer, the real render server streaming it (baking off, so nothing else competes for
+// the CPU) and the real Next production server pointing its pages at that render server.
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { openDatabase } from '../../server/db/database';
+import { createSqliteRouteStore } from '../../server/routes/route-store';
+import { createRendererPool } from '../../server/render/renderer-pool';
+import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
+import { bakeRoute } from '../../server/bake/bake-route';
+import { currentSceneVersion } from '../../server/bake/scene-version';
+import { QUALITY_PROFILES, type ProfileId } from '../../server/bake/quality-profiles';
+import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
+import { loadRenderServerConfig } from '../../server/render-server-config';
+import type { Route } from '../../scenes/routes/route-schema';
+import { startNextServer, type RunningNextServer } from './next-server';
+import { buildTestRoute } from './test-routes';
+
+export const CLOUD_TEST_ROUTE_ID = 'stream-e2e';
+const BAKED_PROFILES: readonly ProfileId[] = ['360p', '360p-jpeg'];
+
+/** 20 s, the shortest route the schema allows: 601 frames per profile. */
+export function cloudTestRoute(): Route {
+  return buildTestRoute(CLOUD_TEST_ROUTE_ID, {
+    durationS: 20,
+    keyframes: [
+      { timeS: 0, position: [-900, 900, -350], lookAt: [-650, 1000, -350] },
+      { timeS: 10, position: [-650, 950, -600], lookAt: [-650, 1000, -350] },
+      { timeS: 20, position: [-400, 1000, -350], lookAt: [-650, 1000, -350] },
+    ],
+  });
+}
+
+export interface CloudStreamFixture {
+  next: RunningNextServer;
+  render: RunningRenderServer;
+  route: Route;
+  /** The tour page of the baked test route, with extra query parameters. */
+  tourUrl(query?: Record<string, string>): string;
+  stop(): Promise<void>;
+}
+
+export interface CloudStreamFixtureOptions {
+  /**
+   * Frames folder to bake into. A folder kept between runs is reused: the bake keeps
+   * segments whose checksums hold, so a second run skips the renderer. Default: a fresh
+   * temporary folder (env YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR overrides).
+   */
+  framesDir?: string;
+  log?: (line: string) => void;
+}
+
+const quiet = { log: () => {}, warn: () => {}, error: () => {} };
+
+export async function startCloudStreamFixture(options: CloudStreamFixtureOptions = {}): Promise<CloudStreamFixture> {
+  const log = options.log ?? (() => {});
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-cloud-stream-'));
+  const keptFramesDir = options.framesDir ?? process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR;
+  const framesDir = keptFramesDir ?? path.join(tempDir, 'frames');
+  const dbPath = path.join(tempDir, 'yunshan.sqlite');
+  const route = cloudTestRoute();
+
+  const routes = createSqliteRouteStore(openDatabase(dbPath));
+  try {
+    await routes.seedPublished([route]);
+  } finally {
+    routes.close();
+  }
+
+  const store = new LocalFrameStore(framesDir);
+  const pool = await createRendererPool({ size: 1 });
+  try {
+    for (const profileId of BAKED_PROFILES) {
+      const result = await bakeRoute({ route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion: currentSceneVersion() }, { pool, store });
+      log(`baked ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`);
+    }
+  } finally {
+    await pool.close();
+  }
+
+  // The page needs the render server's URL before it starts, and the render server needs
+  // the page's origin: reserve the render port first, then start the page server.
+  const renderPort = await freePort();
+  let next: RunningNextServer | null = null;
+  let render: RunningRenderServer | null = null;
+  try {
+    next = await startNextServer({ dbPath, env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
+    render = await startRenderServer(
+      loadRenderServerConfig({
+        YUNSHAN_DB_PATH: dbPath,
+        YUNSHAN_FRAMES_DIR: framesDir,
+        YUNSHAN_RENDER_PORT: String(renderPort),
+        YUNSHAN_RENDER_HOST: '127.0.0.1',
+        YUNSHAN_BAKE: '0',
+        YUNSHAN_STREAM_ALLOWED_ORIGINS: next.baseUrl,
+      }),
+      quiet,
+    );
+  } catch (error) {
+    await next?.stop();
+    fs.rmSync(tempDir, { recursive: true, force: true });
+    throw error;
+  }
+  const runningNext = next;
+  const runningRender = render;
+
+  return {
+    next: runningNext,
+    render: runningRender,
+    route,
+    tourUrl(query = {}) {
+      const search = new URLSearchParams(query).toString();
+      return `${runningNext.baseUrl}/tours/${route.id}${search ? `?${search}` : ''}`;
+    },
+    async stop() {
+      await runningRender.close();
+      await runningNext.stop();
+      fs.rmSync(tempDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.unref();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
