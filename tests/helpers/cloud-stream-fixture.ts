@@ -85,7 +85,7 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
   // the page's origin: reserve the render port first, then start the page server.
   const renderPort = await freePort();
   let next: RunningNextServer | null = null;
-  let render: RunningRenderServer | null = null;
+  let render: RunningRenderServer;
   try {
     next = await startNextServer({ dbPath, env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
     render = await startRenderServer(
