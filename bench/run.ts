@@ -8,6 +8,7 @@ import { benchWorld } from './world-bench';
 import { benchRender } from './render-bench';
 import { benchBundles } from './bundle-bench';
 import { benchBake } from './bake-bench';
+import { benchStream } from './stream-bench';
 
 console.log(`Yunshan bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
 benchWorld();
@@ -29,3 +30,6 @@ try {
   await server.stop();
 }
 await benchBake();
+await benchStream();
+// wrtc peers are closed; leave rather than wait on its native threads.
+process.exit(0);

@@ -20,7 +20,7 @@ export const MAX_AHEAD_MS = 3000;
 /** The client waits this long for the data channel before asking for the socket transport. */
 export const WEBRTC_CONNECT_TIMEOUT_MS = 4000;
 /** How often a client should ack while frames arrive (it may ack more rarely when idle). */
-export const ACK_INTERVAL_MS = 100;
+export const ACK_INTERVAL_MS = 200;
 export const MIN_PLAYBACK_RATE = 0.5;
 export const MAX_PLAYBACK_RATE = 2;
 

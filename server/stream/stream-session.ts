@@ -25,6 +25,12 @@ export const ACK_STALE_MS = 1000;
 /** How often a session blocked on a full transport queue looks again. */
 export const BACKPRESSURE_POLL_MS = 10;
 export const DEFAULT_MAX_BUFFERED_BYTES = 512 * 1024;
+/**
+ * Once full, a session waits until the viewer is this much below the target and then
+ * tops up in one go: a few wake-ups a second per viewer instead of one per frame, which
+ * is most of what a node's CPU spends per viewer.
+ */
+export const REFILL_MS = 300;
 
 /** Shared by every session of a node, for /metrics. */
 export interface StreamCounters {
@@ -282,6 +288,7 @@ export class StreamSession {
       return;
     }
     this.pumping = true;
+    let filling = false;
     try {
       for (;;) {
         const transport = this.transportInUse;
@@ -289,11 +296,13 @@ export class StreamSession {
         if (this.nextFrame >= this.route.frameCount) return;
         const now = this.now();
         const aheadMs = this.aheadMs(now);
-        if (aheadMs >= this.targetAheadMs) {
+        const stopAtMs = filling ? this.targetAheadMs : this.targetAheadMs - REFILL_MS;
+        if (aheadMs >= stopAtMs) {
           // Paused, or playing on stale acks: an ack or a control wakes the session.
-          if (!this.paused) this.schedule(Math.min(250, Math.max(1000 / this.route.fps, aheadMs - this.targetAheadMs)));
+          if (!this.paused) this.schedule(Math.min(1000, Math.max(1000 / this.route.fps, aheadMs - (this.targetAheadMs - REFILL_MS))));
           return;
         }
+        filling = true;
         if (transport.bufferedBytes() >= this.maxBufferedBytes) {
           this.schedule(BACKPRESSURE_POLL_MS);
           return;

@@ -31,7 +31,7 @@ function closeViewer(target: NodeStreamViewer): void {
 /** Frames of an epoch are consecutive from a keyframe at a whole second. */
 function assertPlayableRun(frames: readonly ReceivedFrame[], firstIndex: number, what: string): void {
   assert.ok(frames.length > 0, `${what}: no frames`);
-  assert.equal(frames[0].frameIndex, firstIndex, `${what}: first frame`);
+  assert.equal(frames[0].frameIndex, firstIndex, `${what}: first frame; the run began ${JSON.stringify(frames.slice(0, 4).map(({ epoch, frameIndex, transport }) => ({ epoch, frameIndex, transport })))}`);
   assert.ok(frames[0].key, `${what}: starts with a keyframe`);
   assert.equal(frames[0].frameIndex % FPS, 0, `${what}: keyframe on a whole second`);
   frames.forEach((frame, i) => assert.equal(frame.frameIndex, firstIndex + i, `${what}: frame ${i} out of order`));
@@ -239,20 +239,21 @@ describe('the session cap', () => {
     const capped = await startStreamTestServer(framesDir, { YUNSHAN_STREAM_MAX_SESSIONS: '1', YUNSHAN_STREAM_RESUME_GRACE_MS: '0' });
     const make = () => new NodeStreamViewer({ url: capped.server.url, routeId: streamTestRoute.id, profile: '360p', transport: 'socket' });
     const first = make();
-    const second = make();
+    let second: NodeStreamViewer | null = null;
     try {
-      await first.waitFor(() => first.ready !== null, 5000, 'first ready');
-      await second.waitFor(() => second.busy !== null, 5000, 'busy');
+      await first.waitFor(() => first.ready !== null, 10_000, 'first ready');
+      second = make();
+      await second.waitFor(() => second!.busy !== null, 10_000, 'busy');
       assert.ok(second.busy!.retryAfterMs > 0);
       assert.equal(second.ready, null);
       first.close();
-      await second.waitFor(() => capped.server.stream.sessionCount() === 0, 5000, 'the slot to free');
+      await second.waitFor(() => capped.server.stream.sessionCount() === 0, 10_000, 'the slot to free');
       const third = make();
-      await third.waitFor(() => third.ready !== null, 5000, 'ready after the slot freed');
+      await third.waitFor(() => third.ready !== null, 10_000, 'ready after the slot freed');
       third.close();
     } finally {
       first.close();
-      second.close();
+      second?.close();
       await capped.close();
     }
   });
