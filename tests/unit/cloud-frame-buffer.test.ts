@@ -65,10 +65,10 @@ describe('DecodedFrameBuffer', () => {
     assert.deepEqual(buffer.counters, { shown: 2, dropped: 0, skipped: 0, discarded: 0 });
   });
 
-  test('frames the clock has passed are dropped, counted and released', () => {
+  test('frames the clock has passed by more than the tolerance are dropped, counted and released', () => {
     const { buffer, released } = bufferWithLog();
     for (const index of [0, 1, 2, 3, 4]) buffer.add(index, frame(index));
-    const shown = buffer.take(3);
+    const shown = buffer.take(3, { lateToleranceFrames: 0 });
     assert.equal(shown?.index, 3);
     assert.equal(buffer.counters.dropped, 3);
     assert.deepEqual(
@@ -78,12 +78,27 @@ describe('DecodedFrameBuffer', () => {
     assert.equal(buffer.lastShownIndex, 3);
   });
 
+  test('one late refresh costs no frame: the frame a step behind is shown, and the next refresh catches up', () => {
+    const { buffer } = bufferWithLog();
+    for (const index of [10, 11, 12, 13]) buffer.add(index, frame(index));
+    assert.equal(buffer.take(10)?.index, 10);
+    // The refresh that should have shown 11 came late; the clock already names 12.
+    assert.equal(buffer.take(12)?.index, 11);
+    assert.equal(buffer.take(12)?.index, 12);
+    assert.equal(buffer.take(13)?.index, 13);
+    assert.equal(buffer.counters.dropped, 0);
+    // Two frames behind is too late: the older goes, the one within tolerance shows.
+    for (const index of [14, 15, 16, 17]) buffer.add(index, frame(index));
+    assert.equal(buffer.take(17)?.index, 16);
+    assert.equal(buffer.counters.dropped, 2);
+  });
+
   test('passing over frames at a faster speed counts them as skipped, not dropped', () => {
     const { buffer } = bufferWithLog();
     for (const index of [0, 1, 2, 3, 4]) buffer.add(index, frame(index));
     buffer.take(0);
-    buffer.take(2, { skipsIntended: true });
-    buffer.take(4, { skipsIntended: true });
+    buffer.take(2, { skipsIntended: true, lateToleranceFrames: 0 });
+    buffer.take(4, { skipsIntended: true, lateToleranceFrames: 0 });
     assert.deepEqual(buffer.counters, { shown: 3, dropped: 0, skipped: 2, discarded: 0 });
   });
 
@@ -133,7 +148,7 @@ describe('DecodedFrameBuffer', () => {
   test('every frame added is either shown or released exactly once, whatever the order of events', () => {
     const event = fc.oneof(
       fc.record({ kind: fc.constant('add' as const), index: fc.integer({ min: 0, max: 60 }) }),
-      fc.record({ kind: fc.constant('take' as const), index: fc.integer({ min: 0, max: 60 }), skips: fc.boolean() }),
+      fc.record({ kind: fc.constant('take' as const), index: fc.integer({ min: 0, max: 60 }), skips: fc.boolean(), tolerance: fc.integer({ min: 0, max: 3 }) }),
       fc.record({ kind: fc.constant('seek' as const), index: fc.integer({ min: 0, max: 60 }) }),
       fc.record({ kind: fc.constant('clear' as const) }),
     );
@@ -149,9 +164,10 @@ describe('DecodedFrameBuffer', () => {
             all.push(f);
             buffer.add(step.index, f);
           } else if (step.kind === 'take') {
-            const taken = buffer.take(step.index, { skipsIntended: step.skips });
+            const taken = buffer.take(step.index, { skipsIntended: step.skips, lateToleranceFrames: step.tolerance });
             if (taken) {
               assert.ok(taken.index <= step.index, 'never a frame from the future');
+              assert.ok(taken.index > lastShown, 'never backwards');
               shown.push(taken.frame);
               lastShown = taken.index;
             }

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
 import type { ProfileId } from '../../../server/bake/quality-profiles';
 import { formatMessage, type Messages } from '../../i18n/messages';
-import { CloudStreamClient, type CloudSnapshot, type CloudState, type CloudStats } from './stream-client';
+import { CloudStreamClient, INITIAL_CLOUD_SNAPSHOT, type CloudSnapshot, type CloudState, type CloudStats } from './stream-client';
 import { StreamStatsPanel } from './StreamStatsPanel';
 import type { YunshanCloudHandle } from './cloud-test-handle';
 import styles from './CloudStreamView.module.css';
@@ -23,8 +23,6 @@ export interface CloudStreamViewProps {
   onUseDevice: () => void;
   onStateChange?: (state: CloudState) => void;
 }
-
-const INITIAL_SNAPSHOT: CloudSnapshot = { state: 'connecting', transport: null, profile: null, profiles: [], bake: null, retryAtMs: null, waiting: false, problem: null };
 
 /** States with no picture to show: the view explains instead, and the veil lifts. */
 export function cloudStateBlocksPlayback(state: CloudState): boolean {
@@ -43,7 +41,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   const { renderUrl, routeId, clock, messages, showStats, onCloseStats, onUseDevice, onStateChange } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const clientRef = useRef<CloudStreamClient | null>(null);
-  const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_SNAPSHOT);
+  const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_CLOUD_SNAPSHOT);
   const [firstFrameShown, setFirstFrameShown] = useState(false);
   const [dataSaver, setDataSaver] = useState(false);
   const [manualProfile, setManualProfile] = useState<ProfileId | null>(null);
@@ -134,7 +132,15 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
 
   return (
     <div className={styles.view} data-ready={ready} data-cloud-state={snapshot.state} data-testid="cloud-view">
-      <canvas ref={canvasRef} className={styles.canvas} role="img" aria-label={messages['cloud.canvasLabel']} width={640} height={360} />
+      <canvas
+        ref={canvasRef}
+        className={styles.canvas}
+        data-shown={firstFrameShown}
+        role="img"
+        aria-label={messages['cloud.canvasLabel']}
+        width={640}
+        height={360}
+      />
       {notice !== null && (
         <p className={styles.notice} role="status" data-testid="cloud-notice">
           <span className={styles.noticeDot} aria-hidden="true" />
@@ -183,7 +189,6 @@ function StatusCard({ snapshot, messages, onUseDevice, onRetry }: StatusCardProp
       percent = bake.percent;
       body = formatMessage(messages['cloud.notBakedProgress'], { percent: bake.percent });
     } else if (bake?.status === 'queued') {
-      percent = 0;
       body = messages['cloud.notBakedQueued'];
     } else if (bake?.status === 'failed') {
       body = messages['cloud.notBakedFailed'];

@@ -75,9 +75,9 @@ export function StreamStatsPanel(props: StreamStatsPanelProps) {
             onChange={(event) => props.onManualProfile(event.currentTarget.value === 'auto' ? null : (event.currentTarget.value as ProfileId))}
           >
             <option value="auto">{messages['cloud.qualityAuto']}</option>
-            {snapshot.profiles.map((profile) => (
-              <option key={profile.id} value={profile.id}>
-                {profile.id}
+            {snapshot.selectableProfiles.map((profileId) => (
+              <option key={profileId} value={profileId}>
+                {profileId}
               </option>
             ))}
           </select>

@@ -1,6 +1,6 @@
 // The small queue of decoded frames between the decoder and the canvas. The flight clock
-// names the frame it wants; the newest frame at or before it is shown, frames the clock
-// has passed are dropped (and counted), frames ahead wait. Pure: frames are opaque, and
+// names the frame it wants; the frame due is shown, frames the clock has passed by more
+// than a frame are dropped (and counted), frames ahead wait. Pure: frames are opaque, and
 // `release` (VideoFrame.close, ImageBitmap.close) is called exactly once for each.
 
 export interface FrameBufferCounters {
@@ -17,7 +17,15 @@ export interface FrameBufferCounters {
 export interface TakeOptions {
   /** Frames passed over count as skipped, not dropped (playback faster than real time). */
   skipsIntended?: boolean;
+  /**
+   * A frame this many frames behind the clock is still shown, one display refresh late,
+   * rather than dropped: one late animation frame (a garbage collection, a layout) must not
+   * cost a picture when the next refresh can catch up. 0 shows only the newest frame due.
+   */
+  lateToleranceFrames?: number;
 }
+
+export const DEFAULT_LATE_TOLERANCE_FRAMES = 1;
 
 interface BufferedFrame<F> {
   index: number;
@@ -89,14 +97,17 @@ export class DecodedFrameBuffer<F> {
   }
 
   /**
-   * The frame to draw for `targetIndex`: the newest buffered frame at or before it, or null to
-   * keep what is on the canvas (nothing new is due). Frames passed over are released and counted.
-   * The caller owns the returned frame and releases it once it is replaced on the canvas.
+   * The frame to draw for `targetIndex`, or null to keep what is on the canvas (nothing new is
+   * due): the oldest buffered frame within the late tolerance, else the newest at or before the
+   * target. Frames passed over are released and counted. The caller owns the returned frame.
    */
   take(targetIndex: number, options: TakeOptions = {}): { index: number; frame: F } | null {
+    const tolerance = options.lateToleranceFrames ?? DEFAULT_LATE_TOLERANCE_FRAMES;
     let due = -1;
     while (due + 1 < this.#frames.length && this.#frames[due + 1].index <= targetIndex) due += 1;
     if (due < 0) return null;
+    // Frames are ascending: the first one still within tolerance is the one to show.
+    while (due > 0 && this.#frames[due - 1].index >= targetIndex - tolerance) due -= 1;
     const passedOver = this.#frames.splice(0, due);
     const shown = this.#frames.shift()!;
     for (const buffered of passedOver) {

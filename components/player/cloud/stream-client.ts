@@ -32,7 +32,7 @@ import {
   type TransportKind,
 } from '../../../server/stream/stream-protocol';
 import type { ProfileId } from '../../../server/bake/quality-profiles';
-import { chooseProfile, connectionAsksToSaveData, type ConnectionHints, type ProfileCaps } from './adaptive-profile';
+import { allowedProfiles, chooseProfile, connectionAsksToSaveData, type ConnectionHints, type ProfileCaps } from './adaptive-profile';
 import { summarizeBakeProgress, type BakeProgressSummary } from './bake-progress';
 import { ChunkQueue } from './chunk-queue';
 import { DecodedFrameBuffer } from './frame-buffer';
@@ -60,6 +60,8 @@ export interface CloudSnapshot {
   transport: TransportKind | null;
   profile: ProfileId | null;
   profiles: readonly ProfileSummary[];
+  /** Profiles the viewer may pick by hand: decodable here and within the data-saver cap. */
+  selectableProfiles: readonly ProfileId[];
   bake: BakeProgressSummary | null;
   /** When the next automatic try after 'busy' or 'not-baked' happens (performance.now ms). */
   retryAtMs: number | null;
@@ -120,6 +122,18 @@ const MAX_PEER_FAILURES = 2;
 
 type StreamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
+export const INITIAL_CLOUD_SNAPSHOT: CloudSnapshot = {
+  state: 'connecting',
+  transport: null,
+  profile: null,
+  profiles: [],
+  selectableProfiles: [],
+  bake: null,
+  retryAtMs: null,
+  waiting: false,
+  problem: null,
+};
+
 interface Session {
   sessionId: string;
   resumeToken: string;
@@ -140,12 +154,14 @@ export class CloudStreamClient {
   #peerFailures = 0;
   #iceServers: ReadyMessage['iceServers'] = [];
   #session: Session | null = null;
+  /** The server holds this socket's session (between 'ready' and a disconnect or a new join). */
+  #joined = false;
   #vp8 = false;
   #webrtcWanted: boolean;
   #dataSaver: boolean;
   #manualProfile: ProfileId | null;
 
-  #snapshot: CloudSnapshot = { state: 'connecting', transport: null, profile: null, profiles: [], bake: null, retryAtMs: null, waiting: false, problem: null };
+  #snapshot: CloudSnapshot = INITIAL_CLOUD_SNAPSHOT;
 
   #epoch = -1;
   /** A seek sent and not yet answered: frames of epochs up to `afterEpoch` are stale. */
@@ -279,7 +295,12 @@ export class CloudStreamClient {
 
   setDataSaver(on: boolean): void {
     this.#dataSaver = on;
+    this.#update({ selectableProfiles: this.#selectableProfiles(this.#snapshot.profiles) });
     this.#adapt(this.#now(), true);
+  }
+
+  #selectableProfiles(profiles: readonly ProfileSummary[]): ProfileId[] {
+    return allowedProfiles(profiles, { ...this.#caps(), maxUsefulWidthPx: null }).map((profile) => profile.id as ProfileId);
   }
 
   setManualProfile(profile: ProfileId | null): void {
@@ -319,6 +340,7 @@ export class CloudStreamClient {
     const socket = this.#socket;
     if (!socket || this.#closed) return;
     clearTimeout(this.#connectTimer);
+    this.#joined = false;
     const session = this.#session;
     const profile = this.#requestedProfile ?? this.#manualProfile ?? (this.#vp8 ? '360p' : '360p-jpeg');
     socket.emit('join', {
@@ -341,6 +363,7 @@ export class CloudStreamClient {
     const previous = this.#session;
     this.#session = { sessionId: message.sessionId, resumeToken: message.resumeToken, fps: message.fps, frameCount: message.frameCount, profilesByIndex };
     this.#iceServers = message.iceServers;
+    this.#joined = true;
     this.marks.readyAtMs ??= this.#now();
     this.#decoder?.close();
     this.#decoder = new StreamFrameDecoder(profilesByIndex, {
@@ -362,6 +385,7 @@ export class CloudStreamClient {
       transport: message.transport,
       profile: message.profile,
       profiles: message.profiles,
+      selectableProfiles: this.#selectableProfiles(message.profiles),
       bake: null,
       retryAtMs: null,
       problem: null,
@@ -398,9 +422,8 @@ export class CloudStreamClient {
     if (message.code === 'unknown-route') {
       clearTimeout(this.#joinTimer);
       this.#update({ state: 'unavailable', problem: message.message });
-    } else if (message.code === 'not-joined' && this.#socket?.connected) {
-      // The server lost the session (restart, grace period over): start a fresh one where the clock is.
-      this.#session = null;
+    } else if (message.code === 'not-joined' && this.#joined && this.#socket?.connected) {
+      // The server lost the session (restart, grace period over): join again where the clock is.
       this.#join();
     } else if (message.code === 'profile-unavailable') {
       this.#requestedProfile = this.#snapshot.profile;
@@ -418,6 +441,7 @@ export class CloudStreamClient {
 
   #onDisconnect(reason: string): void {
     if (this.#closed || reason === 'io client disconnect') return;
+    this.#joined = false;
     clearTimeout(this.#joinTimer);
     if (this.#snapshot.state === 'streaming' || this.#snapshot.state === 'buffering') this.#update({ state: 'reconnecting' });
     // The socket reconnects by itself (socket.io); 'connect' then joins with the resume token.
@@ -605,7 +629,8 @@ export class CloudStreamClient {
       this.marks.firstFrameShownAtMs = nowMs;
       clearTimeout(this.#firstFrameTimer);
     }
-    if (this.#snapshot.state === 'buffering' || this.#snapshot.state === 'reconnecting') this.#update({ state: 'streaming' });
+    // Pictures flowing again end any waiting, reconnecting or given-up state.
+    if (this.#snapshot.state !== 'streaming') this.#update({ state: 'streaming', problem: null });
   }
 
   #targetFrame(nowMs: number): number {
@@ -625,7 +650,7 @@ export class CloudStreamClient {
     const jumped = Math.abs(timeS - expectedS) > SEEK_DETECT_S * Math.max(1, speed);
     this.#lastClockS = timeS;
     this.#lastClockMs = nowMs;
-    if (!this.#session || !this.#socket?.connected) return;
+    if (!this.#session || !this.#joined || !this.#socket?.connected) return;
     if (jumped && !force) this.#requestSeek(timeS);
     const rate = Math.min(MAX_PLAYBACK_RATE, Math.max(MIN_PLAYBACK_RATE, speed));
     if (rate !== this.#sentRate) {
@@ -671,7 +696,7 @@ export class CloudStreamClient {
   // --- acks, adaptation, stats ---------------------------------------------------------------
 
   #housekeeping(): void {
-    if (this.#closed || !this.#session || !this.#socket?.connected) return;
+    if (this.#closed || !this.#session || !this.#joined || !this.#socket?.connected) return;
     const nowMs = this.#now();
     if (this.#pendingSeek !== null && nowMs - this.#pendingSeek.sentAtMs > SEEK_REPLY_TIMEOUT_MS) {
       const timeS = this.#queuedSeekS ?? this.#clock.timeAt(nowMs);
