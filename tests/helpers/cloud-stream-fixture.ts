@@ -36,10 +36,13 @@ export function cloudTestRoute(): Route {
 
 export interface CloudStreamFixture {
   next: RunningNextServer;
-  render: RunningRenderServer;
+  /** The running render server; replaced by restartRenderServer. */
+  readonly render: RunningRenderServer;
   route: Route;
   /** The tour page of the baked test route, with extra query parameters. */
   tourUrl(query?: Record<string, string>): string;
+  /** Stops the render server and starts it again on the same port, with extra settings (e.g. YUNSHAN_STREAM_MAX_SESSIONS). */
+  restartRenderServer(extraEnv?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -86,34 +89,43 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
   const renderPort = await freePort();
   let next: RunningNextServer | null = null;
   let render: RunningRenderServer;
-  try {
-    next = await startNextServer({ dbPath, env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
-    render = await startRenderServer(
+  const startRender = (origin: string, extraEnv: Record<string, string> = {}) =>
+    startRenderServer(
       loadRenderServerConfig({
         YUNSHAN_DB_PATH: dbPath,
         YUNSHAN_FRAMES_DIR: framesDir,
         YUNSHAN_RENDER_PORT: String(renderPort),
         YUNSHAN_RENDER_HOST: '127.0.0.1',
         YUNSHAN_BAKE: '0',
-        YUNSHAN_STREAM_ALLOWED_ORIGINS: next.baseUrl,
+        YUNSHAN_STREAM_ALLOWED_ORIGINS: origin,
+        ...extraEnv,
       }),
       quiet,
     );
+  try {
+    next = await startNextServer({ dbPath, env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
+    render = await startRender(next.baseUrl);
   } catch (error) {
     await next?.stop();
     fs.rmSync(tempDir, { recursive: true, force: true });
     throw error;
   }
   const runningNext = next;
-  const runningRender = render;
+  let runningRender = render;
 
   return {
     next: runningNext,
-    render: runningRender,
+    get render() {
+      return runningRender;
+    },
     route,
     tourUrl(query = {}) {
       const search = new URLSearchParams(query).toString();
       return `${runningNext.baseUrl}/tours/${route.id}${search ? `?${search}` : ''}`;
+    },
+    async restartRenderServer(extraEnv = {}) {
+      await runningRender.close();
+      runningRender = await startRender(runningNext.baseUrl, extraEnv);
     },
     async stop() {
       await runningRender.close();

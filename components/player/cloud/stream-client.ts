@@ -117,6 +117,10 @@ const ADAPT_INTERVAL_MS = 1000;
 const STATS_INTERVAL_MS = 2000;
 /** Acks go out at least this often even when nothing changed, so the server can tell the viewer is alive. */
 const IDLE_ACK_MS = 1000;
+/** After the server closes the socket on purpose, reconnect after this long; more than a few times a minute, stop. */
+const SERVER_HANG_UP_RETRY_MS = 1000;
+const SERVER_HANG_UP_WINDOW_MS = 60_000;
+const MAX_SERVER_HANG_UPS = 3;
 /** Two broken peers in a row: stay on the socket for this session. */
 const MAX_PEER_FAILURES = 2;
 
@@ -156,6 +160,7 @@ export class CloudStreamClient {
   #session: Session | null = null;
   /** The server holds this socket's session (between 'ready' and a disconnect or a new join). */
   #joined = false;
+  #serverHangUpsMs: number[] = [];
   #vp8 = false;
   #webrtcWanted: boolean;
   #dataSaver: boolean;
@@ -444,7 +449,19 @@ export class CloudStreamClient {
     this.#joined = false;
     clearTimeout(this.#joinTimer);
     if (this.#snapshot.state === 'streaming' || this.#snapshot.state === 'buffering') this.#update({ state: 'reconnecting' });
-    // The socket reconnects by itself (socket.io); 'connect' then joins with the resume token.
+    // socket.io reconnects by itself after a lost connection, but not after the server hung
+    // up: then try once more, a little later, and give up if the server keeps hanging up.
+    if (reason === 'io server disconnect') {
+      const nowMs = this.#now();
+      this.#serverHangUpsMs = this.#serverHangUpsMs.filter((atMs) => atMs > nowMs - SERVER_HANG_UP_WINDOW_MS);
+      this.#serverHangUpsMs.push(nowMs);
+      if (this.#serverHangUpsMs.length > MAX_SERVER_HANG_UPS) {
+        this.#update({ state: 'unavailable', problem: 'the render server keeps closing the connection' });
+        return;
+      }
+      this.#after(SERVER_HANG_UP_RETRY_MS, () => this.#socket?.connect());
+    }
+    // Otherwise 'connect' comes back by itself and joins with the resume token.
   }
 
   // --- transports -----------------------------------------------------------------
