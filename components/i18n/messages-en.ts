@@ -55,9 +55,9 @@ export const en = {
   'player.keyboardHint': 'Space: play or pause · ← →: 5 seconds back or forward',
 
   'cloud.renderPathGroup': 'Where the flight is drawn',
-  'cloud.onDevice': 'Fly on this device',
+  'cloud.onDevice': 'On this device',
   'cloud.onDeviceShort': 'Device',
-  'cloud.fromCloud': 'Stream from the cloud',
+  'cloud.fromCloud': 'From the cloud',
   'cloud.fromCloudShort': 'Cloud',
   'cloud.connecting': 'Reaching the cloud…',
   'cloud.canvasLabel': 'The flight, streamed from the cloud',

@@ -36,6 +36,9 @@ export function RenderPathSwitch({ messages, renderPath, onChoose }: RenderPathS
             <span className={styles.text} aria-hidden="true">
               {option.short}
             </span>
+            <span className={styles.long} aria-hidden="true">
+              {option.label}
+            </span>
           </button>
         ))}
       </div>
