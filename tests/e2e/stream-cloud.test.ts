@@ -176,6 +176,36 @@ describe('cloud flight over WebRTC', () => {
   });
 });
 
+describe('adaptive quality', () => {
+  test('on a fast link the player steps up to 540p at a keyframe and plays on; data saver takes it back to 360p', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      const page = await openCloudFlight(context);
+      await page.evaluate(() => window.__yunshanPlayer!.play());
+      // Drawn at 960×540: the decoder was reconfigured at the keyframe where the server switched.
+      await page.waitForFunction(() => window.__yunshanCloud!.profile === '540p' && window.__yunshanCloud!.stats().height === 540, undefined, { timeout: STREAM_TIMEOUT_MS });
+      const switched = await read(page);
+      await page.waitForFunction((fromS) => window.__yunshanPlayer!.timeS() > fromS + 2, switched.timeS, { timeout: STREAM_TIMEOUT_MS });
+      const after = await read(page);
+      const shown = after.framesShown - switched.framesShown;
+      const dropped = after.dropped - switched.dropped;
+      console.log(`# after the step up to 540p: ${shown} shown, ${dropped} dropped`);
+      assert.ok(shown >= 55, `frames keep coming at the new size (${shown} in 2 s)`);
+      assert.ok(dropped <= 2, `the switch costs at most a couple of frames (${dropped})`);
+
+      // The statistics panel opens with S; its data-saver box caps the stream at 360p.
+      await page.keyboard.press('s');
+      await page.getByTestId('cloud-stats').waitFor();
+      await page.getByLabel('Data saver (360p at most)').check();
+      await page.waitForFunction(() => window.__yunshanCloud!.profile === '360p' && window.__yunshanCloud!.stats().height === 360, undefined, { timeout: STREAM_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => window.localStorage.getItem('yunshan.cloud.dataSaver')), '1', 'the choice is kept for the next flight');
+      await page.evaluate(() => window.__yunshanPlayer!.pause());
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('cloud flight resilience', () => {
   test('a forced peer close recovers over a fresh peer and resumes at the same position', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -278,6 +308,28 @@ describe('cloud flight resilience', () => {
       // The fallback has to play, not to match the data channel's figures on a loaded machine.
       assert.ok(fps >= 27, `about 30 frames a second over the fallback (${fps.toFixed(1)})`);
       assert.ok(dropped < 0.05 * (shown + dropped), `few frames dropped (${dropped} of ${shown + dropped})`);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('without WebCodecs the player streams the JPEG profile and draws it with createImageBitmap', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      await context.addInitScript(() => {
+        const scope = window as unknown as Record<string, unknown>;
+        delete scope.VideoDecoder;
+        delete scope.EncodedVideoChunk;
+      });
+      const page = await openCloudFlight(context);
+      const first = await read(page);
+      assert.equal(first.profile, '360p-jpeg');
+      assert.ok((await canvasBrightness(page)) > 25, 'JPEG frames draw the landscape');
+      await page.evaluate(() => window.__yunshanPlayer!.play());
+      await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 2, undefined, { timeout: STREAM_TIMEOUT_MS });
+      const playing = await waitForFrameAtClock(page, 2);
+      assert.ok(playing.framesShown - first.framesShown >= 50, 'the JPEG stream plays');
+      assert.equal(playing.profile, '360p-jpeg', 'and stays on JPEG: there is no VP8 to step up to');
     } finally {
       await context.close();
     }

@@ -1,5 +1,5 @@
 // A cloud flight ready to stream, for end-to-end tests and the bench: a short test route
-// published into a fresh SQLite file and baked at 360p (VP8) and 360p-jpeg with the real
+// published into a fresh SQLite file and baked at 360p and 540p (VP8) and 360p-jpeg with the real
 // renderer, the real render server streaming it (baking off, so nothing else competes for
 // the CPU) and the real Next production server pointing its pages at that render server.
 import fs from 'node:fs';
@@ -20,7 +20,7 @@ import { startNextServer, type RunningNextServer } from './next-server';
 import { buildTestRoute } from './test-routes';
 
 export const CLOUD_TEST_ROUTE_ID = 'stream-e2e';
-const BAKED_PROFILES: readonly ProfileId[] = ['360p', '360p-jpeg'];
+const BAKED_PROFILES: readonly ProfileId[] = ['360p', '360p-jpeg', '540p'];
 
 /** 20 s, the shortest route the schema allows: 601 frames per profile. */
 export function cloudTestRoute(): Route {

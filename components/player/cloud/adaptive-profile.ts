@@ -47,15 +47,18 @@ export interface AdaptiveDecision {
 export const DATA_SAVER_MAX_HEIGHT = 360;
 /** Below this much buffered while playing, the link or the decoder is not keeping up. */
 export const LOW_BUFFER_S = 0.8;
-/** A step up needs this much in hand, so a failed step does not stall at once. */
-export const HIGH_BUFFER_S = 2;
+/**
+ * A step up needs this much in hand, so a failed step does not stall at once. The server
+ * keeps about two seconds ahead (TARGET_AHEAD_MS), so a healthy stream reads 1.6–2 s here.
+ */
+export const HIGH_BUFFER_S = 1.5;
 /** Measured capacity must exceed the next profile's bitrate by this factor. */
 export const UP_HEADROOM = 1.3;
 /** No switch right after the last: the server refills from a keyframe and the numbers settle. */
 export const MIN_SECONDS_BETWEEN_SWITCHES = 3;
 /** With a full buffer for this long, try one step up even without a burst to prove capacity. */
 export const PROBE_UP_AFTER_S = 12;
-export const PROBE_BUFFER_S = 2.5;
+export const PROBE_BUFFER_S = 1.7;
 /** More late frames than this and the device cannot decode the profile in time. */
 export const LATE_FRAME_LIMIT = 0.08;
 
