@@ -1,5 +1,5 @@
 'use client';
-// The whole rendered flight: the Wulingyuan world, the atmosphere and a camera that follows
+// The whole rendered flight: the world of the route's scene, the atmosphere and a camera that follows
 // a route over time. The caller owns the clock (getTimeS), so playback, seeking and baking
 // all drive the same canvas.
 import { Canvas, useThree } from '@react-three/fiber';
@@ -11,6 +11,7 @@ import type { QualityTier } from '../../scenes/world/quality-tiers';
 import { Atmosphere } from './atmosphere/Atmosphere';
 import { FlightCamera } from './FlightCamera';
 import { FrameStats } from './FrameStats';
+import { TianmenWorld } from './TianmenWorld';
 import { WulingyuanWorld } from './WulingyuanWorld';
 
 export interface FlightCanvasProps {
@@ -68,7 +69,7 @@ export function FlightCanvas({
       >
         <FlightCamera route={route} getTimeS={getTimeS} />
         <Atmosphere timeOfDay={route.timeOfDay} tier={tier} timeS={stillTimeS} />
-        <WulingyuanWorld tier={tier} timeS={stillTimeS} />
+        {route.scene === 'tianmen' ? <TianmenWorld tier={tier} /> : <WulingyuanWorld tier={tier} timeS={stillTimeS} />}
         <FrameStats tier={tier} getTimeS={getTimeS} readyTarget={wrapper} />
         {onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>

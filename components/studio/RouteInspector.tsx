@@ -3,7 +3,7 @@
 // sight (bilingual title and narration, timing), and the route's own settings.
 import type { LocalizedText, Route, TimeOfDay } from '../../scenes/routes/route-schema';
 import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '../../scenes/routes/route-schema';
-import type { World } from '../../scenes/world/world';
+import type { AnySceneWorld } from '../../scenes/world/scene-worlds';
 import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '../../scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
@@ -28,7 +28,7 @@ const TIMES_OF_DAY: TimeOfDay[] = ['sunrise', 'midday', 'golden-hour'];
 
 export interface RouteInspectorProps {
   route: Route;
-  world: World;
+  world: AnySceneWorld;
   selection: MapSelection;
   locale: Locale;
   messages: Messages;
@@ -214,7 +214,7 @@ function RouteSettings({ route, locale, messages: m, edit, autoDuration, onAutoD
       <label className={styles.field}>
         <span>{m['studio.route.landmark']}</span>
         <select value={route.landmark} onChange={(e) => edit((c) => ({ ...c, landmark: e.target.value as LandmarkId }))}>
-          {LANDMARK_IDS.map((id) => (
+          {LANDMARK_IDS.filter((id) => LANDMARKS[id].scene === route.scene).map((id) => (
             <option key={id} value={id}>
               {LANDMARKS[id].name[locale]}
             </option>

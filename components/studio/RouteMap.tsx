@@ -6,7 +6,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Route, Vec3 } from '../../scenes/routes/route-schema';
 import type { RouteIssue } from '../../scenes/routes/route-issue';
 import { samplePath, type PathSample } from '../../scenes/routes/pose';
-import type { World } from '../../scenes/world/world';
+import { isTianmenWorld, type AnySceneWorld } from '../../scenes/world/scene-worlds';
 import { LANDMARKS } from '../../scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { buildReliefImage } from './relief-image';
@@ -21,7 +21,7 @@ export type MapSelection = { kind: 'keyframe'; index: number } | { kind: 'poi'; 
 export type DragPhase = 'move' | 'end';
 
 export interface RouteMapProps {
-  world: World;
+  world: AnySceneWorld;
   route: Route;
   /** False while the route does not parse: the path line is then left out. */
   routeIsValid: boolean;
@@ -92,7 +92,7 @@ export function RouteMap(props: RouteMapProps) {
     return canvas;
   }, [world]);
 
-  const streamPoints = useMemo(() => world.stream.sample(40), [world]);
+  const streamPoints = useMemo(() => (isTianmenWorld(world) ? [] : world.stream.sample(40)), [world]);
 
   const samples = useMemo<PathSample[]>(() => {
     if (!routeIsValid) return [];
@@ -173,7 +173,7 @@ export function RouteMap(props: RouteMapProps) {
     ctx.stroke();
 
     // Pillars: their footprint, lighter the taller they stand.
-    for (const pillar of world.pillars) {
+    for (const pillar of isTianmenWorld(world) ? [] : world.pillars) {
       const [px, py] = toCanvas(pillar.x, pillar.z);
       const rx = Math.max(1.2, pillar.radiusXM * view.pxPerM);
       const rz = Math.max(1.2, pillar.radiusZM * view.pxPerM);
@@ -193,7 +193,7 @@ export function RouteMap(props: RouteMapProps) {
     // Landmarks, labelled in the curator's language.
     ctx.font = '600 12px system-ui, sans-serif';
     ctx.textBaseline = 'middle';
-    for (const landmark of Object.values(LANDMARKS)) {
+    for (const landmark of Object.values(LANDMARKS).filter((l) => l.scene === route.scene)) {
       const [px, py] = toCanvas(landmark.x, landmark.z);
       ctx.beginPath();
       ctx.arc(px, py, 4, 0, Math.PI * 2);

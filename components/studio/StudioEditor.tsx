@@ -13,7 +13,7 @@ import type { StudioRouteDetail } from '../../server/routes/studio-route-contrac
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { worldFor } from '../scene/world-cache';
+import { sceneWorldFor } from '../scene/world-cache';
 import { recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
 import {
   addPointOfInterest,
@@ -47,7 +47,7 @@ export interface StudioEditorProps {
 }
 
 export function StudioEditor({ detail: initialDetail, locale, messages: m, staffEmail }: StudioEditorProps) {
-  const world = useMemo(() => worldFor(), []);
+  const world = useMemo(() => sceneWorldFor(initialDetail.route.scene), [initialDetail.route.scene]);
   const [detail, setDetail] = useState(initialDetail);
   const [history, setHistory] = useState<EditHistory<Route>>(() => startHistory(initialDetail.route));
   const route = history.present;

@@ -7,7 +7,7 @@ import { useState, type FormEvent } from 'react';
 import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '../../scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
-import { worldFor } from '../scene/world-cache';
+import { sceneWorldFor } from '../scene/world-cache';
 import { routeIdFromTitle, starterRoute } from './route-draft-edits';
 import { studioApi, type StudioListEntry } from './studio-api';
 import { CloudBadge } from './CloudBadge';
@@ -44,7 +44,7 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
     setError(null);
     const route = starterRoute(
       { id: routeIdFromTitle(titleEn, randomSuffix()), title: { zh: titleZh, en: titleEn }, description: { zh: titleZh, en: titleEn }, landmark },
-      worldFor(),
+      sceneWorldFor(LANDMARKS[landmark].scene),
     );
     const result = await studioApi.create({ route });
     setBusy(null);

@@ -198,7 +198,7 @@ export function starterRoute(input: { id: string; title: LocalizedText; descript
   b[1] = clearAltitude(b[0], b[2]);
   const base: Route = {
     id: input.id,
-    scene: 'wulingyuan',
+    scene: LANDMARKS[input.landmark].scene,
     landmark: input.landmark,
     title: input.title,
     description: input.description,

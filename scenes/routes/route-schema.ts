@@ -19,7 +19,7 @@ export const LocalizedTextSchema = z.strictObject({
 });
 export type LocalizedText = z.infer<typeof LocalizedTextSchema>;
 
-export const SceneIdSchema = z.enum(['wulingyuan']);
+export const SceneIdSchema = z.enum(['wulingyuan', 'tianmen']);
 export type SceneId = z.infer<typeof SceneIdSchema>;
 
 export const LandmarkIdSchema = z.enum(LANDMARK_IDS as [LandmarkId, ...LandmarkId[]]);

@@ -2,6 +2,9 @@
 // the browser and the render server can prove they built byte-identical scenes.
 import { listWorldMeshes, buildWorldGeometry } from './world-geometry';
 import type { QualityTier } from './quality-tiers';
+import type { MeshData } from './mesh-data';
+import { buildTianmenGeometry, listTianmenMeshes } from './tianmen-geometry';
+import { createTianmenWorld } from './tianmen-world';
 import { createWorld } from './world';
 
 function fnv1a(hash: number, bytes: Uint8Array): number {
@@ -20,7 +23,22 @@ function bytesOf(array: Float32Array | Uint32Array): Uint8Array {
 /** Two independent FNV-1a lanes (different offsets) give a 64-bit hex digest. */
 export function hashWorldGeometry(seed: number, tier: QualityTier): string {
   const world = createWorld(seed);
-  const meshes = listWorldMeshes(buildWorldGeometry(world, tier));
+  let [a, b] = foldMeshes(listWorldMeshes(buildWorldGeometry(world, tier)));
+  // The layout of the pillars decides the instance transforms, so it is part of the fingerprint too.
+  const placement = new Float32Array(world.pillars.length * 8);
+  world.pillars.forEach((p, i) => placement.set([p.x, p.z, p.baseY, p.topY, p.radiusXM, p.radiusZM, p.rotationY, p.leanX], i * 8));
+  a = fnv1a(a, bytesOf(placement));
+  b = fnv1a(b, bytesOf(placement));
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+/** The Tianmen world's fingerprint: every mesh it draws at the tier. */
+export function hashTianmenGeometry(seed: number, tier: QualityTier): string {
+  const [a, b] = foldMeshes(listTianmenMeshes(buildTianmenGeometry(createTianmenWorld(seed), tier)));
+  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+function foldMeshes(meshes: readonly MeshData[]): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   const layout = new Uint32Array(1);
@@ -35,10 +53,5 @@ export function hashWorldGeometry(seed: number, tier: QualityTier): string {
       b = fnv1a(b ^ 0x9e3779b9, bytes);
     }
   }
-  // The layout of the pillars decides the instance transforms, so it is part of the fingerprint too.
-  const placement = new Float32Array(world.pillars.length * 8);
-  world.pillars.forEach((p, i) => placement.set([p.x, p.z, p.baseY, p.topY, p.radiusXM, p.radiusZM, p.rotationY, p.leanX], i * 8));
-  a = fnv1a(a, bytesOf(placement));
-  b = fnv1a(b, bytesOf(placement));
-  return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+  return [a, b];
 }

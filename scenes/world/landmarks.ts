@@ -1,13 +1,25 @@
-// Fixed positions of the named sights in the Wulingyuan scene. The world generator
+// Fixed positions of the named sights in both scenes (the Tianmen ones live in tianmen-landmarks.ts). The world generator
 // builds around them and curated routes aim at them, so they are design constants,
 // not generator output. One unit is one metre; y is up, -z is north.
 
+import { CLIFF_WALKWAY, HEAVENS_GATE } from './tianmen-landmarks';
+
 export const WORLD_HALF_EXTENT_M = 2400;
 
-export type LandmarkId = 'hallelujah-mountain' | 'first-bridge' | 'tianzi-plateau' | 'golden-whip-stream';
+export type LandmarkId =
+  | 'hallelujah-mountain'
+  | 'first-bridge'
+  | 'tianzi-plateau'
+  | 'golden-whip-stream'
+  | 'heavens-gate'
+  | 'tianmen-cliff-walkway';
+
+/** The scene a landmark stands in (the same ids as the route schema's SceneId). */
+export type LandmarkScene = 'wulingyuan' | 'tianmen';
 
 export interface Landmark {
   id: LandmarkId;
+  scene: LandmarkScene;
   name: { zh: string; en: string };
   /** Ground-plane anchor of the sight (x east, z south). */
   x: number;
@@ -70,27 +82,45 @@ export const GOLDEN_WHIP_STREAM = {
 export const LANDMARKS: Record<LandmarkId, Landmark> = {
   'hallelujah-mountain': {
     id: 'hallelujah-mountain',
+    scene: 'wulingyuan',
     name: { zh: '哈利路亚山（乾坤柱）', en: 'Avatar Hallelujah Mountain' },
     x: HALLELUJAH.x,
     z: HALLELUJAH.z,
   },
   'first-bridge': {
     id: 'first-bridge',
+    scene: 'wulingyuan',
     name: { zh: '天下第一桥', en: 'First Bridge Under Heaven' },
     x: FIRST_BRIDGE.x,
     z: FIRST_BRIDGE.z,
   },
   'tianzi-plateau': {
     id: 'tianzi-plateau',
+    scene: 'wulingyuan',
     name: { zh: '天子山', en: 'Tianzi Mountain' },
     x: TIANZI_PLATEAU.viewpointX,
     z: TIANZI_PLATEAU.edgeZ,
   },
   'golden-whip-stream': {
     id: 'golden-whip-stream',
+    scene: 'wulingyuan',
     name: { zh: '金鞭溪', en: 'Golden Whip Stream' },
     x: GOLDEN_WHIP_STREAM.rock.x,
     z: GOLDEN_WHIP_STREAM.rock.z,
+  },
+  'heavens-gate': {
+    id: 'heavens-gate',
+    scene: 'tianmen',
+    name: { zh: '天门洞', en: 'Heaven’s Gate (Tianmen Cave)' },
+    x: HEAVENS_GATE.x,
+    z: HEAVENS_GATE.z,
+  },
+  'tianmen-cliff-walkway': {
+    id: 'tianmen-cliff-walkway',
+    scene: 'tianmen',
+    name: { zh: '天门山玻璃栈道', en: 'Tianmen Glass Skywalk' },
+    x: CLIFF_WALKWAY.x,
+    z: CLIFF_WALKWAY.z,
   },
 };
 

@@ -61,13 +61,18 @@ function rawHeight(x: number, z: number, seed: number, stream: StreamPath): numb
 }
 
 export function createTerrain(seed: number, halfExtentM: number, stream: StreamPath, gridVertices = TERRAIN_GRID_VERTICES): TerrainField {
+  return sampleTerrainField(halfExtentM, gridVertices, (x, z) => rawHeight(x, z, seed, stream));
+}
+
+/** Samples a height function once into a grid; any scene's ground is built this way. */
+export function sampleTerrainField(halfExtentM: number, gridVertices: number, heightOf: (x: number, z: number) => number): TerrainField {
   const spacingM = (2 * halfExtentM) / (gridVertices - 1);
   const heights = new Float32Array(gridVertices * gridVertices);
   for (let row = 0; row < gridVertices; row++) {
     const z = -halfExtentM + row * spacingM;
     for (let col = 0; col < gridVertices; col++) {
       const x = -halfExtentM + col * spacingM;
-      heights[row * gridVertices + col] = rawHeight(x, z, seed, stream);
+      heights[row * gridVertices + col] = heightOf(x, z);
     }
   }
   const last = gridVertices - 1;

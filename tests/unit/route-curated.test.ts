@@ -3,6 +3,7 @@
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createWorld, type World } from '../../scenes/world/world';
+import { createSceneWorld } from '../../scenes/world/scene-worlds';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
 import { RouteSchema, type Route } from '../../scenes/routes/route-schema';
 import { poseAt, samplePath } from '../../scenes/routes/pose';
@@ -21,9 +22,9 @@ function route(id: string): Route {
 }
 
 describe('curated routes', () => {
-  test('there are the four landmark routes, each parsed and unique', () => {
+  test('there are the four Wulingyuan landmark routes, each parsed and unique', () => {
     assert.deepEqual(
-      CURATED_ROUTES.map((r) => r.id).sort(),
+      CURATED_ROUTES.filter((r) => r.scene === 'wulingyuan').map((r) => r.id).sort(),
       ['first-bridge-pass', 'golden-whip-glide', 'hallelujah-flyover', 'tianzi-sunrise'],
     );
     for (const r of CURATED_ROUTES) assert.deepEqual(RouteSchema.parse(r), r);
@@ -32,7 +33,7 @@ describe('curated routes', () => {
 
   for (const curated of CURATED_ROUTES) {
     test(`${curated.id} validates against the real world with no issues`, () => {
-      const issues = validateRoute(curated, world);
+      const issues = validateRoute(curated, curated.scene === 'wulingyuan' ? world : createSceneWorld(curated.scene));
       assert.deepEqual(
         issues.map((i) => `${i.severity} ${i.code}: ${i.message.en}`),
         [],

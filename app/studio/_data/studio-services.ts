@@ -7,12 +7,13 @@ import { openRouteStore } from '../../../server/routes/open-route-store';
 import { openStudioRouteStore } from '../../../server/routes/studio-route-store';
 import type { StudioRouteStore } from '../../../server/routes/studio-route-contracts';
 import { openSqliteBakeQueue, type SqliteBakeQueue } from '../../../server/bake/sqlite-bake-queue';
-import { createWorld, type World } from '../../../scenes/world/world';
+import type { SceneId } from '../../../scenes/routes/route-schema';
+import { createSceneWorld, type AnySceneWorld } from '../../../scenes/world/scene-worlds';
 
 const processWide = globalThis as typeof globalThis & {
   yunshanStudioRouteStore?: Promise<StudioRouteStore>;
   yunshanStudioBakeQueue?: SqliteBakeQueue;
-  yunshanStudioWorld?: World;
+  yunshanStudioWorlds?: Partial<Record<SceneId, AnySceneWorld>>;
 };
 
 async function openSeededStudioStore(): Promise<StudioRouteStore> {
@@ -37,8 +38,8 @@ export async function studioBakeQueue(): Promise<SqliteBakeQueue> {
   return processWide.yunshanStudioBakeQueue;
 }
 
-/** Built once per process (most of a second): publishing checks routes against it. */
-export function validationWorld(): World {
-  processWide.yunshanStudioWorld ??= createWorld();
-  return processWide.yunshanStudioWorld;
+/** Built once per process and scene (most of a second): publishing checks routes against the world of their scene. */
+export function validationWorld(scene: SceneId): AnySceneWorld {
+  const worlds = (processWide.yunshanStudioWorlds ??= {});
+  return (worlds[scene] ??= createSceneWorld(scene));
 }

@@ -22,7 +22,7 @@ export const POST = studioRouteHandler(async (request: Request, context: RoutePa
   const { revision } = await readJsonBody(request, PublishRouteBodySchema);
   const store = await studioRouteStore();
   const candidate = await store.getRevision(id, revision);
-  const issues = validateRoute(candidate.route, validationWorld());
+  const issues = validateRoute(candidate.route, validationWorld(candidate.route.scene));
   if (hasErrors(issues)) throw new RouteNotPublishableError(revision, issues);
 
   const published = await store.publish(id, revision, actorOf(session));

@@ -1,0 +1,140 @@
+// Heaven's Gate's wall as a mesh: both faces as grids that leave the opening out (their columns
+// follow the arch's roof), the passage through, the top and the ends. Grey-buff limestone,
+// darker and damp inside the passage, green scrub along the top.
+import { linearFromSrgb } from './colour';
+import type { GateWall } from './gate-wall';
+import { computeVertexNormals, mergeMeshes, type MeshData } from './mesh-data';
+import { deriveSeed, lerp, smoothstep, valueNoise2 } from './random';
+
+export interface GateWallDetail {
+  /** Columns on each side of the opening. */
+  sideColumns: number;
+  /** Rows from the opening's floor (or roof) to the top. */
+  upperRows: number;
+  /** Slices through the passage's depth. */
+  depthSlices: number;
+}
+
+const LIMESTONE = linearFromSrgb([0.7, 0.67, 0.6]);
+const LIMESTONE_WARM = linearFromSrgb([0.74, 0.66, 0.52]);
+const DAMP = linearFromSrgb([0.36, 0.35, 0.31]);
+const SCRUB = linearFromSrgb([0.2, 0.3, 0.13]);
+
+type Point = [number, number, number];
+
+/** One surface as a grid of points; its winding is chosen so the faces look towards `outward`. */
+function gridMesh(rows: number, cols: number, at: (row: number, col: number) => Point, outward: Point, colour: (p: Point) => [number, number, number]): MeshData {
+  const positions = new Float32Array((rows + 1) * (cols + 1) * 3);
+  const colors = new Float32Array(positions.length);
+  for (let r = 0; r <= rows; r++) {
+    for (let c = 0; c <= cols; c++) {
+      const p = at(r, c);
+      const i = (r * (cols + 1) + c) * 3;
+      positions.set(p, i);
+      colors.set(colour(p), i);
+    }
+  }
+  const indices = new Uint32Array(rows * cols * 6);
+  // Decide the winding from the grid's mean tangent directions, so a degenerate first quad cannot mislead it.
+  const first = at(0, 0);
+  const du = at(0, cols);
+  const dv = at(rows, 0);
+  const ax = du[0] - first[0], ay = du[1] - first[1], az = du[2] - first[2];
+  const bx = dv[0] - first[0], by = dv[1] - first[1], bz = dv[2] - first[2];
+  const n: Point = [by * az - bz * ay, bz * ax - bx * az, bx * ay - by * ax];
+  const flip = n[0] * outward[0] + n[1] * outward[1] + n[2] * outward[2] < 0;
+  let t = 0;
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      const a = r * (cols + 1) + c;
+      const b = a + 1;
+      const d = a + cols + 1;
+      const e = d + 1;
+      const quad = flip ? [a, b, d, b, e, d] : [a, d, b, b, d, e];
+      indices.set(quad, t);
+      t += 6;
+    }
+  }
+  return { positions, normals: computeVertexNormals(positions, indices), colors, indices };
+}
+
+export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshData {
+  const s = deriveSeed(wall.seed, 'gate-colour');
+  const { outline, halfWidthM, topM, baseM, southZ, northZ } = wall;
+  const roof = outline.slice(); // east to west along the roof
+  const floorM = roof[0][1];
+  const centreX = (roof[0][0] + roof[roof.length - 1][0]) / 2;
+  const eastX = roof[0][0];
+  const westX = roof[roof.length - 1][0];
+
+  // Columns west to east: the west side, the roof's own x positions, the east side.
+  const columns: number[] = [];
+  for (let i = 0; i < detail.sideColumns; i++) columns.push(centreX - halfWidthM + ((westX - (centreX - halfWidthM)) * i) / detail.sideColumns);
+  const roofByX = [...roof].reverse();
+  for (const [x] of roofByX) columns.push(x);
+  for (let i = 1; i <= detail.sideColumns; i++) columns.push(eastX + ((centreX + halfWidthM - eastX) * i) / detail.sideColumns);
+  const bottomOfUpper = (c: number) => {
+    const inOpening = c - detail.sideColumns;
+    return inOpening >= 0 && inOpening < roofByX.length ? roofByX[inOpening][1] : floorM;
+  };
+
+  const rockColour = (p: Point): [number, number, number] => {
+    const warm = valueNoise2(p[0] / 60, p[1] / 90, s);
+    const streak = smoothstep(0.55, 0.85, valueNoise2(p[0] / 7, p[1] / 160, s + 1));
+    const grain = 0.86 + 0.2 * valueNoise2(p[0] / 9, p[1] / 9 + p[2] / 9, s + 2);
+    const damp = smoothstep(20, -5, wall.openingDistanceM(p[0], p[1])) * smoothstep(southZ + 2, southZ - 12, p[2]) * smoothstep(northZ - 2, northZ + 12, p[2]);
+    const shade = grain * (1 - 0.35 * streak);
+    return [0, 1, 2].map((k) => lerp(lerp(LIMESTONE[k], LIMESTONE_WARM[k], warm), DAMP[k], damp * 0.7) * shade) as [number, number, number];
+  };
+  const topColour = (p: Point): [number, number, number] => {
+    const g = 0.8 + 0.4 * valueNoise2(p[0] / 12, p[2] / 12, s + 3);
+    return [SCRUB[0] * g, SCRUB[1] * g, SCRUB[2] * g];
+  };
+
+  const lowerRows = 4;
+  const parts: MeshData[] = [];
+  for (const side of [1, -1] as const) {
+    const faceZ = side === 1 ? southZ : northZ;
+    const at = (y: number, x: number): Point => [x, y, faceZ + side * wall.reliefM(x, y)];
+    const lastColumn = columns.length - 1;
+    parts.push(
+      gridMesh(lowerRows, lastColumn, (r, c) => at(baseM + ((floorM - baseM) * r) / lowerRows, columns[c]), [0, 0, side], rockColour),
+      gridMesh(detail.upperRows, lastColumn, (r, c) => {
+        const bottom = bottomOfUpper(c);
+        return at(bottom + ((topM - bottom) * r) / detail.upperRows, columns[c]);
+      }, [0, 0, side], rockColour),
+    );
+  }
+  // The passage: the outline (roof, then the floor as several segments) swept from face to face.
+  const ring: Array<readonly [number, number]> = [...roof];
+  const floorSegments = 8;
+  for (let i = 1; i < floorSegments; i++) ring.push([westX + ((eastX - westX) * i) / floorSegments, floorM]);
+  ring.push(roof[0]);
+  const tunnel = gridMesh(detail.depthSlices, ring.length - 1, (r, c) => {
+    const [x, y] = ring[c];
+    return [x, y, northZ + ((southZ - northZ) * r) / detail.depthSlices];
+  }, [0, 1, 0], rockColour);
+  // Winding of a ring is one decision for all of it: check the floor, whose inward side is up.
+  parts.push(orientTunnel(tunnel, ring));
+  parts.push(
+    gridMesh(1, columns.length - 1, (r, c) => [columns[c], topM, r === 0 ? northZ : southZ], [0, 1, 0], topColour),
+    gridMesh(1, 1, (r, c) => [centreX - halfWidthM, baseM + (topM - baseM) * r, c === 0 ? northZ : southZ], [-1, 0, 0], rockColour),
+    gridMesh(1, 1, (r, c) => [centreX + halfWidthM, baseM + (topM - baseM) * r, c === 0 ? northZ : southZ], [1, 0, 0], rockColour),
+  );
+  return mergeMeshes(parts);
+}
+
+/** The passage's faces must look into the opening: flips the whole ring if its mean normal points away from the axis. */
+function orientTunnel(mesh: MeshData, ring: ReadonlyArray<readonly [number, number]>): MeshData {
+  const cx = ring.reduce((sum, [x]) => sum + x, 0) / ring.length;
+  const cy = ring.reduce((sum, [, y]) => sum + y, 0) / ring.length;
+  let agree = 0;
+  for (let v = 0; v < mesh.positions.length; v += 3) {
+    agree += (cx - mesh.positions[v]) * mesh.normals[v] + (cy - mesh.positions[v + 1]) * mesh.normals[v + 1];
+  }
+  if (agree >= 0) return mesh;
+  const indices = mesh.indices.slice();
+  for (let t = 0; t < indices.length; t += 3) [indices[t + 1], indices[t + 2]] = [indices[t + 2], indices[t + 1]];
+  const normals = mesh.normals.map((n) => -n);
+  return { ...mesh, indices, normals };
+}

@@ -1,0 +1,142 @@
+// Every mesh the Tianmen scene draws for a tier, as plain typed arrays: the ground (forest,
+// grey-buff limestone cliffs, green plateau) and the gate's wall with the pale line of the
+// 999 steps below it, merged into one rock mesh. Two draw calls whatever the camera does.
+import { linearFromSrgb } from './colour';
+import { buildGateWallMesh, type GateWallDetail } from './gate-wall-mesh';
+import { mergeMeshes, triangleCount, type MeshData } from './mesh-data';
+import type { QualityTier } from './quality-tiers';
+import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
+import { TIANMEN_MASSIF, TIANMEN_STAIR } from './tianmen-landmarks';
+import type { TianmenWorld } from './tianmen-world';
+
+export interface TianmenDetail {
+  terrainStride: number;
+  gateWall: GateWallDetail;
+  stairSegments: number;
+}
+
+/** The phone draws the ground at twice Wulingyuan's density: with no pillars to pay for, the cliffs get the triangles. */
+export const TIANMEN_DETAIL: Record<QualityTier, TianmenDetail> = {
+  phone: { terrainStride: 2, gateWall: { sideColumns: 24, upperRows: 40, depthSlices: 4 }, stairSegments: 60 },
+  laptop: { terrainStride: 1, gateWall: { sideColumns: 48, upperRows: 90, depthSlices: 8 }, stairSegments: 120 },
+  bake: { terrainStride: 1, gateWall: { sideColumns: 96, upperRows: 180, depthSlices: 16 }, stairSegments: 240 },
+};
+
+export interface TianmenGeometry {
+  tier: QualityTier;
+  terrain: MeshData;
+  /** The gate's wall and the stair, world space, vertex-coloured rock. */
+  rock: MeshData;
+}
+
+const FOREST_DARK = linearFromSrgb([0.11, 0.2, 0.09]);
+const FOREST_LIGHT = linearFromSrgb([0.26, 0.37, 0.16]);
+const PLATEAU_GREEN = linearFromSrgb([0.2, 0.33, 0.13]);
+const LIMESTONE = linearFromSrgb([0.69, 0.66, 0.59]);
+const LIMESTONE_BUFF = linearFromSrgb([0.73, 0.64, 0.5]);
+const STAIR = linearFromSrgb([0.86, 0.84, 0.78]);
+
+function buildTerrain(world: TianmenWorld, stride: number): MeshData {
+  const { terrain } = world;
+  const fine = terrain.gridVertices;
+  const n = Math.floor((fine - 1) / stride) + 1;
+  const spacing = terrain.spacingM * stride;
+  const half = terrain.halfExtentM;
+  const s = deriveSeed(world.seed, 'tianmen-colour');
+  const positions = new Float32Array(n * n * 3);
+  const normals = new Float32Array(n * n * 3);
+  const colors = new Float32Array(n * n * 3);
+  const at = (row: number, col: number) => terrain.heights[clamp(row, 0, n - 1) * stride * fine + clamp(col, 0, n - 1) * stride];
+  for (let row = 0; row < n; row++) {
+    for (let col = 0; col < n; col++) {
+      const i = row * n + col;
+      const x = -half + col * spacing;
+      const z = -half + row * spacing;
+      const h = at(row, col);
+      positions.set([x, h, z], i * 3);
+      const dx = (at(row, col + 1) - at(row, col - 1)) / (2 * spacing);
+      const dz = (at(row + 1, col) - at(row - 1, col)) / (2 * spacing);
+      const len = Math.sqrt(dx * dx + 1 + dz * dz);
+      normals.set([-dx / len, 1 / len, -dz / len], i * 3);
+      const canopy = fbm2(x / 90, z / 90, s, 4) * 0.7 + valueNoise2(x / 400, z / 400, s + 1) * 0.3;
+      const forest = [0, 1, 2].map((k) => lerp(FOREST_DARK[k], FOREST_LIGHT[k], canopy));
+      // The plateau is a greener, more even cover of shrubs and trees.
+      const plateau = smoothstep(TIANMEN_MASSIF.topM - 60, TIANMEN_MASSIF.topM - 15, h);
+      const slope = Math.sqrt(dx * dx + dz * dz);
+      // Sheer walls are bare limestone, grey with buff patches; moderate slopes keep their trees.
+      const rock = smoothstep(1.0, 2.0, slope) * (0.75 + 0.25 * valueNoise2(x / 25, h / 40, s + 2));
+      const buff = valueNoise2(x / 140 + z / 140, h / 60, s + 3);
+      for (let k = 0; k < 3; k++) {
+        const green = lerp(forest[k], PLATEAU_GREEN[k], plateau * 0.6);
+        colors[i * 3 + k] = lerp(green, lerp(LIMESTONE[k], LIMESTONE_BUFF[k], buff), rock);
+      }
+    }
+  }
+  const indices = new Uint32Array((n - 1) * (n - 1) * 6);
+  let t = 0;
+  for (let row = 0; row < n - 1; row++) {
+    for (let col = 0; col < n - 1; col++) {
+      const a = row * n + col;
+      indices.set([a, a + n, a + 1, a + 1, a + n, a + n + 1], t);
+      t += 6;
+    }
+  }
+  return { positions, normals, colors, indices };
+}
+
+/** The 999 steps as a pale ribbon laid on the spur, a little above the ground so no tier's grid swallows it. */
+function buildStair(world: TianmenWorld, segments: number): MeshData {
+  const { x, topZ, bottomZ, widthM } = TIANMEN_STAIR;
+  const positions = new Float32Array((segments + 1) * 2 * 3);
+  const normals = new Float32Array(positions.length);
+  const colors = new Float32Array(positions.length);
+  const indices = new Uint32Array(segments * 6);
+  for (let i = 0; i <= segments; i++) {
+    const z = topZ + ((bottomZ - topZ) * i) / segments;
+    const lift = 2.5;
+    for (let side = 0; side < 2; side++) {
+      const px = x + (side === 0 ? -widthM / 2 : widthM / 2);
+      const v = (i * 2 + side) * 3;
+      positions.set([px, world.heightAt(px, z) + lift, z], v);
+      normals.set([0, 1, 0], v);
+      // Flights of steps and landings read as faint bands.
+      const band = i % 6 === 0 ? 0.8 : 1;
+      colors.set([STAIR[0] * band, STAIR[1] * band, STAIR[2] * band], v);
+    }
+    if (i < segments) {
+      const a = i * 2;
+      indices.set([a, a + 1, a + 2, a + 1, a + 3, a + 2], i * 6);
+    }
+  }
+  return { positions, normals, colors, indices };
+}
+
+const cache = new WeakMap<TianmenWorld, Map<QualityTier, TianmenGeometry>>();
+
+export function buildTianmenGeometry(world: TianmenWorld, tier: QualityTier): TianmenGeometry {
+  let perTier = cache.get(world);
+  if (!perTier) {
+    perTier = new Map();
+    cache.set(world, perTier);
+  }
+  const cached = perTier.get(tier);
+  if (cached) return cached;
+  const detail = TIANMEN_DETAIL[tier];
+  const geometry: TianmenGeometry = {
+    tier,
+    terrain: buildTerrain(world, detail.terrainStride),
+    rock: mergeMeshes([buildGateWallMesh(world.gateWall, detail.gateWall), buildStair(world, detail.stairSegments)]),
+  };
+  perTier.set(tier, geometry);
+  return geometry;
+}
+
+export function listTianmenMeshes(geometry: TianmenGeometry): MeshData[] {
+  return [geometry.terrain, geometry.rock];
+}
+
+/** Triangles and draw calls of the world (atmosphere excluded); the same from every camera. */
+export function tianmenDrawCost(world: TianmenWorld, tier: QualityTier): { triangles: number; drawCalls: number } {
+  const meshes = listTianmenMeshes(buildTianmenGeometry(world, tier));
+  return { triangles: meshes.reduce((sum, m) => sum + triangleCount(m), 0), drawCalls: meshes.length };
+}
