@@ -13,7 +13,9 @@ uniform vec3 uSunDirection;
 float sunwardness(vec3 dir) {
   vec2 flatDir = normalize(dir.xz + vec2(1e-5, 0.0));
   vec2 flatSun = normalize(uSunDirection.xz + vec2(1e-5, 0.0));
-  float facing = dot(flatDir, flatSun) * 0.5 + 0.5;
+  // Clamped: rounding can push the dot of two unit vectors just past -1 on the anti-sun
+  // meridian, and pow() of a negative base is NaN (a dotted dark line up the sky).
+  float facing = clamp(dot(flatDir, flatSun) * 0.5 + 0.5, 0.0, 1.0);
   float lowSun = 1.0 - smoothstep(0.15, 0.8, uSunDirection.y);
   return pow(facing, 2.5) * mix(0.35, 1.0, lowSun);
 }
