@@ -7,10 +7,13 @@ import type { FrameStore, RendererPool } from './bake-contracts';
 export const POSTER_WIDTH_PX = 960;
 export const POSTER_HEIGHT_PX = 540;
 
-/** Same moment as scripts/render-posters.ts picks: into the first point of interest, or a third of the way. */
+/**
+ * A few seconds into the sight named after the route's landmark (the showpiece), else into
+ * the first sight, else a third of the way: the landmark is in view and the flight is under way.
+ */
 export function posterTimeS(route: Route): number {
-  const first = route.pointsOfInterest[0];
-  return first ? Math.min(route.durationS, first.timeS + Math.min(4, first.dwellS / 2)) : route.durationS / 3;
+  const sight = route.pointsOfInterest.find((poi) => poi.id === route.landmark) ?? route.pointsOfInterest[0];
+  return sight ? Math.min(route.durationS, sight.timeS + Math.min(4, sight.dwellS / 2)) : route.durationS / 3;
 }
 
 /** Renders and stores the poster unless the store has one; returns whether it rendered. */
