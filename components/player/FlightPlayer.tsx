@@ -17,7 +17,7 @@ import { CanvasErrorBoundary } from './CanvasErrorBoundary';
 import { NarrationCaption } from './NarrationCaption';
 import { PlayerControls, SEEK_STEP_S, type PlaybackSpeed } from './PlayerControls';
 import { BackIcon, FullscreenEnterIcon, FullscreenExitIcon, PlayIcon, ReplayIcon } from './PlayerIcons';
-import { CloudStreamView, cloudStateBlocksPlayback } from './cloud/CloudStreamView';
+import { cloudStateBlocksPlayback } from './cloud/cloud-state';
 import { RenderPathSwitch } from './cloud/RenderPathSwitch';
 import { StatsIcon } from './cloud/CloudIcons';
 import type { RenderPath } from './cloud/render-path';
@@ -37,6 +37,8 @@ const SCENE_READY_TIMEOUT_MS = 15_000;
 
 // three.js needs a browser and weighs hundreds of kilobytes: load it only here, only on the client.
 const FlightCanvas = dynamic(() => import('../scene/FlightCanvas').then((module) => module.FlightCanvas), { ssr: false });
+// The stream client (socket.io, simple-peer, WebCodecs) likewise loads only for a cloud flight.
+const CloudStreamView = dynamic(() => import('./cloud/CloudStreamView').then((module) => module.CloudStreamView), { ssr: false });
 
 interface SceneLayerProps {
   route: Route;
@@ -336,16 +338,25 @@ export function FlightPlayer({
         onClick={onStageClick}
       >
         {cloud && (
-          <CloudStreamView
-            renderUrl={renderUrl}
-            routeId={route.id}
-            clock={clock}
-            messages={messages}
-            showStats={statsShown}
-            onCloseStats={closeStats}
-            onUseDevice={flyOnDevice}
-            onStateChange={setCloudState}
-          />
+          // A stream client that fails to load (a stale script after a deploy) must not take the player down.
+          <CanvasErrorBoundary
+            onError={() => {
+              setCloudState('unavailable');
+              setCanvasFailed(true);
+            }}
+            fallback={<p className={styles.sceneError}>{messages['cloud.unavailableTitle']}</p>}
+          >
+            <CloudStreamView
+              renderUrl={renderUrl}
+              routeId={route.id}
+              clock={clock}
+              messages={messages}
+              showStats={statsShown}
+              onCloseStats={closeStats}
+              onUseDevice={flyOnDevice}
+              onStateChange={setCloudState}
+            />
+          </CanvasErrorBoundary>
         )}
         {!cloud && tier !== null && (
           <CanvasErrorBoundary

@@ -85,6 +85,16 @@ async function waitForFrameAtClock(page: Page, toleranceFrames: number): Promise
   return read(page);
 }
 
+/** Waits for the cloud status card (not baked, busy, unreachable); a timeout says what the stream was doing instead. */
+async function waitForStatusCard(page: Page): Promise<void> {
+  try {
+    await page.getByTestId('cloud-status').waitFor({ timeout: STREAM_TIMEOUT_MS });
+  } catch (error) {
+    const cloud = await page.evaluate(() => ({ state: window.__yunshanCloud?.state, problem: window.__yunshanCloud?.problem }));
+    throw new Error(`no status card; the cloud view is ${JSON.stringify(cloud)}`, { cause: error });
+  }
+}
+
 /** Mean brightness of the cloud canvas, 0–255: a black canvas reads near 0. */
 function canvasBrightness(page: Page): Promise<number> {
   return page.evaluate(() => {
@@ -366,13 +376,13 @@ describe('a cloud flight that cannot stream yet', () => {
       const page = await context.newPage();
       await page.goto(`${fixture.next.baseUrl}/tours/${unbaked.id}?render=cloud&lang=zh`);
       const status = page.getByTestId('cloud-status');
-      await status.waitFor({ timeout: STREAM_TIMEOUT_MS });
+      await waitForStatusCard(page);
       assert.match(await status.innerText(), /云端准备中/);
       assert.match(await page.getByTestId('cloud-status-body').innerText(), /排队|已渲染|尚未安排/);
       assert.equal(await page.getByTestId('play-start').count(), 0, 'no play button over a flight that cannot play');
 
       await page.goto(`${fixture.next.baseUrl}/tours/${unbaked.id}?render=cloud&lang=en`);
-      await status.waitFor({ timeout: STREAM_TIMEOUT_MS });
+      await waitForStatusCard(page);
       assert.match(await status.innerText(), /still being prepared in the cloud/);
       await page.getByTestId('cloud-use-device').click();
       await page.waitForFunction(() => document.querySelector('[data-testid="flight-canvas"]')?.getAttribute('data-render-path') === 'local');
@@ -396,14 +406,14 @@ describe('a render node at its stream cap', () => {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ render: 'cloud', lang: 'zh' }));
       const status = page.getByTestId('cloud-status');
-      await status.waitFor({ timeout: STREAM_TIMEOUT_MS });
+      await waitForStatusCard(page);
       assert.match(await status.innerText(), /云端当前繁忙/);
       assert.match(await page.getByTestId('cloud-status-body').innerText(), /\d+ 秒后自动重试/);
       assert.equal(await page.getByTestId('cloud-use-device').count(), 1);
       assert.equal(await page.getByTestId('play-start').count(), 0);
 
       await page.goto(fixture.tourUrl({ render: 'cloud', lang: 'en' }));
-      await status.waitFor({ timeout: STREAM_TIMEOUT_MS });
+      await waitForStatusCard(page);
       assert.match(await status.innerText(), /The cloud is full right now/);
       assert.match(await page.getByTestId('cloud-status-body').innerText(), /Trying again in \d+ s/);
 

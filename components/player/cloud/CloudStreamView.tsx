@@ -8,6 +8,7 @@ import type { ProfileId } from '../../../server/bake/quality-profiles';
 import { formatMessage, type Messages } from '../../i18n/messages';
 import { CloudStreamClient, INITIAL_CLOUD_SNAPSHOT, type CloudSnapshot, type CloudState, type CloudStats } from './stream-client';
 import { StreamStatsPanel } from './StreamStatsPanel';
+import { cloudStateBlocksPlayback } from './cloud-state';
 import type { YunshanCloudHandle } from './cloud-test-handle';
 import styles from './CloudStreamView.module.css';
 
@@ -22,11 +23,6 @@ export interface CloudStreamViewProps {
   onCloseStats: () => void;
   onUseDevice: () => void;
   onStateChange?: (state: CloudState) => void;
-}
-
-/** States with no picture to show: the view explains instead, and the veil lifts. */
-export function cloudStateBlocksPlayback(state: CloudState): boolean {
-  return state === 'not-baked' || state === 'busy' || state === 'unavailable';
 }
 
 function readDataSaver(): boolean {
@@ -84,6 +80,9 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       },
       get lastShownFrameIndex() {
         return client.counters.lastShownFrameIndex;
+      },
+      get problem() {
+        return client.snapshot.problem;
       },
       get marks() {
         return { ...client.marks };
