@@ -37,7 +37,7 @@ export const ADDRESS_THROTTLE: ThrottlePolicy = {
 export function throttleDelayMs(failures: number, policy: ThrottlePolicy): number {
   if (failures < policy.freeFailures) return 0;
   const doublings = failures - policy.freeFailures;
-  // 2^40 ms is decades: any larger exponent is capped anyway.
+  // 2^40 ms is decades: every larger exponent is capped anyway.
   return Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** Math.min(doublings, 40));
 }
 

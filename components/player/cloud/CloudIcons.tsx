@@ -1,21 +1,11 @@
 // Line icons for the cloud controls, drawn like the player's own; decorative, every control carries a label.
 import type { ReactNode } from 'react';
+import { LINE_STROKE as stroke, LineIcon } from '../PlayerIcons';
 
+// The cloud controls sit in the top bar, a size smaller than the player's buttons.
 function Icon({ children, sizePx = 20 }: { children: ReactNode; sizePx?: number }) {
-  return (
-    <svg viewBox="0 0 24 24" width={sizePx} height={sizePx} aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
+  return <LineIcon sizePx={sizePx}>{children}</LineIcon>;
 }
-
-const stroke = {
-  fill: 'none',
-  stroke: 'currentColor',
-  strokeWidth: 1.8,
-  strokeLinecap: 'round' as const,
-  strokeLinejoin: 'round' as const,
-};
 
 export function DeviceIcon({ sizePx }: { sizePx?: number }) {
   return (
