@@ -254,7 +254,7 @@ export class NodeStreamViewer {
       this.fallbackTimer = null;
       if (this.closed || this.peer?.connected === true) return;
       this.transportInUse = 'socket';
-      this.socket.emit('control', { type: 'transport', transport: 'socket' });
+      this.socket.emit('control', { type: 'transport', transport: 'socket', playheadFrame: Math.max(0, Math.floor(this.playhead)) });
     }, afterMs);
   }
 
@@ -279,7 +279,7 @@ export class NodeStreamViewer {
         if (this.peer !== peer) return;
         this.peer = null;
         // The player's recovery: a fresh peer; the server resumes at the playhead's keyframe.
-        if (!this.closed && this.transportInUse === 'webrtc' && this.socket.connected) this.socket.emit('control', { type: 'transport', transport: 'webrtc' });
+        if (!this.closed && this.transportInUse === 'webrtc' && this.socket.connected) this.socket.emit('control', { type: 'transport', transport: 'webrtc', playheadFrame: Math.max(0, Math.floor(this.playhead)) });
         this.notify();
       });
     }

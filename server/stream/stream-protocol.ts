@@ -111,9 +111,10 @@ export const ControlMessageSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('profile'), id: StreamProfileIdSchema }),
   /**
    * 'socket' after WebRTC failed to connect; 'webrtc' for a fresh peer (ICE failed or the
-   * channel closed). Either way the stream restarts at the keyframe at or before the playhead.
+   * channel closed). Either way the stream restarts at the keyframe at or before the playhead;
+   * the viewer says where its playhead is, since its last ack may be stale by then.
    */
-  z.strictObject({ type: z.literal('transport'), transport: TransportKindSchema }),
+  z.strictObject({ type: z.literal('transport'), transport: TransportKindSchema, playheadFrame: z.number().int().min(0).max(1_000_000).optional() }),
 ]);
 export type ControlMessage = z.infer<typeof ControlMessageSchema>;
 

@@ -223,6 +223,13 @@ export class StreamSession {
     return ((aheadFrames / this.route.fps) * 1000) / this.rate;
   }
 
+  /** The viewer's own word on where it is (with a transport change): fresher than its last ack. */
+  notePlayhead(frame: number): void {
+    if (this.closed) return;
+    this.anchorFrame = Math.min(frame, this.route.frameCount - 1);
+    this.anchorMs = this.now();
+  }
+
   private playheadAt(now: number): number {
     const until = Math.min(now, this.anchorMs + ACK_STALE_MS);
     const advanced = this.paused ? 0 : ((Math.max(0, until - this.anchorMs) / 1000) * this.route.fps * this.rate);

@@ -371,7 +371,10 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     function control(message: ControlMessage): void {
       const current = binding;
       if (current === null) return;
-      if (message.type === 'transport') switchTransport(current, socket, message.transport);
+      if (message.type === 'transport') {
+        if (message.playheadFrame !== undefined) current.session.notePlayhead(message.playheadFrame);
+        switchTransport(current, socket, message.transport);
+      }
       else current.session.control(message);
     }
   });

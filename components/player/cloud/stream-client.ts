@@ -479,7 +479,7 @@ export class CloudStreamClient {
     this.#dropPeer();
     this.#webrtcWanted = false;
     this.#update({ transport: 'socket', problem: why });
-    this.#control({ type: 'transport', transport: 'socket' });
+    this.#control({ type: 'transport', transport: 'socket', ...this.#playheadForRestart() });
   }
 
   #dropPeer(): void {
@@ -526,7 +526,7 @@ export class CloudStreamClient {
     }
     // A fresh peer; the server restarts the stream at the keyframe before the playhead.
     this.#update({ problem: `data channel ${reason}; reconnecting` });
-    this.#control({ type: 'transport', transport: 'webrtc' });
+    this.#control({ type: 'transport', transport: 'webrtc', ...this.#playheadForRestart() });
     this.#awaitPeer();
   }
 
@@ -730,6 +730,12 @@ export class CloudStreamClient {
     if (!this.#session || this.#pendingSeek !== null) return 0;
     const playhead = Math.max(this.#buffer.lastShownIndex, this.#targetFrame(nowMs));
     return Math.max(0, this.#queue.lastReceivedIndex - playhead);
+  }
+
+  /** Where the restart after a transport change should land; nothing before the first frame is shown. */
+  #playheadForRestart(): { playheadFrame?: number } {
+    const shown = this.#buffer.lastShownIndex;
+    return shown >= 0 ? { playheadFrame: shown } : {};
   }
 
   #ack(nowMs: number): void {
