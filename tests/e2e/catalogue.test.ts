@@ -75,7 +75,9 @@ describe('catalogue', () => {
     await page.locator(`[data-testid="route-card"][data-route-id="${route.id}"]`).click();
     await page.waitForURL(`**/tours/${route.id}`);
     await page.getByTestId('flight-canvas').waitFor();
-    assert.ok(((await page.title()) ?? '').length > 0);
+    // Next streams metadata: the title may land just after the first paint.
+    await page.waitForFunction(() => document.title.length > 0);
+    assert.ok((await page.title()).includes(route.title.en), 'the tab names the flight');
     await context.close();
   });
 
