@@ -161,7 +161,9 @@ export class StreamSession {
   /** Restarts at the keyframe at or before where the viewer is now (after a transport change or resume). */
   restartAtPlayhead(positionFrame?: number): void {
     const playhead = positionFrame ?? this.playheadAt(this.now());
-    this.restartAt(playhead < this.startFrame ? this.targetFrame : Math.floor(playhead));
+    // Short of this epoch's target the viewer has shown nothing new (frames before it only
+    // prime the decoder), so the target still stands: two quick restarts must not walk it back.
+    this.restartAt(playhead < this.targetFrame ? this.targetFrame : Math.floor(playhead));
   }
 
   control(message: Exclude<ControlMessage, { type: 'transport' }>): void {
