@@ -94,6 +94,12 @@ export class NodeStreamViewer {
   rate = 1;
   ended = false;
 
+  /**
+   * Where this viewer last asked to be (a seek, or its playhead with a transport change).
+   * The first frame of a new epoch may arrive over the data channel before the state
+   * message over socket.io: its target is then this, not the keyframe the frame sits on.
+   */
+  private requestedFrame: number | null = null;
   private peer: SimplePeer.Instance | null = null;
   private peerId = 0;
   private readonly peerAssembler = new FrameAssembler();
@@ -146,6 +152,7 @@ export class NodeStreamViewer {
     if (message.type === 'play') this.paused = false;
     if (message.type === 'pause') this.paused = true;
     if (message.type === 'speed') this.rate = message.rate;
+    if (message.type === 'seek') this.requestedFrame = Math.round(message.timeS * (this.ready?.fps ?? 30));
     this.socket.emit('control', message);
   }
 
@@ -234,6 +241,13 @@ export class NodeStreamViewer {
     this.notify();
   }
 
+  /** The target of an epoch known only from its first frame (a keyframe): what this viewer asked for, if that keyframe leads to it. */
+  private guessTarget(keyframeIndex: number): number {
+    const fps = this.ready?.fps ?? 30;
+    const asked = this.requestedFrame;
+    return asked !== null && asked >= keyframeIndex && asked < keyframeIndex + fps ? asked : keyframeIndex;
+  }
+
   /** A newer epoch (from a message or a frame, whichever arrives first) resets the buffer. */
   private adoptEpoch(epoch: number, targetFrame: number): void {
     if (epoch === this.epoch) return;
@@ -254,8 +268,14 @@ export class NodeStreamViewer {
       this.fallbackTimer = null;
       if (this.closed || this.peer?.connected === true) return;
       this.transportInUse = 'socket';
-      this.socket.emit('control', { type: 'transport', transport: 'socket', playheadFrame: Math.max(0, Math.floor(this.playhead)) });
+      this.askForTransport('socket');
     }, afterMs);
+  }
+
+  private askForTransport(transport: TransportKind): void {
+    const playheadFrame = Math.max(0, Math.floor(this.playhead));
+    this.requestedFrame = playheadFrame;
+    this.socket.emit('control', { type: 'transport', transport, playheadFrame });
   }
 
   private onSignal(message: ServerSignalMessage): void {
@@ -279,7 +299,7 @@ export class NodeStreamViewer {
         if (this.peer !== peer) return;
         this.peer = null;
         // The player's recovery: a fresh peer; the server resumes at the playhead's keyframe.
-        if (!this.closed && this.transportInUse === 'webrtc' && this.socket.connected) this.socket.emit('control', { type: 'transport', transport: 'webrtc', playheadFrame: Math.max(0, Math.floor(this.playhead)) });
+        if (!this.closed && this.transportInUse === 'webrtc' && this.socket.connected) this.askForTransport('webrtc');
         this.notify();
       });
     }
@@ -293,7 +313,7 @@ export class NodeStreamViewer {
   }
 
   private onFrame(frame: StreamFrame, transport: TransportKind): void {
-    this.adoptEpoch(frame.epoch, frame.frameIndex);
+    this.adoptEpoch(frame.epoch, this.guessTarget(frame.frameIndex));
     if (frame.epoch !== this.epoch) return;
     const now = this.now();
     this.firstFrameMs ??= now;
