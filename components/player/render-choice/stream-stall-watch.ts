@@ -1,0 +1,75 @@
+// Watches the cloud stream for the moment it can no longer carry the flight: refused, not
+// baked, or stalled past its buffer. Then a capable device draws locally, any other shows the
+// route's posters. Fed the stream's state and time; it never reads a clock.
+import type { CloudState } from '../cloud/stream-client';
+import type { LocalTier } from './render-choice-types';
+
+/** The render server keeps about 2 s of frames ahead of the playhead: past this the buffer is gone. */
+export const STALL_HANDOVER_MS = 2000;
+/**
+ * Reaching the server, joining the route and the first keyframe take a second or two on a fair
+ * connection; eight seconds of a black stage means the stream is not coming.
+ */
+export const CONNECT_HANDOVER_MS = 8000;
+
+export type StreamStallAction = 'none' | 'handover-local' | 'handover-posters';
+
+export interface StreamObservation {
+  state: CloudState;
+  /** Playing, but the frame due is not here yet. */
+  waiting: boolean;
+  playing: boolean;
+}
+
+export interface StreamStallWatchOptions {
+  /** The tier this device can draw at; null: it cannot draw the scene. */
+  localTier: LocalTier | null;
+}
+
+export class StreamStallWatch {
+  private readonly localTier: LocalTier | null;
+  private hasStreamed = false;
+  private stalledSinceMs: number | null = null;
+  private connectingSinceMs: number | null = null;
+  private handedOver = false;
+
+  constructor({ localTier }: StreamStallWatchOptions) {
+    this.localTier = localTier;
+  }
+
+  /** Watches a new stream (e.g. the visitor chose the cloud again) from its first connect. */
+  reset(): void {
+    this.hasStreamed = false;
+    this.stalledSinceMs = null;
+    this.connectingSinceMs = null;
+    this.handedOver = false;
+  }
+
+  /** Call on every state change and a few times a second; asks for a handover once, then stays quiet until reset. */
+  update({ state, waiting, playing }: StreamObservation, nowMs: number): StreamStallAction {
+    if (this.handedOver) return 'none';
+    if (state === 'streaming') this.hasStreamed = true;
+
+    // The server said no, or has nothing for this route yet: a flight cannot wait on a bake.
+    if (state === 'unavailable' || state === 'not-baked' || state === 'busy') return this.handOver();
+
+    // Once pictures have flowed, rejoining after a drop is part of the same stall, not a new connect.
+    const stalled =
+      state === 'reconnecting' ||
+      (state === 'streaming' && playing && waiting) ||
+      (this.hasStreamed && (state === 'connecting' || state === 'buffering'));
+    const connecting = !this.hasStreamed && (state === 'connecting' || state === 'buffering');
+
+    this.stalledSinceMs = stalled ? (this.stalledSinceMs ?? nowMs) : null;
+    this.connectingSinceMs = connecting ? (this.connectingSinceMs ?? nowMs) : null;
+
+    if (this.stalledSinceMs !== null && nowMs - this.stalledSinceMs > STALL_HANDOVER_MS) return this.handOver();
+    if (this.connectingSinceMs !== null && nowMs - this.connectingSinceMs > CONNECT_HANDOVER_MS) return this.handOver();
+    return 'none';
+  }
+
+  private handOver(): StreamStallAction {
+    this.handedOver = true;
+    return this.localTier === null ? 'handover-posters' : 'handover-local';
+  }
+}
