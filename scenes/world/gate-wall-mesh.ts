@@ -4,6 +4,7 @@
 import { linearFromSrgb } from './colour';
 import type { GateWall } from './gate-wall';
 import { computeVertexNormals, mergeMeshes, type MeshData } from './mesh-data';
+import { limestoneColour } from './limestone-face';
 import { deriveSeed, lerp, smoothstep, valueNoise2 } from './random';
 
 export interface GateWallDetail {
@@ -15,15 +16,13 @@ export interface GateWallDetail {
   depthSlices: number;
 }
 
-const LIMESTONE = linearFromSrgb([0.7, 0.67, 0.6]);
-const LIMESTONE_WARM = linearFromSrgb([0.74, 0.66, 0.52]);
 const DAMP = linearFromSrgb([0.36, 0.35, 0.31]);
 const SCRUB = linearFromSrgb([0.2, 0.3, 0.13]);
 
 type Point = [number, number, number];
 
 /** One surface as a grid of points; its winding is chosen so the faces look towards `outward`. */
-function gridMesh(rows: number, cols: number, at: (row: number, col: number) => Point, outward: Point, colour: (p: Point) => [number, number, number]): MeshData {
+export function gridMesh(rows: number, cols: number, at: (row: number, col: number) => Point, outward: Point, colour: (p: Point, row: number, col: number) => [number, number, number]): MeshData {
   const positions = new Float32Array((rows + 1) * (cols + 1) * 3);
   const colors = new Float32Array(positions.length);
   for (let r = 0; r <= rows; r++) {
@@ -31,7 +30,7 @@ function gridMesh(rows: number, cols: number, at: (row: number, col: number) => 
       const p = at(r, c);
       const i = (r * (cols + 1) + c) * 3;
       positions.set(p, i);
-      colors.set(colour(p), i);
+      colors.set(colour(p, r, c), i);
     }
   }
   const indices = new Uint32Array(rows * cols * 6);
@@ -79,12 +78,10 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
   };
 
   const rockColour = (p: Point): [number, number, number] => {
-    const warm = valueNoise2(p[0] / 60, p[1] / 90, s);
-    const streak = smoothstep(0.55, 0.85, valueNoise2(p[0] / 7, p[1] / 160, s + 1));
-    const grain = 0.86 + 0.2 * valueNoise2(p[0] / 9, p[1] / 9 + p[2] / 9, s + 2);
+    // Same coordinates and seed as the relief, so the scrub lies on the ledges the relief makes.
+    const face = limestoneColour(p[0] - centreX, p[1], topM, wall.faceSeed);
     const damp = smoothstep(20, -5, wall.openingDistanceM(p[0], p[1])) * smoothstep(southZ + 2, southZ - 12, p[2]) * smoothstep(northZ - 2, northZ + 12, p[2]);
-    const shade = grain * (1 - 0.35 * streak);
-    return [0, 1, 2].map((k) => lerp(lerp(LIMESTONE[k], LIMESTONE_WARM[k], warm), DAMP[k], damp * 0.7) * shade) as [number, number, number];
+    return [0, 1, 2].map((k) => lerp(face[k], DAMP[k], damp * 0.7)) as [number, number, number];
   };
   const topColour = (p: Point): [number, number, number] => {
     const g = 0.8 + 0.4 * valueNoise2(p[0] / 12, p[2] / 12, s + 3);

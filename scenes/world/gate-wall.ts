@@ -1,7 +1,8 @@
 // The rock wall Heaven's Gate pierces, as its own solid: a slab across the mouth of the ravine
 // with an arched passage right through it. One outline of the opening serves both the mesh and
 // the signed distance, so what the camera flies through is exactly what validation measures.
-import { deriveSeed, fbm2, smoothstep, valueNoise2 } from './random';
+import { FACE_RELIEF_MAX_M, limestoneReliefM } from './limestone-face';
+import { deriveSeed, smoothstep, valueNoise2 } from './random';
 import { HEAVENS_GATE } from './tianmen-landmarks';
 
 /** Segments of the arch's curved roof (the floor is one more, straight, segment). */
@@ -9,7 +10,7 @@ export const GATE_ARCH_SEGMENTS = 48;
 /** Superellipse exponent of the roof: tall, near-vertical sides and a rounded head. */
 const ARCH_SQUARENESS = 2.6;
 /** Most the faces stand proud of the slab, metres; the signed distance allows for it. */
-export const GATE_RELIEF_M = 6;
+export const GATE_RELIEF_M = FACE_RELIEF_MAX_M;
 
 export interface GateWall {
   /** Opening outline in the wall's plane (x east, y up), counter-clockwise: roof from east to west, then the floor back. */
@@ -20,6 +21,8 @@ export interface GateWall {
   topM: number;
   baseM: number;
   seed: number;
+  /** Seed of the faces' flutes and beds; their colour uses it too, so scrub sits on the ledges. */
+  faceSeed: number;
   /** Metres the south (+1) or north (-1) face stands out from the slab at (x, y). */
   reliefM(x: number, y: number): number;
   /** Signed metres from (x, y) to the opening's outline in the wall's plane: negative inside the opening. */
@@ -71,13 +74,12 @@ export function createGateWall(seed: number): GateWall {
   const halfWidthM = g.wallHalfWidthM;
 
   function reliefM(x: number, y: number): number {
-    // Vertical flutes and buttresses, fading to nothing at the opening's rim and the slab's edges so the surfaces meet.
-    const flutes = fbm2((x - g.x) / 22, y / 140, sRelief, 4);
+    // Tianmen's fluted, bedded limestone, fading to nothing at the opening's rim and the slab's edges so the surfaces meet.
     const fade =
       smoothstep(0, 14, openingDistanceM(x, y)) *
       smoothstep(halfWidthM, halfWidthM - 25, Math.abs(x - g.x)) *
-      smoothstep(g.wallTopM, g.wallTopM - 12, y);
-    return GATE_RELIEF_M * flutes * fade;
+      smoothstep(g.wallTopM, g.wallTopM - 6, y);
+    return limestoneReliefM(x - g.x, y, g.wallTopM, sRelief) * fade;
   }
 
   function signedDistanceM(x: number, y: number, z: number): number {
@@ -90,5 +92,5 @@ export function createGateWall(seed: number): GateWall {
     return Math.max(slab, -openingDistanceM(x, y));
   }
 
-  return { outline, southZ, northZ, halfWidthM, topM: g.wallTopM, baseM: g.wallBaseM, seed, reliefM, openingDistanceM, signedDistanceM };
+  return { outline, southZ, northZ, halfWidthM, topM: g.wallTopM, baseM: g.wallBaseM, seed, faceSeed: sRelief, reliefM, openingDistanceM, signedDistanceM };
 }

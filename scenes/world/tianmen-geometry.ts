@@ -1,8 +1,12 @@
 // Every mesh the Tianmen scene draws for a tier, as plain typed arrays: the ground (forest,
-// grey-buff limestone cliffs, green plateau) and the gate's wall with the pale line of the
-// 999 steps below it, merged into one rock mesh. Two draw calls whatever the camera does.
+// grey-buff limestone cliffs, green plateau); the gate's wall, the fluted cliff face and the
+// pale line of the 999 steps merged into one rock mesh; pines on the rock; the cableway and
+// skywalk. Four draw calls whatever the camera does.
 import { linearFromSrgb } from './colour';
 import { buildGateWallMesh, type GateWallDetail } from './gate-wall-mesh';
+import { buildCliffMesh, type CliffDetail } from './tianmen-cliff-mesh';
+import { buildTianmenPineMesh, type PineDetail } from './tianmen-pine-mesh';
+import { buildStructuresMesh, type StructuresDetail } from './tianmen-structures-mesh';
 import { mergeMeshes, triangleCount, type MeshData } from './mesh-data';
 import type { QualityTier } from './quality-tiers';
 import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
@@ -12,21 +16,31 @@ import type { TianmenWorld } from './tianmen-world';
 export interface TianmenDetail {
   terrainStride: number;
   gateWall: GateWallDetail;
+  cliffs: CliffDetail;
+  pines: PineDetail;
+  structures: StructuresDetail;
   stairSegments: number;
 }
 
 /** The phone draws the ground at twice Wulingyuan's density: with no pillars to pay for, the cliffs get the triangles. */
 export const TIANMEN_DETAIL: Record<QualityTier, TianmenDetail> = {
-  phone: { terrainStride: 2, gateWall: { sideColumns: 24, upperRows: 40, depthSlices: 4 }, stairSegments: 60 },
-  laptop: { terrainStride: 1, gateWall: { sideColumns: 48, upperRows: 90, depthSlices: 8 }, stairSegments: 120 },
-  bake: { terrainStride: 1, gateWall: { sideColumns: 96, upperRows: 180, depthSlices: 16 }, stairSegments: 240 },
+  phone: { terrainStride: 2, gateWall: { sideColumns: 40, upperRows: 44, depthSlices: 4 }, cliffs: { columnM: 14, rows: 50 }, stairSegments: 60,
+    pines: { crown: { trees: 5, layers: 1, sides: 4 }, rimSpacingM: 22, ledgeSpacingM: 9 }, structures: { cableSegmentsPerSpan: 6, postEvery: 4 } },
+  laptop: { terrainStride: 1, gateWall: { sideColumns: 80, upperRows: 100, depthSlices: 8 }, cliffs: { columnM: 7, rows: 110 }, stairSegments: 120,
+    pines: { crown: { trees: 10, layers: 2, sides: 6 }, rimSpacingM: 16, ledgeSpacingM: 6 }, structures: { cableSegmentsPerSpan: 12, postEvery: 2 } },
+  bake: { terrainStride: 1, gateWall: { sideColumns: 160, upperRows: 200, depthSlices: 16 }, cliffs: { columnM: 3.5, rows: 220 }, stairSegments: 240,
+    pines: { crown: { trees: 14, layers: 3, sides: 6 }, rimSpacingM: 12, ledgeSpacingM: 4 }, structures: { cableSegmentsPerSpan: 24, postEvery: 1 } },
 };
 
 export interface TianmenGeometry {
   tier: QualityTier;
   terrain: MeshData;
-  /** The gate's wall and the stair, world space, vertex-coloured rock. */
+  /** The gate's wall, the massif's cliff face and the stair, world space, vertex-coloured rock. */
   rock: MeshData;
+  /** Pine clumps on the rim, the ledges and the gate wall's top. */
+  pines: MeshData;
+  /** Cableway and glass skywalk. */
+  structures: MeshData;
 }
 
 const FOREST_DARK = linearFromSrgb([0.11, 0.2, 0.09]);
@@ -125,14 +139,16 @@ export function buildTianmenGeometry(world: TianmenWorld, tier: QualityTier): Ti
   const geometry: TianmenGeometry = {
     tier,
     terrain: buildTerrain(world, detail.terrainStride),
-    rock: mergeMeshes([buildGateWallMesh(world.gateWall, detail.gateWall), buildStair(world, detail.stairSegments)]),
+    rock: mergeMeshes([buildGateWallMesh(world.gateWall, detail.gateWall), buildCliffMesh(world.cliffs, detail.cliffs), buildStair(world, detail.stairSegments)]),
+    pines: buildTianmenPineMesh(world.cliffs, world.gateWall, detail.pines, world.seed),
+    structures: buildStructuresMesh(world.cableway, world.skywalk, detail.structures),
   };
   perTier.set(tier, geometry);
   return geometry;
 }
 
 export function listTianmenMeshes(geometry: TianmenGeometry): MeshData[] {
-  return [geometry.terrain, geometry.rock];
+  return [geometry.terrain, geometry.rock, geometry.pines, geometry.structures];
 }
 
 /** Triangles and draw calls of the world (atmosphere excluded); the same from every camera. */
