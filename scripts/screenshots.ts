@@ -1,29 +1,41 @@
 // Screenshots of what a person sees: the catalogue and every curated tour at three
 // moments, at phone (390×844) and laptop (1440×900) sizes, in Chinese and English.
-// Output: test-results/screenshots/. Needs a production build (`npm run build`).
+// Output: test-results/screenshots/ (or `--out=DIR`). Needs a production build (`npm run build`).
+// `--tier=phone,bake` picks the quality tiers to shoot (each at its own size; bake at 1280×720).
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/helpers/browser';
 import { startNextServer } from '../tests/helpers/next-server';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
 
-const OUT_DIR = path.resolve('test-results', 'screenshots');
-const SIZES = [
+const ALL_SIZES = [
   { name: 'phone', width: 390, height: 844, tier: 'phone', mobile: true },
   { name: 'laptop', width: 1440, height: 900, tier: 'laptop', mobile: false },
+  { name: 'bake', width: 1280, height: 720, tier: 'bake', mobile: false },
 ] as const;
+const DEFAULT_TIERS = ['phone', 'laptop'];
 const MOMENTS = [0.15, 0.5, 0.85];
 const VEIL_FADE_MS = 1500;
 const args = process.argv.slice(2);
 /** `--scene-only`: hide the player's overlays, to judge the scene itself. */
 const sceneOnly = args.includes('--scene-only');
+/** `--no-catalogue`: only the tours. */
+const skipCatalogue = args.includes('--no-catalogue');
+const optionValue = (name: string): string | undefined =>
+  args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const OUT_DIR = path.resolve(optionValue('out') ?? path.join('test-results', 'screenshots'));
+const tiers = optionValue('tier')?.split(',') ?? DEFAULT_TIERS;
+const unknownTiers = tiers.filter((tier) => !ALL_SIZES.some((size) => size.tier === tier));
+if (unknownTiers.length > 0) throw new Error(`Unknown tier(s): ${unknownTiers.join(', ')}`);
+const SIZES = ALL_SIZES.filter((size) => tiers.includes(size.tier));
 const only = args.filter((arg) => !arg.startsWith('--'));
 
 fs.mkdirSync(OUT_DIR, { recursive: true });
 const [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
 try {
   for (const size of SIZES) {
-    for (const locale of ['zh-CN', 'en-US']) {
+    // The scene alone reads the same in either language.
+    for (const locale of sceneOnly ? ['zh-CN'] : ['zh-CN', 'en-US']) {
       const context = await browser.newContext({
         viewport: { width: size.width, height: size.height },
         deviceScaleFactor: 1,
@@ -34,10 +46,12 @@ try {
       });
       const page = await context.newPage();
       const lang = locale.slice(0, 2);
-      await page.goto(`${server.baseUrl}/`);
-      await page.waitForLoadState('networkidle');
-      await page.screenshot({ path: path.join(OUT_DIR, `catalogue-${size.name}-${lang}.png`), fullPage: true });
-      console.log(`catalogue ${size.name} ${lang}`);
+      if (!skipCatalogue) {
+        await page.goto(`${server.baseUrl}/`);
+        await page.waitForLoadState('networkidle');
+        await page.screenshot({ path: path.join(OUT_DIR, `catalogue-${size.name}-${lang}.png`), fullPage: true });
+        console.log(`catalogue ${size.name} ${lang}`);
+      }
       // Tours once per size (in the first language); captions show the language anyway.
       if (locale === 'zh-CN' || only.length > 0) {
         for (const route of CURATED_ROUTES) {
