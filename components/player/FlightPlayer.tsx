@@ -1,28 +1,31 @@
 'use client';
-// The flight player: owns the flight clock, draws the scene full screen through
-// FlightCanvas and lays controls, captions and keyboard shortcuts over it. Per-frame
-// time lives in the clock (read through getTimeS); React sees it only a few times a second.
-// From the cloud, CloudStreamView draws baked frames on the same clock instead of FlightCanvas.
+// The flight player: owns the flight clock and lays controls, captions and keyboard
+// shortcuts over the stage, where the flight is drawn on this device (three.js), streamed
+// from the cloud, or shown as posters — chosen per device and handed over mid-flight
+// (see handover/). Per-frame time lives in the clock (read through getTimeS); React sees
+// it only a few times a second.
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { memo, useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import type { Route } from '../../scenes/routes/route-schema';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
 import { FlightClock } from '../../scenes/timeline/flight-clock';
 import { activePointOfInterest } from '../../scenes/timeline/active-point-of-interest';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
-import { CanvasErrorBoundary } from './CanvasErrorBoundary';
 import { NarrationCaption } from './NarrationCaption';
 import { PlayerControls, SEEK_STEP_S, type PlaybackSpeed } from './PlayerControls';
 import { BackIcon, FullscreenEnterIcon, FullscreenExitIcon, PlayIcon, ReplayIcon } from './PlayerIcons';
 import { cloudStateBlocksPlayback } from './cloud/cloud-state';
-import { RenderPathSwitch } from './cloud/RenderPathSwitch';
 import { StatsIcon } from './cloud/CloudIcons';
-import type { RenderPath } from './cloud/render-path';
-import type { CloudState } from './cloud/stream-client';
-import { guessQualityTier, readDeviceHints } from './guess-quality-tier';
+import { RenderPathSwitch } from './handover/RenderPathSwitch';
+import { RenderStage } from './handover/RenderStage';
+import { describeTarget } from './handover/handover-record';
+import { useRenderChoice } from './handover/use-render-choice';
+import { useRenderStage, type StageNotice } from './handover/use-render-stage';
+import type { YunshanRenderChoiceHandle } from './handover/render-choice-test-handle';
+import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { RenderPreference } from './render-choice/render-choice-types';
 import { useFullscreen } from './use-fullscreen';
 import { useMediaQuery } from './use-media-query';
 import type { YunshanPlayerHandle } from './player-test-handle';
@@ -35,22 +38,15 @@ const CALM_SPEED: PlaybackSpeed = 0.5;
 /** A scene that never reports its first frame must not hold the flight (or the veil) forever. */
 const SCENE_READY_TIMEOUT_MS = 15_000;
 
-// three.js needs a browser and weighs hundreds of kilobytes: load it only here, only on the client.
-const FlightCanvas = dynamic(() => import('../scene/FlightCanvas').then((module) => module.FlightCanvas), { ssr: false });
-// The stream client (socket.io, simple-peer, WebCodecs) likewise loads only for a cloud flight.
-const CloudStreamView = dynamic(() => import('./cloud/CloudStreamView').then((module) => module.CloudStreamView), { ssr: false });
+// The warm-up render (three.js) loads only on a first visit under Auto, while the probe runs.
+const WarmupRender = dynamic(() => import('./render-choice/WarmupRender').then((module) => module.WarmupRender), { ssr: false });
 
-interface SceneLayerProps {
-  route: Route;
-  tier: QualityTier;
-  getTimeS: () => number;
-  reducedMotion: boolean;
-}
-
-// Memoised so the UI's few-times-a-second updates never re-render the scene.
-const SceneLayer = memo(function SceneLayer({ route, tier, getTimeS, reducedMotion }: SceneLayerProps) {
-  return <FlightCanvas route={route} tier={tier} getTimeS={getTimeS} reducedMotion={reducedMotion} className={styles.canvas} />;
-});
+const NOTICE_MESSAGE: Record<StageNotice, keyof Messages> = {
+  'to-cloud': 'render.handoverToCloud',
+  'to-device': 'render.handoverToDevice',
+  lighter: 'render.handoverLighter',
+  'to-posters': 'render.handoverToPosters',
+};
 
 export interface FlightPlayerProps {
   route: Route;
@@ -59,11 +55,12 @@ export interface FlightPlayerProps {
   landmarkName: string;
   startS: number;
   autoplay: boolean;
+  /** `?tier=`: draw on this device at this tier (posters, screenshots and tests use it). */
   tierOverride: QualityTier | null;
   /** The render server as the browser reaches it; null when there is no cloud path. */
   renderUrl?: string | null;
-  /** Where the flight is drawn at first; the visitor can switch in the top bar. */
-  initialRenderPath?: RenderPath;
+  /** `?render=` on the page: where to draw for this visit; null lets the visitor's remembered choice (or Auto) decide. */
+  urlPreference?: RenderPreference | null;
 }
 
 export function FlightPlayer({
@@ -75,7 +72,7 @@ export function FlightPlayer({
   autoplay,
   tierOverride,
   renderUrl = null,
-  initialRenderPath = 'local',
+  urlPreference = null,
 }: FlightPlayerProps) {
   // A language switch re-renders the page with an equal but new route object; keep the
   // first so the scene is not rebuilt. A new revision remounts the player (see its key).
@@ -87,12 +84,7 @@ export function FlightPlayer({
   const [timeS, setTimeS] = useState(() => clock.timeAt(0));
   const [playing, setPlaying] = useState(false);
   const [hasStarted, setHasStarted] = useState(false);
-  const [tier, setTier] = useState<QualityTier | null>(tierOverride);
   const [canvasReady, setCanvasReady] = useState(false);
-  const [canvasFailed, setCanvasFailed] = useState(false);
-  const [renderPath, setRenderPath] = useState<RenderPath>(renderUrl === null ? 'local' : initialRenderPath);
-  const cloud = renderPath === 'cloud' && renderUrl !== null;
-  const [cloudState, setCloudState] = useState<CloudState>('connecting');
   const [statsShown, setStatsShown] = useState(false);
   const [controlsShown, setControlsShown] = useState(true);
   const hideTimerRef = useRef<number | undefined>(undefined);
@@ -107,6 +99,16 @@ export function FlightPlayer({
 
   const fullscreen = useFullscreen(rootRef);
   const getTimeS = useCallback(() => clock.timeAt(performance.now()), [clock]);
+
+  const cloudAvailable = renderUrl !== null;
+  // A tier in the URL only means something on this device, so it implies drawing here.
+  const pagePreference = !cloudAvailable ? 'local' : (urlPreference ?? (tierOverride === null ? null : 'local'));
+  const choice = useRenderChoice({ cloudAvailable, urlPreference: pagePreference, tierOverride });
+  const stage = useRenderStage({ clock, cloudAvailable, preference: choice.preference, localTier: choice.localTier, tierForced: tierOverride !== null });
+  const stageState = stage.state;
+  const showing = stageState?.active.kind ?? null;
+  const cloud = showing === 'cloud';
+  const cloudBlocked = cloud && stageState?.incoming === null && stage.activeCloud !== null && cloudStateBlocksPlayback(stage.activeCloud.state);
 
   const syncUi = useCallback(() => {
     const nowMs = performance.now();
@@ -172,17 +174,32 @@ export function FlightPlayer({
 
   useEffect(() => () => window.clearTimeout(hideTimerRef.current), []);
 
-  // The first guess is taken once: a rotated phone or resized window must not rebuild the scene.
+  // The choice puts the first renderer on the stage; a later choice (the visitor's, or the
+  // probe's under Auto) hands the flight over to another, at the same clock time.
+  const targetKey = choice.target === null ? null : describeTarget(choice.target);
+  const { start: startStage, request: requestStage } = stage;
+  const chosenTarget = choice.target;
+  const startedRef = useRef(false);
   useEffect(() => {
-    if (tier === null) setTier(guessQualityTier(readDeviceHints()));
-  }, [tier]);
+    if (chosenTarget === null) return;
+    if (!startedRef.current) {
+      startedRef.current = true;
+      startStage(chosenTarget);
+    } else {
+      requestStage(chosenTarget, choice.preference === 'auto' ? 'probe' : 'choice');
+    }
+    // Keyed on the target's value: an equal target made anew is not a new choice.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [targetKey]);
 
   // FlightCanvas marks its wrapper data-ready="true" once it has drawn a frame; the cloud
-  // view once its first streamed frame is up (or it has something to say instead).
+  // view once its first streamed frame is up (or it has something to say instead); the
+  // posters once their picture is in. Only the stage's layers count, not the warm-up.
+  const stageStarted = stageState !== null;
   useEffect(() => {
     const stage = stageRef.current;
-    if (!stage || (!cloud && tier === null)) return;
-    const drawn = () => stage.querySelector('[data-ready="true"]') !== null;
+    if (!stage || !stageStarted) return;
+    const drawn = () => stage.querySelector('[data-layer-id] [data-ready="true"]') !== null;
     if (drawn()) {
       setCanvasReady(true);
       return;
@@ -198,32 +215,22 @@ export function FlightPlayer({
       observer.disconnect();
       window.clearTimeout(fallback);
     };
-  }, [tier, cloud]);
+  }, [stageStarted]);
 
-  const chooseRenderPath = useCallback(
-    (path: RenderPath) => {
-      if (path === renderPath) return;
-      // The other renderer starts from nothing: the veil returns until it has drawn.
-      setCanvasReady(false);
-      setCanvasFailed(false);
-      setCloudState('connecting');
-      setRenderPath(path);
-    },
-    [renderPath],
-  );
-  const flyOnDevice = useCallback(() => chooseRenderPath('local'), [chooseRenderPath]);
+  const { choose } = choice;
+  const flyOnDevice = useCallback(() => choose('local'), [choose]);
+  const retryCloud = useCallback(() => requestStage({ kind: 'cloud' }, 'choice'), [requestStage]);
   const closeStats = useCallback(() => setStatsShown(false), []);
 
-  // Autoplay waits for the scene, so a slow phone does not miss the opening seconds.
-  // Without a scene the narration still plays: captions carry the flight on their own.
+  // Autoplay waits for the picture, so a slow phone does not miss the opening seconds.
   const autoplayDoneRef = useRef(false);
   useEffect(() => {
-    if (!autoplay || autoplayDoneRef.current || !(canvasReady || canvasFailed)) return;
+    if (!autoplay || autoplayDoneRef.current || !canvasReady) return;
     // A cloud flight with nothing to show (still baking, node full) waits for the visitor's choice.
-    if (cloud && cloudStateBlocksPlayback(cloudState)) return;
+    if (cloudBlocked) return;
     autoplayDoneRef.current = true;
     play();
-  }, [autoplay, canvasReady, canvasFailed, play, cloud, cloudState]);
+  }, [autoplay, canvasReady, play, cloudBlocked]);
 
   // A flight in a background tab would fly on unseen; hold it until the visitor is back.
   useEffect(() => {
@@ -274,6 +281,21 @@ export function FlightPlayer({
       if (window.__yunshanPlayer === handle) delete window.__yunshanPlayer;
     };
   }, [clock, play, pause, seekTo]);
+
+  useEffect(() => {
+    const handle: YunshanRenderChoiceHandle = {
+      preference: choice.preference,
+      probe: choice.probe,
+      decision: choice.decision,
+      active: stageState === null ? null : describeTarget(stageState.active),
+      incoming: stageState?.incoming ? describeTarget(stageState.incoming) : null,
+      handovers: stage.handovers,
+    };
+    window.__yunshanRenderChoice = handle;
+    return () => {
+      if (window.__yunshanRenderChoice === handle) delete window.__yunshanRenderChoice;
+    };
+  }, [choice.preference, choice.probe, choice.decision, stageState, stage.handovers]);
 
   const controlsVisible = !playing || controlsShown;
   const ended = timeS >= route.durationS;
@@ -333,44 +355,43 @@ export function FlightPlayer({
         ref={stageRef}
         className={styles.stage}
         data-testid="flight-canvas"
-        data-tier={tier ?? undefined}
-        data-render-path={cloud ? 'cloud' : 'local'}
+        data-tier={stageState?.active.kind === 'local' ? stageState.active.tier : undefined}
+        data-render-path={showing ?? undefined}
+        data-handover={stageState?.incoming ? 'preparing' : undefined}
         onClick={onStageClick}
       >
-        {cloud && (
-          // A stream client that fails to load (a stale script after a deploy) must not take the player down.
-          <CanvasErrorBoundary
-            onError={() => {
-              setCloudState('unavailable');
-              setCanvasFailed(true);
-            }}
-            fallback={<p className={styles.sceneError}>{messages['cloud.unavailableTitle']}</p>}
-          >
-            <CloudStreamView
-              renderUrl={renderUrl}
-              routeId={route.id}
-              clock={clock}
-              messages={messages}
-              showStats={statsShown}
-              onCloseStats={closeStats}
-              onUseDevice={flyOnDevice}
-              onStateChange={setCloudState}
-            />
-          </CanvasErrorBoundary>
+        {stageState !== null && (
+          <RenderStage
+            state={stageState}
+            callbacks={stage.callbacks}
+            route={route}
+            clock={clock}
+            getTimeS={getTimeS}
+            reducedMotion={calm}
+            messages={messages}
+            renderUrl={renderUrl}
+            preference={choice.preference}
+            showStats={statsShown}
+            onCloseStats={closeStats}
+            onUseDevice={flyOnDevice}
+            onRetryCloud={cloudAvailable ? retryCloud : null}
+          />
         )}
-        {!cloud && tier !== null && (
-          <CanvasErrorBoundary
-            onError={() => setCanvasFailed(true)}
-            fallback={<p className={styles.sceneError}>{messages['player.canvasError']}</p>}
-          >
-            <SceneLayer route={route} tier={tier} getTimeS={getTimeS} reducedMotion={calm} />
-          </CanvasErrorBoundary>
-        )}
+        {/* The probe's warm-up draws a few frames of the phone tier behind the veil, unseen. */}
+        {choice.warmupWanted && <WarmupRender route={route} onDone={choice.onWarmupDone} />}
       </div>
 
-      <div className={styles.veil} data-gone={canvasReady || canvasFailed} role="status">
-        <span className={styles.veilText}>{canvasReady || canvasFailed ? '' : cloud ? messages['cloud.connecting'] : messages['player.loading']}</span>
+      <div className={styles.veil} data-gone={canvasReady} role="status">
+        <span className={styles.veilText}>
+          {canvasReady ? '' : stageState === null ? messages['render.preparing'] : cloud ? messages['cloud.connecting'] : messages['player.loading']}
+        </span>
       </div>
+
+      {stage.notice !== null && (
+        <p key={stage.notice.id} className={styles.handoverNotice} role="status" data-testid="handover-notice">
+          {messages[NOTICE_MESSAGE[stage.notice.kind]]}
+        </p>
+      )}
 
       <div className={styles.chrome}>
         <header className={styles.topBar}>
@@ -382,7 +403,15 @@ export function FlightPlayer({
             <h1 className={styles.title}>{route.title[locale]}</h1>
           </div>
           <div className={styles.topActions}>
-            {renderUrl !== null && <RenderPathSwitch messages={messages} renderPath={cloud ? 'cloud' : 'local'} onChoose={chooseRenderPath} />}
+            {cloudAvailable && choice.preference !== null && (
+              <RenderPathSwitch
+                messages={messages}
+                preference={choice.preference}
+                showing={showing ?? 'local'}
+                onChoose={choice.choose}
+                iconButtonClassName={styles.iconButton}
+              />
+            )}
             {cloud && (
               <button
                 type="button"
@@ -411,7 +440,7 @@ export function FlightPlayer({
           </div>
         </header>
 
-        {!playing && !(cloud && cloudStateBlocksPlayback(cloudState)) && (
+        {!playing && !cloudBlocked && (
           <button type="button" className={styles.bigPlay} onClick={startFromBigButton} aria-label={bigButtonLabel} data-testid="play-start">
             <span className={styles.bigPlayDisc}>{ended ? <ReplayIcon sizePx={34} /> : <PlayIcon sizePx={38} />}</span>
             {(!hasStarted || ended) && <span className={styles.bigPlayText}>{bigButtonLabel}</span>}

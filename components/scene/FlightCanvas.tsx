@@ -10,7 +10,7 @@ import { DEFAULT_FOV_DEG } from '../../scenes/routes/route-schema';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
 import { Atmosphere } from './atmosphere/Atmosphere';
 import { FlightCamera } from './FlightCamera';
-import { FrameStats } from './FrameStats';
+import { FrameStats, type DrawnFrame } from './FrameStats';
 import { TianmenWorld } from './TianmenWorld';
 import { WulingyuanWorld } from './WulingyuanWorld';
 
@@ -30,6 +30,10 @@ export interface FlightCanvasProps {
   frameloop?: 'always' | 'never';
   /** Called once the scene is mounted, with what a baking renderer needs to draw frames itself. */
   onRendererReady?: (control: FlightRendererControl) => void;
+  /** Every drawn frame (wall time, route time): the player's frame-rate watch and handovers read it. */
+  onFrame?: (frame: DrawnFrame) => void;
+  /** The browser took the WebGL context away (GPU reset, too many contexts): the picture is gone. */
+  onContextLost?: () => void;
 }
 
 export interface FlightRendererControl {
@@ -52,6 +56,8 @@ export function FlightCanvas({
   preserveDrawingBuffer = false,
   frameloop = 'always',
   onRendererReady,
+  onFrame,
+  onContextLost,
 }: FlightCanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const gl = useMemo(
@@ -70,7 +76,8 @@ export function FlightCanvas({
         <FlightCamera route={route} getTimeS={getTimeS} />
         <Atmosphere timeOfDay={route.timeOfDay} tier={tier} timeS={stillTimeS} />
         {route.scene === 'tianmen' ? <TianmenWorld tier={tier} /> : <WulingyuanWorld tier={tier} timeS={stillTimeS} />}
-        <FrameStats tier={tier} getTimeS={getTimeS} readyTarget={wrapper} />
+        <FrameStats tier={tier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />
+        {onContextLost && <ContextLossWatch onLost={onContextLost} />}
         {onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>
     </div>
@@ -85,5 +92,16 @@ function RendererControl({ onReady }: { onReady: (control: FlightRendererControl
   useEffect(() => {
     onReady({ gl, scene, advance: (timeS) => advance(timeS, true) });
   }, [gl, scene, advance, onReady]);
+  return null;
+}
+
+/** Reports a lost WebGL context; three.js alone would leave a blank canvas and carry on. */
+function ContextLossWatch({ onLost }: { onLost: () => void }) {
+  const canvas = useThree((state) => state.gl.domElement);
+  useEffect(() => {
+    // No restore is attempted (that would need every buffer re-uploaded): the player replaces the renderer.
+    canvas.addEventListener('webglcontextlost', onLost);
+    return () => canvas.removeEventListener('webglcontextlost', onLost);
+  }, [canvas, onLost]);
   return null;
 }

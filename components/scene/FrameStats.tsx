@@ -7,7 +7,27 @@ import { useEffect, useRef, type RefObject } from 'react';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
 import './frame-stats';
 
-export function FrameStats({ tier, getTimeS, readyTarget }: { tier: QualityTier; getTimeS: () => number; readyTarget: RefObject<HTMLElement | null> }) {
+export interface FrameStatsProps {
+  tier: QualityTier;
+  getTimeS: () => number;
+  readyTarget: RefObject<HTMLElement | null>;
+  /** Every drawn frame, for the player's frame-rate watch and handovers. */
+  onFrame?: (frame: DrawnFrame) => void;
+}
+
+/** One frame as the player's watch sees it. */
+export interface DrawnFrame {
+  /** Wall ms since the previous frame; 0 for the first. */
+  frameMs: number;
+  /** Route time the frame shows. */
+  timeS: number;
+  /** performance.now() when it was drawn. */
+  nowMs: number;
+  /** Frames drawn so far by this canvas. */
+  frames: number;
+}
+
+export function FrameStats({ tier, getTimeS, readyTarget, onFrame }: FrameStatsProps) {
   const gl = useThree((state) => state.gl);
   const counter = useRef({ frames: 0, lastWallMs: 0 });
 
@@ -22,9 +42,10 @@ export function FrameStats({ tier, getTimeS, readyTarget }: { tier: QualityTier;
     const frameMs = c.lastWallMs === 0 ? 0 : now - c.lastWallMs;
     c.lastWallMs = now;
     c.frames++;
+    const timeS = getTimeS();
     window.__yunshanStats = {
       frames: c.frames,
-      timeS: getTimeS(),
+      timeS,
       drawCalls: gl.info.render.calls,
       triangles: gl.info.render.triangles,
       tier,
@@ -32,6 +53,7 @@ export function FrameStats({ tier, getTimeS, readyTarget }: { tier: QualityTier;
     };
     // Counters describe the previous render, so from the second frame on one has certainly been drawn.
     if (c.frames === 2 && readyTarget.current) readyTarget.current.dataset.ready = 'true';
+    onFrame?.({ frameMs, timeS, nowMs: now, frames: c.frames });
   });
   return null;
 }

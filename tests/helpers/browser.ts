@@ -12,7 +12,8 @@ function glFlags(): string[] {
   return ['--use-angle=gl-egl', '--ignore-gpu-blocklist', '--enable-unsafe-swiftshader'];
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `extraArgs`: more Chromium switches, e.g. `--disable-3d-apis` for a browser without WebGL. */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run \`bash scripts/ensure-chromium.sh\` (apt-get install chromium).`);
   }
@@ -33,6 +34,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-background-timer-throttling',
       '--disable-backgrounding-occluded-windows',
       ...glFlags(),
+      ...extraArgs,
     ],
   });
 }

@@ -2,6 +2,7 @@
 // published into a fresh SQLite file and baked at 360p and 540p (VP8) and 360p-jpeg with the real
 // renderer, the real render server streaming it (baking off, so nothing else competes for
 // the CPU) and the real Next production server pointing its pages at that render server.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -49,8 +50,9 @@ export interface CloudStreamFixture {
 export interface CloudStreamFixtureOptions {
   /**
    * Frames folder to bake into. A folder kept between runs is reused: the bake keeps
-   * segments whose checksums hold, so a second run skips the renderer. Default: a fresh
-   * temporary folder (env YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR overrides).
+   * segments whose checksums hold, so a second run skips the renderer. Default: a folder
+   * in the system's temp dir named by the scene version and the test route's content
+   * (env YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR overrides).
    */
   framesDir?: string;
   log?: (line: string) => void;
@@ -61,10 +63,14 @@ const quiet = { log: () => {}, warn: () => {}, error: () => {} };
 export async function startCloudStreamFixture(options: CloudStreamFixtureOptions = {}): Promise<CloudStreamFixture> {
   const log = options.log ?? (() => {});
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-cloud-stream-'));
-  const keptFramesDir = options.framesDir ?? process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR;
-  const framesDir = keptFramesDir ?? path.join(tempDir, 'frames');
-  const dbPath = path.join(tempDir, 'yunshan.sqlite');
   const route = cloudTestRoute();
+  // One folder per scene version and test route, shared by the test files of a run: the
+  // second file's bake finds every segment already there and renders nothing. The route's
+  // content is in the name because its revision number (1) would not change with it.
+  const routeHash = createHash('sha256').update(JSON.stringify(route)).digest('hex').slice(0, 16);
+  const framesDir =
+    options.framesDir ?? process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR ?? path.join(os.tmpdir(), 'yunshan-cloud-fixture', `${currentSceneVersion()}-${routeHash}`);
+  const dbPath = path.join(tempDir, 'yunshan.sqlite');
 
   const routes = createSqliteRouteStore(openDatabase(dbPath));
   try {

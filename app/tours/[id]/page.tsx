@@ -7,7 +7,7 @@ import { getRequestLocale } from '../../../components/i18n/request-locale';
 import { messagesFor } from '../../../components/i18n/messages';
 import { FlightPlayer } from '../../../components/player/FlightPlayer';
 import { parseFlightStartOptions, type QueryValue } from '../../../components/player/flight-start-options';
-import { parseRenderPath, publicRenderUrl } from '../../../components/player/cloud/render-path';
+import { parseRenderPreference, publicRenderUrl } from '../../../components/player/cloud/render-path';
 import { LANDMARKS } from '../../../scenes/world/landmarks';
 
 // The route is read from the database per request: a republished route shows at once.
@@ -52,7 +52,7 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
       autoplay={autoplay}
       tierOverride={tierOverride}
       renderUrl={renderUrl}
-      initialRenderPath={parseRenderPath(query.render) ?? 'local'}
+      urlPreference={parseRenderPreference(query.render)}
     />
   );
 }

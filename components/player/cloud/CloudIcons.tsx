@@ -24,6 +24,17 @@ export function CloudIcon({ sizePx }: { sizePx?: number }) {
   );
 }
 
+/** "Auto": two arrows chasing each other, the player choosing and choosing again. */
+export function AutoIcon({ sizePx }: { sizePx?: number }) {
+  return (
+    <Icon sizePx={sizePx}>
+      <path d="M18.5 9.5A7 7 0 0 0 6.2 8" {...stroke} />
+      <path d="M5.5 14.5A7 7 0 0 0 17.8 16" {...stroke} />
+      <path d="M6 4.5V8h3.5M18 19.5V16h-3.5" {...stroke} />
+    </Icon>
+  );
+}
+
 export function StatsIcon({ sizePx }: { sizePx?: number }) {
   return (
     <Icon sizePx={sizePx}>

@@ -6,7 +6,7 @@ import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
 import type { ProfileId } from '../../../server/bake/quality-profiles';
 import { formatMessage, type Messages } from '../../i18n/messages';
-import { CloudStreamClient, INITIAL_CLOUD_SNAPSHOT, type CloudSnapshot, type CloudState, type CloudStats } from './stream-client';
+import { CloudStreamClient, INITIAL_CLOUD_SNAPSHOT, type CloudSnapshot, type CloudStats } from './stream-client';
 import { StreamStatsPanel } from './StreamStatsPanel';
 import { cloudStateBlocksPlayback } from './cloud-state';
 import type { YunshanCloudHandle } from './cloud-test-handle';
@@ -22,7 +22,12 @@ export interface CloudStreamViewProps {
   showStats: boolean;
   onCloseStats: () => void;
   onUseDevice: () => void;
-  onStateChange?: (state: CloudState) => void;
+  /** Every change of the stream's state, for the player's stall watch and its controls. */
+  onSnapshot?: (snapshot: CloudSnapshot) => void;
+  /** Every picture shown: frame index and performance.now ms (handovers measure with it). */
+  onFrameShown?: (frameIndex: number, nowMs: number) => void;
+  /** The player is handing the flight to another renderer: keep the last picture, say nothing over it. */
+  quiet?: boolean;
 }
 
 function readDataSaver(): boolean {
@@ -34,13 +39,18 @@ function readDataSaver(): boolean {
 }
 
 export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamViewProps) {
-  const { renderUrl, routeId, clock, messages, showStats, onCloseStats, onUseDevice, onStateChange } = props;
+  const { renderUrl, routeId, clock, messages, showStats, onCloseStats, onUseDevice, onSnapshot, onFrameShown, quiet = false } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const clientRef = useRef<CloudStreamClient | null>(null);
   const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_CLOUD_SNAPSHOT);
   const [firstFrameShown, setFirstFrameShown] = useState(false);
   const [dataSaver, setDataSaver] = useState(false);
   const [manualProfile, setManualProfile] = useState<ProfileId | null>(null);
+  // Read through a ref: a new callback from the player must not restart the stream.
+  const onFrameShownRef = useRef(onFrameShown);
+  useEffect(() => {
+    onFrameShownRef.current = onFrameShown;
+  }, [onFrameShown]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -53,6 +63,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       clock,
       canvas,
       dataSaver: saver,
+      onFrameShown: (frameIndex, nowMs) => onFrameShownRef.current?.(frameIndex, nowMs),
       onChange: (next) => {
         setSnapshot(next);
         if (client.marks.firstFrameShownAtMs !== null) setFirstFrameShown(true);
@@ -99,8 +110,8 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   }, [renderUrl, routeId, clock]);
 
   useEffect(() => {
-    onStateChange?.(snapshot.state);
-  }, [snapshot.state, onStateChange]);
+    onSnapshot?.(snapshot);
+  }, [snapshot, onSnapshot]);
 
   const readStats = useCallback((): CloudStats => {
     const client = clientRef.current;
@@ -127,7 +138,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   const blocked = cloudStateBlocksPlayback(snapshot.state);
   // FlightPlayer lifts its veil once something inside the stage says data-ready.
   const ready = firstFrameShown || blocked;
-  const notice = !blocked && firstFrameShown ? noticeFor(snapshot, messages) : null;
+  const notice = !blocked && firstFrameShown && !quiet ? noticeFor(snapshot, messages) : null;
 
   return (
     <div className={styles.view} data-ready={ready} data-cloud-state={snapshot.state} data-testid="cloud-view">
@@ -146,7 +157,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
           {notice}
         </p>
       )}
-      {blocked && <StatusCard snapshot={snapshot} messages={messages} onUseDevice={onUseDevice} onRetry={() => clientRef.current?.retry()} />}
+      {blocked && !quiet && <StatusCard snapshot={snapshot} messages={messages} onUseDevice={onUseDevice} onRetry={() => clientRef.current?.retry()} />}
       {showStats && (
         <StreamStatsPanel
           messages={messages}

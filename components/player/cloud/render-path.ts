@@ -1,5 +1,6 @@
 // Where the flight is drawn: on this device (three.js) or streamed from the render server.
 // Pure, so the tour page and tests read `?render=` the same way.
+import type { RenderPreference } from '../render-choice/render-choice-types';
 
 export const RENDER_PATHS = ['local', 'cloud'] as const;
 export type RenderPath = (typeof RENDER_PATHS)[number];
@@ -7,6 +8,12 @@ export type RenderPath = (typeof RENDER_PATHS)[number];
 export function parseRenderPath(value: string | string[] | undefined): RenderPath | null {
   const raw = (Array.isArray(value) ? value[0] : value)?.trim().toLowerCase();
   return raw === 'local' || raw === 'cloud' ? raw : null;
+}
+
+/** `?render=auto|local|cloud`: the visitor's preference for this visit; anything else leaves it to them. */
+export function parseRenderPreference(value: string | string[] | undefined): RenderPreference | null {
+  const raw = (Array.isArray(value) ? value[0] : value)?.trim().toLowerCase();
+  return raw === 'auto' ? 'auto' : parseRenderPath(raw);
 }
 
 export const DEFAULT_RENDER_SERVER_PORT = 3001;

@@ -98,6 +98,8 @@ export interface CloudStreamOptions {
   /** False skips WebRTC and streams over socket.io from the start. */
   webrtc?: boolean;
   onChange?: (snapshot: CloudSnapshot) => void;
+  /** Every picture put on the canvas: its frame index and when (performance.now ms). */
+  onFrameShown?: (frameIndex: number, nowMs: number) => void;
   now?: () => number;
 }
 
@@ -648,6 +650,7 @@ export class CloudStreamClient {
     }
     // Pictures flowing again end any waiting, reconnecting or given-up state.
     if (this.#snapshot.state !== 'streaming') this.#update({ state: 'streaming', problem: null });
+    this.#options.onFrameShown?.(this.#buffer.lastShownIndex, nowMs);
   }
 
   #targetFrame(nowMs: number): number {

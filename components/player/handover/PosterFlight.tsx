@@ -1,0 +1,100 @@
+'use client';
+// The last resort: a device that cannot draw the landscape, with the cloud out of reach,
+// still gets the flight — the route's poster drifting slowly on the flight clock while
+// the player's captions carry the narration. Never a black screen or an endless spinner.
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import type { FlightClock } from '../../../scenes/timeline/flight-clock';
+import type { Messages } from '../../i18n/messages';
+import styles from './PosterFlight.module.css';
+
+export interface PosterFlightProps {
+  routeId: string;
+  clock: FlightClock;
+  messages: Messages;
+  /** The render server keeps a poster from every bake; null without a cloud. */
+  renderUrl: string | null;
+  /** Offered when a cloud exists: the stream may be back. */
+  onRetryCloud: (() => void) | null;
+  onReady: () => void;
+}
+
+/** How far the picture drifts and zooms over the whole route: slow enough to read as calm. */
+const DRIFT_ZOOM = 0.12;
+const DRIFT_PERCENT = 4;
+
+export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud, onReady }: PosterFlightProps) {
+  // The site's own poster first, then the render server's, then the dawn gradient alone.
+  const sources = [`/posters/${encodeURIComponent(routeId)}.jpg`, ...(renderUrl === null ? [] : [`${renderUrl}/posters/${encodeURIComponent(routeId)}.jpg`])];
+  const [sourceIndex, setSourceIndex] = useState(0);
+  const [shown, setShown] = useState(false);
+  const imageRef = useRef<HTMLImageElement>(null);
+  const readyRef = useRef(false);
+  const onReadyRef = useRef(onReady);
+  useEffect(() => {
+    onReadyRef.current = onReady;
+  }, [onReady]);
+
+  const markReady = () => {
+    if (readyRef.current) return;
+    readyRef.current = true;
+    onReadyRef.current();
+  };
+
+  // The drift follows the flight clock, so pause, seek and speed move it as they move the flight.
+  useEffect(() => {
+    let frame = 0;
+    const draw = () => {
+      frame = requestAnimationFrame(draw);
+      const image = imageRef.current;
+      if (!image) return;
+      const progress = clock.durationS > 0 ? clock.timeAt(performance.now()) / clock.durationS : 0;
+      const scale = 1.04 + DRIFT_ZOOM * progress;
+      const shift = DRIFT_PERCENT * (progress - 0.5);
+      image.style.transform = `translate3d(${shift}%, ${-shift / 2}%, 0) scale(${scale})`;
+    };
+    draw();
+    return () => cancelAnimationFrame(frame);
+  }, [clock]);
+
+  const exhausted = sourceIndex >= sources.length;
+  useEffect(() => {
+    // With no picture left to try, the gradient and the narration are what there is.
+    if (exhausted) markReady();
+  });
+
+  function keepInside(event: MouseEvent) {
+    // The stage plays or pauses on a click; a click on the card is for the card.
+    event.stopPropagation();
+  }
+
+  return (
+    <div className={styles.view} data-ready={shown || exhausted} data-testid="poster-flight">
+      {!exhausted && (
+        <img
+          ref={imageRef}
+          key={sources[sourceIndex]}
+          className={styles.image}
+          data-shown={shown}
+          src={sources[sourceIndex]}
+          alt={messages['render.postersLabel']}
+          onLoad={() => {
+            setShown(true);
+            markReady();
+          }}
+          onError={() => setSourceIndex((index) => index + 1)}
+        />
+      )}
+      <section className={styles.card} onClick={keepInside} aria-labelledby="poster-flight-title">
+        <h2 id="poster-flight-title" className={styles.cardTitle}>
+          {messages['render.postersTitle']}
+        </h2>
+        <p className={styles.cardBody}>{messages['render.postersBody']}</p>
+        {onRetryCloud !== null && (
+          <button type="button" className={styles.retry} onClick={onRetryCloud} data-testid="poster-retry-cloud">
+            {messages['render.postersRetryCloud']}
+          </button>
+        )}
+      </section>
+    </div>
+  );
+}

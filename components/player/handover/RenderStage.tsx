@@ -1,0 +1,188 @@
+'use client';
+// Draws the stage's layers: the renderer showing the flight and, during a handover, the
+// incoming one on top of it, invisible until it has drawn the flight at the clock's time,
+// then faded in while the outgoing one keeps drawing beneath. No black frame in between.
+import dynamic from 'next/dynamic';
+import { memo, useCallback, useEffect, type ReactNode } from 'react';
+import type { Route } from '../../../scenes/routes/route-schema';
+import type { FlightClock } from '../../../scenes/timeline/flight-clock';
+import type { Messages } from '../../i18n/messages';
+import type { CloudSnapshot } from '../cloud/stream-client';
+import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
+import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { RenderPreference } from '../render-choice/render-choice-types';
+import { PosterFlight } from './PosterFlight';
+import { CROSS_FADE_MS, type LayerCallbacks } from './use-render-stage';
+import { stageLayers, type StageLayer, type StageState } from './stage-layers';
+import styles from './RenderStage.module.css';
+
+// three.js needs a browser and weighs hundreds of kilobytes: load it only for a local flight.
+const FlightCanvas = dynamic(() => import('../../scene/FlightCanvas').then((module) => module.FlightCanvas), { ssr: false });
+// The stream client (socket.io, simple-peer, WebCodecs) likewise loads only for a cloud flight.
+const CloudStreamView = dynamic(() => import('../cloud/CloudStreamView').then((module) => module.CloudStreamView), { ssr: false });
+
+export interface RenderStageProps {
+  state: StageState;
+  callbacks: LayerCallbacks;
+  route: Route;
+  clock: FlightClock;
+  getTimeS: () => number;
+  reducedMotion: boolean;
+  messages: Messages;
+  renderUrl: string | null;
+  preference: RenderPreference | null;
+  showStats: boolean;
+  onCloseStats: () => void;
+  onUseDevice: () => void;
+  onRetryCloud: (() => void) | null;
+}
+
+export function RenderStage(props: RenderStageProps) {
+  const { state, callbacks } = props;
+  const layers = stageLayers(state);
+  return (
+    <>
+      {layers.map((layer) => {
+        const role = layer.id === state.active.id ? 'active' : 'incoming';
+        return (
+          <LayerFrame key={layer.id} layer={layer} role={role} fading={role === 'incoming' && state.fading} onFadeDone={callbacks.fadeDone}>
+            <LayerContent {...props} layer={layer} role={role} alone={state.incoming === null} />
+          </LayerFrame>
+        );
+      })}
+    </>
+  );
+}
+
+interface LayerFrameProps {
+  layer: StageLayer;
+  role: 'active' | 'incoming';
+  fading: boolean;
+  onFadeDone: (id: number) => void;
+  children: ReactNode;
+}
+
+function LayerFrame({ layer, role, fading, onFadeDone, children }: LayerFrameProps) {
+  // The fade's end is timed, not awaited from transitionend: a hidden tab or reduced motion may never fire it.
+  useEffect(() => {
+    if (!fading) return;
+    const timer = window.setTimeout(() => onFadeDone(layer.id), CROSS_FADE_MS + 30);
+    return () => window.clearTimeout(timer);
+  }, [fading, layer.id, onFadeDone]);
+  return (
+    <div
+      className={styles.layer}
+      data-role={role}
+      data-fading={fading}
+      data-layer-kind={layer.kind}
+      data-layer-id={layer.id}
+      style={{ transitionDuration: `${CROSS_FADE_MS}ms` }}
+    >
+      {children}
+    </div>
+  );
+}
+
+interface LayerContentProps extends RenderStageProps {
+  layer: StageLayer;
+  role: 'active' | 'incoming';
+  /** No handover under way: the layer may speak (status cards, notices). */
+  alone: boolean;
+}
+
+function LayerContent({ layer, role, alone, callbacks, route, clock, getTimeS, reducedMotion, messages, renderUrl, preference, showStats, onCloseStats, onUseDevice, onRetryCloud }: LayerContentProps) {
+  if (layer.kind === 'local') {
+    return (
+      <CanvasErrorBoundary onError={() => callbacks.localFailed(layer.id, 'local-failed')} fallback={null}>
+        <LocalLayer id={layer.id} route={route} tier={layer.tier} getTimeS={getTimeS} reducedMotion={reducedMotion} callbacks={callbacks} />
+      </CanvasErrorBoundary>
+    );
+  }
+  if (layer.kind === 'cloud' && renderUrl !== null) {
+    return (
+      <CloudLayer
+        id={layer.id}
+        renderUrl={renderUrl}
+        routeId={route.id}
+        clock={clock}
+        messages={messages}
+        showStats={showStats && role === 'active'}
+        onCloseStats={onCloseStats}
+        onUseDevice={onUseDevice}
+        // Only a stream the visitor chose outright explains itself; under Auto the player moves on.
+        quiet={!alone || role !== 'active' || preference !== 'cloud'}
+        callbacks={callbacks}
+      />
+    );
+  }
+  return (
+    <PosterFlight
+      routeId={route.id}
+      clock={clock}
+      messages={messages}
+      renderUrl={renderUrl}
+      onRetryCloud={role === 'active' && alone ? onRetryCloud : null}
+      onReady={() => callbacks.postersReady(layer.id)}
+    />
+  );
+}
+
+const FAILED_TO_LOAD: CloudSnapshot = {
+  state: 'unavailable',
+  transport: null,
+  profile: null,
+  profiles: [],
+  selectableProfiles: [],
+  bake: null,
+  retryAtMs: null,
+  waiting: false,
+  problem: 'the stream client failed to load',
+};
+
+interface CloudLayerProps {
+  id: number;
+  renderUrl: string;
+  routeId: string;
+  clock: FlightClock;
+  messages: Messages;
+  showStats: boolean;
+  onCloseStats: () => void;
+  onUseDevice: () => void;
+  quiet: boolean;
+  callbacks: LayerCallbacks;
+}
+
+const CloudLayer = memo(function CloudLayer({ id, callbacks, ...view }: CloudLayerProps) {
+  const onSnapshot = useCallback((snapshot: CloudSnapshot) => callbacks.cloudSnapshot(id, snapshot), [callbacks, id]);
+  const onFrameShown = useCallback((frameIndex: number, nowMs: number) => callbacks.cloudFrame(id, frameIndex, nowMs), [callbacks, id]);
+  return (
+    // A stream client that fails to load (a stale script after a deploy) counts as a failed stream.
+    <CanvasErrorBoundary onError={() => callbacks.cloudSnapshot(id, FAILED_TO_LOAD)} fallback={null}>
+      <CloudStreamView {...view} onSnapshot={onSnapshot} onFrameShown={onFrameShown} />
+    </CanvasErrorBoundary>
+  );
+});
+
+interface LocalLayerProps {
+  id: number;
+  route: Route;
+  tier: QualityTier;
+  getTimeS: () => number;
+  reducedMotion: boolean;
+  callbacks: LayerCallbacks;
+}
+
+// Memoised so the player's few-times-a-second updates never re-render the scene.
+const LocalLayer = memo(function LocalLayer({ id, route, tier, getTimeS, reducedMotion, callbacks }: LocalLayerProps) {
+  return (
+    <FlightCanvas
+      route={route}
+      tier={tier}
+      getTimeS={getTimeS}
+      reducedMotion={reducedMotion}
+      className={styles.canvas}
+      onFrame={(frame) => callbacks.localFrame(id, frame)}
+      onContextLost={() => callbacks.localFailed(id, 'context-lost')}
+    />
+  );
+});

@@ -1,0 +1,84 @@
+// What the player's stage shows: one active renderer and, during a handover, an incoming
+// one that prepares underneath the picture and fades in once it has drawn the flight at
+// the clock's time. Pure: the player dispatches events, React renders the layers by id.
+import type { QualityTier } from '../../../scenes/world/quality-tiers';
+
+/** A local layer's tier may be 'bake' when the page's URL asks for it (posters, screenshots). */
+export type LayerTarget = { kind: 'local'; tier: QualityTier } | { kind: 'cloud' } | { kind: 'posters' };
+export type StageLayer = LayerTarget & { id: number };
+
+/** Why the flight moved to another renderer: recorded with every handover. */
+export type HandoverReason =
+  /** The visitor picked it in the player. */
+  | 'choice'
+  /** The device probe decided again (the visitor went back to Auto). */
+  | 'probe'
+  /** Sustained low frame rate at the laptop tier: the same renderer, lighter. */
+  | 'lower-tier'
+  /** Sustained low frame rate at the phone tier. */
+  | 'low-fps'
+  | 'context-lost'
+  /** The local renderer could not start (no WebGL2, a shader error). */
+  | 'local-failed'
+  /** The render server is unreachable or refused the stream. */
+  | 'stream-failed'
+  /** The stream ran out of buffer and stayed out. */
+  | 'stream-stalled'
+  /** The route is not baked yet or the node is full. */
+  | 'stream-not-ready';
+
+export interface StageState {
+  active: StageLayer;
+  incoming: StageLayer | null;
+  /** Why the incoming layer was asked for. */
+  reason: HandoverReason | null;
+  /** The incoming layer has drawn and is fading in over the active one. */
+  fading: boolean;
+  nextId: number;
+}
+
+export type StageEvent =
+  | { type: 'request'; target: LayerTarget; reason: HandoverReason }
+  /** The incoming layer drew the flight at the clock's time. */
+  | { type: 'incoming-ready'; id: number }
+  /** The fade finished: the incoming layer becomes the active one. */
+  | { type: 'fade-done'; id: number }
+  /** The incoming layer cannot show the flight after all: the active one stays. */
+  | { type: 'incoming-failed'; id: number };
+
+export function initialStage(target: LayerTarget): StageState {
+  return { active: { ...target, id: 1 }, incoming: null, reason: null, fading: false, nextId: 2 };
+}
+
+export function sameTarget(a: LayerTarget, b: LayerTarget): boolean {
+  if (a.kind !== b.kind) return false;
+  return a.kind !== 'local' || (b.kind === 'local' && a.tier === b.tier);
+}
+
+/** Where the stage is headed: the incoming layer when there is one, else the active one. */
+export function stageTarget(state: StageState): StageLayer {
+  return state.incoming ?? state.active;
+}
+
+export function stageReducer(state: StageState, event: StageEvent): StageState {
+  switch (event.type) {
+    case 'request': {
+      if (sameTarget(stageTarget(state), event.target)) return state;
+      // A fade under way completes first: its layer has drawn and is the better picture to leave from.
+      const base = state.incoming !== null && state.fading ? { ...state, active: state.incoming, incoming: null, fading: false } : state;
+      if (base.incoming === null && sameTarget(base.active, event.target)) return { ...base, incoming: null, reason: null };
+      return { ...base, incoming: { ...event.target, id: base.nextId }, reason: event.reason, fading: false, nextId: base.nextId + 1 };
+    }
+    case 'incoming-ready':
+      return state.incoming?.id === event.id && !state.fading ? { ...state, fading: true } : state;
+    case 'fade-done':
+      return state.incoming?.id === event.id ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false } : state;
+    case 'incoming-failed':
+      return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false } : state;
+  }
+}
+
+/** The layers to render, bottom to top: the incoming one draws over the active one. */
+export function stageLayers(state: StageState): StageLayer[] {
+  return state.incoming === null ? [state.active] : [state.active, state.incoming];
+}

@@ -1,0 +1,331 @@
+'use client';
+// The stage's life: which renderer shows the flight, which one is being prepared to take
+// over, and the watches that ask for a handover — sustained low frame rate or a lost
+// context on this device, a failed or stalled stream from the cloud. Every renderer
+// reads the one flight clock, so a handover lands on the same poseAt time; this hook only
+// decides when to switch, and measures each switch.
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
+import type { FlightClock } from '../../../scenes/timeline/flight-clock';
+import type { DrawnFrame } from '../../scene/FrameStats';
+import type { CloudSnapshot } from '../cloud/stream-client';
+import { LocalRenderWatch } from '../render-choice/local-render-watch';
+import { StreamStallWatch } from '../render-choice/stream-stall-watch';
+import { forgetRememberedProbe } from '../render-choice/remembered-choice';
+import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { RenderPreference } from '../render-choice/render-choice-types';
+import { finishRecord, markReady, startRecord, type HandoverRecord } from './handover-record';
+import { initialStage, stageReducer, type HandoverReason, type LayerTarget, type StageEvent, type StageLayer, type StageState } from './stage-layers';
+
+/** The incoming picture fades in over the outgoing one this long; the outgoing keeps drawing beneath. */
+export const CROSS_FADE_MS = 350;
+/** After the cloud failed, Auto does not ask it again for this long (a visitor's own choice still does). */
+const CLOUD_RETRY_AFTER_MS = 60_000;
+/** The stall watch needs time to pass even when the stream's state does not change. */
+const STALL_CHECK_MS = 500;
+/** A streamed picture within one frame of the clock counts as "at the clock's time". */
+const CLOUD_READY_TOLERANCE_S = 1 / 30 + 0.004;
+const STREAM_FPS = 30;
+
+export type StageNotice = 'to-cloud' | 'to-device' | 'lighter' | 'to-posters';
+
+export interface RenderStageOptions {
+  clock: FlightClock;
+  cloudAvailable: boolean;
+  preference: RenderPreference | null;
+  /** Where the flight may go when the cloud fails; null when this device cannot draw it. */
+  localTier: QualityTier | null;
+  /** The page's URL fixed the tier: no watch lowers it. */
+  tierForced: boolean;
+}
+
+export interface LayerCallbacks {
+  localFrame: (id: number, frame: DrawnFrame) => void;
+  localFailed: (id: number, reason: 'context-lost' | 'local-failed') => void;
+  cloudFrame: (id: number, frameIndex: number, nowMs: number) => void;
+  cloudSnapshot: (id: number, snapshot: CloudSnapshot) => void;
+  postersReady: (id: number) => void;
+  fadeDone: (id: number) => void;
+}
+
+export interface RenderStage {
+  state: StageState | null;
+  callbacks: LayerCallbacks;
+  /** Puts the first renderer on the stage (once the choice is known). */
+  start: (target: LayerTarget) => void;
+  request: (target: LayerTarget, reason: HandoverReason) => void;
+  handovers: readonly HandoverRecord[];
+  notice: { kind: StageNotice; id: number } | null;
+  /** The active cloud layer's latest state (for the player's controls), null when not streaming. */
+  activeCloud: CloudSnapshot | null;
+}
+
+type StageAction = StageEvent | { type: 'start'; target: LayerTarget };
+
+function reducer(state: StageState | null, action: StageAction): StageState | null {
+  if (action.type === 'start') return state ?? initialStage(action.target);
+  return state === null ? null : stageReducer(state, action);
+}
+
+export function useRenderStage({ clock, cloudAvailable, preference, localTier, tierForced }: RenderStageOptions): RenderStage {
+  const [state, dispatch] = useReducer(reducer, null);
+  const [handovers, setHandovers] = useState<HandoverRecord[]>([]);
+  const [notice, setNotice] = useState<{ kind: StageNotice; id: number } | null>(null);
+  const [activeCloud, setActiveCloud] = useState<CloudSnapshot | null>(null);
+
+  // Per-frame bookkeeping lives in refs: it changes every frame and must not re-render.
+  const stateRef = useRef(state);
+  const settingsRef = useRef({ cloudAvailable, preference, localTier, tierForced });
+  const lastFrameAtMs = useRef(new Map<number, number>());
+  const readyIds = useRef(new Set<number>());
+  const deadIds = useRef(new Set<number>());
+  const localWatches = useRef(new Map<number, LocalRenderWatch>());
+  const stallWatches = useRef(new Map<number, StreamStallWatch>());
+  const cloudSnapshots = useRef(new Map<number, CloudSnapshot>());
+  const records = useRef(new Map<number, HandoverRecord>());
+  const cloudFailedAtMs = useRef(-Infinity);
+  const noticeSerial = useRef(0);
+  /** Once lowered for frame rate, this page does not climb back to the laptop tier on its own. */
+  const tierCap = useRef<QualityTier | null>(null);
+
+  useEffect(() => {
+    stateRef.current = state;
+  }, [state]);
+  useEffect(() => {
+    settingsRef.current = { cloudAvailable, preference, localTier, tierForced };
+  }, [cloudAvailable, preference, localTier, tierForced]);
+
+  const publish = useCallback((record: HandoverRecord) => {
+    records.current.set(record.id, record);
+    setHandovers([...records.current.values()]);
+  }, []);
+
+  const dispatchAndTrack = useCallback((action: StageAction) => {
+    // Keep the ref in step at once: several callbacks can fire before React re-renders.
+    const next = reducer(stateRef.current, action);
+    stateRef.current = next;
+    dispatch(action);
+    return next;
+  }, []);
+
+  const request = useCallback(
+    (target: LayerTarget, reason: HandoverReason) => {
+      const before = stateRef.current;
+      if (before === null) return;
+      const superseded = before.incoming;
+      const after = dispatchAndTrack({ type: 'request', target, reason });
+      if (after === null || after === before) return;
+      const nowMs = performance.now();
+      if (superseded !== null && after.incoming?.id !== superseded.id) {
+        const old = records.current.get(superseded.id);
+        // A layer that had faded in completes; one still preparing is dropped.
+        if (old && old.outcome === 'pending') publish(finishRecord(old, after.active.id === superseded.id ? 'done' : 'superseded', nowMs));
+      }
+      if (after.incoming !== null && after.incoming.id !== superseded?.id) {
+        publish(startRecord(after.incoming.id, after.active, after.incoming, reason, nowMs, clock.timeAt(nowMs)));
+      }
+    },
+    [clock, dispatchAndTrack, publish],
+  );
+
+  const start = useCallback((target: LayerTarget) => {
+    dispatchAndTrack({ type: 'start', target });
+  }, [dispatchAndTrack]);
+
+  /** Where the flight goes when the layer `from` cannot show it: the other renderer, or the posters. */
+  const fallbackFrom = useCallback((from: StageLayer): LayerTarget => {
+    const { cloudAvailable: cloud, localTier: tier } = settingsRef.current;
+    const nowMs = performance.now();
+    if (from.kind === 'local') {
+      return cloud && nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS ? { kind: 'cloud' } : { kind: 'posters' };
+    }
+    if (from.kind === 'cloud') return tier === null ? { kind: 'posters' } : { kind: 'local', tier: tierCap.current ?? tier };
+    return { kind: 'posters' };
+  }, []);
+
+  /** A layer cannot show the flight: if it was coming in, the active one stays; if it was showing it, hand over. */
+  const layerFailed = useCallback(
+    (id: number, reason: HandoverReason) => {
+      const current = stateRef.current;
+      if (current === null || deadIds.current.has(id)) return;
+      deadIds.current.add(id);
+      const nowMs = performance.now();
+      if (current.incoming?.id === id) {
+        const failedLayer = current.incoming;
+        const record = records.current.get(id);
+        if (record) publish(finishRecord(record, 'failed', nowMs));
+        dispatchAndTrack({ type: 'incoming-failed', id });
+        // Nothing left showing the flight: go on to the next fallback.
+        if (deadIds.current.has(current.active.id)) request(fallbackFrom(failedLayer), reason);
+        return;
+      }
+      if (current.active.id === id) {
+        const next = current.incoming !== null && !deadIds.current.has(current.incoming.id) ? null : fallbackFrom(current.active);
+        if (next !== null) request(next, reason);
+      }
+    },
+    [dispatchAndTrack, fallbackFrom, publish, request],
+  );
+
+  const becameReady = useCallback(
+    (id: number, pictureTimeS: number, nowMs: number) => {
+      if (readyIds.current.has(id)) return;
+      readyIds.current.add(id);
+      const current = stateRef.current;
+      if (current?.incoming?.id !== id) return;
+      const record = records.current.get(id);
+      // A paused flight's picture does not change: a renderer still alive shows the right one until now.
+      const outgoing = current.active;
+      const stillRight = !deadIds.current.has(outgoing.id) && !clock.isPlaying(nowMs);
+      const outgoingLastMs = stillRight ? nowMs : (lastFrameAtMs.current.get(outgoing.id) ?? null);
+      if (record) publish(markReady(record, nowMs, pictureTimeS, clock.timeAt(nowMs), outgoingLastMs));
+      dispatchAndTrack({ type: 'incoming-ready', id });
+    },
+    [clock, dispatchAndTrack, publish],
+  );
+
+  const fadeDone = useCallback(
+    (id: number) => {
+      const before = stateRef.current;
+      if (before?.incoming?.id !== id) return;
+      const reason = before.reason;
+      const from = before.active;
+      const to = before.incoming;
+      dispatchAndTrack({ type: 'fade-done', id });
+      const nowMs = performance.now();
+      const record = records.current.get(id);
+      if (record) publish(finishRecord(record, 'done', nowMs));
+      // The outgoing layer is gone: forget its bookkeeping.
+      for (const map of [lastFrameAtMs.current, localWatches.current, stallWatches.current, cloudSnapshots.current]) map.delete(from.id);
+      if (to.kind !== 'cloud') setActiveCloud(null);
+      else setActiveCloud(cloudSnapshots.current.get(to.id) ?? null);
+      // The probe promised more than this device delivered: measure it afresh next visit.
+      if (reason === 'low-fps' || reason === 'lower-tier' || reason === 'context-lost') forgetRememberedProbe();
+      if (reason !== null && reason !== 'choice' && reason !== 'probe') {
+        const kind: StageNotice = to.kind === 'cloud' ? 'to-cloud' : to.kind === 'posters' ? 'to-posters' : from.kind === 'local' ? 'lighter' : 'to-device';
+        setNotice({ kind, id: ++noticeSerial.current });
+      }
+    },
+    [dispatchAndTrack, publish],
+  );
+
+  const localFrame = useCallback(
+    (id: number, frame: DrawnFrame) => {
+      lastFrameAtMs.current.set(id, frame.nowMs);
+      const current = stateRef.current;
+      if (current === null) return;
+      // The second frame: the first has certainly reached the screen. Its pose is the clock's by construction.
+      if (frame.frames >= 2 && current.incoming?.id === id) becameReady(id, frame.timeS, frame.nowMs);
+      if (current.active.id !== id || current.incoming !== null || current.active.kind !== 'local') return;
+      const { preference, cloudAvailable: cloud, tierForced: forced } = settingsRef.current;
+      const tier = current.active.tier;
+      // A tier fixed by the page's URL (posters, screenshots, tests) is drawn as asked.
+      if (forced || tier === 'bake') return;
+      let watch = localWatches.current.get(id);
+      if (!watch) {
+        watch = new LocalRenderWatch({ tier, canHandOver: preference === 'auto' && cloud });
+        localWatches.current.set(id, watch);
+      }
+      const action = watch.frame(frame.frameMs, frame.nowMs);
+      // Each new layer gets a new watch with its own grace period: that paces lower-tier, then cloud.
+      if (action === 'none') return;
+      if (action === 'lower-tier') {
+        tierCap.current = 'phone';
+        request({ kind: 'local', tier: 'phone' }, 'lower-tier');
+      } else if (action === 'handover' && frame.nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS) {
+        // (After the cloud failed, this waits a minute: the flight must not flap between the two.)
+        request({ kind: 'cloud' }, 'low-fps');
+      }
+    },
+    [becameReady, request],
+  );
+
+  const localFailed = useCallback((id: number, reason: 'context-lost' | 'local-failed') => layerFailed(id, reason), [layerFailed]);
+
+  const cloudFrame = useCallback(
+    (id: number, frameIndex: number, nowMs: number) => {
+      lastFrameAtMs.current.set(id, nowMs);
+      if (readyIds.current.has(id)) return;
+      const pictureS = frameIndex / STREAM_FPS;
+      // Only a picture at the clock's own time lets the switch land on the same pose.
+      if (Math.abs(pictureS - clock.timeAt(nowMs)) <= CLOUD_READY_TOLERANCE_S) becameReady(id, pictureS, nowMs);
+    },
+    [becameReady, clock],
+  );
+
+  const judgeStream = useCallback(
+    (id: number, nowMs: number) => {
+      const current = stateRef.current;
+      const snapshot = cloudSnapshots.current.get(id);
+      if (current === null || snapshot === undefined || deadIds.current.has(id)) return;
+      const isActive = current.active.id === id;
+      const isIncoming = current.incoming?.id === id;
+      if (!isActive && !isIncoming) return;
+      // An outgoing stream (something else is on its way in) is not judged: it is leaving anyway.
+      if (isActive && current.incoming !== null) return;
+      // Chosen outright, a route still baking or a full node is the visitor's to wait for (the card says so).
+      const { preference, localTier: tier } = settingsRef.current;
+      if (preference === 'cloud' && isActive && (snapshot.state === 'not-baked' || snapshot.state === 'busy')) return;
+      let watch = stallWatches.current.get(id);
+      if (!watch) {
+        // (Its local-or-posters verdict matches fallbackFrom's; the stage applies fallbackFrom's, which knows the tier cap.)
+        watch = new StreamStallWatch({ localTier: tier === 'bake' ? 'laptop' : tier });
+        stallWatches.current.set(id, watch);
+      }
+      const action = watch.update({ state: snapshot.state, waiting: snapshot.waiting, playing: clock.isPlaying(nowMs) }, nowMs);
+      if (action === 'none') return;
+      cloudFailedAtMs.current = nowMs;
+      const reason: HandoverReason =
+        snapshot.state === 'not-baked' || snapshot.state === 'busy' ? 'stream-not-ready' : snapshot.state === 'unavailable' ? 'stream-failed' : 'stream-stalled';
+      layerFailed(id, reason);
+    },
+    [clock, layerFailed],
+  );
+
+  const cloudSnapshot = useCallback(
+    (id: number, snapshot: CloudSnapshot) => {
+      cloudSnapshots.current.set(id, snapshot);
+      if (stateRef.current?.active.id === id) setActiveCloud(snapshot);
+      judgeStream(id, performance.now());
+    },
+    [judgeStream],
+  );
+
+  // Stalls are judged on time passing, not only on state changes.
+  useEffect(() => {
+    const interval = window.setInterval(() => {
+      const nowMs = performance.now();
+      for (const id of cloudSnapshots.current.keys()) judgeStream(id, nowMs);
+    }, STALL_CHECK_MS);
+    return () => window.clearInterval(interval);
+  }, [judgeStream]);
+
+  const postersReady = useCallback((id: number) => {
+    const nowMs = performance.now();
+    lastFrameAtMs.current.set(id, nowMs);
+    becameReady(id, clock.timeAt(nowMs), nowMs);
+  }, [becameReady, clock]);
+
+  // A tab coming back (or a tier change) is not a slow frame: the local watch starts over.
+  useEffect(() => {
+    function onVisibility() {
+      if (document.visibilityState !== 'visible') return;
+      const nowMs = performance.now();
+      for (const watch of localWatches.current.values()) watch.reset(nowMs);
+    }
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => document.removeEventListener('visibilitychange', onVisibility);
+  }, []);
+
+  // The notice says its piece, then goes.
+  useEffect(() => {
+    if (notice === null) return;
+    const timer = window.setTimeout(() => setNotice(null), 5000);
+    return () => window.clearTimeout(timer);
+  }, [notice]);
+
+  const callbacks = useMemo<LayerCallbacks>(
+    () => ({ localFrame, localFailed, cloudFrame, cloudSnapshot, postersReady, fadeDone }),
+    [localFrame, localFailed, cloudFrame, cloudSnapshot, postersReady, fadeDone],
+  );
+  return { state, callbacks, start, request, handovers, notice, activeCloud };
+}
