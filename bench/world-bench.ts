@@ -1,9 +1,11 @@
 // World generation cost in Node, and each tier's triangles and draw calls computed
-// without a GPU (the worst case over every camera position).
+// without a GPU (the worst case over every camera position), for Wulingyuan and Tianmen.
 import { createWorld, DEFAULT_WORLD_SEED } from '../scenes/world/world';
 import { buildWorldGeometry } from '../scenes/world/world-geometry';
 import { worstCaseWorldDrawCost } from '../scenes/world/draw-cost';
 import { QUALITY_TIERS, TIER_BUDGETS } from '../scenes/world/quality-tiers';
+import { buildTianmenGeometry, tianmenDrawCost } from '../scenes/world/tianmen-geometry';
+import { createTianmenWorld, DEFAULT_TIANMEN_SEED } from '../scenes/world/tianmen-world';
 import { median, printTable } from './stats';
 
 const RUNS = 7;
@@ -52,6 +54,37 @@ export function benchWorld(): void {
     ['tier', 'triangles', 'budget', 'draw calls', 'budget'],
     QUALITY_TIERS.map((tier) => {
       const cost = worstCaseWorldDrawCost(world, tier);
+      return [tier, cost.triangles, TIER_BUDGETS[tier].maxTriangles, cost.drawCalls, TIER_BUDGETS[tier].maxDrawCalls];
+    }),
+  );
+  benchTianmen();
+}
+
+/** Tianmen draws the same meshes from every camera: its cost per tier is exact, not a worst case. */
+function benchTianmen(): void {
+  const generateMs: number[] = [];
+  const geometryMs: Record<string, number[]> = {};
+  for (let run = 0; run < 3; run += 1) {
+    const started = performance.now();
+    const world = createTianmenWorld(DEFAULT_TIANMEN_SEED + run);
+    generateMs.push(performance.now() - started);
+    for (const tier of QUALITY_TIERS) {
+      const tierStarted = performance.now();
+      buildTianmenGeometry(world, tier);
+      (geometryMs[tier] ??= []).push(performance.now() - tierStarted);
+    }
+  }
+  const world = createTianmenWorld(DEFAULT_TIANMEN_SEED);
+  printTable(
+    `Tianmen (seed ${DEFAULT_TIANMEN_SEED}; median of 3 runs in Node)`,
+    ['step', 'median ms'],
+    [['createTianmenWorld', median(generateMs)], ...QUALITY_TIERS.map((tier) => [`geometry, ${tier} tier`, median(geometryMs[tier])])],
+  );
+  printTable(
+    'Tianmen scene cost per tier (world only, the same from every camera; atmosphere adds a few calls)',
+    ['tier', 'triangles', 'budget', 'draw calls', 'budget'],
+    QUALITY_TIERS.map((tier) => {
+      const cost = tianmenDrawCost(world, tier);
       return [tier, cost.triangles, TIER_BUDGETS[tier].maxTriangles, cost.drawCalls, TIER_BUDGETS[tier].maxDrawCalls];
     }),
   );
