@@ -2,6 +2,7 @@
 // (atmosphere excluded) from a camera position, and the worst case over all positions.
 import type { Vec3 } from '../routes/route-schema';
 import { assignPillarLods, type PillarVisibility } from './instance-plan';
+import { LEDGE_PINE_LOD_COUNT, ledgePinesOf } from './ledge-pines';
 import { triangleCount } from './mesh-data';
 import type { QualityTier } from './quality-tiers';
 import type { World } from './world';
@@ -24,9 +25,15 @@ export function drawCostForLods(world: World, geometry: WorldGeometry, lods: Int
   const cost = fixedCost(geometry);
   const pillarBucketUsed = new Uint8Array(world.archetypeCount * PILLAR_LOD_COUNT);
   const crownBucketUsed = new Uint8Array(PILLAR_LOD_COUNT);
+  const ledgeBucketUsed = new Uint8Array(LEDGE_PINE_LOD_COUNT);
+  const ledges = ledgePinesOf(world);
   for (const p of world.pillars) {
     const lod = lods[p.index];
     if (lod < 0) continue;
+    if (lod < LEDGE_PINE_LOD_COUNT && ledges.count[p.index] > 0) {
+      cost.triangles += ledges.count[p.index] * triangleCount(geometry.ledgePines[lod]);
+      ledgeBucketUsed[lod] = 1;
+    }
     cost.triangles += triangleCount(geometry.pillars[p.archetype][lod]);
     pillarBucketUsed[p.archetype * PILLAR_LOD_COUNT + lod] = 1;
     if (p.hasCrown) {
@@ -34,7 +41,7 @@ export function drawCostForLods(world: World, geometry: WorldGeometry, lods: Int
       crownBucketUsed[lod] = 1;
     }
   }
-  cost.drawCalls += pillarBucketUsed.reduce((s, u) => s + u, 0) + crownBucketUsed.reduce((s, u) => s + u, 0);
+  cost.drawCalls += [pillarBucketUsed, crownBucketUsed, ledgeBucketUsed].reduce((sum, used) => sum + used.reduce((s, u) => s + u, 0), 0);
   return cost;
 }
 
@@ -52,9 +59,11 @@ export function worstCaseWorldDrawCost(world: World, tier: QualityTier): DrawCos
   const cost = fixedCost(g);
   const extras: number[][] = [];
   let lod2Total = 0;
+  const ledges = ledgePinesOf(world);
   for (const p of world.pillars) {
     if (p.landmark !== null) continue;
-    const perLod = [0, 1, 2].map((lod) => triangleCount(g.pillars[p.archetype][lod]) + (p.hasCrown ? triangleCount(g.crowns[lod]) : 0));
+    const ledgeAt = (lod: number) => (lod < LEDGE_PINE_LOD_COUNT ? ledges.count[p.index] * triangleCount(g.ledgePines[lod]) : 0);
+    const perLod = [0, 1, 2].map((lod) => triangleCount(g.pillars[p.archetype][lod]) + (p.hasCrown ? triangleCount(g.crowns[lod]) : 0) + ledgeAt(lod));
     lod2Total += perLod[2];
     extras.push([perLod[0] - perLod[2], perLod[1] - perLod[2]]);
   }
@@ -63,6 +72,6 @@ export function worstCaseWorldDrawCost(world: World, tier: QualityTier): DrawCos
   const nearSum = byNear.slice(0, detail.lodMaxCount[0]).reduce((s, v) => s + v, 0);
   const midSum = byMid.slice(0, detail.lodMaxCount[1]).reduce((s, v) => s + v, 0);
   cost.triangles += lod2Total + nearSum + midSum;
-  cost.drawCalls += world.archetypeCount * PILLAR_LOD_COUNT + PILLAR_LOD_COUNT;
+  cost.drawCalls += world.archetypeCount * PILLAR_LOD_COUNT + PILLAR_LOD_COUNT + LEDGE_PINE_LOD_COUNT;
   return cost;
 }

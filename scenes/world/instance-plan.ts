@@ -6,6 +6,7 @@ import type { Pillar } from './pillar';
 import { writeCrownMatrix, writeCrownTint, writePillarMatrix, writePillarTint } from './pillar-transform';
 import type { QualityTier } from './quality-tiers';
 import type { World } from './world';
+import { LEDGE_PINE_LOD_COUNT, ledgePinesOf } from './ledge-pines';
 import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
 
 export interface InstanceBucket {
@@ -24,6 +25,8 @@ export interface InstancePlan {
   pillarBuckets: InstanceBucket[];
   /** Index lod. */
   crownBuckets: InstanceBucket[];
+  /** Pine clumps on ledges, for pillars at LOD 0 and LOD 1 (archetype -1). */
+  ledgeBuckets: InstanceBucket[];
 }
 
 /** Optional view test (a frustum in the renderer): pillars wholly outside it are skipped, not simplified. */
@@ -83,12 +86,17 @@ export function createInstancePlan(world: World): InstancePlan {
   }
   const crownBuckets: InstanceBucket[] = [];
   for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) crownBuckets.push(emptyBucket(-1, lod, crowned));
-  return { pillarBuckets, crownBuckets };
+  const ledgeTotal = ledgePinesOf(world).total;
+  const ledgeBuckets: InstanceBucket[] = [];
+  for (let lod = 0; lod < LEDGE_PINE_LOD_COUNT; lod++) ledgeBuckets.push(emptyBucket(-1, lod, ledgeTotal));
+  return { pillarBuckets, crownBuckets, ledgeBuckets };
 }
 
 export function fillInstancePlan(plan: InstancePlan, world: World, lods: Int8Array): InstancePlan {
   for (const b of plan.pillarBuckets) b.count = 0;
   for (const b of plan.crownBuckets) b.count = 0;
+  for (const b of plan.ledgeBuckets) b.count = 0;
+  const ledges = ledgePinesOf(world);
   for (const p of world.pillars) {
     const lod = lods[p.index];
     if (lod < 0) continue;
@@ -97,6 +105,14 @@ export function fillInstancePlan(plan: InstancePlan, world: World, lods: Int8Arr
     writePillarTint(p, bucket.colors, bucket.count * 3);
     bucket.count++;
     if (p.hasCrown) addCrown(plan.crownBuckets[lod], p, world);
+    if (lod < LEDGE_PINE_LOD_COUNT && ledges.count[p.index] > 0) {
+      const b = plan.ledgeBuckets[lod];
+      const from = ledges.first[p.index];
+      const n = ledges.count[p.index];
+      b.matrices.set(ledges.matrices.subarray(from * 16, (from + n) * 16), b.count * 16);
+      b.colors.set(ledges.colors.subarray(from * 3, (from + n) * 3), b.count * 3);
+      b.count += n;
+    }
   }
   return plan;
 }

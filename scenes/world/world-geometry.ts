@@ -1,7 +1,8 @@
 // Every mesh a tier draws, built from a world as plain typed arrays: shared pillar and
-// crown meshes per LOD for instancing, and unique meshes for terrain, landmarks, bridge, stream.
+// crown and ledge-pine meshes per LOD for instancing, and unique meshes for terrain, landmarks, bridge, stream.
 import { buildBridgeMesh } from './bridge-mesh';
 import { buildCrownMesh } from './crown-mesh';
+import { LEDGE_PINE_DETAIL, ledgePinesOf } from './ledge-pines';
 import { mergeMeshes, transformMesh, type MeshData } from './mesh-data';
 import { buildPillarMesh } from './pillar-mesh';
 import { writeCrownMatrix, writePillarMatrix } from './pillar-transform';
@@ -18,6 +19,8 @@ export interface WorldGeometry {
   pillars: MeshData[][];
   /** [lod], unit space, for instancing on ordinary pillar tops. */
   crowns: MeshData[];
+  /** [lod 0, lod 1], unit space, for instancing on the pillars' ledges. */
+  ledgePines: MeshData[];
   /** The landmark pillars, in world space, merged into one mesh. */
   landmarkPillars: MeshData;
   landmarkCrowns: MeshData;
@@ -43,6 +46,8 @@ export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeomet
     pillars.push(lods);
   }
   const crowns = detail.crownLods.map((c) => buildCrownMesh(c, world.seed));
+  const ledgePines = LEDGE_PINE_DETAIL.map((c) => buildCrownMesh(c, world.seed));
+  const ledges = ledgePinesOf(world);
 
   const landmarkPillarParts: MeshData[] = [];
   const landmarkCrownParts: MeshData[] = [];
@@ -56,12 +61,17 @@ export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeomet
       writeCrownMatrix(p, shape, matrix, 0);
       landmarkCrownParts.push(transformMesh(crowns[0], matrix));
     }
+    for (let k = 0; k < ledges.count[p.index]; k++) {
+      const spot = ledges.first[p.index] + k;
+      landmarkCrownParts.push(transformMesh(ledgePines[0], ledges.matrices.subarray(spot * 16, spot * 16 + 16)));
+    }
   }
   const geometry: WorldGeometry = {
     tier,
     terrain: buildTerrainMesh(world, detail.terrainStride),
     pillars,
     crowns,
+    ledgePines,
     landmarkPillars: mergeMeshes(landmarkPillarParts),
     landmarkCrowns: mergeMeshes(landmarkCrownParts),
     bridge: buildBridgeMesh(world.bridge, detail.bridgeSegments, detail.bridgeAround, world.seed),
@@ -73,5 +83,5 @@ export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeomet
 
 /** All meshes in a fixed order, for hashing and for counting. */
 export function listWorldMeshes(g: WorldGeometry): MeshData[] {
-  return [g.terrain, ...g.pillars.flat(), ...g.crowns, g.landmarkPillars, g.landmarkCrowns, g.bridge, g.stream];
+  return [g.terrain, ...g.pillars.flat(), ...g.crowns, ...g.ledgePines, g.landmarkPillars, g.landmarkCrowns, g.bridge, g.stream];
 }

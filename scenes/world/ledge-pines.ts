@@ -1,0 +1,86 @@
+// Pines clinging to the bedding ledges of the pillars: a few spots per crowned pillar, chosen
+// once per world from the seeded PRNG on the pillar's own shape (on a ledge's tread, at its
+// surface), as matrices for a small pine-clump mesh: instanced on ordinary pillars at the nearer
+// LODs, merged into the landmark crowns for the landmarks.
+import { createRandom, deriveSeed } from './random';
+import { writePillarMatrix } from './pillar-transform';
+import type { World } from './world';
+import type { CrownLodDetail } from './world-detail';
+
+/** Clumps per crowned pillar, at most (a spot with no ledge near is skipped). */
+export const LEDGE_PINES_PER_PILLAR = 4;
+/** Ledge clumps are drawn at LOD 0 and LOD 1; farther pillars show their green in colour only. */
+export const LEDGE_PINE_LOD_COUNT = 2;
+/** The two clump meshes: a few layered pines up close, a single cone or two farther away. */
+export const LEDGE_PINE_DETAIL: readonly [CrownLodDetail, CrownLodDetail] = [
+  { trees: 3, layers: 2, sides: 5 },
+  { trees: 2, layers: 1, sides: 4 },
+];
+
+export interface LedgePines {
+  /** First spot of pillar i in `matrices` (spots are stored pillar by pillar), and how many. */
+  first: Int32Array;
+  count: Uint8Array;
+  /** Column-major 4x4 per spot, world space. */
+  matrices: Float32Array;
+  colors: Float32Array;
+  total: number;
+}
+
+const cache = new WeakMap<World, LedgePines>();
+
+export function ledgePinesOf(world: World): LedgePines {
+  const cached = cache.get(world);
+  if (cached) return cached;
+  const n = world.pillars.length;
+  const first = new Int32Array(n);
+  const count = new Uint8Array(n);
+  const matrices: number[] = [];
+  const colors: number[] = [];
+  const pillarMatrix = new Float32Array(16);
+  let total = 0;
+  for (const p of world.pillars) {
+    first[p.index] = total;
+    if (!p.hasCrown) continue;
+    const shape = world.shapes[p.archetype];
+    const random = createRandom(deriveSeed(world.seed, `ledge-pines-${p.index}`));
+    writePillarMatrix(p, pillarMatrix, 0);
+    const m = pillarMatrix;
+    const height = p.topY - p.baseY;
+    for (let k = 0; k < LEDGE_PINES_PER_PILLAR; k++) {
+      const theta = random() * Math.PI * 2;
+      const start = 0.4 + random() * 0.5;
+      const size = random();
+      const turn = random() * Math.PI * 2;
+      const light = 0.8 + 0.35 * random();
+      // Walk up to the next ledge above: the pine stands on its tread.
+      let yN = -1;
+      for (let y = start; y < 0.95; y += 0.004) {
+        if (shape.belowLedgeAt(theta, y) < 0.04) {
+          yN = y;
+          break;
+        }
+      }
+      if (yN < 0) continue;
+      // A little inside the surface, so the clump grows from the rock rather than floating on it.
+      const r = shape.radiusAt(theta, yN) * 0.96;
+      const ux = r * Math.cos(theta);
+      const uz = r * Math.sin(theta);
+      const x = m[0] * ux + m[4] * yN + m[8] * uz + m[12];
+      const y = m[1] * ux + m[5] * yN + m[9] * uz + m[13];
+      const z = m[2] * ux + m[6] * yN + m[10] * uz + m[14];
+      // Clumps scale with the pillar a little, within what a ledge can hold.
+      const radiusM = Math.min(11, (4 + 4 * size) * Math.max(0.7, Math.min(1.4, height / 220)));
+      const heightM = radiusM * (1.1 + 0.4 * random());
+      const c = Math.cos(turn) * radiusM;
+      const s = Math.sin(turn) * radiusM;
+      matrices.push(c, 0, -s, 0, 0, heightM, 0, 0, s, 0, c, 0, x, y + heightM * 0.25, z, 1);
+      colors.push(light, light, light * (0.9 + 0.2 * p.tint));
+      count[p.index]++;
+      total++;
+    }
+  }
+  const result: LedgePines = { first, count, matrices: new Float32Array(matrices), colors: new Float32Array(colors), total };
+  cache.set(world, result);
+  return result;
+}
