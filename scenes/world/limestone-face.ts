@@ -20,7 +20,9 @@ const SCRUB_LIT = linearFromSrgb([0.27, 0.37, 0.15]);
 
 /** Where (u, y) lies within its bed: 0 at the bed's foot, 1 at the parting above it, and which bed. */
 function bedAt(u: number, y: number, seed: number): { phase: number; index: number } {
-  const coord = (y + 16 * (valueNoise2(u / 160, y / 420, seed + 11) - 0.5)) / BED_THICKNESS_M;
+  // Beds undulate and pinch out along the face, so their partings never stack like a ladder.
+  const warp = 34 * (valueNoise2(u / 120, y / 320, seed + 11) - 0.5) + 9 * (valueNoise2(u / 40, y / 90, seed + 12) - 0.5);
+  const coord = (y + warp) / BED_THICKNESS_M;
   const index = Math.floor(coord);
   return { phase: coord - index, index };
 }
@@ -35,7 +37,7 @@ export function limestoneReliefM(u: number, y: number, topM: number, seed: numbe
   const flute = 0.55 * ridge * ridge + 0.45 * fbm2(u / 38, y / 200, seed + 1, 3);
   const { phase, index } = bedAt(u, y, seed);
   // A bed juts only in patches of its own, so the ledges break and overlap like real bedding.
-  const bedPatch = smoothstep(0.35, 0.65, valueNoise2(u / 70, index * 0.37, seed + 2));
+  const bedPatch = smoothstep(0.45, 0.75, valueNoise2(u / 55, index * 0.37, seed + 2));
   const step = smoothstep(0, 0.88, phase) * (1 - smoothstep(0.9, 1, phase)) * bedPatch;
   const cap = smoothstep(topM - 90, topM - 15, y);
   return FLUTE_M * flute + BED_STEP_M * step + CAP_OVERHANG_M * cap;
