@@ -10,11 +10,19 @@ import { createRendererPool, type ChromiumRendererPool } from '../../server/rend
 import { BAKE_FPS, FRAMES_PER_SEGMENT, QUALITY_PROFILES, type QualityProfile } from '../../server/bake/quality-profiles';
 import type { EncodedChunk, SegmentRequest } from '../../server/bake/bake-contracts';
 import { buildTestRoute } from '../helpers/test-routes';
+import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import type { Route } from '../../scenes/routes/route-schema';
 
 const route = buildTestRoute('render-golden');
+const heavensGate = CURATED_ROUTES.find((r) => r.id === 'heavens-gate-flythrough');
+if (!heavensGate) throw new Error('the curated Heaven’s Gate route is missing');
+/** One pose per scene: Wulingyuan's Southern Sky Column at sunrise, and Tianmen's gate wall as the showpiece closes in. */
+const GOLDEN_POSES: ReadonlyArray<{ route: Route; timeS: number }> = [
+  { route, timeS: 12 },
+  { route: heavensGate, timeS: 50 },
+];
 /** Frames per test segment: enough for key and delta chunks, few enough for a CPU rasteriser. */
 const SHORT_SEGMENT_FRAMES = 4;
-const GOLDEN_POSE_S = 12;
 const GOLDEN_WIDTH = 640;
 const GOLDEN_HEIGHT = 360;
 /** A channel may differ by this much (driver rounding) before the pixel counts as different… */
@@ -71,27 +79,29 @@ function distinctColours(image: PNG): number {
 }
 
 describe('a frame at a pose', () => {
-  test('matches the golden image for this render backend', async () => {
-    const png = PNG.sync.read(Buffer.from(await pool.renderStill(route, GOLDEN_POSE_S, GOLDEN_WIDTH, GOLDEN_HEIGHT, 'png')));
-    assert.ok(distinctColours(png) > 200, 'the frame shows a scene, not a flat colour');
-    const goldenFile = path.join(import.meta.dirname, 'golden', pool.backend, `${route.id}-t${GOLDEN_POSE_S}s-${GOLDEN_WIDTH}x${GOLDEN_HEIGHT}.png`);
-    if (process.env.UPDATE_GOLDEN === '1') {
-      mkdirSync(path.dirname(goldenFile), { recursive: true });
-      writeFileSync(goldenFile, PNG.sync.write(png));
-      return;
-    }
-    assert.ok(
-      existsSync(goldenFile),
-      `No golden image for render backend '${pool.backend}' (${pool.glRenderer}) at ${goldenFile}. ` +
-        'Check a rendered frame by eye, then create it with: UPDATE_GOLDEN=1 node --import tsx --test tests/render/renderer-frames.test.ts',
-    );
-    const difference = compareImages(png, PNG.sync.read(readFileSync(goldenFile)));
-    assert.ok(
-      difference.differingFraction <= MAX_DIFFERING_FRACTION,
-      `${(difference.differingFraction * 100).toFixed(3)}% of pixels differ by more than ${CHANNEL_TOLERANCE} (max ${difference.maxChannelDelta}) from ${goldenFile}. ` +
-        'If the scene changed on purpose, regenerate the goldens with UPDATE_GOLDEN=1.',
-    );
-  });
+  for (const pose of GOLDEN_POSES) {
+    test(`${pose.route.scene}: matches the golden image for this render backend`, async () => {
+      const png = PNG.sync.read(Buffer.from(await pool.renderStill(pose.route, pose.timeS, GOLDEN_WIDTH, GOLDEN_HEIGHT, 'png')));
+      assert.ok(distinctColours(png) > 200, 'the frame shows a scene, not a flat colour');
+      const goldenFile = path.join(import.meta.dirname, 'golden', pool.backend, `${pose.route.id}-t${pose.timeS}s-${GOLDEN_WIDTH}x${GOLDEN_HEIGHT}.png`);
+      if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(path.dirname(goldenFile), { recursive: true });
+        writeFileSync(goldenFile, PNG.sync.write(png));
+        return;
+      }
+      assert.ok(
+        existsSync(goldenFile),
+        `No golden image for render backend '${pool.backend}' (${pool.glRenderer}) at ${goldenFile}. ` +
+          'Check a rendered frame by eye, then create it with: UPDATE_GOLDEN=1 node --import tsx --test tests/render/renderer-frames.test.ts',
+      );
+      const difference = compareImages(png, PNG.sync.read(readFileSync(goldenFile)));
+      assert.ok(
+        difference.differingFraction <= MAX_DIFFERING_FRACTION,
+        `${(difference.differingFraction * 100).toFixed(3)}% of pixels differ by more than ${CHANNEL_TOLERANCE} (max ${difference.maxChannelDelta}) from ${goldenFile}. ` +
+          'If the scene changed on purpose, regenerate the goldens with UPDATE_GOLDEN=1.',
+      );
+    });
+  }
 });
 
 describe('a segment', () => {
