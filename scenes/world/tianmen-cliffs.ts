@@ -46,6 +46,14 @@ export interface TianmenCliffs {
   distanceM(x: number, y: number, z: number): number;
 }
 
+/**
+ * Snaps to a binary grid. The rim distance's pow() differs in its last bits between JavaScript
+ * engines, and the projection onto the rim amplifies that; snapping makes Node and Chromium agree.
+ */
+function snap(v: number, step: number): number {
+  return Math.round(v / step) * step;
+}
+
 function inGateGap(x: number, z: number): boolean {
   return Math.abs(x - HEAVENS_GATE.x) < GATE_GAP_HALF_WIDTH_M && z > TIANMEN_MASSIF.centreZ;
 }
@@ -76,15 +84,17 @@ export function createTianmenCliffs(seed: number, terrain: TerrainField): Tianme
       x -= d * nx;
       z -= d * nz;
     }
+    x = snap(x, 1 / 256);
+    z = snap(z, 1 / 256);
     if (inGateGap(x, z)) continue;
     const [nx, nz] = rimNormal(x, z, seed);
-    raw.push({ x, z, nx, nz });
+    raw.push({ x, z, nx: snap(nx, 2 ** -20), nz: snap(nz, 2 ** -20) });
   }
   const rim: RimPoint[] = [];
   let u = 0;
   for (let i = 0; i < raw.length; i++) {
     const p = raw[i];
-    if (i > 0) u += Math.hypot(p.x - raw[i - 1].x, p.z - raw[i - 1].z);
+    if (i > 0) u = snap(u + Math.hypot(p.x - raw[i - 1].x, p.z - raw[i - 1].z), 1 / 256);
     const topM = terrain.heightAt(p.x - p.nx * CAP_INSET_M, p.z - p.nz * CAP_INSET_M) + 1;
     rim.push({ ...p, u, topM });
   }
