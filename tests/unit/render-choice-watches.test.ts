@@ -13,6 +13,7 @@ import {
 } from '../../components/player/render-choice/local-render-watch';
 import {
   CONNECT_HANDOVER_MS,
+  RECONNECT_PREPARE_MS,
   STALL_HANDOVER_MS,
   StreamStallWatch,
   type StreamObservation,
@@ -267,12 +268,20 @@ describe('StreamStallWatch', () => {
   });
 
   test('a reconnect counts even while paused', () => {
-    const watch = new StreamStallWatch({ localTier: 'phone' });
+    const watch = new StreamStallWatch({ localTier: null });
     assert.equal(hold(watch, { state: 'streaming', waiting: false, playing: false }, 0, 1000), null);
     assert.deepEqual(hold(watch, { state: 'reconnecting', waiting: false, playing: false }, 1100, 10_000), {
       atMs: 1100 + STALL_HANDOVER_MS + 100,
-      action: 'handover-local',
+      action: 'handover-posters',
     });
+  });
+
+  test('a dropped connection on a device that can draw hands over while the buffer still plays', () => {
+    const watch = new StreamStallWatch({ localTier: 'phone' });
+    assert.equal(hold(watch, streaming, 0, 3000), null);
+    const acted = hold(watch, { state: 'reconnecting', waiting: false, playing: true }, 3100, 10_000);
+    assert.deepEqual(acted, { atMs: 3100 + RECONNECT_PREPARE_MS + 100, action: 'handover-local' });
+    assert.ok(RECONNECT_PREPARE_MS < STALL_HANDOVER_MS, 'the device is asked before the buffer runs out');
   });
 
   test('a first connect gets longer than a stall, then hands over', () => {

@@ -210,6 +210,8 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
 
   const localFrame = useCallback(
     (id: number, frame: DrawnFrame) => {
+      // three.js keeps "drawing" into a lost context; those frames never reach the screen.
+      if (deadIds.current.has(id)) return;
       lastFrameAtMs.current.set(id, frame.nowMs);
       const current = stateRef.current;
       if (current === null) return;

@@ -7,6 +7,12 @@ import type { LocalTier } from './render-choice-types';
 /** The render server keeps about 2 s of frames ahead of the playhead: past this the buffer is gone. */
 export const STALL_HANDOVER_MS = 2000;
 /**
+ * A dropped connection, where this device can draw: the ~2 s buffer still plays, so the
+ * device starts preparing now and takes over before it runs out, with no frozen picture.
+ * (Posters wait for the whole buffer: the stream's pictures are better while they last.)
+ */
+export const RECONNECT_PREPARE_MS = 500;
+/**
  * Reaching the server, joining the route and the first keyframe take a second or two on a fair
  * connection; eight seconds of a black stage means the stream is not coming.
  */
@@ -30,6 +36,7 @@ export class StreamStallWatch {
   private readonly localTier: LocalTier | null;
   private hasStreamed = false;
   private stalledSinceMs: number | null = null;
+  private reconnectingSinceMs: number | null = null;
   private connectingSinceMs: number | null = null;
   private handedOver = false;
 
@@ -41,6 +48,7 @@ export class StreamStallWatch {
   reset(): void {
     this.hasStreamed = false;
     this.stalledSinceMs = null;
+    this.reconnectingSinceMs = null;
     this.connectingSinceMs = null;
     this.handedOver = false;
   }
@@ -61,9 +69,11 @@ export class StreamStallWatch {
     const connecting = !this.hasStreamed && (state === 'connecting' || state === 'buffering');
 
     this.stalledSinceMs = stalled ? (this.stalledSinceMs ?? nowMs) : null;
+    this.reconnectingSinceMs = state === 'reconnecting' ? (this.reconnectingSinceMs ?? nowMs) : null;
     this.connectingSinceMs = connecting ? (this.connectingSinceMs ?? nowMs) : null;
 
     if (this.stalledSinceMs !== null && nowMs - this.stalledSinceMs > STALL_HANDOVER_MS) return this.handOver();
+    if (this.localTier !== null && this.reconnectingSinceMs !== null && nowMs - this.reconnectingSinceMs > RECONNECT_PREPARE_MS) return this.handOver();
     if (this.connectingSinceMs !== null && nowMs - this.connectingSinceMs > CONNECT_HANDOVER_MS) return this.handOver();
     return 'none';
   }
