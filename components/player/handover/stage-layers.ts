@@ -66,13 +66,14 @@ export function stageReducer(state: StageState, event: StageEvent): StageState {
       if (sameTarget(stageTarget(state), event.target)) return state;
       // A fade under way completes first: its layer has drawn and is the better picture to leave from.
       const base = state.incoming !== null && state.fading ? { ...state, active: state.incoming, incoming: null, fading: false } : state;
-      if (base.incoming === null && sameTarget(base.active, event.target)) return { ...base, incoming: null, reason: null };
+      // Back to what is showing: the layer still preparing is dropped.
+      if (sameTarget(base.active, event.target)) return { ...base, incoming: null, reason: null, fading: false };
       return { ...base, incoming: { ...event.target, id: base.nextId }, reason: event.reason, fading: false, nextId: base.nextId + 1 };
     }
     case 'incoming-ready':
       return state.incoming?.id === event.id && !state.fading ? { ...state, fading: true } : state;
     case 'fade-done':
-      return state.incoming?.id === event.id ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false } : state;
+      return state.incoming?.id === event.id && state.fading ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false } : state;
     case 'incoming-failed':
       return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false } : state;
   }

@@ -1,0 +1,124 @@
+// The stage's handover rules: one active renderer, at most one incoming; a handover
+// completes only after the incoming layer has drawn and faded in; failures and newer
+// requests never leave the stage without a picture. And the handover record's arithmetic.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { initialStage, sameTarget, stageLayers, stageReducer, stageTarget, type LayerTarget, type StageEvent, type StageState } from '../../components/player/handover/stage-layers';
+import { finishRecord, markReady, startRecord } from '../../components/player/handover/handover-record';
+
+const local: LayerTarget = { kind: 'local', tier: 'phone' };
+const laptop: LayerTarget = { kind: 'local', tier: 'laptop' };
+const cloud: LayerTarget = { kind: 'cloud' };
+const posters: LayerTarget = { kind: 'posters' };
+
+function run(state: StageState, ...events: StageEvent[]): StageState {
+  return events.reduce(stageReducer, state);
+}
+
+describe('stage layers', () => {
+  test('a handover prepares underneath, fades in once ready, then replaces the active layer', () => {
+    let state = initialStage(local);
+    state = run(state, { type: 'request', target: cloud, reason: 'choice' });
+    assert.equal(state.active.kind, 'local');
+    assert.equal(state.incoming?.kind, 'cloud');
+    assert.equal(state.fading, false);
+    assert.deepEqual(stageLayers(state).map((layer) => layer.kind), ['local', 'cloud'], 'the incoming layer draws on top');
+    const incomingId = state.incoming!.id;
+    state = run(state, { type: 'fade-done', id: incomingId });
+    assert.equal(state.active.kind, 'local', 'no fade before the incoming layer has drawn');
+    state = run(state, { type: 'incoming-ready', id: incomingId });
+    assert.equal(state.fading, true);
+    state = run(state, { type: 'fade-done', id: incomingId });
+    assert.equal(state.active.kind, 'cloud');
+    assert.equal(state.active.id, incomingId, 'the layer keeps its id, so React keeps its renderer');
+    assert.equal(state.incoming, null);
+    assert.equal(state.reason, null);
+  });
+
+  test('asking for what is already there changes nothing', () => {
+    const state = initialStage(local);
+    assert.equal(stageReducer(state, { type: 'request', target: { kind: 'local', tier: 'phone' }, reason: 'choice' }), state);
+    const preparing = run(state, { type: 'request', target: cloud, reason: 'low-fps' });
+    assert.equal(stageReducer(preparing, { type: 'request', target: cloud, reason: 'choice' }), preparing);
+  });
+
+  test('a tier change is a handover like any other', () => {
+    const state = run(initialStage(laptop), { type: 'request', target: local, reason: 'lower-tier' });
+    assert.equal(state.incoming?.kind, 'local');
+    assert.ok(!sameTarget(state.active, state.incoming!));
+  });
+
+  test('a failed incoming layer leaves the active one showing; asking back for the active one drops the incoming', () => {
+    const preparing = run(initialStage(local), { type: 'request', target: cloud, reason: 'choice' });
+    const failed = run(preparing, { type: 'incoming-failed', id: preparing.incoming!.id });
+    assert.equal(failed.active.kind, 'local');
+    assert.equal(failed.incoming, null);
+    const back = run(preparing, { type: 'request', target: local, reason: 'choice' });
+    assert.equal(back.incoming, null);
+    assert.equal(back.active.id, preparing.active.id);
+  });
+
+  test('a newer request during a fade completes the fade first', () => {
+    let state = run(initialStage(local), { type: 'request', target: cloud, reason: 'choice' });
+    const cloudId = state.incoming!.id;
+    state = run(state, { type: 'incoming-ready', id: cloudId }, { type: 'request', target: posters, reason: 'stream-failed' });
+    assert.equal(state.active.id, cloudId, 'the faded-in layer became the active one');
+    assert.equal(state.incoming?.kind, 'posters');
+  });
+
+  test('events for a layer that is gone are ignored', () => {
+    const preparing = run(initialStage(local), { type: 'request', target: cloud, reason: 'choice' });
+    const replaced = run(preparing, { type: 'request', target: posters, reason: 'stream-failed' });
+    const staleId = preparing.incoming!.id;
+    assert.equal(run(replaced, { type: 'incoming-ready', id: staleId }), replaced);
+    assert.equal(run(replaced, { type: 'fade-done', id: staleId }), replaced);
+    assert.equal(run(replaced, { type: 'incoming-failed', id: staleId }), replaced);
+  });
+
+  test('whatever happens, there is always exactly one active layer, at most one incoming, and ids are unique', () => {
+    const target = fc.constantFrom(local, laptop, cloud, posters);
+    const event = fc.oneof(
+      target.map((t): StageEvent => ({ type: 'request', target: t, reason: 'choice' })),
+      fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-ready', id })),
+      fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'fade-done', id })),
+      fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-failed', id })),
+    );
+    fc.assert(
+      fc.property(target, fc.array(event, { maxLength: 40 }), (first, events) => {
+        let state = initialStage(first);
+        for (const next of events) {
+          const before = state;
+          state = stageReducer(state, next);
+          const layers = stageLayers(state);
+          assert.ok(layers.length >= 1 && layers.length <= 2);
+          assert.equal(new Set(layers.map((layer) => layer.id)).size, layers.length);
+          assert.ok(layers.every((layer) => layer.id < state.nextId));
+          if (state.fading) assert.ok(state.incoming !== null);
+          // The active layer only changes to a layer that had faded in.
+          if (state.active.id !== before.active.id) assert.ok(before.incoming?.id === state.active.id && before.fading);
+          if (next.type === 'request') assert.ok(sameTarget(stageTarget(state), next.target));
+        }
+      }),
+    );
+  });
+});
+
+describe('handover record', () => {
+  test('the gap runs from the outgoing renderer’s last picture to the incoming one’s first; overlap is no gap', () => {
+    const started = startRecord(2, local, cloud, 'choice', 1000, 4.2);
+    assert.equal(started.outcome, 'pending');
+    assert.equal(started.from, 'local:phone');
+    assert.equal(started.to, 'cloud');
+    const frozen = markReady(started, 1800, 5.0, 5.02, 1100);
+    assert.equal(frozen.visibleGapMs, 700);
+    assert.ok(Math.abs(frozen.offsetMs! - -20) < 1e-9);
+    const overlapping = markReady(started, 1800, 5.0, 5.0, 1810);
+    assert.equal(overlapping.visibleGapMs, 0);
+    const neverDrew = markReady(started, 1800, 5.0, 5.0, null);
+    assert.equal(neverDrew.visibleGapMs, 800, 'a renderer that never drew counts from the request');
+    const done = finishRecord(frozen, 'done', 2200);
+    assert.equal(done.outcome, 'done');
+    assert.equal(done.doneAtMs, 2200);
+  });
+});
