@@ -10,25 +10,25 @@
 // (window.__yunshanProbeOverride), the only thing not measured for real.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
 import { samplePixels, type PixelSample } from '../helpers/page-pixels';
-import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
-import type { HandoverRecord } from '../../components/player/handover/handover-record';
 import { REMEMBERED_PROBE_KEY } from '../../components/player/render-choice/remembered-choice';
+import {
+  CAPABLE_DEVICE,
+  HANDOVER_TIMEOUT_MS as TIMEOUT_MS,
+  describeHandover,
+  flyUntil,
+  lastHandover,
+  newProbeContext,
+  readChoice,
+  waitForActive,
+  waitForPicture,
+} from '../helpers/handover-page';
 
-/** Bounds hangs on a loaded machine, not speed. */
-const TIMEOUT_MS = 45_000;
 /** The issue's bar: a handover lands within 40 ms of the clock's time. */
 const POSE_TOLERANCE_MS = 40;
-
-/** A mid-range GPU that draws the phone tier at 40 fps: local, phone tier. */
-const CAPABLE_DEVICE: Partial<DeviceProbe> = {
-  gpu: { tier: 2, type: 'BENCHMARK', isMobile: false, gpu: 'intel iris xe graphics', fps: 60 },
-  warmupFrameMs: 25,
-  warmupFrames: 12,
-};
 
 let fixture: CloudStreamFixture;
 let browser: Browser;
@@ -42,57 +42,6 @@ after(async () => {
   await browser?.close();
   await fixture?.stop();
 });
-
-interface ChoiceReading {
-  preference: string | null;
-  decisionPath: string | null;
-  reasons: string[];
-  localTier: string | null;
-  active: string | null;
-  incoming: string | null;
-  handovers: HandoverRecord[];
-}
-
-function readChoice(page: Page): Promise<ChoiceReading> {
-  return page.evaluate(() => {
-    const choice = window.__yunshanRenderChoice;
-    return {
-      preference: choice?.preference ?? null,
-      decisionPath: choice?.decision?.path ?? null,
-      reasons: choice?.decision?.reasons ?? [],
-      localTier: choice?.decision?.localTier ?? null,
-      active: choice?.active ?? null,
-      incoming: choice?.incoming ?? null,
-      handovers: [...(choice?.handovers ?? [])],
-    };
-  });
-}
-
-async function newContext(probeOverride: Partial<DeviceProbe> | null, viewport = { width: 960, height: 540 }, on: Browser = browser): Promise<BrowserContext> {
-  const context = await on.newContext({ viewport });
-  if (probeOverride !== null) {
-    await context.addInitScript((override) => {
-      window.__yunshanProbeOverride = override;
-    }, probeOverride);
-  }
-  return context;
-}
-
-async function waitForActive(page: Page, active: string, what: string): Promise<void> {
-  try {
-    await page.waitForFunction((wanted) => window.__yunshanRenderChoice?.active === wanted && window.__yunshanRenderChoice.incoming === null, active, {
-      timeout: TIMEOUT_MS,
-      polling: 50,
-    });
-  } catch (error) {
-    throw new Error(`${what}: the stage never settled on ${active}; it reads ${JSON.stringify(await readChoice(page))}`, { cause: error });
-  }
-}
-
-/** The picture is up: the veil is gone and the active layer says it has drawn. */
-async function waitForPicture(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-layer-id] [data-ready="true"]') !== null, undefined, { timeout: TIMEOUT_MS });
-}
 
 /** Flight clock and wall clock, read together in the page. */
 function readClock(page: Page): Promise<{ nowMs: number; timeS: number; playing: boolean }> {
@@ -123,22 +72,11 @@ async function sampleUntilSettled(page: Page, active: string): Promise<PixelSamp
   return samples;
 }
 
-function lastHandover(reading: ChoiceReading): HandoverRecord {
-  const record = reading.handovers.at(-1);
-  assert.ok(record, `no handover recorded: ${JSON.stringify(reading)}`);
-  return record;
-}
-
-function describeHandover(record: HandoverRecord): string {
-  const ms = (value: number | null) => (value === null ? '—' : `${Math.round(value)} ms`);
-  return `${record.from} → ${record.to} (${record.reason}): ready ${ms(record.readyAtMs === null ? null : record.readyAtMs - record.requestedAtMs)} after the request, visible gap ${ms(record.visibleGapMs)}, pose offset ${record.offsetMs?.toFixed(1)} ms`;
-}
-
 describe('the render path a device gets', () => {
   test('without WebGL the player chooses the cloud, and remembers the probe for the next visit', async () => {
     const noWebGl = await launchChromium(['--disable-3d-apis']);
     try {
-      const context = await newContext(null, { width: 390, height: 844 }, noWebGl);
+      const context = await newProbeContext(noWebGl, null, { width: 390, height: 844 });
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'zh' }));
       await waitForActive(page, 'cloud', 'no WebGL');
@@ -164,7 +102,7 @@ describe('the render path a device gets', () => {
   });
 
   test('with WebGL2 and a capable GPU the player draws on the device', async () => {
-    const context = await newContext(CAPABLE_DEVICE);
+    const context = await newProbeContext(browser, CAPABLE_DEVICE);
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
@@ -186,14 +124,13 @@ describe('the render path a device gets', () => {
 
 describe('handing over mid-flight', () => {
   test('device → cloud while flying, then cloud → device while paused: same clock, no black frame', async () => {
-    const context = await newContext(CAPABLE_DEVICE);
+    const context = await newProbeContext(browser, CAPABLE_DEVICE);
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
       await waitForActive(page, 'local:phone', 'start on the device');
       await waitForPicture(page);
-      await page.evaluate(() => window.__yunshanPlayer!.play());
-      await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 2, undefined, { timeout: TIMEOUT_MS });
+      await flyUntil(page, 2);
 
       // Device → cloud, mid-flight.
       const before = await readClock(page);
@@ -230,14 +167,13 @@ describe('handing over mid-flight', () => {
   });
 
   test('a render server killed during a cloud flight hands the flight to the device', async () => {
-    const context = await newContext(CAPABLE_DEVICE);
+    const context = await newProbeContext(browser, CAPABLE_DEVICE);
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en', render: 'cloud' }));
       await waitForActive(page, 'cloud', 'cloud flight');
       await page.waitForFunction(() => (window.__yunshanCloud?.framesShown ?? 0) > 0, undefined, { timeout: TIMEOUT_MS });
-      await page.evaluate(() => window.__yunshanPlayer!.play());
-      await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 1.5, undefined, { timeout: TIMEOUT_MS });
+      await flyUntil(page, 1.5);
 
       await fixture.render.close();
       const samples = await sampleUntilSettled(page, 'local:phone');
@@ -257,14 +193,13 @@ describe('handing over mid-flight', () => {
   });
 
   test('a lost WebGL context hands the flight to the cloud', async () => {
-    const context = await newContext(CAPABLE_DEVICE);
+    const context = await newProbeContext(browser, CAPABLE_DEVICE);
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'zh' }));
       await waitForActive(page, 'local:phone', 'start on the device');
       await waitForPicture(page);
-      await page.evaluate(() => window.__yunshanPlayer!.play());
-      await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 1, undefined, { timeout: TIMEOUT_MS });
+      await flyUntil(page, 1);
 
       // The browser takes the context away, as a GPU reset would.
       await page.evaluate(() => {
@@ -288,7 +223,7 @@ describe('handing over mid-flight', () => {
     const noWebGl = await launchChromium(['--disable-3d-apis']);
     await fixture.render.close();
     try {
-      const context = await newContext(null, { width: 390, height: 844 }, noWebGl);
+      const context = await newProbeContext(noWebGl, null, { width: 390, height: 844 });
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en', t: '4' }));
       await waitForActive(page, 'posters', 'nothing can draw');

@@ -1,0 +1,105 @@
+// `npm run bench:handover`: how long each kind of handover takes and how long the screen
+// goes without a new picture, measured by the player itself in Debian Chromium against
+// the real render server (the test route baked once, shared with the e2e tests). Medians
+// of a few runs per kind; a new browser context (no remembered choice) per run.
+import { launchChromium } from '../tests/helpers/browser';
+import { startCloudStreamFixture, type CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
+import { CAPABLE_DEVICE, flyUntil, lastHandover, newProbeContext, readChoice, readyAfterMs, waitForActive, waitForPicture } from '../tests/helpers/handover-page';
+import type { HandoverRecord } from '../components/player/handover/handover-record';
+import type { Browser, Page } from 'playwright-core';
+import { median, printTable } from './stats';
+
+const RUNS = Number(process.env.YUNSHAN_BENCH_HANDOVER_RUNS ?? 3);
+
+interface HandoverKind {
+  name: string;
+  query: Record<string, string>;
+  startsOn: string;
+  endsOn: string;
+  /** Makes the handover happen, once the flight has flown a little. */
+  trigger(page: Page, fixture: CloudStreamFixture): Promise<void>;
+  /** Puts things back for the next run. */
+  restore?(fixture: CloudStreamFixture): Promise<void>;
+}
+
+const KINDS: HandoverKind[] = [
+  {
+    name: 'device → cloud (the visitor’s switch, flying)',
+    query: {},
+    startsOn: 'local:phone',
+    endsOn: 'cloud',
+    trigger: (page) => page.getByTestId('render-path-cloud').click(),
+  },
+  {
+    name: 'cloud → device (the visitor’s switch, flying)',
+    query: { render: 'cloud' },
+    startsOn: 'cloud',
+    endsOn: 'local:phone',
+    trigger: (page) => page.getByTestId('render-path-local').click(),
+  },
+  {
+    name: 'lost WebGL context → cloud',
+    query: {},
+    startsOn: 'local:phone',
+    endsOn: 'cloud',
+    trigger: (page) =>
+      page.evaluate(() => {
+        document.querySelector<HTMLCanvasElement>('[data-layer-kind="local"] canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext();
+      }),
+  },
+  {
+    name: 'render server killed → device',
+    query: { render: 'cloud' },
+    startsOn: 'cloud',
+    endsOn: 'local:phone',
+    trigger: (_page, fixture) => fixture.render.close(),
+    restore: (fixture) => fixture.restartRenderServer(),
+  },
+];
+
+async function measureOnce(browser: Browser, fixture: CloudStreamFixture, kind: HandoverKind): Promise<HandoverRecord> {
+  const context = await newProbeContext(browser, CAPABLE_DEVICE);
+  try {
+    const page = await context.newPage();
+    await page.goto(fixture.tourUrl({ lang: 'en', ...kind.query }));
+    await waitForActive(page, kind.startsOn, kind.name);
+    await waitForPicture(page);
+    await flyUntil(page, 1.5);
+    await kind.trigger(page, fixture);
+    await waitForActive(page, kind.endsOn, kind.name);
+    return lastHandover(await readChoice(page));
+  } finally {
+    await context.close();
+    await kind.restore?.(fixture);
+  }
+}
+
+export async function benchHandover(): Promise<void> {
+  const fixture = await startCloudStreamFixture();
+  const browser = await launchChromium();
+  try {
+    const rows: Array<Array<string | number>> = [];
+    for (const kind of KINDS) {
+      const records: HandoverRecord[] = [];
+      for (let run = 0; run < RUNS; run++) records.push(await measureOnce(browser, fixture, kind));
+      const ready = records.map(readyAfterMs).filter((value): value is number => value !== null);
+      const gaps = records.map((record) => record.visibleGapMs ?? NaN);
+      const offsets = records.map((record) => Math.abs(record.offsetMs ?? NaN));
+      rows.push([kind.name, records[0].reason, Math.round(median(ready)), Math.round(median(gaps)), Math.round(Math.max(...gaps)), median(offsets).toFixed(1), records.length]);
+    }
+    printTable(
+      `Handovers in Chromium (llvmpipe), 960×540, phone tier ↔ 360p stream; medians of ${RUNS} runs`,
+      ['handover', 'reason', 'ready after request (ms)', 'visible gap (ms)', 'worst gap (ms)', '|pose offset| (ms)', 'runs'],
+      rows,
+    );
+  } finally {
+    await browser.close();
+    await fixture.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchHandover();
+  // wrtc and socket.io leave handles; the figures are printed.
+  process.exit(0);
+}
