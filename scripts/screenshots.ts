@@ -59,9 +59,9 @@ try {
           for (const moment of MOMENTS) {
             const timeS = Math.round(route.durationS * moment * 10) / 10;
             await page.goto(`${server.baseUrl}/tours/${route.id}?tier=${size.tier}&t=${timeS}&autoplay=0`);
-            await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: 120_000 });
+            await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: 300_000 });
             // Let LOD and the first frames settle before the picture.
-            await page.waitForFunction(() => ((window as unknown as { __yunshanStats?: { frames: number } }).__yunshanStats?.frames ?? 0) > 4, null, { timeout: 120_000 });
+            await page.waitForFunction(() => ((window as unknown as { __yunshanStats?: { frames: number } }).__yunshanStats?.frames ?? 0) > 4, null, { timeout: 300_000 });
             // The loading veil fades out over about 1.2 s after the first frame; a picture taken sooner shows the veil.
             await page.waitForTimeout(VEIL_FADE_MS);
             if (sceneOnly) {
