@@ -14,8 +14,8 @@ export const CLIFF_FACE_OFFSET_M = 12;
 const GATE_GAP_HALF_WIDTH_M = HEAVENS_GATE.wallHalfWidthM + 4;
 /** Below the lowest cliff foot, so the face's bottom is always buried in the slopes. */
 export const CLIFF_FACE_BOTTOM_M = TIANMEN_MASSIF.cliffFootM - 80;
-/** The cap reaches this far inside the rim, onto the plateau. */
-export const CAP_INSET_M = 10;
+/** The cap reaches this far inside the rim, onto the plateau: past where the phone's coarse ground grid still slopes and shows rock. */
+export const CAP_INSET_M = 24;
 /** Spacing of the dense rim samples the columns are resampled from, metres. */
 const RIM_SAMPLE_M = 2;
 
