@@ -45,7 +45,6 @@ const NOTICE_MESSAGE: Record<StageNotice, keyof Messages> = {
   'to-cloud': 'render.handoverToCloud',
   'to-device': 'render.handoverToDevice',
   lighter: 'render.handoverLighter',
-  'to-posters': 'render.handoverToPosters',
 };
 
 export interface FlightPlayerProps {

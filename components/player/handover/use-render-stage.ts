@@ -26,7 +26,7 @@ const STALL_CHECK_MS = 500;
 const CLOUD_READY_TOLERANCE_S = 1 / 30 + 0.004;
 const STREAM_FPS = 30;
 
-export type StageNotice = 'to-cloud' | 'to-device' | 'lighter' | 'to-posters';
+export type StageNotice = 'to-cloud' | 'to-device' | 'lighter';
 
 export interface RenderStageOptions {
   clock: FlightClock;
@@ -200,8 +200,9 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       else setActiveCloud(cloudSnapshots.current.get(to.id) ?? null);
       // The probe promised more than this device delivered: measure it afresh next visit.
       if (reason === 'low-fps' || reason === 'lower-tier' || reason === 'context-lost') forgetRememberedProbe();
-      if (reason !== null && reason !== 'choice' && reason !== 'probe') {
-        const kind: StageNotice = to.kind === 'cloud' ? 'to-cloud' : to.kind === 'posters' ? 'to-posters' : from.kind === 'local' ? 'lighter' : 'to-device';
+      // The posters explain themselves in their own card; the other renderers get a passing word.
+      if (reason !== null && reason !== 'choice' && reason !== 'probe' && to.kind !== 'posters') {
+        const kind: StageNotice = to.kind === 'cloud' ? 'to-cloud' : from.kind === 'local' ? 'lighter' : 'to-device';
         setNotice({ kind, id: ++noticeSerial.current });
       }
     },
