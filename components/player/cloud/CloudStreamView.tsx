@@ -6,9 +6,9 @@ import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
 import type { ProfileId } from '../../../server/bake/quality-profiles';
 import { formatMessage, type Messages } from '../../i18n/messages';
-import { CloudStreamClient, INITIAL_CLOUD_SNAPSHOT, type CloudSnapshot, type CloudStats } from './stream-client';
+import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream-client';
 import { StreamStatsPanel } from './StreamStatsPanel';
-import { cloudStateBlocksPlayback } from './cloud-state';
+import { cloudStateBlocksPlayback, INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import type { YunshanCloudHandle } from './cloud-test-handle';
 import styles from './CloudStreamView.module.css';
 

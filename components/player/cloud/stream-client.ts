@@ -35,6 +35,7 @@ import type { ProfileId } from '../../../server/bake/quality-profiles';
 import { allowedProfiles, chooseProfile, connectionAsksToSaveData, type ConnectionHints, type ProfileCaps } from './adaptive-profile';
 import { summarizeBakeProgress, type BakeProgressSummary } from './bake-progress';
 import { ChunkQueue } from './chunk-queue';
+import { INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import { DecodedFrameBuffer } from './frame-buffer';
 import { canDecodeVp8, closePicture, StreamFrameDecoder, type DecodedPicture } from './frame-decoder';
 import { frameIndexForTime, STREAM_FPS } from './frame-for-time';
@@ -128,17 +129,6 @@ const MAX_PEER_FAILURES = 2;
 
 type StreamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-export const INITIAL_CLOUD_SNAPSHOT: CloudSnapshot = {
-  state: 'connecting',
-  transport: null,
-  profile: null,
-  profiles: [],
-  selectableProfiles: [],
-  bake: null,
-  retryAtMs: null,
-  waiting: false,
-  problem: null,
-};
 
 interface Session {
   sessionId: string;

@@ -8,6 +8,7 @@ import type { Route } from '../../../scenes/routes/route-schema';
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
 import type { Messages } from '../../i18n/messages';
 import type { CloudSnapshot } from '../cloud/stream-client';
+import { unavailableSnapshot } from '../cloud/cloud-state';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
@@ -127,17 +128,7 @@ function LayerContent({ layer, role, alone, callbacks, route, clock, getTimeS, r
   );
 }
 
-const FAILED_TO_LOAD: CloudSnapshot = {
-  state: 'unavailable',
-  transport: null,
-  profile: null,
-  profiles: [],
-  selectableProfiles: [],
-  bake: null,
-  retryAtMs: null,
-  waiting: false,
-  problem: 'the stream client failed to load',
-};
+const FAILED_TO_LOAD = unavailableSnapshot('the stream client failed to load');
 
 interface CloudLayerProps {
   id: number;
