@@ -15,6 +15,7 @@ import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
 import { samplePixels, type PixelSample } from '../helpers/page-pixels';
 import { REMEMBERED_PROBE_KEY } from '../../components/player/render-choice/remembered-choice';
+import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
 import {
   CAPABLE_DEVICE,
   HANDOVER_TIMEOUT_MS as TIMEOUT_MS,
@@ -161,6 +162,30 @@ describe('handing over mid-flight', () => {
       toDeviceSamples.forEach((sample, i) => assert.ok(!isBlank(sample), `screen sample ${i} of ${toDeviceSamples.length} is blank`));
       // The visitor's choice stands: no notice for a handover they asked for.
       assert.equal(await page.getByTestId('handover-notice').count(), 0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  test('a sustained low frame rate lowers the tier first, then hands the flight to the cloud', async () => {
+    // The probe is told this is a strong laptop; llvmpipe drawing 2880×1620 device pixels says otherwise, for real.
+    const context = await browser.newContext({ viewport: { width: 1440, height: 810 }, deviceScaleFactor: 2 });
+    try {
+      await context.addInitScript((override) => {
+        window.__yunshanProbeOverride = override;
+      }, { ...CAPABLE_DEVICE, gpu: { tier: 3, type: 'BENCHMARK', isMobile: false, gpu: 'nvidia geforce rtx 4070', fps: 144 }, warmupFrameMs: 8 } satisfies Partial<DeviceProbe>);
+      const page = await context.newPage();
+      await page.goto(fixture.tourUrl({ lang: 'en' }));
+      await waitForActive(page, 'local:laptop', 'a strong laptop, on paper');
+      await flyUntil(page, 0.5);
+      await waitForActive(page, 'local:phone', 'after the laptop tier proved too slow');
+      assert.equal(lastHandover(await readChoice(page)).reason, 'lower-tier');
+      await waitForActive(page, 'cloud', 'after the phone tier proved too slow as well');
+      const record = lastHandover(await readChoice(page));
+      console.log(`# ${describeHandover(record)}`);
+      assert.equal(record.reason, 'low-fps');
+      assert.deepEqual((await readChoice(page)).handovers.map((handover) => handover.outcome), ['done', 'done']);
+      assert.match(await page.getByTestId('handover-notice').innerText(), /streaming from the cloud/);
     } finally {
       await context.close();
     }

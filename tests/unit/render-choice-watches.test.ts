@@ -13,6 +13,7 @@ import {
 } from '../../components/player/render-choice/local-render-watch';
 import {
   CONNECT_HANDOVER_MS,
+  LOCAL_TAKEOVER_STALL_MS,
   RECONNECT_PREPARE_MS,
   STALL_HANDOVER_MS,
   StreamStallWatch,
@@ -241,15 +242,23 @@ describe('StreamStallWatch', () => {
     assert.equal(watch.update({ state: 'closed', waiting: false, playing: false }, 120_100), 'none');
   });
 
-  test('playing while waiting for frames past the 2 s buffer hands over', () => {
+  test('playing while waiting for frames past the 2 s buffer hands over to posters', () => {
+    const watch = new StreamStallWatch({ localTier: null });
+    assert.equal(hold(watch, streaming, 0, 5000), null);
+    const acted = hold(watch, waitingForFrames, 5100, 20_000);
+    assert.deepEqual(acted, { atMs: 5100 + STALL_HANDOVER_MS + 100, action: 'handover-posters' });
+  });
+
+  test('a device that can draw takes over after a second of frozen picture, sooner than the buffer', () => {
     const watch = new StreamStallWatch({ localTier: 'phone' });
     assert.equal(hold(watch, streaming, 0, 5000), null);
     const acted = hold(watch, waitingForFrames, 5100, 20_000);
-    assert.deepEqual(acted, { atMs: 5100 + STALL_HANDOVER_MS + 100, action: 'handover-local' });
+    assert.deepEqual(acted, { atMs: 5100 + LOCAL_TAKEOVER_STALL_MS + 100, action: 'handover-local' });
+    assert.ok(LOCAL_TAKEOVER_STALL_MS < STALL_HANDOVER_MS);
   });
 
   test('short stalls, each within the buffer, do not add up', () => {
-    const watch = new StreamStallWatch({ localTier: 'phone' });
+    const watch = new StreamStallWatch({ localTier: null });
     let nowMs = 0;
     for (let cycle = 0; cycle < 20; cycle++) {
       assert.equal(hold(watch, waitingForFrames, nowMs, nowMs + STALL_HANDOVER_MS - 100), null);

@@ -7,6 +7,11 @@ import type { LocalTier } from './render-choice-types';
 /** The render server keeps about 2 s of frames ahead of the playhead: past this the buffer is gone. */
 export const STALL_HANDOVER_MS = 2000;
 /**
+ * Where this device can draw, a frozen picture need not last the whole buffer's worth: after
+ * a second of it (longer than a quick peer restart takes to resume) the device takes over.
+ */
+export const LOCAL_TAKEOVER_STALL_MS = 1000;
+/**
  * A dropped connection, where this device can draw: the ~2 s buffer still plays, so the
  * device starts preparing now and takes over before it runs out, with no frozen picture.
  * (Posters wait for the whole buffer: the stream's pictures are better while they last.)
@@ -72,7 +77,8 @@ export class StreamStallWatch {
     this.reconnectingSinceMs = state === 'reconnecting' ? (this.reconnectingSinceMs ?? nowMs) : null;
     this.connectingSinceMs = connecting ? (this.connectingSinceMs ?? nowMs) : null;
 
-    if (this.stalledSinceMs !== null && nowMs - this.stalledSinceMs > STALL_HANDOVER_MS) return this.handOver();
+    const stallLimitMs = this.localTier === null ? STALL_HANDOVER_MS : LOCAL_TAKEOVER_STALL_MS;
+    if (this.stalledSinceMs !== null && nowMs - this.stalledSinceMs > stallLimitMs) return this.handOver();
     if (this.localTier !== null && this.reconnectingSinceMs !== null && nowMs - this.reconnectingSinceMs > RECONNECT_PREPARE_MS) return this.handOver();
     if (this.connectingSinceMs !== null && nowMs - this.connectingSinceMs > CONNECT_HANDOVER_MS) return this.handOver();
     return 'none';
