@@ -4,8 +4,7 @@
 // remembered); its warm-up render needs the player to mount WarmupRender while it runs.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decideRenderPath } from '../render-choice/decide-render-path';
-import { probeDevice, readProbeOverride, type WarmupResult } from '../render-choice/probe-device';
-import { loadRememberedProbe, loadRenderPreference, saveRememberedProbe, saveRenderPreference } from '../render-choice/remembered-choice';
+import type { WarmupResult } from '../render-choice/probe-device';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import type { DeviceProbe, RenderDecision, RenderPreference } from '../render-choice/render-choice-types';
 import { guessQualityTier, readDeviceHints } from '../guess-quality-tier';
@@ -41,12 +40,20 @@ export function useRenderChoice({ cloudAvailable, urlPreference, tierOverride }:
   const warmupResolverRef = useRef<((result: WarmupResult) => void) | null>(null);
   const probingRef = useRef(false);
 
-  // Storage is only readable on the client, after hydration.
+  // Storage is only readable on the client, after hydration. The probe and storage code
+  // (detect-gpu, zod schemas) loads on demand, off the page's first-load JavaScript.
   useEffect(() => {
-    const override = readProbeOverride();
-    const remembered = loadRememberedProbe();
-    if (remembered !== null) setProbe(override === null ? remembered : { ...remembered, ...override, version: 1 });
-    setPreference(urlPreference ?? loadRenderPreference());
+    let cancelled = false;
+    void Promise.all([import('../render-choice/remembered-choice'), import('../render-choice/probe-device')]).then(([memory, prober]) => {
+      if (cancelled) return;
+      const override = prober.readProbeOverride();
+      const remembered = memory.loadRememberedProbe();
+      if (remembered !== null) setProbe(override === null ? remembered : { ...remembered, ...override, version: 1 });
+      setPreference(urlPreference ?? memory.loadRenderPreference());
+    });
+    return () => {
+      cancelled = true;
+    };
   }, [urlPreference]);
 
   // Auto needs a probe; a remembered one spares the device the warm-up.
@@ -54,18 +61,19 @@ export function useRenderChoice({ cloudAvailable, urlPreference, tierOverride }:
     if (preference !== 'auto' || probe !== null || probingRef.current) return;
     probingRef.current = true;
     let cancelled = false;
-    const override = readProbeOverride();
-    void probeDevice({
-      warmup: () =>
-        new Promise<WarmupResult>((resolve) => {
-          warmupResolverRef.current = resolve;
-          setWarmupWanted(true);
-        }),
-      override: override ?? undefined,
-    }).then((measured) => {
+    void Promise.all([import('../render-choice/remembered-choice'), import('../render-choice/probe-device')]).then(async ([memory, prober]) => {
+      const override = prober.readProbeOverride();
+      const measured = await prober.probeDevice({
+        warmup: () =>
+          new Promise<WarmupResult>((resolve) => {
+            warmupResolverRef.current = resolve;
+            setWarmupWanted(true);
+          }),
+        override: override ?? undefined,
+      });
       if (cancelled) return;
       // A probe bent by a test's override is not this device's: never remember it.
-      if (override === null) saveRememberedProbe(measured);
+      if (override === null) memory.saveRememberedProbe(measured);
       setProbe(measured);
     });
     return () => {
@@ -99,7 +107,7 @@ export function useRenderChoice({ cloudAvailable, urlPreference, tierOverride }:
     (next: RenderPreference) => {
       setPreference(next);
       // A choice made on the page is the visitor's from now on; the URL's was only for that visit.
-      saveRenderPreference(next);
+      void import('../render-choice/remembered-choice').then((memory) => memory.saveRenderPreference(next));
     },
     [],
   );

@@ -10,7 +10,6 @@ import type { DrawnFrame } from '../../scene/FrameStats';
 import type { CloudSnapshot } from '../cloud/stream-client';
 import { LocalRenderWatch } from '../render-choice/local-render-watch';
 import { StreamStallWatch } from '../render-choice/stream-stall-watch';
-import { forgetRememberedProbe } from '../render-choice/remembered-choice';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import { finishRecord, markReady, startRecord, type HandoverRecord } from './handover-record';
@@ -199,7 +198,9 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       if (to.kind !== 'cloud') setActiveCloud(null);
       else setActiveCloud(cloudSnapshots.current.get(to.id) ?? null);
       // The probe promised more than this device delivered: measure it afresh next visit.
-      if (reason === 'low-fps' || reason === 'lower-tier' || reason === 'context-lost') forgetRememberedProbe();
+      if (reason === 'low-fps' || reason === 'lower-tier' || reason === 'context-lost') {
+        void import('../render-choice/remembered-choice').then((memory) => memory.forgetRememberedProbe());
+      }
       // The posters explain themselves in their own card; the other renderers get a passing word.
       if (reason !== null && reason !== 'choice' && reason !== 'probe' && to.kind !== 'posters') {
         const kind: StageNotice = to.kind === 'cloud' ? 'to-cloud' : from.kind === 'local' ? 'lighter' : 'to-device';
