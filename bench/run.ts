@@ -9,7 +9,7 @@ import { benchRender } from './render-bench';
 import { benchBundles } from './bundle-bench';
 import { benchBake } from './bake-bench';
 import { benchStream } from './stream-bench';
-import { benchHandover } from './handover-bench';
+import { benchPlayer } from './player-bench';
 
 console.log(`Yunshan bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
 benchWorld();
@@ -32,6 +32,6 @@ try {
 }
 await benchBake();
 await benchStream();
-await benchHandover();
+await benchPlayer();
 // wrtc peers are closed; leave rather than wait on its native threads.
 process.exit(0);

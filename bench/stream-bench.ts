@@ -1,9 +1,8 @@
 // `npm run bench:stream`: streaming cost on this machine. Time to first frame for a Node
-// viewer (median of 10; Chromium's when bench/stream-chromium-probe.ts provides one), and
+// viewer (median of 10; Chromium's, page and player included, is in `npm run bench:player`), and
 // how many viewers one server core keeps at full frame rate: viewers are Node peers in
 // separate processes, the server's own CPU time is measured over a fixed window.
 import { fork, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { currentSceneVersion } from '../server/bake/scene-version';
@@ -46,13 +45,6 @@ export const nodeFirstFrameProbe: FirstFrameProbe = {
     }
   },
 };
-
-async function chromiumProbe(): Promise<FirstFrameProbe | null> {
-  const probeFile = new URL('./stream-chromium-probe.ts', import.meta.url);
-  if (!fs.existsSync(fileURLToPath(probeFile))) return null;
-  const module = (await import(probeFile.href)) as { chromiumFirstFrameProbe?: FirstFrameProbe };
-  return module.chromiumFirstFrameProbe ?? null;
-}
 
 interface ViewerReport {
   played: number;
@@ -167,14 +159,8 @@ export async function benchStream(): Promise<void> {
   const url = test.server.url;
   try {
     const rows: (string | number)[][] = [];
-    for (const probe of [nodeFirstFrameProbe, await chromiumProbe()]) {
-      if (probe === null) {
-        rows.push(['Chromium (play → first decoded frame)', '— (no bench/stream-chromium-probe.ts)', '—']);
-        continue;
-      }
-      const result = await medianFirstFrameMs(probe, url, streamTestRoute.id, chosenProfile);
-      rows.push([probe.name, result.median, result.p90]);
-    }
+    const result = await medianFirstFrameMs(nodeFirstFrameProbe, url, streamTestRoute.id, chosenProfile);
+    rows.push([nodeFirstFrameProbe.name, result.median, result.p90]);
     printTable(`Stream time to first frame on loopback, ${chosenProfile}, median of ${FIRST_FRAME_RUNS} (goal ≤ 500 ms)`, ['viewer', 'median ms', 'p90 ms'], rows);
 
     const steps: StepResult[] = [];

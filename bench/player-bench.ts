@@ -1,15 +1,17 @@
-// `npm run bench:handover`: how long each kind of handover takes and how long the screen
-// goes without a new picture, measured by the player itself in Debian Chromium against
-// the real render server (the test route baked once, shared with the e2e tests). Medians
-// of a few runs per kind; a new browser context (no remembered choice) per run.
+// `npm run bench:player`: the player in Debian Chromium against the real render server (the
+// test route baked once, shared with the e2e tests): time to the first streamed frame, and
+// for each kind of handover how long it takes and how long the screen goes without a new
+// picture, as the player itself measures them. Medians; a fresh browser context per run.
 import { launchChromium } from '../tests/helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
 import { CAPABLE_DEVICE, flyUntil, lastHandover, newProbeContext, readChoice, readyAfterMs, waitForActive, waitForPicture } from '../tests/helpers/handover-page';
 import type { HandoverRecord } from '../components/player/handover/handover-record';
 import type { Browser, Page } from 'playwright-core';
+import { measureCloudFirstFrameMs } from '../tests/helpers/cloud-first-frame';
 import { median, printTable } from './stats';
 
 const RUNS = Number(process.env.YUNSHAN_BENCH_HANDOVER_RUNS ?? 3);
+const FIRST_FRAME_RUNS = 10;
 
 interface HandoverKind {
   name: string;
@@ -74,10 +76,21 @@ async function measureOnce(browser: Browser, fixture: CloudStreamFixture, kind: 
   }
 }
 
-export async function benchHandover(): Promise<void> {
+export async function benchPlayer(): Promise<void> {
   const fixture = await startCloudStreamFixture();
   const browser = await launchChromium();
   try {
+    const first = await measureCloudFirstFrameMs({ browser, tourUrl: fixture.tourUrl({ render: 'cloud', lang: 'en' }), runs: FIRST_FRAME_RUNS });
+    printTable(
+      `Cloud flight in Chromium, time to first frame, 360p over WebRTC, median of ${FIRST_FRAME_RUNS} fresh page loads (goal ≤ 500 ms from play)`,
+      ['from', 'median ms'],
+      [
+        ['stream client start → first decoded frame', Math.round(first.medianClientStartToDecodedMs)],
+        ['server ready (joined) → first decoded frame', Math.round(first.medianReadyToDecodedMs)],
+        ['navigation → first frame on the canvas (page load included)', Math.round(first.medianNavigationToShownMs)],
+      ],
+    );
+
     const rows: Array<Array<string | number>> = [];
     for (const kind of KINDS) {
       const records: HandoverRecord[] = [];
@@ -99,7 +112,7 @@ export async function benchHandover(): Promise<void> {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await benchHandover();
+  await benchPlayer();
   // wrtc and socket.io leave handles; the figures are printed.
   process.exit(0);
 }
