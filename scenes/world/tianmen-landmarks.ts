@@ -49,6 +49,16 @@ export const GATE_RAVINE = {
   headZ: -1060,
 } as const;
 
+/** The valley towards Zhangjiajie city, south of the gate: the cableway's valley station and the approach lie in it. */
+export const TIANMEN_CITY_VALLEY = {
+  /** Its axis at the massif's foot, and how far east it has bent by the world's south edge. */
+  axisX: 150,
+  bendM: 450,
+  /** Half-width of the flattened floor and of the whole valley to its ridge lines. */
+  floorHalfWidthM: 450,
+  halfWidthM: 1150,
+} as const;
+
 /** The cliff-side glass skywalk on the west face, about 1,430 m up. */
 export const CLIFF_WALKWAY = {
   x: -1300,

@@ -1,8 +1,8 @@
-// The ground of the Tianmen scene: forested hills, the long forested slopes up to the foot of
-// the cliffs, the sheer-walled plateau on top, the spur the stair climbs, and the ravine behind
+// The ground of the Tianmen scene: forested ridges of the Wuling range round the massif, lower
+// in the city's valley to the south, the long forested slopes up to the foot of the cliffs, the sheer-walled plateau on top, the spur the stair climbs, and the ravine behind
 // Heaven's Gate. The gate's own wall is a separate mesh (a heightfield cannot hold a hole).
 import { deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
-import { GATE_RAVINE, HEAVENS_GATE, TIANMEN_MASSIF } from './tianmen-landmarks';
+import { GATE_RAVINE, HEAVENS_GATE, TIANMEN_CITY_VALLEY, TIANMEN_MASSIF } from './tianmen-landmarks';
 import { sampleTerrainField, TERRAIN_GRID_VERTICES, type TerrainField } from './terrain';
 
 const M = TIANMEN_MASSIF;
@@ -37,13 +37,52 @@ function ravineFloorM(z: number): number {
   return lerp(lerp(gateLevel, GATE_RAVINE.floorM, down), M.topM + 5, up * up);
 }
 
-function rawHeight(x: number, z: number, seed: number): number {
+/**
+ * Ridged fractal noise in [0, 1]: 1 along crest lines, falling away to both sides, so the hills
+ * form ridges and spurs with valleys between rather than round blobs. Only arithmetic, so Node
+ * and Chromium sample the same heights.
+ */
+function ridgedNoise(x: number, z: number, seed: number, octaves: number): number {
+  let sum = 0;
+  let amplitude = 1;
+  let norm = 0;
+  let frequency = 1;
+  for (let o = 0; o < octaves; o++) {
+    const crest = 1 - Math.abs(2 * valueNoise2(x * frequency, z * frequency, seed + o * 1013) - 1);
+    sum += amplitude * crest * crest;
+    norm += amplitude;
+    amplitude *= 0.5;
+    frequency *= 2;
+  }
+  return sum / norm;
+}
+
+/** The broad valley towards the city, south of the gate, where the cableway starts: 0 outside, 1 on its floor. */
+export function cityValleyShare(x: number, z: number): number {
+  const axisX = TIANMEN_CITY_VALLEY.axisX + TIANMEN_CITY_VALLEY.bendM * smoothstep(200, 2400, z);
+  const across = smoothstep(TIANMEN_CITY_VALLEY.halfWidthM, TIANMEN_CITY_VALLEY.floorHalfWidthM, Math.abs(x - axisX));
+  return across * smoothstep(-250, 500, z);
+}
+
+/** The land round the massif before the massif is set into it: forested ridges of the Wuling range. */
+function surroundingHeightM(x: number, z: number, seed: number): number {
   const sHills = deriveSeed(seed, 'tianmen-hills');
-  const sTop = deriveSeed(seed, 'tianmen-top');
-  // Forested hills around the mountain, 300–600 m, rising towards the fogged world edge.
-  let low = 330 + 190 * (fbm2(x / 1300, z / 1300, sHills, 4) - 0.5) + 70 * (fbm2(x / 230, z / 230, sHills + 17, 4) - 0.5);
+  const sRidges = deriveSeed(seed, 'tianmen-ridges');
+  const valley = cityValleyShare(x, z);
+  // Ridges 250–700 m over a valley floor near 280 m; lower and gentler in the city's valley.
+  const ridges = 430 * ridgedNoise(x / 1150 + 0.37, z / 1150 + 0.61, sRidges, 4) * (1 - 0.8 * valley);
+  const rolling = 150 * (fbm2(x / 1300, z / 1300, sHills, 4) - 0.5) * (1 - 0.6 * valley);
+  const fine = 45 * (fbm2(x / 230, z / 230, sHills + 17, 4) - 0.5);
+  let low = 280 + ridges + rolling + fine;
+  // Ranges rise towards the world's edge, where they meet the far ranges.
   const edge = Math.max(Math.abs(x), Math.abs(z));
-  low += 280 * smoothstep(1700, 2400, edge) * (0.6 + 0.4 * fbm2(x / 500, z / 500, sHills + 99, 3));
+  low += 300 * smoothstep(1500, 2400, edge) * (0.55 + 0.45 * fbm2(x / 500, z / 500, sHills + 99, 3)) * (1 - 0.5 * valley);
+  return low;
+}
+
+function rawHeight(x: number, z: number, seed: number): number {
+  const sTop = deriveSeed(seed, 'tianmen-top');
+  const low = surroundingHeightM(x, z, seed);
 
   const d = massifRimDistanceM(x, z, seed);
   const foot = M.cliffFootM + 70 * (fbm2(x / 260, z / 260, sTop + 3, 3) - 0.5);
@@ -56,9 +95,12 @@ function rawHeight(x: number, z: number, seed: number): number {
 
   // The spur the 999 steps climb: a ridge from the gate's floor down towards the city.
   const frontFace = HEAVENS_GATE.z + HEAVENS_GATE.depthM / 2;
+  // Its flanks fall away steeply beside a narrow crest, so the ridge stands on the slopes rather
+  // than tilting the whole foreground into one plane; it starts at the gate wall's foot.
   const along = Math.max(0, z - frontFace);
-  const spur = HEAVENS_GATE.floorM - 4 - 0.62 * along - 70 * (1 - Math.exp(-(((x - HEAVENS_GATE.x) / 75) ** 2)));
-  h = Math.max(h, spur);
+  const across = Math.abs(x - HEAVENS_GATE.x);
+  const spur = HEAVENS_GATE.floorM - 4 - 0.62 * along - 70 * (1 - Math.exp(-((across / 75) ** 2))) - 1.3 * Math.max(0, across - 60);
+  if (z > frontFace - 40) h = Math.max(h, spur);
 
   // The ravine behind the gate, walled by cliffs on both sides.
   const ravine = smoothstep(GATE_RAVINE.halfWidthM + 20, GATE_RAVINE.halfWidthM - 20, Math.abs(x - HEAVENS_GATE.x)) *
