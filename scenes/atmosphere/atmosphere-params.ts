@@ -1,10 +1,11 @@
 // Everything atmospheric about a scene, as plain numbers: the one function both the
 // browser and the render server call, so a baked frame and a local frame share one sky.
-import type { TimeOfDay } from '../routes/route-schema';
+import type { SceneId, TimeOfDay } from '../routes/route-schema';
 import type { QualityTier } from '../world/quality-tiers';
 import { cloudLayersFor, type CloudLayer } from './cloud-layers';
-import { CLOUD_SEA_BANDS, cloudSeaVeil, type CloudSeaBand, type CloudSeaVeil } from './cloud-sea';
+import { cloudSeaVeil, type CloudSeaBand, type CloudSeaVeil } from './cloud-sea';
 import { PALETTES, type AtmospherePalette } from './palettes';
+import { SCENE_ATMOSPHERES } from './scene-atmosphere';
 import { SUN_POSITIONS, sunDirection, type SunPosition } from './sun-position';
 
 export interface AtmosphereParams {
@@ -48,10 +49,12 @@ const LIGHT: Record<TimeOfDay, TimeOfDayLight> = {
 
 const NOISE_OCTAVES: Record<QualityTier, number> = { phone: 2, laptop: 3, bake: 4 };
 
-export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier): AtmosphereParams {
+/** The scene's air at a time of day; Wulingyuan's when no scene is named. */
+export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier, scene: SceneId = 'wulingyuan'): AtmosphereParams {
   const sun = SUN_POSITIONS[timeOfDay];
   const light = LIGHT[timeOfDay];
-  const cloudSea = CLOUD_SEA_BANDS[timeOfDay];
+  const sceneAir = SCENE_ATMOSPHERES[scene];
+  const cloudSea = sceneAir.cloudSea[timeOfDay];
   return {
     timeOfDay,
     tier,
@@ -63,7 +66,7 @@ export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier): Atmosphe
     fillIntensity: light.fillIntensity,
     cloudSea,
     cloudSeaVeil: cloudSeaVeil(cloudSea),
-    cloudLayers: cloudLayersFor(tier, cloudSea),
+    cloudLayers: cloudLayersFor(tier, cloudSea, sceneAir.mist),
     cloudNoiseOctaves: NOISE_OCTAVES[tier],
     cloudSelfShadow: tier !== 'phone',
   };

@@ -78,14 +78,14 @@ function seaLayers(count: number, band: CloudSeaBand): CloudLayer[] {
   });
 }
 
-function mistLayers(count: number): CloudLayer[] {
+function mistLayers(count: number, mist: { baseM: number; topM: number }): CloudLayer[] {
   return Array.from({ length: count }, (_, i) => {
     const t = count === 1 ? 0.35 : i / (count - 1);
     const id = `mist-${i}-of-${count}`;
     return {
       id,
       kind: 'mist',
-      heightM: lerp(MIST_BASE_M, MIST_TOP_M, t),
+      heightM: lerp(mist.baseM, mist.topM, t),
       coverage: lerp(0.4, 0.26, t),
       opacity: lerp(MIST_OPACITY, MIST_OPACITY * 0.7, t),
       featureSizeM: lerp(520, 760, t),
@@ -97,9 +97,10 @@ function mistLayers(count: number): CloudLayer[] {
   });
 }
 
-export function cloudLayersFor(tier: QualityTier, band: CloudSeaBand): CloudLayer[] {
+/** The layers of one time of day's sea and a scene's mist band (Wulingyuan's unless given). */
+export function cloudLayersFor(tier: QualityTier, band: CloudSeaBand, mist = { baseM: MIST_BASE_M, topM: MIST_TOP_M }): CloudLayer[] {
   const counts = LAYER_COUNTS[tier];
-  return [...seaLayers(counts.sea, band), ...mistLayers(counts.mist)];
+  return [...seaLayers(counts.sea, band), ...mistLayers(counts.mist, mist)];
 }
 
 /**

@@ -4,7 +4,7 @@
 import { useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo } from 'react';
 import { atmosphereFor } from '../../../scenes/atmosphere/atmosphere-params';
-import type { TimeOfDay } from '../../../scenes/routes/route-schema';
+import type { SceneId, TimeOfDay } from '../../../scenes/routes/route-schema';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import { atmosphereUniformsOf, setAtmosphereUniforms } from './atmosphere-uniforms';
 import { installCloudSeaVeil } from './cloud-sea-veil-chunks';
@@ -19,6 +19,8 @@ installCloudSeaVeil();
 export interface AtmosphereProps {
   timeOfDay: TimeOfDay;
   tier: QualityTier;
+  /** Whose cloud sea and mist: each scene has its own heights (Wulingyuan's when left out). */
+  sceneId?: SceneId;
   /**
    * Seconds that drive the cloud drift. Leave out to follow the R3F clock; a baking
    * renderer passes the frame's time so every frame is reproducible.
@@ -26,8 +28,8 @@ export interface AtmosphereProps {
   timeS?: number;
 }
 
-export function Atmosphere({ timeOfDay, tier, timeS }: AtmosphereProps) {
-  const params = useMemo(() => atmosphereFor(timeOfDay, tier), [timeOfDay, tier]);
+export function Atmosphere({ timeOfDay, tier, sceneId = 'wulingyuan', timeS }: AtmosphereProps) {
+  const params = useMemo(() => atmosphereFor(timeOfDay, tier, sceneId), [timeOfDay, tier, sceneId]);
   const scene = useThree((state) => state.scene);
   // Before the first frame: every material reads the sea's band from these at render time.
   useLayoutEffect(() => setAtmosphereUniforms(atmosphereUniformsOf(scene), params), [scene, params]);

@@ -1,0 +1,36 @@
+// What differs in the air from one scene to the other: where the cloud sea lies at each time of
+// day and at what height the mist drifts. Wulingyuan's sea fills the valleys between pillars;
+// Tianmen's lies over the lower Wuling ridges round the massif, and its mist clings to the foot
+// of the cliffs. Sky, sun, palette and haze are the same region's and stay shared.
+import type { SceneId, TimeOfDay } from '../routes/route-schema';
+import { CLOUD_SEA_BANDS, type CloudSeaBand } from './cloud-sea';
+import { MIST_BASE_M, MIST_TOP_M } from './cloud-layers';
+
+/** Height band of the drifting mist layers, metres above sea level. */
+export interface MistBand {
+  baseM: number;
+  topM: number;
+}
+
+export interface SceneAtmosphere {
+  cloudSea: Record<TimeOfDay, CloudSeaBand>;
+  mist: MistBand;
+}
+
+/** Tianmen's valleys lie near 300–450 m between ridges of 500–1,000 m; the cliffs rise from about 1,180 m. */
+export const TIANMEN_CLOUD_SEA_BANDS: Record<TimeOfDay, CloudSeaBand> = {
+  // Sunrise: a white sea over the valleys, the ridges and the massif standing out of it.
+  sunrise: { baseM: 640, topM: 740, coverageScale: 1.0, opacity: 0.95, coreDensityPerM: 0.016, floorDensityPerM: 0.001, maxDepthFromBelow: 0.8 },
+  // Midday: broken, lower, the forested valleys showing through the gaps.
+  midday: { baseM: 600, topM: 680, coverageScale: 0.72, opacity: 0.9, coreDensityPerM: 0.009, floorDensityPerM: 0.0005, maxDepthFromBelow: 0.6 },
+  // Golden hour: thin wisps low in the valleys, the slopes in warm light.
+  'golden-hour': { baseM: 560, topM: 610, coverageScale: 0.55, opacity: 0.65, coreDensityPerM: 0.004, floorDensityPerM: 0.0002, maxDepthFromBelow: 0.3 },
+};
+
+/** Mist round the massif's foot: below the gate floor (1,300 m) and the cliff route (about 1,420 m). */
+export const TIANMEN_MIST_BAND: MistBand = { baseM: 1060, topM: 1200 };
+
+export const SCENE_ATMOSPHERES: Record<SceneId, SceneAtmosphere> = {
+  wulingyuan: { cloudSea: CLOUD_SEA_BANDS, mist: { baseM: MIST_BASE_M, topM: MIST_TOP_M } },
+  tianmen: { cloudSea: TIANMEN_CLOUD_SEA_BANDS, mist: TIANMEN_MIST_BAND },
+};
