@@ -14,7 +14,7 @@ import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { sceneWorldFor } from '../scene/world-cache';
-import { recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
+import { closeStep, recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
 import {
   addPointOfInterest,
   appendKeyframe,
@@ -74,8 +74,12 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
     if (validRoute) setPreviewRoute(validRoute);
   }, [validRoute]);
 
-  const edit = useCallback((change: (current: Route) => Route, key: string | null = null) => {
-    setHistory((current) => recordEdit(current, change(current.present), key, Date.now()));
+  /** `endsStep`: the last edit of a gesture (a drag let go), so the next one is a step of its own. */
+  const edit = useCallback((change: (current: Route) => Route, key: string | null = null, endsStep = false) => {
+    setHistory((current) => {
+      const next = recordEdit(current, change(current.present), key, Date.now());
+      return endsStep ? closeStep(next) : next;
+    });
   }, []);
 
   // Validation: the scene's own rules against the same world the renderer draws.
@@ -178,21 +182,36 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
     },
     [edit, world, route.pointsOfInterest.length],
   );
+  // One drag is one undo step: its moves and its drop share a key, and the drop closes the step.
   const onMoveKeyframe = useCallback(
-    (index: number, x: number, z: number, phase: DragPhase) => edit((current) => moveKeyframe(current, index, x, z, autoDuration), `move-keyframe-${index}-${phase === 'end' ? 'end' : 'drag'}`),
+    (index: number, x: number, z: number, phase: DragPhase) =>
+      edit(
+        (current) => {
+          const [kx, , kz] = current.keyframes[index].position;
+          // The drop lands where the last move left it: a drag held still past the merge window adds no empty step.
+          return kx === Math.round(x) && kz === Math.round(z) ? current : moveKeyframe(current, index, x, z, autoDuration);
+        },
+        `move-keyframe-${index}`,
+        phase === 'end',
+      ),
     [edit, autoDuration],
   );
   const onMoveLookAt = useCallback(
-    (index: number, x: number, z: number) =>
-      edit((current) => {
-        const k = current.keyframes[index];
-        const lookAt: Vec3 = [Math.round(x), k.lookAt[1], Math.round(z)];
-        return setKeyframeLookAt(current, index, lookAt);
-      }, `look-at-${index}`),
+    (index: number, x: number, z: number, phase: DragPhase) =>
+      edit(
+        (current) => {
+          const k = current.keyframes[index];
+          const lookAt: Vec3 = [Math.round(x), k.lookAt[1], Math.round(z)];
+          return setKeyframeLookAt(current, index, lookAt);
+        },
+        `look-at-${index}`,
+        phase === 'end',
+      ),
     [edit],
   );
   const onMovePoi = useCallback(
-    (index: number, x: number, z: number) => edit((current) => movePointOfInterest(current, index, x, z, world), `move-poi-${index}`),
+    (index: number, x: number, z: number, phase: DragPhase) =>
+      edit((current) => movePointOfInterest(current, index, x, z, world), `move-poi-${index}`, phase === 'end'),
     [edit, world],
   );
 

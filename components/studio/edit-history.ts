@@ -23,6 +23,11 @@ export function recordEdit<T>(history: EditHistory<T>, next: T, key: string | nu
   return { past, present: next, future: [], lastKey: key, lastAtMs: atMs };
 }
 
+/** Ends the current step: the next edit starts a new one even with the same key (a drag let go). */
+export function closeStep<T>(history: EditHistory<T>): EditHistory<T> {
+  return history.lastKey === null ? history : { ...history, lastKey: null, lastAtMs: 0 };
+}
+
 export function undo<T>(history: EditHistory<T>): EditHistory<T> {
   if (history.past.length === 0) return history;
   const previous = history.past[history.past.length - 1];
