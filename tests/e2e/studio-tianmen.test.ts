@@ -193,7 +193,7 @@ async function errorCount(page: Page): Promise<number> {
 }
 
 describe('curator studio with a Tianmen Mountain route', () => {
-  test('a duplicate of the Heaven’s Gate flythrough opens on Tianmen, validates, previews, flags a keyframe in the cliff and undoes clean', { timeout: 90_000 }, async () => {
+  test('a duplicate of the Heaven’s Gate flythrough opens on Tianmen, validates, previews, flags a keyframe in the cliff and undoes clean', { timeout: 90_000 }, async (t) => {
     const source = curatedRoute(SOURCE_ROUTE_ID);
     assert.equal(source.scene, 'tianmen');
     assert.deepEqual(validateRoute(source, tianmen).filter((i) => i.severity === 'error'), [], 'the curated route is clean in Node');
@@ -245,6 +245,7 @@ describe('curator studio with a Tianmen Mountain route', () => {
       median(points.map(([x, z], i) => reliefColourAt(relief, extentM, x, z).reduce((sum, channel, c) => sum + Math.abs(channel - shown[i][c]), 0) / 3));
     const tianmenError = errorAgainst(tianmenRelief, half);
     const wulingyuanError = errorAgainst(wulingyuanRelief, wulingyuan.halfExtentM);
+    t.diagnostic(`relief median error: Tianmen ${tianmenError.toFixed(1)}, Wulingyuan ${wulingyuanError.toFixed(1)} levels over ${points.length} points`);
     const lumas = shown.map(([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b);
     assert.ok(Math.max(...lumas) - Math.min(...lumas) > 40, 'the relief is drawn, not a blank map');
     assert.ok(tianmenError < 8, `the map's relief is Tianmen's (median error ${tianmenError.toFixed(1)} levels)`);
@@ -253,6 +254,7 @@ describe('curator studio with a Tianmen Mountain route', () => {
     // Tianmen's landmarks are marked and labelled, Heaven's Gate included; Wulingyuan's are not.
     for (const landmark of Object.values(LANDMARKS)) {
       const labelled = await landmarkLabelPixels(page, map, landmark.x, landmark.z);
+      t.diagnostic(`${landmark.id}: ${labelled} label pixels`);
       if (landmark.scene === 'tianmen') assert.ok(labelled > 20, `${landmark.id} is labelled on the map (${labelled} label pixels)`);
       else assert.ok(labelled < 3, `${landmark.id} is not on a Tianmen map (${labelled} label pixels)`);
     }
@@ -262,6 +264,7 @@ describe('curator studio with a Tianmen Mountain route', () => {
     const previewCanvas = page.locator('[data-testid="studio-preview"] [data-ready="true"]');
     await previewCanvas.waitFor({ timeout: SCENE_READY_TIMEOUT_MS });
     const preview = await samplePixels(page, previewCanvas);
+    t.diagnostic(`preview luma std dev ${preview.lumaStdDev.toFixed(1)}`);
     assert.ok(preview.lumaStdDev > 5, `the preview shows a picture, not a blank (luma std dev ${preview.lumaStdDev.toFixed(1)})`);
 
     // Dragging keyframe 2 into the massif flags it, in plain words, on that keyframe.
