@@ -74,7 +74,7 @@ export function FlightCanvas({
         camera={{ near: CAMERA_NEAR_M, far: CAMERA_FAR_M, fov: route.keyframes[0].fovDeg ?? DEFAULT_FOV_DEG, position: route.keyframes[0].position }}
       >
         <FlightCamera route={route} getTimeS={getTimeS} />
-        <Atmosphere timeOfDay={route.timeOfDay} tier={tier} timeS={stillTimeS} />
+        <Atmosphere timeOfDay={route.timeOfDay} tier={tier} sceneId={route.scene} timeS={stillTimeS} />
         {route.scene === 'tianmen' ? <TianmenWorld tier={tier} /> : <WulingyuanWorld tier={tier} timeS={stillTimeS} />}
         <FrameStats tier={tier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />
         {onContextLost && <ContextLossWatch onLost={onContextLost} />}
