@@ -4,7 +4,8 @@
 // picture, as the player itself measures them. Medians; a fresh browser context per run.
 import { launchChromium } from '../tests/helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
-import { CAPABLE_DEVICE, flyUntil, lastHandover, newProbeContext, readChoice, readyAfterMs, waitForActive, waitForPicture } from '../tests/helpers/handover-page';
+import type { DeviceProbe } from '../components/player/render-choice/render-choice-types';
+import { CAPABLE_DEVICE, CLOUD_FIRST_DEVICE, flyUntil, lastHandover, newProbeContext, readChoice, readyAfterMs, waitForActive, waitForPicture } from '../tests/helpers/handover-page';
 import type { HandoverRecord } from '../components/player/handover/handover-record';
 import type { Browser, Page } from 'playwright-core';
 import { measureCloudFirstFrameMs } from '../tests/helpers/cloud-first-frame';
@@ -18,6 +19,8 @@ interface HandoverKind {
   query: Record<string, string>;
   startsOn: string;
   endsOn: string;
+  /** The device the probe reports (default: capable, so Auto draws locally). */
+  probe?: Partial<DeviceProbe>;
   /** Makes the handover happen, once the flight has flown a little. */
   trigger(page: Page, fixture: CloudStreamFixture): Promise<void>;
   /** Puts things back for the next run. */
@@ -50,8 +53,9 @@ const KINDS: HandoverKind[] = [
       }),
   },
   {
-    name: 'render server killed → device',
-    query: { render: 'cloud' },
+    name: 'render server killed → device (Auto)',
+    query: {},
+    probe: CLOUD_FIRST_DEVICE,
     startsOn: 'cloud',
     endsOn: 'local:phone',
     trigger: (_page, fixture) => fixture.render.close(),
@@ -60,7 +64,7 @@ const KINDS: HandoverKind[] = [
 ];
 
 async function measureOnce(browser: Browser, fixture: CloudStreamFixture, kind: HandoverKind): Promise<HandoverRecord> {
-  const context = await newProbeContext(browser, CAPABLE_DEVICE);
+  const context = await newProbeContext(browser, kind.probe ?? CAPABLE_DEVICE);
   try {
     const page = await context.newPage();
     await page.goto(fixture.tourUrl({ lang: 'en', ...kind.query }));

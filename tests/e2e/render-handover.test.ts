@@ -18,6 +18,7 @@ import { REMEMBERED_PROBE_KEY } from '../../components/player/render-choice/reme
 import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
 import {
   CAPABLE_DEVICE,
+  CLOUD_FIRST_DEVICE,
   HANDOVER_TIMEOUT_MS as TIMEOUT_MS,
   describeHandover,
   flyUntil,
@@ -192,10 +193,10 @@ describe('handing over mid-flight', () => {
   });
 
   test('a render server killed during a cloud flight hands the flight to the device', async () => {
-    const context = await newProbeContext(browser, CAPABLE_DEVICE);
+    const context = await newProbeContext(browser, CLOUD_FIRST_DEVICE);
     try {
       const page = await context.newPage();
-      await page.goto(fixture.tourUrl({ lang: 'en', render: 'cloud' }));
+      await page.goto(fixture.tourUrl({ lang: 'en' }));
       await waitForActive(page, 'cloud', 'cloud flight');
       await page.waitForFunction(() => (window.__yunshanCloud?.framesShown ?? 0) > 0, undefined, { timeout: TIMEOUT_MS });
       await flyUntil(page, 1.5);
@@ -205,6 +206,7 @@ describe('handing over mid-flight', () => {
       const record = lastHandover(await readChoice(page));
       console.log(`# ${describeHandover(record)}; ${samples.length} screen samples`);
       assert.ok(['stream-stalled', 'stream-failed'].includes(record.reason), record.reason);
+      assert.ok((await readChoice(page)).reasons.includes('warmup-slow'), 'Auto had chosen the cloud for this device');
       assert.ok(record.offsetMs !== null && Math.abs(record.offsetMs) <= POSE_TOLERANCE_MS);
       samples.forEach((sample, i) => assert.ok(!isBlank(sample), `screen sample ${i} of ${samples.length} is blank`));
       // The flight goes on, drawn here, and the visitor is told why.

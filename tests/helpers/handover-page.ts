@@ -16,6 +16,9 @@ export const CAPABLE_DEVICE: Partial<DeviceProbe> = {
   warmupFrames: 12,
 };
 
+/** A device that draws the phone tier at 25 fps: Auto streams from the cloud, and the device can take over. */
+export const CLOUD_FIRST_DEVICE: Partial<DeviceProbe> = { ...CAPABLE_DEVICE, warmupFrameMs: 40 };
+
 export interface ChoiceReading {
   preference: string | null;
   decisionPath: string | null;

@@ -16,6 +16,7 @@ import {
   LOCAL_TAKEOVER_STALL_MS,
   RECONNECT_PREPARE_MS,
   STALL_HANDOVER_MS,
+  STARVED_PREPARE_MS,
   StreamStallWatch,
   type StreamObservation,
 } from '../../components/player/render-choice/stream-stall-watch';
@@ -291,6 +292,29 @@ describe('StreamStallWatch', () => {
     const acted = hold(watch, { state: 'reconnecting', waiting: false, playing: true }, 3100, 10_000);
     assert.deepEqual(acted, { atMs: 3100 + RECONNECT_PREPARE_MS + 100, action: 'handover-local' });
     assert.ok(RECONNECT_PREPARE_MS < STALL_HANDOVER_MS, 'the device is asked before the buffer runs out');
+  });
+
+  test('a stream whose deliveries stop, while its buffer still plays, hands over to a device that can draw', () => {
+    const watch = new StreamStallWatch({ localTier: 'phone' });
+    assert.equal(hold(watch, streaming, 0, 3000), null);
+    const acted = hold(watch, { state: 'streaming', waiting: false, starved: true, playing: true }, 3100, 10_000);
+    assert.deepEqual(acted, { atMs: 3100 + STARVED_PREPARE_MS + 100, action: 'handover-local' });
+    // A paused flight owes no frames; posters wait for the stream's real end.
+    assert.equal(hold(new StreamStallWatch({ localTier: 'phone' }), { state: 'streaming', waiting: false, starved: true, playing: false }, 0, 10_000), null);
+    assert.equal(hold(new StreamStallWatch({ localTier: null }), { state: 'streaming', waiting: false, starved: true, playing: true }, 0, 10_000), null);
+  });
+
+  test('a cloud the visitor chose outright rides out hiccups; only a stall past the whole buffer hands over', () => {
+    const starving = new StreamStallWatch({ localTier: 'phone', eager: false });
+    assert.equal(hold(starving, { state: 'streaming', waiting: false, starved: true, playing: true }, 0, 10_000), null);
+    const reconnecting = new StreamStallWatch({ localTier: 'phone', eager: false });
+    assert.equal(hold(reconnecting, streaming, 0, 1000), null);
+    assert.deepEqual(hold(reconnecting, { state: 'reconnecting', waiting: true, playing: true }, 1100, 10_000), {
+      atMs: 1100 + STALL_HANDOVER_MS + 100,
+      action: 'handover-local',
+    });
+    const refused = new StreamStallWatch({ localTier: 'phone', eager: false });
+    assert.equal(refused.update({ state: 'unavailable', waiting: false, playing: true }, 0), 'handover-local');
   });
 
   test('a first connect gets longer than a stall, then hands over', () => {

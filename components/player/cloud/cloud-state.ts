@@ -12,6 +12,7 @@ export const INITIAL_CLOUD_SNAPSHOT: CloudSnapshot = {
   bake: null,
   retryAtMs: null,
   waiting: false,
+  starved: false,
   problem: null,
 };
 

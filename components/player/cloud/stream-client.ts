@@ -68,6 +68,11 @@ export interface CloudSnapshot {
   retryAtMs: number | null;
   /** Playing, but the frame due is not here yet. */
   waiting: boolean;
+  /**
+   * Playing, and nothing has arrived for a while although more is due: the server or the
+   * link has stopped. The picture still plays from the buffer, but not for long.
+   */
+  starved: boolean;
   /** A short technical reason for 'unavailable', for the stats panel and logs. */
   problem: string | null;
 }
@@ -118,6 +123,11 @@ const SEEK_REPLY_TIMEOUT_MS = 3000;
 const SEEK_DETECT_S = 0.1;
 const ADAPT_INTERVAL_MS = 1000;
 const STATS_INTERVAL_MS = 2000;
+/**
+ * While playing, the server sends continuously to stay ~2 s ahead: this long without a
+ * frame (counted from the last frame, or from the last play, seek or join) means it stopped.
+ */
+const STARVED_AFTER_MS = 600;
 /** Acks go out at least this often even when nothing changed, so the server can tell the viewer is alive. */
 const IDLE_ACK_MS = 1000;
 /** After the server closes the socket on purpose, reconnect after this long; more than a few times a minute, stop. */
@@ -169,6 +179,9 @@ export class CloudStreamClient {
   #sentRate = 1;
   #requestedProfile: ProfileId | null = null;
   #lastSwitchMs = 0;
+  /** When frames were last delivered, or last became due (play, seek, join): see STARVED_AFTER_MS. */
+  #deliveryExpectedSinceMs = 0;
+  #wasPlaying = false;
 
   readonly #assemblers = { webrtc: new FrameAssembler(), socket: new FrameAssembler() };
   readonly #queue = new ChunkQueue();
@@ -387,6 +400,7 @@ export class CloudStreamClient {
       retryAtMs: null,
       problem: null,
     });
+    this.#deliveryExpectedSinceMs = nowMs;
     // The clock may have moved while the socket was away: land the stream where it is now.
     if (message.startFrame !== keyframeAtOrBefore(targetFrame / message.fps, message.fps, message.frameCount)) this.#requestSeek(this.#clock.timeAt(nowMs));
     this.#syncControls(nowMs, true);
@@ -527,6 +541,7 @@ export class CloudStreamClient {
   #onFrameMessage(transport: TransportKind, message: ArrayBuffer | Uint8Array): void {
     if (this.#closed || !this.#session) return;
     const nowMs = this.#now();
+    this.#deliveryExpectedSinceMs = nowMs;
     this.#meter.record(message.byteLength, nowMs);
     let frame: StreamFrame | null;
     try {
@@ -609,6 +624,9 @@ export class CloudStreamClient {
     if (!this.#session) return;
     const target = this.#targetFrame(nowMs);
     const playing = this.#clock.isPlaying(nowMs);
+    // Frames are owed from the moment the flight plays; a pause owes none.
+    if (playing && !this.#wasPlaying) this.#deliveryExpectedSinceMs = nowMs;
+    this.#wasPlaying = playing;
     if (playing && this.#pendingSeek === null && this.#queue.headIndex >= 0 && target > this.#queue.headIndex + STREAM_FPS / 2) {
       // Far behind the clock: jump to the keyframe nearest before the playhead instead of decoding frames nobody will see.
       this.#framesSkippedEncoded += this.#queue.skipToKeyframeAtOrBefore(target);
@@ -618,6 +636,9 @@ export class CloudStreamClient {
     this.#pump();
     const waiting = playing && this.#buffer.lastShownIndex < target - 2;
     if (waiting !== this.#snapshot.waiting) this.#update({ waiting });
+    const allReceived = this.#queue.lastReceivedIndex >= this.#session.frameCount - 1;
+    const starved = playing && !allReceived && nowMs - this.#deliveryExpectedSinceMs > STARVED_AFTER_MS;
+    if (starved !== this.#snapshot.starved) this.#update({ starved });
   };
 
   #draw(picture: DecodedPicture, nowMs: number): void {
@@ -679,6 +700,7 @@ export class CloudStreamClient {
     // Frames from the keyframe up to the target only prime the decoder.
     this.#buffer.clear();
     this.#buffer.startAt(target);
+    this.#deliveryExpectedSinceMs = this.#now();
     if (this.#pendingSeek !== null) {
       this.#queuedSeekS = timeS;
       return;

@@ -272,10 +272,10 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       let watch = stallWatches.current.get(id);
       if (!watch) {
         // (Its local-or-posters verdict matches fallbackFrom's; the stage applies fallbackFrom's, which knows the tier cap.)
-        watch = new StreamStallWatch({ localTier: tier === 'bake' ? 'laptop' : tier });
+        watch = new StreamStallWatch({ localTier: tier === 'bake' ? 'laptop' : tier, eager: preference !== 'cloud' });
         stallWatches.current.set(id, watch);
       }
-      const action = watch.update({ state: snapshot.state, waiting: snapshot.waiting, playing: clock.isPlaying(nowMs) }, nowMs);
+      const action = watch.update({ state: snapshot.state, waiting: snapshot.waiting, starved: snapshot.starved, playing: clock.isPlaying(nowMs) }, nowMs);
       if (action === 'none') return;
       cloudFailedAtMs.current = nowMs;
       const reason: HandoverReason =

@@ -17,6 +17,8 @@ export const LOCAL_TAKEOVER_STALL_MS = 1000;
  * (Posters wait for the whole buffer: the stream's pictures are better while they last.)
  */
 export const RECONNECT_PREPARE_MS = 500;
+/** Likewise when frames stop arriving while the connection still looks up (a dead server, a dead link). */
+export const STARVED_PREPARE_MS = 300;
 /**
  * Reaching the server, joining the route and the first keyframe take a second or two on a fair
  * connection; eight seconds of a black stage means the stream is not coming.
@@ -30,23 +32,34 @@ export interface StreamObservation {
   /** Playing, but the frame due is not here yet. */
   waiting: boolean;
   playing: boolean;
+  /** Playing, and the server has stopped delivering (the buffer still plays, briefly). */
+  starved?: boolean;
 }
 
 export interface StreamStallWatchOptions {
   /** The tier this device can draw at; null: it cannot draw the scene. */
   localTier: LocalTier | null;
+  /**
+   * Under Auto the device takes over early (a dropped connection, a starved or frozen
+   * stream) so the picture never freezes for long. A visitor who chose the cloud outright
+   * keeps it through hiccups: only a failure or a stall past the whole buffer hands over.
+   */
+  eager?: boolean;
 }
 
 export class StreamStallWatch {
   private readonly localTier: LocalTier | null;
+  private readonly eager: boolean;
   private hasStreamed = false;
   private stalledSinceMs: number | null = null;
   private reconnectingSinceMs: number | null = null;
+  private starvedSinceMs: number | null = null;
   private connectingSinceMs: number | null = null;
   private handedOver = false;
 
-  constructor({ localTier }: StreamStallWatchOptions) {
+  constructor({ localTier, eager = true }: StreamStallWatchOptions) {
     this.localTier = localTier;
+    this.eager = eager;
   }
 
   /** Watches a new stream (e.g. the visitor chose the cloud again) from its first connect. */
@@ -54,12 +67,13 @@ export class StreamStallWatch {
     this.hasStreamed = false;
     this.stalledSinceMs = null;
     this.reconnectingSinceMs = null;
+    this.starvedSinceMs = null;
     this.connectingSinceMs = null;
     this.handedOver = false;
   }
 
   /** Call on every state change and a few times a second; asks for a handover once, then stays quiet until reset. */
-  update({ state, waiting, playing }: StreamObservation, nowMs: number): StreamStallAction {
+  update({ state, waiting, playing, starved = false }: StreamObservation, nowMs: number): StreamStallAction {
     if (this.handedOver) return 'none';
     if (state === 'streaming') this.hasStreamed = true;
 
@@ -75,11 +89,14 @@ export class StreamStallWatch {
 
     this.stalledSinceMs = stalled ? (this.stalledSinceMs ?? nowMs) : null;
     this.reconnectingSinceMs = state === 'reconnecting' ? (this.reconnectingSinceMs ?? nowMs) : null;
+    this.starvedSinceMs = playing && starved ? (this.starvedSinceMs ?? nowMs) : null;
     this.connectingSinceMs = connecting ? (this.connectingSinceMs ?? nowMs) : null;
 
-    const stallLimitMs = this.localTier === null ? STALL_HANDOVER_MS : LOCAL_TAKEOVER_STALL_MS;
+    const early = this.eager && this.localTier !== null;
+    const stallLimitMs = early ? LOCAL_TAKEOVER_STALL_MS : STALL_HANDOVER_MS;
     if (this.stalledSinceMs !== null && nowMs - this.stalledSinceMs > stallLimitMs) return this.handOver();
-    if (this.localTier !== null && this.reconnectingSinceMs !== null && nowMs - this.reconnectingSinceMs > RECONNECT_PREPARE_MS) return this.handOver();
+    if (early && this.reconnectingSinceMs !== null && nowMs - this.reconnectingSinceMs > RECONNECT_PREPARE_MS) return this.handOver();
+    if (early && this.starvedSinceMs !== null && nowMs - this.starvedSinceMs > STARVED_PREPARE_MS) return this.handOver();
     if (this.connectingSinceMs !== null && nowMs - this.connectingSinceMs > CONNECT_HANDOVER_MS) return this.handOver();
     return 'none';
   }
