@@ -13,6 +13,7 @@ import {
   warmupFps,
 } from '../../components/player/render-choice/decide-render-path';
 import type { DecisionReason, DeviceProbe, LocalTier, RenderPathDecision } from '../../components/player/render-choice/render-choice-types';
+import { deviceProbeArbitrary } from '../helpers/device-probe-arbitrary';
 
 // What probeDevice recorded on each class of device; gpu fields are detect-gpu 5.0.70's answers.
 const midPhone: DeviceProbe = {
@@ -257,32 +258,7 @@ describe('single rules', () => {
   });
 });
 
-const gpuArb = fc.option(
-  fc.record({
-    tier: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
-    type: fc.constantFrom('BENCHMARK' as const, 'BLOCKLISTED' as const, 'FALLBACK' as const, 'WEBGL_UNSUPPORTED' as const),
-    isMobile: fc.boolean(),
-    gpu: fc.option(fc.string(), { nil: null }),
-    fps: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
-  }),
-  { nil: null },
-);
-
-const probeArb: fc.Arbitrary<DeviceProbe> = fc.record({
-  version: fc.constant(1 as const),
-  webgl2: fc.boolean(),
-  gpu: gpuArb,
-  deviceMemoryGb: fc.option(fc.constantFrom(0.25, 0.5, 1, 2, 4, 8), { nil: null }),
-  cores: fc.option(fc.integer({ min: 1, max: 32 }), { nil: null }),
-  saveData: fc.boolean(),
-  connectionType: fc.option(fc.constantFrom('cellular', 'wifi', 'ethernet'), { nil: null }),
-  effectiveType: fc.option(fc.constantFrom('slow-2g', '2g', '3g', '4g'), { nil: null }),
-  battery: fc.option(fc.record({ level: fc.double({ min: 0, max: 1, noNaN: true }), charging: fc.boolean() }), { nil: null }),
-  coarsePointer: fc.boolean(),
-  screenShortSidePx: fc.integer({ min: 240, max: 2160 }),
-  warmupFrameMs: fc.option(fc.double({ min: 0.5, max: 2000, noNaN: true }), { nil: null }),
-  warmupFrames: fc.integer({ min: 0, max: 12 }),
-});
+const probeArb = deviceProbeArbitrary({ realistic: true });
 
 describe('invariants over any probe', () => {
   test('the path and the tier agree, and posters appear only without a cloud', () => {

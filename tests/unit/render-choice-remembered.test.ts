@@ -18,6 +18,7 @@ import {
   type RememberedProbe,
 } from '../../components/player/render-choice/remembered-choice';
 import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
+import { deviceProbeArbitrary } from '../helpers/device-probe-arbitrary';
 
 const UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -38,30 +39,7 @@ const phoneProbe: DeviceProbe = {
   warmupFrames: 12,
 };
 
-const probeArb: fc.Arbitrary<DeviceProbe> = fc.record({
-  version: fc.constant(1 as const),
-  webgl2: fc.boolean(),
-  gpu: fc.option(
-    fc.record({
-      tier: fc.constantFrom(0 as const, 1 as const, 2 as const, 3 as const),
-      type: fc.constantFrom('BENCHMARK' as const, 'BLOCKLISTED' as const, 'FALLBACK' as const, 'WEBGL_UNSUPPORTED' as const),
-      isMobile: fc.boolean(),
-      gpu: fc.option(fc.string(), { nil: null }),
-      fps: fc.option(fc.integer({ min: 0, max: 300 }), { nil: null }),
-    }),
-    { nil: null },
-  ),
-  deviceMemoryGb: fc.option(fc.constantFrom(0.25, 0.5, 1, 2, 4, 8), { nil: null }),
-  cores: fc.option(fc.integer({ min: 1, max: 64 }), { nil: null }),
-  saveData: fc.boolean(),
-  connectionType: fc.option(fc.string(), { nil: null }),
-  effectiveType: fc.option(fc.string(), { nil: null }),
-  battery: fc.option(fc.record({ level: fc.double({ min: 0, max: 1, noNaN: true }), charging: fc.boolean() }), { nil: null }),
-  coarsePointer: fc.boolean(),
-  screenShortSidePx: fc.integer({ min: 0, max: 4000 }),
-  warmupFrameMs: fc.option(fc.double({ min: 0.1, max: 5000, noNaN: true }), { nil: null }),
-  warmupFrames: fc.integer({ min: 0, max: 12 }),
-});
+const probeArb = deviceProbeArbitrary({ realistic: false });
 
 describe('parse and serialize', () => {
   test('a remembered probe reads back exactly', () => {
