@@ -5,40 +5,29 @@
 // a tourist then finds the route in the catalogue and plays it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Route } from '../../scenes/routes/route-schema';
 import { hasErrors, validateRoute } from '../../scenes/routes/validate-route';
 import { createWorld, type World } from '../../scenes/world/world';
 import { appendKeyframe, moveKeyframe, starterRoute } from '../../components/studio/route-draft-edits';
-import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { openStaffServices } from '../../server/staff/staff-services';
-import { launchChromium } from '../helpers/browser';
-import { startNextServer, type RunningNextServer } from '../helpers/next-server';
+import type { RunningNextServer } from '../helpers/next-server';
+import { startStudioFixture, type StudioFixture } from '../helpers/studio-fixture';
 
 const CURATOR = { email: 'zhao.curator@bureau.example', password: 'clouds between the pillars 62' };
 const SCENE_READY_TIMEOUT_MS = 45_000;
 
-let tempDir: string;
+let studio: StudioFixture;
 let server: RunningNextServer;
 let browser: Browser;
 const world = createWorld();
 
 before(async () => {
-  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-studio-e2e-'));
-  const dbPath = path.join(tempDir, 'yunshan.sqlite');
-  const services = openStaffServices(dbPath);
-  await createStaffAccount(services, { ...CURATOR, role: 'curator' });
-  services.close();
-  [server, browser] = await Promise.all([startNextServer({ dbPath }), launchChromium()]);
+  studio = await startStudioFixture(CURATOR, 'studio-e2e');
+  ({ server, browser } = studio);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(tempDir, { recursive: true, force: true });
+  await studio?.stop();
 });
 
 interface StudioRoutePlan {

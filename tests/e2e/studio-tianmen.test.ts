@@ -4,9 +4,6 @@
 // preview, a keyframe dragged into the massif flagged in plain words, and undo making it clean.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { Route } from '../../scenes/routes/route-schema';
 import { parseRoute } from '../../scenes/routes/parse-route';
@@ -18,11 +15,9 @@ import { createSceneWorld, type AnySceneWorld } from '../../scenes/world/scene-w
 import { TIANMEN_MASSIF } from '../../scenes/world/tianmen-landmarks';
 import { moveKeyframe } from '../../components/studio/route-draft-edits';
 import { buildReliefImage, type ReliefImage } from '../../components/studio/relief-image';
-import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { openStaffServices } from '../../server/staff/staff-services';
 import { samplePixels } from '../helpers/page-pixels';
-import { launchChromium } from '../helpers/browser';
-import { startNextServer, type RunningNextServer } from '../helpers/next-server';
+import type { RunningNextServer } from '../helpers/next-server';
+import { startStudioFixture, type StudioFixture } from '../helpers/studio-fixture';
 
 const CURATOR = { email: 'lin.curator@bureau.example', password: 'a gate in the clouds 999' };
 const SOURCE_ROUTE_ID = 'heavens-gate-flythrough';
@@ -32,25 +27,19 @@ const RELIEF_SIZE_PX = 512;
 /** The keyframe dragged into the massif: the second, on the valley approach far below the plateau top. */
 const MOVED_KEYFRAME = 1;
 
-let tempDir: string;
+let studio: StudioFixture;
 let server: RunningNextServer;
 let browser: Browser;
 const tianmen = createSceneWorld('tianmen');
 const wulingyuan = createSceneWorld('wulingyuan');
 
 before(async () => {
-  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-studio-tianmen-e2e-'));
-  const dbPath = path.join(tempDir, 'yunshan.sqlite');
-  const services = openStaffServices(dbPath);
-  await createStaffAccount(services, { ...CURATOR, role: 'curator' });
-  services.close();
-  [server, browser] = await Promise.all([startNextServer({ dbPath }), launchChromium()]);
+  studio = await startStudioFixture(CURATOR, 'studio-tianmen-e2e');
+  ({ server, browser } = studio);
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
-  fs.rmSync(tempDir, { recursive: true, force: true });
+  await studio?.stop();
 });
 
 function curatedRoute(id: string): Route {
