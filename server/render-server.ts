@@ -104,12 +104,19 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
 
   const health = async (): Promise<HealthReport> => {
     await refreshCounts();
-    const baking = worker?.status().running ?? false;
+    // A worker whose every renderer died and could not be restarted is running, but bakes nothing.
+    const poolFailure = pool?.failure ?? null;
+    const baking = (worker?.status().running ?? false) && poolFailure === null;
     return {
       status: baking || !config.bakeEnabled ? 'ok' : 'degraded',
-      detail: baking ? `baking with ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}` : bakingOffReason || 'the bake worker is not running',
+      detail:
+        poolFailure !== null
+          ? `no renderer is running (${poolFailure}); bakes wait until the render server is restarted`
+          : baking
+            ? `baking with ${pool?.liveRenderers ?? 0} of ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}`
+            : bakingOffReason || 'the bake worker is not running',
       baking,
-      renderers: pool?.size ?? 0,
+      renderers: pool?.liveRenderers ?? 0,
       rendererRestarts: pool?.restarts ?? 0,
       queue: queueCounts,
     };

@@ -24,6 +24,8 @@ export interface RendererPoolOptions {
   segmentTimeoutMs?: (request: SegmentRequest) => number;
   /** The scene's quality tier (default 'bake'). It decides the pixels: a bake's scene version must name it. */
   tier?: QualityTier;
+  /** Pause between attempts to start a replacement renderer (default 2 s). */
+  replaceRetryDelayMs?: number;
   log?: (line: string) => void;
 }
 
@@ -38,6 +40,10 @@ export interface ChromiumRendererPool extends RendererPool {
   readonly glRenderer: string;
   /** Browser process ids of the live renderers (tests kill one to check recovery). */
   rendererProcessIds(): number[];
+  /** Renderers running now: fewer than `size` while a replacement starts, 0 when none could. */
+  readonly liveRenderers: number;
+  /** Why the pool can render nothing (every renderer died and none could be restarted); null while it can. */
+  readonly failure: string | null;
 }
 
 const MIN_SEGMENT_TIMEOUT_MS = 30_000;
@@ -122,7 +128,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
       } catch (error) {
         lastError = error;
         log(`Replacement renderer failed to start (attempt ${attempt}): ${error instanceof Error ? error.message : String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, REPLACE_RETRY_DELAY_MS));
+        await new Promise((resolve) => setTimeout(resolve, options.replaceRetryDelayMs ?? REPLACE_RETRY_DELAY_MS));
       }
     }
     if (closed || live.size > 0) return;
@@ -175,6 +181,12 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
     glRenderer: first.info.glRenderer,
     get restarts() {
       return restarts;
+    },
+    get liveRenderers() {
+      return live.size;
+    },
+    get failure() {
+      return brokenBy === null ? null : `${brokenBy.message}: ${brokenBy.cause instanceof Error ? brokenBy.cause.message : String(brokenBy.cause)}`;
     },
     rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
     renderSegment(request, renderOptions = {}) {

@@ -1,13 +1,18 @@
 // A renderer that dies or hangs mid-segment is killed and replaced: the segment rejects with
 // RendererFailedError (so the orchestrator retries it), restarts counts the replacement and
-// the next segment renders. A missing browser or missing WebGL2 is reported plainly.
+// the next segment renders. A missing browser or missing WebGL2 is reported plainly, and so
+// is a pool whose browser will not start again.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
 import { ChromiumMissingError, RendererFailedError, WebGL2UnavailableError } from '../../server/render/renderer-errors';
 import { QUALITY_PROFILES } from '../../server/bake/quality-profiles';
 import type { SegmentRequest } from '../../server/bake/bake-contracts';
 import { buildTestRoute } from '../helpers/test-routes';
+import { CHROMIUM_PATH } from '../helpers/browser';
 
 const route = buildTestRoute('render-recovery');
 const profile = QUALITY_PROFILES['360p'];
@@ -87,4 +92,30 @@ test('a missing Chromium is reported with how to install it', async () => {
 
 test('a GL backend without WebGL2 is reported as such, not as a hang', async () => {
   await assert.rejects(createRendererPool({ glFlags: ['--disable-gpu', '--disable-software-rasterizer'] }), WebGL2UnavailableError);
+});
+
+test('when no replacement browser will start, the pool says why and fails segments at once instead of hanging', async () => {
+  // A Chromium that starts once and then never again, as when the package is removed mid-upgrade.
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'yunshan-chromium-once-'));
+  const wrapper = path.join(dir, 'chromium');
+  writeFileSync(
+    wrapper,
+    `#!/bin/sh\n[ -e "${dir}/started" ] && { echo "chromium: gone" >&2; exit 1; }\ntouch "${dir}/started"\nexec ${CHROMIUM_PATH} "$@"\n`,
+  );
+  chmodSync(wrapper, 0o755);
+  const once = await createRendererPool({ size: 1, executablePath: wrapper, replaceRetryDelayMs: 50 });
+  try {
+    assert.equal(once.failure, null);
+    assert.equal(once.liveRenderers, 1);
+    const [pid] = once.rendererProcessIds();
+    process.kill(pid, 'SIGKILL');
+    const deadline = Date.now() + 60_000;
+    while (once.failure === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.match(once.failure ?? '', /No renderer could be restarted/);
+    assert.equal(once.liveRenderers, 0);
+    await assert.rejects(once.renderSegment(request(0, 2)), RendererFailedError);
+  } finally {
+    await once.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
