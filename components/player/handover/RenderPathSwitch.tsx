@@ -85,6 +85,16 @@ function CompactMenu({ messages, options, current, onChoose, buttonClassName }: 
       if (!rootRef.current?.contains(event.target as Node)) setOpen(false);
     }
     function onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+        // A menu moves with the arrow keys (and keeps them from the player's seek keys).
+        const items = [...(rootRef.current?.querySelectorAll<HTMLButtonElement>('[role="menuitemradio"]') ?? [])];
+        const at = items.indexOf(document.activeElement as HTMLButtonElement);
+        const next = items[(at + (event.key === 'ArrowDown' ? 1 : items.length - 1)) % items.length];
+        event.preventDefault();
+        event.stopPropagation();
+        next?.focus();
+        return;
+      }
       if (event.key !== 'Escape') return;
       // Escape closes the menu only; it must not also leave full screen or reach the player.
       event.stopPropagation();
