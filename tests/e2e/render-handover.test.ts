@@ -118,6 +118,17 @@ describe('the render path a device gets', () => {
       assert.equal(await page.getByTestId('render-path-auto').getAttribute('aria-pressed'), 'true');
       // An overridden probe is not this device's: it must not be remembered.
       assert.equal(await page.evaluate((key) => window.localStorage.getItem(key), REMEMBERED_PROBE_KEY), null);
+
+      // On a phone-sized screen the three choices sit behind one button, as a menu.
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.getByTestId('render-path-menu').click();
+      assert.equal(await page.getByRole('menuitemradio', { checked: true }).innerText(), 'Auto (now on this device)');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await waitForActive(page, 'cloud', 'the visitor chose the cloud from the menu');
+      assert.equal((await readChoice(page)).preference, 'cloud');
+      assert.equal(await page.getByRole('menu').count(), 0, 'the menu closed');
     } finally {
       await context.close();
     }
