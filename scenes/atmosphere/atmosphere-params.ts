@@ -5,7 +5,7 @@ import type { QualityTier } from '../world/quality-tiers';
 import { cloudLayersFor, type CloudLayer } from './cloud-layers';
 import { cloudSeaVeil, type CloudSeaBand, type CloudSeaVeil } from './cloud-sea';
 import { PALETTES, type AtmospherePalette } from './palettes';
-import { SCENE_ATMOSPHERES } from './scene-atmosphere';
+import { SCENE_ATMOSPHERES, type MistBand } from './scene-atmosphere';
 import { SUN_POSITIONS, sunDirection, type SunPosition } from './sun-position';
 
 export interface AtmosphereParams {
@@ -24,6 +24,8 @@ export interface AtmosphereParams {
   cloudSea: CloudSeaBand;
   /** The sea's body, which every lit surface fades into as it descends into the sea. */
   cloudSeaVeil: CloudSeaVeil;
+  /** The scene's mist band, which lays a faint pale stripe over whatever is seen through it. */
+  mistBand: MistBand;
   cloudLayers: CloudLayer[];
   /** Noise octaves each cloud fragment samples; the phone's CPU-bound budget allows few. */
   cloudNoiseOctaves: number;
@@ -66,6 +68,7 @@ export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier, scene: Sc
     fillIntensity: light.fillIntensity,
     cloudSea,
     cloudSeaVeil: cloudSeaVeil(cloudSea),
+    mistBand: sceneAir.mist,
     cloudLayers: cloudLayersFor(tier, cloudSea, sceneAir.mist),
     cloudNoiseOctaves: NOISE_OCTAVES[tier],
     cloudSelfShadow: tier !== 'phone',

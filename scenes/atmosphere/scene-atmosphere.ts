@@ -4,12 +4,17 @@
 // of the cliffs. Sky, sun, palette and haze are the same region's and stay shared.
 import type { SceneId, TimeOfDay } from '../routes/route-schema';
 import { CLOUD_SEA_BANDS, type CloudSeaBand } from './cloud-sea';
-import { MIST_BASE_M, MIST_TOP_M } from './cloud-layers';
+import { MIST_BAND } from './cloud-layers';
 
-/** Height band of the drifting mist layers, metres above sea level. */
+/**
+ * Height band of the drifting mist layers, metres above sea level, and the faint density
+ * every fogged surface reads from it: rising from baseM to peakM, falling to topM.
+ */
 export interface MistBand {
   baseM: number;
+  peakM: number;
   topM: number;
+  peakDensityPerM: number;
 }
 
 export interface SceneAtmosphere {
@@ -30,9 +35,9 @@ export const TIANMEN_CLOUD_SEA_BANDS: Record<TimeOfDay, CloudSeaBand> = {
 };
 
 /** Mist round the massif's foot: below the gate floor (1,300 m) and the cliff route (about 1,420 m). */
-export const TIANMEN_MIST_BAND: MistBand = { baseM: 1060, topM: 1200 };
+export const TIANMEN_MIST_BAND: MistBand = { baseM: 1060, peakM: 1120, topM: 1200, peakDensityPerM: 0.0003 };
 
 export const SCENE_ATMOSPHERES: Record<SceneId, SceneAtmosphere> = {
-  wulingyuan: { cloudSea: CLOUD_SEA_BANDS, mist: { baseM: MIST_BASE_M, topM: MIST_TOP_M } },
+  wulingyuan: { cloudSea: CLOUD_SEA_BANDS, mist: MIST_BAND },
   tianmen: { cloudSea: TIANMEN_CLOUD_SEA_BANDS, mist: TIANMEN_MIST_BAND },
 };

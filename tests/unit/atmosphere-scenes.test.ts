@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { atmosphereFor } from '../../scenes/atmosphere/atmosphere-params';
-import { MIST_BASE_M, MIST_TOP_M } from '../../scenes/atmosphere/cloud-layers';
+import { MIST_BAND, MIST_BASE_M, MIST_TOP_M } from '../../scenes/atmosphere/cloud-layers';
 import { CLOUD_SEA_BANDS } from '../../scenes/atmosphere/cloud-sea';
 import { TIANMEN_CLOUD_SEA_BANDS, TIANMEN_MIST_BAND } from '../../scenes/atmosphere/scene-atmosphere';
 import type { TimeOfDay } from '../../scenes/routes/route-schema';
@@ -21,6 +21,7 @@ describe('scene atmospheres', () => {
         assert.deepEqual(params, atmosphereFor(time, tier));
         assert.deepEqual(params.cloudSea, CLOUD_SEA_BANDS[time]);
         for (const layer of params.cloudLayers.filter((l) => l.kind === 'mist')) assert.ok(layer.heightM >= MIST_BASE_M && layer.heightM <= MIST_TOP_M);
+        assert.deepEqual(params.mistBand, MIST_BAND, 'the fog shader whitens Wulingyuan at the same heights as before');
       }
     }
   });
@@ -52,6 +53,14 @@ describe('scene atmospheres', () => {
   });
 
   test('Tianmen’s mist clings below the gate and above the sea', () => {
+    assert.ok(TIANMEN_MIST_BAND.baseM < TIANMEN_MIST_BAND.peakM && TIANMEN_MIST_BAND.peakM < TIANMEN_MIST_BAND.topM);
+    assert.ok(TIANMEN_MIST_BAND.peakDensityPerM > 0);
+    for (const time of TIMES) {
+      for (const tier of QUALITY_TIERS) {
+        // The fog shader's pale stripe lies where Tianmen's mist layers drift, not at Wulingyuan's 670–840 m.
+        assert.deepEqual(atmosphereFor(time, tier, 'tianmen').mistBand, TIANMEN_MIST_BAND, `${time} ${tier}`);
+      }
+    }
     assert.ok(TIANMEN_MIST_BAND.baseM > TIANMEN_CLOUD_SEA_BANDS.sunrise.topM);
     assert.ok(TIANMEN_MIST_BAND.topM < HEAVENS_GATE.floorM - 50);
     for (const tier of QUALITY_TIERS) {

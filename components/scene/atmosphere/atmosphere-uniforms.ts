@@ -1,4 +1,4 @@
-// Uniforms that lit surfaces share with the atmosphere: where the cloud sea lies, the colour
+// Uniforms that lit surfaces share with the atmosphere: where the cloud sea and mist lie, the colour
 // of its body and the sun. One set per three.js scene, filled in by <Atmosphere> and linked
 // into each material at compile time, so the time of day reaches every fogged shader.
 import { Color, Vector2, Vector3, Vector4, type Scene } from 'three';
@@ -9,6 +9,8 @@ export interface AtmosphereUniforms {
   yVeilBand: { value: Vector4 };
   /** Density of the sea's body below its floor and at its core, per metre. */
   yVeilDensity: { value: Vector2 };
+  /** The scene's mist band: base, peak and top heights (m) and its density at the peak, per metre. */
+  yMistBand: { value: Vector4 };
   /** Linear RGB of light inside the cloud sea. */
   yVeilColour: { value: Color };
   /** Unit vector towards the sun, world axes. */
@@ -29,6 +31,7 @@ export function atmosphereUniformsOf(scene: Scene): AtmosphereUniforms {
   const created: AtmosphereUniforms = {
     yVeilBand: { value: new Vector4() },
     yVeilDensity: { value: new Vector2() },
+    yMistBand: { value: new Vector4() },
     yVeilColour: { value: new Color(1, 1, 1) },
     yWorldSunDirection: { value: new Vector3(0, 1, 0) },
     ySunGlint: { value: new Color(1, 1, 1) },
@@ -44,6 +47,8 @@ export function setAtmosphereUniforms(uniforms: AtmosphereUniforms, params: Atmo
   const { palette } = params;
   uniforms.yVeilBand.value.set(veil.floorM, veil.coreM, veil.topM, veil.maxDepthFromBelow);
   uniforms.yVeilDensity.value.set(veil.floorDensityPerM, veil.coreDensityPerM);
+  const mist = params.mistBand;
+  uniforms.yMistBand.value.set(mist.baseM, mist.peakM, mist.topM, mist.peakDensityPerM);
   // Inside the sea the light is the haze's, lifted towards sunlit cloud: bright, never grey.
   uniforms.yVeilColour.value.set(palette.haze).lerp(new Color(palette.cloudLit), 0.5).lerp(new Color(1, 1, 1), 0.12);
   uniforms.yWorldSunDirection.value.set(...params.sunDirection);

@@ -3,18 +3,6 @@
 // on top of the usual exponential haze. No depth texture, no extra pass. Materials link the
 // sea's uniforms with linkAtmosphereUniforms.
 import { ShaderChunk } from 'three';
-import { MIST_BAND } from '../../../scenes/atmosphere/cloud-layers';
-
-const glslFloat = (value: number): string => (Number.isInteger(value) ? `${value}.0` : `${value}`);
-
-// The mist band is the same at every time of day; the sea's band comes from uniforms
-// (see atmosphere-uniforms.ts), so one compiled shader serves every route.
-const MIST_CONSTANTS = /* glsl */ `
-const float MIST_BASE_M = ${glslFloat(MIST_BAND.baseM)};
-const float MIST_PEAK_M = ${glslFloat(MIST_BAND.peakM)};
-const float MIST_TOP_M = ${glslFloat(MIST_BAND.topM)};
-const float MIST_DENSITY = ${glslFloat(MIST_BAND.peakDensityPerM)};
-`;
 
 /**
  * Optical depth of the cloud sea and mist band along a line of sight, for a fragment at
@@ -22,10 +10,12 @@ const float MIST_DENSITY = ${glslFloat(MIST_BAND.peakDensityPerM)};
  * Shared with the cloud layers' shader. A material whose uniforms were never linked reads
  * an empty band (all zeros) and gets no veil.
  */
-export const VEIL_GLSL = /* glsl */ `${MIST_CONSTANTS}
+export const VEIL_GLSL = /* glsl */ `
   uniform vec4 yVeilBand;
   uniform vec2 yVeilDensity;
   uniform vec3 yVeilColour;
+  // The scene's mist band (base, peak, top, peak density): one compiled shader serves every scene.
+  uniform vec4 yMistBand;
   float veilDensity(float y) {
     if (y >= yVeilBand.y) return yVeilDensity.y * clamp((yVeilBand.z - y) / (yVeilBand.z - yVeilBand.y), 0.0, 1.0);
     return mix(yVeilDensity.x, yVeilDensity.y, clamp((y - yVeilBand.x) / (yVeilBand.y - yVeilBand.x), 0.0, 1.0));
@@ -48,18 +38,23 @@ export const VEIL_GLSL = /* glsl */ `${MIST_CONSTANTS}
     return atCore + (yVeilDensity.x + yVeilDensity.y) * 0.5 * lower + yVeilDensity.x * (floorM - y);
   }
   float mistDensity(float y) {
-    float rising = clamp((y - MIST_BASE_M) / (MIST_PEAK_M - MIST_BASE_M), 0.0, 1.0);
-    float falling = clamp((MIST_TOP_M - y) / (MIST_TOP_M - MIST_PEAK_M), 0.0, 1.0);
-    return MIST_DENSITY * min(rising, falling);
+    if (yMistBand.z <= yMistBand.x) return 0.0;
+    float rising = clamp((y - yMistBand.x) / (yMistBand.y - yMistBand.x), 0.0, 1.0);
+    float falling = clamp((yMistBand.z - y) / (yMistBand.z - yMistBand.y), 0.0, 1.0);
+    return yMistBand.w * min(rising, falling);
   }
   // Mist density integrated from height y up to the top of the band.
   float mistColumn(float y) {
-    float upper = MIST_TOP_M - MIST_PEAK_M;
-    float lower = MIST_PEAK_M - MIST_BASE_M;
-    float clampedY = clamp(y, MIST_BASE_M, MIST_TOP_M);
-    if (clampedY >= MIST_PEAK_M) return MIST_DENSITY * (MIST_TOP_M - clampedY) * (MIST_TOP_M - clampedY) / (2.0 * upper);
-    float below = clampedY - MIST_BASE_M;
-    return MIST_DENSITY * (upper * 0.5 + (lower * lower - below * below) / (2.0 * lower));
+    if (yMistBand.z <= yMistBand.x) return 0.0;
+    float baseM = yMistBand.x;
+    float peakM = yMistBand.y;
+    float topM = yMistBand.z;
+    float upper = topM - peakM;
+    float lower = peakM - baseM;
+    float clampedY = clamp(y, baseM, topM);
+    if (clampedY >= peakM) return yMistBand.w * (topM - clampedY) * (topM - clampedY) / (2.0 * upper);
+    float below = clampedY - baseM;
+    return yMistBand.w * (upper * 0.5 + (lower * lower - below * below) / (2.0 * lower));
   }
   // The real sea top is broken, so a near-level line of sight does not stay in cloud for
   // kilometres: the path counted is capped, else distant pillars at sea level turn to chalk.
