@@ -53,10 +53,8 @@ function seaLayers(count: number, band: CloudSeaBand): CloudLayer[] {
   // the upper ones are the billowing tops, thinner and more broken. Each slice takes a share
   // of the sea's optical depth, more at the bottom, so the stack sums to the same opacity on
   // every tier.
-  // A lone slice (phone) sits low and nearly closed unless the band says otherwise: a blanket
-  // with few holes.
-  const loneShare = band.loneSliceShare ?? 0.2;
-  const heightShare = (i: number) => (count === 1 ? loneShare : i / (count - 1));
+  // A lone slice (phone) sits low and nearly closed: a blanket with few holes.
+  const heightShare = (i: number) => (count === 1 ? 0.2 : i / (count - 1));
   const weights = Array.from({ length: count }, (_, i) => lerp(1.2, 0.7, heightShare(i)));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
   return Array.from({ length: count }, (_, i) => {

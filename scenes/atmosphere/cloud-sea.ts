@@ -21,13 +21,6 @@ export interface CloudSeaBand {
    * from below, the sea is a thin luminous ceiling, never a white wall.
    */
   maxDepthFromBelow: number;
-  /**
-   * Where a tier that draws the sea as one slice (the phone) cuts the band, 0 bottom to 1 top;
-   * 0.2 when left out. Low, the slice is a nearly closed blanket carrying the whole sea's
-   * opacity; higher, it keeps only the thick cores the richer tiers' slices all agree on, and
-   * the valleys show between them as they do on those tiers.
-   */
-  loneSliceShare?: number;
 }
 
 /** The band every time of day keeps to: above the valley floor (400–600 m), below most pillar tops. */

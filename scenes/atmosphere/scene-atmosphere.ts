@@ -29,11 +29,9 @@ export const TIANMEN_CLOUD_SEA_BANDS: Record<TimeOfDay, CloudSeaBand> = {
   // Midday: broken and thin, only in the deepest valleys, the forest showing through the gaps. The
   // approach to the gate looks down from about 1,030 m across the city's valley (350–600 m): a sea
   // at 600–680 m veiled all of it and turned the route's opening milky.
-  // The phone's lone slice cuts the band high, at the cores: cut low it spread the whole sea's
-  // opacity over every patch and left the valleys beside the stair spur milky.
-  midday: { baseM: 500, topM: 550, coverageScale: 0.6, opacity: 0.85, coreDensityPerM: 0.005, floorDensityPerM: 0.0003, maxDepthFromBelow: 0.45, loneSliceShare: 0.6 },
+  midday: { baseM: 500, topM: 550, coverageScale: 0.6, opacity: 0.85, coreDensityPerM: 0.005, floorDensityPerM: 0.0003, maxDepthFromBelow: 0.45 },
   // Golden hour: thin wisps low in the valleys, the slopes in warm light.
-  'golden-hour': { baseM: 560, topM: 610, coverageScale: 0.55, opacity: 0.65, coreDensityPerM: 0.004, floorDensityPerM: 0.0002, maxDepthFromBelow: 0.3, loneSliceShare: 0.6 },
+  'golden-hour': { baseM: 560, topM: 610, coverageScale: 0.55, opacity: 0.65, coreDensityPerM: 0.004, floorDensityPerM: 0.0002, maxDepthFromBelow: 0.3 },
 };
 
 /** Mist round the massif's foot: below the gate floor (1,300 m) and the cliff route (about 1,420 m). */

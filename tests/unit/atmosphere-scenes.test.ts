@@ -69,24 +69,4 @@ describe('scene atmospheres', () => {
       }
     }
   });
-
-  test('on the phone, Tianmen’s lone sea slice shows the valleys between the cores as the bake tier does; Wulingyuan’s stays the low blanket', () => {
-    for (const time of TIMES) {
-      const wulingyuanSea = atmosphereFor(time, 'phone').cloudLayers.filter((l) => l.kind === 'sea');
-      assert.equal(wulingyuanSea.length, 1);
-      const band = CLOUD_SEA_BANDS[time];
-      assert.equal(wulingyuanSea[0].heightM, band.baseM + (band.topM - band.baseM) * 0.2, `${time}: Wulingyuan's phone sea moved`);
-    }
-    for (const time of ['midday', 'golden-hour'] as const) {
-      const phone = atmosphereFor(time, 'phone', 'tianmen');
-      const bake = atmosphereFor(time, 'bake', 'tianmen');
-      const phoneSea = phone.cloudLayers.filter((l) => l.kind === 'sea');
-      const bakeSea = bake.cloudLayers.filter((l) => l.kind === 'sea');
-      assert.equal(phoneSea.length, 1, 'no extra draw call');
-      const bakeMedianCoverage = bakeSea[Math.floor(bakeSea.length / 2)].coverage;
-      // The whole sea's opacity sits only where at least half the bake's slices have cloud.
-      assert.ok(phoneSea[0].coverage <= bakeMedianCoverage, `${time}: the phone's slice covers ${phoneSea[0].coverage} of the valleys, the bake's median slice ${bakeMedianCoverage}`);
-      assert.ok(phoneSea[0].coverage * phone.cloudSea.coverageScale < 0.35, `${time}: too little gap between the cores`);
-    }
-  });
 });
