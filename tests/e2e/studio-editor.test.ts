@@ -11,7 +11,8 @@ import { hasErrors, validateRoute } from '../../scenes/routes/validate-route';
 import { createWorld, type World } from '../../scenes/world/world';
 import { appendKeyframe, moveKeyframe, starterRoute } from '../../components/studio/route-draft-edits';
 import type { RunningNextServer } from '../helpers/next-server';
-import { startStudioFixture, type StudioFixture } from '../helpers/studio-fixture';
+import { signInToStudio, startStudioFixture, type StudioFixture } from '../helpers/studio-fixture';
+import { mapGeometry, toClient } from '../helpers/studio-map';
 
 const CURATOR = { email: 'zhao.curator@bureau.example', password: 'clouds between the pillars 62' };
 const SCENE_READY_TIMEOUT_MS = 45_000;
@@ -90,20 +91,9 @@ function planStudioRoute(starter: Route, world: World): StudioRoutePlan {
   return { first, pillar: [pillar.x, pillar.z], fixedAt, rest, finalRoute: replay };
 }
 
-
 /** Client coordinates of a world point on the studio map, from the view it reports. */
 async function mapPoint(page: Page, x: number, z: number): Promise<{ x: number; y: number }> {
-  const map = page.getByTestId('studio-map');
-  const box = await map.boundingBox();
-  assert.ok(box, 'the map is on screen');
-  const view = await map.evaluate((el) => ({
-    cx: Number(el.getAttribute('data-center-x')),
-    cz: Number(el.getAttribute('data-center-z')),
-    pxPerM: Number(el.getAttribute('data-px-per-m')),
-  }));
-  const point = { x: box.x + box.width / 2 + (x - view.cx) * view.pxPerM, y: box.y + box.height / 2 + (z - view.cz) * view.pxPerM };
-  assert.ok(point.x > box.x && point.x < box.x + box.width && point.y > box.y && point.y < box.y + box.height, `(${x}, ${z}) is off the map`);
-  return point;
+  return toClient(await mapGeometry(page), x, z);
 }
 
 async function clickMap(page: Page, x: number, z: number): Promise<void> {
@@ -123,12 +113,7 @@ describe('curator studio', () => {
     page.on('pageerror', (error) => pageErrors.push(String(error)));
 
     // Signing in: the studio sends a stranger to the sign-in page first.
-    await page.goto(`${server.baseUrl}/studio`);
-    await page.waitForURL('**/studio/login**');
-    await page.locator('input[name="email"]').fill(CURATOR.email);
-    await page.locator('input[name="password"]').fill(CURATOR.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === '/studio');
+    await signInToStudio(page, server.baseUrl, CURATOR);
 
     // A new route at Hallelujah Mountain opens in the editor as a two-keyframe sketch.
     await page.getByTestId('new-route').click();

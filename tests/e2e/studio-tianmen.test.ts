@@ -17,7 +17,8 @@ import { moveKeyframe } from '../../components/studio/route-draft-edits';
 import { buildReliefImage, type ReliefImage } from '../../components/studio/relief-image';
 import { samplePixels } from '../helpers/page-pixels';
 import type { RunningNextServer } from '../helpers/next-server';
-import { startStudioFixture, type StudioFixture } from '../helpers/studio-fixture';
+import { signInToStudio, startStudioFixture, type StudioFixture } from '../helpers/studio-fixture';
+import { mapGeometry, toClient, toMapPx, type MapGeometry } from '../helpers/studio-map';
 
 const CURATOR = { email: 'lin.curator@bureau.example', password: 'a gate in the clouds 999' };
 const SOURCE_ROUTE_ID = 'heavens-gate-flythrough';
@@ -70,40 +71,6 @@ function cliffDropFor(route: Route, world: AnySceneWorld): { x: number; z: numbe
     }
   }
   return { x, z, messagePattern };
-}
-
-interface MapGeometry {
-  left: number;
-  top: number;
-  widthPx: number;
-  heightPx: number;
-  centerX: number;
-  centerZ: number;
-  pxPerM: number;
-}
-
-async function mapGeometry(page: Page): Promise<MapGeometry> {
-  const map = page.getByTestId('studio-map');
-  const box = await map.boundingBox();
-  assert.ok(box, 'the map is on screen');
-  const view = await map.evaluate((el) => ({
-    centerX: Number(el.getAttribute('data-center-x')),
-    centerZ: Number(el.getAttribute('data-center-z')),
-    pxPerM: Number(el.getAttribute('data-px-per-m')),
-  }));
-  assert.ok(view.pxPerM > 0, 'the map reports its view');
-  return { left: box.x, top: box.y, widthPx: box.width, heightPx: box.height, ...view };
-}
-
-/** Map-local CSS pixels of a world point, as RouteMap's worldToCanvas places it. */
-function toMapPx(map: MapGeometry, x: number, z: number): [number, number] {
-  return [map.widthPx / 2 + (x - map.centerX) * map.pxPerM, map.heightPx / 2 + (z - map.centerZ) * map.pxPerM];
-}
-
-function toClient(map: MapGeometry, x: number, z: number): { x: number; y: number } {
-  const [px, py] = toMapPx(map, x, z);
-  assert.ok(px > 0 && px < map.widthPx && py > 0 && py < map.heightPx, `(${x}, ${z}) is on the map`);
-  return { x: map.left + px, y: map.top + py };
 }
 
 /** RGB of the map canvas at map-local CSS pixels (the canvas is drawn at devicePixelRatio). */
@@ -193,12 +160,7 @@ describe('curator studio with a Tianmen Mountain route', () => {
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
 
-    await page.goto(`${server.baseUrl}/studio`);
-    await page.waitForURL('**/studio/login**');
-    await page.locator('input[name="email"]').fill(CURATOR.email);
-    await page.locator('input[name="password"]').fill(CURATOR.password);
-    await page.locator('button[type="submit"]').click();
-    await page.waitForURL((url) => url.pathname === '/studio');
+    await signInToStudio(page, server.baseUrl, CURATOR);
 
     // Duplicating the curated route adds a draft copy to the list.
     const sourceRow = page.locator(`[data-testid="studio-route"][data-route-id="${SOURCE_ROUTE_ID}"]`);

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createStaffAccount } from '../../server/staff/staff-accounts';
 import { openStaffServices } from '../../server/staff/staff-services';
 import { launchChromium } from './browser';
@@ -14,6 +14,16 @@ export interface StudioFixture {
   server: RunningNextServer;
   browser: Browser;
   stop(): Promise<void>;
+}
+
+/** Signs in through the studio's own form, as a person would: the studio first sends a stranger there. */
+export async function signInToStudio(page: Page, baseUrl: string, staff: { email: string; password: string }): Promise<void> {
+  await page.goto(`${baseUrl}/studio`);
+  await page.waitForURL('**/studio/login**');
+  await page.locator('input[name="email"]').fill(staff.email);
+  await page.locator('input[name="password"]').fill(staff.password);
+  await page.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === '/studio');
 }
 
 export async function startStudioFixture(curator: { email: string; password: string }, name: string): Promise<StudioFixture> {
