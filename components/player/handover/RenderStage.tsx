@@ -8,6 +8,7 @@ import type { Route } from '../../../scenes/routes/route-schema';
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
 import type { Messages } from '../../i18n/messages';
 import type { CloudSnapshot } from '../cloud/stream-client';
+import type { CloudStreamViewProps } from '../cloud/CloudStreamView';
 import { unavailableSnapshot } from '../cloud/cloud-state';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
@@ -130,18 +131,8 @@ function LayerContent({ layer, role, alone, callbacks, route, clock, getTimeS, r
 
 const FAILED_TO_LOAD = unavailableSnapshot('the stream client failed to load');
 
-interface CloudLayerProps {
-  id: number;
-  renderUrl: string;
-  routeId: string;
-  clock: FlightClock;
-  messages: Messages;
-  showStats: boolean;
-  onCloseStats: () => void;
-  onUseDevice: () => void;
-  quiet: boolean;
-  callbacks: LayerCallbacks;
-}
+/** The stream view's own props, its two reports wired to this layer's callbacks. */
+type CloudLayerProps = Omit<CloudStreamViewProps, 'onSnapshot' | 'onFrameShown'> & { id: number; callbacks: LayerCallbacks };
 
 const CloudLayer = memo(function CloudLayer({ id, callbacks, ...view }: CloudLayerProps) {
   const onSnapshot = useCallback((snapshot: CloudSnapshot) => callbacks.cloudSnapshot(id, snapshot), [callbacks, id]);
