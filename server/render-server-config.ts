@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { resolveDatabasePath } from './db/database';
+import { DEFAULT_CHROMIUM_PATH } from './render/chromium-launch';
 
 const EnvSchema = z.object({
   YUNSHAN_RENDER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -12,7 +13,9 @@ const EnvSchema = z.object({
   YUNSHAN_RENDERERS: z.coerce.number().int().min(1).max(16).default(1),
   /** Set to 0 to serve status and frames without baking (a node that only streams). */
   YUNSHAN_BAKE: z.enum(['0', '1']).default('1'),
-  CHROMIUM_PATH: z.string().min(1).default('/usr/bin/chromium'),
+  /** The render server's own name for it, which its messages tell operators to set, wins over the generic one. */
+  YUNSHAN_CHROMIUM_PATH: z.string().min(1).optional(),
+  CHROMIUM_PATH: z.string().min(1).optional(),
   /** Comma-separated origins whose pages may open a stream (the site's own origin in production). */
   YUNSHAN_STREAM_ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** Concurrent streams this node serves; one more is answered 'busy'. */
@@ -79,7 +82,7 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     framesDir: path.resolve(cwd, settings.YUNSHAN_FRAMES_DIR),
     renderers: settings.YUNSHAN_RENDERERS,
     bakeEnabled: settings.YUNSHAN_BAKE === '1',
-    chromiumPath: settings.CHROMIUM_PATH,
+    chromiumPath: settings.YUNSHAN_CHROMIUM_PATH ?? settings.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
     workerId: `${os.hostname()}:${process.pid}`,
     stream: {
       allowedOrigins: commaList(settings.YUNSHAN_STREAM_ALLOWED_ORIGINS),
