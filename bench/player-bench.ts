@@ -1,7 +1,8 @@
 // `npm run bench:player`: the player in Debian Chromium against the real render server (the
 // test route baked once, shared with the e2e tests): time to the first streamed frame, and
 // for each kind of handover how long it takes and how long the screen goes without a new
-// picture, as the player itself measures them. Medians; a fresh browser context per run.
+// picture, as the player itself measures them; and how smoothly a cloud flight plays with and
+// without a bake running on the same machine. Medians; a fresh browser context per run.
 import { launchChromium } from '../tests/helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
 import type { DeviceProbe } from '../components/player/render-choice/render-choice-types';
@@ -10,9 +11,11 @@ import type { HandoverRecord } from '../components/player/handover/handover-reco
 import type { Browser, Page } from 'playwright-core';
 import { measureCloudFirstFrameMs } from '../tests/helpers/cloud-first-frame';
 import { median, printTable } from './stats';
+import { measureCloudPlayback } from './cloud-playback-bench';
 
 const RUNS = Number(process.env.YUNSHAN_BENCH_HANDOVER_RUNS ?? 3);
 const FIRST_FRAME_RUNS = 10;
+const PLAYBACK_RUNS = Number(process.env.YUNSHAN_BENCH_PLAYBACK_RUNS ?? 3);
 
 interface HandoverKind {
   name: string;
@@ -93,6 +96,20 @@ export async function benchPlayer(): Promise<void> {
         ['server ready (joined) → first decoded frame', Math.round(first.medianReadyToDecodedMs)],
         ['navigation → first frame on the canvas (page load included)', Math.round(first.medianNavigationToShownMs)],
       ],
+    );
+
+    const playback = await measureCloudPlayback(browser, fixture, PLAYBACK_RUNS);
+    printTable(
+      `Cloud flight in Chromium, 360p over WebRTC, 10 s of flight × ${PLAYBACK_RUNS} fresh pages each (goals: under 2 % dropped with a bake running; none of the first 33 frames dropped)`,
+      ['machine', 'dropped share', 'dropped of first 33 (median)', '(worst)', 'runs', 'bake frames meanwhile'],
+      playback.map((row) => [
+        row.label,
+        `${(row.dropShare * 100).toFixed(1)} %`,
+        row.medianDroppedInFirstSecond,
+        row.worstDroppedInFirstSecond,
+        row.runs,
+        row.bakedFrames ?? '—',
+      ]),
     );
 
     const rows: Array<Array<string | number>> = [];
