@@ -1,6 +1,7 @@
 // Limits a route must respect to be safe to look at on a phone: far enough from rock
 // that nothing fills the screen, and gentle enough in motion not to cause sickness.
 import { WORLD_HALF_EXTENT_M } from '../world/landmarks';
+import { ROUTE_MAX_DURATION_S } from './route-schema';
 
 /** Closest the camera may come to terrain or a pillar, in metres. */
 export const MIN_CLEARANCE_M = 12;
@@ -28,5 +29,12 @@ export const MAX_ABS_HORIZONTAL_M = WORLD_HALF_EXTENT_M;
 export const KEYFRAME_TIME_TOLERANCE_S = 1e-3;
 /** Spacing of clearance samples along the path. */
 export const CLEARANCE_SAMPLE_STEP_M = 2;
+/**
+ * Most clearance samples taken along one path (plus one at each end), so validation
+ * costs the same bounded time whatever a request puts in it. Enough for the full step
+ * along the longest path a route may fly (the speed limit for the longest duration);
+ * a longer path is sampled more sparsely, and fails the speed rule anyway.
+ */
+export const MAX_CLEARANCE_SAMPLES = Math.ceil((MAX_SPEED_MPS * ROUTE_MAX_DURATION_S) / CLEARANCE_SAMPLE_STEP_M);
 /** Spacing of motion samples in time (a 20 Hz check of a 60 Hz camera). */
 export const MOTION_SAMPLE_STEP_S = 0.05;

@@ -1,15 +1,27 @@
 // The route model: a curated fly-through as data. Every boundary (API, database,
 // editor, render server) parses routes with these schemas; nothing else defines a route.
 import { z } from 'zod';
-import { LANDMARK_IDS, type LandmarkId } from '../world/landmarks';
+import { LANDMARK_IDS, WORLD_HALF_EXTENT_M, type LandmarkId } from '../world/landmarks';
 
 export const ROUTE_MIN_DURATION_S = 20;
 export const ROUTE_MAX_DURATION_S = 300;
 
 const finite = z.number().finite();
 
+/**
+ * How far from the scene's centre any route coordinate may lie, on every axis. Twice the
+ * world's half-width: loose enough for a draft keyframe dragged off the map or a look-at
+ * target on the horizon (publishing still demands keyframes inside the world), tight
+ * enough that no path grows long enough to make validating or drawing it expensive.
+ */
+export const WORLD_COORDINATE_LIMIT_M = 2 * WORLD_HALF_EXTENT_M;
+
+const OUTSIDE_WORLD_MESSAGE = `World coordinates must lie within ±${WORLD_COORDINATE_LIMIT_M} m of the scene centre.`;
+
+const worldCoordinate = finite.min(-WORLD_COORDINATE_LIMIT_M, { error: OUTSIDE_WORLD_MESSAGE }).max(WORLD_COORDINATE_LIMIT_M, { error: OUTSIDE_WORLD_MESSAGE });
+
 /** [x, y, z] in metres; y is up, -z is north. */
-export const Vec3Schema = z.tuple([finite, finite, finite]);
+export const Vec3Schema = z.tuple([worldCoordinate, worldCoordinate, worldCoordinate]);
 export type Vec3 = z.infer<typeof Vec3Schema>;
 
 /** Text shown to visitors, in both languages the product speaks. */

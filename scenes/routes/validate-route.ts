@@ -10,6 +10,7 @@ import {
   CLEARANCE_SAMPLE_STEP_M,
   KEYFRAME_TIME_TOLERANCE_S,
   MAX_ABS_HORIZONTAL_M,
+  MAX_CLEARANCE_SAMPLES,
   MAX_ACCELERATION_MPS2,
   MAX_PITCH_RATE_DEG_S,
   MAX_SPEED_MPS,
@@ -272,7 +273,7 @@ function checkClearance(route: Route, world: ValidationWorld): RouteIssue[] {
   // sample of each segment it crosses, so one misplaced keyframe gives one issue.
   const timeline = routeTimeline(route);
   const lengthM = pathLengthM(route);
-  const count = Math.max(1, Math.ceil(lengthM / CLEARANCE_SAMPLE_STEP_M));
+  const count = Math.min(MAX_CLEARANCE_SAMPLES, Math.max(1, Math.ceil(lengthM / CLEARANCE_SAMPLE_STEP_M)));
   const stepM = lengthM / count;
   const flaggedDistancesM = flagged.map((index) => timeline.curve.keyframeDistancesM[index]);
   const worst = new Map<number, { clearanceM: number; distanceM: number; position: Vec3 }>();
