@@ -19,21 +19,55 @@ export interface HttpErrorResponse {
   headers: Record<string, string>;
 }
 
+/**
+ * Marks every domain error. Next's build may load this module several times (one copy
+ * per bundle), so `instanceof` fails for an error thrown by a store another bundle
+ * opened; Symbol.for is one registry per process, whichever copy asks.
+ */
+export const DOMAIN_ERROR_BRAND: unique symbol = Symbol.for('yunshan.domain-error');
+
+/** What every domain error carries, whichever copy of its class made it. */
+export interface DomainErrorFields {
+  readonly [DOMAIN_ERROR_BRAND]: true;
+  readonly status: number;
+  readonly code: string;
+  readonly message: string;
+}
+
 /** Errors whose message is written for the API caller and may be shown as is. */
-export abstract class DomainError extends Error {
+export abstract class DomainError extends Error implements DomainErrorFields {
+  readonly [DOMAIN_ERROR_BRAND] = true as const;
   abstract readonly status: number;
   abstract readonly code: string;
 }
 
+/** True for a domain error from any copy of its class: recognised by its brand, never by `instanceof`. */
+export function isDomainError(error: unknown): error is DomainErrorFields {
+  if (typeof error !== 'object' || error === null) return false;
+  const fields = error as Partial<Record<PropertyKey, unknown>>;
+  return fields[DOMAIN_ERROR_BRAND] === true && typeof fields.status === 'number' && typeof fields.code === 'string' && typeof fields.message === 'string';
+}
+
+/** True for a domain error with this code, e.g. `hasDomainErrorCode(error, NOT_FOUND_CODE)`. */
+export function hasDomainErrorCode<Code extends string>(error: unknown, code: Code): error is DomainErrorFields & { readonly code: Code } {
+  return isDomainError(error) && error.code === code;
+}
+
+export const NOT_FOUND_CODE = 'not_found';
+export const VALIDATION_ERROR_CODE = 'invalid_request';
+export const CONFLICT_CODE = 'conflict';
+export const METHOD_NOT_ALLOWED_CODE = 'method_not_allowed';
+export const DATA_INTEGRITY_CODE = 'data_integrity';
+
 export class NotFoundError extends DomainError {
   readonly status = 404;
-  readonly code = 'not_found';
+  readonly code = NOT_FOUND_CODE;
   override name = 'NotFoundError';
 }
 
 export class ValidationError extends DomainError {
   readonly status = 400;
-  readonly code = 'invalid_request';
+  readonly code = VALIDATION_ERROR_CODE;
   override name = 'ValidationError';
   readonly issues: IssueBody[];
 
@@ -45,7 +79,8 @@ export class ValidationError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly status = 409;
-  readonly code = 'conflict';
+  /** Widened so that a particular conflict may carry its own code. */
+  readonly code: string = CONFLICT_CODE;
   override name = 'ConflictError';
 }
 
@@ -63,7 +98,7 @@ export class ForbiddenError extends DomainError {
 
 export class MethodNotAllowedError extends DomainError {
   readonly status = 405;
-  readonly code = 'method_not_allowed';
+  readonly code = METHOD_NOT_ALLOWED_CODE;
   override name = 'MethodNotAllowedError';
   readonly allowedMethods: readonly string[];
 
@@ -79,6 +114,12 @@ export class MethodNotAllowedError extends DomainError {
  */
 export class DataIntegrityError extends Error {
   override name = 'DataIntegrityError';
+  readonly code = DATA_INTEGRITY_CODE;
+}
+
+/** Deliberately no brand: it is not a domain error, so it maps to a 500. */
+export function isDataIntegrityError(error: unknown): error is DataIntegrityError {
+  return error instanceof Error && (error as Partial<DataIntegrityError>).code === DATA_INTEGRITY_CODE;
 }
 
 const INTERNAL_ERROR_BODY: ErrorBody = {
@@ -92,18 +133,18 @@ const INTERNAL_ERROR_BODY: ErrorBody = {
  */
 export function toHttpError(error: unknown): HttpErrorResponse {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
-  if (!(error instanceof DomainError)) {
+  if (!isDomainError(error)) {
     return { status: 500, body: INTERNAL_ERROR_BODY, headers };
   }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
-  if (error instanceof ValidationError) body.error.issues = error.issues;
-  if (error instanceof MethodNotAllowedError) headers.Allow = error.allowedMethods.join(', ');
+  if (hasDomainErrorCode(error, VALIDATION_ERROR_CODE)) body.error.issues = (error as Partial<ValidationError>).issues ?? [];
+  if (hasDomainErrorCode(error, METHOD_NOT_ALLOWED_CODE)) headers.Allow = ((error as Partial<MethodNotAllowedError>).allowedMethods ?? []).join(', ');
   return { status: error.status, body, headers };
 }
 
 /** True when the error is unexpected and worth a line in the server log. */
 export function isUnexpectedError(error: unknown): boolean {
-  return !(error instanceof DomainError);
+  return !isDomainError(error);
 }
 
 function toIssueBody(issue: z.core.$ZodIssue): IssueBody {

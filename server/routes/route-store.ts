@@ -4,7 +4,7 @@ import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { RouteSchema, type Route, type RouteInput } from '../../scenes/routes/route-schema';
 import { openDatabase } from '../db/database';
-import { DataIntegrityError, ValidationError } from '../errors';
+import { DataIntegrityError, ValidationError, isDataIntegrityError } from '../errors';
 
 /** What a visitor sees of a route: its latest published revision. */
 export interface PublishedRoute {
@@ -108,7 +108,7 @@ export function createSqliteRouteStore(db: Database.Database, options: SqliteRou
         try {
           published.push(toPublishedRoute(row));
         } catch (error) {
-          if (!(error instanceof DataIntegrityError)) throw error;
+          if (!isDataIntegrityError(error)) throw error;
           log.error(`[route-store] skipped from the list: ${error.message}`);
         }
       }

@@ -205,7 +205,7 @@ describe('editing, publishing and history', () => {
     const stale = await call('PUT', '/api/studio/routes/river-walk', { cookie: adminCookie, body: { baseRevision: 1, route: publishableRoute('river-walk', 'Stale tab') } });
     assert.equal(stale.status, 409);
     const error = errorOf(stale.body);
-    assert.equal(error.code, 'conflict');
+    assert.equal(error.code, 'revision_conflict');
     assert.equal(error.current?.revision, 2);
     assert.equal(error.current?.route.title.en, 'River walk, second draft');
     assert.equal(snapshot(), before);

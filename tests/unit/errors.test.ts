@@ -1,4 +1,5 @@
-// Each domain error maps to its own status, and nothing else ever leaks its message.
+// Each domain error maps to its own status, whichever copy of its class made it, and
+// nothing else ever leaks its message.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { z } from 'zod';
@@ -10,8 +11,15 @@ import {
   NotFoundError,
   UnauthorizedError,
   ValidationError,
+  DOMAIN_ERROR_BRAND,
+  NOT_FOUND_CODE,
+  hasDomainErrorCode,
+  isDataIntegrityError,
+  isUnexpectedError,
   toHttpError,
 } from '../../server/errors';
+import { isRevisionConflictError } from '../../server/routes/route-write-errors';
+import { isRouteNotPublishableError } from '../../server/routes/route-publish-errors';
 
 test('domain errors map to their status, code and message', () => {
   const cases: [Error, number, string][] = [
@@ -64,4 +72,73 @@ test('anything else is a bare 500 that shows neither message nor stack', () => {
     const text = JSON.stringify(mapped.body);
     assert.doesNotMatch(text, /SQLITE|SELECT|revision|undefined|thrown|\n\s+at /);
   }
+});
+
+// Next's build may hold several copies of a module; an error made by one copy must map the
+// same in another. Importing the file again under another URL gives a genuine second copy.
+async function separateCopyOf<Module>(relativePath: string): Promise<Module> {
+  return (await import(new URL(`${relativePath}?copy=another-bundle`, import.meta.url).href)) as Module;
+}
+
+test('errors made by a separate copy of their classes keep their status: 404, 409, 400 with issues, 405 with Allow', async () => {
+  const copy = await separateCopyOf<typeof import('../../server/errors')>('../../server/errors.ts');
+  assert.notEqual(copy.ConflictError, ConflictError, 'the copy has classes of its own');
+
+  const notFound = toHttpError(new copy.NotFoundError('no route "x"'));
+  assert.deepEqual([notFound.status, notFound.body], [404, { error: { code: 'not_found', message: 'no route "x"' } }]);
+  assert.equal(toHttpError(new copy.ConflictError('revision 3 already published')).status, 409);
+
+  const result = z.strictObject({ n: z.number() }).safeParse({ n: 'x' });
+  assert.ok(!result.success);
+  const invalid = toHttpError(new copy.ValidationError('bad request', result.error.issues));
+  assert.equal(invalid.status, 400);
+  assert.deepEqual(invalid.body.error.issues?.map((issue) => issue.path), [['n']]);
+
+  const notAllowed = toHttpError(new copy.MethodNotAllowedError('POST', ['GET']));
+  assert.deepEqual([notAllowed.status, notAllowed.headers.Allow], [405, 'GET']);
+  assert.equal(isUnexpectedError(new copy.NotFoundError('gone')), false);
+});
+
+test('a domain error is recognised by its brand and code, not its class', () => {
+  class ForeignConflict extends Error {
+    readonly [Symbol.for('yunshan.domain-error')] = true;
+    readonly status = 409;
+    readonly code = 'conflict';
+  }
+  assert.equal(toHttpError(new ForeignConflict('taken')).status, 409);
+  const plain = Object.assign(new Error('no such route'), { [DOMAIN_ERROR_BRAND]: true, status: 404, code: 'not_found' });
+  assert.equal(toHttpError(plain).status, 404);
+  assert.equal(hasDomainErrorCode(plain, NOT_FOUND_CODE), true);
+  assert.equal(hasDomainErrorCode(plain, 'conflict'), false);
+});
+
+test('a status and code without the brand are not enough to show a message', () => {
+  // Library and system errors carry codes and statuses of their own; their messages must not leak.
+  const unbranded = Object.assign(new Error('SQLITE_BUSY: database is locked'), { status: 409, code: 'conflict' });
+  assert.equal(toHttpError(unbranded).status, 500);
+  assert.equal(isUnexpectedError(unbranded), true);
+});
+
+test('a data integrity error from a separate copy is still recognised, and still a bare 500', async () => {
+  const copy = await separateCopyOf<typeof import('../../server/errors')>('../../server/errors.ts');
+  const corrupt = new copy.DataIntegrityError('route "a" revision 2 is not a valid route');
+  assert.equal(isDataIntegrityError(corrupt), true);
+  assert.equal(isDataIntegrityError(new Error('route "a"')), false);
+  assert.equal(toHttpError(corrupt).status, 500);
+});
+
+test("the studio's revision conflicts and unpublishable routes are recognised across copies", async () => {
+  const writeErrors = await separateCopyOf<typeof import('../../server/routes/route-write-errors')>('../../server/routes/route-write-errors.ts');
+  const publishErrors = await separateCopyOf<typeof import('../../server/routes/route-publish-errors')>('../../server/routes/route-publish-errors.ts');
+  const current = { routeId: 'river-walk', revision: 2, route: {} as never, createdAt: '2025-01-01T00:00:00.000Z', published: false, publishedAt: null };
+  const conflict = new writeErrors.RevisionConflictError(1, current);
+  assert.equal(isRevisionConflictError(conflict), true);
+  assert.equal(toHttpError(conflict).status, 409);
+  assert.equal(isRevisionConflictError(new writeErrors.RouteArchivedError('archived')), false);
+  assert.equal(isRevisionConflictError(new ConflictError('taken')), false);
+
+  const unpublishable = new publishErrors.RouteNotPublishableError(3, []);
+  assert.equal(isRouteNotPublishableError(unpublishable), true);
+  assert.equal(toHttpError(unpublishable).status, 422);
+  assert.equal(isRouteNotPublishableError(conflict), false);
 });

@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { requireStaffForPage } from '../../../../server/staff/page-guard';
-import { NotFoundError } from '../../../../server/errors';
+import { hasDomainErrorCode, NOT_FOUND_CODE } from '../../../../server/errors';
 import { RouteIdSchema } from '../../../../server/routes/studio-route-requests';
 import type { StudioRouteDetail } from '../../../../server/routes/studio-route-contracts';
 import { getRequestLocale } from '../../../../components/i18n/request-locale';
@@ -23,7 +23,7 @@ async function loadDetail(id: string): Promise<StudioRouteDetail> {
   try {
     return await (await studioRouteStore()).get(id);
   } catch (error) {
-    if (error instanceof NotFoundError) notFound();
+    if (hasDomainErrorCode(error, NOT_FOUND_CODE)) notFound();
     throw error;
   }
 }

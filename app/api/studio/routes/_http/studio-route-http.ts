@@ -6,8 +6,8 @@ import { requireStaff, assertSameOrigin, studioErrorJson, studioHandler, studioJ
 import type { StaffRole, StaffSession } from '../../../../../server/staff/staff-contracts';
 import type { AuditActor } from '../../../../../server/audit/route-audit-log';
 import { ValidationError } from '../../../../../server/errors';
-import { RevisionConflictError } from '../../../../../server/routes/route-write-errors';
-import { RouteNotPublishableError } from '../../../../../server/routes/route-publish-errors';
+import { isRevisionConflictError } from '../../../../../server/routes/route-write-errors';
+import { isRouteNotPublishableError } from '../../../../../server/routes/route-publish-errors';
 import { RouteIdSchema } from '../../../../../server/routes/studio-route-requests';
 
 export { studioJson };
@@ -39,11 +39,11 @@ export async function routeIdOf(context: RouteParamsContext): Promise<string> {
 }
 
 export function studioRouteErrorJson(error: unknown): Response {
-  if (error instanceof RevisionConflictError) {
+  if (isRevisionConflictError(error)) {
     const { revision, route, createdAt } = error.current;
     return studioJson({ error: { code: error.code, message: error.message, current: { revision, route, createdAt } } }, { status: 409 });
   }
-  if (error instanceof RouteNotPublishableError) {
+  if (isRouteNotPublishableError(error)) {
     return studioJson({ error: { code: error.code, message: error.message, issues: error.issues } }, { status: 422 });
   }
   return studioErrorJson(error);
