@@ -17,14 +17,24 @@ export function resolveDatabasePath(
   return path.resolve(cwd, configured ? configured : DEFAULT_DB_PATH);
 }
 
-export function openDatabase(filePath: string): Database.Database {
+export interface OpenDatabaseOptions {
+  /**
+   * FULL syncs the WAL on every commit, so an answered write survives a crash or power
+   * loss right after it; NORMAL (the default) may lose the last commits, which only
+   * reads and re-runnable work (the published-route cache, bake progress) can afford.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+export function openDatabase(filePath: string, options: OpenDatabaseOptions = {}): Database.Database {
+  const synchronous = options.synchronous ?? 'NORMAL';
   fs.mkdirSync(path.dirname(filePath), { recursive: true });
   const db = new Database(filePath);
   try {
     // busy_timeout first: the WAL switch and the migrations may wait on another process.
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     db.pragma('journal_mode = WAL');
-    db.pragma('synchronous = NORMAL');
+    db.pragma(`synchronous = ${synchronous}`);
     db.pragma('foreign_keys = ON');
     applyMigrations(db);
     return db;

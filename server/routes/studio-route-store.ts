@@ -62,10 +62,7 @@ const REVISION_COLUMNS = `route_id AS routeId, revision, route_json AS routeJson
 
 /** Opens the file for studio writes: the app's pragmas, then synchronous=FULL on this connection. */
 export function openStudioDatabase(filePath: string): Database.Database {
-  const db = openDatabase(filePath);
-  // WAL with NORMAL may lose the last commits on power loss; FULL syncs the WAL on every commit.
-  db.pragma('synchronous = FULL');
-  return db;
+  return openDatabase(filePath, { synchronous: 'FULL' });
 }
 
 export function openStudioRouteStore(filePath: string, options: StudioRouteStoreOptions = {}): StudioRouteStore {

@@ -32,7 +32,9 @@ export function createStaffServices(db: Database.Database, nowMs: NowMs = system
 }
 
 export function openStaffServices(filePath: string = resolveDatabasePath(), nowMs: NowMs = systemNowMs): StaffServices {
-  return createStaffServices(openDatabase(filePath), nowMs);
+  // Accounts, revocations and sessions are security state: a revoked session must not
+  // come back after a crash, so every answered write is synced.
+  return createStaffServices(openDatabase(filePath, { synchronous: 'FULL' }), nowMs);
 }
 
 const processWide = globalThis as typeof globalThis & { yunshanStaffServices?: StaffServices };
