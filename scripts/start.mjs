@@ -3,7 +3,7 @@
 // SQLite file under data/. Either can also run alone: `npm run serve`, `npm run render-server`.
 import { existsSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
@@ -24,10 +24,15 @@ spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', 'setup-link'
 
 console.log(`Yunshan 云山 on http://localhost:${port}  (database: ${process.env.YUNSHAN_DB_PATH ?? 'data/yunshan.sqlite'})`);
 const children = [
-  spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit' }),
+  // The hook appends each request's peer address to X-Forwarded-For, which Next does not do.
+  spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS) } }),
   spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' }),
 ];
 const [web, render] = children;
+
+function withPeerAddressHook(nodeOptions = '') {
+  return `${nodeOptions} --import "${pathToFileURL(path.join(root, 'server', 'staff', 'peer-address-hook.mjs')).href}"`.trim();
+}
 
 let stopping = false;
 function stopAll(signal) {

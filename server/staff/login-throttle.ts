@@ -1,6 +1,8 @@
-// Login throttling per account and per client address: a few free failures, then
-// a delay that doubles with each further failure. Keys are what was typed, so an
-// unknown email is throttled exactly like a real one and reveals nothing.
+// Login throttling per (account, client address) and per client address: a few free
+// failures, then a delay that doubles with each further failure. An account is never
+// throttled as a whole, or anyone could keep its owner out by failing its logins from
+// elsewhere; a guesser at one address meets both limits. Keys are what was typed, so
+// an unknown email is throttled exactly like a real one and reveals nothing.
 import type Database from 'better-sqlite3';
 import type { NowMs } from './staff-clock';
 
@@ -14,7 +16,7 @@ export interface ThrottlePolicy {
   windowMs: number;
 }
 
-/** An account's counter restarts at each successful login. */
+/** Per account at one address; that pair's counter restarts at each successful login. */
 export const ACCOUNT_THROTTLE: ThrottlePolicy = {
   freeFailures: 5,
   baseDelayMs: 2_000,
@@ -45,11 +47,11 @@ export type ThrottleDecision = { allowed: true; attemptId: number } | { allowed:
 
 export interface LoginThrottle {
   /**
-   * Checks both keys and, when allowed, records the attempt as a failure in the
+   * Checks the (account, address) and the address keys and, when allowed, records the attempt as a failure in the
    * same transaction, so parallel guesses cannot all slip past one check.
    */
   begin(email: string, clientAddress: string): ThrottleDecision;
-  /** Marks a begun attempt as successful: the account's counter restarts. */
+  /** Marks a begun attempt as successful: the counter of its account at its address restarts. */
   succeed(attemptId: number): void;
 }
 
@@ -63,10 +65,11 @@ export function createLoginThrottle(
   nowMs: NowMs,
   policies: { account: ThrottlePolicy; address: ThrottlePolicy } = { account: ACCOUNT_THROTTLE, address: ADDRESS_THROTTLE },
 ): LoginThrottle {
-  const accountFailures = db.prepare<[string, number, string], FailureSummary>(
+  const accountFailures = db.prepare<{ email: string; address: string; sinceMs: number }, FailureSummary>(
     `SELECT COUNT(*) AS failures, MAX(at_ms) AS lastFailureAtMs FROM staff_login_attempts
-     WHERE email = ? AND succeeded = 0
-       AND at_ms > MAX(?, COALESCE((SELECT MAX(at_ms) FROM staff_login_attempts WHERE email = ? AND succeeded = 1), 0))`,
+     WHERE email = @email AND client_address = @address AND succeeded = 0
+       AND at_ms > MAX(@sinceMs, COALESCE((SELECT MAX(at_ms) FROM staff_login_attempts
+                                           WHERE email = @email AND client_address = @address AND succeeded = 1), 0))`,
   );
   const addressFailures = db.prepare<[string, number], FailureSummary>(
     `SELECT COUNT(*) AS failures, MAX(at_ms) AS lastFailureAtMs FROM staff_login_attempts
@@ -87,7 +90,7 @@ export function createLoginThrottle(
   const beginAtomically = db.transaction((email: string, clientAddress: string): ThrottleDecision => {
     const now = nowMs();
     prune.run(now - longestWindowMs);
-    const account = accountFailures.get(email, now - policies.account.windowMs, email)!;
+    const account = accountFailures.get({ email, address: clientAddress, sinceMs: now - policies.account.windowMs })!;
     const address = addressFailures.get(clientAddress, now - policies.address.windowMs)!;
     const retryAfterMs = Math.max(waitMs(account, policies.account, now), waitMs(address, policies.address, now));
     if (retryAfterMs > 0) return { allowed: false, retryAfterMs };

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const NEXT_BIN = path.join(REPO_ROOT, 'node_modules', '.bin', 'next');
@@ -39,7 +40,7 @@ export async function startNextServer(options: StartNextServerOptions = {}): Pro
   // Own process group, so stop() ends the server and anything it spawned, and nothing else.
   const child = spawn(NEXT_BIN, ['start', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: REPO_ROOT,
-    env: { ...process.env, ...options.env, YUNSHAN_DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: '1' },
+    env: { ...process.env, ...options.env, YUNSHAN_DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -70,6 +71,11 @@ export async function startNextServer(options: StartNextServerOptions = {}): Pro
     throw new Error(`${(error as Error).message}\n--- next start output ---\n${output}`, { cause: error });
   }
   return server;
+}
+
+/** As `npm start` runs it: the hook appends the peer address to X-Forwarded-For, which Next does not do. */
+function withPeerAddressHook(nodeOptions = ''): string {
+  return `${nodeOptions} --import "${pathToFileURL(path.join(REPO_ROOT, 'server', 'staff', 'peer-address-hook.mjs')).href}"`.trim();
 }
 
 function assertProductionBuildExists(): void {

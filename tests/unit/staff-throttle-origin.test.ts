@@ -8,7 +8,7 @@ import path from 'node:path';
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, createLoginThrottle, throttleDelayMs, type LoginThrottle } from '../../server/staff/login-throttle';
 import { openDatabase } from '../../server/db/database';
 import { assertSameOrigin } from '../../server/staff/same-origin';
-import { clientAddressOf } from '../../server/staff/client-address';
+import { clientAddressOf, trustedProxyHopsFromEnv } from '../../server/staff/client-address';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-throttle-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
@@ -39,10 +39,10 @@ describe('throttleDelayMs', () => {
 });
 
 describe('login throttle', () => {
-  test('per account: the sixth try waits, whatever address it comes from; a success restarts the count', () => {
+  test('per account at an address: the sixth try from there waits; a success restarts the count', () => {
     const { throttle, clock, close } = freshThrottle();
     failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
-    const blocked = throttle.begin('li@bureau.example', '10.0.0.99');
+    const blocked = throttle.begin('li@bureau.example', '10.0.0.1');
     assert.deepEqual(blocked, { allowed: false, retryAfterMs: 2000 });
     assert.equal(throttle.begin('other@bureau.example', '10.0.0.1').allowed, true, 'another account was throttled');
 
@@ -56,6 +56,17 @@ describe('login throttle', () => {
     assert.ok(success.allowed);
     throttle.succeed(success.attemptId);
     failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    close();
+  });
+
+  test("failures from one address never lock the account's owner out at another", () => {
+    const { throttle, close } = freshThrottle();
+    failTimes(throttle, 5, 'li@bureau.example', '203.0.113.7');
+    assert.equal(throttle.begin('li@bureau.example', '203.0.113.7').allowed, false);
+    const owner = throttle.begin('li@bureau.example', '10.0.0.1');
+    assert.ok(owner.allowed, 'the owner at their own address was throttled by a stranger');
+    throttle.succeed(owner.attemptId);
+    assert.equal(throttle.begin('li@bureau.example', '203.0.113.7').allowed, false, "the owner's success freed the stranger");
     close();
   });
 
@@ -78,10 +89,32 @@ describe('login throttle', () => {
 });
 
 describe('clientAddressOf', () => {
-  test('takes the entry the nearest hop added, not what the client claimed', () => {
-    const request = new Request('http://a.example/', { headers: { 'x-forwarded-for': '6.6.6.6, ::ffff:192.0.2.4' } });
-    assert.equal(clientAddressOf(request), '192.0.2.4');
-    assert.equal(clientAddressOf(new Request('http://a.example/')), 'unknown');
+  const withForwardedFor = (value: string, more: Record<string, string> = {}) =>
+    new Request('http://a.example/', { headers: { 'x-forwarded-for': value, ...more } });
+
+  test('with no trusted proxy, the peer the web process appended last; what the client wrote is ignored', () => {
+    assert.equal(clientAddressOf(withForwardedFor('6.6.6.6, ::ffff:192.0.2.4'), 0), '192.0.2.4');
+    assert.equal(clientAddressOf(withForwardedFor('6.6.6.6, 7.7.7.7, 192.0.2.4', { 'x-real-ip': '8.8.8.8' }), 0), '192.0.2.4');
+    assert.equal(clientAddressOf(new Request('http://a.example/', { headers: { 'x-real-ip': '8.8.8.8' } }), 0), 'unknown');
+    assert.equal(clientAddressOf(new Request('http://a.example/'), 0), 'unknown');
+  });
+
+  test('with trusted proxies, the entry the farthest of them wrote', () => {
+    // client wrote 6.6.6.6; proxy A saw 203.0.113.9; proxy B saw A (10.0.0.2); the web process saw B (10.0.0.3).
+    const chain = withForwardedFor('6.6.6.6, 203.0.113.9, 10.0.0.2, 10.0.0.3');
+    assert.equal(clientAddressOf(chain, 0), '10.0.0.3');
+    assert.equal(clientAddressOf(chain, 1), '10.0.0.2');
+    assert.equal(clientAddressOf(chain, 2), '203.0.113.9');
+    assert.equal(clientAddressOf(withForwardedFor('203.0.113.9, 10.0.0.3'), 2), '203.0.113.9', 'a shorter chain holds only trusted entries');
+  });
+
+  test('the number of hops is a setting, 0 by default, and a bad value is refused', () => {
+    assert.equal(trustedProxyHopsFromEnv({}), 0);
+    assert.equal(trustedProxyHopsFromEnv({ YUNSHAN_TRUSTED_PROXY_HOPS: '' }), 0);
+    assert.equal(trustedProxyHopsFromEnv({ YUNSHAN_TRUSTED_PROXY_HOPS: '2' }), 2);
+    for (const bad of ['-1', '1.5', 'two', '99']) {
+      assert.throws(() => trustedProxyHopsFromEnv({ YUNSHAN_TRUSTED_PROXY_HOPS: bad }), /YUNSHAN_TRUSTED_PROXY_HOPS/);
+    }
   });
 });
 
