@@ -1,9 +1,10 @@
 // A fingerprint of a world's geometry: FNV-1a over the bytes of every typed array, so
 // the browser and the render server can prove they built byte-identical scenes.
-import { listWorldMeshes, buildWorldGeometry } from './world-geometry';
+import { listWorldMeshes, buildWorldGeometry, type WorldGeometry } from './world-geometry';
 import type { QualityTier } from './quality-tiers';
 import type { MeshData } from './mesh-data';
-import { buildTianmenGeometry, listTianmenMeshes } from './tianmen-geometry';
+import type { Pillar } from './pillar';
+import { buildTianmenGeometry, listTianmenMeshes, type TianmenGeometry } from './tianmen-geometry';
 import { createTianmenWorld } from './tianmen-world';
 import { createWorld } from './world';
 
@@ -23,10 +24,15 @@ function bytesOf(array: Float32Array | Uint32Array): Uint8Array {
 /** Two independent FNV-1a lanes (different offsets) give a 64-bit hex digest. */
 export function hashWorldGeometry(seed: number, tier: QualityTier): string {
   const world = createWorld(seed);
-  let [a, b] = foldMeshes(listWorldMeshes(buildWorldGeometry(world, tier)));
+  return fingerprintWorldGeometry(buildWorldGeometry(world, tier), world.pillars);
+}
+
+/** The fingerprint of a Wulingyuan build wherever it was made (a worker posts the same arrays). */
+export function fingerprintWorldGeometry(geometry: WorldGeometry, pillars: readonly Pillar[]): string {
+  let [a, b] = foldMeshes(listWorldMeshes(geometry));
   // The layout of the pillars decides the instance transforms, so it is part of the fingerprint too.
-  const placement = new Float32Array(world.pillars.length * 8);
-  world.pillars.forEach((p, i) => placement.set([p.x, p.z, p.baseY, p.topY, p.radiusXM, p.radiusZM, p.rotationY, p.leanX], i * 8));
+  const placement = new Float32Array(pillars.length * 8);
+  pillars.forEach((p, i) => placement.set([p.x, p.z, p.baseY, p.topY, p.radiusXM, p.radiusZM, p.rotationY, p.leanX], i * 8));
   a = fnv1a(a, bytesOf(placement));
   b = fnv1a(b, bytesOf(placement));
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
@@ -34,7 +40,11 @@ export function hashWorldGeometry(seed: number, tier: QualityTier): string {
 
 /** The Tianmen world's fingerprint: every mesh it draws at the tier. */
 export function hashTianmenGeometry(seed: number, tier: QualityTier): string {
-  const [a, b] = foldMeshes(listTianmenMeshes(buildTianmenGeometry(createTianmenWorld(seed), tier)));
+  return fingerprintTianmenGeometry(buildTianmenGeometry(createTianmenWorld(seed), tier));
+}
+
+export function fingerprintTianmenGeometry(geometry: TianmenGeometry): string {
+  const [a, b] = foldMeshes(listTianmenMeshes(geometry));
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
 }
 

@@ -3,10 +3,10 @@
 // so the worst case stays inside the tier's budget wherever the camera is; no pillar is dropped.
 import type { Vec3 } from '../routes/route-schema';
 import type { Pillar } from './pillar';
-import { writeCrownMatrix, writeCrownTint, writePillarMatrix, writePillarTint } from './pillar-transform';
+import { asPillarInstancing, type InstancingSource, type PillarInstancing } from './pillar-instancing';
+import { writeCrownMatrixAtTop, writeCrownTint, writePillarMatrix, writePillarTint } from './pillar-transform';
 import type { QualityTier } from './quality-tiers';
-import type { World } from './world';
-import { LEDGE_PINE_LOD_COUNT, ledgePinesOf } from './ledge-pines';
+import { LEDGE_PINE_LOD_COUNT } from './ledge-pines';
 import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
 
 export interface InstanceBucket {
@@ -33,7 +33,7 @@ export interface InstancePlan {
 export type PillarVisibility = (centreX: number, centreY: number, centreZ: number, radiusM: number) => boolean;
 
 /** LOD per pillar (index-aligned with world.pillars); -1 for landmark pillars, which have their own mesh, and for pillars out of view. */
-export function assignPillarLods(world: World, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): Int8Array {
+export function assignPillarLods(world: InstancingSource, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): Int8Array {
   const detail = TIER_DETAIL[tier];
   const lods = new Int8Array(world.pillars.length).fill(-1);
   const candidates: Array<{ index: number; distanceM: number }> = [];
@@ -72,7 +72,8 @@ function emptyBucket(archetype: number, lod: number, capacity: number): Instance
 }
 
 /** Buckets sized for every pillar, reused frame after frame by fillInstancePlan. */
-export function createInstancePlan(world: World): InstancePlan {
+export function createInstancePlan(source: InstancingSource): InstancePlan {
+  const world = asPillarInstancing(source);
   const perArchetype = new Array<number>(world.archetypeCount).fill(0);
   let crowned = 0;
   for (const p of world.pillars) {
@@ -86,17 +87,18 @@ export function createInstancePlan(world: World): InstancePlan {
   }
   const crownBuckets: InstanceBucket[] = [];
   for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) crownBuckets.push(emptyBucket(-1, lod, crowned));
-  const ledgeTotal = ledgePinesOf(world).total;
+  const ledgeTotal = world.ledges.total;
   const ledgeBuckets: InstanceBucket[] = [];
   for (let lod = 0; lod < LEDGE_PINE_LOD_COUNT; lod++) ledgeBuckets.push(emptyBucket(-1, lod, ledgeTotal));
   return { pillarBuckets, crownBuckets, ledgeBuckets };
 }
 
-export function fillInstancePlan(plan: InstancePlan, world: World, lods: Int8Array): InstancePlan {
+export function fillInstancePlan(plan: InstancePlan, source: InstancingSource, lods: Int8Array): InstancePlan {
+  const world = asPillarInstancing(source);
   for (const b of plan.pillarBuckets) b.count = 0;
   for (const b of plan.crownBuckets) b.count = 0;
   for (const b of plan.ledgeBuckets) b.count = 0;
-  const ledges = ledgePinesOf(world);
+  const { ledges } = world;
   for (const p of world.pillars) {
     const lod = lods[p.index];
     if (lod < 0) continue;
@@ -117,13 +119,13 @@ export function fillInstancePlan(plan: InstancePlan, world: World, lods: Int8Arr
   return plan;
 }
 
-function addCrown(bucket: InstanceBucket, p: Pillar, world: World): void {
-  writeCrownMatrix(p, world.shapes[p.archetype], bucket.matrices, bucket.count * 16);
+function addCrown(bucket: InstanceBucket, p: Pillar, world: PillarInstancing): void {
+  writeCrownMatrixAtTop(p, world.crownTopFractions[p.archetype], bucket.matrices, bucket.count * 16);
   writeCrownTint(p, bucket.colors, bucket.count * 3);
   bucket.count++;
 }
 
 /** One call for callers that do not reuse buffers (tests, the bench). */
-export function planInstances(world: World, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): InstancePlan {
+export function planInstances(world: InstancingSource, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): InstancePlan {
   return fillInstancePlan(createInstancePlan(world), world, assignPillarLods(world, tier, camera, isVisible));
 }

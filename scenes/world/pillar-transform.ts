@@ -30,10 +30,19 @@ export function writePillarMatrix(p: Pillar, out: Float32Array, offset: number):
 }
 
 export function writeCrownMatrix(p: Pillar, shape: PillarShape, out: Float32Array, offset: number): void {
+  writeCrownMatrixAtTop(p, crownTopFraction(shape), out, offset);
+}
+
+/** The radius fraction of a shape's top, all a crown's matrix needs of the shape: plain data a worker can post. */
+export function crownTopFraction(shape: PillarShape): number {
+  return shape.profileAt(1);
+}
+
+export function writeCrownMatrixAtTop(p: Pillar, topFraction: number, out: Float32Array, offset: number): void {
   const height = p.topY - p.baseY;
   const c = Math.cos(p.rotationY);
   const s = Math.sin(p.rotationY);
-  const top = shape.profileAt(1) * CROWN_RADIUS_FRACTION;
+  const top = topFraction * CROWN_RADIUS_FRACTION;
   out[offset] = c * p.radiusXM * top;
   out[offset + 1] = 0;
   out[offset + 2] = -s * p.radiusXM * top;
