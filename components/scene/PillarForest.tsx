@@ -6,7 +6,7 @@ import { useEffect, useMemo } from 'react';
 import { Frustum, Group, InstancedBufferAttribute, InstancedMesh, Matrix4, Sphere, Vector3, type Material } from 'three';
 import { assignPillarLods, createInstancePlan, fillInstancePlan, type InstanceBucket } from '../../scenes/world/instance-plan';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
-import type { World } from '../../scenes/world/world';
+import type { PillarInstancing } from '../../scenes/world/pillar-instancing';
 import type { WorldGeometry } from '../../scenes/world/world-geometry';
 import { atmosphereUniformsOf } from './atmosphere/atmosphere-uniforms';
 import { toBufferGeometry } from './buffer-geometry';
@@ -34,11 +34,11 @@ function bucketMesh(bucket: InstanceBucket, geometry: ReturnType<typeof toBuffer
   return { bucket, mesh };
 }
 
-export function PillarForest({ world, geometry, tier }: { world: World; geometry: WorldGeometry; tier: QualityTier }) {
+export function PillarForest({ instancing, geometry, tier }: { instancing: PillarInstancing; geometry: WorldGeometry; tier: QualityTier }) {
   const camera = useThree((state) => state.camera);
   const threeScene = useThree((state) => state.scene);
   const scene = useMemo(() => {
-    const plan = createInstancePlan(world);
+    const plan = createInstancePlan(instancing);
     const atmosphere = atmosphereUniformsOf(threeScene);
     const rock = createRockMaterial(tier, atmosphere);
     const crown = createCrownMaterial(atmosphere);
@@ -67,7 +67,7 @@ export function PillarForest({ world, geometry, tier }: { world: World; geometry
       for (const m of meshes) m.mesh.dispose();
     };
     return { plan, group, meshes, dispose };
-  }, [world, geometry, tier, threeScene]);
+  }, [instancing, geometry, tier, threeScene]);
 
   useEffect(() => scene.dispose, [scene]);
 
@@ -102,7 +102,7 @@ export function PillarForest({ world, geometry, tier }: { world: World; geometry
       return view.frustum.intersectsSphere(view.sphere);
     };
     const p = camera.position;
-    fillInstancePlan(scene.plan, world, assignPillarLods(world, tier, [p.x, p.y, p.z], isVisible));
+    fillInstancePlan(scene.plan, instancing, assignPillarLods(instancing, tier, [p.x, p.y, p.z], isVisible));
     for (const { bucket, mesh } of scene.meshes) {
       mesh.count = bucket.count;
       mesh.visible = bucket.count > 0;

@@ -1,21 +1,39 @@
 'use client';
 // The Tianmen Mountain ground and rock for one quality tier: forested hills, the cliff-girt
 // plateau, the wall of Heaven's Gate with the stair below, pines on the rock, the cableway and
-// the skywalk, from the deterministic world core.
+// the skywalk, from a build of the deterministic world core made off the main thread.
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Group, Mesh } from 'three';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
-import { buildTianmenGeometry } from '../../scenes/world/tianmen-geometry';
+import type { TianmenGeometry } from '../../scenes/world/tianmen-geometry';
+import { DEFAULT_TIANMEN_SEED } from '../../scenes/world/tianmen-world';
 import { atmosphereUniformsOf } from './atmosphere/atmosphere-uniforms';
 import { toBufferGeometry } from './buffer-geometry';
-import { tianmenWorldFor } from './world-cache';
+import { CompiledGroup } from './CompiledGroup';
+import { useSceneBuild } from './use-scene-build';
 import { createCrownMaterial, createRockMaterial, createTerrainMaterial } from './world-materials';
 
-export function TianmenWorld({ tier }: { tier: QualityTier }) {
+export interface TianmenWorldProps {
+  tier: QualityTier;
+  /** Called once the world's meshes are in the scene and compiled (nothing of it is drawn before). */
+  onLoaded?: () => void;
+}
+
+export function TianmenWorld({ tier, onLoaded }: TianmenWorldProps) {
+  const build = useSceneBuild('tianmen', DEFAULT_TIANMEN_SEED, tier);
+  if (!build) return null;
+  return (
+    <CompiledGroup onCompiled={onLoaded}>
+      <TianmenMeshes geometry={build.geometry} />
+    </CompiledGroup>
+  );
+}
+
+function TianmenMeshes({ geometry }: { geometry: TianmenGeometry }) {
   const scene = useThree((state) => state.scene);
   const built = useMemo(() => {
-    const geometry = buildTianmenGeometry(tianmenWorldFor(), tier);
+    const { tier } = geometry;
     const atmosphere = atmosphereUniformsOf(scene);
     const terrainMaterial = createTerrainMaterial(tier, atmosphere);
     const rockMaterial = createRockMaterial(tier, atmosphere);
@@ -34,7 +52,7 @@ export function TianmenWorld({ tier }: { tier: QualityTier }) {
       thinMaterial.dispose();
     };
     return { group, dispose };
-  }, [tier, scene]);
+  }, [geometry, scene]);
 
   useEffect(() => built.dispose, [built]);
 

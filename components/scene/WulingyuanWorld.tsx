@@ -1,11 +1,11 @@
 'use client';
 // The Wulingyuan ground and rock for one quality tier: terrain, pillar forest, landmarks,
-// bridge and stream, all built from the deterministic world core.
-import { useMemo } from 'react';
+// bridge and stream, from a build of the deterministic world core made off the main thread.
 import type { QualityTier } from '../../scenes/world/quality-tiers';
 import { DEFAULT_WORLD_SEED } from '../../scenes/world/world';
+import { CompiledGroup } from './CompiledGroup';
 import { PillarForest } from './PillarForest';
-import { worldFor, worldGeometryFor } from './world-cache';
+import { useSceneBuild } from './use-scene-build';
 import { WorldGround } from './WorldGround';
 
 export interface WulingyuanWorldProps {
@@ -13,15 +13,18 @@ export interface WulingyuanWorldProps {
   seed?: number;
   /** Fixed time for water ripples (baking, reduced motion); follows the R3F clock when left out. */
   timeS?: number;
+  /** Called once the world's meshes are in the scene and compiled (nothing of it is drawn before). */
+  onLoaded?: () => void;
 }
 
-export function WulingyuanWorld({ tier, seed = DEFAULT_WORLD_SEED, timeS }: WulingyuanWorldProps) {
-  const world = useMemo(() => worldFor(seed), [seed]);
-  const geometry = useMemo(() => worldGeometryFor(world, tier), [world, tier]);
+export function WulingyuanWorld({ tier, seed = DEFAULT_WORLD_SEED, timeS, onLoaded }: WulingyuanWorldProps) {
+  const build = useSceneBuild('wulingyuan', seed, tier);
+  if (!build) return null;
+  // The build's own tier: while a new tier loads, the previous build is drawn as it was built.
   return (
-    <>
-      <WorldGround geometry={geometry} tier={tier} timeS={timeS} />
-      <PillarForest world={world} geometry={geometry} tier={tier} />
-    </>
+    <CompiledGroup onCompiled={onLoaded}>
+      <WorldGround geometry={build.geometry} tier={build.geometry.tier} timeS={timeS} />
+      <PillarForest instancing={build.instancing} geometry={build.geometry} tier={build.geometry.tier} />
+    </CompiledGroup>
   );
 }
