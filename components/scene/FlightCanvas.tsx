@@ -7,9 +7,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scene, WebGLRenderer } from 'three';
 import type { Route, SceneId } from '../../scenes/routes/route-schema';
 import { DEFAULT_FOV_DEG } from '../../scenes/routes/route-schema';
-import { geometryTierOf, type SceneTier } from '../../scenes/world/quality-tiers';
+import type { QualityTier } from '../../scenes/world/quality-tiers';
 import { Atmosphere } from './atmosphere/Atmosphere';
-import { CinematicEffects } from './cinematic/CinematicEffects';
 import { FlightCamera } from './FlightCamera';
 import { FrameStats, type DrawnFrame } from './FrameStats';
 import { TianmenWorld } from './TianmenWorld';
@@ -17,8 +16,7 @@ import { WulingyuanWorld } from './WulingyuanWorld';
 
 export interface FlightCanvasProps {
   route: Route;
-  /** 'cinematic' only on the render server: the bake tier's world with the effects in cinematic/. */
-  tier: SceneTier;
+  tier: QualityTier;
   getTimeS: () => number;
   /** Holds the clouds and ripples still; the flight itself still follows getTimeS. */
   reducedMotion?: boolean;
@@ -45,7 +43,7 @@ export interface FlightRendererControl {
   advance(timeS: number): void;
 }
 
-const MAX_PIXEL_RATIO: Record<SceneTier, number> = { phone: 1.5, laptop: 2, bake: 1, cinematic: 1 };
+const MAX_PIXEL_RATIO: Record<QualityTier, number> = { phone: 1.5, laptop: 2, bake: 1 };
 export const CAMERA_NEAR_M = 1;
 export const CAMERA_FAR_M = 9000;
 
@@ -62,10 +60,8 @@ export function FlightCanvas({
   onContextLost,
 }: FlightCanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
-  const worldTier = geometryTierOf(tier);
-  // The cinematic tier draws into its own buffers and anti-aliases by accumulating sub-frames.
   const gl = useMemo(
-    () => ({ antialias: tier === 'laptop' || tier === 'bake', preserveDrawingBuffer, powerPreference: 'high-performance' as const }),
+    () => ({ antialias: tier !== 'phone', preserveDrawingBuffer, powerPreference: 'high-performance' as const }),
     [tier, preserveDrawingBuffer],
   );
   const stillTimeS = reducedMotion ? 0 : undefined;
@@ -83,14 +79,13 @@ export function FlightCanvas({
         camera={{ near: CAMERA_NEAR_M, far: CAMERA_FAR_M, fov: route.keyframes[0].fovDeg ?? DEFAULT_FOV_DEG, position: route.keyframes[0].position }}
       >
         <FlightCamera route={route} getTimeS={getTimeS} />
-        <Atmosphere timeOfDay={route.timeOfDay} tier={worldTier} sceneId={route.scene} timeS={stillTimeS} volumetric={tier === 'cinematic'} />
+        <Atmosphere timeOfDay={route.timeOfDay} tier={tier} sceneId={route.scene} timeS={stillTimeS} />
         {route.scene === 'tianmen' ? (
-          <TianmenWorld tier={worldTier} onLoaded={onWorldLoaded} />
+          <TianmenWorld tier={tier} onLoaded={onWorldLoaded} />
         ) : (
-          <WulingyuanWorld tier={worldTier} timeS={stillTimeS} onLoaded={onWorldLoaded} />
+          <WulingyuanWorld tier={tier} timeS={stillTimeS} onLoaded={onWorldLoaded} />
         )}
-        {worldLoaded && <FrameStats tier={worldTier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
-        {tier === 'cinematic' && <CinematicEffects timeOfDay={route.timeOfDay} sceneId={route.scene} />}
+        {worldLoaded && <FrameStats tier={tier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
         {onContextLost && <ContextLossWatch onLost={onContextLost} />}
         {worldLoaded && onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>
