@@ -16,6 +16,13 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 
+// The render server bakes with Chromium: set it up as `npm test` does (apt-get when root),
+// but a missing browser never stops the site; visitors' devices render until it is there.
+if (process.env.YUNSHAN_BAKE !== '0') {
+  const ensure = spawnSync('bash', [path.join(root, 'scripts', 'ensure-chromium.sh')], { cwd: root, stdio: 'inherit' });
+  if (ensure.status !== 0) console.warn('Starting without cloud rendering for now: the site renders on the visitors\' devices.');
+}
+
 // While the studio has no admin, print the one-time link that creates the first one.
 spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', 'setup-link', '--if-no-admin', '--base-url', `http://localhost:${port}`], {
   cwd: root,
