@@ -4,7 +4,7 @@
 // byte-identical to an uninterrupted one.
 import type { Route } from '../../scenes/routes/route-schema';
 import { describeChunk } from '../frame-store/chunk-entry';
-import { CorruptChunkError } from '../frame-store/frame-store-errors';
+import { isCorruptChunkError } from '../frame-store/frame-store-errors';
 import type { BakeKey, BakeManifest, ChunkEntry, EncodedChunk, FrameStore, RendererPool } from './bake-contracts';
 import { BAKE_FPS, FRAMES_PER_SEGMENT, frameCountFor, type QualityProfile } from './quality-profiles';
 
@@ -108,7 +108,7 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
         chunks = await store.readSegment(key, segmentIndex);
         assertSegmentShape(chunks, firstFrame, frameCount, `stored segment ${segmentIndex}`);
       } catch (error) {
-        if (!(error instanceof CorruptChunkError) && !(error instanceof SegmentShapeError)) throw error;
+        if (!isCorruptChunkError(error) && !isSegmentShapeError(error)) throw error;
         // Never served, never kept: render this second again.
         log.warn(`[bake] ${error.message}; re-baking the segment.`);
         chunks = null;
@@ -188,8 +188,15 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
   return { manifest, ...result, elapsedMs: nowMs() - startedMs };
 }
 
+const SEGMENT_SHAPE_CODE = 'segment_shape';
+
 class SegmentShapeError extends Error {
   override name = 'SegmentShapeError';
+  readonly code = SEGMENT_SHAPE_CODE;
+}
+
+function isSegmentShapeError(error: unknown): error is SegmentShapeError {
+  return error instanceof Error && (error as Partial<SegmentShapeError>).code === SEGMENT_SHAPE_CODE;
 }
 
 /** A segment holds exactly its frames, in order, and opens with a keyframe so a viewer can start there. */

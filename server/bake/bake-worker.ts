@@ -2,10 +2,11 @@
 // pool, renews its lease while it works, and reports every change as events the HTTP
 // service turns into /metrics and the progress API. stop() gives a running job back.
 import { EventEmitter } from 'node:events';
+import os from 'node:os';
 import type { Route } from '../../scenes/routes/route-schema';
 import type { RouteStore } from '../routes/route-store';
 import type { BakeJob, BakeQueue, FrameStore, RendererPool } from './bake-contracts';
-import { LeaseLostError } from './bake-queue-errors';
+import { isLeaseLostError } from './bake-queue-errors';
 import { bakePosterIfMissing } from './bake-poster';
 import { bakeRoute, type BakeProgress, type BakeRouteResult, type SegmentBaked } from './bake-route';
 import { QUALITY_PROFILES } from './quality-profiles';
@@ -60,6 +61,28 @@ export function publishedRevisionLoader(routes: Pick<RouteStore, 'getPublished'>
     const published = await routes.getPublished(routeId);
     return published !== null && published.revision === revision ? published.route : null;
   };
+}
+
+/**
+ * Whether a lease owner named `host:pid` (the render server's worker id) was a process on
+ * this host that is gone: a killed earlier run whose jobs need not wait out their leases.
+ * Owners on other hosts, and live processes here (another server on the same file), are not lost.
+ */
+export function isLostLocalWorker(leaseOwner: string, host: string = os.hostname(), isAlive: (pid: number) => boolean = processIsAlive): boolean {
+  const match = /^(.*):(\d+)$/.exec(leaseOwner);
+  if (match === null || match[1] !== host) return false;
+  const pid = Number(match[2]);
+  return pid !== process.pid && !isAlive(pid);
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: alive, owned by someone else.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
@@ -151,7 +174,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     // Renews the lease between segments too, in case one segment takes longer than the lease.
     const renew = setInterval(() => {
       queue.heartbeat(job.id, workerId, { framesDone: job.framesDone, framesPerSecond: job.framesPerSecond }, leaseMs).catch((error: unknown) => {
-        if (error instanceof LeaseLostError) abort.abort(error);
+        if (isLeaseLostError(error)) abort.abort(error);
         else log.warn('[bake] lease renewal failed:', error);
       });
     }, Math.max(1000, leaseMs / 3));
@@ -215,7 +238,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
   private async handleJobError(job: BakeJob, error: unknown, signal: AbortSignal): Promise<void> {
     const { queue, workerId, log } = this.options;
     const reason = signal.aborted ? signal.reason : error;
-    if (reason instanceof LeaseLostError || error instanceof LeaseLostError) {
+    if (isLeaseLostError(reason) || isLeaseLostError(error)) {
       log.warn(`[bake] gave up job ${job.id}: ${(reason as Error).message}`);
       return;
     }
@@ -232,7 +255,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
       const failed = await this.finishWith(job, 'failed');
       this.emit('job-failed', failed, message);
     } catch (queueError) {
-      if (!(queueError instanceof LeaseLostError)) log.error(`[bake] could not record the end of job ${job.id}:`, queueError);
+      if (!isLeaseLostError(queueError)) log.error(`[bake] could not record the end of job ${job.id}:`, queueError);
     }
   }
 

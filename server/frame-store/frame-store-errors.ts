@@ -6,9 +6,12 @@ export function describeBakeKey(key: BakeKey): string {
   return `${key.routeId} r${key.revision} ${key.profileId} (scene ${key.sceneVersion})`;
 }
 
+export const CORRUPT_CHUNK_CODE = 'corrupt_chunk';
+
 /** A stored chunk that is missing, truncated or fails its SHA-256. */
 export class CorruptChunkError extends Error {
   override name = 'CorruptChunkError';
+  readonly code = CORRUPT_CHUNK_CODE;
   readonly key: BakeKey;
   readonly segmentIndex: number;
   /** The frame index of the bad chunk, or null when the segment's header itself is unreadable. */
@@ -21,6 +24,11 @@ export class CorruptChunkError extends Error {
     this.segmentIndex = segmentIndex;
     this.chunkIndex = chunkIndex;
   }
+}
+
+/** By code, not `instanceof`: a module loaded twice has two classes. */
+export function isCorruptChunkError(error: unknown): error is CorruptChunkError {
+  return error instanceof Error && (error as Partial<CorruptChunkError>).code === CORRUPT_CHUNK_CODE;
 }
 
 /** A stored manifest that does not parse or belongs to another bake. */

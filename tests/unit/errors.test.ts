@@ -20,6 +20,8 @@ import {
 } from '../../server/errors';
 import { isRevisionConflictError } from '../../server/routes/route-write-errors';
 import { isRouteNotPublishableError } from '../../server/routes/route-publish-errors';
+import { isLeaseLostError } from '../../server/bake/bake-queue-errors';
+import { isCorruptChunkError } from '../../server/frame-store/frame-store-errors';
 
 test('domain errors map to their status, code and message', () => {
   const cases: [Error, number, string][] = [
@@ -99,9 +101,12 @@ test('errors made by a separate copy of their classes keep their status: 404, 40
   assert.equal(isUnexpectedError(new copy.NotFoundError('gone')), false);
 });
 
+// Spelled out, not imported: another bundle reaches the same symbol through the registry.
+const BRAND_OF_ANOTHER_BUNDLE: unique symbol = Symbol.for('yunshan.domain-error');
+
 test('a domain error is recognised by its brand and code, not its class', () => {
   class ForeignConflict extends Error {
-    readonly [Symbol.for('yunshan.domain-error')] = true;
+    readonly [BRAND_OF_ANOTHER_BUNDLE] = true;
     readonly status = 409;
     readonly code = 'conflict';
   }
@@ -141,4 +146,14 @@ test("the studio's revision conflicts and unpublishable routes are recognised ac
   assert.equal(isRouteNotPublishableError(unpublishable), true);
   assert.equal(toHttpError(unpublishable).status, 422);
   assert.equal(isRouteNotPublishableError(conflict), false);
+});
+
+test("the bake worker's lease and chunk errors are recognised by code across copies", async () => {
+  const queueErrors = await separateCopyOf<typeof import('../../server/bake/bake-queue-errors')>('../../server/bake/bake-queue-errors.ts');
+  const storeErrors = await separateCopyOf<typeof import('../../server/frame-store/frame-store-errors')>('../../server/frame-store/frame-store-errors.ts');
+  assert.equal(isLeaseLostError(new queueErrors.LeaseLostError(7, 'worker-a')), true);
+  assert.equal(isLeaseLostError(new Error('Bake job 7 is no longer leased')), false);
+  const key = { routeId: 'river-walk', revision: 2, profileId: '360p', sceneVersion: 'abc' } as const;
+  assert.equal(isCorruptChunkError(new storeErrors.CorruptChunkError(key, 0, 3, 'checksum mismatch')), true);
+  assert.equal(isCorruptChunkError(new storeErrors.CorruptManifestError(key, 'truncated')), false);
 });
