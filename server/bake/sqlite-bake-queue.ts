@@ -1,6 +1,7 @@
 // The embedded bake queue: a table in the app's SQLite file. A claim leases a job to one
 // worker until its lease expires; heartbeats renew the lease and publish progress; a job
-// whose worker died is claimed again. Every state change is one IMMEDIATE transaction.
+// whose worker died is claimed again, ahead of jobs not yet begun, so an interrupted bake
+// resumes first. Every state change is one IMMEDIATE transaction.
 import type Database from 'better-sqlite3';
 import { openDatabase } from '../db/database';
 import { DataIntegrityError } from '../errors';
@@ -19,6 +20,11 @@ export interface SqliteBakeQueueOptions {
 
 export interface SqliteBakeQueue extends BakeQueue {
   countByStatus(): Promise<Record<BakeJobStatus, number>>;
+  /**
+   * Takes back at once the running jobs whose lease owner is known dead (a previous run of
+   * this node), instead of waiting out their leases; each counts as a lost try. Returns how many.
+   */
+  reclaimLeases(isLostOwner: (leaseOwner: string) => boolean): Promise<number>;
   close(): void;
 }
 
@@ -67,7 +73,7 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
   const nextClaimable = db.prepare<[number], JobRow>(
     `SELECT ${JOB_COLUMNS} FROM bake_jobs
      WHERE status = 'queued' OR (status = 'running' AND lease_expires_at_ms <= ?)
-     ORDER BY ${BAKE_ORDER_SQL}, created_at, id
+     ORDER BY (started_at IS NULL), ${BAKE_ORDER_SQL}, created_at, id
      LIMIT 1`,
   );
   const markLeased = db.prepare<[string, number, number, string, string, string, number]>(
@@ -97,6 +103,7 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
   const listForRoute = db.prepare<[string], JobRow>(
     `SELECT ${JOB_COLUMNS} FROM bake_jobs WHERE route_id = ? ORDER BY revision, ${BAKE_ORDER_SQL}, scene_version`,
   );
+  const selectRunning = db.prepare<[], JobRow>(`SELECT ${JOB_COLUMNS} FROM bake_jobs WHERE status = 'running'`);
   const countStatuses = db.prepare<[], { status: BakeJobStatus; count: number }>('SELECT status, COUNT(*) AS count FROM bake_jobs GROUP BY status');
 
   const isoNow = () => new Date(now()).toISOString();
@@ -156,6 +163,24 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
     else markFailed.run(attempts, error, timestamp, timestamp, jobId);
   });
 
+  const reclaimLeases = db.transaction((isLostOwner: (leaseOwner: string) => boolean): number => {
+    const timestamp = isoNow();
+    let reclaimed = 0;
+    for (const row of selectRunning.all()) {
+      if (row.leaseOwner === null || !isLostOwner(row.leaseOwner)) continue;
+      // Like an expired lease: the try is lost; a job out of tries fails rather than loops.
+      const attempts = row.attempts + 1;
+      if (attempts >= maxAttempts) {
+        const lastError = row.error === null ? '' : ` Last error: ${row.error}`;
+        markFailed.run(attempts, `Its worker was lost and it has used all ${maxAttempts} tries.${lastError}`, timestamp, timestamp, row.id);
+      } else {
+        markQueued.run(attempts, row.error, timestamp, row.id);
+      }
+      reclaimed++;
+    }
+    return reclaimed;
+  });
+
   const release = db.transaction((jobId: number, workerId: string) => {
     const row = leasedTo(jobId, workerId);
     markQueued.run(row.attempts, row.error, isoNow(), jobId);
@@ -188,6 +213,9 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
     async list(filter = {}) {
       const rows = filter.routeId === undefined ? listAll.all() : listForRoute.all(filter.routeId);
       return rows.map(toBakeJob);
+    },
+    async reclaimLeases(isLostOwner) {
+      return reclaimLeases.immediate(isLostOwner);
     },
     async countByStatus() {
       const counts: Record<BakeJobStatus, number> = { queued: 0, running: 0, done: 0, failed: 0 };

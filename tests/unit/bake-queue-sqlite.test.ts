@@ -194,6 +194,53 @@ describe('SqliteBakeQueue', () => {
       2,
     ));
 
+  test('a job whose lease expired is claimed ahead of cheaper jobs not yet begun: an interrupted bake resumes first', () =>
+    withQueue(async ({ queue, clock }) => {
+      const interrupted = await queue.enqueue(job('route-a', '720p'));
+      await queue.claim('worker-1', LEASE_MS);
+      await queue.enqueue(job('route-b', '360p'));
+      await queue.enqueue(job('route-a', '360p'));
+      clock.nowMs += LEASE_MS;
+      const first = await queue.claim('worker-2', LEASE_MS);
+      assert.equal(first?.id, interrupted.id, 'the expired 720p bake, not a fresh 360p one');
+      assert.deepEqual(await claimAll(queue, 'worker-2'), ['route-b/360p', 'route-a/360p']);
+    }));
+
+  test('a released job (the server stopped) is claimed first on the next start', () =>
+    withQueue(async ({ queue }) => {
+      const stopped = await queue.enqueue(job('route-b', '540p'));
+      await queue.claim('worker-1', LEASE_MS);
+      await queue.enqueue(job('route-a', '360p'));
+      await queue.release(stopped.id, 'worker-1');
+      assert.equal((await queue.claim('worker-2', LEASE_MS))?.id, stopped.id);
+    }));
+
+  test('reclaimLeases takes back a dead owner\'s jobs at once, counts the lost try, and leaves live owners alone', () =>
+    withQueue(
+      async ({ queue }) => {
+        const killed = await queue.enqueue(job('route-a', '720p'));
+        const alive = await queue.enqueue(job('route-b', '720p'));
+        assert.equal((await queue.claim('host-1:100', LEASE_MS))?.id, killed.id);
+        assert.equal((await queue.claim('host-1:200', LEASE_MS))?.id, alive.id);
+        await queue.enqueue(job('route-a', '360p'));
+        assert.equal(await queue.reclaimLeases((owner) => owner === 'host-1:100'), 1);
+        // No clock moved: without the reclaim the job would wait out its lease behind the new one.
+        const resumed = await queue.claim('host-1:300', LEASE_MS);
+        assert.equal(resumed?.id, killed.id);
+        assert.equal(resumed?.attempts, 1, 'the killed try counts');
+        const others = await queue.list({ routeId: 'route-b' });
+        assert.equal(others[0].status, 'running', "a live owner's job stays leased");
+
+        // A job out of tries fails instead of looping.
+        assert.equal(await queue.reclaimLeases((owner) => owner === 'host-1:300'), 1);
+        const [failed] = (await queue.list({ routeId: 'route-a' })).filter((candidate) => candidate.id === killed.id);
+        assert.equal(failed.status, 'failed');
+        assert.match(failed.error ?? '', /worker was lost.*all 2 tries/);
+      },
+      ['route-a', 'route-b'],
+      2,
+    ));
+
   test('the queue survives a reopen: state lives in the file', async () => {
     const { queue, filePath } = await freshQueue(['route-a']);
     const { id } = await queue.enqueue(job('route-a', '540p'));
