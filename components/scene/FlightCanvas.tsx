@@ -7,8 +7,9 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scene, WebGLRenderer } from 'three';
 import type { Route, SceneId } from '../../scenes/routes/route-schema';
 import { DEFAULT_FOV_DEG } from '../../scenes/routes/route-schema';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import { geometryTierOf, type SceneTier } from '../../scenes/world/quality-tiers';
 import { Atmosphere } from './atmosphere/Atmosphere';
+import { CinematicEffects } from './cinematic/CinematicEffects';
 import { FlightCamera } from './FlightCamera';
 import { FrameStats, type DrawnFrame } from './FrameStats';
 import { TianmenWorld } from './TianmenWorld';
@@ -16,7 +17,8 @@ import { WulingyuanWorld } from './WulingyuanWorld';
 
 export interface FlightCanvasProps {
   route: Route;
-  tier: QualityTier;
+  /** 'cinematic' only on the render server: the bake tier's world with the effects in cinematic/. */
+  tier: SceneTier;
   getTimeS: () => number;
   /** Holds the clouds and ripples still; the flight itself still follows getTimeS. */
   reducedMotion?: boolean;
@@ -43,7 +45,7 @@ export interface FlightRendererControl {
   advance(timeS: number): void;
 }
 
-const MAX_PIXEL_RATIO: Record<QualityTier, number> = { phone: 1.5, laptop: 2, bake: 1 };
+const MAX_PIXEL_RATIO: Record<SceneTier, number> = { phone: 1.5, laptop: 2, bake: 1, cinematic: 1 };
 export const CAMERA_NEAR_M = 1;
 export const CAMERA_FAR_M = 9000;
 
@@ -60,8 +62,10 @@ export function FlightCanvas({
   onContextLost,
 }: FlightCanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
+  const worldTier = geometryTierOf(tier);
+  // The cinematic tier draws into its own buffers and anti-aliases by accumulating sub-frames.
   const gl = useMemo(
-    () => ({ antialias: tier !== 'phone', preserveDrawingBuffer, powerPreference: 'high-performance' as const }),
+    () => ({ antialias: tier === 'laptop' || tier === 'bake', preserveDrawingBuffer, powerPreference: 'high-performance' as const }),
     [tier, preserveDrawingBuffer],
   );
   const stillTimeS = reducedMotion ? 0 : undefined;
@@ -79,13 +83,14 @@ export function FlightCanvas({
         camera={{ near: CAMERA_NEAR_M, far: CAMERA_FAR_M, fov: route.keyframes[0].fovDeg ?? DEFAULT_FOV_DEG, position: route.keyframes[0].position }}
       >
         <FlightCamera route={route} getTimeS={getTimeS} />
-        <Atmosphere timeOfDay={route.timeOfDay} tier={tier} sceneId={route.scene} timeS={stillTimeS} />
+        <Atmosphere timeOfDay={route.timeOfDay} tier={worldTier} sceneId={route.scene} timeS={stillTimeS} volumetric={tier === 'cinematic'} />
         {route.scene === 'tianmen' ? (
-          <TianmenWorld tier={tier} onLoaded={onWorldLoaded} />
+          <TianmenWorld tier={worldTier} onLoaded={onWorldLoaded} />
         ) : (
-          <WulingyuanWorld tier={tier} timeS={stillTimeS} onLoaded={onWorldLoaded} />
+          <WulingyuanWorld tier={worldTier} timeS={stillTimeS} onLoaded={onWorldLoaded} />
         )}
-        {worldLoaded && <FrameStats tier={tier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
+        {worldLoaded && <FrameStats tier={worldTier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
+        {tier === 'cinematic' && <CinematicEffects timeOfDay={route.timeOfDay} sceneId={route.scene} />}
         {onContextLost && <ContextLossWatch onLost={onContextLost} />}
         {worldLoaded && onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>

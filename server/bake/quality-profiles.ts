@@ -1,7 +1,7 @@
 // The encoding ladder a route is baked into. Every profile is rendered at the exact
 // poses poseAt(route, i / FPS) with a keyframe every second, so a viewer can start or
 // seek at any whole second.
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { SceneTier } from '../../scenes/world/quality-tiers';
 
 export const BAKE_FPS = 30;
 /** One segment is one second: it starts with a keyframe and is encoded independently. */
@@ -24,11 +24,12 @@ export interface QualityProfile {
    * The scene detail the profile is drawn with. Detail a resolution cannot show costs
    * render time for nothing (the bake tier's 1.7M triangles at 360p mostly land below a
    * pixel), so small profiles draw lighter tiers; the profile id in the bake key covers it.
+   * The cinematic profiles draw the render server's own tier, seconds a frame.
    */
-  sceneTier: QualityTier;
+  sceneTier: SceneTier;
 }
 
-export type ProfileId = '360p-jpeg' | '360p' | '540p' | '720p' | '1080p';
+export type ProfileId = '360p-jpeg' | '360p' | '540p' | '720p' | '1080p' | '720p-cinematic' | '1080p-cinematic';
 
 // VP8: every browser with WebCodecs decodes it, and Chromium encodes it in software
 // on a CPU-only render node. JPEG at 360p serves browsers without WebCodecs.
@@ -38,6 +39,11 @@ export const QUALITY_PROFILES: Record<ProfileId, QualityProfile> = {
   '540p': { id: '540p', width: 960, height: 540, codec: 'vp8', bitrateKbps: 1600, bakeOrder: 2, sceneTier: 'laptop' },
   '720p': { id: '720p', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 2800, bakeOrder: 3, sceneTier: 'laptop' },
   '1080p': { id: '1080p', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 5500, bakeOrder: 4, sceneTier: 'bake' },
+  // After every standard profile: a new route streams within minutes, and its cinematic bake
+  // (seconds a frame on a CPU node) lands later. Soft volumetric gradients and fine foliage
+  // need more bits than the standard frames to survive VP8 without banding.
+  '720p-cinematic': { id: '720p-cinematic', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 4000, bakeOrder: 5, sceneTier: 'cinematic' },
+  '1080p-cinematic': { id: '1080p-cinematic', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 7500, bakeOrder: 6, sceneTier: 'cinematic' },
 };
 
 export const PROFILE_IDS = (Object.keys(QUALITY_PROFILES) as ProfileId[]).sort(

@@ -5,7 +5,7 @@ import type { Page } from 'playwright-core';
 import type { RenderedSegment, SegmentRequest, EncodedChunk } from '../bake/bake-contracts';
 import { BAKE_FPS } from '../bake/quality-profiles';
 import type { Route } from '../../scenes/routes/route-schema';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { SceneTier } from '../../scenes/world/quality-tiers';
 import type { ChunkFrame } from './chunk-framing';
 import { launchChromium, type ChromiumLaunchOptions, type LaunchedChromium } from './chromium-launch';
 import type { RenderPageInfo, SegmentJob } from './page/render-page-api';
@@ -17,7 +17,7 @@ export type StillFormat = 'jpeg' | 'png';
 
 export interface ChromiumRendererOptions extends ChromiumLaunchOptions {
   /** The scene's quality tier for stills (posters); segments use their profile's tier. */
-  tier: QualityTier;
+  tier: SceneTier;
 }
 
 const STILL_JPEG_QUALITY = 0.9;
@@ -39,7 +39,7 @@ export class ChromiumRenderer {
   private readonly page: Page;
   private readonly host: RenderPageHost;
   private readonly sceneTimeoutMs: number;
-  private readonly tier: QualityTier;
+  private readonly tier: SceneTier;
   private sceneKey: string | null = null;
   private nextRequestId = 1;
   private pending: PendingRequest | null = null;
@@ -163,7 +163,7 @@ export class ChromiumRenderer {
     await this.launched.kill();
   }
 
-  private async ensureScene(route: Route, width: number, height: number, tier: QualityTier): Promise<void> {
+  private async ensureScene(route: Route, width: number, height: number, tier: SceneTier): Promise<void> {
     const key = `${width}x${height}:${tier}:${JSON.stringify(route)}`;
     if (this.sceneKey === key) return;
     this.sceneKey = null;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import type { RenderedSegment, RendererPool, SegmentRequest } from '../bake/bake-contracts';
 import type { QualityProfile } from '../bake/quality-profiles';
 import type { Route } from '../../scenes/routes/route-schema';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { SceneTier } from '../../scenes/world/quality-tiers';
 import { chromiumLaunchDefaults } from './chromium-launch';
 import { ChromiumRenderer, type StillFormat } from './chromium-renderer';
 import { startRenderPageHost, type RenderPageHost } from './render-page-host';
@@ -23,7 +23,7 @@ export interface RendererPoolOptions {
   /** How long one segment may take before its renderer counts as hung. */
   segmentTimeoutMs?: (request: SegmentRequest) => number;
   /** The scene's quality tier (default 'bake'). It decides the pixels: a bake's scene version must name it. */
-  tier?: QualityTier;
+  tier?: SceneTier;
   /** Pause between attempts to start a replacement renderer (default 2 s). */
   replaceRetryDelayMs?: number;
   log?: (line: string) => void;
@@ -34,7 +34,7 @@ export interface ChromiumRendererPool extends RendererPool {
   /** JPEG by default (posters); PNG for lossless comparisons. */
   renderStill(route: Route, timeS: number, width: number, height: number, format?: StillFormat): Promise<Uint8Array>;
   readonly size: number;
-  readonly tier: QualityTier;
+  readonly tier: SceneTier;
   /** The GL backend the renderers draw with, e.g. 'llvmpipe', and its full WebGL renderer string. */
   readonly backend: string;
   readonly glRenderer: string;

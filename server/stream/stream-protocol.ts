@@ -28,7 +28,7 @@ export const MAX_PLAYBACK_RATE = 2;
  * Profile index in the binary header. Append only: an index never changes meaning.
  * The order is the bake order, so a lower index is cheaper to stream.
  */
-export const STREAM_PROFILE_IDS = ['360p', '360p-jpeg', '540p', '720p', '1080p'] as const satisfies readonly ProfileId[];
+export const STREAM_PROFILE_IDS = ['360p', '360p-jpeg', '540p', '720p', '1080p', '720p-cinematic', '1080p-cinematic'] as const satisfies readonly ProfileId[];
 type ProfileIdsCovered = Exclude<ProfileId, (typeof STREAM_PROFILE_IDS)[number]> extends never ? true : never;
 const everyProfileHasAnIndex: ProfileIdsCovered = true;
 void everyProfileHasAnIndex;

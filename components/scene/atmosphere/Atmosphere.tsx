@@ -26,9 +26,14 @@ export interface AtmosphereProps {
    * renderer passes the frame's time so every frame is reproducible.
    */
   timeS?: number;
+  /**
+   * The cinematic tier's volumetric pass draws the cloud sea, mist and haze itself: the flat
+   * cloud layers and the fog (with its cloud-sea veil) would paint them a second time.
+   */
+  volumetric?: boolean;
 }
 
-export function Atmosphere({ timeOfDay, tier, sceneId = 'wulingyuan', timeS }: AtmosphereProps) {
+export function Atmosphere({ timeOfDay, tier, sceneId = 'wulingyuan', timeS, volumetric = false }: AtmosphereProps) {
   const params = useMemo(() => atmosphereFor(timeOfDay, tier, sceneId), [timeOfDay, tier, sceneId]);
   const scene = useThree((state) => state.scene);
   // Before the first frame: every material reads the sea's band from these at render time.
@@ -37,8 +42,8 @@ export function Atmosphere({ timeOfDay, tier, sceneId = 'wulingyuan', timeS }: A
     <>
       <SkyDome params={params} />
       <SunAndFillLights params={params} />
-      <SceneFog params={params} />
-      <CloudLayers params={params} timeS={timeS} />
+      {!volumetric && <SceneFog params={params} />}
+      {!volumetric && <CloudLayers params={params} timeS={timeS} />}
     </>
   );
 }

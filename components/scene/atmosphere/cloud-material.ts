@@ -126,13 +126,13 @@ void main() {
 `;
 
 // Where a seed puts a layer in the noise tile, so layers and tiers do not line up.
-function offsetFromSeed(seed: number): Vector2 {
+export function offsetFromSeed(seed: number): Vector2 {
   return new Vector2(latticeHash01(seed, 1, 7), latticeHash01(seed, 2, 11));
 }
 
 // Noise value below which a fragment is clear: maps "share of area covered" onto the
 // roughly bell-shaped distribution of the summed noise.
-function thresholdForCoverage(coverage: number): number {
+export function thresholdForCoverage(coverage: number): number {
   const clamped = Math.min(Math.max(coverage, 0), 1);
   return 0.5 - (clamped - 0.5) * 0.55;
 }

@@ -1,7 +1,7 @@
 // The contract between the Node renderer and its render page: what the page publishes on
 // window and the jobs Node asks it to do. Types only, shared by both sides.
 import type { Route } from '../../../scenes/routes/route-schema';
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { SceneTier } from '../../../scenes/world/quality-tiers';
 
 export interface RenderPageInfo {
   /** The unmasked WebGL renderer string, e.g. "ANGLE (Mesa, llvmpipe (LLVM 15…), OpenGL 4.5)". */
@@ -40,7 +40,7 @@ export interface StillJob {
 export interface RenderPageApi {
   info(): RenderPageInfo;
   /** Mounts the route at this canvas size and tier (or keeps the mounted scene when nothing changed) and draws once. */
-  setScene(route: Route, width: number, height: number, tier: QualityTier): Promise<void>;
+  setScene(route: Route, width: number, height: number, tier: SceneTier): Promise<void>;
   renderSegment(job: SegmentJob): Promise<SegmentJobResult>;
   renderStill(job: StillJob): Promise<void>;
 }

@@ -4,7 +4,7 @@
 import { createRoot } from 'react-dom/client';
 import { FlightCanvas, type FlightRendererControl } from '../../../components/scene/FlightCanvas';
 import type { Route } from '../../../scenes/routes/route-schema';
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { SceneTier } from '../../../scenes/world/quality-tiers';
 import { frameTimestampUs } from '../chunk-framing';
 import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
 import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';
@@ -74,7 +74,7 @@ async function start(): Promise<RenderPageApi> {
     }
   }
 
-  async function setScene(route: Route, width: number, height: number, tier: QualityTier): Promise<MountedScene> {
+  async function setScene(route: Route, width: number, height: number, tier: SceneTier): Promise<MountedScene> {
     const key = `${width}x${height}:${tier}:${JSON.stringify(route)}`;
     if (mounted?.key === key) return mounted;
     mounted = null;

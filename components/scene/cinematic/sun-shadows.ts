@@ -1,0 +1,77 @@
+// Sun shadows for the cinematic tier: the scene's sunlight casts a soft (PCF) shadow map over
+// the part of the world in view, so pillars shade each other, the valley floor and (through
+// the volumetric pass) the mist. The device tiers cannot afford the second pass over the world.
+import { DirectionalLight, Mesh, PCFShadowMap, Vector3, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three';
+import { SHADOW_HALF_EXTENT_M, SHADOW_MAP_SIZE_PX } from './cinematic-settings';
+
+// Where the shadowed square is centred: this far ahead of the camera, along its view.
+const SHADOW_CENTRE_AHEAD_M = 1400;
+const SUN_DISTANCE_M = 6000;
+
+export function enableSunShadows(renderer: WebGLRenderer): void {
+  renderer.shadowMap.enabled = true;
+  renderer.shadowMap.type = PCFShadowMap;
+  // Drawn once per frame (the first sub-frame), not once per sub-frame.
+  renderer.shadowMap.autoUpdate = false;
+}
+
+/** The scene's sunlight (SunAndFillLights), once it is mounted. */
+export function findSunLight(scene: Scene): DirectionalLight | null {
+  let found: DirectionalLight | null = null;
+  scene.traverse((object: Object3D) => {
+    if (!found && object instanceof DirectionalLight) found = object;
+  });
+  return found;
+}
+
+/** Every mesh casts and receives; a material compiled without shadows is recompiled once. */
+export function castAndReceive(scene: Scene): void {
+  scene.traverse((object: Object3D) => {
+    if (!(object instanceof Mesh) || object.userData.yunshanShadows) return;
+    object.userData.yunshanShadows = true;
+    // The sky dome and full-screen helpers neither cast nor receive (they write no depth).
+    const material = Array.isArray(object.material) ? object.material[0] : object.material;
+    if (!material || material.depthWrite === false) return;
+    object.castShadow = true;
+    object.receiveShadow = true;
+    for (const m of Array.isArray(object.material) ? object.material : [object.material]) m.needsUpdate = true;
+  });
+}
+
+export function configureSunShadow(light: DirectionalLight): void {
+  light.castShadow = true;
+  light.shadow.mapSize.set(SHADOW_MAP_SIZE_PX, SHADOW_MAP_SIZE_PX);
+  const camera = light.shadow.camera;
+  camera.left = -SHADOW_HALF_EXTENT_M;
+  camera.right = SHADOW_HALF_EXTENT_M;
+  camera.top = SHADOW_HALF_EXTENT_M;
+  camera.bottom = -SHADOW_HALF_EXTENT_M;
+  camera.near = 10;
+  camera.far = SUN_DISTANCE_M * 2;
+  camera.updateProjectionMatrix();
+  // Metre-scale texels on 100 m pillars: a small normal bias keeps lit faces free of acne.
+  light.shadow.bias = -0.0004;
+  light.shadow.normalBias = 1.5;
+  light.shadow.radius = 3;
+}
+
+const ahead = new Vector3();
+const sunward = new Vector3();
+
+/** Centres the shadowed square ahead of the camera, keeping the light's direction. */
+export function fitSunShadow(light: DirectionalLight, camera: Camera, sunDirection: readonly [number, number, number]): void {
+  camera.getWorldDirection(ahead);
+  ahead.y = 0;
+  if (ahead.lengthSq() < 1e-6) ahead.set(0, 0, -1);
+  ahead.normalize().multiplyScalar(SHADOW_CENTRE_AHEAD_M).add(camera.position);
+  ahead.y = 600;
+  // Snapped to whole texels, so the shadow edges do not crawl as the camera moves.
+  const texelM = (2 * SHADOW_HALF_EXTENT_M) / SHADOW_MAP_SIZE_PX;
+  ahead.x = Math.round(ahead.x / texelM) * texelM;
+  ahead.z = Math.round(ahead.z / texelM) * texelM;
+  sunward.set(...sunDirection).multiplyScalar(SUN_DISTANCE_M);
+  light.position.copy(ahead).add(sunward);
+  light.target.position.copy(ahead);
+  light.target.updateMatrixWorld();
+  light.updateMatrixWorld();
+}

@@ -1,0 +1,165 @@
+// The raymarcher's GLSL: the cloud sea and the mist as a density field in metres above sea
+// level, shaped by the same drifting noise as the flat layers of the device tiers (so their
+// gaps and billows lie where the stream's do), carved in 3D by a baked noise cube.
+import { HORIZON_GLSL } from '../atmosphere/horizon-glsl';
+
+export const VOLUMETRIC_CLOUD_GLSL = /* glsl */ `
+uniform sampler2D uNoise;
+uniform sampler3D uVolume;
+uniform sampler2DShadow uSunShadow;
+uniform mat4 uSunShadowMatrix;
+uniform float uSunShadowOn;
+uniform mat4 uInverseProjection;
+uniform mat4 uCameraWorld;
+uniform float uTimeS;
+uniform float uDitherSeed;
+// The sea's body: floor, core and top heights (m); density per metre below the floor and in the body.
+uniform vec3 uSeaBand;
+uniform vec2 uSeaDensity;
+// Noise of the sea: tile (m), stretch along the wind, threshold at the bottom and at the top of the sea.
+uniform vec4 uSeaShape;
+uniform vec2 uSeaWind;
+uniform vec2 uSeaOffset;
+// The mist band: base, peak and top heights (m), density per metre in its patches.
+uniform vec4 uMistBand;
+uniform vec3 uMistShape;
+uniform vec2 uMistWind;
+uniform vec2 uMistOffset;
+uniform vec3 uSunRadiance;
+uniform vec3 uSkyAmbient;
+uniform vec3 uGroundAmbient;
+uniform float uFogDensity;
+uniform float uMaxMarchM;
+${HORIZON_GLSL}
+
+float driftedNoise(vec2 xz, vec2 wind, float tileM, float stretch, vec2 offset, int octaves) {
+  vec2 windDir = normalize(wind + vec2(1e-6, 0.0));
+  vec2 across = vec2(-windDir.y, windDir.x);
+  vec2 drifted = xz - wind * uTimeS;
+  vec2 q = vec2(dot(drifted, windDir) / stretch, dot(drifted, across)) / tileM;
+  float n = texture(uNoise, q + offset).r;
+  vec2 churn = windDir * uTimeS * 0.6 / tileM;
+  vec2 p = mat2(0.8, -0.6, 0.6, 0.8) * q * 2.7 + offset.yx + churn;
+  float amplitude = 0.5;
+  float detail = 0.0;
+  for (int i = 1; i < 3; i++) {
+    if (i >= octaves) break;
+    detail += (texture(uNoise, p).r - 0.5) * amplitude;
+    p = mat2(0.8, -0.6, 0.6, 0.8) * p * 2.3 + churn * 0.7;
+    amplitude *= 0.5;
+  }
+  return n + detail * 1.1;
+}
+
+// The sea's height profile, 0 to 1: rising from its floor to its core, thinning to its top.
+float seaProfile(float y) {
+  if (y >= uSeaBand.y) return clamp((uSeaBand.z - y) / (uSeaBand.z - uSeaBand.y), 0.0, 1.0);
+  return clamp((y - uSeaBand.x) / (uSeaBand.y - uSeaBand.x), 0.0, 1.0);
+}
+
+float mistProfile(float y) {
+  float rising = clamp((y - uMistBand.x) / (uMistBand.y - uMistBand.x), 0.0, 1.0);
+  float falling = clamp((uMistBand.z - y) / (uMistBand.z - uMistBand.y), 0.0, 1.0);
+  return min(rising, falling);
+}
+
+// Cloud density per metre at a point; octaves: 2 for the view ray, 1 for the cheap sun ray.
+float cloudDensity(vec3 p, int octaves) {
+  float density = p.y < uSeaBand.x ? uSeaDensity.x : 0.0;
+  float sea = seaProfile(p.y);
+  if (sea > 0.0) {
+    float n = driftedNoise(p.xz, uSeaWind, uSeaShape.x, uSeaShape.y, uSeaOffset, octaves);
+    // Billows: the cube of noise rolls the sea's surface in 3D, drifting with it.
+    vec3 q = (p - vec3(uSeaWind.x, 0.0, uSeaWind.y) * uTimeS) / 260.0;
+    n += (texture(uVolume, q).r - 0.5) * 0.32;
+    // Higher in the sea only the thickest cores remain: the tops are billows, not a lid.
+    float h = clamp((p.y - uSeaBand.x) / (uSeaBand.z - uSeaBand.x), 0.0, 1.0);
+    float threshold = mix(uSeaShape.z, uSeaShape.w, h);
+    density += uSeaDensity.y * sea * smoothstep(threshold - 0.1, threshold + 0.1, n);
+  }
+  float mist = mistProfile(p.y);
+  if (mist > 0.0) {
+    float n = driftedNoise(p.xz, uMistWind, uMistShape.x, uMistShape.y, uMistOffset, 1);
+    vec3 q = (p - vec3(uMistWind.x, 0.0, uMistWind.y) * uTimeS) / vec3(420.0, 90.0, 420.0);
+    n += (texture(uVolume, q).r - 0.5) * 0.4;
+    // A faint band everywhere (the haze of the device tiers) and torn streaks within it.
+    density += uMistBand.w * mist * (0.25 + smoothstep(uMistShape.z - 0.12, uMistShape.z + 0.12, n));
+  }
+  return density;
+}
+
+float sunShadow(vec3 p) {
+  if (uSunShadowOn < 0.5) return 1.0;
+  vec4 s = uSunShadowMatrix * vec4(p, 1.0);
+  if (any(lessThan(s.xyz, vec3(0.0))) || any(greaterThan(s.xyz, vec3(1.0)))) return 1.0;
+  return texture(uSunShadow, s.xyz);
+}
+
+// Henyey-Greenstein, scaled so isotropic scattering is 1.
+float phase(float mu, float g) {
+  float g2 = g * g;
+  return (1.0 - g2) / pow(1.0 + g2 - 2.0 * g * mu, 1.5);
+}
+
+// Interleaved gradient noise: a per-pixel start offset that differs per sub-frame, so the
+// averaged sub-frames see every step length's worth of the ray.
+float ditherAt(vec2 pixel) {
+  return fract(52.9829189 * fract(dot(pixel, vec2(0.06711056, 0.00583715))) + uDitherSeed * 0.61803399);
+}
+
+float hazeAt(float distanceM) {
+  float d = uFogDensity * distanceM;
+  return 1.0 - exp(-d * d);
+}
+
+// The slab the cloud lives in, from the valley haze under the sea to the top of the mist.
+vec2 slabInterval(vec3 origin, vec3 dir, float bottomM, float topM, float farM) {
+  if (abs(dir.y) < 1e-5) {
+    return (origin.y >= bottomM && origin.y <= topM) ? vec2(0.0, farM) : vec2(1.0, 0.0);
+  }
+  float t0 = (bottomM - origin.y) / dir.y;
+  float t1 = (topM - origin.y) / dir.y;
+  vec2 t = vec2(max(min(t0, t1), 0.0), min(max(t0, t1), farM));
+  return t;
+}
+
+vec4 marchCloud(vec3 origin, vec3 dir, float surfaceM, vec2 pixel, int steps, int sunSteps, float slabBottomM, float slabTopM) {
+  vec2 span = slabInterval(origin, dir, slabBottomM, slabTopM, min(surfaceM, uMaxMarchM));
+  if (span.y <= span.x) return vec4(0.0, 0.0, 0.0, 1.0);
+  float stepM = (span.y - span.x) / float(steps);
+  float t = span.x + stepM * ditherAt(pixel);
+  float transmittance = 1.0;
+  vec3 light = vec3(0.0);
+  float mu = dot(dir, uSunDirection);
+  float sunPhase = mix(phase(mu, 0.55), phase(mu, -0.15), 0.35);
+  float sunStepM = 45.0;
+  for (int i = 0; i < 64; i++) {
+    if (i >= steps || transmittance < 0.02) break;
+    vec3 p = origin + dir * t;
+    float density = cloudDensity(p, 2);
+    if (density > 1e-5) {
+      // Optical depth towards the sun, a few growing steps: the cloud's own shadow.
+      float toSun = 0.0;
+      float along = sunStepM * 0.5;
+      for (int k = 0; k < 6; k++) {
+        if (k >= sunSteps) break;
+        toSun += cloudDensity(p + uSunDirection * along, 1) * sunStepM * float(k + 1);
+        along += sunStepM * float(k + 2);
+      }
+      float sunTransmittance = exp(-toSun) * sunShadow(p);
+      // Powder: the sunlit edge of a cloud is darker than its body just inside.
+      float powder = 1.0 - exp(-density * 60.0);
+      float heightInBand = clamp((p.y - slabBottomM) / (slabTopM - slabBottomM), 0.0, 1.0);
+      vec3 ambient = mix(uGroundAmbient, uSkyAmbient, heightInBand);
+      vec3 scattered = uSunRadiance * sunTransmittance * sunPhase * mix(0.6, 1.0, powder) + ambient;
+      // Distant cloud fades into the horizon's haze like everything else.
+      scattered = mix(scattered, horizonColour(dir), hazeAt(t));
+      float extinction = exp(-density * stepM);
+      light += transmittance * (1.0 - extinction) * scattered;
+      transmittance *= extinction;
+    }
+    t += stepM;
+  }
+  return vec4(light, transmittance);
+}
+`;
