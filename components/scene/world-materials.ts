@@ -56,14 +56,16 @@ vec3 rockDetail(vec3 p, float viewDistanceM) {
   float bedPatch = smoothstep(0.5, 0.72, detailNoise(vec3(p.x * 0.06, floor(warped) * 0.37, p.z * 0.06)));
   float parting = 1.0 - smoothstep(0.0, 0.07, strata) * smoothstep(1.0, 0.9, strata);
   float bed = 1.0 - 0.22 * parting * bedPatch;
-  float jointNoise = detailNoise(vec3(p.x * 0.035 + p.y * 0.003, p.y * 0.006, p.z * 0.035));
-  float jointMask = smoothstep(0.42, 0.62, detailNoise(vec3(p.x * 0.011, p.y * 0.017, p.z * 0.011)));
-  float joint = smoothstep(0.03, 0.0, abs(jointNoise - 0.5)) * jointMask;
-  float streak = smoothstep(0.55, 0.85, detailNoise(vec3(p.x * 0.12, p.y * 0.005, p.z * 0.12)))
+  // Vertical joints: thin dark lines where slow noise, stretched along the height, crosses its middle.
+  float jointNoise = detailNoise(vec3(p.x * 0.06 + p.y * 0.002, p.y * 0.004, p.z * 0.06));
+  float jointMask = smoothstep(0.35, 0.6, detailNoise(vec3(p.x * 0.011, p.y * 0.017, p.z * 0.011)));
+  float joint = smoothstep(0.035, 0.0, abs(jointNoise - 0.5)) * jointMask;
+  // Water streaks: long, narrow and straight down the face.
+  float streak = smoothstep(0.55, 0.85, detailNoise(vec3(p.x * 0.12, p.y * 0.004, p.z * 0.12)))
     * (0.6 + 0.4 * detailNoise(vec3(p.x * 0.3, p.y * 0.03, p.z * 0.3)));
-  float ochre = smoothstep(0.35, 0.75, detailNoise(vec3(p.x * 0.012, p.y * 0.03, p.z * 0.012)));
-  float shade = (0.8 + 0.32 * grain) * bed * (1.0 - 0.5 * joint) * (1.0 - 0.4 * streak);
-  return mix(vec3(1.0), vec3(1.08, 0.97, 0.82), ochre * fade) * mix(1.0, shade, fade);
+  float ochre = smoothstep(0.45, 0.8, detailNoise(vec3(p.x * 0.012, p.y * 0.03, p.z * 0.012)));
+  float shade = (0.82 + 0.3 * grain) * bed * (1.0 - 0.55 * joint) * (1.0 - 0.45 * streak);
+  return mix(vec3(1.0), vec3(1.06, 0.98, 0.86), ochre * fade) * mix(1.0, shade, fade);
 }
 `;
 
@@ -73,7 +75,12 @@ vec3 rockDetail(vec3 p, float viewDistanceM) {
  */
 const ROCK_DETAIL_FRAGMENT = /* glsl */ `
 #include <color_fragment>
-diffuseColor.rgb *= rockDetail(vDetailWorld, length(vViewPosition));
+{
+  // The pillars' vertex colours carry their ledge and cap vegetation: leaves get leafy clumps, not strata.
+  float foliage = smoothstep(1.15, 1.5, vColor.g / max(vColor.r, 1e-3));
+  float leaves = 0.65 + 0.6 * detailNoise(vDetailWorld * 0.35);
+  diffuseColor.rgb *= mix(rockDetail(vDetailWorld, length(vViewPosition)), vec3(leaves), foliage);
+}
 `;
 
 /** Height of the forest canopy, metres: clumps of crowns a few metres high, and gaps. */

@@ -1,5 +1,6 @@
-// Unit pine crowns for pillar tops (disc of radius 1 at y = 0, trees up to y = 1): Masson
-// pines drawn as stacked flat umbrella layers, the wind-shaped silhouette seen on every top.
+// Unit pine stands (disc of radius 1 at y = 0, trees up to y = 1): Masson pines drawn as
+// stacked flat umbrella layers, for Tianmen's plateau forest and cliff pines. Wulingyuan's
+// pillar tops and ledges use pillar-canopy-mesh, which adds the shrub cover under the pines.
 import { linearFromSrgb } from './colour';
 import type { MeshData } from './mesh-data';
 import { computeVertexNormals } from './mesh-data';

@@ -1,20 +1,23 @@
-// Pines clinging to the bedding ledges of the pillars: a few spots per crowned pillar, chosen
-// once per world from the seeded PRNG on the pillar's own shape (on a ledge's tread, at its
-// surface), as matrices for a small pine-clump mesh: instanced on ordinary pillars at the nearer
-// LODs, merged into the landmark crowns for the landmarks.
+// Pines and shrubs clinging to the pillars' shafts: a dozen spots per crowned pillar, chosen
+// once per world from the seeded PRNG on the pillar's own shape, on a ledge's tread or in a
+// vertical joint (at its surface, more of them towards the top, where the rock holds soil), as
+// matrices for a small clump mesh: instanced on ordinary pillars at the nearer LODs, merged into
+// the landmark crowns for the landmarks. Farther pillars show this green in their colour only.
 import { createRandom, deriveSeed } from './random';
 import { writePillarMatrix } from './pillar-transform';
 import type { World } from './world';
 import type { CrownLodDetail } from './world-detail';
 
 /** Clumps per crowned pillar, at most (a spot with no ledge near is skipped). */
-export const LEDGE_PINES_PER_PILLAR = 4;
+export const LEDGE_PINES_PER_PILLAR = 10;
+/** Every how many spots one goes into a joint instead of onto a ledge. */
+const JOINT_SPOT_EVERY = 3;
 /** Ledge clumps are drawn at LOD 0 and LOD 1; farther pillars show their green in colour only. */
 export const LEDGE_PINE_LOD_COUNT = 2;
-/** The two clump meshes: a few layered pines up close, a single cone or two farther away. */
+/** The two clump meshes: a bush with two layered pines up close, a bush and one cone farther away. */
 export const LEDGE_PINE_DETAIL: readonly [CrownLodDetail, CrownLodDetail] = [
-  { trees: 3, layers: 2, sides: 5 },
-  { trees: 2, layers: 1, sides: 4 },
+  { trees: 2, layers: 2, sides: 5 },
+  { trees: 1, layers: 1, sides: 3 },
 ];
 
 export interface LedgePines {
@@ -48,30 +51,46 @@ export function ledgePinesOf(world: World): LedgePines {
     const m = pillarMatrix;
     const height = p.topY - p.baseY;
     for (let k = 0; k < LEDGE_PINES_PER_PILLAR; k++) {
-      const theta = random() * Math.PI * 2;
-      const start = 0.4 + random() * 0.5;
+      let theta = random() * Math.PI * 2;
+      // Soil and seedlings collect high up more than low down: spots crowd towards the top.
+      const start = 0.95 - 0.7 * random() ** 1.6;
       const size = random();
       const turn = random() * Math.PI * 2;
       const light = 0.8 + 0.35 * random();
-      // Walk up to the next ledge above: the pine stands on its tread.
       let yN = -1;
-      for (let y = start; y < 0.95; y += 0.004) {
-        if (shape.belowLedgeAt(theta, y) < 0.04) {
-          yN = y;
-          break;
+      if (k % JOINT_SPOT_EVERY === JOINT_SPOT_EVERY - 1) {
+        // In a joint: the most deeply carved of a few bearings at this height.
+        let deepest = 0.25;
+        for (let probe = 0; probe < 12; probe++) {
+          const a = theta + (probe / 12) * Math.PI * 2;
+          const carving = shape.carvingAt(a, start);
+          if (carving > deepest) {
+            deepest = carving;
+            theta = a;
+            yN = start;
+          }
+        }
+      } else {
+        // Walk up to the next ledge above: the pine stands on its tread.
+        for (let y = start; y < 0.96; y += 0.005) {
+          if (shape.belowLedgeAt(theta, y) < 0.05) {
+            yN = y;
+            break;
+          }
         }
       }
       if (yN < 0) continue;
       // A little inside the surface, so the clump grows from the rock rather than floating on it.
-      const r = shape.radiusAt(theta, yN) * 0.96;
+      const r = shape.radiusAt(theta, yN) * 0.93;
       const ux = r * Math.cos(theta);
       const uz = r * Math.sin(theta);
       const x = m[0] * ux + m[4] * yN + m[8] * uz + m[12];
       const y = m[1] * ux + m[5] * yN + m[9] * uz + m[13];
       const z = m[2] * ux + m[6] * yN + m[10] * uz + m[14];
       // Clumps scale with the pillar a little, within what a ledge can hold.
-      const radiusM = Math.min(11, (4 + 4 * size) * Math.max(0.7, Math.min(1.4, height / 220)));
-      const heightM = radiusM * (1.1 + 0.4 * random());
+      const radiusM = Math.min(12, (4.5 + 4.5 * size) * Math.max(0.7, Math.min(1.4, height / 220)));
+      // Flatter than wide: ledge growth spreads along the tread and hugs the face.
+      const heightM = radiusM * (0.7 + 0.4 * random());
       const c = Math.cos(turn) * radiusM;
       const s = Math.sin(turn) * radiusM;
       matrices.push(c, 0, -s, 0, 0, heightM, 0, 0, s, 0, c, 0, x, y + heightM * 0.25, z, 1);

@@ -10,23 +10,24 @@ import type { PillarLodDetail } from './world-detail';
 /** Height fraction taken by the rounded rim at the top. */
 const RIM_FRACTION = 0.012;
 
-const GREY = linearFromSrgb([0.63, 0.61, 0.57]);
-const BUFF = linearFromSrgb([0.8, 0.64, 0.44]);
-const PALE = linearFromSrgb([0.88, 0.82, 0.7]);
-/** Iron-stained rock, the rusty patches under some ledges. */
-const RUST = linearFromSrgb([0.66, 0.47, 0.31]);
-/** Water-stained rock: dark grey-brown where seepage runs down the face. */
-const STAIN = linearFromSrgb([0.3, 0.29, 0.26]);
-const MOSS = linearFromSrgb([0.2, 0.3, 0.13]);
-const SHRUB = linearFromSrgb([0.12, 0.21, 0.09]);
+const GREY = linearFromSrgb([0.62, 0.61, 0.58]);
+const BUFF = linearFromSrgb([0.76, 0.66, 0.52]);
+const PALE = linearFromSrgb([0.86, 0.83, 0.76]);
+/** Iron-stained rock: the ochre patches under some ledges. */
+const OCHRE = linearFromSrgb([0.7, 0.52, 0.33]);
+/** Water-stained rock: dark grey where seepage runs down the face from the top and the ledges. */
+const STAIN = linearFromSrgb([0.27, 0.27, 0.25]);
+const MOSS = linearFromSrgb([0.19, 0.28, 0.12]);
+const SHRUB = linearFromSrgb([0.1, 0.18, 0.07]);
 
 function mix3(a: readonly number[], b: readonly number[], t: number): [number, number, number] {
   return [lerp(a[0], b[0], t), lerp(a[1], b[1], t), lerp(a[2], b[2], t)];
 }
 
 /**
- * Rock colour at a point of the unit pillar: grey to ochre-buff strata, dark water streaks
- * running down from ledges, shadowed joints, and moss and shrubs on a few ledges and the rim.
+ * Rock colour at a point of the unit pillar: grey to buff strata with ochre patches, long dark
+ * water streaks running down from the top and the ledges, shadowed joints, and the green that
+ * makes a Wulingyuan pillar: a cap hanging down from the top, shrubs on ledges and in joints.
  * `sampling` is the mesh's vertex spacing, so detail finer than it is filtered, not aliased.
  */
 export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed: number, sampling?: CarvingSampling): [number, number, number] {
@@ -35,30 +36,38 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   const sz = Math.sin(theta);
   // Colour follows the strata: broad horizontal bands, broken up around the section.
   const band = fbm3(cx * 1.2, yN * 6, sz * 1.2, s, 3);
-  const pale = smoothstep(0.6, 0.8, fbm3(cx * 2.5 + 7, yN * 14, sz * 2.5, s + 1, 2));
-  let c = mix3(GREY, BUFF, smoothstep(0.25, 0.75, band));
-  c = mix3(c, PALE, pale * 0.55);
+  const pale = smoothstep(0.55, 0.8, fbm3(cx * 2.5 + 7, yN * 14, sz * 2.5, s + 1, 2));
+  let c = mix3(GREY, BUFF, smoothstep(0.3, 0.8, band));
+  c = mix3(c, PALE, pale * 0.6);
   const below = shape.belowLedgeAt(theta, yN);
-  // Streak mask: narrow around the section, each streak starting under a ledge and fading as it runs down.
-  const streakBand = smoothstep(0.5, 0.74, valueNoise2(theta * 5.5, yN * 1.3, s + 2));
-  const streakLength = 0.25 + 0.75 * valueNoise2(theta * 9, yN * 3, s + 3);
-  const streak = streakBand * Math.exp(-below / streakLength) * (0.55 + 0.45 * valueNoise2(theta * 14, yN * 8, s + 6));
-  const rust = smoothstep(0.62, 0.8, valueNoise2(theta * 3, yN * 7, s + 7)) * Math.exp(-below * 2.5);
-  c = mix3(c, RUST, rust * 0.5);
-  c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.75);
+  // Streaks are narrow around the section and long down it: seepage from the top runs most of
+  // the height, from a ledge a few beds. Noise stretched along the height keeps each one straight.
+  const streakBand = smoothstep(0.45, 0.68, valueNoise2(theta * 6.5, yN * 0.8, s + 2));
+  const fromTop = Math.exp(-(1 - yN) / (0.3 + 0.7 * valueNoise2(theta * 9, 0.5, s + 3)));
+  const fromLedge = Math.exp(-below / (0.4 + 0.8 * valueNoise2(theta * 9, yN * 3, s + 8)));
+  const streak = streakBand * Math.max(fromTop, fromLedge * 0.8) * (0.6 + 0.4 * valueNoise2(theta * 14, yN * 6, s + 6));
+  const ochre = smoothstep(0.6, 0.8, valueNoise2(theta * 3, yN * 7, s + 7)) * Math.exp(-below * 2);
+  c = mix3(c, OCHRE, ochre * 0.55);
+  c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.8);
   const carving = shape.carvingAt(theta, yN, sampling);
-  const shade = 1 - 0.45 * carving;
+  const shade = 1 - 0.6 * carving;
   c = [c[0] * shade, c[1] * shade, c[2] * shade];
-  // Shrubs cling to a few ledges (more towards the top), the rim is green; the foot disappears into forest.
-  const ledge = Math.exp(-(((below - 0.02) / 0.12) ** 2));
-  // A ledge band thinner than the ring spacing would smear green over whole rings: fade it with coarseness.
+  // Shrubs on ledges (more towards the top); a ledge band thinner than the ring spacing would
+  // smear green over whole rings, so coarse meshes get patches of the same cover instead.
+  const ledge = Math.exp(-(((below - 0.05) / 0.16) ** 2));
   const bedsPerRing = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
   const ledgeResolved = clamp(0.6 / Math.max(bedsPerRing, 1e-6), 0, 1);
-  const ledgeGreen = ledge * ledgeResolved * smoothstep(0.62, 0.8, valueNoise2(theta * 2.5, yN * 9, s + 4) + 0.25 * yN) * 0.9;
-  const rimGreen = smoothstep(0.965, 0.995, yN) * (0.5 + 0.5 * valueNoise2(theta * 5, yN * 30, s + 5));
+  const cover = valueNoise2(theta * 2.5, yN * 9, s + 4) + 0.35 * yN;
+  const ledgeGreen = ledge * ledgeResolved * smoothstep(0.5, 0.72, cover);
+  const patchGreen = (1 - ledgeResolved) * smoothstep(0.62, 0.9, cover) * 0.85;
+  // Joints hold soil: green creeps down the deeper ones.
+  const jointGreen = smoothstep(0.45, 0.8, carving) * smoothstep(0.45, 0.7, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN);
+  // The top's cover hangs down the faces by an uneven few percent of the height.
+  const capDepth = 0.035 + 0.08 * valueNoise2(theta * 4.5, 1.5, s + 5);
+  const capGreen = smoothstep(1 - capDepth - 0.03, 1 - capDepth + 0.01, yN);
   const footGreen = 1 - smoothstep(0.01, 0.06, yN);
-  c = mix3(c, MOSS, clamp(Math.max(rimGreen, footGreen), 0, 1));
-  return mix3(c, SHRUB, clamp(ledgeGreen, 0, 1));
+  c = mix3(c, MOSS, clamp(Math.max(capGreen, footGreen) * (0.85 + 0.15 * valueNoise2(theta * 7, yN * 20, s + 10)), 0, 1));
+  return mix3(c, SHRUB, clamp(Math.max(ledgeGreen, patchGreen, jointGreen) * 0.92, 0, 1));
 }
 
 export function buildPillarMesh(shape: PillarShape, detail: PillarLodDetail, seed: number): MeshData {

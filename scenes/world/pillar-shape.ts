@@ -88,7 +88,8 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     crackDepths.push(spec.crackDepth * (0.35 + 0.9 * valueNoise2(c * 2.3, 4.1, salt + 9)));
   }
   const crackWidth = 0.05;
-  const bedSigma = 0.07;
+  // Wide enough that a parting is a soft groove, not a sharp notch whose underside renders as a black dash.
+  const bedSigma = 0.12;
 
   /**
    * Bed index as a continuous phase: the height is warped by slow noise so beds run from thin
@@ -99,28 +100,36 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     return n * yN + 1.5 * valueNoise2(yN * n * 0.3, 0.5, salt + 15) + 0.35 * valueNoise2(Math.cos(theta) * 0.9 + 3, Math.sin(theta) * 0.9 + yN * 2, salt + 17);
   }
 
-  /** Joint crack depth (fraction of radius) and bedding notch strength in [0, 1] at a point. */
-  function carve(theta: number, yN: number, sampling?: CarvingSampling): { crack: number; bedding: number } {
+  /**
+   * Joint crack depth (fraction of radius), how dark the joint's shadow is in [0, 1] (not thinned
+   * with a coarse mesh: a joint a mesh cannot carve still shows as a dark cleft in its colour),
+   * and bedding notch strength in [0, 1] at a point.
+   */
+  function carve(theta: number, yN: number, sampling?: CarvingSampling): { crack: number; crackShade: number; bedding: number } {
     // A kernel narrower than the sample spacing would hit or miss vertices at random: widen it and keep its area.
     const crackW = Math.max(crackWidth, sampling ? sampling.thetaStep * 0.7 : 0);
     const phaseStep = sampling ? sampling.yStep * spec.beddingCount : 0;
     const sigma = Math.max(bedSigma, phaseStep * 0.6);
     let crack = 0;
+    let crackShade = 0;
     for (let c = 0; c < crackAngles.length; c++) {
       let d = theta - crackAngles[c];
       d -= Math.round(d / (Math.PI * 2)) * Math.PI * 2;
       // Joints open and close along the height rather than running as perfect grooves.
       const along = valueNoise2(yN * 4, c * 7.7, salt + 13);
       const w = crackW * (0.6 + along);
+      const profile = (crackDepths[c] / spec.crackDepth) * (0.3 + 0.7 * along) * Math.exp(-((d / w) ** 2));
       crack = Math.max(crack, crackDepths[c] * along * (crackWidth / crackW) * Math.exp(-((d / w) ** 2)));
+      crackShade = Math.max(crackShade, profile);
     }
     const bedPhase = bedPhaseAt(theta, yN);
     const bed = Math.floor(bedPhase);
     const f = bedPhase - bed;
     // Each bed's notch shows only in patches around the section: broken strata, not rings.
-    const patch = smoothstep(0.3, 0.65, valueNoise2(theta * 1.6 + bed * 1.7, bed * 0.9, salt + 19));
+    // Only some beds part at all, so the shaft is not ruled into even rings.
+    const patch = smoothstep(0.42, 0.72, valueNoise2(theta * 1.6 + bed * 1.7, bed * 0.9, salt + 19));
     const bedding = Math.exp(-(((f - 0.5) / sigma) ** 2)) * (bedSigma / sigma) * patch;
-    return { crack, bedding };
+    return { crack, crackShade, bedding };
   }
 
   function profileAt(yN: number): number {
@@ -138,7 +147,7 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     const superellipse = (c ** n + s ** n) ** (-1 / n) / sectionNorm;
     // Low-frequency lumps around the section: no pillar is a clean rounded square.
     const lump = valueNoise2(Math.cos(theta) * 1.3 + 5, Math.sin(theta) * 1.3 + 5, salt + 11);
-    return superellipse * (0.9 + 0.1 * lump);
+    return superellipse * (0.84 + 0.16 * lump);
   }
 
   function belowLedgeAt(theta: number, yN: number): number {
@@ -147,8 +156,9 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
   }
 
   function carvingAt(theta: number, yN: number, sampling?: CarvingSampling): number {
-    const { crack, bedding } = carve(theta, yN, sampling);
-    return clamp(Math.max(crack / Math.max(spec.crackDepth, 1e-6), bedding * 0.8), 0, 1);
+    const { crackShade, bedding } = carve(theta, yN, sampling);
+    // Joints cut deep and dark; a bedding parting is only a thin line.
+    return clamp(Math.max(crackShade, bedding * 0.3), 0, 1);
   }
 
   function radiusAt(theta: number, yN: number, sampling?: CarvingSampling): number {

@@ -42,7 +42,7 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
     crownLods: [
       { trees: 12, layers: 3, sides: 6 },
       { trees: 8, layers: 2, sides: 5 },
-      { trees: 5, layers: 1, sides: 4 },
+      { trees: 4, layers: 1, sides: 4 },
     ],
     lodMaxCount: [16, 110],
     lodMaxDistanceM: [350, 1300],

@@ -1,9 +1,9 @@
 // Every mesh a tier draws, built from a world as plain typed arrays: shared pillar and
 // crown and ledge-pine meshes per LOD for instancing, and unique meshes for terrain, landmarks, bridge, stream.
 import { buildBridgeMesh } from './bridge-mesh';
-import { buildCrownMesh } from './crown-mesh';
 import { LEDGE_PINE_DETAIL, ledgePinesOf } from './ledge-pines';
 import { mergeMeshes, transformMesh, type MeshData } from './mesh-data';
+import { LEDGE_CANOPY, PILLAR_TOP_CANOPY, buildPillarCanopyMesh } from './pillar-canopy-mesh';
 import { buildPillarMesh } from './pillar-mesh';
 import { writeCrownMatrix, writePillarMatrix } from './pillar-transform';
 import type { QualityTier } from './quality-tiers';
@@ -45,8 +45,8 @@ export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeomet
     for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) lods.push(buildPillarMesh(world.shapes[a], detail.pillarLods[lod], world.seed));
     pillars.push(lods);
   }
-  const crowns = detail.crownLods.map((c) => buildCrownMesh(c, world.seed));
-  const ledgePines = LEDGE_PINE_DETAIL.map((c) => buildCrownMesh(c, world.seed));
+  const crowns = detail.crownLods.map((c) => buildPillarCanopyMesh(c, PILLAR_TOP_CANOPY, world.seed));
+  const ledgePines = LEDGE_PINE_DETAIL.map((c) => buildPillarCanopyMesh(c, LEDGE_CANOPY, world.seed));
   const ledges = ledgePinesOf(world);
 
   const landmarkPillarParts: MeshData[] = [];

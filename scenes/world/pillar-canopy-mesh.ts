@@ -1,0 +1,132 @@
+// Unit vegetation for the pillars (disc of radius about 1 at y = 0, canopy up to y = 1): a lumpy
+// mound of shrubs that covers the whole top and hangs over its edge, with Masson pines standing
+// out of it, the outer ones lower and leaning out over the drop. Photographs of Wulingyuan show
+// every top as a dark-green cap, never bare rock with a few trees, and a pillar only reads as
+// stone-and-forest when that cap is as wide as the rock. Also used, round, for the clumps on ledges.
+import { linearFromSrgb } from './colour';
+import { computeVertexNormals, type MeshData } from './mesh-data';
+import { createRandom, deriveSeed } from './random';
+import type { CrownLodDetail } from './world-detail';
+
+const GOLDEN_ANGLE = 2.399963229728653;
+/** Masson pine needles, dark in the shade of the layer and lit on top. */
+const NEEDLE_DARK = linearFromSrgb([0.08, 0.16, 0.07]);
+const NEEDLE_LIT = linearFromSrgb([0.2, 0.31, 0.12]);
+/** The shrub mound: darker at its hanging skirt, where it is in the rock's shadow. */
+const SHRUB_TOP = linearFromSrgb([0.15, 0.25, 0.1]);
+const SHRUB_SKIRT = linearFromSrgb([0.07, 0.12, 0.05]);
+
+export interface CanopyShape {
+  /** Superellipse exponent of the mound's outline: 2 round (ledges), about 4 for a squarish pillar top. */
+  squareness: number;
+  /** Outer radius of the mound at its rim (unit), and how far its skirt hangs below y = 0. */
+  rimRadius: number;
+  skirtDrop: number;
+  /** Farthest a tree stands from the centre (unit). */
+  treeSpread: number;
+  /** How much the outline wanders in and out (fraction): a bush on a ledge is ragged, not a button. */
+  lumpiness: number;
+}
+
+/** Pillar tops: a squarish cap as wide as the rock, its skirt hanging most of a crown height down the faces. */
+export const PILLAR_TOP_CANOPY: CanopyShape = { squareness: 4, rimRadius: 1.12, skirtDrop: 0.9, treeSpread: 1.0, lumpiness: 0.15 };
+/** Ledge clumps: a round bush half sunk in the rock, with a pine or two. */
+export const LEDGE_CANOPY: CanopyShape = { squareness: 2, rimRadius: 0.85, skirtDrop: 0.55, treeSpread: 0.55, lumpiness: 0.45 };
+
+export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape, seed: number): MeshData {
+  const random = createRandom(deriveSeed(seed, `pillar-canopy-${detail.trees}-${detail.layers}-${detail.sides}-${shape.squareness}`));
+  const { trees, layers, sides } = detail;
+  const around = Math.max(6, sides + 2);
+  // Mound: centre, an inner ring, the rim, the hanging skirt. Trees: `sides` around plus apex and underside per layer.
+  const moundVertices = 1 + around * 3;
+  const treeVertices = trees * layers * (sides + 2);
+  const positions = new Float32Array((moundVertices + treeVertices) * 3);
+  const colors = new Float32Array((moundVertices + treeVertices) * 3);
+  const indices = new Uint32Array((around * 5 + trees * layers * sides * 2) * 3);
+  let v = 0;
+  let t = 0;
+  const put = (x: number, y: number, z: number, c: readonly number[], shade: number) => {
+    positions[v * 3] = x;
+    positions[v * 3 + 1] = y;
+    positions[v * 3 + 2] = z;
+    colors[v * 3] = c[0] * shade;
+    colors[v * 3 + 1] = c[1] * shade;
+    colors[v * 3 + 2] = c[2] * shade;
+    return v++;
+  };
+  const tri = (a: number, b: number, c: number) => {
+    indices[t++] = a;
+    indices[t++] = b;
+    indices[t++] = c;
+  };
+
+  // The outline follows a squarish top with its corners at 45°, as the pillar sections do.
+  const n = shape.squareness;
+  const outline = (a: number) => {
+    const c = Math.abs(Math.cos(a));
+    const s = Math.abs(Math.sin(a));
+    return (c ** n + s ** n) ** (-1 / n) / (Math.SQRT2 * 2 ** (-1 / n));
+  };
+  const centre = put(0, 0.42, 0, SHRUB_TOP, 1);
+  const ringStart = v;
+  for (let ring = 0; ring < 3; ring++) {
+    for (let i = 0; i < around; i++) {
+      const a = (i / around) * Math.PI * 2;
+      const lump = 0.85 + 0.3 * random();
+      const o = outline(a) * (1 - shape.lumpiness + 2 * shape.lumpiness * random());
+      if (ring === 0) put(Math.cos(a) * o * 0.6, 0.3 + 0.2 * random(), Math.sin(a) * o * 0.6, SHRUB_TOP, lump);
+      else if (ring === 1) put(Math.cos(a) * o * shape.rimRadius, 0.05 + 0.2 * random(), Math.sin(a) * o * shape.rimRadius, SHRUB_TOP, lump * 0.85);
+      // The skirt hangs ragged: some of it nearly to the full drop, some only a little.
+      else put(Math.cos(a) * o * shape.rimRadius * 0.97, -shape.skirtDrop * (0.5 + 0.5 * random()), Math.sin(a) * o * shape.rimRadius * 0.97, SHRUB_SKIRT, lump);
+    }
+  }
+  for (let i = 0; i < around; i++) {
+    const j = (i + 1) % around;
+    tri(centre, ringStart + j, ringStart + i);
+    for (let ring = 0; ring < 2; ring++) {
+      const a = ringStart + ring * around;
+      const b = a + around;
+      tri(a + i, a + j, b + i);
+      tri(a + j, b + j, b + i);
+    }
+  }
+
+  for (let k = 0; k < trees; k++) {
+    // Sunflower spread keeps trees even over the top at any count; jitter hides the pattern.
+    const spread = shape.treeSpread * Math.sqrt((k + 0.5) / trees);
+    const angle = k * GOLDEN_ANGLE + random() * 0.6;
+    const o = outline(angle);
+    const cx = Math.cos(angle) * spread * o;
+    const cz = Math.sin(angle) * spread * o;
+    const treeHeight = 0.6 + 0.5 * random();
+    const treeRadius = (0.2 + 0.12 * random()) * (trees > 8 ? 1 : 1.3);
+    const shade = 0.8 + 0.4 * random();
+    // Outer trees grow from the edge, lower, and lean out over the drop as cliff pines do.
+    const edge = Math.max(0, spread / shape.treeSpread - 0.6) / 0.4;
+    const footY = -0.1 - 0.5 * edge;
+    const leanOut = 0.35 * edge * treeHeight;
+    for (let layer = 0; layer < layers; layer++) {
+      const f = layers === 1 ? 0.35 : layer / (layers - 1);
+      const baseY = footY + treeHeight * (0.35 + 0.45 * f);
+      const apexY = baseY + treeHeight * (layers === 1 ? 0.6 : 0.32);
+      const r = treeRadius * (1.1 - 0.45 * f);
+      const lx = cx + Math.cos(angle) * leanOut * (0.5 + f);
+      const lz = cz + Math.sin(angle) * leanOut * (0.5 + f);
+      const first = v;
+      const twist = random() * Math.PI * 2;
+      for (let i = 0; i < sides; i++) {
+        const a = twist + (i / sides) * Math.PI * 2;
+        put(lx + Math.cos(a) * r, baseY, lz + Math.sin(a) * r, NEEDLE_DARK, shade);
+      }
+      const apex = put(lx, apexY, lz, NEEDLE_LIT, shade);
+      const under = put(lx, baseY + (apexY - baseY) * 0.15, lz, NEEDLE_DARK, shade * 0.7);
+      for (let i = 0; i < sides; i++) {
+        const a = first + i;
+        const b = first + ((i + 1) % sides);
+        tri(a, apex, b);
+        tri(b, under, a);
+      }
+    }
+  }
+  return { positions, normals: computeVertexNormals(positions, indices), colors, indices };
+}
