@@ -8,6 +8,8 @@ import type { StaffServices } from './staff-services';
 
 export const SETUP_PATH = '/studio/setup';
 
+const SETUP_LINK_DEAD_MESSAGE = 'This setup link has expired or was already used. Run `npm run staff -- setup-link` for a new one.';
+
 /** A fresh setup link when there is no admin yet, otherwise null (earlier links stop working). */
 export function issueSetupLinkIfNoAdmin(services: StaffServices, baseUrl: string): { url: string; expiresAtMs: number } | null {
   if (services.members.countAdmins() > 0) return null;
@@ -33,12 +35,14 @@ export async function createFirstAdmin(services: StaffServices, input: FirstAdmi
   if (!parsed.success) throw new ValidationError('The new admin is not valid.', parsed.error.issues);
   const { email, displayName, password } = parsed.data;
   assertPasswordAcceptable(password, email);
+  // The token first: without a live one, a stranger gets the same answer whether or
+  // not an admin exists, so the endpoint does not tell them.
+  if (!services.setupTokens.isLive(input.token)) throw new ForbiddenError(SETUP_LINK_DEAD_MESSAGE);
   if (services.members.countAdmins() > 0) throw new ConflictError('An admin exists already: sign in instead.');
-  if (!services.setupTokens.isLive(input.token)) throw new ForbiddenError('This setup link has expired or was already used. Run `npm run staff -- setup-link` for a new one.');
   const passwordHash = await hashPassword(password);
   const create = services.db.transaction((): StaffMember => {
     if (services.members.countAdmins() > 0) throw new ConflictError('An admin exists already: sign in instead.');
-    if (!services.setupTokens.spend(input.token)) throw new ForbiddenError('This setup link has expired or was already used.');
+    if (!services.setupTokens.spend(input.token)) throw new ForbiddenError(SETUP_LINK_DEAD_MESSAGE);
     return services.members.add({ email, role: 'admin', displayName: displayName ?? null, passwordHash });
   });
   return create.immediate();

@@ -1,5 +1,6 @@
 // The one-time setup link that creates the first admin, over HTTP of the real server:
-// it works once, a weak password leaves it usable, and it is refused once an admin exists.
+// it works once, a weak password leaves it usable, it is refused once an admin exists,
+// and a stranger without a live link cannot tell whether one does.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -43,7 +44,19 @@ test('the CLI prints a setup link only while there is no admin', () => {
   assert.match(run(), /\/studio\/setup\?token=[A-Za-z0-9_-]+/);
 });
 
+/** What a visitor without a live link learns from the endpoint and the page. */
+async function strangersView(): Promise<unknown> {
+  const stranger = { token: 'y'.repeat(43), email: 'stranger@elsewhere.example', password: 'a long and unusual phrase 71' };
+  const answer = await setup(stranger);
+  const page = await fetch(`${server.baseUrl}/studio/setup?token=${stranger.token}`);
+  const main = /<main[\s\S]*<\/main>/.exec(await page.text())?.[0] ?? '';
+  return { status: answer.status, body: await answer.text(), pageStatus: page.status, main };
+}
+
+let strangersViewWithoutAdmin: unknown;
+
 test('the link creates the first admin once, signs them in, and never works again', async () => {
+  strangersViewWithoutAdmin = await strangersView();
   const token = issueToken();
   const admin = { token, email: 'first.admin@bureau.example', password: 'cloud sea over wulingyuan 8' };
 
@@ -65,7 +78,7 @@ test('the link creates the first admin once, signs them in, and never works agai
   assert.equal(((await whoAmI.json()) as { staff: { role: string } }).staff.role, 'admin');
 
   const again = await setup({ ...admin, email: 'second.admin@bureau.example' });
-  assert.equal(again.status, 409, 'an admin exists now');
+  assert.equal(again.status, 403, 'the spent link is dead');
   const services = openStaffServices(dbPath);
   try {
     assert.equal(services.members.countAdmins(), 1);
@@ -73,4 +86,17 @@ test('the link creates the first admin once, signs them in, and never works agai
   } finally {
     services.close();
   }
+});
+
+test('a stranger gets the same answers whether or not an admin exists', async () => {
+  assert.ok(strangersViewWithoutAdmin, 'the first test did not run');
+  const services = openStaffServices(dbPath);
+  try {
+    assert.equal(services.members.countAdmins(), 1, 'an admin exists for this comparison');
+  } finally {
+    services.close();
+  }
+  const withAdmin = await strangersView();
+  assert.deepEqual(withAdmin, strangersViewWithoutAdmin);
+  assert.equal((withAdmin as { status: number }).status, 403);
 });

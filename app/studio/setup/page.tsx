@@ -1,5 +1,6 @@
 // /studio/setup?token=…: creates the first admin from the one-time link printed at start.
-// Once an admin exists the page only points to sign-in.
+// Without a live link every visitor sees the same page, so it does not tell a stranger
+// whether an admin exists; only the link's holder learns that one does.
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
@@ -26,8 +27,9 @@ export default async function StudioSetupPage({ searchParams }: { searchParams: 
   const messages = messagesFor(locale);
   const token = typeof query.token === 'string' ? query.token : '';
   const services = staffServices();
-  const adminExists = services.members.countAdmins() > 0;
-  const live = !adminExists && services.setupTokens.isLive(token);
+  const tokenLive = services.setupTokens.isLive(token);
+  const adminExists = tokenLive && services.members.countAdmins() > 0;
+  const live = tokenLive && !adminExists;
   return (
     <>
       <SiteHeader locale={locale} messages={messages} />
@@ -60,8 +62,8 @@ export default async function StudioSetupPage({ searchParams }: { searchParams: 
               {adminExists ? messages['studioSetup.adminExists'] : messages['studioSetup.expired']}
             </p>
           )}
-          <Link href={adminExists ? '/studio/login' : '/'} className={styles.back} prefetch={false}>
-            {adminExists ? messages['studioLogin.submit'] : messages['studioLogin.back']}
+          <Link href={live ? '/' : '/studio/login'} className={styles.back} prefetch={false}>
+            {live ? messages['studioLogin.back'] : messages['studioLogin.submit']}
           </Link>
         </section>
       </main>
