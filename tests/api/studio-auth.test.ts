@@ -25,7 +25,8 @@ before(async () => {
   await createStaffAccount(services, { ...CURATOR, role: 'curator', displayName: 'Li Na' });
   await createStaffAccount(services, { ...ADMIN, role: 'admin' });
   services.close();
-  server = await startNextServer({ dbPath });
+  // The test plays a reverse proxy, so each sign-in can come from its own address.
+  server = await startNextServer({ dbPath, env: { YUNSHAN_TRUSTED_PROXY_HOPS: '1' } });
 });
 
 after(async () => {
