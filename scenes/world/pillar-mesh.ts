@@ -54,10 +54,11 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   c = [c[0] * shade, c[1] * shade, c[2] * shade];
   // Shrubs on ledges (more towards the top); a ledge band thinner than the ring spacing would
   // smear green over whole rings, so coarse meshes get patches of the same cover instead.
-  const ledge = Math.exp(-(((below - 0.05) / 0.16) ** 2));
+  const ledge = Math.exp(-(((below - 0.05) / 0.1) ** 2));
   const bedsPerRing = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
   const ledgeResolved = clamp(0.6 / Math.max(bedsPerRing, 1e-6), 0, 1);
-  const cover = valueNoise2(theta * 2.5, yN * 9, s + 4) + 0.35 * yN;
+  // Growth takes hold in patches a few metres wide, never along a whole ledge: the noise varies fast around the section.
+  const cover = valueNoise2(theta * 8, yN * 9, s + 4) + 0.3 * yN;
   const ledgeGreen = ledge * ledgeResolved * smoothstep(0.5, 0.72, cover);
   const patchGreen = (1 - ledgeResolved) * smoothstep(0.62, 0.9, cover) * 0.85;
   // Joints hold soil: green creeps down the deeper ones.

@@ -52,11 +52,18 @@ const PROFILE_SAMPLES = 256;
 
 export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarShape {
   const salt = deriveSeed(seed, `pillar-shape-${spec.salt}`);
+  // Set-backs: where a thick bed has fallen away the pillar steps in, so the taper comes in
+  // tiers rather than as one smooth cone.
+  const setbacks = [0, 1, 2].map((k) => ({
+    yN: 0.25 + 0.6 * valueNoise2(k * 4.1 + 0.3, 2.2, salt + 31),
+    drop: 0.03 + 0.07 * valueNoise2(k * 1.3 + 0.7, 6.6, salt + 33),
+  }));
   const rawProfile = (yN: number): number => {
     let p = 1 - spec.taper * yN + spec.footFlare * (1 - yN) ** 6;
     for (const b of spec.bulges) p += b.amp * Math.exp(-(((yN - b.yN) / b.widthN) ** 2));
-    // Slow wander in width keeps every archetype from looking lathe-turned.
-    p *= 0.94 + 0.12 * valueNoise2(yN * 5, 0.5, salt);
+    for (const step of setbacks) p -= step.drop * smoothstep(step.yN - 0.02, step.yN + 0.02, yN);
+    // Wander in width keeps every archetype from looking lathe-turned: pillars swell and narrow.
+    p *= 0.88 + 0.24 * valueNoise2(yN * 5, 0.5, salt);
     return p;
   };
   let maxProfile = 0;
