@@ -12,7 +12,7 @@ import Database from 'better-sqlite3';
 import { createStaffAccount } from '../../server/staff/staff-accounts';
 import { openStaffServices } from '../../server/staff/staff-services';
 import { sessionCookieName } from '../../server/staff/session-cookie';
-import type { Route } from '../../scenes/routes/route-schema';
+import { WORLD_COORDINATE_LIMIT_M, type Route } from '../../scenes/routes/route-schema';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { buildTestRoute } from '../helpers/test-routes';
 
@@ -186,6 +186,23 @@ describe('hostile and malformed bodies', () => {
     }
     assert.equal((await call('GET', '/api/studio/routes/Not_An_Id')).status, 400);
     assert.equal(snapshot(), before);
+  });
+
+  test('a draft with a keyframe 10,000 km away is refused with the issue path, and the server keeps answering', async () => {
+    assert.equal((await call('POST', '/api/studio/routes', { body: { route: publishableRoute('far-away') } })).status, 201);
+    const before = snapshot();
+    const route = publishableRoute('far-away');
+    const keyframes = route.keyframes.map((k, i) => (i === 1 ? { ...k, position: [1e7, 900, -600] } : k));
+    const refused = await call('PUT', '/api/studio/routes/far-away', { body: { baseRevision: 1, route: { ...route, keyframes } } });
+    assert.equal(refused.status, 400, JSON.stringify(refused.body).slice(0, 300));
+    assert.deepEqual(
+      (errorOf(refused.body).issues ?? []).map((issue) => [issue.path, issue.message]),
+      [[['route', 'keyframes', 1, 'position', 0], `World coordinates must lie within ±${WORLD_COORDINATE_LIMIT_M} m of the scene centre.`]],
+    );
+    assert.equal(snapshot(), before);
+    // Nothing was left running: the public API and the studio answer straight away.
+    assert.equal((await call('GET', '/api/routes', { cookie: null })).status, 200);
+    assert.equal((await call('GET', '/api/studio/routes/far-away')).status, 200);
   });
 });
 
