@@ -9,7 +9,7 @@ import { currentSceneVersion } from '../server/bake/scene-version';
 import { LocalFrameStore } from '../server/frame-store/local-frame-store';
 import type { ProfileId } from '../server/bake/quality-profiles';
 import { NodeStreamViewer } from '../server/stream/node-stream-viewer';
-import { ensureStreamFixtureBaked, startStreamTestServer, streamFixtureFramesDir, streamTestRoute } from '../tests/render/stream-test-fixture';
+import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamFixtureFramesDir, streamTestRoute } from '../tests/render/stream-test-fixture';
 import { median, percentile, printTable } from './stats';
 
 const FPS = 30;
@@ -36,7 +36,7 @@ export async function medianFirstFrameMs(probe: FirstFrameProbe, serverUrl: stri
 export const nodeFirstFrameProbe: FirstFrameProbe = {
   name: 'Node viewer (socket.io + wrtc data channel)',
   async measure(serverUrl, routeId, profile) {
-    const viewer = new NodeStreamViewer({ url: serverUrl, routeId, profile, transport: 'webrtc', fallbackAfterMs: null, recordFrames: false });
+    const viewer = new NodeStreamViewer({ url: serverUrl, routeId, revision: STREAM_TEST_REVISION, profile, transport: 'webrtc', fallbackAfterMs: null, recordFrames: false });
     try {
       await viewer.waitFor(() => viewer.firstFrameMs !== null, 10_000, 'the first frame');
       return viewer.timeToFirstFrameMs!;
@@ -59,7 +59,7 @@ type ChildMessage = { type: 'ready'; viewers: number } | { type: 'report'; viewe
 /** One viewer process: `count` looping viewers, measured over the window the parent names. */
 async function runViewerProcess(url: string, routeId: string, profile: ProfileId, count: number): Promise<void> {
   const send = (message: ChildMessage) => process.send?.(message);
-  const viewers = Array.from({ length: count }, () => new NodeStreamViewer({ url, routeId, profile, transport: 'webrtc', fallbackAfterMs: null, loop: true, recordFrames: false }));
+  const viewers = Array.from({ length: count }, () => new NodeStreamViewer({ url, routeId, revision: STREAM_TEST_REVISION, profile, transport: 'webrtc', fallbackAfterMs: null, loop: true, recordFrames: false }));
   try {
     await Promise.all(viewers.map((viewer) => viewer.waitFor(() => viewer.lastReceivedFrame >= FPS, 60_000, 'a second of frames')));
     for (const viewer of viewers) viewer.play();

@@ -1,10 +1,10 @@
-// Where a stream's frames come from: the published revision's baked manifests for the
-// current scene version, and a shared, byte-bounded cache of segments, so a thousand
+// Where a stream's frames come from: the baked manifests of the revision the viewer's page
+// shows (the published one, or an older one still baked) for the current scene version, and a shared, byte-bounded cache of segments, so a thousand
 // viewers of one route read and checksum each segment once instead of once each.
 import type { BakeJob, BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../bake/bake-contracts';
 import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, frameCountFor, type ProfileId } from '../bake/quality-profiles';
 import type { RouteStore } from '../routes/route-store';
-import type { NotBakedMessage } from './stream-protocol';
+import type { NotBakedMessage, RevisionGoneMessage } from './stream-protocol';
 
 export interface BakedRoute {
   routeId: string;
@@ -17,7 +17,13 @@ export interface BakedRoute {
   keyFor(profileId: ProfileId): BakeKey;
 }
 
-export type RouteLookup = { kind: 'ready'; route: BakedRoute } | { kind: 'not-baked'; progress: NotBakedMessage } | { kind: 'unknown' };
+export type RouteLookup =
+  | { kind: 'ready'; route: BakedRoute }
+  /** The published revision, still baking (or not scheduled): it will stream once baked. */
+  | { kind: 'not-baked'; progress: NotBakedMessage }
+  /** Another revision than the published one, with nothing baked: it will never stream. */
+  | { kind: 'revision-gone'; gone: RevisionGoneMessage }
+  | { kind: 'unknown' };
 
 export interface BakedRouteSourceOptions {
   routes: Pick<RouteStore, 'getPublished'>;
@@ -44,10 +50,14 @@ export class BakedRouteSource {
     this.cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
   }
 
-  async lookup(routeId: string): Promise<RouteLookup> {
+  /**
+   * The bake of `revision` of a published route. A page rendered before a republish still
+   * shows the older revision: it streams that revision's frames while they are stored, so
+   * captions, device frames and the cloud picture stay one revision.
+   */
+  async lookup(routeId: string, revision: number): Promise<RouteLookup> {
     const published = await this.options.routes.getPublished(routeId);
     if (published === null) return { kind: 'unknown' };
-    const { revision } = published;
     const sceneVersion = this.options.sceneVersion;
     const keyFor = (profileId: ProfileId): BakeKey => ({ sceneVersion, routeId, revision, profileId });
     const manifests = new Map<ProfileId, BakeManifest>();
@@ -55,8 +65,10 @@ export class BakedRouteSource {
       const manifest = await this.manifest(keyFor(profileId));
       if (manifest !== null) manifests.set(profileId, manifest);
     }
-    const frameCount = frameCountFor(published.route.durationS);
+    const isPublished = revision === published.revision;
     if (manifests.size === 0) {
+      if (!isPublished) return { kind: 'revision-gone', gone: { routeId, revision, publishedRevision: published.revision } };
+      const frameCount = frameCountFor(published.route.durationS);
       const jobs = (await this.options.listBakes(routeId)).filter((job) => job.revision === revision && job.sceneVersion === sceneVersion);
       const profiles = PROFILE_IDS.map((profileId) => {
         const job = jobs.find((candidate) => candidate.profileId === profileId);
@@ -66,10 +78,11 @@ export class BakedRouteSource {
       });
       return { kind: 'not-baked', progress: { routeId, revision, profiles } };
     }
-    return {
-      kind: 'ready',
-      route: { routeId, revision, durationS: published.route.durationS, fps: BAKE_FPS, frameCount, manifests, keyFor },
-    };
+    // Only published revisions are ever baked, so a stored bake of an older one was public.
+    // Its route body is gone from the published view; its manifests carry its length.
+    const frameCount = isPublished ? frameCountFor(published.route.durationS) : Math.max(...[...manifests.values()].map((manifest) => manifest.frameCount));
+    const durationS = isPublished ? published.route.durationS : (frameCount - 1) / BAKE_FPS;
+    return { kind: 'ready', route: { routeId, revision, durationS, fps: BAKE_FPS, frameCount, manifests, keyFor } };
   }
 
   /** The segment's chunks, from the cache or the store; concurrent reads of one segment share a single disk read. */

@@ -19,6 +19,7 @@ import {
   type NotBakedMessage,
   type PeerSignal,
   type ReadyMessage,
+  type RevisionGoneMessage,
   type ServerSignalMessage,
   type ServerToClientEvents,
   type StateMessage,
@@ -44,6 +45,8 @@ export interface ReceivedFrame {
 export interface NodeStreamViewerOptions {
   url: string;
   routeId: string;
+  /** The route revision to stream, as a page showing it would ask. */
+  revision: number;
   profile: ProfileId;
   transport: TransportKind;
   capabilities?: StreamCapabilities;
@@ -72,6 +75,7 @@ export class NodeStreamViewer {
   ready: ReadyMessage | null = null;
   state: StateMessage | null = null;
   notBaked: NotBakedMessage | null = null;
+  revisionGone: RevisionGoneMessage | null = null;
   busy: BusyMessage | null = null;
   readonly errors: StreamErrorMessage[] = [];
   readonly frames: ReceivedFrame[] = [];
@@ -128,6 +132,10 @@ export class NodeStreamViewer {
     this.socket.on('state', (message) => this.onState(message));
     this.socket.on('not-baked', (message) => {
       this.notBaked = message;
+      this.notify();
+    });
+    this.socket.on('revision-gone', (message) => {
+      this.revisionGone = message;
       this.notify();
     });
     this.socket.on('busy', (message) => {
@@ -216,6 +224,7 @@ export class NodeStreamViewer {
     this.socket.emit('join', {
       protocolVersion: STREAM_PROTOCOL_VERSION,
       routeId: this.options.routeId,
+      revision: this.options.revision,
       profile: this.options.profile,
       capabilities: this.options.capabilities ?? { webcodecsVp8: true, saveData: false, connectionType: 'ethernet' },
       transport: this.transportInUse ?? this.options.transport,

@@ -50,6 +50,8 @@ const RouteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/);
 const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const FrameIndexSchema = z.number().int().min(-1).max(10_000_000);
 const EpochSchema = z.number().int().min(0).max(0xffff);
+/** A route revision as the route store numbers them (1 upwards). */
+const RevisionSchema = z.number().int().min(1).max(1_000_000_000);
 
 export const ConnectionTypeSchema = z.enum(['unknown', 'ethernet', 'wifi', 'cellular', 'bluetooth', 'wimax', 'other', 'none']);
 export type ConnectionType = z.infer<typeof ConnectionTypeSchema>;
@@ -69,6 +71,11 @@ export type TransportKind = z.infer<typeof TransportKindSchema>;
 export const JoinMessageSchema = z.strictObject({
   protocolVersion: z.literal(STREAM_PROTOCOL_VERSION),
   routeId: RouteIdSchema,
+  /**
+   * The revision the page shows (its captions and on-device frames come from it). Required:
+   * the server streams this revision's bake or says it cannot, never another revision's.
+   */
+  revision: RevisionSchema,
   profile: StreamProfileIdSchema,
   capabilities: CapabilitiesSchema,
   transport: TransportKindSchema,
@@ -205,6 +212,18 @@ export const NotBakedMessageSchema = z.strictObject({
 });
 export type NotBakedMessage = z.infer<typeof NotBakedMessageSchema>;
 
+/**
+ * The asked-for revision is not the published one and has no bake for the current scene
+ * version (superseded before it was baked, or baked for an older scene): it will never
+ * stream. The page should be reloaded for the published revision, or drawn on the device.
+ */
+export const RevisionGoneMessageSchema = z.strictObject({
+  routeId: RouteIdSchema,
+  revision: z.number().int(),
+  publishedRevision: z.number().int(),
+});
+export type RevisionGoneMessage = z.infer<typeof RevisionGoneMessageSchema>;
+
 export const BusyMessageSchema = z.strictObject({ retryAfterMs: z.number().int(), reason: z.string() });
 export type BusyMessage = z.infer<typeof BusyMessageSchema>;
 
@@ -256,6 +275,7 @@ export interface ClientToServerEvents {
 export interface ServerToClientEvents {
   ready: (message: ReadyMessage) => void;
   'not-baked': (message: NotBakedMessage) => void;
+  'revision-gone': (message: RevisionGoneMessage) => void;
   busy: (message: BusyMessage) => void;
   error: (message: StreamErrorMessage) => void;
   signal: (message: ServerSignalMessage) => void;

@@ -291,7 +291,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       }
       joining = true;
       try {
-        const resumed = message.resume === undefined ? null : findResumable(message.resume.sessionId, message.resume.resumeToken, message.routeId);
+        const resumed = message.resume === undefined ? null : findResumable(message.resume, message.routeId, message.revision);
         if (binding !== null && binding !== resumed) {
           // A new join replaces this socket's session (another route, or a fresh start).
           endSession(binding);
@@ -313,7 +313,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `this node streams to at most ${options.maxSessions} viewers at once` });
           return;
         }
-        const lookup = await options.source.lookup(message.routeId);
+        const lookup = await options.source.lookup(message.routeId, message.revision);
         if (!socket.connected) return;
         if (lookup.kind === 'unknown') {
           reply('unknown-route', `no published route ${message.routeId}`);
@@ -321,6 +321,10 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
         }
         if (lookup.kind === 'not-baked') {
           socket.emit('not-baked', lookup.progress);
+          return;
+        }
+        if (lookup.kind === 'revision-gone') {
+          socket.emit('revision-gone', lookup.gone);
           return;
         }
         // Checked again: other joins may have filled the node while this one read manifests.
@@ -379,11 +383,12 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     }
   });
 
-  function findResumable(sessionId: string, token: string, routeId: string): SessionBinding | null {
-    const binding = bindings.get(sessionId);
-    if (binding === undefined || binding.session.route.routeId !== routeId) return null;
+  function findResumable(resume: { sessionId: string; resumeToken: string }, routeId: string, revision: number): SessionBinding | null {
+    const binding = bindings.get(resume.sessionId);
+    // A session streams one revision: a page on another one starts afresh.
+    if (binding === undefined || binding.session.route.routeId !== routeId || binding.session.route.revision !== revision) return null;
     const expected = Buffer.from(binding.session.resumeToken);
-    const presented = Buffer.from(token);
+    const presented = Buffer.from(resume.resumeToken);
     return expected.length === presented.length && timingSafeEqual(expected, presented) ? binding : null;
   }
 

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { NodeStreamViewer } from '../../server/stream/node-stream-viewer';
 import { STREAM_SOCKET_PATH, type StreamErrorMessage } from '../../server/stream/stream-protocol';
-import { ensureStreamFixtureBaked, startStreamTestServer, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
+import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
 
 const CLIENTS = 5;
 const MESSAGES_PER_CLIENT = 1200;
@@ -18,6 +18,7 @@ const SEED = Number(process.env.YUNSHAN_FUZZ_SEED ?? 20_260_611);
 const validJoin = {
   protocolVersion: 1,
   routeId: streamTestRoute.id,
+  revision: STREAM_TEST_REVISION,
   profile: '360p',
   capabilities: { webcodecsVp8: true, saveData: false, connectionType: 'wifi' },
   transport: 'webrtc',
@@ -115,7 +116,7 @@ after(async () => {
 
 describe('signalling under fuzz', () => {
   test('thousands of hostile messages get errors, the server stays up, a good viewer keeps playing, and no session leaks', { timeout: 90_000 }, async () => {
-    const good = new NodeStreamViewer({ url: target.server.url, routeId: streamTestRoute.id, profile: '360p', transport: 'webrtc', fallbackAfterMs: null, loop: true, recordFrames: false });
+    const good = new NodeStreamViewer({ url: target.server.url, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profile: '360p', transport: 'webrtc', fallbackAfterMs: null, loop: true, recordFrames: false });
     try {
       await good.waitFor(() => good.lastReceivedFrame >= 30, 10_000, 'the good viewer’s first second');
       good.play();
@@ -146,7 +147,7 @@ describe('signalling under fuzz', () => {
       assert.ok(played >= playedS * 30 * 0.8, `the good viewer played ${played} frames in ${playedS.toFixed(1)} s`);
       assert.ok(good.errors.length === 0, `the good viewer got errors: ${JSON.stringify(good.errors)}`);
 
-      const after = new NodeStreamViewer({ url: target.server.url, routeId: streamTestRoute.id, profile: '360p', transport: 'socket', recordFrames: false });
+      const after = new NodeStreamViewer({ url: target.server.url, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profile: '360p', transport: 'socket', recordFrames: false });
       await after.waitFor(() => after.lastReceivedFrame >= 0, 5000, 'a frame for a newcomer after the fuzz');
       after.close();
     } finally {

@@ -2,12 +2,19 @@
 // channel and socket.io fallback carry the same frames, in order from a keyframe, paced
 // about two seconds ahead; pause, seek, speed, profile switch at a keyframe, a broken
 // peer and a socket reconnect resume at the same place; not-baked, unknown, busy and
-// foreign origins get their replies; nothing is left behind.
+// foreign origins get their replies; a join streams the revision its page shows, or
+// says that revision is gone; nothing is left behind.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import path from 'node:path';
+import { io } from 'socket.io-client';
 import { NodeStreamViewer, type NodeStreamViewerOptions, type ReceivedFrame } from '../../server/stream/node-stream-viewer';
+import { STREAM_SOCKET_PATH, type StreamErrorMessage } from '../../server/stream/stream-protocol';
+import { currentSceneVersion } from '../../server/bake/scene-version';
+import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
+import { openStudioRouteStore } from '../../server/routes/studio-route-store';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { ensureStreamFixtureBaked, startStreamTestServer, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
+import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
 
 const FPS = 30;
 const FRAME_COUNT = 601;
@@ -18,7 +25,7 @@ let framesDir: string;
 let main: StreamTestServer;
 
 function viewer(options: Partial<NodeStreamViewerOptions> = {}): NodeStreamViewer {
-  const created = new NodeStreamViewer({ url: main.server.url, routeId: streamTestRoute.id, profile: '360p', transport: 'webrtc', fallbackAfterMs: null, ...options });
+  const created = new NodeStreamViewer({ url: main.server.url, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profile: '360p', transport: 'webrtc', fallbackAfterMs: null, ...options });
   viewers.add(created);
   return created;
 }
@@ -242,7 +249,7 @@ describe('streaming a baked route', { concurrency: false }, () => {
 describe('the session cap', () => {
   test('one viewer over the cap is told busy with a retry time; a slot freed is taken again', async () => {
     const capped = await startStreamTestServer(framesDir, { YUNSHAN_STREAM_MAX_SESSIONS: '1', YUNSHAN_STREAM_RESUME_GRACE_MS: '0' });
-    const make = () => new NodeStreamViewer({ url: capped.server.url, routeId: streamTestRoute.id, profile: '360p', transport: 'socket' });
+    const make = () => new NodeStreamViewer({ url: capped.server.url, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profile: '360p', transport: 'socket' });
     const first = make();
     let second: NodeStreamViewer | null = null;
     try {
@@ -260,6 +267,77 @@ describe('the session cap', () => {
       first.close();
       second?.close();
       await capped.close();
+    }
+  });
+});
+
+describe('the join is pinned to the revision the page shows', { concurrency: false }, () => {
+  // Revision 1 is baked; a curator then republishes the route as revision 2, not baked yet.
+  // A page rendered before the republish still shows revision 1.
+  let republished: StreamTestServer;
+
+  before(async () => {
+    republished = await startStreamTestServer(framesDir);
+    const studio = openStudioRouteStore(path.join(republished.dir, 'db.sqlite'));
+    try {
+      const actor = { staffId: 1, email: 'curator@bureau.example' };
+      const saved = await studio.save(streamTestRoute.id, { baseRevision: STREAM_TEST_REVISION, route: { ...streamTestRoute, title: { zh: '新版', en: 'Republished' } } }, actor);
+      await studio.publish(streamTestRoute.id, saved.revision, actor);
+    } finally {
+      studio.close();
+    }
+  });
+
+  after(async () => {
+    await republished?.close();
+  });
+
+  test('a page on the older revision streams that revision, frames from its own bake', async () => {
+    const v = viewer({ url: republished.server.url, revision: STREAM_TEST_REVISION, transport: 'socket', recordFrames: true });
+    await v.waitFor(() => v.ready !== null || v.notBaked !== null || v.revisionGone !== null, 10_000, 'a reply to the join');
+    assert.equal(v.notBaked, null, 'the older revision was answered as the newest (not baked)');
+    assert.equal(v.ready!.revision, STREAM_TEST_REVISION);
+    assert.equal(v.ready!.frameCount, FRAME_COUNT);
+    assert.equal(v.ready!.durationS, 20);
+    await v.waitFor(() => v.frames.length >= 5, 10_000, 'frames');
+    const stored = await new LocalFrameStore(framesDir).readSegment({ sceneVersion: currentSceneVersion(), routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profileId: '360p' }, 0);
+    for (const frame of v.frames.slice(0, 5)) {
+      assert.deepEqual(Buffer.from(frame.data), Buffer.from(stored[frame.frameIndex].data), `frame ${frame.frameIndex} is revision ${STREAM_TEST_REVISION}'s own`);
+    }
+    closeViewer(v);
+  });
+
+  test('the published revision, not baked yet, says how far its bake is', async () => {
+    const v = viewer({ url: republished.server.url, revision: STREAM_TEST_REVISION + 1 });
+    await v.waitFor(() => v.ready !== null || v.notBaked !== null || v.revisionGone !== null, 10_000, 'a reply to the join');
+    assert.equal(v.ready, null);
+    assert.equal(v.notBaked?.revision, STREAM_TEST_REVISION + 1);
+    closeViewer(v);
+  });
+
+  test('a revision that is not the published one and has no bake is gone, with the published revision named', async () => {
+    const v = viewer({ url: republished.server.url, revision: STREAM_TEST_REVISION + 5 });
+    await v.waitFor(() => v.ready !== null || v.notBaked !== null || v.revisionGone !== null, 10_000, 'a reply to the join');
+    assert.equal(v.ready, null);
+    assert.equal(v.notBaked, null);
+    assert.deepEqual(v.revisionGone, { routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION + 5, publishedRevision: STREAM_TEST_REVISION + 1 });
+    closeViewer(v);
+  });
+
+  test('a join without a revision is refused as invalid, and no session is opened', async () => {
+    // Earlier viewers' sessions may still wait out their grace period.
+    const sessionsBefore = republished.server.stream.sessionCount();
+    const socket = io(republished.server.url, { path: STREAM_SOCKET_PATH, transports: ['websocket'], reconnection: false });
+    try {
+      const reply = new Promise<StreamErrorMessage>((resolve) => socket.on('error', resolve));
+      socket.on('ready', () => assert.fail('a join without a revision was streamed'));
+      socket.emit('join', { protocolVersion: 1, routeId: streamTestRoute.id, profile: '360p', capabilities: { webcodecsVp8: true, saveData: false, connectionType: 'wifi' }, transport: 'socket' });
+      const error = await reply;
+      assert.equal(error.code, 'invalid-message');
+      assert.match(error.message, /revision/);
+      assert.equal(republished.server.stream.sessionCount(), sessionsBefore);
+    } finally {
+      socket.disconnect();
     }
   });
 });

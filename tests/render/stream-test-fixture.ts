@@ -28,6 +28,9 @@ export const streamTestRoute: Route = buildTestRoute('stream-test', {
   ],
 });
 
+/** The fixture route is seeded as published revision 1, and baked as that revision. */
+export const STREAM_TEST_REVISION = 1;
+
 export function streamFixtureFramesDir(): string {
   return path.join(os.tmpdir(), `yunshan-stream-fixture-${currentSceneVersion()}`);
 }
@@ -39,14 +42,14 @@ export async function ensureStreamFixtureBaked(profiles: readonly ProfileId[] = 
   const sceneVersion = currentSceneVersion();
   const missing: ProfileId[] = [];
   for (const profileId of profiles) {
-    if ((await store.readManifest({ sceneVersion, routeId: streamTestRoute.id, revision: 1, profileId })) === null) missing.push(profileId);
+    if ((await store.readManifest({ sceneVersion, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profileId })) === null) missing.push(profileId);
   }
   if (missing.length === 0) return framesDir;
   const pool = await createRendererPool({ size: 1, log: () => {} });
   try {
     for (const profileId of missing) {
       const startedMs = Date.now();
-      await bakeRoute({ route: streamTestRoute, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion }, { pool, store, log: { warn: () => {} } });
+      await bakeRoute({ route: streamTestRoute, revision: STREAM_TEST_REVISION, profile: QUALITY_PROFILES[profileId], sceneVersion }, { pool, store, log: { warn: () => {} } });
       log(`baked ${streamTestRoute.id} at ${profileId} in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
     }
   } finally {

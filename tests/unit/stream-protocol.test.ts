@@ -105,6 +105,7 @@ describe('message schemas', () => {
   const join = {
     protocolVersion: 1,
     routeId: 'golden-whip-stream',
+    revision: 3,
     profile: '360p',
     capabilities: { webcodecsVp8: true, saveData: false, connectionType: 'wifi' },
     transport: 'webrtc',
@@ -117,6 +118,16 @@ describe('message schemas', () => {
     assert.equal(JoinMessageSchema.safeParse({ ...join, routeId: '../etc/passwd' }).success, false);
     assert.equal(JoinMessageSchema.safeParse({ ...join, profile: '4k' }).success, false);
     assert.equal(JoinMessageSchema.safeParse({ ...join, protocolVersion: 2 }).success, false);
+  });
+
+  test('a join names the revision its page shows: without one, or with a nonsense one, it is invalid', () => {
+    const { revision: _revision, ...withoutRevision } = join;
+    void _revision;
+    assert.equal(JoinMessageSchema.safeParse(withoutRevision).success, false);
+    for (const revision of [0, -1, 1.5, '3', null, Number.NaN, 1e12]) {
+      assert.equal(JoinMessageSchema.safeParse({ ...join, revision }).success, false, `revision ${String(revision)}`);
+    }
+    assert.equal(JoinMessageSchema.parse({ ...join, revision: 1 }).revision, 1);
   });
 
   test('controls: speed only within 0.5–2, seek only non-negative, no extra fields', () => {
