@@ -26,6 +26,8 @@ import { useRenderStage, type StageNotice } from './handover/use-render-stage';
 import type { YunshanRenderChoiceHandle } from './handover/render-choice-test-handle';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
 import type { RenderPreference } from './render-choice/render-choice-types';
+import type { CloudReadiness } from '../../server/bake/cloud-readiness';
+import type { BakeProgressSummary } from './cloud/bake-progress';
 import { useFullscreen } from './use-fullscreen';
 import { useMediaQuery } from './use-media-query';
 import type { YunshanPlayerHandle } from './player-test-handle';
@@ -49,6 +51,10 @@ const NOTICE_MESSAGE: Record<StageNotice, keyof Messages> = {
 
 export interface FlightPlayerProps {
   route: Route;
+  /** The route revision the page shows: the cloud streams this one, so captions and picture agree. */
+  revision: number;
+  /** How far the cloud's bake of this revision is, as the page read it; null when unknown. */
+  cloudReadiness?: CloudReadiness | null;
   locale: Locale;
   messages: Messages;
   landmarkName: string;
@@ -64,6 +70,8 @@ export interface FlightPlayerProps {
 
 export function FlightPlayer({
   route: routeProp,
+  revision,
+  cloudReadiness = null,
   locale,
   messages,
   landmarkName,
@@ -102,8 +110,17 @@ export function FlightPlayer({
   const cloudAvailable = renderUrl !== null;
   // A tier in the URL only means something on this device, so it implies drawing here.
   const pagePreference = !cloudAvailable ? 'local' : (urlPreference ?? (tierOverride === null ? null : 'local'));
-  const choice = useRenderChoice({ cloudAvailable, urlPreference: pagePreference, tierOverride });
-  const stage = useRenderStage({ clock, cloudAvailable, preference: choice.preference, localTier: choice.localTier, tierForced: tierOverride !== null });
+  // Still baking, the cloud can only say how far it is: the device draws if it can at all.
+  // The page's reading of the bake queue says so up front for a bake under way; a stream
+  // that answers "not baked" (a bake still queued) says so as soon as it is asked.
+  const [bakeFromStream, setBakeFromStream] = useState<BakeProgressSummary | null>(null);
+  const bakingPercent = !cloudAvailable ? null : bakeFromStream !== null ? bakeFromStream.percent : cloudReadiness?.state === 'baking' ? cloudReadiness.percent : null;
+  const choice = useRenderChoice({ cloudAvailable, cloudBaking: bakingPercent !== null, urlPreference: pagePreference, tierOverride });
+  const stage = useRenderStage({ clock, cloudAvailable, preference: choice.preference, localTier: choice.localTier, tierForced: tierOverride !== null, cloudBaking: bakingPercent !== null });
+  const streamBake = stage.activeCloud?.state === 'not-baked' ? stage.activeCloud.bake : null;
+  useEffect(() => {
+    if (streamBake !== null && (streamBake.status === 'baking' || streamBake.status === 'queued')) setBakeFromStream(streamBake);
+  }, [streamBake]);
   const stageState = stage.state;
   const showing = stageState?.active.kind ?? null;
   const cloud = showing === 'cloud';
@@ -364,6 +381,7 @@ export function FlightPlayer({
             state={stageState}
             callbacks={stage.callbacks}
             route={route}
+            revision={revision}
             clock={clock}
             getTimeS={getTimeS}
             reducedMotion={calm}
@@ -385,6 +403,12 @@ export function FlightPlayer({
           {canvasReady ? '' : stageState === null ? messages['render.preparing'] : cloud ? messages['cloud.connecting'] : messages['player.loading']}
         </span>
       </div>
+
+      {bakingPercent !== null && showing !== null && showing !== 'cloud' && (
+        <p className={styles.cloudPreparing} role="status" data-testid="cloud-preparing">
+          {formatMessage(messages['cloud.preparingOnDevice'], { percent: bakingPercent })}
+        </p>
+      )}
 
       {stage.notice !== null && (
         <p key={stage.notice.id} className={styles.handoverNotice} role="status" data-testid="handover-notice">

@@ -3,7 +3,8 @@
 // the cloud; with WebGL2 and a capable GPU it draws locally; a handover in either
 // direction keeps the flight clock and shows no black frame; a killed render server hands
 // the flight to the device; a lost WebGL context hands it to the cloud; with neither, the
-// route's pictures carry the narration.
+// route's pictures carry the narration; a route still baking plays on the device and
+// says how far the cloud picture is.
 //
 // Headless Chromium draws with Mesa's llvmpipe, which detect-gpu honestly rates low: where
 // a test needs a capable device, it says so through the player's probe override
@@ -16,6 +17,12 @@ import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/clo
 import { samplePixels, type PixelSample } from '../helpers/page-pixels';
 import { REMEMBERED_PROBE_KEY } from '../../components/player/render-choice/remembered-choice';
 import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
+import { openDatabase } from '../../server/db/database';
+import { createSqliteRouteStore } from '../../server/routes/route-store';
+import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
+import { FIRST_STREAMABLE_PROFILE } from '../../server/bake/cloud-readiness';
+import { currentSceneVersion } from '../../server/bake/scene-version';
+import { buildTestRoute } from '../helpers/test-routes';
 import {
   CAPABLE_DEVICE,
   CLOUD_FIRST_DEVICE,
@@ -292,6 +299,50 @@ describe('handing over mid-flight', () => {
     } finally {
       await noWebGl.close();
       await fixture.restartRenderServer();
+    }
+  });
+});
+
+describe('a route whose bake is not finished', () => {
+  test('Auto draws it on this device at the phone tier, although the probe called the device too slow, and says how far the cloud picture is', async () => {
+    // A second published route in the servers' database, its first cloud profile two-thirds baked.
+    const baking = buildTestRoute('baking-e2e', { durationS: 20, keyframes: fixture.route.keyframes });
+    const routes = createSqliteRouteStore(openDatabase(fixture.dbPath));
+    try {
+      await routes.seedPublished([baking]);
+    } finally {
+      routes.close();
+    }
+    const queue = openSqliteBakeQueue(fixture.dbPath);
+    const framesTotal = 601;
+    const job = await queue.enqueue({ routeId: baking.id, revision: 1, profileId: FIRST_STREAMABLE_PROFILE, sceneVersion: currentSceneVersion(), framesTotal });
+    queue.close();
+    const db = openDatabase(fixture.dbPath);
+    try {
+      // A worker elsewhere holds it: 391 of 601 frames, 65 %.
+      db.prepare(`UPDATE bake_jobs SET status = 'running', frames_done = 391, lease_owner = 'e2e-baker', lease_expires_at_ms = ? WHERE id = ?`).run(Date.now() + 3_600_000, job.id);
+    } finally {
+      db.close();
+    }
+
+    // 5 fps in the warm-up: below even a watchable rate, so a baked route would stream.
+    const context = await newProbeContext(browser, { ...CAPABLE_DEVICE, warmupFrameMs: 200 });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${fixture.next.baseUrl}/tours/${baking.id}?lang=en`);
+      await waitForActive(page, 'local:phone', 'a route still baking');
+      const reading = await readChoice(page);
+      assert.equal(reading.decisionPath, 'local');
+      assert.ok(reading.reasons.includes('cloud-baking'), `reasons: ${reading.reasons.join(', ')}`);
+      assert.equal(await page.getByTestId('cloud-preparing').innerText(), 'Preparing the cloud picture, 65%');
+      await waitForPicture(page);
+      await flyUntil(page, 2);
+      const after = await readChoice(page);
+      assert.equal(after.active, 'local:phone', 'the flight stays on the device');
+      assert.deepEqual(after.handovers, [], 'no handover to the cloud or the pictures');
+      assert.ok(!isBlank(await samplePixels(page, page.getByTestId('flight-canvas'))), 'the device draws the flight');
+    } finally {
+      await context.close();
     }
   });
 });

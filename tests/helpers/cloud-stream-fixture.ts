@@ -40,6 +40,8 @@ export interface CloudStreamFixture {
   /** The running render server; replaced by restartRenderServer. */
   readonly render: RunningRenderServer;
   route: Route;
+  /** The SQLite file both servers read (routes, bake jobs). */
+  dbPath: string;
   /** The tour page of the baked test route, with extra query parameters. */
   tourUrl(query?: Record<string, string>): string;
   /** Stops the render server and starts it again on the same port, with extra settings (e.g. YUNSHAN_STREAM_MAX_SESSIONS). */
@@ -125,6 +127,7 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
       return runningRender;
     },
     route,
+    dbPath,
     tourUrl(query = {}) {
       const search = new URLSearchParams(query).toString();
       return `${runningNext.baseUrl}/tours/${route.id}${search ? `?${search}` : ''}`;

@@ -4,7 +4,20 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { initialStage, sameTarget, stageLayers, stageReducer, stageTarget, type LayerTarget, type StageEvent, type StageState } from '../../components/player/handover/stage-layers';
+import {
+  afterIncomingFailed,
+  initialStage,
+  sameTarget,
+  stageLayers,
+  stageReducer,
+  stageTarget,
+  streamStallEndsFlight,
+  streamStillArriving,
+  type LayerTarget,
+  type StageEvent,
+  type StageState,
+} from '../../components/player/handover/stage-layers';
+import type { CloudState } from '../../components/player/cloud/stream-client';
 import { finishRecord, markReady, startRecord } from '../../components/player/handover/handover-record';
 
 const local: LayerTarget = { kind: 'local', tier: 'phone' };
@@ -100,6 +113,52 @@ describe('stage layers', () => {
           if (next.type === 'request') assert.ok(sameTarget(stageTarget(state), next.target));
         }
       }),
+    );
+  });
+});
+
+describe('a handover to the device that fails while the stream still arrives', () => {
+  const cloudStates: CloudState[] = ['connecting', 'buffering', 'streaming', 'reconnecting', 'not-baked', 'revision-gone', 'busy', 'unavailable', 'closed'];
+
+  test('a stream past its buffer hands over to the device; the device fails to start; the flight goes back to the stream, not to the posters', () => {
+    let state = run(initialStage(cloud), { type: 'request', target: local, reason: 'stream-stalled' });
+    const cloudLayer = state.active;
+    state = run(state, { type: 'incoming-failed', id: state.incoming!.id });
+    assert.deepEqual(state.active, cloudLayer, 'the stream is still on the stage');
+    assert.equal(afterIncomingFailed(state.active, { failed: true, streamArriving: streamStillArriving({ state: 'streaming', starved: false }) }, posters), null);
+    // Late frames still count as arriving; only a stream that stopped sends the flight on.
+    assert.equal(streamStillArriving({ state: 'streaming', starved: false }), true);
+    assert.deepEqual(afterIncomingFailed(state.active, { failed: true, streamArriving: streamStillArriving({ state: 'reconnecting', starved: false }) }, posters), posters);
+    assert.deepEqual(afterIncomingFailed(state.active, { failed: true, streamArriving: streamStillArriving({ state: 'streaming', starved: true }) }, posters), posters);
+  });
+
+  test('once the device has failed, a late stream keeps the flight; with a working device its stall still hands over', () => {
+    assert.equal(streamStallEndsFlight({ state: 'streaming', starved: false }, true), false);
+    assert.equal(streamStallEndsFlight({ state: 'streaming', starved: false }, false), true);
+    assert.equal(streamStallEndsFlight({ state: 'unavailable', starved: false }, true), true);
+  });
+
+  test('over any layers and stream states: the active layer keeps the flight unless it failed, and only a still-arriving stream is taken back', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(local, laptop, cloud, posters),
+        fc.constantFrom(local, cloud, posters),
+        fc.boolean(),
+        fc.constantFrom(...cloudStates),
+        fc.boolean(),
+        (activeTarget, fallback, failed, streamState, starved) => {
+          const active = { ...activeTarget, id: 1 };
+          const arriving = activeTarget.kind === 'cloud' && streamStillArriving({ state: streamState, starved });
+          const next = afterIncomingFailed(active, { failed, streamArriving: arriving }, fallback);
+          if (!failed) assert.equal(next, null);
+          else if (arriving) assert.equal(next, null, 'a stream still arriving beats the fallback');
+          else assert.deepEqual(next, fallback);
+          if (arriving) assert.ok(streamState === 'streaming' || streamState === 'buffering');
+          // A device that failed never leaves a live stream for the posters; one that works may take over.
+          assert.equal(streamStallEndsFlight({ state: streamState, starved }, true), !streamStillArriving({ state: streamState, starved }));
+          assert.equal(streamStallEndsFlight({ state: streamState, starved }, false), true);
+        },
+      ),
     );
   });
 });

@@ -258,6 +258,42 @@ describe('single rules', () => {
   });
 });
 
+describe('a route whose bake is not finished', () => {
+  // The cloud can only show "preparing, N %" then: any device that can draw at all draws.
+  test('a device the probe called too slow draws at the phone tier instead of waiting on the cloud', () => {
+    const slideshow: DeviceProbe = { ...headlessLlvmpipe, warmupFrameMs: 1000 / (MIN_WATCHABLE_WARMUP_FPS - 1) };
+    assert.deepEqual(decideRenderPath(slideshow, { cloudAvailable: true, cloudBaking: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-too-slow', 'cloud-baking'] });
+    const slow: DeviceProbe = { ...midPhone, warmupFrameMs: 40 };
+    assert.deepEqual(decideRenderPath(slow, { cloudAvailable: true, cloudBaking: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-slow', 'cloud-baking'] });
+    assert.equal(decideRenderPath(slow, { cloudAvailable: true, cloudBaking: false }).path, 'cloud', 'baked, the same device streams');
+  });
+
+  test('low battery does not send the flight to a cloud that has nothing to stream', () => {
+    assert.deepEqual(decideRenderPath(lowBatteryPhone, { cloudAvailable: true, cloudBaking: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-smooth', 'low-battery', 'cloud-baking'] });
+  });
+
+  test('a device that draws smoothly keeps its own tier', () => {
+    assert.deepEqual(decideRenderPath(irisXeLaptop, { cloudAvailable: true, cloudBaking: true }), decideRenderPath(irisXeLaptop, { cloudAvailable: true }));
+  });
+
+  test('a device that cannot draw at all still goes to the cloud, whose card says how far the bake is', () => {
+    assert.deepEqual(decideRenderPath({ ...midPhone, webgl2: false }, { cloudAvailable: true, cloudBaking: true }), { path: 'cloud', localTier: null, reasons: ['no-webgl2'] });
+    assert.deepEqual(decideRenderPath({ ...irisXeLaptop, warmupFrameMs: null, warmupFrames: 0 }, { cloudAvailable: true, cloudBaking: true }).path, 'cloud');
+  });
+
+  test('over any probe: whatever can draw, draws; nothing else changes', () => {
+    fc.assert(
+      fc.property(deviceProbeArbitrary({ realistic: true }), (probe) => {
+        const baking = decideRenderPath(probe, { cloudAvailable: true, cloudBaking: true });
+        const baked = decideRenderPath(probe, { cloudAvailable: true });
+        const canDraw = probe.webgl2 && probe.gpu?.type !== 'BLOCKLISTED' && probe.gpu?.type !== 'WEBGL_UNSUPPORTED' && warmupFps(probe) !== null;
+        if (!canDraw || baked.path === 'local') assert.deepEqual(baking, baked);
+        else assert.deepEqual(baking, { path: 'local', localTier: 'phone', reasons: [...baked.reasons.filter((reason) => reason !== 'low-memory' && reason !== 'gpu-strong'), 'cloud-baking'] });
+      }),
+    );
+  });
+});
+
 const probeArb = deviceProbeArbitrary({ realistic: true });
 
 describe('invariants over any probe', () => {

@@ -3,6 +3,7 @@ import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getPublishedRoute } from '../../_data/route-repository';
+import { cloudReadinessOf } from '../../_data/cloud-readiness';
 import { getRequestLocale } from '../../../components/i18n/request-locale';
 import { messagesFor } from '../../../components/i18n/messages';
 import { FlightPlayer } from '../../../components/player/FlightPlayer';
@@ -36,7 +37,7 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
   const published = await getPublishedRoute(id);
   if (!published) notFound();
   const { route, revision } = published;
-  const locale = await getRequestLocale(query.lang);
+  const [locale, readiness] = await Promise.all([getRequestLocale(query.lang), cloudReadinessOf([{ id: route.id, revision }])]);
   const { startS, autoplay, tierOverride } = parseFlightStartOptions(query, route.durationS);
   // The browser, not this server, connects to the render server: name it as the browser reaches it.
   const requestHeaders = await headers();
@@ -45,6 +46,8 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
     <FlightPlayer
       key={`${route.id}@${revision}`}
       route={route}
+      revision={revision}
+      cloudReadiness={readiness.get(route.id) ?? null}
       locale={locale}
       messages={messagesFor(locale)}
       landmarkName={LANDMARKS[route.landmark].name[locale]}

@@ -17,6 +17,8 @@ const DATA_SAVER_KEY = 'yunshan.cloud.dataSaver';
 export interface CloudStreamViewProps {
   renderUrl: string;
   routeId: string;
+  /** The revision the page shows; the stream carries this one's frames or says it is gone. */
+  revision: number;
   clock: FlightClock;
   messages: Messages;
   showStats: boolean;
@@ -39,7 +41,7 @@ function readDataSaver(): boolean {
 }
 
 export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamViewProps) {
-  const { renderUrl, routeId, clock, messages, showStats, onCloseStats, onUseDevice, onSnapshot, onFrameShown, quiet = false } = props;
+  const { renderUrl, routeId, revision, clock, messages, showStats, onCloseStats, onUseDevice, onSnapshot, onFrameShown, quiet = false } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const clientRef = useRef<CloudStreamClient | null>(null);
   const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_CLOUD_SNAPSHOT);
@@ -60,6 +62,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
     const client = new CloudStreamClient({
       renderUrl,
       routeId,
+      revision,
       clock,
       canvas,
       dataSaver: saver,
@@ -107,7 +110,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       clientRef.current = null;
       if (window.__yunshanCloud === handle) delete window.__yunshanCloud;
     };
-  }, [renderUrl, routeId, clock]);
+  }, [renderUrl, routeId, revision, clock]);
 
   useEffect(() => {
     onSnapshot?.(snapshot);
@@ -205,6 +208,9 @@ function StatusCard({ snapshot, messages, onUseDevice, onRetry }: StatusCardProp
     } else {
       body = messages['cloud.notBakedNotScheduled'];
     }
+  } else if (snapshot.state === 'revision-gone') {
+    title = messages['cloud.revisionGoneTitle'];
+    body = messages['cloud.revisionGoneBody'];
   } else if (snapshot.state === 'busy') {
     title = messages['cloud.busyTitle'];
     body = formatMessage(messages['cloud.busyBody'], { seconds: secondsLeft ?? 0 });
@@ -236,7 +242,7 @@ function StatusCard({ snapshot, messages, onUseDevice, onRetry }: StatusCardProp
         <button type="button" className={styles.primary} onClick={onUseDevice} data-testid="cloud-use-device">
           {messages['cloud.useDevice']}
         </button>
-        {snapshot.state !== 'not-baked' && (
+        {snapshot.state !== 'not-baked' && snapshot.state !== 'revision-gone' && (
           <button type="button" className={styles.secondary} onClick={onRetry} data-testid="cloud-retry">
             {messages['cloud.retry']}
           </button>

@@ -23,5 +23,5 @@ export function unavailableSnapshot(problem: string): CloudSnapshot {
 
 /** States with no picture to show: the cloud view explains instead, and the veil lifts. */
 export function cloudStateBlocksPlayback(state: CloudState): boolean {
-  return state === 'not-baked' || state === 'busy' || state === 'unavailable';
+  return state === 'not-baked' || state === 'revision-gone' || state === 'busy' || state === 'unavailable';
 }

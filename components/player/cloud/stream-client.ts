@@ -21,6 +21,7 @@ import {
   type ConnectionType,
   type ControlMessage,
   type NotBakedMessage,
+  type RevisionGoneMessage,
   type PeerSignal,
   type ProfileSummary,
   type ReadyMessage,
@@ -51,6 +52,8 @@ export type CloudState =
   /** The socket dropped; showing the last picture while it comes back. */
   | 'reconnecting'
   | 'not-baked'
+  /** The page's revision was replaced and its frames are not stored: it will never stream. */
+  | 'revision-gone'
   | 'busy'
   /** The render server cannot be reached or refused the route: fly on the device instead. */
   | 'unavailable'
@@ -95,6 +98,8 @@ export interface CloudStats {
 export interface CloudStreamOptions {
   renderUrl: string;
   routeId: string;
+  /** The revision the page shows: the server streams its frames, never another revision's. */
+  revision: number;
   clock: FlightClock;
   canvas: HTMLCanvasElement;
   /** The player's data-saver setting (saveData and cellular links add to it). */
@@ -280,6 +285,7 @@ export class CloudStreamClient {
     });
     socket.on('ready', (message) => this.#onReady(message));
     socket.on('not-baked', (message) => this.#onNotBaked(message));
+    socket.on('revision-gone', (message) => this.#onRevisionGone(message));
     socket.on('busy', (message) => this.#onBusy(message));
     socket.on('error', (message) => this.#onServerError(message));
     socket.on('signal', (message) => this.#onSignal(message));
@@ -356,6 +362,7 @@ export class CloudStreamClient {
     socket.emit('join', {
       protocolVersion: STREAM_PROTOCOL_VERSION,
       routeId: this.#options.routeId,
+      revision: this.#options.revision,
       profile,
       capabilities: this.#capabilities(),
       transport: this.#webrtcWanted ? 'webrtc' : 'socket',
@@ -420,6 +427,13 @@ export class CloudStreamClient {
     const retryAtMs = this.#now() + NOT_BAKED_POLL_MS;
     this.#update({ state: 'not-baked', bake: summarizeBakeProgress(message, this.#vp8), retryAtMs });
     this.#scheduleRetry(NOT_BAKED_POLL_MS);
+  }
+
+  #onRevisionGone(message: RevisionGoneMessage): void {
+    clearTimeout(this.#joinTimer);
+    // Asking again cannot help: the frames of this revision are gone for good.
+    clearTimeout(this.#retryTimer);
+    this.#update({ state: 'revision-gone', retryAtMs: null, problem: `revision ${message.revision} is not streamed; revision ${message.publishedRevision} is published` });
   }
 
   #onBusy(message: BusyMessage): void {

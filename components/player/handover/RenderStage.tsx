@@ -27,6 +27,8 @@ export interface RenderStageProps {
   state: StageState;
   callbacks: LayerCallbacks;
   route: Route;
+  /** The route revision the page shows: the cloud streams this one's frames. */
+  revision: number;
   clock: FlightClock;
   getTimeS: () => number;
   reducedMotion: boolean;
@@ -92,7 +94,7 @@ interface LayerContentProps extends RenderStageProps {
   alone: boolean;
 }
 
-function LayerContent({ layer, role, alone, callbacks, route, clock, getTimeS, reducedMotion, messages, renderUrl, preference, showStats, onCloseStats, onUseDevice, onRetryCloud }: LayerContentProps) {
+function LayerContent({ layer, role, alone, callbacks, route, revision, clock, getTimeS, reducedMotion, messages, renderUrl, preference, showStats, onCloseStats, onUseDevice, onRetryCloud }: LayerContentProps) {
   if (layer.kind === 'local') {
     return (
       <CanvasErrorBoundary onError={() => callbacks.localFailed(layer.id, 'local-failed')} fallback={null}>
@@ -106,6 +108,7 @@ function LayerContent({ layer, role, alone, callbacks, route, clock, getTimeS, r
         id={layer.id}
         renderUrl={renderUrl}
         routeId={route.id}
+        revision={revision}
         clock={clock}
         messages={messages}
         showStats={showStats && role === 'active'}

@@ -2,6 +2,7 @@
 // one that prepares underneath the picture and fades in once it has drawn the flight at
 // the clock's time. Pure: the player dispatches events, React renders the layers by id.
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { CloudState } from '../cloud/stream-client';
 
 /** A local layer's tier may be 'bake' when the page's URL asks for it (posters, screenshots). */
 export type LayerTarget = { kind: 'local'; tier: QualityTier } | { kind: 'cloud' } | { kind: 'posters' };
@@ -77,6 +78,40 @@ export function stageReducer(state: StageState, event: StageEvent): StageState {
     case 'incoming-failed':
       return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false } : state;
   }
+}
+
+/** What the stage knows of its active layer when the incoming one fails. */
+export interface ActiveLayerHealth {
+  /** The active layer gave up on the flight: it asked for the handover that just failed. */
+  failed: boolean;
+  /** The active layer is a cloud stream whose frames still arrive (late, perhaps). */
+  streamArriving: boolean;
+}
+
+/**
+ * Where the flight goes once the incoming layer could not show it; null: the active layer
+ * keeps it. A cloud stream that ran past its buffer handed over to the device; if the device
+ * then failed (no WebGL), the stream that is still arriving, late or not, beats still
+ * pictures: the flight goes back to it, not on to `fallback` (the posters).
+ */
+export function afterIncomingFailed(active: StageLayer, health: ActiveLayerHealth, fallback: LayerTarget): LayerTarget | null {
+  if (!health.failed) return null;
+  if (active.kind === 'cloud' && health.streamArriving) return null;
+  return fallback;
+}
+
+/** Frames still come: the stream is joined and the server has not stopped delivering. */
+export function streamStillArriving(stream: { state: CloudState; starved: boolean }): boolean {
+  return (stream.state === 'streaming' || stream.state === 'buffering') && !stream.starved;
+}
+
+/**
+ * Whether a stream's stall or lateness should end its flight. Where the device cannot draw
+ * (it failed to start), a stream that still arrives keeps the flight however late it runs:
+ * only a stream that stopped goes to the posters.
+ */
+export function streamStallEndsFlight(stream: { state: CloudState; starved: boolean }, deviceFailed: boolean): boolean {
+  return !(deviceFailed && streamStillArriving(stream));
 }
 
 /** The layers to render, bottom to top: the incoming one draws over the active one. */

@@ -12,6 +12,8 @@ import type { LayerTarget } from './stage-layers';
 
 export interface RenderChoiceOptions {
   cloudAvailable: boolean;
+  /** The route's bake is still under way: under Auto, any device that can draw does. */
+  cloudBaking?: boolean;
   /** `?render=` on the page: a preference for this visit only, not remembered. */
   urlPreference: RenderPreference | null;
   /** `?tier=` on the page: the local tier, whatever the probe says (and no watch lowers it). */
@@ -33,7 +35,7 @@ export interface RenderChoice {
   choose: (preference: RenderPreference) => void;
 }
 
-export function useRenderChoice({ cloudAvailable, urlPreference, tierOverride }: RenderChoiceOptions): RenderChoice {
+export function useRenderChoice({ cloudAvailable, cloudBaking = false, urlPreference, tierOverride }: RenderChoiceOptions): RenderChoice {
   const [preference, setPreference] = useState<RenderPreference | null>(null);
   const [probe, setProbe] = useState<DeviceProbe | null>(null);
   const [warmupWanted, setWarmupWanted] = useState(false);
@@ -88,7 +90,7 @@ export function useRenderChoice({ cloudAvailable, urlPreference, tierOverride }:
     warmupResolverRef.current = null;
   }, []);
 
-  const decision = useMemo(() => (probe === null ? null : decideRenderPath(probe, { cloudAvailable })), [probe, cloudAvailable]);
+  const decision = useMemo(() => (probe === null ? null : decideRenderPath(probe, { cloudAvailable, cloudBaking })), [probe, cloudAvailable, cloudBaking]);
 
   // Without a probe (the visitor chose a path outright) the screen's shape is the best guess.
   const localTier: QualityTier | null = tierOverride ?? (decision === null ? guessQualityTier(readDeviceHintsSafely()) : decision.localTier);

@@ -13,7 +13,7 @@ import { StreamStallWatch } from '../render-choice/stream-stall-watch';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import { finishRecord, markReady, startRecord, type HandoverRecord } from './handover-record';
-import { initialStage, stageReducer, type HandoverReason, type LayerTarget, type StageEvent, type StageLayer, type StageState } from './stage-layers';
+import { afterIncomingFailed, initialStage, stageReducer, streamStallEndsFlight, streamStillArriving, type HandoverReason, type LayerTarget, type StageEvent, type StageLayer, type StageState } from './stage-layers';
 
 /** The incoming picture fades in over the outgoing one this long; the outgoing keeps drawing beneath. */
 export const CROSS_FADE_MS = 350;
@@ -35,6 +35,8 @@ export interface RenderStageOptions {
   localTier: QualityTier | null;
   /** The page's URL fixed the tier: no watch lowers it. */
   tierForced: boolean;
+  /** The route is still baking: a slow device keeps drawing, since the cloud has no picture to hand over to. */
+  cloudBaking?: boolean;
 }
 
 export interface LayerCallbacks {
@@ -65,7 +67,7 @@ function reducer(state: StageState | null, action: StageAction): StageState | nu
   return state === null ? null : stageReducer(state, action);
 }
 
-export function useRenderStage({ clock, cloudAvailable, preference, localTier, tierForced }: RenderStageOptions): RenderStage {
+export function useRenderStage({ clock, cloudAvailable, preference, localTier, tierForced, cloudBaking = false }: RenderStageOptions): RenderStage {
   const [state, dispatch] = useReducer(reducer, null);
   const [handovers, setHandovers] = useState<HandoverRecord[]>([]);
   const [notice, setNotice] = useState<{ kind: StageNotice; id: number } | null>(null);
@@ -73,7 +75,7 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
 
   // Per-frame bookkeeping lives in refs: it changes every frame and must not re-render.
   const stateRef = useRef(state);
-  const settingsRef = useRef({ cloudAvailable, preference, localTier, tierForced });
+  const settingsRef = useRef({ cloudAvailable, preference, localTier, tierForced, cloudBaking });
   const lastFrameAtMs = useRef(new Map<number, number>());
   const readyIds = useRef(new Set<number>());
   const deadIds = useRef(new Set<number>());
@@ -82,6 +84,8 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
   const cloudSnapshots = useRef(new Map<number, CloudSnapshot>());
   const records = useRef(new Map<number, HandoverRecord>());
   const cloudFailedAtMs = useRef(-Infinity);
+  /** A local renderer failed to start here (no WebGL, a shader error): it will not start on a later try either. */
+  const deviceFailed = useRef(false);
   const noticeSerial = useRef(0);
   /** Once lowered for frame rate, this page does not climb back to the laptop tier on its own. */
   const tierCap = useRef<QualityTier | null>(null);
@@ -90,8 +94,8 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
     stateRef.current = state;
   }, [state]);
   useEffect(() => {
-    settingsRef.current = { cloudAvailable, preference, localTier, tierForced };
-  }, [cloudAvailable, preference, localTier, tierForced]);
+    settingsRef.current = { cloudAvailable, preference, localTier, tierForced, cloudBaking };
+  }, [cloudAvailable, preference, localTier, tierForced, cloudBaking]);
 
   const publish = useCallback((record: HandoverRecord) => {
     records.current.set(record.id, record);
@@ -137,7 +141,7 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
     if (from.kind === 'local') {
       return cloud && nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS ? { kind: 'cloud' } : { kind: 'posters' };
     }
-    if (from.kind === 'cloud') return tier === null ? { kind: 'posters' } : { kind: 'local', tier: tierCap.current ?? tier };
+    if (from.kind === 'cloud') return tier === null || deviceFailed.current ? { kind: 'posters' } : { kind: 'local', tier: tierCap.current ?? tier };
     return { kind: 'posters' };
   }, []);
 
@@ -153,8 +157,17 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
         const record = records.current.get(id);
         if (record) publish(finishRecord(record, 'failed', nowMs));
         dispatchAndTrack({ type: 'incoming-failed', id });
-        // Nothing left showing the flight: go on to the next fallback.
-        if (deadIds.current.has(current.active.id)) request(fallbackFrom(failedLayer), reason);
+        const active = current.active;
+        const activeSnapshot = cloudSnapshots.current.get(active.id);
+        const activeFailed = deadIds.current.has(active.id);
+        const next = afterIncomingFailed(active, { failed: activeFailed, streamArriving: activeSnapshot !== undefined && streamStillArriving(activeSnapshot) }, fallbackFrom(failedLayer));
+        if (next !== null) {
+          request(next, reason);
+        } else if (activeFailed) {
+          // The stream it was leaving takes the flight back: judge it afresh from here.
+          deadIds.current.delete(active.id);
+          stallWatches.current.delete(active.id);
+        }
         return;
       }
       if (current.active.id === id) {
@@ -235,7 +248,7 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       if (action === 'lower-tier') {
         tierCap.current = 'phone';
         request({ kind: 'local', tier: 'phone' }, 'lower-tier');
-      } else if (action === 'handover' && frame.nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS) {
+      } else if (action === 'handover' && !settingsRef.current.cloudBaking && frame.nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS) {
         // (After the cloud failed, this waits a minute: the flight must not flap between the two.)
         request({ kind: 'cloud' }, 'low-fps');
       }
@@ -243,7 +256,13 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
     [becameReady, request],
   );
 
-  const localFailed = useCallback((id: number, reason: 'context-lost' | 'local-failed') => layerFailed(id, reason), [layerFailed]);
+  const localFailed = useCallback(
+    (id: number, reason: 'context-lost' | 'local-failed') => {
+      if (reason === 'local-failed') deviceFailed.current = true;
+      layerFailed(id, reason);
+    },
+    [layerFailed],
+  );
 
   const cloudFrame = useCallback(
     (id: number, frameIndex: number, nowMs: number) => {
@@ -269,6 +288,8 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       // Chosen outright, a route still baking or a full node is the visitor's to wait for (the card says so).
       const { preference, localTier: tier } = settingsRef.current;
       if (preference === 'cloud' && isActive && (snapshot.state === 'not-baked' || snapshot.state === 'busy')) return;
+      // With nowhere better to go (the device failed to draw), a late stream keeps the flight.
+      if (!streamStallEndsFlight(snapshot, deviceFailed.current)) return;
       let watch = stallWatches.current.get(id);
       if (!watch) {
         // (Its local-or-posters verdict matches fallbackFrom's; the stage applies fallbackFrom's, which knows the tier cap.)
@@ -279,7 +300,7 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       if (action === 'none') return;
       cloudFailedAtMs.current = nowMs;
       const reason: HandoverReason =
-        snapshot.state === 'not-baked' || snapshot.state === 'busy' ? 'stream-not-ready' : snapshot.state === 'unavailable' ? 'stream-failed' : 'stream-stalled';
+        snapshot.state === 'not-baked' || snapshot.state === 'revision-gone' || snapshot.state === 'busy' ? 'stream-not-ready' : snapshot.state === 'unavailable' ? 'stream-failed' : 'stream-stalled';
       layerFailed(id, reason);
     },
     [clock, layerFailed],

@@ -33,6 +33,8 @@ export const SLOW_EFFECTIVE_TYPES: readonly string[] = ['slow-2g', '2g', '3g'];
 export interface DecisionContext {
   /** A render server is configured and this route can be streamed. */
   cloudAvailable: boolean;
+  /** The route's bake is queued or under way: the cloud has nothing to stream yet. */
+  cloudBaking?: boolean;
 }
 
 /** The warm-up's median rate; null when it did not run or reported nonsense. */
@@ -85,7 +87,7 @@ function chooseTier(probe: DeviceProbe, fps: number, reasons: DecisionReason[]):
  */
 export function decideRenderPath(probe: DeviceProbe, context: DecisionContext): RenderDecision {
   const reasons: DecisionReason[] = [];
-  const { cloudAvailable } = context;
+  const { cloudAvailable, cloudBaking = false } = context;
 
   const incapable = incapableReason(probe);
   if (incapable !== null) {
@@ -126,6 +128,14 @@ export function decideRenderPath(probe: DeviceProbe, context: DecisionContext): 
   if (path === 'local' && cloudAvailable && isLowBattery(probe) && !streamingCostly) {
     reasons.push('low-battery');
     path = 'cloud';
+  }
+
+  // While the route bakes the cloud can only say how far it is: a device that can draw at
+  // all draws, at the lightest tier, however slow its warm-up was. A slow flight with its
+  // narration beats still pictures (the incapable returned above, to the cloud's card).
+  if (cloudAvailable && cloudBaking && path !== 'local') {
+    reasons.push('cloud-baking');
+    return { path: 'local', localTier: 'phone', reasons };
   }
 
   const localTier = canDraw ? chooseTier(probe, fps, reasons) : null;

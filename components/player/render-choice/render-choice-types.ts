@@ -63,7 +63,9 @@ export type DecisionReason =
   | 'save-data'
   | 'slow-network'
   | 'low-battery'
-  | 'no-cloud';
+  | 'no-cloud'
+  /** The route is still baking, so the cloud has no picture: the device draws at the phone tier. */
+  | 'cloud-baking';
 
 export interface RenderDecision {
   path: RenderPathDecision;

@@ -78,7 +78,7 @@ export class StreamStallWatch {
     if (state === 'streaming') this.hasStreamed = true;
 
     // The server said no, or has nothing for this route yet: a flight cannot wait on a bake.
-    if (state === 'unavailable' || state === 'not-baked' || state === 'busy') return this.handOver();
+    if (state === 'unavailable' || state === 'not-baked' || state === 'revision-gone' || state === 'busy') return this.handOver();
 
     // Once pictures have flowed, rejoining after a drop is part of the same stall, not a new connect.
     const stalled =
