@@ -115,6 +115,9 @@ export const en = {
   'notFound.title': 'Lost in the clouds',
   'notFound.body': 'This page does not exist, or the flight is no longer published.',
   'notFound.back': 'Back to the flights',
+  'forbidden.title': 'Not for your role',
+  'forbidden.body': 'This studio page is for admins. Ask an admin if you need what it shows.',
+  'forbidden.back': 'Back to the studio',
 
   'studioLogin.metaTitle': 'Studio sign-in · Yunshan',
   'studioLogin.eyebrow': 'Curator studio',

@@ -114,6 +114,9 @@ export const zh: Messages = {
   'notFound.title': '云深不知处',
   'notFound.body': '这个页面不存在，或这条航线已经下线。',
   'notFound.back': '回到航线列表',
+  'forbidden.title': '您的角色无权访问',
+  'forbidden.body': '此工作室页面仅供管理员使用。如需其中内容，请联系管理员。',
+  'forbidden.back': '返回工作室',
 
   'studioLogin.metaTitle': '工作室登录 · 云山',
   'studioLogin.eyebrow': '航线工作室',

@@ -1,8 +1,7 @@
 // The studio guard for server components and server actions, which see request
 // headers but no Request: a missing session sends the visitor to the login page.
 import { headers } from 'next/headers';
-import { redirect } from 'next/navigation';
-import { ForbiddenError } from '../errors';
+import { forbidden, redirect } from 'next/navigation';
 import { readSessionTokenFromHeaders } from './session-cookie';
 import { roleAllows, type StaffRole, type StaffSession } from './staff-contracts';
 import { staffServices } from './staff-services';
@@ -20,11 +19,12 @@ export async function currentStaffSessionForPage(): Promise<StaffSession | null>
 
 /**
  * For studio pages and server actions: redirects to the login page without a
- * session, throws ForbiddenError when the role does not allow `role`.
+ * session; when the role does not allow `role`, Next answers 403 with
+ * app/forbidden.tsx (a thrown error would be a 500).
  */
 export async function requireStaffForPage(role: StaffRole): Promise<StaffSession> {
   const session = await currentStaffSessionForPage();
   if (session === null) redirect(STUDIO_LOGIN_PATH);
-  if (!roleAllows(session.staff.role, role)) throw new ForbiddenError('Only admins may do this.');
+  if (!roleAllows(session.staff.role, role)) forbidden();
   return session;
 }

@@ -1,7 +1,9 @@
 // Studio access over HTTP of the real production server: every staff endpoint
 // refuses requests without a session (401), curators on admin actions (403) and
-// cross-origin writes (403) and changes nothing; login throttling engages per
-// account and per address without telling whether an email exists.
+// cross-origin writes (403) and changes nothing; a curator on an admin page gets a
+// 403 page; login throttling engages per account at an address and per address,
+// without telling whether an email exists, without letting a stranger lock an owner
+// out, and without believing an X-Forwarded-For that no trusted proxy wrote.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -63,7 +65,8 @@ before(async () => {
   await createStaffAccount(services, { ...ADMIN, role: 'admin' });
   await createStaffAccount(services, { ...VICTIM, role: 'curator' });
   services.close();
-  server = await startNextServer({ dbPath });
+  // The test plays a reverse proxy: the address it writes is the client's.
+  server = await startNextServer({ dbPath, env: { YUNSHAN_TRUSTED_PROXY_HOPS: '1' } });
   adminCookie = await cookieFor(ADMIN);
   curatorCookie = await cookieFor(CURATOR);
 });
@@ -142,6 +145,22 @@ describe('a curator', () => {
     assert.equal(snapshot(), before);
     assert.equal((await call(ENDPOINTS[0], { cookie: curatorCookie })).status, 200);
   });
+
+  test('opening an admin-only page gets a 403 page in both languages, not a server error', async () => {
+    for (const [lang, title, other] of [['en', 'Not for your role', '您的角色无权访问'], ['zh-CN', '您的角色无权访问', 'Not for your role']]) {
+      const response = await fetch(`${server.baseUrl}/studio/audit`, { headers: { cookie: curatorCookie, 'accept-language': lang } });
+      const html = await response.text();
+      assert.equal(response.status, 403, `${lang}: ${response.status}`);
+      // Like the 404, Next sends the boundary's UI in the page's payload and the browser draws it.
+      assert.ok(html.includes('studio-forbidden'), `${lang}: not the 403 page`);
+      assert.ok(html.includes(title) && html.includes(other), `${lang}: not both languages`);
+      assert.ok(html.indexOf(title) < html.indexOf(other), `${lang}: "${title}" is not the heading`);
+      assert.doesNotMatch(html, /audit-log/);
+    }
+    const admin = await fetch(`${server.baseUrl}/studio/audit`, { headers: { cookie: adminCookie } });
+    assert.equal(admin.status, 200);
+    assert.match(await admin.text(), /data-testid="audit-log"/);
+  });
 });
 
 describe('cross-origin writes', () => {
@@ -191,14 +210,13 @@ describe('an admin', () => {
 });
 
 describe('login throttling', () => {
-  test(`per account: after ${ACCOUNT_THROTTLE.freeFailures} failures even the right password waits, with Retry-After; an unknown email gets the same answer`, async () => {
+  test(`per account at an address: after ${ACCOUNT_THROTTLE.freeFailures} failures even the right password waits there, with Retry-After; an unknown email gets the same answer`, async () => {
     const answers: { status: number; retryAfter: string | null; body: string }[] = [];
-    for (const email of [VICTIM.email, 'ghost.account@bureau.example']) {
-      // Each guess from a different address: only the account's own counter can stop them.
+    for (const [email, address] of [[VICTIM.email, '203.0.113.10'], ['ghost.account@bureau.example', '203.0.113.11']]) {
       for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++) {
-        assert.equal((await login({ email, password: `wrong guess number ${i}` })).status, 401);
+        assert.equal((await login({ email, password: `wrong guess number ${i}` }, address)).status, 401);
       }
-      const throttled = await login({ email, password: VICTIM.password });
+      const throttled = await login({ email, password: VICTIM.password }, address);
       answers.push({ status: throttled.status, retryAfter: throttled.headers.get('retry-after'), body: await throttled.text() });
     }
     for (const answer of answers) {
@@ -209,7 +227,17 @@ describe('login throttling', () => {
     assert.equal(answers[0].body, answers[1].body, 'a real and an unknown account are throttled differently');
 
     await new Promise((resolve) => setTimeout(resolve, Number(answers[0].retryAfter) * 1000 + 100));
-    assert.equal((await login(VICTIM)).status, 200, 'the account did not recover after Retry-After');
+    assert.equal((await login(VICTIM, '203.0.113.10')).status, 200, 'the account did not recover after Retry-After');
+  });
+
+  test("a stranger failing an account's logins does not lock its owner out at another address", async () => {
+    const stranger = '203.0.113.20';
+    for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++) {
+      assert.equal((await login({ email: CURATOR.email, password: `not the password ${i}` }, stranger)).status, 401);
+    }
+    assert.equal((await login(CURATOR, stranger)).status, 429, 'the stranger was not throttled');
+    assert.equal((await login(CURATOR, '198.51.100.200')).status, 200, 'the owner was locked out');
+    assert.equal((await login({ email: CURATOR.email, password: 'one more guess' }, stranger)).status, 429, "the owner's sign-in freed the stranger");
   });
 
   test(`per address: after ${ADDRESS_THROTTLE.freeFailures} failures across accounts the address waits; others do not`, async () => {
@@ -221,5 +249,27 @@ describe('login throttling', () => {
     assert.equal(blocked.status, 429);
     assert.ok(Number(blocked.headers.get('retry-after')) >= 1);
     assert.equal((await login(CURATOR, '203.0.113.67')).status, 200);
+  });
+});
+
+describe('without a reverse proxy (the default setting)', () => {
+  let direct: RunningNextServer;
+  before(async () => {
+    direct = await startNextServer({ dbPath: path.join(tempDir, 'yunshan.sqlite') });
+  });
+  after(async () => {
+    await direct?.stop();
+  });
+
+  test('a fresh X-Forwarded-For on every try does not escape the per-address throttle', async () => {
+    const attempt = (i: number) =>
+      fetch(`${direct.baseUrl}/api/studio/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: direct.baseUrl, 'x-forwarded-for': `192.0.2.${i + 1}`, 'x-real-ip': `192.0.2.${i + 1}` },
+        body: JSON.stringify({ email: `direct${i}@bureau.example`, password: 'golden hour over tianzi 9' }),
+      });
+    for (let i = 0; i < ADDRESS_THROTTLE.freeFailures; i++) assert.equal((await attempt(i)).status, 401, `try ${i + 1}`);
+    const blocked = await attempt(ADDRESS_THROTTLE.freeFailures);
+    assert.equal(blocked.status, 429, 'the written addresses were believed');
   });
 });
