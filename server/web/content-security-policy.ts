@@ -1,0 +1,51 @@
+// The Content-Security-Policy of every page, built per request: Next marks its own
+// inline and bundle scripts with the nonce it finds in this header, and the player
+// must reach the render server, which sits on another origin (port 3001 by default).
+
+export interface ContentSecurityPolicyInput {
+  /** Fresh and unguessable for each response. */
+  nonce: string;
+  /** The render server as the browser reaches it (publicRenderUrl): its HTTP and WebSocket origins are allowed. */
+  renderServerUrl: string;
+  /** `next dev` needs eval for React's debugging aids; production never does. */
+  development?: boolean;
+}
+
+export function contentSecurityPolicy({ nonce, renderServerUrl, development = false }: ContentSecurityPolicyInput): string {
+  const renderOrigins = renderServerOrigins(renderServerUrl);
+  const directives: Record<string, string[]> = {
+    'default-src': ["'self'"],
+    // 'strict-dynamic' lets the nonced bundles load their own chunks (and the scene worker).
+    'script-src': ["'self'", `'nonce-${nonce}'`, "'strict-dynamic'", ...(development ? ["'unsafe-eval'"] : [])],
+    // React writes style attributes (the player's layers, the map) and next/font inline
+    // styles; a nonce cannot cover attributes, and styles cannot run code.
+    'style-src': ["'self'", "'unsafe-inline'"],
+    // Posters and thumbnails are data: and blob: URLs; decoded stream frames are blobs.
+    'img-src': ["'self'", 'data:', 'blob:'],
+    'media-src': ["'self'", 'blob:'],
+    'font-src': ["'self'", 'data:'],
+    'worker-src': ["'self'", 'blob:'],
+    // socket.io polls over HTTP(S) and upgrades to WebSocket on the render server.
+    'connect-src': ["'self'", ...renderOrigins],
+    'object-src': ["'none'"],
+    'base-uri': ["'self'"],
+    'form-action': ["'self'"],
+    'frame-ancestors': ["'none'"],
+  };
+  return Object.entries(directives)
+    .map(([name, sources]) => `${name} ${sources.join(' ')}`)
+    .join('; ');
+}
+
+/** http(s):// and the matching ws(s):// origin of the render server; nothing for a URL that does not parse. */
+export function renderServerOrigins(renderServerUrl: string): string[] {
+  let url: URL;
+  try {
+    url = new URL(renderServerUrl);
+  } catch {
+    return [];
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
+  const socketScheme = url.protocol === 'https:' ? 'wss:' : 'ws:';
+  return [url.origin, `${socketScheme}//${url.host}`];
+}
