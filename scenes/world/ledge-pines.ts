@@ -9,7 +9,7 @@ import type { World } from './world';
 import type { CrownLodDetail } from './world-detail';
 
 /** Clumps per crowned pillar, at most (a spot with no ledge near is skipped). */
-export const LEDGE_PINES_PER_PILLAR = 10;
+export const LEDGE_PINES_PER_PILLAR = 8;
 /** Every how many spots one goes into a joint instead of onto a ledge. */
 const JOINT_SPOT_EVERY = 3;
 /** Ledge clumps are drawn at LOD 0 and LOD 1; farther pillars show their green in colour only. */

@@ -36,13 +36,15 @@ export const LEDGE_CANOPY: CanopyShape = { squareness: 2, rimRadius: 0.85, skirt
 export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape, seed: number): MeshData {
   const random = createRandom(deriveSeed(seed, `pillar-canopy-${detail.trees}-${detail.layers}-${detail.sides}-${shape.squareness}`));
   const { trees, layers, sides } = detail;
-  const around = Math.max(6, sides + 2);
-  // Mound: centre, an inner ring, the rim, the hanging skirt. Trees: `sides` around plus apex and underside per layer.
-  const moundVertices = 1 + around * 3;
+  const around = Math.max(5, sides + 2);
+  // Mound: centre, an inner ring (only where trees are many enough for the mound to be seen
+  // close), the rim, the hanging skirt. Trees: `sides` around plus apex and underside per layer.
+  const rings = trees > 4 ? 3 : 2;
+  const moundVertices = 1 + around * rings;
   const treeVertices = trees * layers * (sides + 2);
   const positions = new Float32Array((moundVertices + treeVertices) * 3);
   const colors = new Float32Array((moundVertices + treeVertices) * 3);
-  const indices = new Uint32Array((around * 5 + trees * layers * sides * 2) * 3);
+  const indices = new Uint32Array((around * (1 + 2 * (rings - 1)) + trees * layers * sides * 2) * 3);
   let v = 0;
   let t = 0;
   const put = (x: number, y: number, z: number, c: readonly number[], shade: number) => {
@@ -69,7 +71,7 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
   };
   const centre = put(0, 0.42, 0, SHRUB_TOP, 1);
   const ringStart = v;
-  for (let ring = 0; ring < 3; ring++) {
+  for (let ring = 3 - rings; ring < 3; ring++) {
     for (let i = 0; i < around; i++) {
       const a = (i / around) * Math.PI * 2;
       const lump = 0.85 + 0.3 * random();
@@ -83,7 +85,7 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
   for (let i = 0; i < around; i++) {
     const j = (i + 1) % around;
     tri(centre, ringStart + j, ringStart + i);
-    for (let ring = 0; ring < 2; ring++) {
+    for (let ring = 0; ring < rings - 1; ring++) {
       const a = ringStart + ring * around;
       const b = a + around;
       tri(a + i, a + j, b + i);

@@ -34,15 +34,17 @@ export interface TierDetail {
 export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
   phone: {
     terrainStride: 4,
+    // The phone pays for its pillars' vegetation with a little less rock: the green caps and
+    // ledge clumps say more at phone size than the extra rings did.
     pillarLods: [
-      { radialSegments: 24, rings: 30 },
-      { radialSegments: 12, rings: 10 },
+      { radialSegments: 20, rings: 24 },
+      { radialSegments: 10, rings: 9 },
       { radialSegments: 7, rings: 3 },
     ],
     crownLods: [
       { trees: 12, layers: 3, sides: 6 },
-      { trees: 8, layers: 2, sides: 5 },
-      { trees: 4, layers: 1, sides: 4 },
+      { trees: 6, layers: 2, sides: 5 },
+      { trees: 3, layers: 1, sides: 4 },
     ],
     lodMaxCount: [16, 110],
     lodMaxDistanceM: [350, 1300],
