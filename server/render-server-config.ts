@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   /** The render server's own name for it, which its messages tell operators to set, wins over the generic one. */
   YUNSHAN_CHROMIUM_PATH: z.string().min(1).optional(),
   CHROMIUM_PATH: z.string().min(1).optional(),
+  /** 0 lets renderers compete with the streams and the web app (a machine that only bakes); by default they yield. */
+  YUNSHAN_RENDER_LOW_PRIORITY: z.enum(['0', '1']).default('1'),
   /** Comma-separated origins whose pages may open a stream (the site's own origin in production). */
   YUNSHAN_STREAM_ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** Concurrent streams this node serves; one more is answered 'busy'. */

@@ -5,7 +5,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { EventEmitter } from 'node:events';
 import type { BakeJob, BakeJobStatus } from './bake/bake-contracts';
-import { BakeWorker, publishedRevisionLoader } from './bake/bake-worker';
+import { BakeWorker, isLostLocalWorker, publishedRevisionLoader } from './bake/bake-worker';
 import { enqueuePublishedRouteBakes } from './bake/enqueue-route-bakes';
 import { currentSceneVersion } from './bake/scene-version';
 import { openSqliteBakeQueue } from './bake/sqlite-bake-queue';
@@ -42,7 +42,12 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
   let bakingOffReason = config.bakeEnabled ? '' : 'baking is switched off (YUNSHAN_BAKE=0)';
   if (config.bakeEnabled) {
     try {
-      pool = await createRendererPool({ size: config.renderers, executablePath: config.chromiumPath, log: (line) => log.log(`[render] ${line}`) });
+      pool = await createRendererPool({
+        size: config.renderers,
+        executablePath: config.chromiumPath,
+        lowPriority: config.renderLowPriority,
+        log: (line) => log.log(`[render] ${line}`),
+      });
     } catch (error) {
       // The site still works without the cloud path: devices render locally. Say why, plainly.
       bakingOffReason = `no renderer: ${(error as Error).message}`;

@@ -1,11 +1,14 @@
 // Starting one headless Chromium for rendering: Debian's chromium through playwright-core,
 // a GL backend that gives WebGL2 on this host, a fresh profile folder, and the browser's
-// process id so a hung browser can be killed outright.
+// process id so a hung browser can be killed outright. By default the whole browser runs at
+// the lowest CPU priority, so a bake yields to the web app, the streams and any browser.
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
+import { LOWEST_NICE } from './process-priority';
+import { startPriorityKeeper, type PriorityKeeper } from './priority-keeper';
 import { ChromiumMissingError } from './renderer-errors';
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
@@ -36,13 +39,16 @@ export interface ChromiumLaunchOptions {
   executablePath: string;
   glFlags: readonly string[];
   timeoutMs: number;
+  /** Nice 19 and SCHED_IDLE on every process and thread of the browser, kept there while it runs. */
+  lowPriority: boolean;
 }
 
-export function chromiumLaunchDefaults(env: NodeJS.ProcessEnv = process.env): Pick<ChromiumLaunchOptions, 'executablePath' | 'glFlags'> {
+export function chromiumLaunchDefaults(env: NodeJS.ProcessEnv = process.env): Pick<ChromiumLaunchOptions, 'executablePath' | 'glFlags' | 'lowPriority'> {
   const override = env.YUNSHAN_RENDER_GL_FLAGS;
   return {
     executablePath: env.YUNSHAN_CHROMIUM_PATH ?? env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
     glFlags: override !== undefined ? override.split(/\s+/).filter(Boolean) : DEFAULT_GL_FLAGS,
+    lowPriority: env.YUNSHAN_RENDER_LOW_PRIORITY !== '0',
   };
 }
 
@@ -51,6 +57,8 @@ export interface LaunchedChromium {
   /** The browser process (not the wrapper script, not a child process). */
   processId: number | null;
   userDataDir: string;
+  /** Lowers whatever in the browser's tree runs above the lowest priority now (a no-op when lowPriority is off). */
+  lowerPriorityNow(): Promise<void>;
   /** Kills the browser process tree at once, then releases the profile folder. */
   kill(): Promise<void>;
 }
@@ -62,7 +70,7 @@ export async function launchChromium(options: ChromiumLaunchOptions, viewport: {
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: options.executablePath,
+      executablePath: options.lowPriority ? await writeLowPriorityLauncher(userDataDir, options.executablePath) : options.executablePath,
       headless: true,
       timeout: options.timeoutMs,
       viewport,
@@ -74,11 +82,14 @@ export async function launchChromium(options: ChromiumLaunchOptions, viewport: {
     throw error;
   }
   const processId = await findBrowserProcessId(userDataDir);
+  const keeper: PriorityKeeper | null = options.lowPriority && processId !== null ? startPriorityKeeper(processId) : null;
   return {
     context,
     processId,
     userDataDir,
+    lowerPriorityNow: () => keeper?.applyNow() ?? Promise.resolve(),
     async kill() {
+      keeper?.stop();
       if (processId !== null) {
         try {
           process.kill(processId, 'SIGKILL');
@@ -92,6 +103,27 @@ export async function launchChromium(options: ChromiumLaunchOptions, viewport: {
       await rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 }).catch(() => undefined);
     },
   };
+}
+
+/**
+ * Starts the browser already at the lowest priority, so everything it forks inherits it
+ * (SCHED_IDLE where util-linux's chrt is there and allowed). playwright-core takes one
+ * executable, so this is a script in the profile folder that execs into Chromium: the pid stays the browser's.
+ */
+async function writeLowPriorityLauncher(userDataDir: string, executablePath: string): Promise<string> {
+  const launcher = path.join(userDataDir, 'launch-low-priority.sh');
+  const quoted = `'${executablePath.replaceAll("'", "'\\''")}'`;
+  await writeFile(
+    launcher,
+    [
+      '#!/bin/sh',
+      `if command -v chrt >/dev/null 2>&1 && chrt --idle 0 true 2>/dev/null; then exec nice -n ${LOWEST_NICE} chrt --idle 0 ${quoted} "$@"; fi`,
+      `exec nice -n ${LOWEST_NICE} ${quoted} "$@"`,
+      '',
+    ].join('\n'),
+    { mode: 0o755 },
+  );
+  return launcher;
 }
 
 /**

@@ -105,6 +105,10 @@ export class ChromiumRenderer {
     return this.launched.processId;
   }
 
+  lowerPriorityNow(): Promise<void> {
+    return this.launched.lowerPriorityNow();
+  }
+
   get failed(): boolean {
     return this.failure !== null;
   }

@@ -18,6 +18,8 @@ export interface RendererPoolOptions {
   executablePath?: string;
   /** Default: YUNSHAN_RENDER_GL_FLAGS (space-separated) or the llvmpipe flags for CPU hosts. */
   glFlags?: readonly string[];
+  /** Run the browsers at the lowest CPU priority (default: on unless YUNSHAN_RENDER_LOW_PRIORITY=0). */
+  lowPriority?: boolean;
   /** Browser start, page load and scene set-up (which compiles shaders). */
   startupTimeoutMs?: number;
   /** How long one segment may take before its renderer counts as hung. */
@@ -40,6 +42,8 @@ export interface ChromiumRendererPool extends RendererPool {
   readonly glRenderer: string;
   /** Browser process ids of the live renderers (tests kill one to check recovery). */
   rendererProcessIds(): number[];
+  /** Lowers every live renderer's process tree to the lowest priority now, as its keeper does every few seconds. */
+  lowerRendererPriorityNow(): Promise<void>;
   /** Renderers running now: fewer than `size` while a replacement starts, 0 when none could. */
   readonly liveRenderers: number;
   /** Why the pool can render nothing (every renderer died and none could be restarted); null while it can. */
@@ -76,6 +80,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
   const launchOptions = {
     executablePath: options.executablePath ?? defaults.executablePath,
     glFlags: options.glFlags ?? defaults.glFlags,
+    lowPriority: options.lowPriority ?? defaults.lowPriority,
     timeoutMs: options.startupTimeoutMs ?? 120_000,
     tier: options.tier ?? 'bake',
   };
@@ -189,6 +194,9 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
       return brokenBy === null ? null : `${brokenBy.message}: ${brokenBy.cause instanceof Error ? brokenBy.cause.message : String(brokenBy.cause)}`;
     },
     rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
+    async lowerRendererPriorityNow() {
+      await Promise.all([...live].map((renderer) => renderer.lowerPriorityNow()));
+    },
     renderSegment(request, renderOptions = {}) {
       if (request.frameCount < 1) return Promise.reject(new RangeError(`A segment needs at least one frame, got ${request.frameCount}`));
       return withRenderer(async (renderer) => {
