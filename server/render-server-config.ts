@@ -22,6 +22,15 @@ const EnvSchema = z.object({
   YUNSHAN_STREAM_ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** Concurrent streams this node serves; one more is answered 'busy'. */
   YUNSHAN_STREAM_MAX_SESSIONS: z.coerce.number().int().min(0).max(100_000).default(200),
+  /** Per client address: sockets at once (one more is refused) and stream sessions at once (one more is answered 'busy'). */
+  YUNSHAN_STREAM_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(8),
+  YUNSHAN_STREAM_MAX_SESSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(4),
+  /** A socket that has asked for no stream for this long is closed. */
+  YUNSHAN_STREAM_IDLE_SOCKET_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
+  /** Bearer token for /metrics, /api/bakes and its event stream from beyond loopback; without it they answer only this machine. */
+  YUNSHAN_OPS_TOKEN: z.string().min(16, 'an operations token of at least 16 characters').optional(),
+  /** Bake event-stream clients at once; one more is answered 429. */
+  YUNSHAN_OPS_MAX_EVENT_STREAMS: z.coerce.number().int().min(1).max(10_000).default(16),
   /** How long a viewer's session waits for its socket to reconnect before it is dropped. */
   YUNSHAN_STREAM_RESUME_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(15_000),
   /** Comma-separated stun: URLs and turn:/turns: URLs. */
@@ -42,6 +51,9 @@ function commaList(value: string): string[] {
 export interface StreamServerConfig {
   allowedOrigins: string[];
   maxSessions: number;
+  maxSocketsPerAddress: number;
+  maxSessionsPerAddress: number;
+  idleSocketMs: number;
   resumeGraceMs: number;
   stunUrls: string[];
   turnUrls: string[];
@@ -57,6 +69,10 @@ export interface RenderServerConfig {
   renderers: number;
   bakeEnabled: boolean;
   chromiumPath: string;
+  renderLowPriority: boolean;
+  /** Opens the operations endpoints to peers beyond loopback that present it. */
+  opsToken: string | undefined;
+  maxEventStreams: number;
   workerId: string;
   stream: StreamServerConfig;
 }
@@ -85,10 +101,16 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     renderers: settings.YUNSHAN_RENDERERS,
     bakeEnabled: settings.YUNSHAN_BAKE === '1',
     chromiumPath: settings.YUNSHAN_CHROMIUM_PATH ?? settings.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
+    renderLowPriority: settings.YUNSHAN_RENDER_LOW_PRIORITY === '1',
+    opsToken: settings.YUNSHAN_OPS_TOKEN,
+    maxEventStreams: settings.YUNSHAN_OPS_MAX_EVENT_STREAMS,
     workerId: `${os.hostname()}:${process.pid}`,
     stream: {
       allowedOrigins: commaList(settings.YUNSHAN_STREAM_ALLOWED_ORIGINS),
       maxSessions: settings.YUNSHAN_STREAM_MAX_SESSIONS,
+      maxSocketsPerAddress: settings.YUNSHAN_STREAM_MAX_SOCKETS_PER_ADDRESS,
+      maxSessionsPerAddress: settings.YUNSHAN_STREAM_MAX_SESSIONS_PER_ADDRESS,
+      idleSocketMs: settings.YUNSHAN_STREAM_IDLE_SOCKET_MS,
       resumeGraceMs: settings.YUNSHAN_STREAM_RESUME_GRACE_MS,
       stunUrls,
       turnUrls,

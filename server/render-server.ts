@@ -102,6 +102,11 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
       log.warn(`[bake] ${job.routeId} r${job.revision} ${job.profileId}: ${error}`);
     });
   }
+  if (worker) {
+    // A bake this host's previous run was killed in resumes now, ahead of new jobs, not after its lease.
+    const reclaimed = await queue.reclaimLeases((owner) => isLostLocalWorker(owner));
+    if (reclaimed > 0) log.log(`[bake] took back ${reclaimed} job(s) from a previous run that was stopped mid-bake`);
+  }
   await sweep();
   worker?.start();
   const sweepTimer = setInterval(() => void sweep(), ENQUEUE_SWEEP_MS);
@@ -140,6 +145,8 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
         const published = await routes.getPublished(routeId);
         return published === null ? null : store.readPoster(routeId, published.revision);
       },
+      opsToken: config.opsToken,
+      maxEventStreams: config.maxEventStreams,
       log,
     }),
   );
@@ -147,6 +154,9 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
     source: new BakedRouteSource({ routes, store, listBakes: (routeId) => queue.list({ routeId }), sceneVersion }),
     allowedOrigins: config.stream.allowedOrigins,
     maxSessions: config.stream.maxSessions,
+    maxSocketsPerAddress: config.stream.maxSocketsPerAddress,
+    maxSessionsPerAddress: config.stream.maxSessionsPerAddress,
+    idleSocketMs: config.stream.idleSocketMs,
     resumeGraceMs: config.stream.resumeGraceMs,
     ice: { ...config.stream, loopbackOnly: isLoopbackHost(config.host) },
     metrics,

@@ -1,10 +1,14 @@
 // The render server's HTTP face: health, Prometheus metrics, bake progress (JSON and a
 // server-sent event stream) and baked posters. Plain node:http: nothing here needs Next.
+// Health and posters are public; the operations endpoints answer peers on this machine
+// freely and others only with the operator's bearer token.
+import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { z } from 'zod';
 import type { BakeJob } from '../bake/bake-contracts';
-import { MethodNotAllowedError, NotFoundError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
+import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
 import type { MetricsRegistry } from '../metrics';
+import { isLoopbackAddress } from './peer-address';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -24,8 +28,15 @@ export interface RenderHttpDeps {
   subscribeBakes(listener: (job: BakeJob) => void): () => void;
   /** The latest published revision's baked poster, or null. */
   readPoster(routeId: string): Promise<Uint8Array | null>;
+  /** The bearer token that opens /metrics and /api/bakes to peers beyond loopback; without one they are closed to them. */
+  opsToken?: string;
+  /** Event-stream clients at once; one more is answered 429 (default 16). */
+  maxEventStreams?: number;
   log?: Pick<Console, 'error'>;
 }
+
+export const DEFAULT_MAX_EVENT_STREAMS = 16;
+const EVENT_STREAM_RETRY_AFTER_S = 30;
 
 const RouteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'a route id: lowercase letters, digits and dashes');
 const SSE_KEEPALIVE_MS = 15_000;
@@ -38,6 +49,31 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown, 
   response.end(text);
 }
 
+function sameSecret(presented: string, expected: string): boolean {
+  // Digests first: equal lengths for timingSafeEqual, and no early exit on the token's length.
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(presented), digest(expected));
+}
+
+/** Throws unless the peer is on this machine or presents the operator's token. */
+function requireOperator(request: http.IncomingMessage, opsToken: string | undefined): void {
+  if (isLoopbackAddress(request.socket.remoteAddress)) return;
+  if (opsToken === undefined || opsToken === '') {
+    throw new ForbiddenError('Operations endpoints answer only on this machine; set YUNSHAN_OPS_TOKEN on the render server to read them from elsewhere with a bearer token.');
+  }
+  const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  if (presented === undefined || !sameSecret(presented.trim(), opsToken)) throw new UnauthorizedError('Operations endpoints need the bearer token set in YUNSHAN_OPS_TOKEN.');
+}
+
+/** A path segment decoded, or a 400 for malformed percent-encoding (decodeURIComponent throws URIError). */
+function decodePathSegment(raw: string): string {
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw new ValidationError(`"${raw.slice(0, 80)}" is not valid percent-encoding.`, []);
+  }
+}
+
 function parseRouteId(raw: string): string {
   const parsed = RouteIdSchema.safeParse(raw);
   if (!parsed.success) throw new ValidationError(`"${raw.slice(0, 80)}" is not a route id.`, parsed.error.issues);
@@ -45,7 +81,9 @@ function parseRouteId(raw: string): string {
 }
 
 export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListener {
-  const routes: Array<{ pattern: RegExp; handler: (match: RegExpExecArray) => Handler }> = [
+  const maxEventStreams = deps.maxEventStreams ?? DEFAULT_MAX_EVENT_STREAMS;
+  let eventStreams = 0;
+  const routes: Array<{ pattern: RegExp; operators?: true; handler: (match: RegExpExecArray) => Handler }> = [
     {
       pattern: /^\/healthz$/,
       handler: () => async (_request, response) => {
@@ -55,6 +93,7 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
     },
     {
       pattern: /^\/metrics$/,
+      operators: true,
       handler: () => async (_request, response) => {
         const text = deps.metrics.render();
         response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -63,6 +102,7 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
     },
     {
       pattern: /^\/api\/bakes$/,
+      operators: true,
       handler: () => async (_request, response, url) => {
         const raw = url.searchParams.get('routeId');
         const jobs = await deps.listBakes(raw === null ? undefined : parseRouteId(raw));
@@ -71,7 +111,25 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
     },
     {
       pattern: /^\/api\/bakes\/events$/,
+      operators: true,
       handler: () => async (request, response) => {
+        // Each client holds a socket and a subscription for as long as it likes: bound them.
+        if (eventStreams >= maxEventStreams) {
+          sendJson(
+            response,
+            429,
+            { error: { code: 'too_many_streams', message: `This render server serves at most ${maxEventStreams} bake event streams at once; try again later.` } },
+            { 'Retry-After': String(EVENT_STREAM_RETRY_AFTER_S), 'Cache-Control': 'no-store' },
+          );
+          return;
+        }
+        eventStreams++;
+        let counted = true;
+        const release = () => {
+          if (counted) eventStreams--;
+          counted = false;
+        };
+        response.on('close', release);
         response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
         // Start with the current state, so a late subscriber needs no second request.
         for (const job of await deps.listBakes()) response.write(`event: bake\ndata: ${JSON.stringify(job)}\n\n`);
@@ -80,13 +138,14 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         request.on('close', () => {
           clearInterval(keepAlive);
           unsubscribe();
+          release();
         });
       },
     },
     {
       pattern: /^\/posters\/([^/]+)\.jpg$/,
       handler: (match) => async (_request, response) => {
-        const routeId = parseRouteId(decodeURIComponent(match[1]));
+        const routeId = parseRouteId(decodePathSegment(match[1]));
         const jpeg = await deps.readPoster(routeId);
         if (jpeg === null) throw new NotFoundError(`No baked poster for route "${routeId}" yet.`);
         response.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': jpeg.byteLength, 'Cache-Control': 'public, max-age=300' });
@@ -102,6 +161,7 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         const route = routes.map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) })).find((entry) => entry.match !== null);
         if (!route || !route.match) throw new NotFoundError(`Nothing at ${url.pathname.slice(0, 200)}.`);
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new MethodNotAllowedError(request.method ?? 'UNKNOWN', ['GET', 'HEAD']);
+        if (route.candidate.operators) requireOperator(request, deps.opsToken);
         await route.candidate.handler(route.match)(request, response, url);
       } catch (error) {
         if (isUnexpectedError(error)) deps.log?.error('render server request failed:', error);
@@ -110,7 +170,7 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
           return;
         }
         const { status, body, headers } = toHttpError(error);
-        sendJson(response, status, body, headers);
+        sendJson(response, status, body, status === 401 ? { ...headers, 'WWW-Authenticate': 'Bearer realm="yunshan-render-ops"' } : headers);
       }
     })();
   };

@@ -1,13 +1,15 @@
 // Streaming signalling on the render server's HTTP server: socket.io with an origin
 // allow-list, 64 KiB messages, per-socket rate limits and strict schemas for every
-// message; a cap on concurrent sessions; one simple-peer (wrtc) per viewer, or the
-// socket.io fallback; sessions that outlive a reconnect for a grace period.
+// message; caps on concurrent sessions, and per remote address (beyond this machine) on
+// sockets and sessions, so one client cannot take them all; sockets that never join are closed; one simple-peer (wrtc)
+// per viewer, or the socket.io fallback; sessions that outlive a reconnect for a grace period.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type http from 'node:http';
 import { createRequire } from 'node:module';
 import SimplePeer from 'simple-peer';
 import { Server, type Socket } from 'socket.io';
 import { QUALITY_PROFILES, type ProfileId } from '../bake/quality-profiles';
+import { isLoopbackAddress, peerAddressKey } from '../http/peer-address';
 import type { MetricsRegistry } from '../metrics';
 import type { BakedRoute, BakedRouteSource } from './baked-route-source';
 import { SocketFrameTransport } from './frame-transport';
@@ -35,6 +37,11 @@ import { WebRtcFrameTransport } from './webrtc-frame-transport';
 export const PEER_CONNECT_TIMEOUT_MS = 15_000;
 /** A viewer told 'busy' may try again after this long. */
 export const BUSY_RETRY_AFTER_MS = 5_000;
+/** A page holds one socket; a few tabs or a household behind one NAT share an address. */
+export const DEFAULT_MAX_SOCKETS_PER_ADDRESS = 8;
+export const DEFAULT_MAX_SESSIONS_PER_ADDRESS = 4;
+/** Longer than any wait between a viewer's joins ('busy' and 'not-baked' retries), so only idle sockets are closed. */
+export const DEFAULT_IDLE_SOCKET_MS = 60_000;
 
 /** Messages per socket: acks at 10/s, stats at 1/s, a burst of ICE candidates and seeks while scrubbing. */
 const MESSAGE_BURST = 60;
@@ -50,6 +57,12 @@ export interface StreamSignallingOptions {
   source: BakedRouteSource;
   allowedOrigins: readonly string[];
   maxSessions: number;
+  /** Sockets one remote address may hold at once; one more is refused at the handshake. Loopback peers are exempt. */
+  maxSocketsPerAddress?: number;
+  /** Stream sessions one remote address may hold at once (those waiting for a reconnect included). */
+  maxSessionsPerAddress?: number;
+  /** A socket with no stream that has not asked for one for this long is closed. */
+  idleSocketMs?: number;
   resumeGraceMs: number;
   ice: IceServerSettings;
   metrics: MetricsRegistry;
@@ -70,6 +83,8 @@ export interface StreamSignalling {
 /** A session and what ties it to a viewer: the socket it answers on and its current peer. */
 interface SessionBinding {
   session: StreamSession;
+  /** The remote address that opened it: per-address caps count sessions by it. */
+  address: string;
   socket: Socket<ClientToServerEvents, ServerToClientEvents> | null;
   peer: SimplePeer.Instance | null;
   peerId: number;
@@ -89,6 +104,11 @@ function loadWrtc(): SimplePeer.Options['wrtc'] {
 export function attachStreamSignalling(httpServer: http.Server, options: StreamSignallingOptions): StreamSignalling {
   const log = options.log ?? console;
   const allowed = new Set(options.allowedOrigins);
+  const maxSocketsPerAddress = options.maxSocketsPerAddress ?? DEFAULT_MAX_SOCKETS_PER_ADDRESS;
+  const maxSessionsPerAddress = options.maxSessionsPerAddress ?? DEFAULT_MAX_SESSIONS_PER_ADDRESS;
+  const idleSocketMs = options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS;
+  /** engine.io connections open per address, counted from open to close. */
+  const socketsByAddress = new Map<string, number>();
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
     path: STREAM_SOCKET_PATH,
     serveClient: false,
@@ -99,13 +119,37 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     // a visitor's browser, so it is let in; any page origin must be on the list.
     allowRequest: (request, callback) => {
       const origin = request.headers.origin;
-      callback(null, origin === undefined || allowed.has(origin));
+      if (origin !== undefined && !allowed.has(origin)) {
+        callback('origin not allowed', false);
+        return;
+      }
+      // Upgrades of an open connection are no new socket; a handshake is.
+      const isHandshake = new URL(request.url ?? '/', 'http://stream.invalid').searchParams.get('sid') === null;
+      const address = request.socket.remoteAddress;
+      const open = socketsByAddress.get(peerAddressKey(address)) ?? 0;
+      if (isHandshake && !isLoopbackAddress(address) && open >= maxSocketsPerAddress) {
+        refusedSockets++;
+        callback(`at most ${maxSocketsPerAddress} connections per address`, false);
+        return;
+      }
+      callback(null, true);
     },
+  });
+  io.engine.on('connection', (connection: { remoteAddress: string; once(event: 'close', listener: () => void): void }) => {
+    const key = peerAddressKey(connection.remoteAddress);
+    socketsByAddress.set(key, (socketsByAddress.get(key) ?? 0) + 1);
+    connection.once('close', () => {
+      const left = (socketsByAddress.get(key) ?? 1) - 1;
+      if (left > 0) socketsByAddress.set(key, left);
+      else socketsByAddress.delete(key);
+    });
   });
 
   const bindings = new Map<string, SessionBinding>();
   const counters: StreamCounters = { bytesSent: 0, framesSent: 0, stalls: 0 };
   let busyReplies = 0;
+  let refusedSockets = 0;
+  let idleSocketsClosed = 0;
   let rejectedMessages = 0;
   let peers = 0;
   const wrtc = () => options.wrtc ?? loadWrtc();
@@ -116,6 +160,8 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
   options.metrics.collected('yunshan_stream_frames_sent_total', 'Frames sent to viewers.', 'counter', () => [{ value: counters.framesSent }]);
   options.metrics.collected('yunshan_stream_stalls_total', 'Times a playing viewer reported an empty buffer.', 'counter', () => [{ value: counters.stalls }]);
   options.metrics.collected('yunshan_stream_busy_total', 'Joins refused because the node was at its session cap.', 'counter', () => [{ value: busyReplies }]);
+  options.metrics.collected('yunshan_stream_refused_sockets_total', 'Socket handshakes refused because their address held its cap.', 'counter', () => [{ value: refusedSockets }]);
+  options.metrics.collected('yunshan_stream_idle_sockets_closed_total', 'Sockets closed because they never asked for a stream.', 'counter', () => [{ value: idleSocketsClosed }]);
   options.metrics.collected('yunshan_stream_rejected_messages_total', 'Signalling messages refused (invalid, unknown or over the rate).', 'counter', () => [{ value: rejectedMessages }]);
 
   const destroyPeer = (binding: SessionBinding) => {
@@ -216,6 +262,19 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     const errorReplies = new TokenBucket(ERROR_REPLY_BURST, ERROR_REPLIES_PER_S);
     let binding: SessionBinding | null = null;
     let joining = false;
+    const address = peerAddressKey(socket.handshake.address);
+    let idleTimer: NodeJS.Timeout | null = null;
+    /** (Re)starts the idle clock; it closes the socket only if it still has no stream when it runs out. */
+    const armIdle = () => {
+      if (idleTimer !== null) clearTimeout(idleTimer);
+      idleTimer = setTimeout(() => {
+        // A join in progress re-arms the clock when it ends without a stream.
+        if (binding !== null || joining) return;
+        idleSocketsClosed++;
+        socket.disconnect(true);
+      }, idleSocketMs);
+    };
+    armIdle();
 
     const reply = (code: StreamErrorCode, message: string) => {
       if (errorReplies.take()) socket.emit('error', { code, message });
@@ -280,6 +339,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     });
 
     socket.on('disconnect', () => {
+      if (idleTimer !== null) clearTimeout(idleTimer);
       if (binding !== null && binding.socket === socket) detachSocket(binding);
       binding = null;
     });
@@ -290,6 +350,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
         return;
       }
       joining = true;
+      armIdle();
       try {
         const resumed = message.resume === undefined ? null : findResumable(message.resume, message.routeId, message.revision);
         if (binding !== null && binding !== resumed) {
@@ -333,6 +394,11 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `this node streams to at most ${options.maxSessions} viewers at once` });
           return;
         }
+        if (!makeRoomForAddress(address)) {
+          busyReplies++;
+          socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `one address may hold at most ${maxSessionsPerAddress} streams at once` });
+          return;
+        }
         const profiles = allowedProfiles(lookup.route, message);
         const profile = chooseProfile(profiles, message);
         if (profile === null) {
@@ -350,7 +416,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           counters,
           targetAheadMs: options.targetAheadMs,
         });
-        const created: SessionBinding = { session, socket: null, peer: null, peerId: 0, peerTimer: null, graceTimer: null };
+        const created: SessionBinding = { session, address, socket: null, peer: null, peerId: 0, peerTimer: null, graceTimer: null };
         bindings.set(session.id, created);
         bindSocket(created, socket);
         binding = created;
@@ -358,6 +424,8 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
         switchTransport(created, socket, message.transport);
       } finally {
         joining = false;
+        // A join that left no stream (not baked yet, busy) starts the idle clock again.
+        if (binding === null) armIdle();
       }
     }
 
@@ -382,6 +450,21 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       else current.session.control(message);
     }
   });
+
+  /**
+   * True when the address may open one more session. At its cap, the oldest of its sessions
+   * that only waits for a reconnect gives way (a reloaded page's old session); live ones never do.
+   */
+  function makeRoomForAddress(address: string): boolean {
+    // This machine (a local reverse proxy carries every visitor, tests, the bench) answers to the node-wide cap alone.
+    if (isLoopbackAddress(address)) return true;
+    const held = [...bindings.values()].filter((candidate) => candidate.address === address);
+    if (held.length < maxSessionsPerAddress) return true;
+    const waiting = held.find((candidate) => candidate.socket === null);
+    if (waiting === undefined) return false;
+    endSession(waiting);
+    return held.length - 1 < maxSessionsPerAddress;
+  }
 
   function findResumable(resume: { sessionId: string; resumeToken: string }, routeId: string, revision: number): SessionBinding | null {
     const binding = bindings.get(resume.sessionId);

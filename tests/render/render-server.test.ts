@@ -11,6 +11,8 @@ import { loadRenderServerConfig } from '../../server/render-server-config';
 import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
 import { PROFILE_IDS } from '../../server/bake/quality-profiles';
+import { io as connectSocket, type Socket } from 'socket.io-client';
+import { STREAM_SOCKET_PATH } from '../../server/stream/stream-protocol';
 
 const quiet = { log: () => {}, warn: () => {}, error: () => {} };
 
@@ -140,5 +142,118 @@ describe('render server without Chromium', () => {
       await server.close();
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+/** This machine's first address beyond loopback: requests to it arrive from a non-loopback peer. */
+const outsideAddress = Object.values(os.networkInterfaces())
+  .flat()
+  .find((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)?.address;
+
+describe('render server bound beyond loopback', { skip: outsideAddress === undefined ? 'this machine has no address beyond loopback' : false }, () => {
+  const OPS_TOKEN = 'ops-token-for-the-test-0123456789';
+  let withToken: RunningRenderServer;
+  let withoutToken: RunningRenderServer;
+  const dirs: string[] = [];
+  const sockets: Socket[] = [];
+  const portOf = (server: RunningRenderServer) => new URL(server.url).port;
+  const outside = (server: RunningRenderServer, pathname: string) => `http://${outsideAddress}:${portOf(server)}${pathname}`;
+  const local = (server: RunningRenderServer, pathname: string) => `http://127.0.0.1:${portOf(server)}${pathname}`;
+
+  before(async () => {
+    const a = tempConfig({
+      YUNSHAN_BAKE: '0',
+      YUNSHAN_RENDER_HOST: '0.0.0.0',
+      YUNSHAN_OPS_TOKEN: OPS_TOKEN,
+      YUNSHAN_OPS_MAX_EVENT_STREAMS: '2',
+      YUNSHAN_STREAM_MAX_SOCKETS_PER_ADDRESS: '3',
+      YUNSHAN_STREAM_IDLE_SOCKET_MS: '1000',
+    });
+    const b = tempConfig({ YUNSHAN_BAKE: '0', YUNSHAN_RENDER_HOST: '0.0.0.0' });
+    dirs.push(a.dir, b.dir);
+    [withToken, withoutToken] = await Promise.all([startRenderServer(a.config, quiet), startRenderServer(b.config, quiet)]);
+  });
+  after(async () => {
+    for (const socket of sockets) socket.close();
+    await Promise.all([withToken?.close(), withoutToken?.close()]);
+    for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('malformed percent-encoding in a path is a 400, not a 500', async () => {
+    const response = await fetch(local(withToken, '/posters/%E0%A4%A.jpg'));
+    assert.equal(response.status, 400);
+    const body = (await response.json()) as { error: { code: string } };
+    assert.equal(body.error.code, 'invalid_request');
+  });
+
+  test('operations endpoints are open to this machine and closed to others without the token', async () => {
+    for (const pathname of ['/metrics', '/api/bakes']) {
+      assert.equal((await fetch(local(withoutToken, pathname))).status, 200, `${pathname} from loopback`);
+      const refused = await fetch(outside(withoutToken, pathname));
+      assert.equal(refused.status, 403, `${pathname} from beyond loopback with no token configured`);
+      assert.match(((await refused.json()) as { error: { message: string } }).error.message, /YUNSHAN_OPS_TOKEN/);
+
+      const missing = await fetch(outside(withToken, pathname));
+      assert.equal(missing.status, 401, `${pathname} without the token`);
+      assert.match(missing.headers.get('www-authenticate') ?? '', /^Bearer/);
+      assert.equal((await fetch(outside(withToken, pathname), { headers: { Authorization: 'Bearer wrong-token-wrong-token' } })).status, 401);
+      assert.equal((await fetch(outside(withToken, pathname), { headers: { Authorization: `Bearer ${OPS_TOKEN}` } })).status, 200);
+    }
+    const events = await fetch(outside(withoutToken, '/api/bakes/events'));
+    assert.equal(events.status, 403);
+    // What visitors need stays public.
+    assert.equal((await fetch(outside(withoutToken, '/healthz'))).status, 200);
+    assert.equal((await fetch(outside(withoutToken, '/posters/no-such-route.jpg'))).status, 404);
+  });
+
+  test('bake event streams are capped: one more is a 429 until one closes', async () => {
+    const open = async () => {
+      const abort = new AbortController();
+      const response = await fetch(local(withToken, '/api/bakes/events'), { signal: abort.signal });
+      return { response, abort };
+    };
+    const first = await open();
+    const second = await open();
+    assert.equal(first.response.status, 200);
+    assert.equal(second.response.status, 200);
+    const third = await open();
+    assert.equal(third.response.status, 429);
+    assert.ok(Number(third.response.headers.get('retry-after')) > 0);
+    first.abort.abort();
+    second.abort.abort();
+    // The server sees the close on its own schedule: wait for a slot to come back, not a time.
+    let status = 429;
+    while (status === 429) {
+      const next = await open();
+      status = next.response.status;
+      next.abort.abort();
+      if (status === 429) await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.equal(status, 200);
+  });
+
+  const connect = (url: string) =>
+    new Promise<{ socket: Socket; outcome: 'connected' | 'refused' }>((resolve) => {
+      const socket = connectSocket(url, { path: STREAM_SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true });
+      sockets.push(socket);
+      socket.once('connect', () => resolve({ socket, outcome: 'connected' }));
+      socket.once('connect_error', () => resolve({ socket, outcome: 'refused' }));
+    });
+
+  test('one address beyond loopback holds at most its cap of sockets; this machine is not capped', async () => {
+    const url = outside(withToken, '');
+    const held = await Promise.all([connect(url), connect(url), connect(url)]);
+    assert.deepEqual(held.map((entry) => entry.outcome), ['connected', 'connected', 'connected']);
+    assert.equal((await connect(url)).outcome, 'refused', 'a fourth socket from the same address');
+    const loopback = await Promise.all([1, 2, 3, 4].map(() => connect(local(withToken, ''))));
+    assert.ok(loopback.every((entry) => entry.outcome === 'connected'), 'loopback peers answer only to the node-wide caps');
+    for (const entry of [...held, ...loopback]) entry.socket.close();
+  });
+
+  test('a socket that never asks for a stream is closed after the idle timeout', async () => {
+    const { socket, outcome } = await connect(local(withToken, ''));
+    assert.equal(outcome, 'connected');
+    const reason = await new Promise<string>((resolve) => socket.once('disconnect', resolve));
+    assert.equal(reason, 'io server disconnect');
   });
 });
