@@ -23,6 +23,24 @@ export function printTable(title: string, header: readonly string[], rows: reado
   for (const row of cells.slice(1)) console.log(line(row));
 }
 
+/**
+ * A table printed a row at a time, for benchmarks whose rows take minutes each: the title
+ * and header at once, every row as soon as it is measured. Columns are as wide as their
+ * header or `minWidth`; a longer cell widens only its own row.
+ */
+export function startTable(title: string, header: readonly string[], minWidth = 10): { row(cells: readonly (string | number)[]): void } {
+  const widths = header.map((name, column) => Math.max(name.length, column === 0 ? 2 * minWidth : minWidth));
+  const line = (row: readonly (string | number)[]) => row.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  console.log(`\n${title}`);
+  console.log(line(header));
+  console.log(widths.map((width) => '-'.repeat(width)).join('  '));
+  return {
+    row(cells) {
+      console.log(line(cells.map((cell) => (typeof cell === 'number' ? formatNumber(cell) : cell))));
+    },
+  };
+}
+
 function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return '—';
   if (Number.isInteger(value)) return value.toLocaleString('en-US');

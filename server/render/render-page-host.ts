@@ -40,13 +40,21 @@ export async function startRenderPageHost(): Promise<RenderPageHost> {
     socket.on('message', (data: RawData, isBinary: boolean) => {
       const listener = listeners.get(rendererId);
       if (!listener) return;
-      if (isBinary) {
-        listener.onChunk(decodeChunkFrame(toBytes(data)));
-      } else {
-        const message = JSON.parse(toBytes(data).toString()) as RequestEndMessage;
-        if (message.type === 'request-end') listener.onRequestEnd(message);
+      // A dying page can send a torn frame: a throw here would escape into the socket's
+      // event loop and take the whole process down. Drop the socket; its renderer fails.
+      try {
+        if (isBinary) {
+          listener.onChunk(decodeChunkFrame(toBytes(data)));
+        } else {
+          const message = JSON.parse(toBytes(data).toString()) as RequestEndMessage;
+          if (message.type === 'request-end') listener.onRequestEnd(message);
+        }
+      } catch {
+        socket.terminate();
       }
     });
+    // Without a listener, a protocol error (oversized or malformed frame) is thrown as an uncaught 'error'; 'close' follows it.
+    socket.on('error', () => socket.terminate());
     socket.on('close', () => listeners.get(rendererId)?.onSocketClosed());
   });
   await new Promise<void>((resolve, reject) => {

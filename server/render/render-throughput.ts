@@ -2,7 +2,7 @@
 // for the GPU) or rendered, encoded and moved to Node, over whole segments of a route.
 import type { Route } from '../../scenes/routes/route-schema';
 import { BAKE_FPS, FRAMES_PER_SEGMENT, frameCountFor, type QualityProfile } from '../bake/quality-profiles';
-import type { SegmentRequest } from '../bake/bake-contracts';
+import type { RenderedSegment, SegmentRequest } from '../bake/bake-contracts';
 import type { ChromiumRendererPool } from './renderer-pool';
 
 export interface ThroughputOptions {
@@ -45,8 +45,13 @@ export async function measureRenderThroughput(
   await Promise.all(Array.from({ length: pool.size }, () => pool.renderSegment({ ...requests[0], frameCount: 1 }, { renderOnly: true })));
 
   const startMs = performance.now();
-  const results = await Promise.all(requests.map((request) => pool.renderSegment(request, { renderOnly })));
+  // Every segment settles before this returns, so a failed one leaves no job behind to
+  // take the replacement renderer from whoever measures next.
+  const settled = await Promise.allSettled(requests.map((request) => pool.renderSegment(request, { renderOnly })));
   const wallMs = performance.now() - startMs;
+  const failed = settled.find((outcome) => outcome.status === 'rejected');
+  if (failed !== undefined) throw failed.reason;
+  const results = settled.map((outcome) => (outcome as PromiseFulfilledResult<RenderedSegment>).value);
   const frames = requests.reduce((sum, request) => sum + request.frameCount, 0);
   const framesPerSecond = (frames * 1000) / wallMs;
   return {

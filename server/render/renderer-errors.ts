@@ -1,12 +1,20 @@
 // What can go wrong with a headless Chromium renderer, as errors the bake orchestrator and
 // the HTTP service can tell apart: retry a failed renderer; report a missing browser plainly.
 
+export const RENDERER_FAILED_CODE = 'renderer_failed';
+
 /** A renderer crashed, hung or disconnected mid-job; it has been killed and is being replaced, so the job can be retried. */
 export class RendererFailedError extends Error {
   override name = 'RendererFailedError';
+  readonly code = RENDERER_FAILED_CODE;
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
   }
+}
+
+/** True for a renderer failure from any copy of this module: by its code, not instanceof. */
+export function isRendererFailedError(error: unknown): error is RendererFailedError {
+  return error instanceof Error && (error as Partial<RendererFailedError>).code === RENDERER_FAILED_CODE;
 }
 
 /** No Chromium at the configured path: the server cannot bake, the site still renders locally. */
