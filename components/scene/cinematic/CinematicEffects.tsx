@@ -33,6 +33,11 @@ export function CinematicEffects({ timeOfDay, sceneId }: CinematicEffectsProps) 
   useEffect(() => () => pipeline.dispose(), [pipeline]);
   useEffect(() => pipeline.setSize(size.width, size.height), [pipeline, size.width, size.height]);
   // Route time: with the bake's stopped frame loop the R3F clock reads exactly the frame's time.
-  useFrame((state) => pipeline.render(state.clock.elapsedTime), 1);
+  useFrame((state) => {
+    // A hidden frame (the render page forgetting its view history) only replans the level of
+    // detail: at seconds a frame, drawing it would be the most expensive no-op of the bake.
+    if (!state.scene.visible) return;
+    pipeline.render(state.clock.elapsedTime);
+  }, 1);
   return null;
 }

@@ -18,7 +18,10 @@ uniform sampler2D uMean;
 uniform float uWeight;
 varying vec2 vUv;
 void main() {
-  gl_FragColor = mix(texture2D(uMean, vUv), texture2D(uSubFrame, vUv), uWeight);
+  vec4 subFrame = texture2D(uSubFrame, vUv);
+  // The first sub-frame replaces the mean outright: mix(a, b, 1.0) can round a last bit of the
+  // previous frame into it, and a frame must not depend on what was drawn before it.
+  gl_FragColor = uWeight >= 1.0 ? subFrame : mix(texture2D(uMean, vUv), subFrame, uWeight);
 }
 `;
 

@@ -1,6 +1,6 @@
-// One cinematic frame: the sun's shadow map once, then SUB_FRAMES jittered sub-frames through
-// the pass chain (scene → ambient occlusion → volumetric cloud and haze → bloom, AgX tone
-// curve and grade) averaged onto the canvas. Everything that varies between sub-frames comes
+// One cinematic frame: the sun's shadow map and the half-resolution cloud march once, then
+// SUB_FRAMES jittered sub-frames through the pass chain (scene → ambient occlusion → haze and
+// cloud composite → bloom, AgX tone curve and grade) averaged onto the canvas. Everything that varies between sub-frames comes
 // from the frame index and a fixed Halton sequence: a frame is the same on every bake.
 import { N8AOPostPass } from 'n8ao';
 import { BloomEffect, EffectComposer, EffectPass, Pass, RenderPass, ToneMappingEffect, ToneMappingMode } from 'postprocessing';
@@ -12,7 +12,8 @@ import { FilmGradeEffect } from './film-grade-effect';
 import type { FilmGrade } from './film-grades';
 import { subPixelJitter } from './halton-jitter';
 import { castAndReceive, configureSunShadow, enableSunShadows, findSunLight, fitSunShadow } from './sun-shadows';
-import { VolumetricCloudEffect } from './volumetric-cloud-effect';
+import { VolumetricCloudComposite } from './volumetric-cloud-composite';
+import { VolumetricCloudPass } from './volumetric-cloud-pass';
 
 /** The bake's frame rate: a frame index from route time seeds each sub-frame's dither. */
 const FRAMES_PER_S = 30;
@@ -23,7 +24,7 @@ const DITHER_PERIOD = 4096;
 class SunShadowLinkPass extends Pass {
   constructor(
     private readonly light: () => DirectionalLight | null,
-    private readonly cloud: VolumetricCloudEffect,
+    private readonly cloud: VolumetricCloudPass,
   ) {
     super('SunShadowLinkPass');
     this.needsSwap = false;
@@ -81,9 +82,11 @@ export function createCinematicPipeline(
     gammaCorrection: false,
   });
   composer.addPass(ao);
-  const cloud = new VolumetricCloudEffect(params, noise);
+  const cloud = new VolumetricCloudPass(params, noise);
   composer.addPass(new SunShadowLinkPass(sunLight, cloud));
-  composer.addPass(new EffectPass(camera, cloud));
+  composer.addPass(cloud);
+  const cloudComposite = new VolumetricCloudComposite(params, cloud.target.texture);
+  composer.addPass(new EffectPass(camera, cloudComposite));
   const bloom = new BloomEffect({ intensity: grade.bloomIntensity, luminanceThreshold: 1.0, luminanceSmoothing: 0.3, mipmapBlur: true, radius: 0.75 });
   const toneMapping = new ToneMappingEffect({ mode: ToneMappingMode.AGX });
   composer.addPass(new EffectPass(camera, bloom, toneMapping, new FilmGradeEffect(grade)));
@@ -99,6 +102,7 @@ export function createCinematicPipeline(
       width = w;
       height = h;
       composer.setSize(w, h, false);
+      cloudComposite.setMarchSize(cloud.target.width, cloud.target.height);
     },
     render(timeS) {
       // The world may arrive after the first frame (it is built in a worker): check every frame.
@@ -110,7 +114,10 @@ export function createCinematicPipeline(
       const frameIndex = Math.round(timeS * FRAMES_PER_S);
       for (let s = 0; s < SUB_FRAMES; s++) {
         camera.setViewOffset(width, height, jitter[s][0], jitter[s][1], width, height);
-        cloud.setView(camera, timeS, (frameIndex * SUB_FRAMES + s) % DITHER_PERIOD);
+        // The cloud is marched once, with the first sub-frame's depth; every sub-frame composites it.
+        cloud.marchThisRun = s === 0;
+        cloud.setView(camera, timeS, frameIndex % DITHER_PERIOD);
+        cloudComposite.setView(camera);
         accumulation.subFrame = s;
         composer.render(0);
         // The shadow map is drawn with the first sub-frame's scene pass; the rest reuse it.

@@ -7,6 +7,8 @@ import { SHADOW_HALF_EXTENT_M, SHADOW_MAP_SIZE_PX } from './cinematic-settings';
 // Where the shadowed square is centred: this far ahead of the camera, along its view.
 const SHADOW_CENTRE_AHEAD_M = 1400;
 const SUN_DISTANCE_M = 6000;
+// A mesh wider than this is ground, not something standing on it.
+const GROUND_SIZED_RADIUS_M = 1500;
 
 export function enableSunShadows(renderer: WebGLRenderer): void {
   renderer.shadowMap.enabled = true;
@@ -32,7 +34,10 @@ export function castAndReceive(scene: Scene): void {
     // The sky dome and full-screen helpers neither cast nor receive (they write no depth).
     const material = Array.isArray(object.material) ? object.material[0] : object.material;
     if (!material || material.depthWrite === false) return;
-    object.castShadow = true;
+    // Ground-sized meshes (terrain, water) only receive: filling the whole shadow map with the
+    // valley floor costs a CPU rasteriser more than every pillar, and it shades little of itself.
+    object.geometry.computeBoundingSphere();
+    object.castShadow = (object.geometry.boundingSphere?.radius ?? 0) < GROUND_SIZED_RADIUS_M;
     object.receiveShadow = true;
     for (const m of Array.isArray(object.material) ? object.material : [object.material]) m.needsUpdate = true;
   });

@@ -9,8 +9,6 @@ uniform sampler3D uVolume;
 uniform sampler2DShadow uSunShadow;
 uniform mat4 uSunShadowMatrix;
 uniform float uSunShadowOn;
-uniform mat4 uInverseProjection;
-uniform mat4 uCameraWorld;
 uniform float uTimeS;
 uniform float uDitherSeed;
 // The sea's body: floor, core and top heights (m); density per metre below the floor and in the body.
