@@ -2,9 +2,9 @@
 // within about four seconds on a 2-core CPU node (llvmpipe); a GPU node could afford more,
 // but the numbers decide the pixels, so they are fixed and part of the scene version.
 
-/** Jittered sub-frames averaged into each frame: the anti-aliasing, and more mist samples. */
+/** Jittered sub-frames averaged into each frame: the anti-aliasing (scene, AO and bloom run once each). */
 export const SUB_FRAMES = 3;
-/** Samples along each view ray through the cloud sea and mist, per sub-frame. */
+/** Samples along each view ray through the cloud sea and mist (marched once a frame, at half resolution). */
 export const MARCH_STEPS = 32;
 /** Samples from each of those towards the sun: the cloud's shadow on itself. */
 export const SUN_SHADOW_STEPS = 3;
