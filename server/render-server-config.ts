@@ -29,6 +29,11 @@ const EnvSchema = z.object({
   YUNSHAN_STREAM_IDLE_SOCKET_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Bearer token for /metrics, /api/bakes and its event stream from beyond loopback; without it they answer only this machine. */
   YUNSHAN_OPS_TOKEN: z.string().min(16, 'an operations token of at least 16 characters').optional(),
+  /**
+   * Reverse proxies in front of this node (nginx, a load balancer) whose X-Forwarded-For is
+   * believed; 0 (the default) judges every client by its socket's own address.
+   */
+  YUNSHAN_TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(16).default(0),
   /** Bake event-stream clients at once; one more is answered 429. */
   YUNSHAN_OPS_MAX_EVENT_STREAMS: z.coerce.number().int().min(1).max(10_000).default(16),
   /** How long a viewer's session waits for its socket to reconnect before it is dropped. */
@@ -73,6 +78,8 @@ export interface RenderServerConfig {
   /** Opens the operations endpoints to peers beyond loopback that present it. */
   opsToken: string | undefined;
   maxEventStreams: number;
+  /** Proxies whose X-Forwarded-For entries name the client (operations access, per-address caps). */
+  trustedProxyHops: number;
   workerId: string;
   stream: StreamServerConfig;
 }
@@ -104,6 +111,7 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     renderLowPriority: settings.YUNSHAN_RENDER_LOW_PRIORITY === '1',
     opsToken: settings.YUNSHAN_OPS_TOKEN,
     maxEventStreams: settings.YUNSHAN_OPS_MAX_EVENT_STREAMS,
+    trustedProxyHops: settings.YUNSHAN_TRUSTED_PROXY_HOPS,
     workerId: `${os.hostname()}:${process.pid}`,
     stream: {
       allowedOrigins: commaList(settings.YUNSHAN_STREAM_ALLOWED_ORIGINS),

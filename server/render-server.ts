@@ -147,6 +147,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
       },
       opsToken: config.opsToken,
       maxEventStreams: config.maxEventStreams,
+      trustedProxyHops: config.trustedProxyHops,
       log,
     }),
   );
@@ -157,6 +158,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
     maxSocketsPerAddress: config.stream.maxSocketsPerAddress,
     maxSessionsPerAddress: config.stream.maxSessionsPerAddress,
     idleSocketMs: config.stream.idleSocketMs,
+    trustedProxyHops: config.trustedProxyHops,
     resumeGraceMs: config.stream.resumeGraceMs,
     ice: { ...config.stream, loopbackOnly: isLoopbackHost(config.host) },
     metrics,

@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { BakeJob } from '../bake/bake-contracts';
 import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
 import type { MetricsRegistry } from '../metrics';
-import { isLoopbackAddress } from './peer-address';
+import { isLoopbackAddress, requestClientAddress } from './peer-address';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -32,6 +32,8 @@ export interface RenderHttpDeps {
   opsToken?: string;
   /** Event-stream clients at once; one more is answered 429 (default 16). */
   maxEventStreams?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (default 0: the socket's peer is the client). */
+  trustedProxyHops?: number;
   log?: Pick<Console, 'error'>;
 }
 
@@ -56,8 +58,9 @@ function sameSecret(presented: string, expected: string): boolean {
 }
 
 /** Throws unless the peer is on this machine or presents the operator's token. */
-function requireOperator(request: http.IncomingMessage, opsToken: string | undefined): void {
-  if (isLoopbackAddress(request.socket.remoteAddress)) return;
+function requireOperator(request: http.IncomingMessage, opsToken: string | undefined, trustedProxyHops: number): void {
+  // Behind a proxy on this machine every request arrives from loopback: judge the client it forwards.
+  if (isLoopbackAddress(requestClientAddress(request, trustedProxyHops))) return;
   if (opsToken === undefined || opsToken === '') {
     throw new ForbiddenError('Operations endpoints answer only on this machine; set YUNSHAN_OPS_TOKEN on the render server to read them from elsewhere with a bearer token.');
   }
@@ -161,7 +164,7 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         const route = routes.map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) })).find((entry) => entry.match !== null);
         if (!route || !route.match) throw new NotFoundError(`Nothing at ${url.pathname.slice(0, 200)}.`);
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new MethodNotAllowedError(request.method ?? 'UNKNOWN', ['GET', 'HEAD']);
-        if (route.candidate.operators) requireOperator(request, deps.opsToken);
+        if (route.candidate.operators) requireOperator(request, deps.opsToken, deps.trustedProxyHops ?? 0);
         await route.candidate.handler(route.match)(request, response, url);
       } catch (error) {
         if (isUnexpectedError(error)) deps.log?.error('render server request failed:', error);

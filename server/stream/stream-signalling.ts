@@ -9,7 +9,7 @@ import { createRequire } from 'node:module';
 import SimplePeer from 'simple-peer';
 import { Server, type Socket } from 'socket.io';
 import { QUALITY_PROFILES, type ProfileId } from '../bake/quality-profiles';
-import { isLoopbackAddress, peerAddressKey } from '../http/peer-address';
+import { clientAddressOf, isLoopbackAddress, requestClientAddress } from '../http/peer-address';
 import type { MetricsRegistry } from '../metrics';
 import type { BakedRoute, BakedRouteSource } from './baked-route-source';
 import { SocketFrameTransport } from './frame-transport';
@@ -63,6 +63,8 @@ export interface StreamSignallingOptions {
   maxSessionsPerAddress?: number;
   /** A socket with no stream that has not asked for one for this long is closed. */
   idleSocketMs?: number;
+  /** Reverse proxies whose X-Forwarded-For names the client (default 0: the socket's peer is the client). */
+  trustedProxyHops?: number;
   resumeGraceMs: number;
   ice: IceServerSettings;
   metrics: MetricsRegistry;
@@ -107,6 +109,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
   const maxSocketsPerAddress = options.maxSocketsPerAddress ?? DEFAULT_MAX_SOCKETS_PER_ADDRESS;
   const maxSessionsPerAddress = options.maxSessionsPerAddress ?? DEFAULT_MAX_SESSIONS_PER_ADDRESS;
   const idleSocketMs = options.idleSocketMs ?? DEFAULT_IDLE_SOCKET_MS;
+  const trustedProxyHops = options.trustedProxyHops ?? 0;
   /** engine.io connections open per address, counted from open to close. */
   const socketsByAddress = new Map<string, number>();
   const io = new Server<ClientToServerEvents, ServerToClientEvents>(httpServer, {
@@ -125,8 +128,8 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       }
       // Upgrades of an open connection are no new socket; a handshake is.
       const isHandshake = new URL(request.url ?? '/', 'http://stream.invalid').searchParams.get('sid') === null;
-      const address = request.socket.remoteAddress;
-      const open = socketsByAddress.get(peerAddressKey(address)) ?? 0;
+      const address = requestClientAddress(request, trustedProxyHops);
+      const open = socketsByAddress.get(address) ?? 0;
       if (isHandshake && !isLoopbackAddress(address) && open >= maxSocketsPerAddress) {
         refusedSockets++;
         callback(`at most ${maxSocketsPerAddress} connections per address`, false);
@@ -135,8 +138,8 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       callback(null, true);
     },
   });
-  io.engine.on('connection', (connection: { remoteAddress: string; once(event: 'close', listener: () => void): void }) => {
-    const key = peerAddressKey(connection.remoteAddress);
+  io.engine.on('connection', (connection: { request: http.IncomingMessage; once(event: 'close', listener: () => void): void }) => {
+    const key = requestClientAddress(connection.request, trustedProxyHops);
     socketsByAddress.set(key, (socketsByAddress.get(key) ?? 0) + 1);
     connection.once('close', () => {
       const left = (socketsByAddress.get(key) ?? 1) - 1;
@@ -262,7 +265,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     const errorReplies = new TokenBucket(ERROR_REPLY_BURST, ERROR_REPLIES_PER_S);
     let binding: SessionBinding | null = null;
     let joining = false;
-    const address = peerAddressKey(socket.handshake.address);
+    const address = clientAddressOf(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trustedProxyHops);
     let idleTimer: NodeJS.Timeout | null = null;
     /** (Re)starts the idle clock; it closes the socket only if it still has no stream when it runs out. */
     const armIdle = () => {
@@ -456,7 +459,8 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
    * that only waits for a reconnect gives way (a reloaded page's old session); live ones never do.
    */
   function makeRoomForAddress(address: string): boolean {
-    // This machine (a local reverse proxy carries every visitor, tests, the bench) answers to the node-wide cap alone.
+    // This machine (the operator, tests, the bench) answers to the node-wide cap alone. A reverse
+    // proxy on this machine is told apart by YUNSHAN_TRUSTED_PROXY_HOPS: its visitors then count by their own address.
     if (isLoopbackAddress(address)) return true;
     const held = [...bindings.values()].filter((candidate) => candidate.address === address);
     if (held.length < maxSessionsPerAddress) return true;

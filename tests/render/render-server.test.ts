@@ -145,31 +145,36 @@ describe('render server without Chromium', () => {
   });
 });
 
-/** This machine's first address beyond loopback: requests to it arrive from a non-loopback peer. */
-const outsideAddress = Object.values(os.networkInterfaces())
-  .flat()
-  .find((entry) => entry !== undefined && entry.family === 'IPv4' && !entry.internal)?.address;
+/**
+ * A visitor beyond this machine, as a render node behind a reverse proxy sees one: the request
+ * comes from the proxy on loopback and X-Forwarded-For names the visitor. The servers trust one
+ * proxy hop, so every test talks to loopback only and still exercises the rules for strangers.
+ */
+const VISITOR_ADDRESS = '203.0.113.9';
+const FROM_VISITOR = { 'X-Forwarded-For': VISITOR_ADDRESS };
 
-describe('render server bound beyond loopback', { skip: outsideAddress === undefined ? 'this machine has no address beyond loopback' : false }, () => {
+describe('render server behind a reverse proxy, answering visitors beyond this machine', () => {
   const OPS_TOKEN = 'ops-token-for-the-test-0123456789';
   let withToken: RunningRenderServer;
   let withoutToken: RunningRenderServer;
   const dirs: string[] = [];
   const sockets: Socket[] = [];
   const portOf = (server: RunningRenderServer) => new URL(server.url).port;
-  const outside = (server: RunningRenderServer, pathname: string) => `http://${outsideAddress}:${portOf(server)}${pathname}`;
   const local = (server: RunningRenderServer, pathname: string) => `http://127.0.0.1:${portOf(server)}${pathname}`;
+  /** A request the proxy forwards for the visitor. */
+  const fromVisitor = (server: RunningRenderServer, pathname: string, headers: Record<string, string> = {}) =>
+    fetch(local(server, pathname), { headers: { ...FROM_VISITOR, ...headers } });
 
   before(async () => {
     const a = tempConfig({
       YUNSHAN_BAKE: '0',
-      YUNSHAN_RENDER_HOST: '0.0.0.0',
+      YUNSHAN_TRUSTED_PROXY_HOPS: '1',
       YUNSHAN_OPS_TOKEN: OPS_TOKEN,
       YUNSHAN_OPS_MAX_EVENT_STREAMS: '2',
       YUNSHAN_STREAM_MAX_SOCKETS_PER_ADDRESS: '3',
       YUNSHAN_STREAM_IDLE_SOCKET_MS: '1000',
     });
-    const b = tempConfig({ YUNSHAN_BAKE: '0', YUNSHAN_RENDER_HOST: '0.0.0.0' });
+    const b = tempConfig({ YUNSHAN_BAKE: '0', YUNSHAN_TRUSTED_PROXY_HOPS: '1' });
     dirs.push(a.dir, b.dir);
     [withToken, withoutToken] = await Promise.all([startRenderServer(a.config, quiet), startRenderServer(b.config, quiet)]);
   });
@@ -189,21 +194,21 @@ describe('render server bound beyond loopback', { skip: outsideAddress === undef
   test('operations endpoints are open to this machine and closed to others without the token', async () => {
     for (const pathname of ['/metrics', '/api/bakes']) {
       assert.equal((await fetch(local(withoutToken, pathname))).status, 200, `${pathname} from loopback`);
-      const refused = await fetch(outside(withoutToken, pathname));
+      const refused = await fromVisitor(withoutToken, pathname);
       assert.equal(refused.status, 403, `${pathname} from beyond loopback with no token configured`);
       assert.match(((await refused.json()) as { error: { message: string } }).error.message, /YUNSHAN_OPS_TOKEN/);
 
-      const missing = await fetch(outside(withToken, pathname));
+      const missing = await fromVisitor(withToken, pathname);
       assert.equal(missing.status, 401, `${pathname} without the token`);
       assert.match(missing.headers.get('www-authenticate') ?? '', /^Bearer/);
-      assert.equal((await fetch(outside(withToken, pathname), { headers: { Authorization: 'Bearer wrong-token-wrong-token' } })).status, 401);
-      assert.equal((await fetch(outside(withToken, pathname), { headers: { Authorization: `Bearer ${OPS_TOKEN}` } })).status, 200);
+      assert.equal((await fromVisitor(withToken, pathname, { Authorization: 'Bearer wrong-token-wrong-token' })).status, 401);
+      assert.equal((await fromVisitor(withToken, pathname, { Authorization: `Bearer ${OPS_TOKEN}` })).status, 200);
     }
-    const events = await fetch(outside(withoutToken, '/api/bakes/events'));
+    const events = await fromVisitor(withoutToken, '/api/bakes/events');
     assert.equal(events.status, 403);
     // What visitors need stays public.
-    assert.equal((await fetch(outside(withoutToken, '/healthz'))).status, 200);
-    assert.equal((await fetch(outside(withoutToken, '/posters/no-such-route.jpg'))).status, 404);
+    assert.equal((await fromVisitor(withoutToken, '/healthz')).status, 200);
+    assert.equal((await fromVisitor(withoutToken, '/posters/no-such-route.jpg')).status, 404);
   });
 
   test('bake event streams are capped: one more is a 429 until one closes', async () => {
@@ -232,19 +237,22 @@ describe('render server bound beyond loopback', { skip: outsideAddress === undef
     assert.equal(status, 200);
   });
 
-  const connect = (url: string) =>
+  const connect = (url: string, extraHeaders: Record<string, string> = {}) =>
     new Promise<{ socket: Socket; outcome: 'connected' | 'refused' }>((resolve) => {
-      const socket = connectSocket(url, { path: STREAM_SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true });
+      const socket = connectSocket(url, { path: STREAM_SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders });
       sockets.push(socket);
       socket.once('connect', () => resolve({ socket, outcome: 'connected' }));
       socket.once('connect_error', () => resolve({ socket, outcome: 'refused' }));
     });
 
-  test('one address beyond loopback holds at most its cap of sockets; this machine is not capped', async () => {
-    const url = outside(withToken, '');
-    const held = await Promise.all([connect(url), connect(url), connect(url)]);
+  test('one visitor address holds at most its cap of sockets; another visitor and this machine are not held back by it', async () => {
+    const url = local(withToken, '');
+    const held = await Promise.all([connect(url, FROM_VISITOR), connect(url, FROM_VISITOR), connect(url, FROM_VISITOR)]);
     assert.deepEqual(held.map((entry) => entry.outcome), ['connected', 'connected', 'connected']);
-    assert.equal((await connect(url)).outcome, 'refused', 'a fourth socket from the same address');
+    assert.equal((await connect(url, FROM_VISITOR)).outcome, 'refused', 'a fourth socket from the same visitor');
+    const neighbour = await connect(url, { 'X-Forwarded-For': '203.0.113.10' });
+    assert.equal(neighbour.outcome, 'connected', 'a different visitor behind the same proxy has its own allowance');
+    held.push(neighbour);
     const loopback = await Promise.all([1, 2, 3, 4].map(() => connect(local(withToken, ''))));
     assert.ok(loopback.every((entry) => entry.outcome === 'connected'), 'loopback peers answer only to the node-wide caps');
     for (const entry of [...held, ...loopback]) entry.socket.close();
