@@ -1,14 +1,21 @@
-// The First Bridge's rock slab as a unique mesh: a squarish tube along x whose underside
-// follows the arch, roughened inward only so the clearance box always contains it.
+// The First Bridge's rock slab as a unique mesh: a boxy section swept along the span, its flat
+// underside swelling down into the walls at the ends, roughened inward only so the clearance
+// bound always contains it. Grey-buff beds on the sides, damp shadow under it, and the forest
+// soil of its top spilling over the edges in patches.
 import { linearFromSrgb } from './colour';
 import { computeVertexNormals, type MeshData } from './mesh-data';
-import { deriveSeed, fbm3, lerp, smoothstep, valueNoise2 } from './random';
+import { clamp, deriveSeed, fbm3, lerp, smoothstep, valueNoise2 } from './random';
 import type { StoneBridge } from './stone-bridge';
 
-const SECTION_SQUARENESS = 4;
-const GREY = linearFromSrgb([0.64, 0.62, 0.58]);
-const BUFF = linearFromSrgb([0.8, 0.65, 0.45]);
+/** Superellipse exponent of the section: a slab with rounded edges, not a tube. */
+const SECTION_SQUARENESS = 7;
+const GREY = linearFromSrgb([0.54, 0.53, 0.5]);
+const BUFF = linearFromSrgb([0.7, 0.6, 0.46]);
+const DAMP = linearFromSrgb([0.3, 0.3, 0.28]);
+const SOIL_GREEN = linearFromSrgb([0.1, 0.18, 0.07]);
 const MOSS = linearFromSrgb([0.2, 0.3, 0.13]);
+/** Beds of the slab's sandstone, metres: a few across its thickness. */
+const BED_M = 7;
 
 export function buildBridgeMesh(bridge: StoneBridge, segments: number, around: number, seed: number): MeshData {
   const s = deriveSeed(seed, 'bridge-rock');
@@ -27,19 +34,24 @@ export function buildBridgeMesh(bridge: StoneBridge, segments: number, around: n
       const phi = (i / around) * Math.PI * 2;
       const c = Math.cos(phi);
       const sn = Math.sin(phi);
-      const shrink = 1 - 0.12 * fbm3(x / 9, c * 1.5, sn * 1.5, s, 3);
+      // Rough, broken rock: blocks fallen from the underside and edges, never beyond the bound.
+      const shrink = 1 - 0.16 * fbm3(x / 6, c * 1.5, sn * 1.5, s, 3) - 0.08 * smoothstep(0.5, 0.8, valueNoise2(x / 4, phi * 1.3, s + 5));
       const z = bridge.centreZ + hw * shrink * Math.sign(c) * Math.abs(c) ** (2 / SECTION_SQUARENESS);
-      const y = yc + hh * shrink * Math.sign(sn) * Math.abs(sn) ** (2 / SECTION_SQUARENESS);
+      const y = yc + hh * (1 - (1 - shrink) * 0.5) * Math.sign(sn) * Math.abs(sn) ** (2 / SECTION_SQUARENESS);
       positions[v * 3] = x;
       positions[v * 3 + 1] = y;
       positions[v * 3 + 2] = z;
-      const buff = valueNoise2(x / 12, phi * 2, s + 1);
-      const shade = 1 - 0.35 * smoothstep(0, -0.8, sn);
-      const green = smoothstep(0.55, 0.85, sn) * (0.6 + 0.4 * valueNoise2(x / 5, phi, s + 2));
-      const rock = [lerp(GREY[0], BUFF[0], buff) * shade, lerp(GREY[1], BUFF[1], buff) * shade, lerp(GREY[2], BUFF[2], buff) * shade];
-      colors[v * 3] = lerp(rock[0], MOSS[0], green);
-      colors[v * 3 + 1] = lerp(rock[1], MOSS[1], green);
-      colors[v * 3 + 2] = lerp(rock[2], MOSS[2], green);
+      // Sides: grey and buff beds; the underside dark and damp; the top soil green, spilling down the edges in patches.
+      const bedPhase = (y + 3 * valueNoise2(x / 15, 0.5, s + 1)) / BED_M;
+      const bed = valueNoise2(Math.floor(bedPhase) * 1.7, 0.3, s + 2);
+      const parting = smoothstep(0.8, 1, bedPhase - Math.floor(bedPhase)) * 0.4;
+      let rock = [0, 1, 2].map((j) => lerp(GREY[j], BUFF[j], smoothstep(0.25, 0.85, bed)) * (1 - parting));
+      const underside = smoothstep(-0.3, -0.8, sn);
+      rock = rock.map((value, j) => lerp(value, DAMP[j], underside * 0.8));
+      const spill = smoothstep(0.35, 0.75, valueNoise2(x / 6, phi * 2, s + 3));
+      const green = clamp(smoothstep(0.75, 0.9, sn) + smoothstep(-0.1, 0.6, sn) * spill, 0, 1);
+      const greenColour = [0, 1, 2].map((j) => lerp(SOIL_GREEN[j], MOSS[j], valueNoise2(x / 3, phi * 4, s + 4)));
+      for (let j = 0; j < 3; j++) colors[v * 3 + j] = lerp(rock[j], greenColour[j], green);
       v++;
     }
   }

@@ -36,17 +36,25 @@ export const HALLELUJAH = {
   clearRadiusM: 170,
 } as const;
 
-/** First Bridge Under Heaven: a natural stone bridge spanning ~40 m between two pillars, ~350 m above the valley floor. */
+/**
+ * First Bridge Under Heaven: a thick, flat slab of rock, forested on top, spanning a deep cleft
+ * ~40 m wide between two great rock walls, ~350 m above the valley floor. The cleft runs north
+ * to south, so a flight up it passes under the slab.
+ */
 export const FIRST_BRIDGE = {
-  /** Centre of the span. The two pillars stand east and west of it. */
+  /** Centre of the span. The two walls stand east and west of it. */
   x: 700,
   z: -650,
   spanM: 40,
-  /** Height of the underside of the arch at mid-span. */
-  archUndersideM: 860,
+  /** The slab's flat underside at mid-span; it only thickens where it grows out of the walls. */
+  slabUndersideM: 846,
   deckTopM: 880,
-  deckWidthM: 10,
-  pillarRadiusM: 22,
+  /** Width of the slab across the cleft's line (north-south). */
+  deckWidthM: 16,
+  /** The walls: their length along the cleft and thickness across it (bounding half-widths), and their centre along the cleft. */
+  wallHalfLengthM: 96,
+  wallHalfThicknessM: 85,
+  wallCentreZ: -660,
   clearRadiusM: 120,
 } as const;
 

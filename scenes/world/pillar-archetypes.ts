@@ -42,11 +42,14 @@ export const HALLELUJAH_SHAPE_SPEC: PillarShapeSpec = {
   crackCount: 4, crackDepth: 0.192, beddingCount: 30, beddingDepth: 0.03, roughness: 0.126, salt: 101,
 };
 
-/** The two pillars the First Bridge joins: straight-walled, so the slot under the arch stays clean. */
+/**
+ * The two walls the First Bridge joins: drawn long along the cleft, their flat sides line it; deep
+ * joints split each into slabs, and they hardly taper, so the cleft stays deep and sheer.
+ */
 export const BRIDGE_PILLAR_SHAPE_SPEC: PillarShapeSpec = {
-  squareness: 7.0, taper: 0.1, footFlare: 0.2,
-  bulges: [{ yN: 0.3, amp: -0.05, widthN: 0.2 }],
-  crackCount: 4, crackDepth: 0.16, beddingCount: 24, beddingDepth: 0.025, roughness: 0.112, salt: 102,
+  squareness: 7.0, taper: 0.06, footFlare: 0.12,
+  bulges: [{ yN: 0.3, amp: -0.05, widthN: 0.2 }, { yN: 0.75, amp: 0.04, widthN: 0.12 }],
+  crackCount: 7, crackDepth: 0.2, beddingCount: 12, beddingDepth: 0.015, roughness: 0.12, salt: 102,
 };
 
 /** Golden Whip Rock: a sheer, blade-like square column beside the stream. */

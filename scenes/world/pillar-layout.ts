@@ -247,9 +247,15 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
   register(
     landmarkPillar('hallelujah', HALLELUJAH.x, HALLELUJAH.z, HALLELUJAH.summitM - hallelujahCrownM, HALLELUJAH.baseRadiusM, landmarkShapes.hallelujah, hallelujahCrownM, 0.3),
   );
-  // The bridge pillars stay unrotated so their straight faces line the slot under the arch.
-  register(landmarkPillar('bridge-west', bridge.westPillarX, bridge.centreZ, FIRST_BRIDGE.deckTopM + 28, FIRST_BRIDGE.pillarRadiusM, landmarkShapes.bridge, 10, 0));
-  register(landmarkPillar('bridge-east', bridge.eastPillarX, bridge.centreZ, FIRST_BRIDGE.deckTopM + 16, FIRST_BRIDGE.pillarRadiusM, landmarkShapes.bridge, 10, 0));
+  // The bridge's walls stay unrotated, long along the cleft, so their flat faces line it; their
+  // forest tops stand a little above the slab, as the real bridge joins two summits.
+  const wall = (id: LandmarkPillarId, x: number, topY: number): Pillar => ({
+    ...landmarkPillar(id, x, bridge.wallCentreZ, topY, FIRST_BRIDGE.wallHalfThicknessM, landmarkShapes.bridge, 12, 0),
+    radiusZM: FIRST_BRIDGE.wallHalfLengthM,
+    baseY: footBaseY(x, bridge.wallCentreZ, FIRST_BRIDGE.wallHalfLengthM),
+  });
+  register(wall('bridge-west', bridge.westPillarX, FIRST_BRIDGE.deckTopM + 24));
+  register(wall('bridge-east', bridge.eastPillarX, FIRST_BRIDGE.deckTopM + 12));
   const rock = GOLDEN_WHIP_STREAM.rock;
   register(landmarkPillar('golden-whip-rock', rock.x, rock.z, rock.topM, rock.radiusM, landmarkShapes.goldenWhipRock, 8, 0.5));
 

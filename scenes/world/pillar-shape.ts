@@ -50,6 +50,15 @@ export interface CarvingSampling {
 
 const PROFILE_SAMPLES = 256;
 
+/**
+ * Where the flat sides of a section of this squareness stand, as a fraction of the bounding
+ * radius: the section's corners touch the bounding circle, its sides stand this far out.
+ * Lumps and joints only cut inward, so no rock reaches past it.
+ */
+export function sectionFaceFraction(squareness: number): number {
+  return 1 / (Math.SQRT2 * 2 ** (-1 / squareness));
+}
+
 export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarShape {
   const salt = deriveSeed(seed, `pillar-shape-${spec.salt}`);
   // Set-backs: where a thick bed has fallen away the pillar steps in, so the taper comes in
@@ -81,7 +90,7 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
   }
 
   const n = spec.squareness;
-  const sectionNorm = Math.SQRT2 * 2 ** (-1 / n);
+  const sectionNorm = 1 / sectionFaceFraction(n);
   // Joints open where the rock happened to crack, not at even angles: uneven gaps around the section.
   const crackAngles: number[] = [];
   const crackDepths: number[] = [];

@@ -1,6 +1,6 @@
 // One sandstone pillar as placed in the world, and the signed distance to it that route
 // validation relies on. A pillar is a unit shape scaled, turned, and sheared to lean.
-import type { PillarShape } from './pillar-shape';
+import { sectionFaceFraction, type PillarShape } from './pillar-shape';
 
 export type LandmarkPillarId = 'hallelujah' | 'bridge-west' | 'bridge-east' | 'golden-whip-rock';
 
@@ -67,7 +67,14 @@ export function pillarSignedDistanceM(p: Pillar, shape: PillarShape, px: number,
   const ez = lz / (p.radiusZM * envelope);
   const k = Math.sqrt(ex * ex + ez * ez);
   const horizontalM = Math.hypot(dx, dz);
-  const sideM = k >= 1 ? Math.max((k - 1) * rMin, horizontalM - rMax) : (k - 1) * rMin;
+  const ellipseM = k >= 1 ? Math.max((k - 1) * rMin, horizontalM - rMax) : (k - 1) * rMin;
+  // The squarish section also lies inside the rectangle of its flat sides; the ellipse alone
+  // would leave a quarter of the radius unclaimed beside a face (a cleft would seem too narrow to fly).
+  const face = sectionFaceFraction(shape.spec.squareness) * envelope;
+  const bx = Math.abs(lx) - p.radiusXM * face;
+  const bz = Math.abs(lz) - p.radiusZM * face;
+  const boxM = bx > 0 || bz > 0 ? Math.hypot(Math.max(bx, 0), Math.max(bz, 0)) : Math.max(bx, bz);
+  const sideM = Math.max(ellipseM, boxM);
   const aboveM = py - top;
   const belowM = p.baseY - py;
   const verticalM = Math.max(aboveM, belowM);

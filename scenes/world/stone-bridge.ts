@@ -1,6 +1,9 @@
-// First Bridge Under Heaven: a natural slab of rock spanning the slot between two pillars.
-// The underside arches up to archUndersideM at mid-span; the slot below stays open to fly through.
+// First Bridge Under Heaven: a thick, flat slab of rock across the cleft between two rock walls.
+// Its underside is flat over the span and only swells down where the slab grows out of the walls,
+// so it reads as a slab, not an arch; the cleft below stays open to fly through.
+import { BRIDGE_FOREST_HEIGHT_M, BRIDGE_FOREST_OVERHANG_M } from './bridge-forest';
 import { FIRST_BRIDGE } from './landmarks';
+import { smoothstep } from './random';
 
 export interface StoneBridge {
   centreX: number;
@@ -8,27 +11,37 @@ export interface StoneBridge {
   spanM: number;
   widthM: number;
   deckTopM: number;
-  archUndersideM: number;
-  /** Ends of the slab, buried in the two pillars. */
+  /** Underside at mid-span. */
+  slabUndersideM: number;
+  /** Ends of the slab, buried in the two walls. */
   westEndX: number;
   eastEndX: number;
-  /** Centres of the two pillars it joins. */
+  /** Centres of the two walls it joins (x), and where they stand along the cleft (z). */
   westPillarX: number;
   eastPillarX: number;
-  /** Height of the slab's underside at x. */
+  wallCentreZ: number;
+  /** Height of the slab's underside at x: the most the drawn rock reaches down. */
   undersideAt(x: number): number;
 }
 
-/** How far the underside drops from mid-span to the pillar faces: the arch's rise. */
-const ARCH_RISE_M = 22;
-/** How deep the slab reaches into each pillar. */
-const EMBED_M = 14;
+/** How far the underside swells down where it meets a wall face, and over how many metres of the span. */
+const FILLET_DROP_M = 7;
+const FILLET_RUN_M = 7;
+/** Sampling step of the underside in the signed distance; the error it allows is taken off. */
+const UNDERSIDE_STEP_M = 0.5;
+/** Beyond this the box bound is answer enough: no route cares how far past it the rock is. */
+const NEAR_M = 40;
 
-export function createStoneBridge(): StoneBridge {
+/**
+ * Where the wall faces stand from a wall's centre, as a fraction of its bounding half-thickness:
+ * the flat side of the walls' squarish section (pillar-shape's section for their squareness).
+ */
+export function createStoneBridge(wallFaceFraction: number): StoneBridge {
   const half = FIRST_BRIDGE.spanM / 2;
+  const wallOffsetM = half + wallFaceFraction * FIRST_BRIDGE.wallHalfThicknessM;
   const undersideAt = (x: number): number => {
-    const u = Math.min(1, Math.abs(x - FIRST_BRIDGE.x) / half);
-    return FIRST_BRIDGE.archUndersideM - ARCH_RISE_M * u * u;
+    const fromCentre = Math.abs(x - FIRST_BRIDGE.x);
+    return FIRST_BRIDGE.slabUndersideM - FILLET_DROP_M * smoothstep(half - FILLET_RUN_M, half, fromCentre) ** 2;
   };
   return {
     centreX: FIRST_BRIDGE.x,
@@ -36,27 +49,37 @@ export function createStoneBridge(): StoneBridge {
     spanM: FIRST_BRIDGE.spanM,
     widthM: FIRST_BRIDGE.deckWidthM,
     deckTopM: FIRST_BRIDGE.deckTopM,
-    archUndersideM: FIRST_BRIDGE.archUndersideM,
-    westEndX: FIRST_BRIDGE.x - half - EMBED_M,
-    eastEndX: FIRST_BRIDGE.x + half + EMBED_M,
-    westPillarX: FIRST_BRIDGE.x - half - FIRST_BRIDGE.pillarRadiusM,
-    eastPillarX: FIRST_BRIDGE.x + half + FIRST_BRIDGE.pillarRadiusM,
+    slabUndersideM: FIRST_BRIDGE.slabUndersideM,
+    // Into each wall up to its middle, so the slab meets rock however far the face steps back.
+    westEndX: FIRST_BRIDGE.x - wallOffsetM,
+    eastEndX: FIRST_BRIDGE.x + wallOffsetM,
+    westPillarX: FIRST_BRIDGE.x - wallOffsetM,
+    eastPillarX: FIRST_BRIDGE.x + wallOffsetM,
+    wallCentreZ: FIRST_BRIDGE.wallCentreZ,
     undersideAt,
   };
 }
 
-/** Signed distance in metres to the slab (negative inside); conservative under the curved arch. */
+/** Signed distance in metres to the slab (negative inside); never more than the truth. */
 export function bridgeSignedDistanceM(b: StoneBridge, px: number, py: number, pz: number): number {
   const halfLength = (b.eastEndX - b.westEndX) / 2;
   const qx = Math.abs(px - b.centreX) - halfLength;
   const qz = Math.abs(pz - b.centreZ) - b.widthM / 2;
-  const u = Math.min(1, Math.abs(px - b.centreX) / (b.spanM / 2));
-  const undersideSlope = (2 * ARCH_RISE_M * u) / (b.spanM / 2);
-  const belowM = (b.undersideAt(px) - py) / Math.sqrt(1 + undersideSlope * undersideSlope);
-  const qy = Math.max(py - b.deckTopM, belowM);
   const ox = Math.max(qx, 0);
-  const oy = Math.max(qy, 0);
   const oz = Math.max(qz, 0);
-  const outside = Math.sqrt(ox * ox + oy * oy + oz * oz);
-  return outside + Math.min(Math.max(qx, qy, qz), 0);
+  if (py >= b.slabUndersideM) {
+    // Above the whole underside the slab and the forest on it are as near as a box.
+    const qy = py - b.deckTopM - BRIDGE_FOREST_HEIGHT_M;
+    const qzForest = qz - BRIDGE_FOREST_OVERHANG_M;
+    const outside = Math.hypot(ox, Math.max(qy, 0), Math.max(qzForest, 0));
+    return outside > 0 ? outside : Math.max(qx, qy, qzForest);
+  }
+  // Below it: the box down to the lowest underside is a lower bound; near enough to matter, find the curve's nearest point.
+  const boxM = Math.hypot(ox, Math.max(b.undersideAt(b.westEndX) - py, 0), oz);
+  if (boxM > NEAR_M) return boxM;
+  let best = Infinity;
+  for (let x = b.westEndX; x <= b.eastEndX; x += UNDERSIDE_STEP_M) {
+    best = Math.min(best, Math.hypot(x - px, Math.max(0, b.undersideAt(x) - py), oz));
+  }
+  return best - UNDERSIDE_STEP_M;
 }

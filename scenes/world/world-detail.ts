@@ -50,8 +50,8 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
     lodMaxDistanceM: [350, 1300],
     landmarkPillar: { radialSegments: 40, rings: 60 },
     streamStepM: 20,
-    bridgeSegments: 16,
-    bridgeAround: 10,
+    bridgeSegments: 24,
+    bridgeAround: 20,
   },
   laptop: {
     terrainStride: 2,
@@ -69,8 +69,8 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
     lodMaxDistanceM: [600, 2000],
     landmarkPillar: { radialSegments: 64, rings: 110 },
     streamStepM: 10,
-    bridgeSegments: 32,
-    bridgeAround: 16,
+    bridgeSegments: 48,
+    bridgeAround: 28,
   },
   bake: {
     terrainStride: 1,
@@ -88,8 +88,8 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
     lodMaxDistanceM: [1000, 3500],
     landmarkPillar: { radialSegments: 96, rings: 180 },
     streamStepM: 5,
-    bridgeSegments: 48,
-    bridgeAround: 24,
+    bridgeSegments: 72,
+    bridgeAround: 40,
   },
 };
 

@@ -1,5 +1,6 @@
 // Every mesh a tier draws, built from a world as plain typed arrays: shared pillar and
 // crown and ledge-pine meshes per LOD for instancing, and unique meshes for terrain, landmarks, bridge, stream.
+import { bridgeForestMatrices } from './bridge-forest';
 import { buildBridgeMesh } from './bridge-mesh';
 import { LEDGE_PINE_DETAIL, ledgePinesOf } from './ledge-pines';
 import { mergeMeshes, transformMesh, type MeshData } from './mesh-data';
@@ -66,6 +67,7 @@ export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeomet
       landmarkCrownParts.push(transformMesh(ledgePines[0], ledges.matrices.subarray(spot * 16, spot * 16 + 16)));
     }
   }
+  for (const clump of bridgeForestMatrices(world.bridge, world.seed)) landmarkCrownParts.push(transformMesh(ledgePines[0], clump));
   const geometry: WorldGeometry = {
     tier,
     terrain: buildTerrainMesh(world, detail.terrainStride),

@@ -11,7 +11,7 @@ import {
   PILLAR_ARCHETYPE_SPECS,
 } from './pillar-archetypes';
 import { layoutPillars } from './pillar-layout';
-import { createPillarShape, type PillarShape } from './pillar-shape';
+import { createPillarShape, sectionFaceFraction, type PillarShape } from './pillar-shape';
 import { createStoneBridge, type StoneBridge } from './stone-bridge';
 import { createStreamPath, type StreamPath } from './stream-path';
 import { createTerrain, type TerrainField } from './terrain';
@@ -38,7 +38,7 @@ export function createWorld(seed = DEFAULT_WORLD_SEED): World {
   const halfExtentM = WORLD_HALF_EXTENT_M;
   const stream = createStreamPath();
   const terrain = createTerrain(seed, halfExtentM, stream);
-  const bridge = createStoneBridge();
+  const bridge = createStoneBridge(sectionFaceFraction(BRIDGE_PILLAR_SHAPE_SPEC.squareness));
   const archetypes = PILLAR_ARCHETYPE_SPECS.map((spec) => createPillarShape(spec, seed));
   const shapes: PillarShape[] = [
     ...archetypes,

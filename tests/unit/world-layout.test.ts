@@ -96,12 +96,33 @@ describe('world layout', () => {
     assert.ok(west && east);
     assert.ok(west.topY > FIRST_BRIDGE.deckTopM && east.topY > FIRST_BRIDGE.deckTopM);
     assert.ok(world.clearanceAt([FIRST_BRIDGE.x, FIRST_BRIDGE.deckTopM - 10, FIRST_BRIDGE.z]) < 0, 'the deck is solid');
-    for (let y = FIRST_BRIDGE.archUndersideM - 15; y > world.heightAt(FIRST_BRIDGE.x, FIRST_BRIDGE.z) + 30; y -= 40) {
+    for (let y = FIRST_BRIDGE.slabUndersideM - 15; y > world.heightAt(FIRST_BRIDGE.x, FIRST_BRIDGE.z) + 30; y -= 40) {
       assert.ok(world.clearanceAt([FIRST_BRIDGE.x, y, FIRST_BRIDGE.z]) >= 12, `slot blocked at ${y}`);
     }
     for (const p of world.pillars) {
       if (p.landmark === 'bridge-west' || p.landmark === 'bridge-east') continue;
       assert.ok(Math.hypot(p.x - FIRST_BRIDGE.x, p.z - FIRST_BRIDGE.z) > FIRST_BRIDGE.clearRadiusM);
+    }
+  });
+
+  test('First Bridge is a thick flat slab across a cleft between two long walls, not an arch between posts', () => {
+    const { bridge } = world;
+    const quarter = FIRST_BRIDGE.spanM / 4;
+    // Flat over the middle of the span: an arch would rise there.
+    for (let dx = -quarter; dx <= quarter; dx += 2) assert.equal(bridge.undersideAt(FIRST_BRIDGE.x + dx), FIRST_BRIDGE.slabUndersideM);
+    assert.ok(FIRST_BRIDGE.deckTopM - FIRST_BRIDGE.slabUndersideM >= 25, 'thick');
+    for (const id of ['bridge-west', 'bridge-east'] as const) {
+      const wall = world.pillars.find((p) => p.landmark === id);
+      assert.ok(wall);
+      // Long along the cleft (z) and thick across it: a wall, not a post.
+      assert.ok(wall.radiusZM >= 2 * FIRST_BRIDGE.spanM && wall.radiusXM >= FIRST_BRIDGE.spanM, `${id} ${wall.radiusXM} x ${wall.radiusZM}`);
+    }
+    // The cleft is open all along the walls at the height a flight passes under the slab, and rock stands close on both sides.
+    const y = FIRST_BRIDGE.slabUndersideM - 40;
+    for (let z = FIRST_BRIDGE.wallCentreZ - 60; z <= FIRST_BRIDGE.wallCentreZ + 60; z += 10) {
+      assert.ok(world.clearanceAt([FIRST_BRIDGE.x, y, z]) >= 12, `cleft blocked at z ${z}`);
+      assert.ok(world.clearanceAt([FIRST_BRIDGE.x - FIRST_BRIDGE.spanM, y, z]) < 12, `no west wall at z ${z}`);
+      assert.ok(world.clearanceAt([FIRST_BRIDGE.x + FIRST_BRIDGE.spanM, y, z]) < 12, `no east wall at z ${z}`);
     }
   });
 
