@@ -90,6 +90,29 @@ float canopyHeight(vec3 p) {
 }
 `;
 
+/**
+ * A bare cliff's colour (linear RGB): beds of grey and buff rock, and dark-green forest on the beds'
+ * tops in patches, more of it where the ground is only half rock (the cliff's rim and foot), so the
+ * forest of the top spills down the face. `rock` is the vertex colour, keeping its brightness.
+ */
+const CLIFF_COLOUR_GLSL = /* glsl */ `
+vec3 cliffColour(vec3 p, float rockness, vec3 rock) {
+  float bedCoord = p.y / 24.0 + detailNoise(vec3(p.x * 0.006, p.y * 0.003, p.z * 0.006)) * 1.8;
+  float bedIndex = floor(bedCoord);
+  float bedPhase = bedCoord - bedIndex;
+  float tone = detailNoise(vec3(bedIndex * 1.7, p.x * 0.003 + p.z * 0.002, 0.5));
+  float brightness = dot(rock, vec3(0.333)) / 0.3;
+  vec3 beds = mix(vec3(0.33, 0.32, 0.29), vec3(0.47, 0.35, 0.21), smoothstep(0.35, 0.8, tone)) * clamp(brightness, 0.7, 1.2);
+  // Forest on the beds' tops and hanging down the face below them, in blotches tens of metres
+  // across, never along a whole ledge; more of it where the ground is only half rock (rim, foot).
+  float patchNoise = detailNoise(vec3(p.x * 0.02, p.y * 0.012, p.z * 0.02)) * 0.7 + detailNoise(vec3(p.x * 0.06, bedIndex * 0.9, p.z * 0.06)) * 0.3;
+  float tread = smoothstep(0.25, 0.75, bedPhase);
+  float ledge = (0.55 + 0.45 * tread) * smoothstep(0.58 - 0.45 * (1.0 - rockness), 0.7, patchNoise);
+  float shrubs = 0.6 + 0.7 * detailNoise(p * 0.25);
+  return mix(beds, vec3(0.03, 0.065, 0.02) * shrubs, clamp(ledge, 0.0, 1.0));
+}
+`;
+
 /** Forest canopy from above: clumps of crowns and gaps, darker in the hollows, fading out with distance. */
 const CANOPY_DETAIL_FRAGMENT = /* glsl */ `
 #include <color_fragment>
@@ -102,8 +125,14 @@ float canopyH = canopyHeight(vDetailWorld);
   float grove = detailNoise(vec3(vDetailWorld.x * 0.012, 0.0, vDetailWorld.z * 0.012));
   float shade = mix(0.55, 1.15, canopyH / 10.0) * mix(0.8, 1.2, grove);
   diffuseColor.rgb *= mix(1.0, shade, canopyFade * canopyForest);
-  // Cliffs and bare slopes (the Tianzi wall) are the same sandstone as the pillars.
-  if (canopyForest < 0.99) diffuseColor.rgb *= mix(vec3(1.0), rockDetail(vDetailWorld, length(vViewPosition)), 1.0 - canopyForest);
+  // Cliffs and bare slopes (the Tianzi wall) are the same sandstone as the pillars: grey and buff
+  // beds tens of metres thick, with forest clinging to the beds' tops in patches. The vertex grid
+  // is far too coarse for that on a cliff a few rows high, so it is drawn here, per pixel.
+  if (canopyForest < 0.99) {
+    float rockness = 1.0 - canopyForest;
+    diffuseColor.rgb = mix(diffuseColor.rgb, cliffColour(vDetailWorld, rockness, vColor.rgb), rockness);
+    diffuseColor.rgb *= mix(vec3(1.0), rockDetail(vDetailWorld, length(vViewPosition)), rockness);
+  }
 }
 `;
 
@@ -165,7 +194,7 @@ export function createTerrainMaterial(tier: QualityTier, atmosphere: AtmosphereU
     tier === 'phone'
       ? new MeshLambertMaterial({ vertexColors: true })
       : new MeshStandardMaterial({ vertexColors: true, roughness: 1, metalness: 0 });
-  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard'}`, { pars: `${ROCK_DETAIL_GLSL}\n${CANOPY_HEIGHT_GLSL}`, colour: CANOPY_DETAIL_FRAGMENT, normal: CANOPY_NORMAL_FRAGMENT });
+  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard'}`, { pars: `${ROCK_DETAIL_GLSL}\n${CANOPY_HEIGHT_GLSL}\n${CLIFF_COLOUR_GLSL}`, colour: CANOPY_DETAIL_FRAGMENT, normal: CANOPY_NORMAL_FRAGMENT });
   return material;
 }
 

@@ -1,5 +1,5 @@
 // The ground as one heightfield mesh at the tier's resolution, coloured as forest
-// canopy with bare rock on steep ground, a gravel bed along the stream and a greener plateau.
+// canopy with bare rock on steep ground, a gravel bed along the stream and a dark forested plateau.
 import { GOLDEN_WHIP_STREAM, TIANZI_PLATEAU } from './landmarks';
 import { linearFromSrgb } from './colour';
 import type { MeshData } from './mesh-data';
@@ -8,8 +8,9 @@ import type { World } from './world';
 
 const FOREST_DARK = linearFromSrgb([0.12, 0.21, 0.1]);
 const FOREST_LIGHT = linearFromSrgb([0.27, 0.38, 0.17]);
-const PLATEAU_SCRUB = linearFromSrgb([0.32, 0.42, 0.2]);
-const ROCK = linearFromSrgb([0.66, 0.57, 0.44]);
+/** The Tianzi plateau's top: dense, dark forest, darker than the valley's mottled canopy. */
+const PLATEAU_FOREST = linearFromSrgb([0.09, 0.17, 0.07]);
+const ROCK = linearFromSrgb([0.6, 0.57, 0.51]);
 const GRAVEL = linearFromSrgb([0.6, 0.58, 0.52]);
 
 export function buildTerrainMesh(world: World, stride: number): MeshData {
@@ -57,11 +58,11 @@ export function buildTerrainMesh(world: World, stride: number): MeshData {
       let r = lerp(FOREST_DARK[0], FOREST_LIGHT[0], canopy * 0.7 + patch * 0.3);
       let g = lerp(FOREST_DARK[1], FOREST_LIGHT[1], canopy * 0.7 + patch * 0.3);
       let b = lerp(FOREST_DARK[2], FOREST_LIGHT[2], canopy * 0.7 + patch * 0.3);
-      // The plateau top is open scrub and fields, lighter than the valley forest.
+      // The plateau top is dense dark forest, its edge a dark line over the cliff.
       const plateau = smoothstep(TIANZI_PLATEAU.topM - 120, TIANZI_PLATEAU.topM - 20, h);
-      r = lerp(r, PLATEAU_SCRUB[0], plateau * 0.5);
-      g = lerp(g, PLATEAU_SCRUB[1], plateau * 0.5);
-      b = lerp(b, PLATEAU_SCRUB[2], plateau * 0.5);
+      r = lerp(r, PLATEAU_FOREST[0], plateau * 0.7);
+      g = lerp(g, PLATEAU_FOREST[1], plateau * 0.7);
+      b = lerp(b, PLATEAU_FOREST[2], plateau * 0.7);
       const rock = smoothstep(0.9, 1.8, slope) * (0.6 + 0.4 * valueNoise2(x / 30, z / 30, s + 2));
       r = lerp(r, ROCK[0], rock);
       g = lerp(g, ROCK[1], rock);
