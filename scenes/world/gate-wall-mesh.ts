@@ -5,7 +5,7 @@ import { linearFromSrgb } from './colour';
 import type { GateWall } from './gate-wall';
 import { computeVertexNormals, mergeMeshes, type MeshData } from './mesh-data';
 import { limestoneColour } from './limestone-face';
-import { deriveSeed, lerp, smoothstep, valueNoise2 } from './random';
+import { deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
 
 export interface GateWallDetail {
   /** Columns on each side of the opening. */
@@ -16,7 +16,9 @@ export interface GateWallDetail {
   depthSlices: number;
 }
 
-const DAMP = linearFromSrgb([0.36, 0.35, 0.31]);
+const DAMP = linearFromSrgb([0.3, 0.3, 0.28]);
+/** Most the passage's walls are broken back into the rock, metres. */
+const PASSAGE_ROUGHNESS_M = 9;
 const SCRUB = linearFromSrgb([0.2, 0.3, 0.13]);
 
 type Point = [number, number, number];
@@ -107,9 +109,21 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
   const floorSegments = 8;
   for (let i = 1; i < floorSegments; i++) ring.push([westX + ((eastX - westX) * i) / floorSegments, floorM]);
   ring.push(roof[0]);
+  // Its walls and roof are hewn, not bored: blocks broken out of them, pushed into the rock only
+  // (so the opening the clearance measures is never larger than the drawn one) and fading out at
+  // the faces, where the passage must meet their rims. The floor stays flat.
+  const axisY = floorM + (roof[roof.length >> 1][1] - floorM) * 0.45;
   const tunnel = gridMesh(detail.depthSlices, ring.length - 1, (r, c) => {
     const [x, y] = ring[c];
-    return [x, y, northZ + ((southZ - northZ) * r) / detail.depthSlices];
+    const z = northZ + ((southZ - northZ) * r) / detail.depthSlices;
+    if (y <= floorM + 1e-6) return [x, y, z];
+    const dx = x - centreX;
+    const dy = y - axisY;
+    const len = Math.hypot(dx, dy) || 1;
+    const fade = smoothstep(0, 12, Math.min(z - northZ, southZ - z));
+    const blocks = fbm2(x / 9 + y / 23, z / 11 + y / 17, s + 9, 3);
+    const outM = PASSAGE_ROUGHNESS_M * blocks * fade * smoothstep(floorM, floorM + 8, y);
+    return [x + (dx / len) * outM, y + (dy / len) * outM, z];
   }, [0, 1, 0], rockColour);
   // Winding of a ring is one decision for all of it: check the floor, whose inward side is up.
   parts.push(orientTunnel(tunnel, ring));

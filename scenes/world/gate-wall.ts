@@ -42,8 +42,9 @@ export function createGateWall(seed: number): GateWall {
     const c = Math.cos(t);
     const s = Math.sin(t);
     const x = g.x + halfOpening * Math.sign(c) * Math.abs(c) ** (2 / ARCH_SQUARENESS);
-    // Only the height wavers, so the roof stays a function of x and the face grid can follow it.
-    const waver = 1 + 0.06 * (valueNoise2(t * 2.2, 0.5, sRoof) - 0.5) * s;
+    // Only the height wavers, so the roof stays a function of x and the face grid can follow it;
+    // broad sags and small fallen blocks make a ragged, rock-hewn head, not a mason's arch.
+    const waver = 1 + (0.14 * (valueNoise2(t * 2.2, 0.5, sRoof) - 0.5) + 0.07 * (valueNoise2(t * 11, 2.5, sRoof) - 0.5)) * s;
     outline.push([x, g.floorM + g.heightM * Math.abs(s) ** (2 / ARCH_SQUARENESS) * waver]);
   }
   // The peak of the wavering roof must still be the gate's height.
@@ -76,7 +77,7 @@ export function createGateWall(seed: number): GateWall {
   function reliefM(x: number, y: number): number {
     // Tianmen's fluted, bedded limestone, fading to nothing at the opening's rim and the slab's edges so the surfaces meet.
     const fade =
-      smoothstep(0, 14, openingDistanceM(x, y)) *
+      smoothstep(0, 5, openingDistanceM(x, y)) *
       smoothstep(halfWidthM, halfWidthM - 25, Math.abs(x - g.x)) *
       smoothstep(g.wallTopM, g.wallTopM - 6, y);
     return limestoneReliefM(x - g.x, y, g.wallTopM, sRelief) * fade;

@@ -12,8 +12,9 @@ const CAP_OVERHANG_M = 4;
 /** Mean thickness of a bed, metres (they waver around it). */
 const BED_THICKNESS_M = 24;
 
-const LIMESTONE = linearFromSrgb([0.7, 0.67, 0.6]);
-const LIMESTONE_WARM = linearFromSrgb([0.75, 0.66, 0.52]);
+// Tianmen's limestone is grey, warming to buff only in patches.
+const LIMESTONE = linearFromSrgb([0.6, 0.6, 0.58]);
+const LIMESTONE_WARM = linearFromSrgb([0.68, 0.63, 0.54]);
 const STREAK = linearFromSrgb([0.33, 0.32, 0.29]);
 const SCRUB = linearFromSrgb([0.17, 0.27, 0.11]);
 const SCRUB_LIT = linearFromSrgb([0.27, 0.37, 0.15]);
@@ -52,7 +53,7 @@ export function limestoneLedgeGreen(u: number, y: number, seed: number): number 
 
 /** Linear RGB of the face at (u, y): grey to buff rock, dark water streaks under ledges, scrub on ledges and the rim. */
 export function limestoneColour(u: number, y: number, topM: number, seed: number): [number, number, number] {
-  const warm = valueNoise2(u / 70, y / 110, seed + 3);
+  const warm = smoothstep(0.4, 0.9, valueNoise2(u / 70, y / 110, seed + 3));
   const grain = 0.88 + 0.18 * valueNoise2(u / 8, y / 8, seed + 4);
   const { phase } = bedAt(u, y, seed);
   // Water runs off the ledges in streaks that start under a bed's parting and fade downwards.
