@@ -8,6 +8,7 @@ import {
   LAPTOP_MIN_GPU_TIER,
   LAPTOP_MIN_MEMORY_GB,
   LAPTOP_WARMUP_FPS,
+  CINEMATIC_MIN_DOWNLINK_KBPS,
   MIN_LOCAL_WARMUP_FPS,
   MIN_WATCHABLE_WARMUP_FPS,
   warmupFps,
@@ -295,6 +296,65 @@ describe('a route whose bake is not finished', () => {
 });
 
 const probeArb = deviceProbeArbitrary({ realistic: true });
+
+describe('a route with a cinematic bake', () => {
+  // The same recorded devices, now with the cinematic bake finished: every one that could
+  // stream, streams; only save-data and slow links keep a capable device drawing.
+  const cinematic = { cloudAvailable: true, cinematicReady: true };
+  const expected: Record<string, Expected> = {
+    'a mid phone (Adreno 618, 45 fps warm-up)': { path: 'cloud', localTier: 'phone', reasons: ['warmup-smooth', 'cinematic-cloud'] },
+    'an Intel Iris Xe laptop': { path: 'cloud', localTier: 'laptop', reasons: ['warmup-smooth', 'cinematic-cloud', 'gpu-strong'] },
+    'an Apple M1 laptop in Safari (memory unknown)': { path: 'cloud', localTier: 'laptop', reasons: ['warmup-smooth', 'cinematic-cloud', 'gpu-strong'] },
+    'a tablet without WebGL2': { path: 'cloud', localTier: null, reasons: ['no-webgl2'] },
+    'a save-data budget phone (2 GB, 25 fps)': { path: 'local', localTier: 'phone', reasons: ['warmup-slow', 'save-data', 'low-memory'] },
+    'a mid phone at 12% battery': { path: 'cloud', localTier: 'phone', reasons: ['warmup-smooth', 'cinematic-cloud'] },
+    'headless Chromium on llvmpipe (27 fps)': { path: 'cloud', localTier: 'phone', reasons: ['warmup-slow'] },
+    'headless Chromium on llvmpipe, busier (19 fps)': { path: 'cloud', localTier: 'phone', reasons: ['warmup-too-slow'] },
+  };
+  for (const { name, probe, withoutCloud } of recorded) {
+    test(`${name}: with the cinematic bake`, () => {
+      assert.deepEqual(decideRenderPath(probe, cinematic), expected[name]);
+    });
+    test(`${name}: a cinematic bake means nothing without a cloud`, () => {
+      assert.deepEqual(decideRenderPath(probe, { cloudAvailable: false, cinematicReady: true }), withoutCloud);
+    });
+  }
+
+  test('a slow cellular network keeps a smooth device drawing, cinematic bake or not', () => {
+    const probe: DeviceProbe = { ...midPhone, effectiveType: '3g' };
+    assert.deepEqual(decideRenderPath(probe, cinematic), { path: 'local', localTier: 'phone', reasons: ['warmup-smooth', 'slow-network'] });
+  });
+
+  test("the browser's estimate of a thin link keeps the device drawing, and says why", () => {
+    const thin = decideRenderPath(irisXeLaptop, { ...cinematic, downlinkKbps: CINEMATIC_MIN_DOWNLINK_KBPS - 25 });
+    assert.deepEqual(thin, { path: 'local', localTier: 'laptop', reasons: ['warmup-smooth', 'cinematic-network-short', 'gpu-strong'] });
+    assert.equal(decideRenderPath(irisXeLaptop, { ...cinematic, downlinkKbps: CINEMATIC_MIN_DOWNLINK_KBPS }).path, 'cloud');
+    assert.equal(decideRenderPath(irisXeLaptop, { ...cinematic, downlinkKbps: null }).path, 'cloud', 'a browser that does not say is not held back');
+  });
+
+  test('while the route still bakes, the device draws (the cinematic bake comes after the standard one)', () => {
+    assert.deepEqual(decideRenderPath(irisXeLaptop, { ...cinematic, cloudBaking: true }), decideRenderPath(irisXeLaptop, { cloudAvailable: true }));
+  });
+
+  test('over any probe: the cinematic bake only ever moves a drawing device to the cloud, and keeps its tier for a handover back', () => {
+    fc.assert(
+      fc.property(probeArb, fc.option(fc.integer({ min: 0, max: 10_000 }), { nil: null }), (probe, downlinkKbps) => {
+        const standard = decideRenderPath(probe, { cloudAvailable: true });
+        const withCinematic = decideRenderPath(probe, { ...cinematic, downlinkKbps });
+        assert.equal(withCinematic.localTier, standard.localTier);
+        if (standard.path !== 'local') {
+          assert.equal(withCinematic.path, standard.path);
+          return;
+        }
+        const costly = probe.saveData || (probe.effectiveType !== null && ['slow-2g', '2g', '3g'].includes(probe.effectiveType));
+        const thin = downlinkKbps !== null && downlinkKbps < CINEMATIC_MIN_DOWNLINK_KBPS;
+        assert.equal(withCinematic.path, costly || thin ? 'local' : 'cloud');
+        assert.equal(withCinematic.reasons.includes('cinematic-cloud'), withCinematic.path === 'cloud');
+      }),
+    );
+  });
+});
+
 
 describe('invariants over any probe', () => {
   test('the path and the tier agree, and posters appear only without a cloud', () => {

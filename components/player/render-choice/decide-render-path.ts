@@ -29,12 +29,26 @@ export const LAPTOP_MIN_MEMORY_GB = 4;
 export const LOW_BATTERY_LEVEL = 0.2;
 /** effectiveType values on which a 720p stream stalls or eats a data plan. */
 export const SLOW_EFFECTIVE_TYPES: readonly string[] = ['slow-2g', '2g', '3g'];
+/**
+ * The cinematic 720p stream's bitrate (server/bake/quality-profiles.ts) with the adaptive
+ * ladder's 1.3× headroom: a link the browser estimates below this would play the cinematic
+ * bake at 540p or less, the laptop tier's look at a lower resolution than the device draws.
+ */
+export const CINEMATIC_MIN_DOWNLINK_KBPS = 5200;
 
 export interface DecisionContext {
   /** A render server is configured and this route can be streamed. */
   cloudAvailable: boolean;
   /** The route's bake is queued or under way: the cloud has nothing to stream yet. */
   cloudBaking?: boolean;
+  /** The route has a finished cinematic bake that this browser can decode (VP8). */
+  cinematicReady?: boolean;
+  /**
+   * The browser's own estimate of the link (navigator.connection.downlink, in kbit/s; Chromium
+   * rounds it and caps it at 10 Mbit/s); null where the browser does not say. Read per visit,
+   * never remembered with the probe: the same laptop roams between links.
+   */
+  downlinkKbps?: number | null;
 }
 
 /** The warm-up's median rate; null when it did not run or reported nonsense. */
@@ -87,7 +101,7 @@ function chooseTier(probe: DeviceProbe, fps: number, reasons: DecisionReason[]):
  */
 export function decideRenderPath(probe: DeviceProbe, context: DecisionContext): RenderDecision {
   const reasons: DecisionReason[] = [];
-  const { cloudAvailable, cloudBaking = false } = context;
+  const { cloudAvailable, cloudBaking = false, cinematicReady = false, downlinkKbps = null } = context;
 
   const incapable = incapableReason(probe);
   if (incapable !== null) {
@@ -116,6 +130,19 @@ export function decideRenderPath(probe: DeviceProbe, context: DecisionContext): 
   if (capable && probe.saveData) reasons.push('save-data');
   if (capable && isSlowNetwork(probe)) reasons.push('slow-network');
   if (streamingCostly) path = 'local';
+
+  // The cinematic bake draws what no visitor's device can (volumetric cloud sea, shadows,
+  // vegetation), so where it exists and the link can carry it the cloud wins even over a device
+  // that draws smoothly. Save-data and slow networks still keep the device (above); a stream
+  // that fails later hands back to the device at the tier chosen below.
+  if (path === 'local' && cloudAvailable && cinematicReady && !cloudBaking && !streamingCostly) {
+    if (downlinkKbps !== null && downlinkKbps < CINEMATIC_MIN_DOWNLINK_KBPS) {
+      reasons.push('cinematic-network-short');
+    } else {
+      reasons.push('cinematic-cloud');
+      path = 'cloud';
+    }
+  }
 
   if (!cloudAvailable) {
     reasons.push('no-cloud');

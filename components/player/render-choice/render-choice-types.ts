@@ -65,7 +65,11 @@ export type DecisionReason =
   | 'low-battery'
   | 'no-cloud'
   /** The route is still baking, so the cloud has no picture: the device draws at the phone tier. */
-  | 'cloud-baking';
+  | 'cloud-baking'
+  /** The route has a cinematic bake and the network can carry it: the cloud's picture beats this device's. */
+  | 'cinematic-cloud'
+  /** The route has a cinematic bake, but the browser's own estimate of the link is too thin for it. */
+  | 'cinematic-network-short';
 
 export interface RenderDecision {
   path: RenderPathDecision;
