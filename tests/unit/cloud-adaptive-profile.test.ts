@@ -148,3 +148,39 @@ describe('ThroughputMeter', () => {
     assert.equal(meter.capacityKbps(20_000), null, 'a burst is forgotten after the memory span');
   });
 });
+
+describe('a route with a cinematic bake', () => {
+  const CINEMATIC: StreamProfileInfo[] = [
+    ...LADDER,
+    { id: '720p-cinematic', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 4000 },
+    { id: '1080p-cinematic', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 7500 },
+  ];
+
+  test('the cinematic profiles replace the standard ones of their size and above; smaller rungs stay for thin links', () => {
+    assert.deepEqual(ids(allowedProfiles(CINEMATIC, OPEN_CAPS)), ['360p', '540p', '720p-cinematic', '1080p-cinematic']);
+    // Only the 720p cinematic baked so far: climbing from it to the standard 1080p would lose the picture.
+    assert.deepEqual(ids(allowedProfiles(CINEMATIC.slice(0, -1), OPEN_CAPS)), ['360p', '540p', '720p-cinematic']);
+    assert.deepEqual(ids(allowedProfiles(CINEMATIC, { ...OPEN_CAPS, dataSaver: true })), ['360p']);
+    assert.deepEqual(ids(allowedProfiles(CINEMATIC, { ...OPEN_CAPS, vp8Supported: false })), ['360p-jpeg']);
+    // The viewer may still pick the standard ones by hand.
+    assert.deepEqual(ids(allowedProfiles(CINEMATIC, OPEN_CAPS, { includeSuperseded: true })), ['360p', '540p', '720p', '720p-cinematic', '1080p', '1080p-cinematic']);
+  });
+
+  test('with the headroom measured, Auto climbs from 540p straight to the cinematic 720p, then holds there', () => {
+    const up = chooseProfile(inputs({ available: CINEMATIC, currentId: '540p', capacityKbps: 4000 * 1.3 + 1, bufferAheadS: 1.8 }));
+    assert.deepEqual(up, { profileId: '720p-cinematic', reason: 'up' });
+    const narrow = chooseProfile(inputs({ available: CINEMATIC, currentId: '720p-cinematic', capacityKbps: 6000, bufferAheadS: 1.8, caps: { ...OPEN_CAPS, maxUsefulWidthPx: 1170 } }));
+    assert.deepEqual(narrow, { profileId: '720p-cinematic', reason: 'hold' });
+  });
+
+  test('a link that cannot carry it steps down to the standard 540p', () => {
+    const down = chooseProfile(inputs({ available: CINEMATIC, currentId: '720p-cinematic', capacityKbps: 2500, bufferAheadS: 0.3 }));
+    assert.deepEqual(down, { profileId: '540p', reason: 'down' });
+  });
+
+  test('a standard profile picked by hand stays picked', () => {
+    assert.deepEqual(chooseProfile(inputs({ available: CINEMATIC, currentId: '540p', manualId: '720p' })), { profileId: '720p', reason: 'manual' });
+    assert.equal(startingProfile(CINEMATIC, OPEN_CAPS, '1080p')?.id, '1080p');
+    assert.equal(startingProfile(CINEMATIC, OPEN_CAPS)?.id, '360p');
+  });
+});

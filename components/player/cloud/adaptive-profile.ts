@@ -1,7 +1,9 @@
 // Picks the quality profile a viewer streams: what the browser can decode, capped by a
 // data-saver wish and the screen, then up or down the ladder by buffer, measured
 // throughput and late frames. Pure: the stream client feeds it numbers once a second
-// and asks for a switch, which the server makes at the next keyframe.
+// and asks for a switch, which the server makes at the next keyframe. A cinematic profile
+// replaces the standard ones of its size and above, so Auto climbs to the better picture.
+import { withoutSupersededProfiles } from './cinematic-profiles';
 
 export interface StreamProfileInfo {
   id: string;
@@ -62,11 +64,15 @@ export const PROBE_BUFFER_S = 1.7;
 /** More late frames than this and the device cannot decode the profile in time. */
 export const LATE_FRAME_LIMIT = 0.08;
 
-/** Profiles this viewer may stream, cheapest first. */
-export function allowedProfiles(available: readonly StreamProfileInfo[], caps: ProfileCaps): StreamProfileInfo[] {
+/**
+ * Profiles this viewer may stream, cheapest first. `includeSuperseded` keeps the standard
+ * profiles a cinematic one replaces: the viewer may still pick them by hand.
+ */
+export function allowedProfiles(available: readonly StreamProfileInfo[], caps: ProfileCaps, { includeSuperseded = false } = {}): StreamProfileInfo[] {
   // JPEG costs more bytes than VP8 at the same size: it is only for browsers without VP8.
   const codec = caps.vp8Supported ? 'vp8' : 'jpeg';
-  const decodable = available.filter((profile) => profile.codec === codec).sort(byCost);
+  const matching = available.filter((profile) => profile.codec === codec);
+  const decodable = (includeSuperseded ? matching : withoutSupersededProfiles(matching)).sort(byCost);
   if (decodable.length === 0) return [];
   const smallest = decodable[0];
   return decodable.filter((profile) => {
@@ -81,7 +87,8 @@ export function allowedProfiles(available: readonly StreamProfileInfo[], caps: P
 /** Where a stream starts: the cheapest allowed profile, so the first frame comes soonest. */
 export function startingProfile(available: readonly StreamProfileInfo[], caps: ProfileCaps, manualId: string | null = null): StreamProfileInfo | null {
   const allowed = allowedProfiles(available, caps);
-  return allowed.find((profile) => profile.id === manualId) ?? allowed[0] ?? null;
+  const manual = allowedProfiles(available, caps, { includeSuperseded: true }).find((profile) => profile.id === manualId);
+  return manual ?? allowed[0] ?? null;
 }
 
 export function chooseProfile(inputs: AdaptiveInputs): AdaptiveDecision {
@@ -90,7 +97,7 @@ export function chooseProfile(inputs: AdaptiveInputs): AdaptiveDecision {
   const position = allowed.findIndex((profile) => profile.id === inputs.currentId);
 
   if (inputs.manualId !== null) {
-    const manual = allowed.find((profile) => profile.id === inputs.manualId);
+    const manual = allowedProfiles(inputs.available, inputs.caps, { includeSuperseded: true }).find((profile) => profile.id === inputs.manualId);
     if (manual) return { profileId: manual.id, reason: manual.id === inputs.currentId ? 'hold' : 'manual' };
   }
   if (position < 0) {

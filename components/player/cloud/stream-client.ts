@@ -316,7 +316,7 @@ export class CloudStreamClient {
   }
 
   #selectableProfiles(profiles: readonly ProfileSummary[]): ProfileId[] {
-    return allowedProfiles(profiles, { ...this.#caps(), maxUsefulWidthPx: null }).map((profile) => profile.id as ProfileId);
+    return allowedProfiles(profiles, { ...this.#caps(), maxUsefulWidthPx: null }, { includeSuperseded: true }).map((profile) => profile.id as ProfileId);
   }
 
   setManualProfile(profile: ProfileId | null): void {

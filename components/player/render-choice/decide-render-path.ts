@@ -1,5 +1,7 @@
 // The decision rules: from one device probe, draw here (and at which tier), stream from the
 // cloud, or show posters. Pure, so recorded probes of real devices replay in unit tests.
+import { QUALITY_PROFILES } from '../../../server/bake/quality-profiles';
+import { UP_HEADROOM } from '../cloud/adaptive-profile';
 import type { DecisionReason, DeviceProbe, LocalTier, RenderDecision, RenderPathDecision } from './render-choice-types';
 
 /**
@@ -30,11 +32,11 @@ export const LOW_BATTERY_LEVEL = 0.2;
 /** effectiveType values on which a 720p stream stalls or eats a data plan. */
 export const SLOW_EFFECTIVE_TYPES: readonly string[] = ['slow-2g', '2g', '3g'];
 /**
- * The cinematic 720p stream's bitrate (server/bake/quality-profiles.ts) with the adaptive
- * ladder's 1.3× headroom: a link the browser estimates below this would play the cinematic
- * bake at 540p or less, the laptop tier's look at a lower resolution than the device draws.
+ * The cinematic 720p stream's bitrate with the adaptive ladder's headroom (5.2 Mbit/s): on a
+ * link the browser estimates below this the ladder would stay at 540p or less, the laptop
+ * tier's look at a lower resolution than the device draws itself.
  */
-export const CINEMATIC_MIN_DOWNLINK_KBPS = 5200;
+export const CINEMATIC_MIN_DOWNLINK_KBPS = QUALITY_PROFILES['720p-cinematic'].bitrateKbps * UP_HEADROOM;
 
 export interface DecisionContext {
   /** A render server is configured and this route can be streamed. */
