@@ -28,6 +28,10 @@ import type { QualityTier } from '../../scenes/world/quality-tiers';
 import type { RenderPreference } from './render-choice/render-choice-types';
 import type { CloudReadiness } from '../../server/bake/cloud-readiness';
 import type { BakeProgressSummary } from './cloud/bake-progress';
+import { useCinematicReady } from './picture/use-cinematic-ready';
+import { whichPicture } from './picture/which-picture';
+import { isCinematicProfile } from './cloud/cinematic-profiles';
+import { readDownlinkKbps } from './render-choice/read-downlink';
 import { useFullscreen } from './use-fullscreen';
 import { useMediaQuery } from './use-media-query';
 import type { YunshanPlayerHandle } from './player-test-handle';
@@ -115,7 +119,10 @@ export function FlightPlayer({
   // that answers "not baked" (a bake still queued) says so as soon as it is asked.
   const [bakeFromStream, setBakeFromStream] = useState<BakeProgressSummary | null>(null);
   const bakingPercent = !cloudAvailable ? null : bakeFromStream !== null ? bakeFromStream.percent : cloudReadiness?.state === 'baking' ? cloudReadiness.percent : null;
-  const choice = useRenderChoice({ cloudAvailable, cloudBaking: bakingPercent !== null, urlPreference: pagePreference, tierOverride });
+  // A finished cinematic bake sways Auto to the cloud even on a device that draws well.
+  const cinematicReady = useCinematicReady(cloudAvailable, cloudReadiness);
+  const [downlinkKbps] = useState(readDownlinkKbps);
+  const choice = useRenderChoice({ cloudAvailable, cloudBaking: bakingPercent !== null, cinematicReady, downlinkKbps, urlPreference: pagePreference, tierOverride });
   const stage = useRenderStage({ clock, cloudAvailable, preference: choice.preference, localTier: choice.localTier, tierForced: tierOverride !== null, cloudBaking: bakingPercent !== null });
   const streamBake = stage.activeCloud?.state === 'not-baked' ? stage.activeCloud.bake : null;
   useEffect(() => {
@@ -313,6 +320,18 @@ export function FlightPlayer({
     };
   }, [choice.preference, choice.probe, choice.decision, stageState, stage.handovers]);
 
+  const lastToDevice = [...stage.handovers].reverse().find((record) => record.outcome === 'done' && record.to.startsWith('local'));
+  const pictureLine = whichPicture({
+    showing,
+    cloudAvailable,
+    preference: choice.preference,
+    streamProfile: cloud ? (stage.activeCloud?.profile ?? null) : null,
+    // A cinematic profile the stream lists counts too: its bake may have landed since the page was read.
+    cinematicReady: cinematicReady === true || (stage.activeCloud?.profiles.some((profile) => isCinematicProfile(profile.id)) ?? false),
+    reasons: choice.preference === 'auto' ? (choice.decision?.reasons ?? []) : [],
+    lastHandoverToDevice: lastToDevice?.reason ?? null,
+  });
+
   const controlsVisible = !playing || controlsShown;
   const ended = timeS >= route.durationS;
   const pointOfInterest = activePointOfInterest(route.pointsOfInterest, timeS);
@@ -424,6 +443,11 @@ export function FlightPlayer({
           <div className={styles.heading}>
             <p className={styles.landmark}>{landmarkName}</p>
             <h1 className={styles.title}>{route.title[locale]}</h1>
+            {pictureLine !== null && (
+              <p className={styles.pictureLine} data-testid="which-picture" data-line={pictureLine}>
+                {messages[pictureLine]}
+              </p>
+            )}
           </div>
           <div className={styles.topActions}>
             {cloudAvailable && choice.preference !== null && (

@@ -14,6 +14,14 @@ export interface RenderChoiceOptions {
   cloudAvailable: boolean;
   /** The route's bake is still under way: under Auto, any device that can draw does. */
   cloudBaking?: boolean;
+  /**
+   * The route has a finished cinematic bake this browser can decode: under Auto it streams
+   * even where the device draws well. null while not yet known (the VP8 check is async): Auto
+   * waits rather than start on one path and hand over a moment later.
+   */
+  cinematicReady?: boolean | null;
+  /** navigator.connection.downlink in kbit/s, where the browser gives it. */
+  downlinkKbps?: number | null;
   /** `?render=` on the page: a preference for this visit only, not remembered. */
   urlPreference: RenderPreference | null;
   /** `?tier=` on the page: the local tier, whatever the probe says (and no watch lowers it). */
@@ -35,7 +43,7 @@ export interface RenderChoice {
   choose: (preference: RenderPreference) => void;
 }
 
-export function useRenderChoice({ cloudAvailable, cloudBaking = false, urlPreference, tierOverride }: RenderChoiceOptions): RenderChoice {
+export function useRenderChoice({ cloudAvailable, cloudBaking = false, cinematicReady = false, downlinkKbps = null, urlPreference, tierOverride }: RenderChoiceOptions): RenderChoice {
   const [preference, setPreference] = useState<RenderPreference | null>(null);
   const [probe, setProbe] = useState<DeviceProbe | null>(null);
   const [warmupWanted, setWarmupWanted] = useState(false);
@@ -90,7 +98,10 @@ export function useRenderChoice({ cloudAvailable, cloudBaking = false, urlPrefer
     warmupResolverRef.current = null;
   }, []);
 
-  const decision = useMemo(() => (probe === null ? null : decideRenderPath(probe, { cloudAvailable, cloudBaking })), [probe, cloudAvailable, cloudBaking]);
+  const decision = useMemo(
+    () => (probe === null || cinematicReady === null ? null : decideRenderPath(probe, { cloudAvailable, cloudBaking, cinematicReady, downlinkKbps })),
+    [probe, cloudAvailable, cloudBaking, cinematicReady, downlinkKbps],
+  );
 
   // Without a probe (the visitor chose a path outright) the screen's shape is the best guess.
   const localTier: QualityTier | null = tierOverride ?? (decision === null ? guessQualityTier(readDeviceHintsSafely()) : decision.localTier);
