@@ -2,11 +2,17 @@
 // moments, at phone (390×844) and laptop (1440×900) sizes, in Chinese and English.
 // Output: test-results/screenshots/ (or `--out=DIR`). Needs a production build (`npm run build`).
 // `--tier=phone,bake` picks the quality tiers to shoot (each at its own size; bake at 1280×720).
+// `--compare`: instead, the phone tier beside the cinematic tier for every curated route at the
+// same three moments, one labelled JPEG (quality 70) per route and moment, into
+// <out>/compare/ (frames as PNG in compare/frames/). It draws through the render server's
+// renderer pool, so it needs no build; `--size=960x540` sets each frame's size.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/helpers/browser';
 import { startNextServer } from '../tests/helpers/next-server';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
+import { renderTierComparison } from './tier-compare';
+import { median } from '../bench/stats';
 
 const ALL_SIZES = [
   { name: 'phone', width: 390, height: 844, tier: 'phone', mobile: true },
@@ -29,6 +35,33 @@ const unknownTiers = tiers.filter((tier) => !ALL_SIZES.some((size) => size.tier 
 if (unknownTiers.length > 0) throw new Error(`Unknown tier(s): ${unknownTiers.join(', ')}`);
 const SIZES = ALL_SIZES.filter((size) => tiers.includes(size.tier));
 const only = args.filter((arg) => !arg.startsWith('--'));
+
+if (args.includes('--compare')) {
+  await shootComparison();
+  process.exit(0);
+}
+
+/** `--compare`: phone against cinematic, from the renderer pool alone. */
+async function shootComparison(): Promise<void> {
+  const [width, height] = (optionValue('size') ?? '960x540').split('x').map(Number);
+  if (!(width > 0 && height > 0)) throw new Error(`--size wants WIDTHxHEIGHT, e.g. 960x540`);
+  const routes = CURATED_ROUTES.filter((route) => only.length === 0 || only.includes(route.id));
+  if (routes.length === 0) throw new Error(`No curated route among: ${only.join(', ')}`);
+  const outDir = path.join(OUT_DIR, 'compare');
+  const result = await renderTierComparison({
+    routes,
+    moments: MOMENTS,
+    outDir,
+    widthPx: width,
+    heightPx: height,
+    jpegQuality: 70,
+    launchLayoutBrowser: () => launchChromium(),
+  });
+  for (const [tier, seconds] of Object.entries(result.secondsPerStill)) {
+    console.log(`${tier}: median ${median(seconds).toFixed(2)} s per ${width}×${height} still (${seconds.length} stills after each route's first)`);
+  }
+  console.log(`${result.sheets.length} side-by-side pictures in ${outDir}`);
+}
 
 fs.mkdirSync(OUT_DIR, { recursive: true });
 const [server, browser] = await Promise.all([startNextServer(), launchChromium()]);
