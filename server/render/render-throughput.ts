@@ -11,6 +11,8 @@ export interface ThroughputOptions {
   renderOnly?: boolean;
   /** Where to start on the route (default 1: past the start, the camera already moving). */
   firstSegment?: number;
+  /** Frames drawn from the start of each segment (default: the whole segment), for profiles that take seconds a frame. */
+  framesPerSegment?: number;
 }
 
 export interface RenderThroughput {
@@ -34,11 +36,12 @@ export async function measureRenderThroughput(
   const totalFrames = frameCountFor(route.durationS);
   const firstSegment = options.firstSegment ?? 1;
   const renderOnly = options.renderOnly ?? false;
+  const framesPerSegment = Math.min(FRAMES_PER_SEGMENT, options.framesPerSegment ?? FRAMES_PER_SEGMENT);
   const requests: SegmentRequest[] = [];
   for (let s = firstSegment; s < firstSegment + options.segments; s++) {
     const firstFrame = s * FRAMES_PER_SEGMENT;
     if (firstFrame >= totalFrames) break;
-    requests.push({ route, profile, segmentIndex: s, firstFrame, frameCount: Math.min(FRAMES_PER_SEGMENT, totalFrames - firstFrame) });
+    requests.push({ route, profile, segmentIndex: s, firstFrame, frameCount: Math.min(framesPerSegment, totalFrames - firstFrame) });
   }
   if (requests.length === 0) throw new RangeError(`Route ${route.id} has no segment ${firstSegment}`);
   // Mount the scene at this size and compile its shaders on every renderer before the clock starts.
