@@ -90,7 +90,7 @@ export function FlightCanvas({
           <WulingyuanWorld tier={worldTier} timeS={stillTimeS} onLoaded={onWorldLoaded} />
         )}
         {worldLoaded && <FrameStats tier={worldTier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
-        {tier === 'cinematic' && <CinematicEffects timeOfDay={route.timeOfDay} sceneId={route.scene} />}
+        {tier === 'cinematic' && <CinematicEffects route={route} />}
         {onContextLost && <ContextLossWatch onLost={onContextLost} />}
         {worldLoaded && onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>

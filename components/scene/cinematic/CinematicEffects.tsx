@@ -7,17 +7,18 @@ import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { PerspectiveCamera } from 'three';
 import { atmosphereFor } from '../../../scenes/atmosphere/atmosphere-params';
-import type { SceneId, TimeOfDay } from '../../../scenes/routes/route-schema';
+import type { Route } from '../../../scenes/routes/route-schema';
 import { createCloudNoiseTexture } from '../atmosphere/cloud-noise-texture';
 import { createCinematicPipeline } from './cinematic-pipeline';
 import { FILM_GRADES } from './film-grades';
 
 export interface CinematicEffectsProps {
-  timeOfDay: TimeOfDay;
-  sceneId: SceneId;
+  /** The flight: its time of day and scene choose the air and grade, its path the sub-frames' poses. */
+  route: Route;
 }
 
-export function CinematicEffects({ timeOfDay, sceneId }: CinematicEffectsProps) {
+export function CinematicEffects({ route }: CinematicEffectsProps) {
+  const { timeOfDay, scene: sceneId } = route;
   const gl = useThree((state) => state.gl);
   const scene = useThree((state) => state.scene);
   const camera = useThree((state) => state.camera) as PerspectiveCamera;
@@ -27,8 +28,8 @@ export function CinematicEffects({ timeOfDay, sceneId }: CinematicEffectsProps) 
   const noise = useMemo(() => createCloudNoiseTexture(), []);
   useEffect(() => () => noise.dispose(), [noise]);
   const pipeline = useMemo(
-    () => createCinematicPipeline(gl, scene, camera, params, noise, FILM_GRADES[timeOfDay]),
-    [gl, scene, camera, params, noise, timeOfDay],
+    () => createCinematicPipeline(gl, scene, camera, route, params, noise, FILM_GRADES[timeOfDay]),
+    [gl, scene, camera, route, params, noise, timeOfDay],
   );
   useEffect(() => () => pipeline.dispose(), [pipeline]);
   useEffect(() => pipeline.setSize(size.width, size.height), [pipeline, size.width, size.height]);

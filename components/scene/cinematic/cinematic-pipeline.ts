@@ -1,22 +1,25 @@
 // One cinematic frame: the sun's shadow map and the half-resolution cloud march once, then
 // SUB_FRAMES jittered sub-frames through the pass chain (scene → ambient occlusion → haze and
-// cloud composite → bloom, AgX tone curve and grade) averaged onto the canvas. Everything that varies between sub-frames comes
-// from the frame index and a fixed Halton sequence: a frame is the same on every bake.
+// cloud composite → bloom, AgX tone curve and grade) averaged onto the canvas. Each sub-frame
+// sits at its own time in the open shutter (motion blur) with its own sub-pixel jitter
+// (anti-aliasing). Everything that varies between sub-frames comes from the frame's time and
+// fixed sequences: a frame is the same on every bake.
 import { N8AOPostPass } from 'n8ao';
 import { BloomEffect, EffectComposer, EffectPass, Pass, RenderPass, ToneMappingEffect, ToneMappingMode } from 'postprocessing';
 import { HalfFloatType, Matrix4, type DataTexture, type DirectionalLight, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
 import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import { poseAt } from '../../../scenes/routes/pose';
+import type { Route } from '../../../scenes/routes/route-schema';
 import { AccumulationPass } from './accumulation-pass';
 import { SUB_FRAMES } from './cinematic-settings';
 import { FilmGradeEffect } from './film-grade-effect';
 import type { FilmGrade } from './film-grades';
 import { subPixelJitter } from './halton-jitter';
-import { castAndReceive, configureSunShadow, enableSunShadows, findSunLight, fitSunShadow } from './sun-shadows';
+import { drawOrder, FRAMES_PER_S, shutterOffsetsS } from './shutter';
+import { castAndReceive, configureSunShadow, enableSunShadows, findFillLight, findSunLight, fitSunShadow } from './sun-shadows';
 import { VolumetricCloudComposite } from './volumetric-cloud-composite';
 import { VolumetricCloudPass } from './volumetric-cloud-pass';
 
-/** The bake's frame rate: a frame index from route time seeds each sub-frame's dither. */
-const FRAMES_PER_S = 30;
 /** Dither seeds repeat after this many; the float maths in the shader stays exact. */
 const DITHER_PERIOD = 4096;
 
@@ -46,10 +49,23 @@ export interface CinematicPipeline {
   dispose(): void;
 }
 
+/** Puts the camera where the route is at timeS (what FlightCamera does for the frame's own time). */
+function placeCamera(camera: PerspectiveCamera, route: Route, timeS: number): void {
+  const pose = poseAt(route, timeS);
+  camera.position.set(...pose.position);
+  camera.quaternion.set(...pose.quaternion);
+  if (camera.fov !== pose.fovDeg) {
+    camera.fov = pose.fovDeg;
+    camera.updateProjectionMatrix();
+  }
+  camera.updateMatrixWorld();
+}
+
 export function createCinematicPipeline(
   gl: WebGLRenderer,
   scene: Scene,
   camera: PerspectiveCamera,
+  route: Route,
   params: AtmosphereParams,
   noise: DataTexture,
   grade: FilmGrade,
@@ -63,6 +79,13 @@ export function createCinematicPipeline(
       if (sun) configureSunShadow(sun);
     }
     return sun;
+  };
+  /** Key and fill in the grade's ratio; set every frame, since a re-rendered light resets them. */
+  const balanceLights = () => {
+    const light = sunLight();
+    if (light) light.intensity = params.sunIntensity * grade.sunGain;
+    const fill = findFillLight(scene);
+    if (fill) fill.intensity = params.fillIntensity * grade.fillGain;
   };
 
   const composer = new EffectComposer(gl, { frameBufferType: HalfFloatType, multisampling: 0 });
@@ -82,10 +105,10 @@ export function createCinematicPipeline(
     gammaCorrection: false,
   });
   composer.addPass(ao);
-  const cloud = new VolumetricCloudPass(params, noise);
+  const cloud = new VolumetricCloudPass(params, noise, grade);
   composer.addPass(new SunShadowLinkPass(sunLight, cloud));
   composer.addPass(cloud);
-  const cloudComposite = new VolumetricCloudComposite(params, cloud.target.texture);
+  const cloudComposite = new VolumetricCloudComposite(params, cloud.target.texture, noise, grade);
   composer.addPass(new EffectPass(camera, cloudComposite));
   const bloom = new BloomEffect({ intensity: grade.bloomIntensity, luminanceThreshold: 1.0, luminanceSmoothing: 0.3, mipmapBlur: true, radius: 0.75 });
   const toneMapping = new ToneMappingEffect({ mode: ToneMappingMode.AGX });
@@ -94,6 +117,8 @@ export function createCinematicPipeline(
   accumulation.subFrames = SUB_FRAMES;
   composer.addPass(accumulation);
   const jitter = subPixelJitter(SUB_FRAMES);
+  const shutterS = shutterOffsetsS(SUB_FRAMES);
+  const order = drawOrder(SUB_FRAMES);
   let width = 1;
   let height = 1;
 
@@ -107,23 +132,27 @@ export function createCinematicPipeline(
     render(timeS) {
       // The world may arrive after the first frame (it is built in a worker): check every frame.
       castAndReceive(scene);
-      const light = sunLight();
-      if (light) fitSunShadow(light, camera, params.sunDirection);
-      gl.shadowMap.needsUpdate = true;
-      camera.updateMatrixWorld();
+      balanceLights();
       const frameIndex = Math.round(timeS * FRAMES_PER_S);
-      for (let s = 0; s < SUB_FRAMES; s++) {
+      order.forEach((s, drawn) => {
+        placeCamera(camera, route, timeS + shutterS[s]);
         camera.setViewOffset(width, height, jitter[s][0], jitter[s][1], width, height);
-        // The cloud is marched once, with the first sub-frame's depth; every sub-frame composites it.
-        cloud.marchThisRun = s === 0;
+        if (drawn === 0) {
+          // Sun shadow and cloud march are once a frame, from the sub-frame at the frame's time.
+          const light = sunLight();
+          if (light) fitSunShadow(light, camera, params.sunDirection);
+          gl.shadowMap.needsUpdate = true;
+        }
+        cloud.marchThisRun = drawn === 0;
         cloud.setView(camera, timeS, frameIndex % DITHER_PERIOD);
-        cloudComposite.setView(camera);
-        accumulation.subFrame = s;
+        cloudComposite.setView(camera, timeS);
+        accumulation.subFrame = drawn;
         composer.render(0);
-        // The shadow map is drawn with the first sub-frame's scene pass; the rest reuse it.
         gl.shadowMap.needsUpdate = false;
-      }
+      });
       camera.clearViewOffset();
+      // Whatever reads the camera after the frame finds the frame's own pose.
+      placeCamera(camera, route, timeS);
     },
     dispose() {
       composer.dispose();

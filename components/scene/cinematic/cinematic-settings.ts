@@ -14,3 +14,11 @@ export const SHADOW_MAP_SIZE_PX = 2048;
 export const SHADOW_HALF_EXTENT_M = 2600;
 /** Farthest a view ray is marched: the world's edge is gone in haze long before. */
 export const MAX_MARCH_M = 7000;
+/**
+ * The device tiers' haze law thinned for the cinematic tier: they lean on haze to hide a world
+ * without shadows or mist; here the marched mist carries the depth, and at full strength the
+ * haze bleached the third and fourth ranks of pillars into the sky.
+ */
+export const HAZE_DENSITY_SCALE = 0.72;
+/** Haze in front of a surface is lit less than the open horizon behind it: it darkens a little and cools. */
+export const SURFACE_HAZE_TINT: readonly [number, number, number] = [0.8, 0.86, 0.95];

@@ -16,13 +16,20 @@ export interface FilmGrade {
   contrast: number;
   /** Bloom around the sun and the brightest cloud. */
   bloomIntensity: number;
+  /**
+   * Multipliers on the scene's sun and sky-fill light. The device tiers light with a strong fill
+   * because they have no shadows; with shadows the fill must drop for a shaded face to read as
+   * shade, so sunlit and shaded sides of a pillar differ several times over, as in a photograph.
+   */
+  sunGain: number;
+  fillGain: number;
 }
 
 export const FILM_GRADES: Record<TimeOfDay, FilmGrade> = {
   // Warm low sun over a cool blue valley: the postcard.
-  sunrise: { exposure: 1.45, shadowTint: 0x0a1222, highlightTint: 0xfff0dc, saturation: 1.22, contrast: 1.06, bloomIntensity: 0.9 },
+  sunrise: { exposure: 1.2, shadowTint: 0x081226, highlightTint: 0xfff0dc, saturation: 1.3, contrast: 1.14, bloomIntensity: 0.9, sunGain: 1.6, fillGain: 0.4 },
   // Flat milky light: lifted, a touch cooler, little bloom.
-  midday: { exposure: 1.3, shadowTint: 0x0c1418, highlightTint: 0xfffaf2, saturation: 1.18, contrast: 1.04, bloomIntensity: 0.5 },
+  midday: { exposure: 1.05, shadowTint: 0x08121a, highlightTint: 0xfffaf2, saturation: 1.28, contrast: 1.14, bloomIntensity: 0.5, sunGain: 1.5, fillGain: 0.45 },
   // Amber light, violet-grey shade.
-  'golden-hour': { exposure: 1.4, shadowTint: 0x120e1e, highlightTint: 0xffe6c4, saturation: 1.25, contrast: 1.07, bloomIntensity: 0.8 },
+  'golden-hour': { exposure: 1.15, shadowTint: 0x100c20, highlightTint: 0xffe6c4, saturation: 1.3, contrast: 1.14, bloomIntensity: 0.8, sunGain: 1.7, fillGain: 0.4 },
 };

@@ -1,7 +1,7 @@
 // Sun shadows for the cinematic tier: the scene's sunlight casts a soft (PCF) shadow map over
 // the part of the world in view, so pillars shade each other, the valley floor and (through
 // the volumetric pass) the mist. The device tiers cannot afford the second pass over the world.
-import { DirectionalLight, Mesh, PCFShadowMap, Vector3, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three';
+import { DirectionalLight, HemisphereLight, Mesh, PCFShadowMap, Vector3, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three';
 import { SHADOW_HALF_EXTENT_M, SHADOW_MAP_SIZE_PX } from './cinematic-settings';
 
 // Where the shadowed square is centred: this far ahead of the camera, along its view.
@@ -22,6 +22,15 @@ export function findSunLight(scene: Scene): DirectionalLight | null {
   let found: DirectionalLight | null = null;
   scene.traverse((object: Object3D) => {
     if (!found && object instanceof DirectionalLight) found = object;
+  });
+  return found;
+}
+
+/** The scene's sky fill (SunAndFillLights), once it is mounted. */
+export function findFillLight(scene: Scene): HemisphereLight | null {
+  let found: HemisphereLight | null = null;
+  scene.traverse((object: Object3D) => {
+    if (!found && object instanceof HemisphereLight) found = object;
   });
   return found;
 }

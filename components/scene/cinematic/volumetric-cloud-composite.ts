@@ -3,25 +3,33 @@
 // then the cloud in front of it, upsampled with weights that follow the depth buffer so a
 // pillar's edge does not bleed the cloud behind it over its face.
 import { Effect, EffectAttribute } from 'postprocessing';
-import { Color, Matrix4, Uniform, Vector2, Vector3, type PerspectiveCamera, type Texture } from 'three';
+import { Color, Matrix4, Uniform, Vector2, Vector3, type DataTexture, type PerspectiveCamera, type Texture } from 'three';
 import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { FilmGrade } from './film-grades';
 import { HORIZON_GLSL } from '../atmosphere/horizon-glsl';
+import { HAZE_DENSITY_SCALE, SURFACE_HAZE_TINT } from './cinematic-settings';
+import { SKY_CLOUD_GLSL } from './sky-cloud-glsl';
 import { VIEW_RAY_GLSL } from './view-ray-glsl';
 
 const fragmentShader = /* glsl */ `
 uniform sampler2D uMarch;
 uniform vec2 uMarchSize;
 uniform float uFogDensity;
+uniform vec3 uSurfaceHazeTint;
 ${VIEW_RAY_GLSL}
 ${HORIZON_GLSL}
+${SKY_CLOUD_GLSL}
 
 void mainImage(const in vec4 inputColor, const in vec2 uv, const in float depth, out vec4 outputColor) {
   vec4 ray = viewRay(uv, depth);
   vec3 colour = inputColor.rgb;
-  // The sky already carries its own horizon haze.
+  // The sky already carries its own horizon haze; it gets the high cloud deck instead.
   if (depth < 1.0) {
     float d = uFogDensity * ray.w;
-    colour = mix(colour, horizonColour(ray.xyz), 1.0 - exp(-d * d));
+    colour = mix(colour, horizonColour(ray.xyz) * uSurfaceHazeTint, 1.0 - exp(-d * d));
+  } else {
+    vec4 deck = skyCloud(uCameraWorld[3].xyz, ray.xyz);
+    colour = mix(colour, deck.rgb, deck.a);
   }
   float viewZ = getViewZ(depth);
   vec2 p = uv * uMarchSize - 0.5;
@@ -44,14 +52,20 @@ void mainImage(const in vec4 inputColor, const in vec2 uv, const in float depth,
 `;
 
 export class VolumetricCloudComposite extends Effect {
-  constructor(params: AtmosphereParams, march: Texture) {
+  constructor(params: AtmosphereParams, march: Texture, noise: DataTexture, grade: FilmGrade) {
     const { palette } = params;
+    const fill = (params.fillIntensity * grade.fillGain) / Math.PI;
     super('VolumetricCloudComposite', fragmentShader, {
       attributes: EffectAttribute.DEPTH,
       uniforms: new Map<string, Uniform>([
         ['uMarch', new Uniform(march)],
+        ['uNoise', new Uniform(noise)],
+        ['uTimeS', new Uniform(0)],
+        ['uSunRadiance', new Uniform(new Color(palette.sunLight).multiplyScalar((params.sunIntensity * grade.sunGain) / Math.PI))],
+        ['uSkyAmbient', new Uniform(new Color(palette.skyFill).multiplyScalar(fill))],
         ['uMarchSize', new Uniform(new Vector2(1, 1))],
-        ['uFogDensity', new Uniform(params.fogDensityPerM)],
+        ['uFogDensity', new Uniform(params.fogDensityPerM * HAZE_DENSITY_SCALE)],
+        ['uSurfaceHazeTint', new Uniform(new Vector3(...SURFACE_HAZE_TINT))],
         ['uInverseProjection', new Uniform(new Matrix4())],
         ['uCameraWorld', new Uniform(new Matrix4())],
         ['uHaze', new Uniform(new Color(palette.haze))],
@@ -66,8 +80,9 @@ export class VolumetricCloudComposite extends Effect {
     (this.uniforms.get('uMarchSize')!.value as Vector2).set(width, height);
   }
 
-  /** The sub-frame's (jittered) camera. */
-  setView(camera: PerspectiveCamera): void {
+  /** The sub-frame's (jittered) camera, and the frame's time for the high cloud's drift. */
+  setView(camera: PerspectiveCamera, timeS: number): void {
+    this.uniforms.get('uTimeS')!.value = timeS;
     (this.uniforms.get('uInverseProjection')!.value as Matrix4).copy(camera.projectionMatrixInverse);
     (this.uniforms.get('uCameraWorld')!.value as Matrix4).copy(camera.matrixWorld);
   }

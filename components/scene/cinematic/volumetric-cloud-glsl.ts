@@ -80,8 +80,8 @@ float cloudDensity(vec3 p, int octaves) {
     float n = driftedNoise(p.xz, uMistWind, uMistShape.x, uMistShape.y, uMistOffset, 1);
     vec3 q = (p - vec3(uMistWind.x, 0.0, uMistWind.y) * uTimeS) / vec3(420.0, 90.0, 420.0);
     n += (texture(uVolume, q).r - 0.5) * 0.4;
-    // A faint band everywhere (the haze of the device tiers) and torn streaks within it.
-    density += uMistBand.w * mist * (0.25 + smoothstep(uMistShape.z - 0.12, uMistShape.z + 0.12, n));
+    // A trace of haze everywhere and torn streaks within it: layers with gaps, not a milk.
+    density += uMistBand.w * mist * (0.05 + smoothstep(uMistShape.z - 0.08, uMistShape.z + 0.1, n));
   }
   return density;
 }

@@ -30,7 +30,8 @@ import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-par
 import { CLOUD_NOISE_CELLS } from '../../../scenes/atmosphere/cloud-noise';
 import { veilColumnDepth } from '../../../scenes/atmosphere/cloud-sea';
 import { offsetFromSeed, thresholdForCoverage } from '../atmosphere/cloud-material';
-import { MARCH_STEPS, MAX_MARCH_M, SUN_SHADOW_STEPS } from './cinematic-settings';
+import { HAZE_DENSITY_SCALE, MARCH_STEPS, MAX_MARCH_M, SUN_SHADOW_STEPS } from './cinematic-settings';
+import type { FilmGrade } from './film-grades';
 import { VIEW_RAY_GLSL } from './view-ray-glsl';
 import { VOLUMETRIC_CLOUD_GLSL } from './volumetric-cloud-glsl';
 import { VOLUME_NOISE_SIZE_PX, volumeNoiseTexels } from './volume-noise';
@@ -82,7 +83,7 @@ export class VolumetricCloudPass extends Pass {
   /** Whether this composer run marches (the first sub-frame) or reuses the last march. */
   marchThisRun = true;
 
-  constructor(params: AtmosphereParams, noise: DataTexture) {
+  constructor(params: AtmosphereParams, noise: DataTexture, grade: FilmGrade) {
     super('VolumetricCloudPass');
     this.needsSwap = false;
     this.needsDepthTexture = true;
@@ -94,9 +95,11 @@ export class VolumetricCloudPass extends Pass {
     // The sea's body is as opaque where it is thick as the device tiers' stacked slices
     // (band.opacity), straight down through its whole height.
     const bodyDensityScale = -Math.log(1 - cloudSea.opacity) / Math.max(veilColumnDepth(veil), 1e-6);
-    // Mist lies in patches covering about mist.coverage of the band: denser inside them.
-    const mistPatchDensity = (mistBand.peakDensityPerM / Math.max(mist.coverage, 0.1)) * 4;
-    const fill = params.fillIntensity / Math.PI;
+    // Mist lies in patches covering about mist.coverage of the band: denser inside them, and
+    // thin enough between them that the next rank of pillars shows through.
+    const mistPatchDensity = (mistBand.peakDensityPerM / Math.max(mist.coverage, 0.1)) * 1.5;
+    // The cloud is lit by the same key and fill as the pillars (see FilmGrade).
+    const fill = (params.fillIntensity * grade.fillGain) / Math.PI;
     this.volume = createVolumeTexture();
     this.material = new ShaderMaterial({
       name: 'yunshan-volumetric-cloud',
@@ -129,10 +132,10 @@ export class VolumetricCloudPass extends Pass {
         uMistShape: new Uniform(new Vector3(mist.featureSizeM * CLOUD_NOISE_CELLS, mist.stretch, thresholdForCoverage(mist.coverage))),
         uMistWind: new Uniform(new Vector2(...mist.windMps)),
         uMistOffset: new Uniform(offsetFromSeed(mist.patternSeed)),
-        uSunRadiance: new Uniform(new Color(palette.sunLight).multiplyScalar(params.sunIntensity / Math.PI)),
+        uSunRadiance: new Uniform(new Color(palette.sunLight).multiplyScalar((params.sunIntensity * grade.sunGain) / Math.PI)),
         uSkyAmbient: new Uniform(new Color(palette.skyFill).multiplyScalar(fill)),
         uGroundAmbient: new Uniform(new Color(palette.groundFill).lerp(new Color(palette.cloudShade), 0.5).multiplyScalar(fill)),
-        uFogDensity: new Uniform(params.fogDensityPerM),
+        uFogDensity: new Uniform(params.fogDensityPerM * HAZE_DENSITY_SCALE),
         uMaxMarchM: new Uniform(MAX_MARCH_M),
         uSlab: new Uniform(new Vector2(veil.floorM - 250, Math.max(veil.topM, mistBand.topM))),
         uHaze: new Uniform(new Color(palette.haze)),
