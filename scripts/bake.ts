@@ -6,7 +6,7 @@ import path from 'node:path';
 import { openRouteStore } from '../server/routes/open-route-store';
 import { LocalFrameStore, resolveFramesDir } from '../server/frame-store/local-frame-store';
 import { bakeRoute, type BakeProgress } from '../server/bake/bake-route';
-import { bakePosterIfMissing } from '../server/bake/bake-poster';
+import { bakePosterAfter } from '../server/bake/bake-poster';
 import { formatBakeProgress, formatDuration } from '../server/bake/bake-progress-line';
 import { currentSceneVersion } from '../server/bake/scene-version';
 import { isProfileId, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '../server/bake/quality-profiles';
@@ -134,8 +134,11 @@ async function main(): Promise<number> {
           ` (rendered ${result.renderedSegments}, kept ${result.reusedSegments}, re-baked ${result.rebakedSegments} of ${result.manifest.segmentCount} segments)`,
       );
     }
-    if (options.poster && (await bakePosterIfMissing(published.route, published.revision, pool, store))) {
-      console.log(`  poster: ${store.posterPath(published.route.id, published.revision)}`);
+    if (options.poster) {
+      // The best profile baked in this run decides: a cinematic bake leaves a cinematic poster.
+      const best = options.profiles.find((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic') ?? options.profiles[0];
+      const tier = await bakePosterAfter(published.route, published.revision, best, pool, store);
+      if (tier !== null) console.log(`  poster (${tier === 'pool' ? pool.tier : tier} tier): ${store.posterPath(published.route.id, published.revision)}`);
     }
     console.log(`  renderer restarts: ${pool.restarts}`);
     return 0;

@@ -2,6 +2,7 @@
 // encoded chunks, a frame store that keeps them, and a durable job queue. Each has an
 // embedded implementation here and can be swapped (S3-compatible store, BullMQ queue).
 import type { Route } from '../../scenes/routes/route-schema';
+import type { SceneTier } from '../../scenes/world/quality-tiers';
 import type { ProfileId, QualityProfile } from './quality-profiles';
 
 /** One encoded frame: a VP8 chunk or a JPEG image. */
@@ -33,8 +34,8 @@ export interface RenderedSegment {
 export interface RendererPool {
   /** Renders and encodes one segment; restarts a crashed or hung browser and rejects with RendererFailedError. */
   renderSegment(request: SegmentRequest): Promise<RenderedSegment>;
-  /** A still frame (JPEG) at route time t, e.g. a poster. */
-  renderStill(route: Route, timeS: number, width: number, height: number): Promise<Uint8Array>;
+  /** A still frame (JPEG) at route time t, e.g. a poster; at the pool's tier unless `tier` names another. */
+  renderStill(route: Route, timeS: number, width: number, height: number, format?: 'jpeg' | 'png', tier?: SceneTier): Promise<Uint8Array>;
   /** Times a renderer process was replaced since start. */
   readonly restarts: number;
   close(): Promise<void>;

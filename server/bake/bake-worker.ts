@@ -7,9 +7,9 @@ import type { Route } from '../../scenes/routes/route-schema';
 import type { RouteStore } from '../routes/route-store';
 import type { BakeJob, BakeQueue, FrameStore, RendererPool } from './bake-contracts';
 import { isLeaseLostError } from './bake-queue-errors';
-import { bakePosterIfMissing } from './bake-poster';
+import { bakePosterAfter } from './bake-poster';
 import { bakeRoute, type BakeProgress, type BakeRouteResult, type SegmentBaked } from './bake-route';
-import { QUALITY_PROFILES } from './quality-profiles';
+import { QUALITY_PROFILES, type ProfileId } from './quality-profiles';
 
 export const DEFAULT_LEASE_MS = 60_000;
 export const DEFAULT_IDLE_POLL_MS = 2_000;
@@ -209,7 +209,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
           },
         },
       );
-      if (this.options.posters) await this.bakePoster(route, job.revision);
+      if (this.options.posters) await this.bakePoster(route, job.revision, job.profileId);
       await queue.complete(job.id, workerId);
       this.state.jobsDone++;
       const done = await this.finishWith(job, 'done');
@@ -226,9 +226,9 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     }
   }
 
-  private async bakePoster(route: Route, revision: number): Promise<void> {
+  private async bakePoster(route: Route, revision: number, profileId: ProfileId): Promise<void> {
     try {
-      if (await bakePosterIfMissing(route, revision, this.options.pool, this.options.store)) this.emit('poster', route.id, revision);
+      if ((await bakePosterAfter(route, revision, profileId, this.options.pool, this.options.store)) !== null) this.emit('poster', route.id, revision);
     } catch (error) {
       // A missing poster leaves the catalogue card on its fallback; the frames are what matter.
       this.options.log.warn(`[bake] poster for ${route.id} r${revision} failed:`, error);

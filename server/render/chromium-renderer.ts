@@ -142,9 +142,10 @@ export class ChromiumRenderer {
     });
   }
 
-  renderStill(route: Route, timeS: number, width: number, height: number, format: StillFormat): Promise<Uint8Array> {
+  /** At the renderer's own tier unless `tier` names another (a cinematic poster from a phone-tier pool). */
+  renderStill(route: Route, timeS: number, width: number, height: number, format: StillFormat, tier: SceneTier = this.tier): Promise<Uint8Array> {
     return this.run(`still of ${route.id} at ${timeS} s`, async (pending) => {
-      await this.ensureScene(route, width, height, this.tier);
+      await this.ensureScene(route, width, height, tier);
       const job = { requestId: pending.requestId, timeS, format, jpegQuality: STILL_JPEG_QUALITY };
       await this.withTimeout(
         this.page.evaluate((stillJob) => window.__yunshanRender!.renderStill(stillJob), job),

@@ -34,7 +34,7 @@ export interface RendererPoolOptions {
 export interface ChromiumRendererPool extends RendererPool {
   renderSegment(request: SegmentRequest, options?: { renderOnly?: boolean }): Promise<RenderedSegment>;
   /** JPEG by default (posters); PNG for lossless comparisons. */
-  renderStill(route: Route, timeS: number, width: number, height: number, format?: StillFormat): Promise<Uint8Array>;
+  renderStill(route: Route, timeS: number, width: number, height: number, format?: StillFormat, tier?: SceneTier): Promise<Uint8Array>;
   readonly size: number;
   readonly tier: SceneTier;
   /** The GL backend the renderers draw with, e.g. 'llvmpipe', and its full WebGL renderer string. */
@@ -205,8 +205,8 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
         return segment;
       });
     },
-    renderStill(route, timeS, width, height, format = 'jpeg') {
-      return withRenderer((renderer) => renderer.renderStill(route, timeS, width, height, format));
+    renderStill(route, timeS, width, height, format = 'jpeg', tier) {
+      return withRenderer((renderer) => renderer.renderStill(route, timeS, width, height, format, tier));
     },
     async close() {
       if (closed) return;
