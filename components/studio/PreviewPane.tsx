@@ -23,10 +23,14 @@ export interface PreviewPaneProps {
   messages: Messages;
   /** Told a few times a second where the preview is, for the map's marker. */
   onTimeChange(timeS: number | null): void;
+  /** The published revision's baked poster (cinematic once that bake lands), shown until the preview starts; null for none. */
+  posterUrl?: string | null;
 }
 
-export function PreviewPane({ route, messages: m, onTimeChange }: PreviewPaneProps) {
+export function PreviewPane({ route, messages: m, onTimeChange, posterUrl = null }: PreviewPaneProps) {
   const [started, setStarted] = useState(false);
+  // No poster yet (the route was never baked) leaves the plain backdrop.
+  const [posterMissing, setPosterMissing] = useState(false);
   const [playing, setPlaying] = useState(false);
   const [shownTimeS, setShownTimeS] = useState(0);
   const timeRef = useRef(0);
@@ -75,7 +79,10 @@ export function PreviewPane({ route, messages: m, onTimeChange }: PreviewPanePro
             <PreviewScene route={route} getTimeS={getTimeS} />
           </CanvasErrorBoundary>
         ) : (
-          <div className={styles.previewPoster}>
+          <div className={styles.previewPoster} data-baked-poster={posterUrl !== null && !posterMissing}>
+            {posterUrl !== null && !posterMissing && (
+              <img className={styles.previewPosterImage} src={posterUrl} alt="" onError={() => setPosterMissing(true)} data-testid="studio-preview-poster" />
+            )}
             <p>{route ? m['studio.preview.hint'] : m['studio.preview.invalid']}</p>
             <button type="button" className={styles.primaryButton} disabled={!route} onClick={() => setStarted(true)} data-testid="preview-start">
               {m['studio.preview.start']}

@@ -44,13 +44,17 @@ export interface StudioEditorProps {
   locale: Locale;
   messages: Messages;
   staffEmail: string;
+  /** The render server as the browser reaches it; null without a cloud. */
+  renderUrl?: string | null;
 }
 
-export function StudioEditor({ detail: initialDetail, locale, messages: m, staffEmail }: StudioEditorProps) {
+export function StudioEditor({ detail: initialDetail, locale, messages: m, staffEmail, renderUrl = null }: StudioEditorProps) {
   const world = useMemo(() => sceneWorldFor(initialDetail.route.scene), [initialDetail.route.scene]);
   const [detail, setDetail] = useState(initialDetail);
   const [history, setHistory] = useState<EditHistory<Route>>(() => startHistory(initialDetail.route));
   const route = history.present;
+  // The render server keeps the published revision's poster, redrawn from its cinematic bake once that lands.
+  const bakedPoster = renderUrl !== null && detail.publishedRevision !== null ? `${renderUrl}/posters/${encodeURIComponent(initialDetail.id)}.jpg` : null;
   const [baseRevision, setBaseRevision] = useState(initialDetail.latestRevision);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initialDetail.route));
   const [saveState, setSaveState] = useState<SaveState>(initialDetail.status === 'archived' ? 'archived' : 'saved');
@@ -322,7 +326,7 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         </section>
 
         <aside className={styles.side}>
-          <PreviewPane route={previewRoute} messages={m} onTimeChange={setPreviewTimeS} />
+          <PreviewPane route={previewRoute} messages={m} onTimeChange={setPreviewTimeS} posterUrl={bakedPoster} />
           <IssueList
             issues={issues}
             locale={locale}

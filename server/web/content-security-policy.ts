@@ -20,8 +20,9 @@ export function contentSecurityPolicy({ nonce, renderServerUrl, development = fa
     // React writes style attributes (the player's layers, the map) and next/font inline
     // styles; a nonce cannot cover attributes, and styles cannot run code.
     'style-src': ["'self'", "'unsafe-inline'"],
-    // Posters and thumbnails are data: and blob: URLs; decoded stream frames are blobs.
-    'img-src': ["'self'", 'data:', 'blob:'],
+    // Posters and thumbnails are data: and blob: URLs; decoded stream frames are blobs; the
+    // render server serves the posters of routes baked after the site was built (studio, player).
+    'img-src': ["'self'", 'data:', 'blob:', ...renderOrigins.filter((origin) => origin.startsWith('http'))],
     'media-src': ["'self'", 'blob:'],
     'font-src': ["'self'", 'data:'],
     'worker-src': ["'self'", 'blob:'],

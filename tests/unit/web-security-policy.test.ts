@@ -17,6 +17,8 @@ describe('contentSecurityPolicy', () => {
     assert.deepEqual(policy.get('form-action'), ["'self'"]);
     assert.deepEqual(policy.get('base-uri'), ["'self'"]);
     for (const source of ['blob:', 'data:']) assert.ok(policy.get('img-src')?.includes(source));
+    assert.ok(policy.get('img-src')?.some((source) => /^https?:\/\//.test(source)), 'baked posters load from the render server');
+    assert.ok(!policy.get('img-src')?.some((source) => source.startsWith('ws')), 'no socket origin among image sources');
     assert.ok(policy.get('worker-src')?.includes('blob:'));
   });
 

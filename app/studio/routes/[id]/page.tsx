@@ -1,6 +1,7 @@
 // The route editor page: loads the latest draft for a signed-in curator; the editor
 // itself runs in the browser.
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { requireStaffForPage } from '../../../../server/staff/page-guard';
 import { hasDomainErrorCode, NOT_FOUND_CODE } from '../../../../server/errors';
@@ -10,6 +11,7 @@ import { getRequestLocale } from '../../../../components/i18n/request-locale';
 import { messagesFor } from '../../../../components/i18n/messages';
 import { StudioEditor } from '../../../../components/studio/StudioEditor';
 import { studioRouteStore } from '../../_data/studio-services';
+import { publicRenderUrl } from '../../../../components/player/cloud/render-path';
 
 export const dynamic = 'force-dynamic';
 
@@ -38,5 +40,8 @@ export default async function EditorPage({ params, searchParams }: EditorPagePro
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const detail = await loadDetail(id);
   const locale = await getRequestLocale(query.lang);
-  return <StudioEditor key={id} detail={detail} locale={locale} messages={messagesFor(locale)} staffEmail={session.staff.email} />;
+  // The preview's poster comes from the render server, named as the browser reaches it.
+  const requestHeaders = await headers();
+  const renderUrl = publicRenderUrl(process.env.YUNSHAN_PUBLIC_RENDER_URL, requestHeaders.get('host'), requestHeaders.get('x-forwarded-proto'));
+  return <StudioEditor key={id} detail={detail} locale={locale} messages={messagesFor(locale)} staffEmail={session.staff.email} renderUrl={renderUrl} />;
 }
