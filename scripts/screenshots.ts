@@ -3,8 +3,8 @@
 // Output: test-results/screenshots/ (or `--out=DIR`). Needs a production build (`npm run build`).
 // `--tier=phone,bake` picks the quality tiers to shoot (each at its own size; bake at 1280×720).
 // `--compare`: instead, the phone tier beside the cinematic tier for every curated route at the
-// same three moments, one labelled JPEG (quality 70) per route and moment, into
-// <out>/compare/ (frames as PNG in compare/frames/). It draws through the render server's
+// same three moments, one labelled JPEG (quality 70) per route and moment, into <out>/compare/
+// (each frame alone as PNG and JPEG in compare/frames/). It draws through the render server's
 // renderer pool, so it needs no build; `--size=960x540` sets each frame's size.
 import fs from 'node:fs';
 import path from 'node:path';

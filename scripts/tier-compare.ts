@@ -40,7 +40,7 @@ interface Shot {
 
 export interface TierCompareResult {
   sheets: string[];
-  /** Seconds per still, per tier: median over the shots after each route's first (which also builds the scene). */
+  /** Seconds per still, per tier, for every shot after each route's first (which also builds the scene). */
   secondsPerStill: Record<string, number[]>;
 }
 
@@ -93,6 +93,15 @@ export async function renderTierComparison(options: TierCompareOptions): Promise
       await page.locator('#sheet').screenshot({ path: file, type: 'jpeg', quality: options.jpegQuality });
       sheets.push(file);
       console.log(`${file} (${(fs.statSync(file).size / 1024).toFixed(0)} KB)`);
+    }
+    // Each frame alone as JPEG too, for before/after tables beside older pictures.
+    for (const shot of shots) {
+      for (const side of SIDES) {
+        const png = framesPath(framesDir, shot, side.tier);
+        await page.setContent(`<style>* { margin: 0; }</style><img id="frame" src="${pngDataUrl(png)}">`);
+        await page.waitForFunction(() => [...document.images].every((image) => image.complete && image.naturalWidth > 0));
+        await page.locator('#frame').screenshot({ path: png.replace(/\.png$/, '.jpg'), type: 'jpeg', quality: options.jpegQuality });
+      }
     }
   } finally {
     await browser.close();
