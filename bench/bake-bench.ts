@@ -10,6 +10,10 @@
 // column says how many frames each row rests on. A segment's first frames include the
 // cinematic tier's in-segment warm-up, so these rows lean slow, not fast.
 //
+// The renderers run at the lowest CPU priority, as in a bake, unless YUNSHAN_RENDER_LOW_PRIORITY=0:
+// on a machine shared with other work that measures what the rest leaves over, so the title
+// states the priority and the load average the rows were taken under.
+//
 // GPU hosts: the renderers take their GL flags from YUNSHAN_RENDER_GL_FLAGS (space-separated,
 // read by server/render/chromium-launch.ts; the default is Mesa llvmpipe through ANGLE on
 // EGL). On an NVIDIA host with the proprietary driver, try first
@@ -21,8 +25,10 @@
 // WebGL renderer the pages got: it must name the GPU, not llvmpipe or SwiftShader. Golden
 // images are per backend, so a GPU host bakes pixels of its own. Not measured yet: the
 // machines this was written on have no GPU.
+import os from 'node:os';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
 import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, isProfileId, type ProfileId, type QualityProfile } from '../server/bake/quality-profiles';
+import { chromiumLaunchDefaults } from '../server/render/chromium-launch';
 import { createRendererPool } from '../server/render/renderer-pool';
 import { isRendererFailedError } from '../server/render/renderer-errors';
 import { measureRenderThroughput, type RenderThroughput } from '../server/render/render-throughput';
@@ -80,9 +86,12 @@ async function measureSurvivingRendererDeath(measure: () => Promise<RenderThroug
 export async function benchBake(): Promise<void> {
   const route = CURATED_ROUTES.find((candidate) => candidate.id === ROUTE_ID) ?? CURATED_ROUTES[0];
   const pool = await createRendererPool({ size: 1, log: () => {} });
+  // Renderers at nice 19 and SCHED_IDLE measure what a shared machine leaves over, not the renderer.
+  const priority = chromiumLaunchDefaults().lowPriority ? 'lowest CPU priority (YUNSHAN_RENDER_LOW_PRIORITY=0 for normal)' : 'normal CPU priority';
+  const load = os.loadavg()[0].toFixed(1);
   try {
     const table = startTable(
-      `Bake speed, route ${route.id}, 1 renderer on ${pool.backend} (${pool.glRenderer}); standard profiles ${SEGMENTS} segments × median of ${ROUNDS} rounds, cinematic ${CINEMATIC_FRAMES} frames × 1 round (goals: 360p ≥ 0.5× real time; overhead ≤ 25%; cinematic 720p ≤ 4 s a frame on 2 CPU cores)`,
+      `Bake speed, route ${route.id}, 1 renderer on ${pool.backend} (${pool.glRenderer}) at ${priority}, load average ${load} on ${os.availableParallelism()} CPUs; standard profiles ${SEGMENTS} segments × median of ${ROUNDS} rounds, cinematic ${CINEMATIC_FRAMES} frames × 1 round (goals: 360p ≥ 0.5× real time; overhead ≤ 25%; cinematic 720p ≤ 4 s a frame on 2 CPU cores)`,
       ['profile', 'measured on', 'render-only fps', 'bake fps', 's per frame', 'vs real time', 'encode+transfer overhead', 'kbps'],
     );
     for (const profileId of PROFILES) {
