@@ -11,7 +11,7 @@ export const SUN_SHADOW_STEPS = 3;
 /** Texels across the sun's shadow map. */
 export const SHADOW_MAP_SIZE_PX = 2048;
 /** The shadow map covers the world this far around a point ahead of the camera. */
-export const SHADOW_HALF_EXTENT_M = 2600;
+export const SHADOW_HALF_EXTENT_M = 1800;
 /** Farthest a view ray is marched: the world's edge is gone in haze long before. */
 export const MAX_MARCH_M = 7000;
 /**

@@ -31,5 +31,5 @@ export const FILM_GRADES: Record<TimeOfDay, FilmGrade> = {
   // Flat milky light: lifted, a touch cooler, little bloom.
   midday: { exposure: 1.05, shadowTint: 0x08121a, highlightTint: 0xfffaf2, saturation: 1.28, contrast: 1.14, bloomIntensity: 0.5, sunGain: 1.5, fillGain: 0.45 },
   // Amber light, violet-grey shade.
-  'golden-hour': { exposure: 1.15, shadowTint: 0x100c20, highlightTint: 0xffe6c4, saturation: 1.3, contrast: 1.14, bloomIntensity: 0.8, sunGain: 1.7, fillGain: 0.4 },
+  'golden-hour': { exposure: 1.15, shadowTint: 0x100c20, highlightTint: 0xffecd4, saturation: 1.16, contrast: 1.14, bloomIntensity: 0.8, sunGain: 1.5, fillGain: 0.42 },
 };

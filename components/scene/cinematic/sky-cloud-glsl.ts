@@ -20,14 +20,14 @@ vec4 skyCloud(vec3 origin, vec3 dir) {
   vec2 xz = origin.xz + dir.xz * t - SKY_DECK_WIND_MPS * uTimeS;
   vec2 q = vec2(xz.x * 0.55, xz.y) / 11000.0;
   float n = texture2D(uNoise, q).r * 0.62 + texture2D(uNoise, q * 3.7 + vec2(0.37, 0.71)).r * 0.38;
-  float cover = smoothstep(0.48, 0.78, n);
+  float cover = smoothstep(0.53, 0.8, n);
   // Foreshortened near the horizon, where it melts into the haze band.
-  cover *= smoothstep(0.02, 0.25, dir.y) * 0.85;
+  cover *= smoothstep(0.02, 0.25, dir.y) * 0.75;
   float mu = max(dot(dir, uSunDirection), 0.0);
   // Thin cloud glows around the sun (forward scattering) and is sky-lit grey-white elsewhere.
-  vec3 colour = horizonColour(dir) * 1.08 + uSkyAmbient * 0.4 + uSunRadiance * (0.12 + 0.9 * pow(mu, 6.0));
+  vec3 colour = horizonColour(dir) * 1.12 + uSkyAmbient * 0.6 + uSunRadiance * (0.15 + 0.9 * pow(mu, 6.0));
   // Thicker cores are darker underneath.
-  colour *= mix(1.0, 0.8, smoothstep(0.7, 0.95, n));
+  colour *= mix(1.0, 0.9, smoothstep(0.72, 0.95, n));
   return vec4(colour, cover);
 }
 `;

@@ -4,10 +4,14 @@
 import { DirectionalLight, HemisphereLight, Mesh, PCFShadowMap, Vector3, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three';
 import { SHADOW_HALF_EXTENT_M, SHADOW_MAP_SIZE_PX } from './cinematic-settings';
 
-// Where the shadowed square is centred: this far ahead of the camera, along its view.
-const SHADOW_CENTRE_AHEAD_M = 1400;
+// Where the shadowed square is centred: this far ahead of the camera, along its view. It reaches
+// about a kilometre behind the camera and under three ahead, where the haze has not yet taken the
+// ranks; texels under two metres, so a walkway or a ledge still throws a shadow.
+const SHADOW_CENTRE_AHEAD_M = 900;
 const SUN_DISTANCE_M = 6000;
-// A mesh wider than this is ground, not something standing on it.
+// The world's ground materials (world-materials.ts: terrain canopy and water), by program key.
+const GROUND_PROGRAM_KEYS = ['yunshan-canopy', 'yunshan-water'];
+// A mesh of a material from elsewhere wider than this is taken for ground too.
 const GROUND_SIZED_RADIUS_M = 1500;
 
 export function enableSunShadows(renderer: WebGLRenderer): void {
@@ -43,10 +47,15 @@ export function castAndReceive(scene: Scene): void {
     // The sky dome and full-screen helpers neither cast nor receive (they write no depth).
     const material = Array.isArray(object.material) ? object.material[0] : object.material;
     if (!material || material.depthWrite === false) return;
-    // Ground-sized meshes (terrain, water) only receive: filling the whole shadow map with the
-    // valley floor costs a CPU rasteriser more than every pillar, and it shades little of itself.
+    // Ground (terrain, water) only receives: filling the whole shadow map with the valley floor
+    // costs a CPU rasteriser more than every pillar, and it shades little of itself. Other large
+    // meshes (Tianmen's mountain and its skywalk are one mesh each) cast: without them the cliff
+    // route's low sun throws no shadow at all.
     object.geometry.computeBoundingSphere();
-    object.castShadow = (object.geometry.boundingSphere?.radius ?? 0) < GROUND_SIZED_RADIUS_M;
+    const programKey = material.customProgramCacheKey();
+    object.castShadow = programKey.startsWith('yunshan-')
+      ? !GROUND_PROGRAM_KEYS.some((prefix) => programKey.startsWith(prefix))
+      : (object.geometry.boundingSphere?.radius ?? 0) < GROUND_SIZED_RADIUS_M;
     object.receiveShadow = true;
     for (const m of Array.isArray(object.material) ? object.material : [object.material]) m.needsUpdate = true;
   });

@@ -1,7 +1,7 @@
 // Lays the half-resolution cloud march over a full-resolution sub-frame: haze on every surface
 // by its distance (the scene's fog law, towards the horizon colour the sky shows that way),
 // then the cloud in front of it, upsampled with weights that follow the depth buffer so a
-// pillar's edge does not bleed the cloud behind it over its face.
+// pillar's edge does not bleed the cloud behind it over its face. On the sky, a high cloud deck.
 import { Effect, EffectAttribute } from 'postprocessing';
 import { Color, Matrix4, Uniform, Vector2, Vector3, type DataTexture, type PerspectiveCamera, type Texture } from 'three';
 import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
@@ -32,19 +32,22 @@ void mainImage(const in vec4 inputColor, const in vec2 uv, const in float depth,
     colour = mix(colour, deck.rgb, deck.a);
   }
   float viewZ = getViewZ(depth);
+  // A 3×3 tent over the march's texels (not the 2×2 of bilinear): the march's per-pixel dither,
+  // marched once a frame, would otherwise show through thin mist as a fine crosshatch.
   vec2 p = uv * uMarchSize - 0.5;
-  vec2 f = fract(p);
-  vec2 base = (floor(p) + 0.5) / uMarchSize;
+  vec2 centre = floor(p + 0.5);
   vec4 sum = vec4(0.0);
   float weights = 0.0;
-  for (int k = 0; k < 4; k++) {
-    vec2 o = vec2(float(k & 1), float(k >> 1));
-    vec2 tapUv = base + o / uMarchSize;
-    float tapZ = getViewZ(readDepth(tapUv));
-    float bilinear = mix(1.0 - f.x, f.x, o.x) * mix(1.0 - f.y, f.y, o.y);
-    float w = bilinear / (1e-3 + abs(tapZ - viewZ) / max(abs(viewZ), 1.0)) + 1e-5;
-    sum += texture2D(uMarch, tapUv) * w;
-    weights += w;
+  for (int j = -1; j <= 1; j++) {
+    for (int i = -1; i <= 1; i++) {
+      vec2 tap = centre + vec2(float(i), float(j));
+      vec2 tapUv = (tap + 0.5) / uMarchSize;
+      float tapZ = getViewZ(readDepth(tapUv));
+      vec2 tent = max(vec2(0.0), 1.0 - abs(tap - p) / 1.5);
+      float w = tent.x * tent.y / (1e-3 + abs(tapZ - viewZ) / max(abs(viewZ), 1.0)) + 1e-5;
+      sum += texture2D(uMarch, tapUv) * w;
+      weights += w;
+    }
   }
   vec4 cloud = sum / weights;
   outputColor = vec4(colour * cloud.a + cloud.rgb, inputColor.a);
