@@ -1,10 +1,12 @@
 // Where the pillars stand: landmark pillars at their fixed places, then groups of pillars
-// (walls, groves, needle fields; see pillar-clusters.ts) with open valleys between them and a
-// few lone pillars in those valleys, all kept off the stream, the plateau top and the landmarks' clear zones.
+// (walls, groves, clumps, needle fields; see pillar-clusters.ts) with open valleys between them
+// and a few lone pillars in those valleys, all kept off the stream, the plateau top and the
+// landmarks' clear zones. Inside a group pillars gather again into knots around a shared foot,
+// so the forest is clustered at every scale and never evenly spaced.
 import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH } from './landmarks';
 import type { LandmarkPillarId, Pillar } from './pillar';
 import { clusterRadiusN, planPillarClusters, type PillarCluster } from './pillar-clusters';
-import { clamp, createRandom, deriveSeed, lerp, smoothstep } from './random';
+import { clamp, createRandom, deriveSeed, lerp, valueNoise2 } from './random';
 import type { StoneBridge } from './stone-bridge';
 import type { StreamPath } from './stream-path';
 import { plateauEdgeZ, type TerrainField } from './terrain';
@@ -29,8 +31,8 @@ const GRID_CELL_M = 100;
 const MAX_TOP_M = 1110;
 /** Shortest pillar worth the name: more than 120 m from its foot. */
 const MIN_HEIGHT_M = 125;
-/** Lone pillars in the open valleys between groups. */
-const LONE_PILLAR_ATTEMPTS = 2600;
+/** Lone pillars in the open valleys between groups: few, so the valleys stay open. */
+const LONE_PILLAR_ATTEMPTS = 1400;
 /** Archetype indices (see pillar-archetypes.ts) that suit particular builds. */
 const SPIRE = 3;
 const BLOCKY = 2;
@@ -41,7 +43,9 @@ const SQUARE_BULGING = 0;
  * axis: its neighbours stay clearly lower so the column reads as alone and tall.
  */
 export function hallelujahNeighbourTopCapM(distanceM: number): number {
-  return 830 + 0.2 * Math.max(0, distanceM - HALLELUJAH.clearRadiusM);
+  const cap = 830 + 0.2 * Math.max(0, distanceM - HALLELUJAH.clearRadiusM);
+  // Within its near surroundings no neighbour, crown included, comes within 190 m of its summit.
+  return distanceM < 720 ? Math.min(cap, HALLELUJAH.summitM - 210) : cap;
 }
 
 interface Candidate {
@@ -175,7 +179,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       const slenderness = 8 + 8 * random();
       return { radiusM: heightM / slenderness, aspect: 0.65 + 0.35 * random(), archetype: random() < 0.35 ? SPIRE : anyArchetype() };
     }
-    const slenderness = 4 + 4 * random();
+    const slenderness = 3.5 + 4 * random();
     return { radiusM: heightM / slenderness, aspect: 0.6 + 0.4 * random(), archetype: anyArchetype() };
   }
 
@@ -190,9 +194,13 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
 
   function placeWall(cluster: PillarCluster): void {
     const rotationY = Math.atan2(-cluster.axisZ, cluster.axisX);
+    // The crest rises and falls along the wall in a few long steps, not member by member.
+    const crestPhase = random() * 10;
+    const crestAt = (along: number) => 0.78 + 0.4 * valueNoise2(crestPhase + along / 140, 0.5, seed + 41);
     let along = -cluster.halfLengthM;
     while (along < cluster.halfLengthM) {
-      const radius = 15 + 17 * random();
+      // Slabs of every thickness: thin fins between broad buttresses.
+      const radius = 11 + 30 * random() ** 1.6;
       along += radius;
       // One rank, sometimes two abreast, wandering a little across the ridge line.
       const ranks = cluster.halfWidthM > 50 && random() < 0.5 ? 2 : 1;
@@ -205,41 +213,77 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
           x,
           z,
           {
-            heightM: memberHeightM(cluster, e),
+            heightM: memberHeightM(cluster, e) * crestAt(along),
             radiusM: radius,
-            aspect: 0.6 + 0.3 * random(),
+            // Long across the wall's line? No: the section is long along it, so slabs read as one fin split by clefts.
+            aspect: 0.4 + 0.45 * random(),
             archetype: random() < 0.5 ? BLOCKY : anyArchetype(),
             leanScale: 0.2,
             rotationY: rotationY + (random() - 0.5) * 0.5,
           },
-          cluster.gapM,
+          // Now and then two slabs stand fused at the foot, the cleft between them opening higher up.
+          random() < 0.35 ? -Math.min(14, 0.45 * radius) : cluster.gapM,
         );
       }
-      along += radius + cluster.gapM + 4 * random();
+      along += radius + cluster.gapM + 4 * random() ** 2 * 10;
     }
   }
 
+  /** A point at (along, across) metres in the cluster's frame. */
+  function clusterPoint(cluster: PillarCluster, along: number, across: number): [number, number] {
+    return [cluster.x + cluster.axisX * along - cluster.axisZ * across, cluster.z + cluster.axisZ * along + cluster.axisX * across];
+  }
+
+  /**
+   * A group gathers into knots: each knot a few pillars round a shared foot with its own height
+   * level, slots between its members and wider gaps between knots. Placing members by
+   * rejection alone would space them evenly, like a poured bag of marbles.
+   */
   function placeGroup(cluster: PillarCluster): void {
     const areaM2 = Math.PI * cluster.halfLengthM * cluster.halfWidthM;
-    const attempts = Math.ceil(areaM2 / (cluster.kind === 'needles' ? 500 : 160));
-    const massiveShare = cluster.kind === 'grove' ? 0.08 : 0;
-    const slenderShare = cluster.kind === 'grove' ? 0.55 : 1;
-    for (let k = 0; k < attempts; k++) {
+    const knotCount = Math.max(1, Math.round(areaM2 / (cluster.kind === 'needles' ? 18000 : 4500)));
+    const massiveShare = cluster.kind === 'grove' ? 0.12 : 0;
+    // Needles are the exception even in a needle field: a forest of them reads as chimneys.
+    const slenderShare = cluster.kind === 'grove' ? 0.35 : 0.7;
+    for (let k = 0; k < knotCount; k++) {
       const u = random() * 2 - 1;
       const v = random() * 2 - 1;
-      const e = Math.hypot(u, v);
-      if (e > 1) continue;
-      // Looser towards the edge of the group, so it frays into the valley.
-      if (random() < smoothstep(0.6, 1, e) * 0.7) continue;
-      const along = u * cluster.halfLengthM;
-      const across = v * cluster.halfWidthM;
-      const x = cluster.x + cluster.axisX * along - cluster.axisZ * across;
-      const z = cluster.z + cluster.axisZ * along + cluster.axisX * across;
-      const heightM = memberHeightM(cluster, clusterRadiusN(cluster, x, z));
-      const form = proportions(heightM, massiveShare, slenderShare);
-      // Massive blocks stay squat: a block as tall as a needle would read as a mesa wall.
+      if (Math.hypot(u, v) > 1) continue;
+      const [kx, kz] = clusterPoint(cluster, u * cluster.halfLengthM, v * cluster.halfWidthM);
+      // Knot levels step widely, so the tops of one group stand at several heights.
+      const knotLevel = 0.62 + 0.55 * random() ** 1.3;
+      const spreadM = cluster.kind === 'needles' ? 45 + 40 * random() : 22 + 30 * random();
+      const members = cluster.kind === 'needles' ? 2 + Math.floor(random() * 4) : 3 + Math.floor(random() * 6);
+      let placedCount = 0;
+      for (let attempt = 0; attempt < members * 10 && placedCount < members; attempt++) {
+        // Members crowd the knot's middle: a triangular fall-off, not an even disc.
+        const r = spreadM * Math.abs(random() - random());
+        const a = random() * Math.PI * 2;
+        const x = kx + Math.cos(a) * r;
+        const z = kz + Math.sin(a) * r;
+        const heightM = memberHeightM(cluster, clusterRadiusN(cluster, x, z)) * knotLevel * (placedCount === 0 ? 1.12 : 0.7 + 0.35 * random());
+        const form = proportions(heightM, massiveShare, slenderShare);
+        // Massive blocks stay squat: a block as tall as a needle would read as a mesa wall.
+        const height = form.radiusM > 44 ? Math.min(heightM, form.radiusM * 4) : heightM;
+        const gapM = cluster.kind === 'needles' ? cluster.gapM * (0.5 + random()) : random() < 0.35 ? -Math.min(12, 0.4 * form.radiusM) : cluster.gapM * (0.3 + 0.8 * random());
+        if (tryPlace(x, z, { ...form, heightM: height, leanScale: cluster.kind === 'needles' ? 1 : 0.6 }, gapM)) placedCount++;
+      }
+    }
+  }
+
+  /** Three to eight pillars of mixed heights and widths on one foot: the tallest first, the rest leaning on it. */
+  function placeClump(cluster: PillarCluster): void {
+    const members = 3 + Math.floor(random() * 6);
+    let placedCount = 0;
+    for (let attempt = 0; attempt < members * 14 && placedCount < members; attempt++) {
+      const r = placedCount === 0 ? 0 : random() ** 0.7;
+      const a = random() * Math.PI * 2;
+      const [x, z] = clusterPoint(cluster, Math.cos(a) * r * cluster.halfLengthM, Math.sin(a) * r * cluster.halfWidthM);
+      const heightM = cluster.levelM * (placedCount === 0 ? 1 + 0.15 * random() : 0.5 + 0.45 * random());
+      const form = proportions(heightM, placedCount === 0 ? 0 : 0.12, 0.3);
       const height = form.radiusM > 44 ? Math.min(heightM, form.radiusM * 4) : heightM;
-      tryPlace(x, z, { ...form, heightM: height, leanScale: cluster.kind === 'needles' ? 1 : 0.6 }, cluster.gapM * (0.6 + 0.8 * random()));
+      const gapM = random() < 0.4 ? -Math.min(14, 0.45 * form.radiusM) : cluster.gapM;
+      if (tryPlace(x, z, { ...form, heightM: height, leanScale: 0.5 }, gapM)) placedCount++;
     }
   }
 
@@ -290,6 +334,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
 
   for (const cluster of planPillarClusters(seed, halfExtentM, stream)) {
     if (cluster.kind === 'wall') placeWall(cluster);
+    else if (cluster.kind === 'clump') placeClump(cluster);
     else placeGroup(cluster);
   }
 
@@ -299,7 +344,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     const z = lerp(-halfExtentM, halfExtentM, random());
     if (random() > 0.05) continue;
     const heightM = 150 + 200 * random() ** 1.5;
-    const form = proportions(heightM, 0, 0.6);
+    const form = proportions(heightM, 0, 0.45);
     tryPlace(x, z, { ...form, heightM, leanScale: 1 }, 30 + 40 * random());
   }
   return pillars;

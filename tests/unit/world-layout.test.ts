@@ -67,6 +67,24 @@ describe('world layout', () => {
     assert.ok(open > 0.15 * sampled && open < 0.7 * sampled, `${open} of ${sampled} samples in open valley`);
   });
 
+  test('pillars gather in knots at every scale, never at a regular spacing', () => {
+    // Centre-to-centre distance to the nearest neighbour: an even spacing makes these all alike.
+    const nearest = ordinary.map((p) => Math.min(...ordinary.filter((o) => o !== p).map((o) => Math.hypot(o.x - p.x, o.z - p.z))));
+    const mean = nearest.reduce((s, d) => s + d, 0) / nearest.length;
+    const sd = Math.sqrt(nearest.reduce((s, d) => s + (d - mean) ** 2, 0) / nearest.length);
+    assert.ok(sd / mean > 0.6, `nearest-neighbour distances vary by ${(sd / mean).toFixed(2)} of their mean`);
+    // Clark and Evans' ratio: 1 for pillars scattered at random, above 1 for a regular spacing, below for clusters.
+    const xs = ordinary.map((p) => p.x);
+    const zs = ordinary.map((p) => p.z);
+    const areaM2 = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...zs) - Math.min(...zs));
+    const ratio = mean / (0.5 / Math.sqrt(ordinary.length / areaM2));
+    assert.ok(ratio < 0.82, `Clark-Evans ratio ${ratio.toFixed(2)}`);
+    // Some pillars stand fused at the foot with a neighbour (their footprints overlap), as slabs of one block split higher up.
+    const widest = (p: (typeof ordinary)[number]) => Math.max(p.radiusXM, p.radiusZM);
+    const fused = ordinary.filter((p) => ordinary.some((o) => o !== p && Math.hypot(o.x - p.x, o.z - p.z) < widest(o) + widest(p))).length;
+    assert.ok(fused > 0.05 * ordinary.length, `${fused} pillars fused with a neighbour`);
+  });
+
   test('valley floor between 400 and 650 m away from the plateau and the rim hills', () => {
     for (let x = -1500; x <= 1500; x += 250) {
       for (let z = -1200; z <= 1500; z += 250) {
