@@ -18,7 +18,12 @@ const OCHRE = linearFromSrgb([0.7, 0.52, 0.33]);
 /** Water-stained rock: dark grey where seepage runs down the face from the top and the ledges. */
 const STAIN = linearFromSrgb([0.27, 0.27, 0.25]);
 const MOSS = linearFromSrgb([0.19, 0.28, 0.12]);
-const SHRUB = linearFromSrgb([0.1, 0.18, 0.07]);
+const SHRUB = linearFromSrgb([0.18, 0.3, 0.1]);
+/**
+ * Green on a coarse (far) mesh stands for many shrubs at once and must survive haze: darker and
+ * more saturated than a single clump, so fog lifts it to a forest green rather than to grey.
+ */
+const FAR_GREEN = linearFromSrgb([0.14, 0.29, 0.07]);
 
 function mix3(a: readonly number[], b: readonly number[], t: number): [number, number, number] {
   return [lerp(a[0], b[0], t), lerp(a[1], b[1], t), lerp(a[2], b[2], t)];
@@ -54,21 +59,41 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   c = [c[0] * shade, c[1] * shade, c[2] * shade];
   // Shrubs on ledges (more towards the top); a ledge band thinner than the ring spacing would
   // smear green over whole rings, so coarse meshes get patches of the same cover instead.
-  const ledge = Math.exp(-(((below - 0.05) / 0.1) ** 2));
+  // A ledge holds a hanging garden: shrubs on it and trailing down a good part of the bed below.
+  const ledge = Math.exp(-(((below - 0.08) / 0.16) ** 2));
   const bedsPerRing = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
   const ledgeResolved = clamp(0.6 / Math.max(bedsPerRing, 1e-6), 0, 1);
+  const coarse = 1 - ledgeResolved;
   // Growth takes hold in patches a few metres wide, never along a whole ledge: the noise varies fast around the section.
   const cover = valueNoise2(theta * 8, yN * 9, s + 4) + 0.3 * yN;
-  const ledgeGreen = ledge * ledgeResolved * smoothstep(0.5, 0.72, cover);
-  const patchGreen = (1 - ledgeResolved) * smoothstep(0.62, 0.9, cover) * 0.85;
+  // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
+  const ledgeClumps = valueNoise2(theta * 15, yN * 11, s + 14) + 0.3 * yN;
+  const ledgeGreen = ledge * ledgeResolved * smoothstep(0.5, 0.75, ledgeClumps);
+  // Whole slabs of a face are forested, the upper shaft more than the lower: patches a quarter
+  // of the way round and tens of metres high, what still reads as green from a kilometre off.
+  // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
+  const slab = smoothstep(0.48, 0.68, valueNoise2(theta * 2.4 + 1.3, yN * 4.5, s + 12) + 0.25 * yN - 0.05);
+  const slabGreen = slab * lerp(Math.max(ledge, smoothstep(0.3, 0.55, cover)), 0.75, coarse);
+  // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad
+  // patches of forest on the upper shaft and thinner ones lower down.
+  const patchGreen = coarse * smoothstep(0.56, 0.86, cover + 0.15 * yN);
   // Joints hold soil: green creeps down the deeper ones.
-  const jointGreen = smoothstep(0.45, 0.8, carving) * smoothstep(0.45, 0.7, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN);
-  // The top's cover hangs down the faces by an uneven few percent of the height.
-  const capDepth = 0.035 + 0.08 * valueNoise2(theta * 4.5, 1.5, s + 5);
+  const jointGreen = smoothstep(0.35, 0.7, carving) * smoothstep(0.4, 0.65, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN) * (1 - 0.5 * coarse);
+  // The top's cover hangs down the faces by an uneven few percent of the height; on a coarse mesh
+  // it reaches down to the next ring, or the cap would shrink to a tuft on a bare shaft.
+  const capDepth = 0.035 + 0.08 * valueNoise2(theta * 4.5, 1.5, s + 5) + 0.14 * coarse;
   const capGreen = smoothstep(1 - capDepth - 0.03, 1 - capDepth + 0.01, yN);
   const footGreen = 1 - smoothstep(0.01, 0.06, yN);
   c = mix3(c, MOSS, clamp(Math.max(capGreen, footGreen) * (0.85 + 0.15 * valueNoise2(theta * 7, yN * 20, s + 10)), 0, 1));
-  return mix3(c, SHRUB, clamp(Math.max(ledgeGreen, patchGreen, jointGreen) * 0.92, 0, 1));
+  // Seen from afar, the rock between patches is itself flecked with scrub: a faint green wash.
+  c = mix3(c, FAR_GREEN, 0.12 * coarse * (0.5 + yN));
+  const green = mix3(SHRUB, FAR_GREEN, coarse);
+  // Mixing linear colours towards a dark green mostly darkens the rock; it only turns green near
+  // the end, so cover is pushed hard: where there is growth at all, it is mostly leaves.
+  const growth = Math.max(ledgeGreen, slabGreen, patchGreen * 0.9, jointGreen);
+  // A coarse mesh's vertex stands for a wide stretch of face: only where growth is dense does it
+  // stand for forest, or the whole shaft turns green and the rock bands between vanish.
+  return mix3(c, green, 0.95 * smoothstep(0.12 + 0.25 * coarse, 0.6 + 0.2 * coarse, growth));
 }
 
 export function buildPillarMesh(shape: PillarShape, detail: PillarLodDetail, seed: number): MeshData {

@@ -39,7 +39,9 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
     pillarLods: [
       { radialSegments: 20, rings: 24 },
       { radialSegments: 10, rings: 9 },
-      { radialSegments: 7, rings: 3 },
+      // Most pillars in a phone frame are far ones: five rings let them swell, narrow and
+      // carry patches of green down the shaft, where three drew a bare chimney with a green tip.
+      { radialSegments: 8, rings: 5 },
     ],
     crownLods: [
       { trees: 12, layers: 3, sides: 6 },
@@ -58,7 +60,7 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
     pillarLods: [
       { radialSegments: 48, rings: 72 },
       { radialSegments: 20, rings: 22 },
-      { radialSegments: 10, rings: 6 },
+      { radialSegments: 10, rings: 8 },
     ],
     crownLods: [
       { trees: 16, layers: 3, sides: 7 },
