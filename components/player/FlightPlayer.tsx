@@ -43,6 +43,8 @@ const CONTROLS_HIDE_AFTER_MS = 3000;
 const CALM_SPEED: PlaybackSpeed = 0.5;
 /** A scene that never reports its first frame must not hold the flight (or the veil) forever. */
 const SCENE_READY_TIMEOUT_MS = 15_000;
+/** Autoplay waits at most this long past the first picture for the stream's next second (a slow link still starts). */
+const PRIMED_WAIT_MAX_MS = 3000;
 
 // The warm-up render (three.js) loads only on a first visit under Auto, while the probe runs.
 const WarmupRender = dynamic(() => import('./render-choice/WarmupRender').then((module) => module.WarmupRender), { ssr: false });
@@ -96,6 +98,7 @@ export function FlightPlayer({
   const [playing, setPlaying] = useState(false);
   const [hasStarted, setHasStarted] = useState(false);
   const [canvasReady, setCanvasReady] = useState(false);
+  const [pictureSettled, setPictureSettled] = useState(false);
   const [statsShown, setStatsShown] = useState(false);
   const [controlsShown, setControlsShown] = useState(true);
   const hideTimerRef = useRef<number | undefined>(undefined);
@@ -245,15 +248,39 @@ export function FlightPlayer({
   const retryCloud = useCallback(() => requestStage({ kind: 'cloud' }, 'choice'), [requestStage]);
   const closeStats = useCallback(() => setStatsShown(false), []);
 
+  // A stream's first picture is not yet a playing stream: the cloud view says data-primed once
+  // the frames after it are decoded and a second of them has arrived. A clock started at the
+  // first picture runs ahead of them and the first second's frames are dropped.
+  useEffect(() => {
+    const stage = stageRef.current;
+    if (!stage || !canvasReady || pictureSettled) return;
+    const settled = () => Array.from(stage.querySelectorAll('[data-layer-id] [data-ready="true"]')).some((element) => element.getAttribute('data-primed') !== 'false');
+    if (settled()) {
+      setPictureSettled(true);
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (!settled()) return;
+      observer.disconnect();
+      setPictureSettled(true);
+    });
+    observer.observe(stage, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-ready', 'data-primed'] });
+    const fallback = window.setTimeout(() => setPictureSettled(true), PRIMED_WAIT_MAX_MS);
+    return () => {
+      observer.disconnect();
+      window.clearTimeout(fallback);
+    };
+  }, [canvasReady, pictureSettled]);
+
   // Autoplay waits for the picture, so a slow phone does not miss the opening seconds.
   const autoplayDoneRef = useRef(false);
   useEffect(() => {
-    if (!autoplay || autoplayDoneRef.current || !canvasReady) return;
+    if (!autoplay || autoplayDoneRef.current || !canvasReady || !pictureSettled) return;
     // A cloud flight with nothing to show (still baking, node full) waits for the visitor's choice.
     if (cloudBlocked) return;
     autoplayDoneRef.current = true;
     play();
-  }, [autoplay, canvasReady, play, cloudBlocked]);
+  }, [autoplay, canvasReady, pictureSettled, play, cloudBlocked]);
 
   // A flight in a background tab would fly on unseen; hold it until the visitor is back.
   useEffect(() => {

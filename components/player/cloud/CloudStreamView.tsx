@@ -144,7 +144,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   const notice = !blocked && firstFrameShown && !quiet ? noticeFor(snapshot, messages) : null;
 
   return (
-    <div className={styles.view} data-ready={ready} data-cloud-state={snapshot.state} data-testid="cloud-view">
+    <div className={styles.view} data-ready={ready} data-primed={snapshot.primed} data-cloud-state={snapshot.state} data-testid="cloud-view">
       <canvas
         ref={canvasRef}
         className={styles.canvas}

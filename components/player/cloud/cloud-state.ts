@@ -13,6 +13,7 @@ export const INITIAL_CLOUD_SNAPSHOT: CloudSnapshot = {
   retryAtMs: null,
   waiting: false,
   starved: false,
+  primed: false,
   problem: null,
 };
 

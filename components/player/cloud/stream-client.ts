@@ -41,6 +41,7 @@ import { DecodedFrameBuffer } from './frame-buffer';
 import { canDecodeVp8, closePicture, StreamFrameDecoder, type DecodedPicture } from './frame-decoder';
 import { frameIndexForTime, STREAM_FPS } from './frame-for-time';
 import { PeerLink, webRtcAvailable } from './peer-link';
+import { readyToStartClock } from './playback-start';
 import { ThroughputMeter } from './throughput-meter';
 
 export type CloudState =
@@ -71,6 +72,11 @@ export interface CloudSnapshot {
   retryAtMs: number | null;
   /** Playing, but the frame due is not here yet. */
   waiting: boolean;
+  /**
+   * A picture is up and the frames after it are here (the decoded queue full, a second of
+   * encoded frames received): a clock started now drops none of them. Autoplay waits for it.
+   */
+  primed: boolean;
   /**
    * Playing, and nothing has arrived for a while although more is due: the server or the
    * link has stopped. The picture still plays from the buffer, but not for long.
@@ -650,6 +656,9 @@ export class CloudStreamClient {
     this.#pump();
     const waiting = playing && this.#buffer.lastShownIndex < target - 2;
     if (waiting !== this.#snapshot.waiting) this.#update({ waiting });
+    // Only a stopped clock waits for it; while playing the buffer drains and refills by design.
+    const primed = this.#pendingSeek === null && (playing ? this.#buffer.lastShownIndex >= 0 : this.#primed());
+    if (primed !== this.#snapshot.primed) this.#update({ primed });
     const allReceived = this.#queue.lastReceivedIndex >= this.#session.frameCount - 1;
     const starved = playing && !allReceived && nowMs - this.#deliveryExpectedSinceMs > STARVED_AFTER_MS;
     if (starved !== this.#snapshot.starved) this.#update({ starved });
@@ -676,6 +685,19 @@ export class CloudStreamClient {
     // Pictures flowing again end any waiting, reconnecting or given-up state.
     if (this.#snapshot.state !== 'streaming') this.#update({ state: 'streaming', problem: null });
     this.#options.onFrameShown?.(this.#buffer.lastShownIndex, nowMs);
+  }
+
+  #primed(): boolean {
+    const session = this.#session;
+    if (!session) return false;
+    return readyToStartClock({
+      shownIndex: this.#buffer.lastShownIndex,
+      decodedWaiting: this.#buffer.size,
+      decodedCapacity: this.#buffer.capacity,
+      lastReceivedIndex: this.#queue.lastReceivedIndex,
+      frameCount: session.frameCount,
+      fps: session.fps,
+    });
   }
 
   #targetFrame(nowMs: number): number {
