@@ -65,6 +65,32 @@ describe('measureWarmupFrames', () => {
     assert.equal(await measureWarmupFrames(60, scriptedDevice([10], { stopAfterFrames: 2 }).driver), null);
   });
 
+  test('a frame counts until the GPU says it is done, however many tasks that takes: the wait never blocks', async () => {
+    // The GPU finishes each frame 40 ms later, seen by polling between tasks, while the page
+    // goes on (here: the clock moves only between tasks, as it would for the veil's frames).
+    let nowMs = 0;
+    let draws = 0;
+    let tasksWhileWaiting = 0;
+    const driver: WarmupDriver = {
+      draw() {
+        draws += 1;
+      },
+      async finish() {
+        for (let waited = 0; waited < 40; waited += 10) {
+          await new Promise<void>((resolve) => setTimeout(resolve, 0));
+          tasksWhileWaiting += 1;
+          nowMs += 10;
+        }
+      },
+      nowMs: () => nowMs,
+      yieldBetweenFrames: async () => true,
+      usable: () => true,
+    };
+    assert.deepEqual(await measureWarmupFrames(60, driver), { frameMs: 40, frames: WARMUP_TIMED_FRAMES });
+    assert.equal(draws, WARMUP_UNTIMED_FRAMES + WARMUP_TIMED_FRAMES);
+    assert.equal(tasksWhileWaiting, draws * 4);
+  });
+
   test('a clock too coarse to see the frame reads as its resolution, not as zero', async () => {
     const result = await measureWarmupFrames(60, scriptedDevice([0]).driver);
     assert.ok(result !== null && result.frameMs !== null && result.frameMs > 0);

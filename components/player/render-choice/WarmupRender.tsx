@@ -3,6 +3,7 @@
 // the loading veil: the probe's truest question is how fast this device draws this very scene.
 // Reports once; the player lazy-loads it, so three.js arrives only where a probe runs.
 import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
+import { PerspectiveCamera } from 'three';
 import type { Route } from '../../../scenes/routes/route-schema';
 import { FlightCanvas, type FlightRendererControl } from '../../scene/FlightCanvas';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
@@ -60,19 +61,35 @@ export function WarmupRender({ route, onDone }: WarmupRenderProps) {
       if (startedRef.current) return;
       startedRef.current = true;
       const gl = control.gl.getContext();
+      const gl2 = typeof WebGL2RenderingContext !== 'undefined' && gl instanceof WebGL2RenderingContext ? gl : null;
       const pixel = new Uint8Array(4);
       let lost = false;
       const onLost = () => {
         lost = true;
       };
       control.gl.domElement.addEventListener('webglcontextlost', onLost);
-      measureWarmupFrames(route.durationS, {
+      // Shaders compiled ahead, off the main thread where the browser can (KHR_parallel_shader_compile):
+      // the first frame would otherwise wait on every program's link in one long task.
+      control.gl
+        .compileAsync(control.scene, new PerspectiveCamera())
+        .catch(() => null)
+        .then(() => measureWarmupFrames(route.durationS, {
         draw(timeS) {
           timeRef.current = timeS;
           control.advance(timeS);
         },
-        finish() {
-          gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+        async finish() {
+          const sync = gl2?.fenceSync(gl2.SYNC_GPU_COMMANDS_COMPLETE, 0) ?? null;
+          if (gl2 === null || sync === null) {
+            gl.readPixels(0, 0, 1, 1, gl.RGBA, gl.UNSIGNED_BYTE, pixel);
+            return;
+          }
+          gl2.flush();
+          try {
+            while (gl2.getSyncParameter(sync, gl2.SYNC_STATUS) !== gl2.SIGNALED && !gl2.isContextLost()) await nextTask();
+          } finally {
+            gl2.deleteSync(sync);
+          }
         },
         nowMs: () => performance.now(),
         async yieldBetweenFrames() {
@@ -80,7 +97,7 @@ export function WarmupRender({ route, onDone }: WarmupRenderProps) {
           return !unmountedRef.current;
         },
         usable: () => !lost && !gl.isContextLost(),
-      })
+      }))
         .catch((error: unknown) => {
           console.warn('The warm-up render failed', error);
           return null;

@@ -12,8 +12,12 @@ export const WARMUP_BUDGET_MS = 2000;
 export interface WarmupDriver {
   /** Draws the route at timeS. */
   draw(timeS: number): void;
-  /** Blocks until the GPU has finished the frame (a 1×1 readPixels), so a timing is real work, not queued work. */
-  finish(): void;
+  /**
+   * Resolves once the GPU has finished the frame, so a timing is real work, not queued work.
+   * Asynchronous (a fence polled between tasks), not a blocking read-back: a slow device's
+   * frame would otherwise be one main-thread task as long as the frame, the veil frozen.
+   */
+  finish(): Promise<void> | void;
   nowMs(): number;
   /** Lets the page breathe between frames (the veil animates); resolves false when the warm-up must stop. */
   yieldBetweenFrames(): Promise<boolean>;
@@ -49,7 +53,7 @@ export async function measureWarmupFrames(durationS: number, driver: WarmupDrive
     if (untimedMs.length > 0 && overBudget()) break;
     const frameStartMs = driver.nowMs();
     driver.draw(timeS);
-    driver.finish();
+    await driver.finish();
     untimedMs.push(driver.nowMs() - frameStartMs);
     if (!driver.usable() || !(await driver.yieldBetweenFrames())) return failed;
   }
@@ -59,7 +63,7 @@ export async function measureWarmupFrames(durationS: number, driver: WarmupDrive
     if (overBudget()) break;
     const frameStartMs = driver.nowMs();
     driver.draw(timeS);
-    driver.finish();
+    await driver.finish();
     timedMs.push(driver.nowMs() - frameStartMs);
     if (!driver.usable() || !(await driver.yieldBetweenFrames())) return failed;
   }
