@@ -14,7 +14,7 @@ import { median, printTable } from './stats';
 import { measureCloudPlayback } from './cloud-playback-bench';
 
 const RUNS = Number(process.env.YUNSHAN_BENCH_HANDOVER_RUNS ?? 3);
-const FIRST_FRAME_RUNS = 10;
+const FIRST_FRAME_RUNS = Number(process.env.YUNSHAN_BENCH_FIRST_FRAME_RUNS ?? 10);
 const PLAYBACK_RUNS = Number(process.env.YUNSHAN_BENCH_PLAYBACK_RUNS ?? 3);
 
 interface HandoverKind {
@@ -113,7 +113,8 @@ export async function benchPlayer(): Promise<void> {
     );
 
     const rows: Array<Array<string | number>> = [];
-    for (const kind of KINDS) {
+    // YUNSHAN_BENCH_HANDOVER_RUNS=0 measures the stream alone.
+    for (const kind of RUNS > 0 ? KINDS : []) {
       const records: HandoverRecord[] = [];
       for (let run = 0; run < RUNS; run++) records.push(await measureOnce(browser, fixture, kind));
       const ready = records.map(readyAfterMs).filter((value): value is number => value !== null);
@@ -121,7 +122,7 @@ export async function benchPlayer(): Promise<void> {
       const offsets = records.map((record) => Math.abs(record.offsetMs ?? NaN));
       rows.push([kind.name, records[0].reason, Math.round(median(ready)), Math.round(median(gaps)), Math.round(Math.max(...gaps)), median(offsets).toFixed(1), records.length]);
     }
-    printTable(
+    if (rows.length > 0) printTable(
       `Handovers in Chromium (llvmpipe), 960×540, phone tier ↔ 360p stream; medians of ${RUNS} runs`,
       ['handover', 'reason', 'ready after request (ms)', 'visible gap (ms)', 'worst gap (ms)', '|pose offset| (ms)', 'runs'],
       rows,
