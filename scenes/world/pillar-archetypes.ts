@@ -33,6 +33,13 @@ export const PILLAR_ARCHETYPE_SPECS: readonly PillarShapeSpec[] = [
     bulges: [{ yN: 0.6, amp: -0.18, widthN: 0.16 }, { yN: 0.92, amp: 0.08, widthN: 0.06 }],
     crackCount: 5, crackDepth: 0.208, beddingCount: 18, beddingDepth: 0.035, roughness: 0.154, salt: 5,
   },
+  // A block split into slabs: two or three clefts cut a third of the way in, so from most sides
+  // it reads as pillars fused at the foot; its head steps down in broken tiers.
+  {
+    squareness: 7.4, taper: 0.1, footFlare: 0.22,
+    bulges: [{ yN: 0.45, amp: 0.07, widthN: 0.22 }, { yN: 0.88, amp: -0.07, widthN: 0.07 }],
+    crackCount: 3, crackDepth: 0.42, beddingCount: 14, beddingDepth: 0.03, roughness: 0.13, salt: 6,
+  },
 ];
 
 /** Hallelujah Mountain: slim, squarish, gently waisted so the crowned head seems to float. */

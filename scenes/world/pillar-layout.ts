@@ -37,6 +37,7 @@ const LONE_PILLAR_ATTEMPTS = 1400;
 const SPIRE = 3;
 const BLOCKY = 2;
 const SQUARE_BULGING = 0;
+const SPLIT_BLOCK = 5;
 
 /**
  * Highest top allowed for an ordinary pillar this far (metres) from Hallelujah Mountain's
@@ -173,7 +174,8 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     const roll = random();
     if (roll < massiveShare) {
       // A broad block: the heights of its neighbours, several times as wide.
-      return { radiusM: 45 + 40 * random(), aspect: 0.55 + 0.4 * random(), archetype: random() < 0.6 ? BLOCKY : SQUARE_BULGING };
+      const roll = random();
+      return { radiusM: 45 + 40 * random(), aspect: 0.55 + 0.4 * random(), archetype: roll < 0.35 ? BLOCKY : roll < 0.7 ? SPLIT_BLOCK : SQUARE_BULGING };
     }
     if (roll < massiveShare + slenderShare) {
       const slenderness = 8 + 8 * random();
@@ -217,7 +219,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
             radiusM: radius,
             // Long across the wall's line? No: the section is long along it, so slabs read as one fin split by clefts.
             aspect: 0.4 + 0.45 * random(),
-            archetype: random() < 0.5 ? BLOCKY : anyArchetype(),
+            archetype: random() < 0.5 ? (random() < 0.5 ? SPLIT_BLOCK : BLOCKY) : anyArchetype(),
             leanScale: 0.2,
             rotationY: rotationY + (random() - 0.5) * 0.5,
           },
