@@ -118,16 +118,17 @@ function canvasBrightness(page: Page): Promise<number> {
  * passes `untilS`, and returns the distinct indices in the order they appeared.
  */
 async function watchShownFrames(page: Page, untilS: number): Promise<number[]> {
-  await page.evaluate(() => {
-    const seen: number[] = [];
-    (window as unknown as { __shownOrder: number[] }).__shownOrder = seen;
-    const sample = () => {
+  // Source text, not a function: tsx would wrap a named inner function in a helper the page lacks.
+  await page.evaluate(`(() => {
+    const seen = [];
+    window.__shownOrder = seen;
+    function sample() {
       const index = window.__yunshanCloud?.lastShownFrameIndex ?? -1;
       if (seen.at(-1) !== index) seen.push(index);
       requestAnimationFrame(sample);
-    };
+    }
     requestAnimationFrame(sample);
-  });
+  })()`);
   await page.waitForFunction((until) => window.__yunshanPlayer!.timeS() > until, untilS, { timeout: STREAM_TIMEOUT_MS });
   return page.evaluate(() => (window as unknown as { __shownOrder: number[] }).__shownOrder);
 }
