@@ -1,6 +1,8 @@
-// Averages the jittered sub-frames of one baked frame: each sub-frame's finished picture is
-// blended into a running mean (weight 1/(n+1)), and the last one writes the mean to the canvas
-// that the encoder reads. Half-float buffers, so four or more sub-frames add up without banding.
+// Averages the jittered, time-shifted sub-frames of one baked frame in linear light, before the
+// tone curve: each sub-frame's picture is blended into a running mean (weight 1/(n+1)), and the
+// last one hands the mean on to the passes after it (bloom, tone curve, grade), which then run
+// once a frame instead of once a sub-frame. Averaging scene light, not graded pixels, is also
+// how film smears a bright edge in motion. Half-float buffers, so sub-frames add up without banding.
 import { Pass } from 'postprocessing';
 import { HalfFloatType, ShaderMaterial, Uniform, WebGLRenderTarget, type Texture, type WebGLRenderer } from 'three';
 
@@ -25,18 +27,8 @@ void main() {
 }
 `;
 
-const outputShader = /* glsl */ `
-uniform sampler2D uMean;
-varying vec2 vUv;
-void main() {
-  gl_FragColor = vec4(texture2D(uMean, vUv).rgb, 1.0);
-  #include <colorspace_fragment>
-}
-`;
-
 export class AccumulationPass extends Pass {
   private readonly blend: ShaderMaterial;
-  private readonly output: ShaderMaterial;
   private targets: [WebGLRenderTarget, WebGLRenderTarget];
   /** Index of the sub-frame about to be rendered; set before each composer.render. */
   subFrame = 0;
@@ -52,43 +44,35 @@ export class AccumulationPass extends Pass {
       depthTest: false,
       depthWrite: false,
     });
-    this.output = new ShaderMaterial({
-      vertexShader,
-      fragmentShader: outputShader,
-      uniforms: { uMean: new Uniform(null) },
-      depthTest: false,
-      depthWrite: false,
-      toneMapped: false,
-    });
+    this.fullscreenMaterial = this.blend;
     const target = () => new WebGLRenderTarget(1, 1, { type: HalfFloatType, depthBuffer: false });
     this.targets = [target(), target()];
+  }
+
+  /** Whether this composer run completes the frame: only then do the passes after this one run. */
+  get isLastSubFrame(): boolean {
+    return this.subFrame === this.subFrames - 1;
   }
 
   override setSize(width: number, height: number): void {
     for (const target of this.targets) target.setSize(width, height);
   }
 
-  override render(renderer: WebGLRenderer, inputBuffer: WebGLRenderTarget | null): void {
+  override render(renderer: WebGLRenderer, inputBuffer: WebGLRenderTarget | null, outputBuffer: WebGLRenderTarget | null): void {
     const [mean, next] = this.targets;
-    this.fullscreenMaterial = this.blend;
     this.blend.uniforms.uSubFrame.value = inputBuffer?.texture ?? null;
     this.blend.uniforms.uMean.value = mean.texture as Texture;
     this.blend.uniforms.uWeight.value = 1 / (this.subFrame + 1);
-    renderer.setRenderTarget(next);
+    // The last sub-frame's mean goes straight to the next pass; the others keep it for the next sub-frame.
+    this.needsSwap = this.isLastSubFrame;
+    renderer.setRenderTarget(this.isLastSubFrame ? outputBuffer : next);
     renderer.render(this.scene, this.camera);
-    this.targets = [next, mean];
-    if (this.subFrame === this.subFrames - 1) {
-      this.fullscreenMaterial = this.output;
-      this.output.uniforms.uMean.value = next.texture;
-      renderer.setRenderTarget(null);
-      renderer.render(this.scene, this.camera);
-    }
+    if (!this.isLastSubFrame) this.targets = [next, mean];
   }
 
   override dispose(): void {
     for (const target of this.targets) target.dispose();
     this.blend.dispose();
-    this.output.dispose();
     super.dispose();
   }
 }

@@ -1,7 +1,7 @@
 // One cinematic frame: the sun's shadow map and the half-resolution cloud march once, then
-// SUB_FRAMES jittered sub-frames through the pass chain (scene → ambient occlusion → haze and
-// cloud composite → bloom, AgX tone curve and grade) averaged onto the canvas. Each sub-frame
-// sits at its own time in the open shutter (motion blur) with its own sub-pixel jitter
+// SUB_FRAMES sub-frames through the pass chain (scene → ambient occlusion → haze and cloud
+// composite) averaged in linear light, then bloom, AgX tone curve and grade once onto the
+// canvas. Each sub-frame sits at its own time in the open shutter (motion blur) with its own sub-pixel jitter
 // (anti-aliasing). Everything that varies between sub-frames comes from the frame's time and
 // fixed sequences: a frame is the same on every bake.
 import { N8AOPostPass } from 'n8ao';
@@ -110,12 +110,15 @@ export function createCinematicPipeline(
   composer.addPass(cloud);
   const cloudComposite = new VolumetricCloudComposite(params, cloud.target.texture, noise, grade);
   composer.addPass(new EffectPass(camera, cloudComposite));
-  const bloom = new BloomEffect({ intensity: grade.bloomIntensity, luminanceThreshold: 1.0, luminanceSmoothing: 0.3, mipmapBlur: true, radius: 0.75 });
-  const toneMapping = new ToneMappingEffect({ mode: ToneMappingMode.AGX });
-  composer.addPass(new EffectPass(camera, bloom, toneMapping, new FilmGradeEffect(grade)));
   const accumulation = new AccumulationPass();
   accumulation.subFrames = SUB_FRAMES;
   composer.addPass(accumulation);
+  const bloom = new BloomEffect({ intensity: grade.bloomIntensity, luminanceThreshold: 1.0, luminanceSmoothing: 0.3, mipmapBlur: true, radius: 0.75 });
+  const toneMapping = new ToneMappingEffect({ mode: ToneMappingMode.AGX });
+  // Once a frame, on the averaged sub-frames, straight to the canvas (in its colour space).
+  const finish = new EffectPass(camera, bloom, toneMapping, new FilmGradeEffect(grade));
+  finish.renderToScreen = true;
+  composer.addPass(finish);
   const jitter = subPixelJitter(SUB_FRAMES);
   const shutterS = shutterOffsetsS(SUB_FRAMES);
   const order = drawOrder(SUB_FRAMES);
@@ -147,6 +150,7 @@ export function createCinematicPipeline(
         cloud.setView(camera, timeS, frameIndex % DITHER_PERIOD);
         cloudComposite.setView(camera, timeS);
         accumulation.subFrame = drawn;
+        finish.enabled = accumulation.isLastSubFrame;
         composer.render(0);
         gl.shadowMap.needsUpdate = false;
       });

@@ -2,7 +2,7 @@
 // within about four seconds on a 2-core CPU node (llvmpipe); a GPU node could afford more,
 // but the numbers decide the pixels, so they are fixed and part of the scene version.
 
-/** Jittered sub-frames averaged into each frame: the anti-aliasing (scene, AO and bloom run once each). */
+/** Sub-frames averaged into each frame, jittered and spread over the shutter: anti-aliasing and motion blur (scene, AO and cloud composite run once each; bloom and the tone curve once a frame). */
 export const SUB_FRAMES = 3;
 /** Samples along each view ray through the cloud sea and mist (marched once a frame, at half resolution). */
 export const MARCH_STEPS = 32;
