@@ -68,12 +68,16 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   const cover = valueNoise2(theta * 8, yN * 9, s + 4) + 0.3 * yN;
   // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
   const ledgeClumps = valueNoise2(theta * 15, yN * 11, s + 14) + 0.3 * yN;
-  const ledgeGreen = ledge * ledgeResolved * smoothstep(0.5, 0.75, ledgeClumps);
+  // Noise finer than the vertex spacing around the section would hit or miss vertices at random
+  // and draw a checkerboard of blotches: where the mesh cannot resolve it, its average stands in.
+  const aroundResolved = sampling ? clamp((0.07 / sampling.thetaStep - 0.25) / 0.75, 0, 1) : 1;
+  const ledgeGreen = ledge * ledgeResolved * lerp(0.45, smoothstep(0.5, 0.75, ledgeClumps), aroundResolved);
   // Whole slabs of a face are forested, the upper shaft more than the lower: patches a quarter
   // of the way round and tens of metres high, what still reads as green from a kilometre off.
   // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
   const slab = smoothstep(0.48, 0.68, valueNoise2(theta * 2.4 + 1.3, yN * 4.5, s + 12) + 0.25 * yN - 0.05);
-  const slabGreen = slab * lerp(Math.max(ledge, smoothstep(0.3, 0.55, cover)), 0.75, coarse);
+  const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
+  const slabGreen = slab * lerp(slabTexture, 0.75, coarse);
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad
   // patches of forest on the upper shaft and thinner ones lower down.
   const patchGreen = coarse * smoothstep(0.56, 0.86, cover + 0.15 * yN);
