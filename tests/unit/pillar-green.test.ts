@@ -29,6 +29,7 @@ describe('green down the pillars', () => {
       TIER_DETAIL[tier].pillarLods.forEach((detail, lod) => {
         PILLAR_ARCHETYPE_SPECS.forEach((spec, a) => {
           const mesh = buildPillarMesh(createPillarShape(spec, SEED), detail, SEED);
+          assert.ok(mesh.colors, 'pillar meshes carry vertex colours');
           // The lower shaft (above the foot's moss) is not bare: green reaches well below the top.
           const lower = greenShare(mesh.colors, mesh.positions, 0.06, 0.45);
           assert.ok(lower >= 0.2, `${tier} LOD ${lod} archetype ${a}: lower shaft ${(lower * 100).toFixed(0)} % green`);
