@@ -9,6 +9,7 @@ import path from 'node:path';
 import { PNG } from 'pngjs';
 import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { compareImages } from '../helpers/image-difference';
 
 const route = CURATED_ROUTES.find((candidate) => candidate.id === 'first-bridge-pass');
 if (!route) throw new Error('the curated First Bridge route is missing');
@@ -28,20 +29,6 @@ before(async () => {
 after(async () => {
   await pool?.close();
 });
-
-function differingFraction(actual: PNG, expected: PNG): { fraction: number; maxDelta: number } {
-  assert.equal(actual.width, expected.width, 'width');
-  assert.equal(actual.height, expected.height, 'height');
-  let differing = 0;
-  let maxDelta = 0;
-  for (let p = 0; p < actual.data.length; p += 4) {
-    let delta = 0;
-    for (let c = 0; c < 3; c++) delta = Math.max(delta, Math.abs(actual.data[p + c] - expected.data[p + c]));
-    maxDelta = Math.max(maxDelta, delta);
-    if (delta > CHANNEL_TOLERANCE) differing++;
-  }
-  return { fraction: differing / (actual.width * actual.height), maxDelta };
-}
 
 describe('a cinematic frame', () => {
   test('the same pose drawn twice, with another pose between, gives byte-identical pixels', async () => {
@@ -66,10 +53,10 @@ describe('a cinematic frame', () => {
       `No cinematic golden image for render backend '${pool.backend}' (${pool.glRenderer}) at ${goldenFile}. ` +
         'Check a rendered frame by eye, then create it with: UPDATE_GOLDEN=1 node --import tsx --test tests/render/cinematic-frames.test.ts',
     );
-    const difference = differingFraction(png, PNG.sync.read(readFileSync(goldenFile)));
+    const difference = compareImages(png, PNG.sync.read(readFileSync(goldenFile)), CHANNEL_TOLERANCE);
     assert.ok(
-      difference.fraction <= MAX_DIFFERING_FRACTION,
-      `${(difference.fraction * 100).toFixed(3)}% of pixels differ by more than ${CHANNEL_TOLERANCE} (max ${difference.maxDelta}) from ${goldenFile}. ` +
+      difference.differingFraction <= MAX_DIFFERING_FRACTION,
+      `${(difference.differingFraction * 100).toFixed(3)}% of pixels differ by more than ${CHANNEL_TOLERANCE} (max ${difference.maxChannelDelta}) from ${goldenFile}. ` +
         'If the cinematic look changed on purpose, regenerate the golden with UPDATE_GOLDEN=1.',
     );
   });

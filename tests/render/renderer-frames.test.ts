@@ -12,6 +12,7 @@ import type { EncodedChunk, SegmentRequest } from '../../server/bake/bake-contra
 import { buildTestRoute } from '../helpers/test-routes';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
 import type { Route } from '../../scenes/routes/route-schema';
+import { compareImages } from '../helpers/image-difference';
 
 const route = buildTestRoute('render-golden');
 const heavensGate = CURATED_ROUTES.find((r) => r.id === 'heavens-gate-flythrough');
@@ -52,25 +53,6 @@ function sameChunks(a: readonly EncodedChunk[], b: readonly EncodedChunk[], what
   });
 }
 
-interface ImageDifference {
-  differingFraction: number;
-  maxChannelDelta: number;
-}
-
-function compareImages(actual: PNG, expected: PNG): ImageDifference {
-  assert.equal(actual.width, expected.width, 'width');
-  assert.equal(actual.height, expected.height, 'height');
-  let differing = 0;
-  let maxChannelDelta = 0;
-  for (let p = 0; p < actual.data.length; p += 4) {
-    let pixelDelta = 0;
-    for (let c = 0; c < 3; c++) pixelDelta = Math.max(pixelDelta, Math.abs(actual.data[p + c] - expected.data[p + c]));
-    maxChannelDelta = Math.max(maxChannelDelta, pixelDelta);
-    if (pixelDelta > CHANNEL_TOLERANCE) differing++;
-  }
-  return { differingFraction: differing / (actual.width * actual.height), maxChannelDelta };
-}
-
 /** A blank, black or single-colour frame would make a worthless golden. */
 function distinctColours(image: PNG): number {
   const seen = new Set<number>();
@@ -94,7 +76,7 @@ describe('a frame at a pose', () => {
         `No golden image for render backend '${pool.backend}' (${pool.glRenderer}) at ${goldenFile}. ` +
           'Check a rendered frame by eye, then create it with: UPDATE_GOLDEN=1 node --import tsx --test tests/render/renderer-frames.test.ts',
       );
-      const difference = compareImages(png, PNG.sync.read(readFileSync(goldenFile)));
+      const difference = compareImages(png, PNG.sync.read(readFileSync(goldenFile)), CHANNEL_TOLERANCE);
       assert.ok(
         difference.differingFraction <= MAX_DIFFERING_FRACTION,
         `${(difference.differingFraction * 100).toFixed(3)}% of pixels differ by more than ${CHANNEL_TOLERANCE} (max ${difference.maxChannelDelta}) from ${goldenFile}. ` +
