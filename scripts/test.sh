@@ -22,7 +22,7 @@ phase lint npx eslint . --max-warnings=0
 # Node 20's test runner takes files, not globs.
 test_files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
 mapfile -t unit_files < <(test_files tests/unit)
-mapfile -t integration_files < <(test_files tests/api tests/e2e tests/render)
+mapfile -t integration_files < <(test_files tests/api tests/e2e tests/render tests/scale)
 
 phase unit node --import tsx --test --test-reporter=spec "${unit_files[@]}"
 if phase build npx next build; then
