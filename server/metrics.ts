@@ -1,86 +1,76 @@
-// A small Prometheus registry: counters and gauges with labels, rendered in the text
-// exposition format for /metrics. Enough for a handful of series; no dependency.
+// The render server's Prometheus metrics, kept by prom-client. One registry per server
+// instance (never prom-client's global default), so several servers in one process (tests,
+// a farm node beside its render server) keep their series apart. The small API below is all
+// callers need: counters, gauges, and metrics read from live state at every scrape.
+import { Counter, Gauge, Registry, type LabelValues } from 'prom-client';
 
-type Labels = Readonly<Record<string, string>>;
+export type MetricLabels<Name extends string = string> = Readonly<Partial<Record<Name, string>>>;
 
-interface Series {
-  labels: Labels;
-  value: number;
+export interface CounterMetric<Name extends string> {
+  inc(labels?: MetricLabels<Name>, by?: number): void;
 }
 
-interface Metric {
-  name: string;
-  help: string;
-  type: 'counter' | 'gauge';
-  series: Map<string, Series>;
-  /** Gauges may be computed when scraped instead of set. */
-  collect?: () => ReadonlyArray<{ labels?: Labels; value: number }>;
+export interface GaugeMetric<Name extends string> {
+  set(value: number, labels?: MetricLabels<Name>): void;
 }
 
-function labelKey(labels: Labels): string {
-  return Object.keys(labels)
-    .sort()
-    .map((key) => `${key}=${labels[key]}`)
-    .join(',');
-}
+export type CollectedSeries<Name extends string> = ReadonlyArray<{ labels?: MetricLabels<Name>; value: number }>;
 
-function escapeLabelValue(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\n/g, '\\n').replace(/"/g, '\\"');
-}
-
-function formatLabels(labels: Labels): string {
-  const keys = Object.keys(labels).sort();
-  if (keys.length === 0) return '';
-  return `{${keys.map((key) => `${key}="${escapeLabelValue(labels[key])}"`).join(',')}}`;
+function asLabelValues(labels: MetricLabels | undefined): LabelValues<string> {
+  return (labels ?? {}) as LabelValues<string>;
 }
 
 export class MetricsRegistry {
-  private readonly metrics = new Map<string, Metric>();
+  /** The Content-Type to serve render()'s text with (the Prometheus text format, 0.0.4). */
+  readonly contentType = Registry.PROMETHEUS_CONTENT_TYPE;
+  private readonly registry = new Registry();
 
-  counter(name: string, help: string): { inc(labels?: Labels, by?: number): void } {
-    const metric = this.register(name, help, 'counter');
-    return {
-      inc: (labels = {}, by = 1) => {
-        if (by < 0) throw new Error(`counter ${name} cannot decrease`);
-        const key = labelKey(labels);
-        const series = metric.series.get(key) ?? { labels, value: 0 };
-        series.value += by;
-        metric.series.set(key, series);
-      },
-    };
+  /** A counter; every label a series may carry is named up front (prom-client refuses others). */
+  counter<Name extends string = never>(name: string, help: string, labelNames: readonly Name[] = []): CounterMetric<Name> {
+    const counter = new Counter<string>({ name, help, labelNames, registers: [this.registry] });
+    return { inc: (labels, by = 1) => counter.inc(asLabelValues(labels), by) };
   }
 
-  gauge(name: string, help: string): { set(value: number, labels?: Labels): void } {
-    const metric = this.register(name, help, 'gauge');
-    return {
-      set: (value, labels = {}) => {
-        metric.series.set(labelKey(labels), { labels, value });
-      },
-    };
+  gauge<Name extends string = never>(name: string, help: string, labelNames: readonly Name[] = []): GaugeMetric<Name> {
+    const gauge = new Gauge<string>({ name, help, labelNames, registers: [this.registry] });
+    return { set: (value, labels) => gauge.set(asLabelValues(labels), value) };
   }
 
   /** A metric whose series are read from live state at every scrape (a counter kept elsewhere, or a gauge). */
-  collected(name: string, help: string, type: Metric['type'], collect: NonNullable<Metric['collect']>): void {
-    this.register(name, help, type).collect = collect;
-  }
-
-  render(): string {
-    const lines: string[] = [];
-    for (const metric of this.metrics.values()) {
-      lines.push(`# HELP ${metric.name} ${metric.help}`, `# TYPE ${metric.name} ${metric.type}`);
-      const series = metric.collect
-        ? metric.collect().map((entry) => ({ labels: entry.labels ?? {}, value: entry.value }))
-        : [...metric.series.values()];
-      for (const entry of series) lines.push(`${metric.name}${formatLabels(entry.labels)} ${Number.isFinite(entry.value) ? entry.value : 'NaN'}`);
+  collected<Name extends string = never>(
+    name: string,
+    help: string,
+    type: 'counter' | 'gauge',
+    collect: () => CollectedSeries<Name>,
+    labelNames: readonly Name[] = [],
+  ): void {
+    if (type === 'counter') {
+      new Counter<string>({
+        name,
+        help,
+        labelNames,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const entry of collect()) this.inc(asLabelValues(entry.labels), entry.value);
+        },
+      });
+    } else {
+      new Gauge<string>({
+        name,
+        help,
+        labelNames,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          for (const entry of collect()) this.set(asLabelValues(entry.labels), entry.value);
+        },
+      });
     }
-    return `${lines.join('\n')}\n`;
   }
 
-  private register(name: string, help: string, type: Metric['type']): Metric {
-    if (!/^[a-zA-Z_:][a-zA-Z0-9_:]*$/.test(name)) throw new Error(`invalid metric name ${name}`);
-    if (this.metrics.has(name)) throw new Error(`metric ${name} registered twice`);
-    const metric: Metric = { name, help, type, series: new Map() };
-    this.metrics.set(name, metric);
-    return metric;
+  /** Every metric in the Prometheus text exposition format, collected metrics read now. */
+  render(): Promise<string> {
+    return this.registry.metrics();
   }
 }

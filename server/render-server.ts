@@ -55,11 +55,15 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
     }
   }
 
-  const framesBaked = metrics.counter('yunshan_bake_frames_total', 'Frames rendered and encoded by this node.');
-  const jobsFinished = metrics.counter('yunshan_bake_jobs_finished_total', 'Bake jobs finished, by outcome.');
-  const bakeFps = metrics.gauge('yunshan_bake_frames_per_second', 'Frames per second of the running bake, by profile.');
-  metrics.collected('yunshan_bake_queue_depth', 'Bake jobs by status.', 'gauge', () =>
-    Object.entries(queueCounts).map(([status, value]) => ({ labels: { status }, value })),
+  const framesBaked = metrics.counter('yunshan_bake_frames_total', 'Frames rendered and encoded by this node.', ['profile']);
+  const jobsFinished = metrics.counter('yunshan_bake_jobs_finished_total', 'Bake jobs finished, by outcome.', ['outcome', 'profile']);
+  const bakeFps = metrics.gauge('yunshan_bake_frames_per_second', 'Frames per second of the running bake, by profile.', ['profile']);
+  metrics.collected(
+    'yunshan_bake_queue_depth',
+    'Bake jobs by status.',
+    'gauge',
+    () => Object.entries(queueCounts).map(([status, value]) => ({ labels: { status }, value })),
+    ['status'],
   );
   metrics.collected('yunshan_renderer_restarts_total', 'Renderer processes replaced after a crash or hang.', 'counter', () => [{ value: pool?.restarts ?? 0 }]);
   metrics.collected('yunshan_renderers', 'Renderer processes in the pool.', 'gauge', () => [{ value: pool?.size ?? 0 }]);

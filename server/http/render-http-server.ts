@@ -98,8 +98,8 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
       pattern: /^\/metrics$/,
       operators: true,
       handler: () => async (_request, response) => {
-        const text = deps.metrics.render();
-        response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8', 'Cache-Control': 'no-store' });
+        const text = await deps.metrics.render();
+        response.writeHead(200, { 'Content-Type': deps.metrics.contentType, 'Cache-Control': 'no-store' });
         response.end(text);
       },
     },
