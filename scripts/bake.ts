@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { openRouteStore } from '../server/routes/open-route-store';
-import { LocalFrameStore, resolveFramesDir } from '../server/frame-store/local-frame-store';
+import { openFrameStore, parseFrameStoreSettings, type FrameStoreSettings } from '../server/frame-store/open-frame-store';
 import { bakeRoute, type BakeProgress } from '../server/bake/bake-route';
 import { bakePosterAfter } from '../server/bake/bake-poster';
 import { formatBakeProgress, formatDuration } from '../server/bake/bake-progress-line';
@@ -13,8 +13,9 @@ import { isProfileId, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '../s
 import { createRendererPool } from '../server/render/renderer-pool';
 
 const USAGE = `Usage: npm run bake -- <routeId> [--profile <${PROFILE_IDS.join('|')}>] [--frames-dir <dir>] [--renderers <n>] [--no-poster]
-  Bakes the route's latest published revision (all profiles, or the one named) into the frame store
-  (--frames-dir, else env YUNSHAN_FRAMES_DIR, else data/frames). The database is env YUNSHAN_DB_PATH or data/yunshan.sqlite.`;
+  Bakes the route's latest published revision (all profiles, or the one named) into the frame store:
+  the folder --frames-dir, else the store the environment names (YUNSHAN_FRAME_STORE=s3 and YUNSHAN_S3_*
+  for object storage, else the folder YUNSHAN_FRAMES_DIR or data/frames). The database is env YUNSHAN_DB_PATH or data/yunshan.sqlite.`;
 /** How often a non-terminal output (a log file, a pipe) gets a progress line. */
 const PLAIN_LINE_INTERVAL_MS = 5_000;
 
@@ -23,7 +24,7 @@ class UsageError extends Error {}
 interface CliOptions {
   routeId: string;
   profiles: ProfileId[];
-  framesDir: string;
+  frameStore: FrameStoreSettings;
   renderers: number;
   poster: boolean;
 }
@@ -58,7 +59,7 @@ function parseCli(argv: string[]): CliOptions {
   return {
     routeId: positionals[0],
     profiles: profile === undefined ? [...PROFILE_IDS] : [profile],
-    framesDir: values['frames-dir'] !== undefined ? path.resolve(values['frames-dir']) : resolveFramesDir(),
+    frameStore: values['frames-dir'] !== undefined ? { kind: 'local', framesDir: path.resolve(values['frames-dir']) } : parseFrameStoreSettings(),
     renderers,
     poster: !values['no-poster'],
   };
@@ -108,10 +109,11 @@ async function main(): Promise<number> {
     return 2;
   }
 
-  const store = new LocalFrameStore(options.framesDir);
+  const frames = await openFrameStore(options.frameStore);
+  const store = frames.store;
   const sceneVersion = currentSceneVersion();
   console.log(`Baking ${published.route.id} r${published.revision} (${published.route.durationS} s) at ${options.profiles.join(', ')}`);
-  console.log(`  scene ${sceneVersion}, frames in ${store.root}`);
+  console.log(`  scene ${sceneVersion}, frames in ${frames.location}`);
 
   const abort = new AbortController();
   const onSignal = (signal: NodeJS.Signals) => abort.abort(new Error(`stopped by ${signal}`));
@@ -138,12 +140,13 @@ async function main(): Promise<number> {
       // The best profile baked in this run decides: a cinematic bake leaves a cinematic poster.
       const best = options.profiles.find((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic') ?? options.profiles[0];
       const tier = await bakePosterAfter(published.route, published.revision, best, pool, store);
-      if (tier !== null) console.log(`  poster (${tier === 'pool' ? pool.tier : tier} tier): ${store.posterPath(published.route.id, published.revision)}`);
+      if (tier !== null) console.log(`  poster (${tier === 'pool' ? pool.tier : tier} tier): ${frames.posterLocation(published.route.id, published.revision)}`);
     }
     console.log(`  renderer restarts: ${pool.restarts}`);
     return 0;
   } finally {
     await pool.close();
+    await frames.close();
   }
 }
 

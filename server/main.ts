@@ -2,10 +2,11 @@
 // Runs on its own; it never needs the Next.js app.
 import { loadRenderServerConfig } from './render-server-config';
 import { startRenderServer } from './render-server';
+import { describeFrameStoreSettings } from './frame-store/frame-store-settings';
 
 const config = loadRenderServerConfig();
 const server = await startRenderServer(config);
-console.log(`[render] Render server on ${server.url} (frames in ${config.framesDir})`);
+console.log(`[render] Render server on ${server.url} (frames in ${describeFrameStoreSettings(config.frameStore)})`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { resolveDatabasePath } from './db/database';
 import { DEFAULT_CHROMIUM_PATH } from './render/chromium-launch';
+import { parseFrameStoreSettings, type FrameStoreSettings } from './frame-store/frame-store-settings';
 
 const EnvSchema = z.object({
   YUNSHAN_RENDER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -71,6 +72,8 @@ export interface RenderServerConfig {
   host: string;
   databasePath: string;
   framesDir: string;
+  /** Where frames are kept: local disk at framesDir (the default), or an S3-compatible bucket (YUNSHAN_FRAME_STORE=s3). */
+  frameStore: FrameStoreSettings;
   renderers: number;
   bakeEnabled: boolean;
   chromiumPath: string;
@@ -105,6 +108,7 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     host: settings.YUNSHAN_RENDER_HOST,
     databasePath: resolveDatabasePath(env, cwd),
     framesDir: path.resolve(cwd, settings.YUNSHAN_FRAMES_DIR),
+    frameStore: parseFrameStoreSettings(env, cwd),
     renderers: settings.YUNSHAN_RENDERERS,
     bakeEnabled: settings.YUNSHAN_BAKE === '1',
     chromiumPath: settings.YUNSHAN_CHROMIUM_PATH ?? settings.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,

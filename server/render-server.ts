@@ -9,7 +9,7 @@ import { BakeWorker, isLostLocalWorker, publishedRevisionLoader } from './bake/b
 import { enqueuePublishedRouteBakes } from './bake/enqueue-route-bakes';
 import { currentSceneVersion } from './bake/scene-version';
 import { openSqliteBakeQueue } from './bake/sqlite-bake-queue';
-import { LocalFrameStore } from './frame-store/local-frame-store';
+import { openFrameStore } from './frame-store/open-frame-store';
 import { createRenderHttpHandler, type HealthReport } from './http/render-http-server';
 import { MetricsRegistry } from './metrics';
 import type { RenderServerConfig } from './render-server-config';
@@ -30,9 +30,10 @@ export interface RunningRenderServer {
 }
 
 export async function startRenderServer(config: RenderServerConfig, log: Pick<Console, 'log' | 'warn' | 'error'> = console): Promise<RunningRenderServer> {
+  const frames = await openFrameStore(config.frameStore);
+  const store = frames.store;
   const routes = await openRouteStore({ filePath: config.databasePath });
   const queue = openSqliteBakeQueue(config.databasePath);
-  const store = new LocalFrameStore(config.framesDir);
   const metrics = new MetricsRegistry();
   const jobUpdates = new EventEmitter<{ job: [BakeJob] }>();
   jobUpdates.setMaxListeners(0);
@@ -188,6 +189,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
       await new Promise<void>((resolve) => server.close(() => resolve()));
       queue.close();
       routes.close();
+      await frames.close();
     },
   };
 }

@@ -41,3 +41,12 @@ export class CorruptManifestError extends Error {
     this.key = key;
   }
 }
+
+/** A stored poster whose bytes no longer match the SHA-256 recorded when it was written. */
+export class CorruptPosterError extends Error {
+  override name = 'CorruptPosterError';
+
+  constructor(routeId: string, revision: number, reason: string) {
+    super(`Corrupt poster of ${routeId} r${revision}: ${reason}`);
+  }
+}

@@ -1,0 +1,100 @@
+// The stored form of one segment, the same on local disk and in object storage: "YSG1"
+// (Yunshan segment, format 1), the header length (u32 LE), a JSON header naming the bake,
+// the segment and each chunk's timestamp, key flag, size and SHA-256, then the chunk bytes.
+// Pure: bytes in, bytes out; decoding checks every chunk and names the first bad one.
+import { z } from 'zod';
+import type { BakeKey, ChunkEntry, EncodedChunk } from '../bake/bake-contracts';
+import { FRAMES_PER_SEGMENT } from '../bake/quality-profiles';
+import { describeChunk, sha256Hex } from './chunk-entry';
+import { CorruptChunkError } from './frame-store-errors';
+
+const SEGMENT_MAGIC = Buffer.from('YSG1', 'ascii');
+const PREFIX_BYTES = SEGMENT_MAGIC.length + 4;
+
+const SegmentHeaderSchema = z.strictObject({
+  key: z.strictObject({ sceneVersion: z.string(), routeId: z.string(), revision: z.number(), profileId: z.string() }),
+  segmentIndex: z.number().int(),
+  chunks: z.array(
+    z.strictObject({
+      index: z.number().int().min(0),
+      timestampUs: z.number().min(0),
+      key: z.boolean(),
+      size: z.number().int().min(0),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/),
+    }),
+  ),
+});
+
+export function sameBakeKey(a: { sceneVersion: string; routeId: string; revision: number; profileId: string }, b: BakeKey): boolean {
+  return a.sceneVersion === b.sceneVersion && a.routeId === b.routeId && a.revision === b.revision && a.profileId === b.profileId;
+}
+
+/** A segment is the consecutive frames of one second, starting at its first frame. */
+export function assertSegmentChunks(segmentIndex: number, chunks: readonly Pick<EncodedChunk, 'index'>[]): void {
+  if (chunks.length === 0 || chunks.length > FRAMES_PER_SEGMENT) {
+    throw new Error(`Segment ${segmentIndex} must hold 1–${FRAMES_PER_SEGMENT} chunks, not ${chunks.length}`);
+  }
+  chunks.forEach((chunk, position) => {
+    const expected = segmentIndex * FRAMES_PER_SEGMENT + position;
+    if (chunk.index !== expected) throw new Error(`Segment ${segmentIndex} position ${position} holds chunk ${chunk.index}, expected ${expected}`);
+  });
+}
+
+/**
+ * The segment's bytes, as parts to write one after another. The same chunks always give
+ * the same bytes (the header is built from the key and the chunks alone), which is what
+ * lets an object store name a segment by its SHA-256 and a retried write change nothing.
+ */
+export function encodeSegment(key: BakeKey, segmentIndex: number, chunks: readonly EncodedChunk[]): Uint8Array[] {
+  assertSegmentChunks(segmentIndex, chunks);
+  const { sceneVersion, routeId, revision, profileId } = key;
+  const header = Buffer.from(JSON.stringify({ key: { sceneVersion, routeId, revision, profileId }, segmentIndex, chunks: chunks.map(describeChunk) }), 'utf8');
+  const prefix = Buffer.alloc(PREFIX_BYTES);
+  SEGMENT_MAGIC.copy(prefix, 0);
+  prefix.writeUInt32LE(header.byteLength, SEGMENT_MAGIC.length);
+  return [prefix, header, ...chunks.map((chunk) => chunk.data)];
+}
+
+/** The chunks of a stored segment, each checked against its SHA-256; anything wrong is a CorruptChunkError. */
+export function decodeSegment(file: Buffer, key: BakeKey, segmentIndex: number): EncodedChunk[] {
+  const entries = parseSegmentHeader(file, key, segmentIndex);
+  const chunks: EncodedChunk[] = [];
+  let offset = PREFIX_BYTES + file.readUInt32LE(SEGMENT_MAGIC.length);
+  for (const entry of entries) {
+    if (offset + entry.size > file.byteLength) {
+      throw new CorruptChunkError(key, segmentIndex, entry.index, `truncated: ${file.byteLength - offset} of ${entry.size} bytes present`);
+    }
+    // A copy, not a view: callers may keep chunks long after the file buffer is gone.
+    const data = new Uint8Array(file.subarray(offset, offset + entry.size));
+    if (sha256Hex(data) !== entry.sha256) throw new CorruptChunkError(key, segmentIndex, entry.index, 'SHA-256 mismatch');
+    chunks.push({ index: entry.index, timestampUs: entry.timestampUs, key: entry.key, data });
+    offset += entry.size;
+  }
+  if (offset !== file.byteLength) {
+    throw new CorruptChunkError(key, segmentIndex, null, `${file.byteLength - offset} unexpected bytes after the last chunk`);
+  }
+  return chunks;
+}
+
+function parseSegmentHeader(file: Buffer, key: BakeKey, segmentIndex: number): ChunkEntry[] {
+  const corrupt = (reason: string) => new CorruptChunkError(key, segmentIndex, null, reason);
+  if (file.byteLength < PREFIX_BYTES || !file.subarray(0, SEGMENT_MAGIC.length).equals(SEGMENT_MAGIC)) throw corrupt('not a segment file');
+  const headerBytes = file.readUInt32LE(SEGMENT_MAGIC.length);
+  if (PREFIX_BYTES + headerBytes > file.byteLength) throw corrupt('truncated inside the header');
+  let json: unknown;
+  try {
+    json = JSON.parse(file.subarray(PREFIX_BYTES, PREFIX_BYTES + headerBytes).toString('utf8'));
+  } catch {
+    throw corrupt('the header is not JSON');
+  }
+  const parsed = SegmentHeaderSchema.safeParse(json);
+  if (!parsed.success) throw corrupt('the header is malformed');
+  if (parsed.data.segmentIndex !== segmentIndex || !sameBakeKey(parsed.data.key, key)) throw corrupt('the file belongs to another segment');
+  const entries = parsed.data.chunks;
+  try {
+    assertSegmentChunks(segmentIndex, entries);
+  } catch (error) {
+    throw corrupt((error as Error).message);
+  }
+  return entries;
+}
