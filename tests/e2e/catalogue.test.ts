@@ -67,6 +67,26 @@ describe('catalogue', () => {
     await context.close();
   });
 
+  test('an English title draws its apostrophe from a Latin face, not as a full-width CJK mark', async () => {
+    const route = CURATED_ROUTES.find((candidate) => candidate.title.en.includes('\u2019'));
+    assert.ok(route, 'a curated route whose English title has a typographic apostrophe');
+    const context = await phoneContext('en-US');
+    const page = await context.newPage();
+    await page.goto(`${server.baseUrl}/`);
+    // The mark's drawn width against the title's font size: a Latin ’ is a sliver, a CJK one a full em.
+    const widthEm = await page.evaluate(`(() => {
+      const title = document.getElementById('route-${route.id}-title');
+      const text = title.firstChild;
+      const at = text.textContent.indexOf('\u2019');
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 1);
+      return range.getBoundingClientRect().width / parseFloat(getComputedStyle(title).fontSize);
+    })()`);
+    assert.ok(typeof widthEm === 'number' && widthEm > 0 && widthEm < 0.5, `the apostrophe is ${String(widthEm)} em wide`);
+    await context.close();
+  });
+
   test('choosing a card opens its flight', async () => {
     const context = await phoneContext('en-US');
     const page = await context.newPage();
