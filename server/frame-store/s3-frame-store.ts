@@ -11,6 +11,26 @@ import { CorruptChunkError, CorruptManifestError, CorruptPosterError } from './f
 import { bakePathParts, posterPathParts, segmentBaseName } from './frame-store-names';
 import { decodeSegment, encodeSegment } from './segment-file-format';
 
+/**
+ * A read that fails is tried again before it is reported: some S3-compatible servers
+ * (s3rver, gateways over a shared file system) replace an object in place, so a read that
+ * overlaps a rewrite of the same segment can see it torn or cut off. Damage that stays is
+ * still reported, after the last try.
+ */
+const READ_ATTEMPTS = 3;
+const READ_RETRY_DELAY_MS = 50;
+
+async function withReadRetries<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= READ_ATTEMPTS) throw error;
+      await new Promise((resolve) => setTimeout(resolve, READ_RETRY_DELAY_MS * attempt));
+    }
+  }
+}
+
 export interface S3FrameStoreOptions {
   bucket: string;
   /** '' or a folder ending in '/', under which every object of this store lives. */
@@ -84,6 +104,10 @@ export class S3FrameStore implements FrameStore {
   }
 
   async readSegment(key: BakeKey, segmentIndex: number): Promise<EncodedChunk[]> {
+    return withReadRetries(() => this.readSegmentOnce(key, segmentIndex));
+  }
+
+  private async readSegmentOnce(key: BakeKey, segmentIndex: number): Promise<EncodedChunk[]> {
     const corrupt = (reason: string) => new CorruptChunkError(key, segmentIndex, null, reason);
     const pointer = await this.objects.readPointer(this.segmentPointer(key, segmentIndex));
     if (pointer.kind === 'missing') throw corrupt('the segment object is missing');
@@ -103,6 +127,10 @@ export class S3FrameStore implements FrameStore {
   }
 
   async readManifest(key: BakeKey): Promise<BakeManifest | null> {
+    return withReadRetries(() => this.readManifestOnce(key));
+  }
+
+  private async readManifestOnce(key: BakeKey): Promise<BakeManifest | null> {
     const pointer = await this.objects.readPointer(this.manifestPointer(key));
     if (pointer.kind === 'missing') return null;
     if (pointer.kind === 'malformed') throw new CorruptManifestError(key, pointer.reason);
@@ -118,6 +146,10 @@ export class S3FrameStore implements FrameStore {
   }
 
   async readPoster(routeId: string, revision: number): Promise<Uint8Array | null> {
+    return withReadRetries(() => this.readPosterOnce(routeId, revision));
+  }
+
+  private async readPosterOnce(routeId: string, revision: number): Promise<Uint8Array | null> {
     const pointer = await this.objects.readPointer(this.posterPointer(routeId, revision));
     if (pointer.kind === 'missing') return null;
     if (pointer.kind === 'malformed') throw new CorruptPosterError(routeId, revision, pointer.reason);
