@@ -1,18 +1,22 @@
 // Render server entry point: `npm run render-server` (or beside the web app via `npm start`).
-// Runs on its own; it never needs the Next.js app.
+// Runs on its own; it never needs the Next.js app. Logs readable lines, or JSON lines with
+// YUNSHAN_LOG_FORMAT=json.
+import { createLogger, logFormatFromEnv } from './log';
 import { loadRenderServerConfig } from './render-server-config';
 import { startRenderServer } from './render-server';
 import { describeFrameStoreSettings } from './frame-store/frame-store-settings';
 
 const config = loadRenderServerConfig();
-const server = await startRenderServer(config);
-console.log(`[render] Render server on ${server.url} (frames in ${describeFrameStoreSettings(config.frameStore)})`);
+const log = createLogger({ format: logFormatFromEnv() });
+const server = await startRenderServer(config, log);
+const renderLog = log.child({ component: 'render' });
+renderLog.info(`Render server on ${server.url} (frames in ${describeFrameStoreSettings(config.frameStore)})`);
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log(`[render] ${signal}: stopping`);
+  renderLog.info(`${signal}: stopping`);
   const forced = setTimeout(() => process.exit(1), 15_000);
   forced.unref();
   await server.close();

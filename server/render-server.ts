@@ -11,6 +11,7 @@ import { currentSceneVersion } from './bake/scene-version';
 import { openSqliteBakeQueue } from './bake/sqlite-bake-queue';
 import { openFrameStore } from './frame-store/open-frame-store';
 import { createRenderHttpHandler, type HealthReport } from './http/render-http-server';
+import { createLogger, type Logger } from './log';
 import { MetricsRegistry } from './metrics';
 import type { RenderServerConfig } from './render-server-config';
 import { createRendererPool, type ChromiumRendererPool } from './render/renderer-pool';
@@ -26,10 +27,14 @@ export interface RunningRenderServer {
   url: string;
   /** Streaming signalling (socket.io at STREAM_SOCKET_PATH) and its live sessions. */
   stream: StreamSignalling;
+  /** The server's logger, for its entry point's own lines. */
+  log: Logger;
   close(): Promise<void>;
 }
 
-export async function startRenderServer(config: RenderServerConfig, log: Pick<Console, 'log' | 'warn' | 'error'> = console): Promise<RunningRenderServer> {
+export async function startRenderServer(config: RenderServerConfig, log: Logger = createLogger()): Promise<RunningRenderServer> {
+  const renderLog = log.child({ component: 'render' });
+  const bakeLog = log.child({ component: 'bake' });
   const frames = await openFrameStore(config.frameStore);
   const store = frames.store;
   const routes = await openRouteStore({ filePath: config.databasePath });
@@ -47,12 +52,12 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
         size: config.renderers,
         executablePath: config.chromiumPath,
         lowPriority: config.renderLowPriority,
-        log: (line) => log.log(`[render] ${line}`),
+        log: (line) => renderLog.info(line),
       });
     } catch (error) {
       // The site still works without the cloud path: devices render locally. Say why, plainly.
       bakingOffReason = `no renderer: ${(error as Error).message}`;
-      log.warn(`[render] Baking is off: ${(error as Error).message}`);
+      renderLog.warn(`Baking is off: ${(error as Error).message}`);
     }
   }
 
@@ -81,12 +86,12 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
       await refreshCounts();
       if (jobs.some((job) => job.status === 'queued')) worker?.wake();
     } catch (error) {
-      log.error('[bake] could not queue published routes:', error);
+      bakeLog.error({ err: error }, 'could not queue published routes');
     }
   };
 
   if (pool) {
-    worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: config.workerId, concurrency: pool.size, log });
+    worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: config.workerId, concurrency: pool.size, log: bakeLog });
     worker.on('job', (job) => {
       jobUpdates.emit('job', job);
       void refreshCounts();
@@ -100,17 +105,17 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
     worker.on('job-done', (job) => {
       jobsFinished.inc({ outcome: 'done', profile: job.profileId });
       bakeFps.set(0, { profile: job.profileId });
-      log.log(`[bake] ${job.routeId} r${job.revision} ${job.profileId}: done`);
+      bakeLog.info(`${job.routeId} r${job.revision} ${job.profileId}: done`);
     });
     worker.on('job-failed', (job, error) => {
       jobsFinished.inc({ outcome: job.status === 'failed' ? 'failed' : 'retried', profile: job.profileId });
-      log.warn(`[bake] ${job.routeId} r${job.revision} ${job.profileId}: ${error}`);
+      bakeLog.warn(`${job.routeId} r${job.revision} ${job.profileId}: ${error}`);
     });
   }
   if (worker) {
     // A bake this host's previous run was killed in resumes now, ahead of new jobs, not after its lease.
     const reclaimed = await queue.reclaimLeases((owner) => isLostLocalWorker(owner));
-    if (reclaimed > 0) log.log(`[bake] took back ${reclaimed} job(s) from a previous run that was stopped mid-bake`);
+    if (reclaimed > 0) bakeLog.info(`took back ${reclaimed} job(s) from a previous run that was stopped mid-bake`);
   }
   await sweep();
   worker?.start();
@@ -153,7 +158,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
       opsToken: config.opsToken,
       maxEventStreams: config.maxEventStreams,
       trustedProxyHops: config.trustedProxyHops,
-      log,
+      log: log.child({ component: 'http' }),
     }),
   );
   const stream = attachStreamSignalling(server, {
@@ -167,7 +172,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
     resumeGraceMs: config.stream.resumeGraceMs,
     ice: { ...config.stream, loopbackOnly: isLoopbackHost(config.host) },
     metrics,
-    log,
+    log: log.child({ component: 'stream' }),
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -179,6 +184,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Pick<Co
   return {
     url,
     stream,
+    log,
     async close() {
       clearInterval(sweepTimer);
       await stream.close();

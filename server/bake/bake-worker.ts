@@ -6,6 +6,7 @@ import os from 'node:os';
 import type { Route } from '../../scenes/routes/route-schema';
 import type { RouteStore } from '../routes/route-store';
 import type { BakeJob, BakeQueue, FrameStore, RendererPool } from './bake-contracts';
+import { createLogger, type Logger } from '../log';
 import { isLeaseLostError } from './bake-queue-errors';
 import { bakePosterAfter } from './bake-poster';
 import { bakeRoute, type BakeProgress, type BakeRouteResult, type SegmentBaked } from './bake-route';
@@ -41,7 +42,7 @@ export interface BakeWorkerOptions {
   concurrency?: number;
   /** Render a poster per route revision after its first finished bake (default true). */
   posters?: boolean;
-  log?: Pick<Console, 'warn' | 'error'>;
+  log?: Logger;
 }
 
 export interface BakeWorkerStatus {
@@ -86,7 +87,7 @@ function processIsAlive(pid: number): boolean {
 }
 
 export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
-  private readonly options: Required<Omit<BakeWorkerOptions, 'log'>> & { log: Pick<Console, 'warn' | 'error'> };
+  private readonly options: Required<Omit<BakeWorkerOptions, 'log'>> & { log: Logger };
   private loop: Promise<void> | null = null;
   private stopping = false;
   private wakeIdle: (() => void) | null = null;
@@ -96,7 +97,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
 
   constructor(options: BakeWorkerOptions) {
     super();
-    this.options = { leaseMs: DEFAULT_LEASE_MS, idlePollMs: DEFAULT_IDLE_POLL_MS, failurePauseMs: DEFAULT_FAILURE_PAUSE_MS, concurrency: 1, posters: true, log: console, ...options };
+    this.options = { leaseMs: DEFAULT_LEASE_MS, idlePollMs: DEFAULT_IDLE_POLL_MS, failurePauseMs: DEFAULT_FAILURE_PAUSE_MS, concurrency: 1, posters: true, log: createLogger().child({ component: 'bake' }), ...options };
   }
 
   /** Starts the claim loop; calling it again while running does nothing. */
@@ -134,7 +135,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
       try {
         job = await queue.claim(workerId, leaseMs);
       } catch (error) {
-        log.error('[bake] could not claim a job:', error);
+        log.error({ err: error }, 'could not claim a job');
       }
       if (job === null) {
         await this.idle(idlePollMs);
@@ -164,7 +165,9 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
 
   /** False when the try failed. */
   private async runJob(claimed: BakeJob): Promise<boolean> {
-    const { queue, pool, store, workerId, leaseMs, log } = this.options;
+    const { queue, pool, store, workerId, leaseMs } = this.options;
+    // Every line about this job carries it, so one bake's story can be read on its own.
+    const log = this.jobLog(claimed);
     let job = claimed;
     this.state.job = job;
     this.state.progress = null;
@@ -175,7 +178,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     const renew = setInterval(() => {
       queue.heartbeat(job.id, workerId, { framesDone: job.framesDone, framesPerSecond: job.framesPerSecond }, leaseMs).catch((error: unknown) => {
         if (isLeaseLostError(error)) abort.abort(error);
-        else log.warn('[bake] lease renewal failed:', error);
+        else log.warn({ err: error }, 'lease renewal failed');
       });
     }, Math.max(1000, leaseMs / 3));
 
@@ -226,20 +229,25 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     }
   }
 
+  private jobLog(job: BakeJob): Logger {
+    return this.options.log.child({ jobId: job.id, routeId: job.routeId, revision: job.revision, profile: job.profileId });
+  }
+
   private async bakePoster(route: Route, revision: number, profileId: ProfileId): Promise<void> {
     try {
       if ((await bakePosterAfter(route, revision, profileId, this.options.pool, this.options.store)) !== null) this.emit('poster', route.id, revision);
     } catch (error) {
       // A missing poster leaves the catalogue card on its fallback; the frames are what matter.
-      this.options.log.warn(`[bake] poster for ${route.id} r${revision} failed:`, error);
+      this.options.log.warn({ err: error, routeId: route.id, revision }, 'poster failed');
     }
   }
 
   private async handleJobError(job: BakeJob, error: unknown, signal: AbortSignal): Promise<void> {
-    const { queue, workerId, log } = this.options;
+    const { queue, workerId } = this.options;
+    const log = this.jobLog(job);
     const reason = signal.aborted ? signal.reason : error;
     if (isLeaseLostError(reason) || isLeaseLostError(error)) {
-      log.warn(`[bake] gave up job ${job.id}: ${(reason as Error).message}`);
+      log.warn(`gave up the job: ${(reason as Error).message}`);
       return;
     }
     try {
@@ -249,13 +257,13 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
         return;
       }
       const message = error instanceof Error ? error.message : String(error);
-      log.error(`[bake] job ${job.id} (${job.routeId} r${job.revision} ${job.profileId}) failed:`, error);
+      log.error({ err: error }, 'job failed');
       await queue.fail(job.id, workerId, message, true);
       this.state.jobsFailed++;
       const failed = await this.finishWith(job, 'failed');
       this.emit('job-failed', failed, message);
     } catch (queueError) {
-      if (!isLeaseLostError(queueError)) log.error(`[bake] could not record the end of job ${job.id}:`, queueError);
+      if (!isLeaseLostError(queueError)) log.error({ err: queueError }, 'could not record the end of the job');
     }
   }
 

@@ -7,6 +7,7 @@ import http from 'node:http';
 import { z } from 'zod';
 import type { BakeJob } from '../bake/bake-contracts';
 import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
+import { requestIdFrom, silentLogger, type Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
 import { isLoopbackAddress, requestClientAddress } from './peer-address';
 
@@ -34,7 +35,8 @@ export interface RenderHttpDeps {
   maxEventStreams?: number;
   /** Reverse proxies whose X-Forwarded-For names the client (default 0: the socket's peer is the client). */
   trustedProxyHops?: number;
-  log?: Pick<Console, 'error'>;
+  /** Each request logs through a child carrying its id (the caller's X-Request-Id, or a new one). */
+  log?: Logger;
 }
 
 export const DEFAULT_MAX_EVENT_STREAMS = 16;
@@ -157,7 +159,13 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
     },
   ];
 
+  const rootLog = deps.log ?? silentLogger();
   return (request, response) => {
+    // The id is echoed back, so an operator can find a response's lines in the log.
+    const requestId = requestIdFrom(request.headers['x-request-id']);
+    response.setHeader('X-Request-Id', requestId);
+    const log = rootLog.child({ requestId });
+    response.once('finish', () => log.debug({ method: request.method, path: request.url?.slice(0, 200), status: response.statusCode }, 'request'));
     void (async () => {
       try {
         const url = new URL(request.url ?? '/', 'http://render.invalid');
@@ -167,7 +175,7 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         if (route.candidate.operators) requireOperator(request, deps.opsToken, deps.trustedProxyHops ?? 0);
         await route.candidate.handler(route.match)(request, response, url);
       } catch (error) {
-        if (isUnexpectedError(error)) deps.log?.error('render server request failed:', error);
+        if (isUnexpectedError(error)) log.error({ err: error, method: request.method, path: request.url?.slice(0, 200) }, 'render server request failed');
         if (response.headersSent) {
           response.destroy();
           return;

@@ -10,6 +10,7 @@ import SimplePeer from 'simple-peer';
 import { Server, type Socket } from 'socket.io';
 import { QUALITY_PROFILES, type ProfileId } from '../bake/quality-profiles';
 import { clientAddressOf, isLoopbackAddress, requestClientAddress } from '../http/peer-address';
+import { silentLogger, type Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
 import type { BakedRoute, BakedRouteSource } from './baked-route-source';
 import { SocketFrameTransport } from './frame-transport';
@@ -71,7 +72,8 @@ export interface StreamSignallingOptions {
   /** The node's wrtc implementation; loaded lazily so a node without it still serves the socket fallback. */
   wrtc?: SimplePeer.Options['wrtc'];
   targetAheadMs?: number;
-  log?: Pick<Console, 'log' | 'warn' | 'error'>;
+  /** Each socket logs through a child carrying its id (and its stream session's, once it has one). */
+  log?: Logger;
 }
 
 export interface StreamSignalling {
@@ -104,7 +106,7 @@ function loadWrtc(): SimplePeer.Options['wrtc'] {
 }
 
 export function attachStreamSignalling(httpServer: http.Server, options: StreamSignallingOptions): StreamSignalling {
-  const log = options.log ?? console;
+  const log = options.log ?? silentLogger();
   const allowed = new Set(options.allowedOrigins);
   const maxSocketsPerAddress = options.maxSocketsPerAddress ?? DEFAULT_MAX_SOCKETS_PER_ADDRESS;
   const maxSessionsPerAddress = options.maxSessionsPerAddress ?? DEFAULT_MAX_SESSIONS_PER_ADDRESS;
@@ -267,6 +269,9 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     let joining = false;
     const address = clientAddressOf(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trustedProxyHops);
     let idleTimer: NodeJS.Timeout | null = null;
+    const socketLog = log.child({ socketId: socket.id });
+    /** This socket's logger, with its stream session once it has joined one. */
+    const connectionLog = () => (binding === null ? socketLog : socketLog.child({ sessionId: binding.session.id }));
     /** (Re)starts the idle clock; it closes the socket only if it still has no stream when it runs out. */
     const armIdle = () => {
       if (idleTimer !== null) clearTimeout(idleTimer);
@@ -286,7 +291,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       rejectedMessages++;
       reply(code, message);
       if (!strikes.take()) {
-        log.warn(`[stream] disconnecting ${socket.id}: too many refused messages`);
+        connectionLog().warn('disconnecting: too many refused messages');
         socket.disconnect(true);
       }
     };
@@ -332,11 +337,11 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       try {
         const handler = handlers[name] as (message: unknown) => void | Promise<void>;
         void Promise.resolve(handler(parsed.data)).catch((error: unknown) => {
-          log.error(`[stream] ${name} failed:`, error);
+          connectionLog().error({ err: error }, `${name} failed`);
           reply('internal', 'the server could not handle that message');
         });
       } catch (error) {
-        log.error(`[stream] ${name} failed:`, error);
+        connectionLog().error({ err: error }, `${name} failed`);
         reply('internal', 'the server could not handle that message');
       }
     });

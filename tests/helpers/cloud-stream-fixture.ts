@@ -14,6 +14,7 @@ import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
 import { bakeRoute } from '../../server/bake/bake-route';
 import { currentSceneVersion } from '../../server/bake/scene-version';
 import { QUALITY_PROFILES, type ProfileId } from '../../server/bake/quality-profiles';
+import { silentLogger } from '../../server/log';
 import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
 import { loadRenderServerConfig } from '../../server/render-server-config';
 import type { Route } from '../../scenes/routes/route-schema';
@@ -60,7 +61,7 @@ export interface CloudStreamFixtureOptions {
   log?: (line: string) => void;
 }
 
-const quiet = { log: () => {}, warn: () => {}, error: () => {} };
+const quiet = silentLogger();
 
 export async function startCloudStreamFixture(options: CloudStreamFixtureOptions = {}): Promise<CloudStreamFixture> {
   const log = options.log ?? (() => {});

@@ -15,6 +15,7 @@ import { createRendererPool, type ChromiumRendererPool } from '../../server/rend
 import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
 import { bakeRoute, type BakeRouteResult, type SegmentBaked } from '../../server/bake/bake-route';
 import { BakeWorker, publishedRevisionLoader } from '../../server/bake/bake-worker';
+import { silentLogger } from '../../server/log';
 import { enqueueRouteBakes } from '../../server/bake/enqueue-route-bakes';
 import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
 import { currentSceneVersion } from '../../server/bake/scene-version';
@@ -41,7 +42,7 @@ const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-bake-pipeline-')
 const dbPath = path.join(tempRoot, 'db.sqlite');
 const sceneVersion = currentSceneVersion();
 const key: BakeKey = { sceneVersion, routeId: route.id, revision: 1, profileId: profile.id };
-const quiet = { warn: () => {}, error: () => {} };
+const quiet = silentLogger();
 let pool: ChromiumRendererPool;
 let reference: BakeManifest;
 const referenceStore = new LocalFrameStore(path.join(tempRoot, 'frames-reference'));

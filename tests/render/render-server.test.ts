@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { silentLogger } from '../../server/log';
 import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
 import { loadRenderServerConfig } from '../../server/render-server-config';
 import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
@@ -14,7 +15,7 @@ import { PROFILE_IDS } from '../../server/bake/quality-profiles';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { STREAM_SOCKET_PATH } from '../../server/stream/stream-protocol';
 
-const quiet = { log: () => {}, warn: () => {}, error: () => {} };
+const quiet = silentLogger();
 
 function tempConfig(extraEnv: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-render-server-'));
@@ -94,6 +95,13 @@ describe('render server with a renderer', () => {
     assert.match(text, /^yunshan_bake_queue_depth\{status="queued"\} \d+$/m);
     assert.match(text, /^yunshan_renderer_restarts_total \d+$/m);
     assert.match(text, /^yunshan_bake_frames_total\{profile="360p"\} \d+$/m);
+  });
+
+  test('every response carries its request id: the caller\'s when it sends one, a fresh one otherwise', async () => {
+    const given = await fetch(`${server.url}/healthz`, { headers: { 'X-Request-Id': 'probe-42' } });
+    assert.equal(given.headers.get('x-request-id'), 'probe-42');
+    const fresh = await fetch(`${server.url}/no/such/thing`);
+    assert.match(fresh.headers.get('x-request-id') ?? '', /^[0-9a-f-]{36}$/);
   });
 
   test('answers bad requests with specific JSON errors', async () => {

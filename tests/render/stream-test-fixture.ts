@@ -10,6 +10,7 @@ import { currentSceneVersion } from '../../server/bake/scene-version';
 import { openDatabase } from '../../server/db/database';
 import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
 import { createRendererPool } from '../../server/render/renderer-pool';
+import { silentLogger } from '../../server/log';
 import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
 import { loadRenderServerConfig } from '../../server/render-server-config';
 import { createSqliteRouteStore } from '../../server/routes/route-store';
@@ -72,7 +73,7 @@ export async function startStreamTestServer(framesDir: string, env: Record<strin
   await routes.seedPublished([streamTestRoute]);
   routes.close();
   const config = loadRenderServerConfig({ YUNSHAN_DB_PATH: databasePath, YUNSHAN_FRAMES_DIR: framesDir, YUNSHAN_RENDER_PORT: '0', YUNSHAN_BAKE: '0', ...env });
-  const server = await startRenderServer(config, { log: () => {}, warn: () => {}, error: () => {} });
+  const server = await startRenderServer(config, silentLogger());
   return {
     server,
     dir,
