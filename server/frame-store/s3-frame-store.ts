@@ -15,7 +15,7 @@ import { decodeSegment, encodeSegment } from './segment-file-format';
  * A read that fails is tried again before it is reported: some S3-compatible servers
  * (s3rver, gateways over a shared file system) replace an object in place, so a read that
  * overlaps a rewrite of the same segment can see it torn or cut off. Damage that stays is
- * still reported, after the last try.
+ * still reported, after the last try; an unsafe key is refused before the first.
  */
 const READ_ATTEMPTS = 3;
 const READ_RETRY_DELAY_MS = 50;
@@ -104,12 +104,13 @@ export class S3FrameStore implements FrameStore {
   }
 
   async readSegment(key: BakeKey, segmentIndex: number): Promise<EncodedChunk[]> {
-    return withReadRetries(() => this.readSegmentOnce(key, segmentIndex));
+    const pointerParts = this.segmentPointer(key, segmentIndex);
+    return withReadRetries(() => this.readSegmentOnce(key, segmentIndex, pointerParts));
   }
 
-  private async readSegmentOnce(key: BakeKey, segmentIndex: number): Promise<EncodedChunk[]> {
+  private async readSegmentOnce(key: BakeKey, segmentIndex: number, pointerParts: string[]): Promise<EncodedChunk[]> {
     const corrupt = (reason: string) => new CorruptChunkError(key, segmentIndex, null, reason);
-    const pointer = await this.objects.readPointer(this.segmentPointer(key, segmentIndex));
+    const pointer = await this.objects.readPointer(pointerParts);
     if (pointer.kind === 'missing') throw corrupt('the segment object is missing');
     if (pointer.kind === 'malformed') throw corrupt(pointer.reason);
     const bytes = await this.objects.readBlob(pointer.blob);
@@ -127,11 +128,12 @@ export class S3FrameStore implements FrameStore {
   }
 
   async readManifest(key: BakeKey): Promise<BakeManifest | null> {
-    return withReadRetries(() => this.readManifestOnce(key));
+    const pointerParts = this.manifestPointer(key);
+    return withReadRetries(() => this.readManifestOnce(key, pointerParts));
   }
 
-  private async readManifestOnce(key: BakeKey): Promise<BakeManifest | null> {
-    const pointer = await this.objects.readPointer(this.manifestPointer(key));
+  private async readManifestOnce(key: BakeKey, pointerParts: string[]): Promise<BakeManifest | null> {
+    const pointer = await this.objects.readPointer(pointerParts);
     if (pointer.kind === 'missing') return null;
     if (pointer.kind === 'malformed') throw new CorruptManifestError(key, pointer.reason);
     const bytes = await this.objects.readBlob(pointer.blob);
@@ -146,11 +148,12 @@ export class S3FrameStore implements FrameStore {
   }
 
   async readPoster(routeId: string, revision: number): Promise<Uint8Array | null> {
-    return withReadRetries(() => this.readPosterOnce(routeId, revision));
+    const pointerParts = this.posterPointer(routeId, revision);
+    return withReadRetries(() => this.readPosterOnce(routeId, revision, pointerParts));
   }
 
-  private async readPosterOnce(routeId: string, revision: number): Promise<Uint8Array | null> {
-    const pointer = await this.objects.readPointer(this.posterPointer(routeId, revision));
+  private async readPosterOnce(routeId: string, revision: number, pointerParts: string[]): Promise<Uint8Array | null> {
+    const pointer = await this.objects.readPointer(pointerParts);
     if (pointer.kind === 'missing') return null;
     if (pointer.kind === 'malformed') throw new CorruptPosterError(routeId, revision, pointer.reason);
     const bytes = await this.objects.readBlob(pointer.blob);
