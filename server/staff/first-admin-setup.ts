@@ -34,7 +34,7 @@ export async function createFirstAdmin(services: StaffServices, input: FirstAdmi
   const parsed = NewStaffAccountSchema.safeParse({ email: input.email, role: 'admin', displayName: input.displayName ?? null, password: input.password });
   if (!parsed.success) throw new ValidationError('The new admin is not valid.', parsed.error.issues);
   const { email, displayName, password } = parsed.data;
-  assertPasswordAcceptable(password, email);
+  await assertPasswordAcceptable(password, email);
   // The token first: without a live one, a stranger gets the same answer whether or
   // not an admin exists, so the endpoint does not tell them.
   if (!services.setupTokens.isLive(input.token)) throw new ForbiddenError(SETUP_LINK_DEAD_MESSAGE);

@@ -1,7 +1,8 @@
-// What a staff password must be: long enough, not on the common-passwords list
-// (even with digits or symbols tacked on), not the email's name, not one repeated
+// What a staff password must be: long enough, not a well-known password (on zxcvbn's
+// common-password list or this site's words, even with digits or symbols tacked on, or
+// guessable by zxcvbn: see common-passwords.ts), not the email's name, not one repeated
 // pattern. Returns every reason at once so the form can show them together.
-import { COMMON_PASSWORDS_TEXT } from './common-passwords';
+import { isCommonPassword, repeatedUnit } from './common-passwords';
 
 export const MIN_PASSWORD_LENGTH = 12;
 /** Argon2 takes any length; the bound only keeps a single request cheap to refuse. */
@@ -20,26 +21,18 @@ export const PASSWORD_PROBLEM_MESSAGES: Record<PasswordProblem, string> = {
   too_repetitive: `Use at least ${MIN_DISTINCT_CHARACTERS} different characters, not one repeated pattern.`,
 };
 
-let commonPasswords: ReadonlySet<string> | undefined;
-
-function commonPasswordSet(): ReadonlySet<string> {
-  commonPasswords ??= new Set(
-    COMMON_PASSWORDS_TEXT.split('\n')
-      .map((line) => line.trim().toLowerCase())
-      .filter((line) => line !== ''),
-  );
-  return commonPasswords;
-}
-
-/** An empty list means the password is acceptable. Length counts Unicode code points, not UTF-16 units. */
-export function passwordProblems(password: string, email: string): PasswordProblem[] {
+/**
+ * An empty list means the password is acceptable. Length counts Unicode code points, not UTF-16 units.
+ * Async: the common-password dictionary is loaded on first use.
+ */
+export async function passwordProblems(password: string, email: string): Promise<PasswordProblem[]> {
   const problems: PasswordProblem[] = [];
   const length = [...password].length;
   if (length < MIN_PASSWORD_LENGTH) problems.push('too_short');
   if (length > MAX_PASSWORD_LENGTH) problems.push('too_long');
 
   const lower = password.toLowerCase();
-  if (isCommon(lower)) problems.push('common');
+  if (await isCommonPassword(password)) problems.push('common');
 
   const localPart = email.trim().toLowerCase().split('@')[0] ?? '';
   if (localPart.length >= MIN_LOCAL_PART_LENGTH_CHECKED && lower.includes(localPart)) problems.push('contains_email');
@@ -48,28 +41,8 @@ export function passwordProblems(password: string, email: string): PasswordProbl
   return problems;
 }
 
-function isCommon(lower: string): boolean {
-  const list = commonPasswordSet();
-  if (list.has(lower)) return true;
-  // "Sunshine2024!" and "!!password123" are the listed word with decoration.
-  const core = lower.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '');
-  if (core !== '' && list.has(core)) return true;
-  // "passwordpassword", "dragondragon1".
-  const unit = repeatedUnit(core);
-  return unit !== null && list.has(unit);
-}
-
 /** True when the whole string is one short unit repeated ("abcabcabcabc", "12341234123412"). */
 function isRepeatedUnit(lower: string): boolean {
   const unit = repeatedUnit(lower);
   return unit !== null && unit.length <= 4;
-}
-
-function repeatedUnit(text: string): string | null {
-  for (let size = 1; size <= text.length / 2; size++) {
-    if (text.length % size !== 0) continue;
-    const unit = text.slice(0, size);
-    if (unit.repeat(text.length / size) === text) return unit;
-  }
-  return null;
 }

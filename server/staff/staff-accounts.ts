@@ -27,14 +27,14 @@ export async function createStaffAccount(services: StaffServices, input: NewStaf
   const parsed = NewStaffAccountSchema.safeParse(input);
   if (!parsed.success) throw new ValidationError('The new staff member is not valid.', parsed.error.issues);
   const { email, role, displayName, password } = parsed.data;
-  assertPasswordAcceptable(password, email);
+  await assertPasswordAcceptable(password, email);
   const passwordHash = await hashPassword(password);
   return services.members.add({ email, role: role satisfies StaffRole, displayName: displayName ?? null, passwordHash });
 }
 
 /** Throws ValidationError with one issue per policy problem, on path ['password']. */
-export function assertPasswordAcceptable(password: string, email: string): void {
-  const problems = passwordProblems(password, email);
+export async function assertPasswordAcceptable(password: string, email: string): Promise<void> {
+  const problems = await passwordProblems(password, email);
   if (problems.length === 0) return;
   throw new ValidationError(
     PASSWORD_PROBLEM_MESSAGES[problems[0]],
