@@ -4,11 +4,11 @@
 // byte-identical to an uninterrupted one.
 import type { Route } from '../../scenes/routes/route-schema';
 import { describeChunk } from '../frame-store/chunk-entry';
-import { isCorruptChunkError } from '../frame-store/frame-store-errors';
-import type { BakeKey, BakeManifest, ChunkEntry, EncodedChunk, FrameStore, RendererPool } from './bake-contracts';
+import type { BakeKey, BakeManifest, ChunkEntry, FrameStore, RendererPool } from './bake-contracts';
+import { bakeSegment, segmentRequestFor } from './bake-segment';
 import { BAKE_FPS, FRAMES_PER_SEGMENT, frameCountFor, type QualityProfile } from './quality-profiles';
 
-export const DEFAULT_SEGMENT_ATTEMPTS = 3;
+export { DEFAULT_SEGMENT_ATTEMPTS, isRendererFailure } from './bake-segment';
 
 export interface BakeRouteRequest {
   route: Route;
@@ -66,11 +66,6 @@ export interface BakeRouteResult {
   renderMs: number;
 }
 
-/** RendererFailedError lives with the renderer pool; matching by name keeps this module independent of it. */
-export function isRendererFailure(error: unknown): boolean {
-  return error instanceof Error && error.name === 'RendererFailedError';
-}
-
 export function bakeKeyOf(request: BakeRouteRequest): BakeKey {
   return { sceneVersion: request.sceneVersion, routeId: request.route.id, revision: request.revision, profileId: request.profile.id };
 }
@@ -79,7 +74,6 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
   const { pool, store } = options;
   const nowMs = options.nowMs ?? Date.now;
   const log = options.log ?? console;
-  const segmentAttempts = options.segmentAttempts ?? DEFAULT_SEGMENT_ATTEMPTS;
   const key = bakeKeyOf(request);
   const framesTotal = frameCountFor(request.route.durationS);
   const segmentCount = Math.ceil(framesTotal / FRAMES_PER_SEGMENT);
@@ -95,47 +89,23 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
   const stopAll = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stopAll.signal]) : stopAll.signal;
 
-  const bakeSegment = async (segmentIndex: number): Promise<void> => {
+  const bakeOne = async (segmentIndex: number): Promise<void> => {
     signal.throwIfAborted();
-    const firstFrame = segmentIndex * FRAMES_PER_SEGMENT;
-    const frameCount = Math.min(FRAMES_PER_SEGMENT, framesTotal - firstFrame);
+    const segmentRequest = segmentRequestFor(request.route, request.profile, segmentIndex);
+    const frameCount = segmentRequest.frameCount;
     const segmentStartMs = nowMs();
 
-    let chunks: EncodedChunk[] | null = null;
-    let foundCorrupt = false;
-    if (await store.hasSegment(key, segmentIndex)) {
-      try {
-        chunks = await store.readSegment(key, segmentIndex);
-        assertSegmentShape(chunks, firstFrame, frameCount, `stored segment ${segmentIndex}`);
-      } catch (error) {
-        if (!isCorruptChunkError(error) && !isSegmentShapeError(error)) throw error;
-        // Never served, never kept: render this second again.
-        log.warn(`[bake] ${error.message}; re-baking the segment.`);
-        chunks = null;
-        foundCorrupt = true;
-      }
-    }
-
-    let outcome: SegmentBaked['outcome'] = 'reused';
-    let renderMs = 0;
-    if (chunks === null) {
-      firstRenderMs ??= segmentStartMs;
-      const segmentRequest = { route: request.route, profile: request.profile, segmentIndex, firstFrame, frameCount };
-      const rendered = await renderWithRetries(pool, segmentRequest, segmentAttempts, signal, log, () => {
-        result.rendererRetries++;
-      });
-      assertSegmentShape(rendered.chunks, firstFrame, frameCount, `rendered segment ${segmentIndex}`);
-      signal.throwIfAborted();
-      await store.writeSegment(key, segmentIndex, rendered.chunks);
-      chunks = rendered.chunks;
-      renderMs = rendered.renderMs;
-      result.renderMs += rendered.renderMs;
-      framesRendered += frameCount;
-      outcome = foundCorrupt ? 'rebaked' : 'rendered';
-      if (foundCorrupt) result.rebakedSegments++;
-      else result.renderedSegments++;
-    } else {
+    const { chunks, outcome, renderMs, rendererRetries } = await bakeSegment(key, segmentRequest, { pool, store, signal, segmentAttempts: options.segmentAttempts, log });
+    result.rendererRetries += rendererRetries;
+    if (outcome === 'reused') {
       result.reusedSegments++;
+    } else {
+      // The rate counts from the first segment that had to be drawn; stored ones cost nothing.
+      firstRenderMs ??= segmentStartMs;
+      result.renderMs += renderMs;
+      framesRendered += frameCount;
+      if (outcome === 'rebaked') result.rebakedSegments++;
+      else result.renderedSegments++;
     }
 
     segmentEntries[segmentIndex] = chunks.map(describeChunk);
@@ -162,7 +132,7 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
     while (nextSegment < segmentCount) {
       const segmentIndex = nextSegment++;
       try {
-        await bakeSegment(segmentIndex);
+        await bakeOne(segmentIndex);
       } catch (error) {
         stopAll.abort(error);
         throw error;
@@ -186,44 +156,4 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
   };
   await store.writeManifest(manifest);
   return { manifest, ...result, elapsedMs: nowMs() - startedMs };
-}
-
-const SEGMENT_SHAPE_CODE = 'segment_shape';
-
-class SegmentShapeError extends Error {
-  override name = 'SegmentShapeError';
-  readonly code = SEGMENT_SHAPE_CODE;
-}
-
-function isSegmentShapeError(error: unknown): error is SegmentShapeError {
-  return error instanceof Error && (error as Partial<SegmentShapeError>).code === SEGMENT_SHAPE_CODE;
-}
-
-/** A segment holds exactly its frames, in order, and opens with a keyframe so a viewer can start there. */
-function assertSegmentShape(chunks: readonly EncodedChunk[], firstFrame: number, frameCount: number, what: string): void {
-  if (chunks.length !== frameCount) throw new SegmentShapeError(`${what} holds ${chunks.length} chunks, expected ${frameCount}`);
-  chunks.forEach((chunk, position) => {
-    if (chunk.index !== firstFrame + position) throw new SegmentShapeError(`${what} holds frame ${chunk.index} at position ${position}, expected ${firstFrame + position}`);
-  });
-  if (!chunks[0].key) throw new SegmentShapeError(`${what} does not start with a keyframe`);
-}
-
-async function renderWithRetries(
-  pool: RendererPool,
-  request: Parameters<RendererPool['renderSegment']>[0],
-  attempts: number,
-  signal: AbortSignal,
-  log: Pick<Console, 'warn'>,
-  onRetry: () => void,
-) {
-  for (let attempt = 1; ; attempt++) {
-    signal.throwIfAborted();
-    try {
-      return await pool.renderSegment(request);
-    } catch (error) {
-      if (!isRendererFailure(error) || attempt >= attempts) throw error;
-      onRetry();
-      log.warn(`[bake] renderer failed on ${request.route.id} ${request.profile.id} segment ${request.segmentIndex} (try ${attempt} of ${attempts}): ${(error as Error).message}`);
-    }
-  }
 }
