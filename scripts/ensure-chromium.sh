@@ -2,7 +2,9 @@
 # Makes sure the render server's Chromium (Debian's chromium, or the binary that
 # YUNSHAN_CHROMIUM_PATH / CHROMIUM_PATH names) and CJK fonts, so Chinese text renders in
 # tests and screenshots, are present; installs the Debian packages with apt-get when
-# running as root. `npm test` and `npm start` both run it.
+# running as root. `npm test` and `npm start` both run it. It also installs redis-server
+# (the render farm's queue, which tests/scale starts on its own port), but a missing Redis
+# only gets a note: one machine bakes on SQLite without it.
 # Exit status: 0 when everything is there, 1 when something is missing (it says what to do).
 set -euo pipefail
 need=()
@@ -19,6 +21,11 @@ else
   command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fi
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
+if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
+  command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
+elif ! command -v redis-server >/dev/null 2>&1; then
+  echo "redis-server is not installed (needed for the render farm and its tests, not for one machine): sudo apt-get install redis-server" >&2
+fi
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "Installing Debian packages: ${need[*]}"

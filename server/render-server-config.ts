@@ -5,6 +5,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { resolveDatabasePath } from './db/database';
 import { DEFAULT_CHROMIUM_PATH } from './render/chromium-launch';
+import { loadFarmSettings, type FarmSettings } from './farm/farm-settings';
 import { parseFrameStoreSettings, type FrameStoreSettings } from './frame-store/frame-store-settings';
 
 const EnvSchema = z.object({
@@ -84,6 +85,8 @@ export interface RenderServerConfig {
   /** Proxies whose X-Forwarded-For entries name the client (operations access, per-address caps). */
   trustedProxyHops: number;
   workerId: string;
+  /** Which bake queue (YUNSHAN_BAKE_QUEUE: sqlite, the default, or redis for the render farm) and the farm's settings. */
+  farm: FarmSettings;
   stream: StreamServerConfig;
 }
 
@@ -117,6 +120,7 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     maxEventStreams: settings.YUNSHAN_OPS_MAX_EVENT_STREAMS,
     trustedProxyHops: settings.YUNSHAN_TRUSTED_PROXY_HOPS,
     workerId: `${os.hostname()}:${process.pid}`,
+    farm: loadFarmSettings(env),
     stream: {
       allowedOrigins: commaList(settings.YUNSHAN_STREAM_ALLOWED_ORIGINS),
       maxSessions: settings.YUNSHAN_STREAM_MAX_SESSIONS,

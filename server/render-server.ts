@@ -10,6 +10,7 @@ import { enqueuePublishedRouteBakes } from './bake/enqueue-route-bakes';
 import { currentSceneVersion } from './bake/scene-version';
 import { openSqliteBakeQueue } from './bake/sqlite-bake-queue';
 import { openFrameStore } from './frame-store/open-frame-store';
+import type { FarmCoordinator } from './farm/farm-coordinator';
 import { createRenderHttpHandler, type HealthReport } from './http/render-http-server';
 import { createLogger, type Logger } from './log';
 import { MetricsRegistry } from './metrics';
@@ -84,13 +85,35 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     try {
       const jobs = await enqueuePublishedRouteBakes(queue, routes, sceneVersion);
       await refreshCounts();
-      if (jobs.some((job) => job.status === 'queued')) worker?.wake();
+      if (jobs.some((job) => job.status === 'queued')) {
+        worker?.wake();
+        farm?.wake();
+      }
     } catch (error) {
       bakeLog.error({ err: error }, 'could not queue published routes');
     }
   };
 
-  if (pool) {
+  let farm: FarmCoordinator | null = null;
+  if (config.farm.queue === 'redis') {
+    // Loaded only here: a one-machine install (SQLite, the default) never needs BullMQ or Redis.
+    const { startFarmCoordinator } = await import('./farm/farm-coordinator');
+    farm = startFarmCoordinator({
+      settings: config.farm,
+      queue,
+      loadRoute: publishedRevisionLoader(routes),
+      workerId: config.workerId,
+      sceneVersion,
+      store,
+      pool,
+      metrics,
+      onJob: (job) => {
+        jobUpdates.emit('job', job);
+        void refreshCounts();
+      },
+      log,
+    });
+  } else if (pool) {
     worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: config.workerId, concurrency: pool.size, log: bakeLog });
     worker.on('job', (job) => {
       jobUpdates.emit('job', job);
@@ -112,7 +135,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
       bakeLog.warn(`${job.routeId} r${job.revision} ${job.profileId}: ${error}`);
     });
   }
-  if (worker) {
+  if (worker || farm) {
     // A bake this host's previous run was killed in resumes now, ahead of new jobs, not after its lease.
     const reclaimed = await queue.reclaimLeases((owner) => isLostLocalWorker(owner));
     if (reclaimed > 0) bakeLog.info(`took back ${reclaimed} job(s) from a previous run that was stopped mid-bake`);
@@ -126,11 +149,13 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     await refreshCounts();
     // A worker whose every renderer died and could not be restarted is running, but bakes nothing.
     const poolFailure = pool?.failure ?? null;
-    const baking = (worker?.status().running ?? false) && poolFailure === null;
+    const baking = farm !== null ? farm.status().running : (worker?.status().running ?? false) && poolFailure === null;
     return {
       status: baking || !config.bakeEnabled ? 'ok' : 'degraded',
       detail:
-        poolFailure !== null
+        farm !== null
+          ? farm.status().detail
+          : poolFailure !== null
           ? `no renderer is running (${poolFailure}); bakes wait until the render server is restarted`
           : baking
             ? `baking with ${pool?.liveRenderers ?? 0} of ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}`
@@ -190,6 +215,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
       await stream.close();
       // Give the running job back first, so its lease does not linger until it expires.
       await worker?.stop();
+      await farm?.close();
       await pool?.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

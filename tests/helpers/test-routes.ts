@@ -29,3 +29,15 @@ export function buildTestRoute(id: string, overrides: Partial<RouteInput> = {}):
     ...overrides,
   } satisfies RouteInput);
 }
+
+/** The shortest route the schema allows (20 s: 601 frames in 21 segments), for tests that bake it. */
+export function buildShortestTestRoute(id: string): Route {
+  return buildTestRoute(id, {
+    durationS: 20,
+    keyframes: [
+      { timeS: 0, position: [-900, 900, -350], lookAt: [-650, 1000, -350] },
+      { timeS: 10, position: [-650, 950, -600], lookAt: [-650, 1000, -350] },
+      { timeS: 20, position: [-400, 1000, -350], lookAt: [-650, 1000, -350] },
+    ],
+  });
+}
