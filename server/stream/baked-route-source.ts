@@ -1,6 +1,7 @@
 // Where a stream's frames come from: the baked manifests of the revision the viewer's page
 // shows (the published one, or an older one still baked) for the current scene version, and a shared, byte-bounded cache of segments, so a thousand
 // viewers of one route read and checksum each segment once instead of once each.
+import { LRUCache } from 'lru-cache';
 import type { BakeJob, BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../bake/bake-contracts';
 import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, frameCountFor, type ProfileId } from '../bake/quality-profiles';
 import type { RouteStore } from '../routes/route-store';
@@ -35,19 +36,23 @@ export interface BakedRouteSourceOptions {
 }
 
 const DEFAULT_CACHE_BYTES = 96 * 1024 * 1024;
+/** Manifests are small and never change once written; this many routes x profiles stay cached. */
+const MAX_CACHED_MANIFESTS = 1000;
 
 export class BakedRouteSource {
-  private readonly manifests = new Map<string, BakeManifest>();
-  /** Insertion order is recency: a hit is moved to the end, eviction takes from the front. */
-  private readonly segments = new Map<string, { chunks: EncodedChunk[]; bytes: number }>();
+  private readonly manifests = new LRUCache<string, BakeManifest>({ max: MAX_CACHED_MANIFESTS });
+  /** Least recently used segments go first once their chunks' bytes pass the bound. */
+  private readonly segments: LRUCache<string, EncodedChunk[]>;
   private readonly pending = new Map<string, Promise<EncodedChunk[]>>();
-  private cachedBytes = 0;
-  private readonly cacheBytes: number;
   reads = 0;
   hits = 0;
 
   constructor(private readonly options: BakedRouteSourceOptions) {
-    this.cacheBytes = options.cacheBytes ?? DEFAULT_CACHE_BYTES;
+    this.segments = new LRUCache<string, EncodedChunk[]>({
+      maxSize: options.cacheBytes ?? DEFAULT_CACHE_BYTES,
+      // Never 0: lru-cache refuses entries of size 0, and an empty segment still takes a slot.
+      sizeCalculation: (chunks) => Math.max(1, chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0)),
+    });
   }
 
   /**
@@ -91,9 +96,7 @@ export class BakedRouteSource {
     const cached = this.segments.get(id);
     if (cached !== undefined) {
       this.hits++;
-      this.segments.delete(id);
-      this.segments.set(id, cached);
-      return cached.chunks;
+      return cached;
     }
     const inFlight = this.pending.get(id);
     if (inFlight !== undefined) return inFlight;
@@ -101,10 +104,7 @@ export class BakedRouteSource {
       .readSegment(key, segmentIndex)
       .then((chunks) => {
         this.reads++;
-        const bytes = chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0);
-        this.segments.set(id, { chunks, bytes });
-        this.cachedBytes += bytes;
-        this.evict();
+        this.segments.set(id, chunks);
         return chunks;
       })
       .finally(() => this.pending.delete(id));
@@ -112,9 +112,9 @@ export class BakedRouteSource {
     return read;
   }
 
-  /** A cached segment without waiting, or null: the send loop's fast path. */
+  /** A cached segment without waiting, or null: the send loop's fast path (a peek: it leaves recency alone). */
   cachedSegment(key: BakeKey, segmentIndex: number): EncodedChunk[] | null {
-    return this.segments.get(`${segmentId(key)}/${segmentIndex}`)?.chunks ?? null;
+    return this.segments.peek(`${segmentId(key)}/${segmentIndex}`) ?? null;
   }
 
   private async manifest(key: BakeKey): Promise<BakeManifest | null> {
@@ -125,20 +125,12 @@ export class BakedRouteSource {
     // forever; a miss is asked again next time (the bake may have finished since).
     const manifest = await this.options.store.readManifest(key);
     if (manifest !== null && manifest.codec === QUALITY_PROFILES[key.profileId].codec) {
-      if (this.manifests.size > 1000) this.manifests.clear();
       this.manifests.set(id, manifest);
       return manifest;
     }
     return null;
   }
 
-  private evict(): void {
-    for (const [id, entry] of this.segments) {
-      if (this.cachedBytes <= this.cacheBytes || this.segments.size <= 1) break;
-      this.segments.delete(id);
-      this.cachedBytes -= entry.bytes;
-    }
-  }
 }
 
 function segmentId(key: BakeKey): string {
