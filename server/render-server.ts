@@ -151,7 +151,8 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     const poolFailure = pool?.failure ?? null;
     const baking = farm !== null ? farm.status().running : (worker?.status().running ?? false) && poolFailure === null;
     return {
-      status: baking || !config.bakeEnabled ? 'ok' : 'degraded',
+      // On the farm the server's job is dispatching, so Redis decides, whether or not it bakes too.
+      status: baking || (!config.bakeEnabled && farm === null) ? 'ok' : 'degraded',
       detail:
         farm !== null
           ? farm.status().detail

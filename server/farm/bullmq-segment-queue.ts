@@ -78,9 +78,22 @@ export class BullmqSegmentQueue {
     await job.remove({ removeChildren: true });
   }
 
-  async counts(): Promise<{ segments: FarmQueueCounts; manifests: FarmQueueCounts }> {
-    const [segments, manifests] = await Promise.all([countsOf(this.segments), countsOf(this.manifests)]);
-    return { segments, manifests };
+  /**
+   * Jobs by state in both queues. The connection retries for ever while Redis is away, so a
+   * health check passes `timeoutMs` to hear "no answer" instead of waiting with it.
+   */
+  async counts(timeoutMs?: number): Promise<{ segments: FarmQueueCounts; manifests: FarmQueueCounts }> {
+    const counting = Promise.all([countsOf(this.segments), countsOf(this.manifests)]).then(([segments, manifests]) => ({ segments, manifests }));
+    if (timeoutMs === undefined) return counting;
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs);
+    });
+    try {
+      return await Promise.race([counting, timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   async close(): Promise<void> {

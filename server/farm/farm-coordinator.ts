@@ -16,6 +16,8 @@ import { RenderNode } from './render-node';
 
 /** How often the queues are counted for /metrics. */
 const COUNTS_REFRESH_MS = 5_000;
+/** Redis counts as away when it does not answer within this long. */
+const COUNTS_TIMEOUT_MS = 3_000;
 /** On close, the in-process node's segment in hand gets this long before it goes back to the queue. */
 const LOCAL_NODE_GRACE_MS = 10_000;
 
@@ -50,7 +52,7 @@ export function startFarmCoordinator(options: FarmCoordinatorOptions): FarmCoord
   let redisProblem: string | null = null;
   const refreshCounts = async () => {
     try {
-      counts = await farm.counts();
+      counts = await farm.counts(COUNTS_TIMEOUT_MS);
       redisProblem = null;
     } catch (error) {
       redisProblem = (error as Error).message;
