@@ -7,12 +7,12 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { currentSceneVersion } from '../server/bake/scene-version';
 import { LocalFrameStore } from '../server/frame-store/local-frame-store';
-import type { ProfileId } from '../server/bake/quality-profiles';
+import { BAKE_FPS, type ProfileId } from '../server/bake/quality-profiles';
 import { NodeStreamViewer } from '../server/stream/node-stream-viewer';
 import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamFixtureFramesDir, streamTestRoute } from '../tests/render/stream-test-fixture';
 import { median, percentile, printTable } from './stats';
 
-const FPS = 30;
+const FPS = BAKE_FPS;
 const PEERS_PER_PROCESS = Number(process.env.YUNSHAN_BENCH_PEERS_PER_PROCESS ?? 10);
 const WINDOW_MS = Number(process.env.YUNSHAN_BENCH_STREAM_WINDOW_MS ?? 10_000);
 const VIEWER_STEPS = (process.env.YUNSHAN_BENCH_STREAM_VIEWERS ?? '10,25,50,100').split(',').map(Number);

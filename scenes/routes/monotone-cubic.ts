@@ -1,6 +1,7 @@
 // Monotone piecewise-cubic Hermite interpolation (PCHIP, Fritsch–Butland): a C1
 // curve through scalar samples that never overshoots them. Used for time → arc
 // length (the camera never runs backwards) and for field of view.
+import { lastIndexAtOrBelow } from './sorted-search';
 
 export interface MonotoneCubic {
   /** Value at x; x is clamped to the sampled range. */
@@ -34,16 +35,7 @@ export function createMonotoneCubic(xs: readonly number[], ys: readonly number[]
     m[n - 1] = endSlope(h[n - 2], h[n - 3], d[n - 2], d[n - 3]);
   }
 
-  function locate(x: number): number {
-    let lo = 0;
-    let hi = n - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (xs[mid] <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
+  const locate = (x: number): number => lastIndexAtOrBelow((i) => xs[i], x, n - 2);
 
   return {
     valueAt(x) {

@@ -2,6 +2,7 @@
 // positions (C1, no cusps or self-loops between close points), with an arc-length
 // table so the timeline can move along it at a chosen speed in metres.
 import type { Vec3 } from './route-schema';
+import { lastIndexAtOrBelow } from './sorted-search';
 
 export interface PathPoint {
   position: Vec3;
@@ -95,13 +96,7 @@ export function createPathCurve(points: readonly Vec3[]): PathCurve {
   }
 
   function segmentAtDistance(distanceM: number): number {
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segments[mid].startDistanceM <= distanceM) lo = mid;
-      else hi = mid - 1;
-    }
+    let lo = lastIndexAtOrBelow((i) => segments[i].startDistanceM, distanceM, segments.length - 1);
     // Zero-length segments (repeated positions) are never the answer unless all are.
     while (lo > 0 && segments[lo].lengthM === 0) lo--;
     return lo;
@@ -113,13 +108,7 @@ export function createPathCurve(points: readonly Vec3[]): PathCurve {
     if (segment.lengthM <= 0) return 0;
     if (localM <= 0) return 0;
     if (localM >= segment.lengthM) return 1;
-    let lo = 0;
-    let hi = count - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (table[mid] <= localM) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastIndexAtOrBelow((i) => table[i], localM, count - 1);
     const uLo = lo / count;
     const uHi = (lo + 1) / count;
     const span = table[lo + 1] - table[lo];

@@ -73,8 +73,11 @@ export type PointOfInterest = z.infer<typeof PointOfInterestSchema>;
 export const PacingSchema = z.enum(['constant-speed', 'keyframe-times']);
 export type Pacing = z.infer<typeof PacingSchema>;
 
+/** A route's id, as it appears in URLs, bake keys and the stream protocol: the one definition of the pattern. */
+export const RouteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'lowercase letters, digits and dashes, 3–64 characters');
+
 export const RouteSchema = z.strictObject({
-  id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'lowercase letters, digits and dashes, 3–64 characters'),
+  id: RouteIdSchema,
   scene: SceneIdSchema,
   landmark: LandmarkIdSchema,
   title: LocalizedTextSchema,

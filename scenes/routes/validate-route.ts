@@ -2,6 +2,7 @@
 // world's rock, and comfort limits on motion, with issues that say where and why.
 import { poseAt, keyframePassTimesS, segmentIndexAt, speedAtMps, cruiseSpeedMps, pathLengthM, pointAtDistance } from './pose';
 import { parseRoute } from './parse-route';
+import { formatClockTime } from '../timeline/clock-time-format';
 import type { LocalizedText, Route, Vec3 } from './route-schema';
 import type { RouteIssue } from './route-issue';
 import { distance, length, normalize, scale, sub, dot } from './vec3-math';
@@ -62,16 +63,11 @@ function keyframeName(index: number): LocalizedText {
 }
 
 function segmentPlace(segmentIndex: number, timeS: number): LocalizedText {
-  const clock = formatClock(timeS);
+  const clock = formatClockTime(timeS);
   return {
     en: `Between keyframes ${segmentIndex + 1} and ${segmentIndex + 2} (at ${clock})`,
     zh: `第 ${segmentIndex + 1} 至第 ${segmentIndex + 2} 个关键帧之间（${clock} 处）`,
   };
-}
-
-function formatClock(timeS: number): string {
-  const whole = Math.floor(timeS);
-  return `${Math.floor(whole / 60)}:${String(whole % 60).padStart(2, '0')}`;
 }
 
 function fmt(value: number, digits = 0): string {

@@ -2,6 +2,7 @@
 // look-at targets: cubic Hermite segments with non-uniform Catmull-Rom tangents,
 // i.e. each tangent is the slope of the parabola through a value and its neighbours.
 import type { Vec3 } from './route-schema';
+import { lastIndexAtOrBelow } from './sorted-search';
 
 export interface VectorTrack {
   /** Value at `x`; held constant outside the knot range. */
@@ -38,13 +39,7 @@ export function createVectorTrack(knots: readonly number[], values: readonly Vec
     valueAt(x) {
       if (n === 1 || x <= xs[0]) return [...values[0]];
       if (x >= xs[n - 1]) return [...values[n - 1]];
-      let lo = 0;
-      let hi = n - 2;
-      while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (xs[mid] <= x) lo = mid;
-        else hi = mid - 1;
-      }
+      const lo = lastIndexAtOrBelow((i) => xs[i], x, n - 2);
       const h = xs[lo + 1] - xs[lo];
       const u = (x - xs[lo]) / h;
       const u2 = u * u;

@@ -1,5 +1,6 @@
 // The Golden Whip Stream centre line as a smooth curve z(x): the control points run
 // strictly west to east, so a cubic Hermite in x gives the curve and O(1) distance queries.
+import { lastIndexAtOrBelow } from '../routes/sorted-search';
 import { GOLDEN_WHIP_STREAM } from './landmarks';
 
 export interface StreamPath {
@@ -29,16 +30,7 @@ export function createStreamPath(points: ReadonlyArray<readonly [number, number]
     return (zs[i + 1] - zs[i - 1]) / (xs[i + 1] - xs[i - 1]);
   });
 
-  function segmentOf(x: number): number {
-    let lo = 0;
-    let hi = n - 2;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (xs[mid] <= x) lo = mid;
-      else hi = mid - 1;
-    }
-    return lo;
-  }
+  const segmentOf = (x: number): number => lastIndexAtOrBelow((i) => xs[i], x, n - 2);
 
   function centreZAt(xRaw: number): number {
     const x = Math.min(xs[n - 1], Math.max(xs[0], xRaw));

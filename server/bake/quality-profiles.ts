@@ -29,26 +29,34 @@ export interface QualityProfile {
   sceneTier: SceneTier;
 }
 
-export type ProfileId = '360p-jpeg' | '360p' | '540p' | '720p' | '1080p' | '720p-cinematic' | '1080p-cinematic';
+/**
+ * Every profile, in bake order: a phone can stream the cheapest soonest. The one list of
+ * profiles; its index is also a profile's number in the stream's binary header, so it is
+ * append only: an index never changes meaning.
+ */
+const PROFILES_IN_BAKE_ORDER = ['360p', '360p-jpeg', '540p', '720p', '1080p', '720p-cinematic', '1080p-cinematic'] as const;
+export type ProfileId = (typeof PROFILES_IN_BAKE_ORDER)[number];
+export const PROFILE_IDS: ProfileId[] = [...PROFILES_IN_BAKE_ORDER];
 
 // VP8: every browser with WebCodecs decodes it, and Chromium encodes it in software
 // on a CPU-only render node. JPEG at 360p serves browsers without WebCodecs.
-export const QUALITY_PROFILES: Record<ProfileId, QualityProfile> = {
-  '360p': { id: '360p', width: 640, height: 360, codec: 'vp8', bitrateKbps: 900, bakeOrder: 0, sceneTier: 'phone' },
-  '360p-jpeg': { id: '360p-jpeg', width: 640, height: 360, codec: 'jpeg', bitrateKbps: 0, jpegQuality: 0.78, bakeOrder: 1, sceneTier: 'phone' },
-  '540p': { id: '540p', width: 960, height: 540, codec: 'vp8', bitrateKbps: 1600, bakeOrder: 2, sceneTier: 'laptop' },
-  '720p': { id: '720p', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 2800, bakeOrder: 3, sceneTier: 'laptop' },
-  '1080p': { id: '1080p', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 5500, bakeOrder: 4, sceneTier: 'bake' },
+export const QUALITY_PROFILES: Record<ProfileId, QualityProfile> = inBakeOrder({
+  '360p': { id: '360p', width: 640, height: 360, codec: 'vp8', bitrateKbps: 900, sceneTier: 'phone' },
+  '360p-jpeg': { id: '360p-jpeg', width: 640, height: 360, codec: 'jpeg', bitrateKbps: 0, jpegQuality: 0.78, sceneTier: 'phone' },
+  '540p': { id: '540p', width: 960, height: 540, codec: 'vp8', bitrateKbps: 1600, sceneTier: 'laptop' },
+  '720p': { id: '720p', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 2800, sceneTier: 'laptop' },
+  '1080p': { id: '1080p', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 5500, sceneTier: 'bake' },
   // After every standard profile: a new route streams within minutes, and its cinematic bake
   // (seconds a frame on a CPU node) lands later. Soft volumetric gradients and fine foliage
   // need more bits than the standard frames to survive VP8 without banding.
-  '720p-cinematic': { id: '720p-cinematic', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 4000, bakeOrder: 5, sceneTier: 'cinematic' },
-  '1080p-cinematic': { id: '1080p-cinematic', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 7500, bakeOrder: 6, sceneTier: 'cinematic' },
-};
+  '720p-cinematic': { id: '720p-cinematic', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 4000, sceneTier: 'cinematic' },
+  '1080p-cinematic': { id: '1080p-cinematic', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 7500, sceneTier: 'cinematic' },
+});
 
-export const PROFILE_IDS = (Object.keys(QUALITY_PROFILES) as ProfileId[]).sort(
-  (a, b) => QUALITY_PROFILES[a].bakeOrder - QUALITY_PROFILES[b].bakeOrder,
-);
+/** Each profile's bakeOrder is its place in PROFILE_IDS, so the order is written once. */
+function inBakeOrder(table: Record<ProfileId, Omit<QualityProfile, 'bakeOrder'>>): Record<ProfileId, QualityProfile> {
+  return Object.fromEntries(PROFILE_IDS.map((id, bakeOrder) => [id, { ...table[id], bakeOrder }])) as Record<ProfileId, QualityProfile>;
+}
 
 export function isProfileId(value: unknown): value is ProfileId {
   return typeof value === 'string' && value in QUALITY_PROFILES;

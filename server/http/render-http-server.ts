@@ -4,7 +4,7 @@
 // freely and others only with the operator's bearer token.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
-import { z } from 'zod';
+import { RouteIdSchema } from '../../scenes/routes/route-schema';
 import type { BakeJob } from '../bake/bake-contracts';
 import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
 import { requestIdFrom, silentLogger, type Logger } from '../log';
@@ -42,7 +42,6 @@ export interface RenderHttpDeps {
 export const DEFAULT_MAX_EVENT_STREAMS = 16;
 const EVENT_STREAM_RETRY_AFTER_S = 30;
 
-const RouteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/, 'a route id: lowercase letters, digits and dashes');
 const SSE_KEEPALIVE_MS = 15_000;
 
 type Handler = (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<void>;

@@ -3,7 +3,8 @@
 // carries baked chunks over an RTCDataChannel or, as a fallback, socket.io binary events.
 // No Node-only imports: the browser bundles this file as it is.
 import { z } from 'zod';
-import type { ProfileId } from '../bake/quality-profiles';
+import { RouteIdSchema } from '../../scenes/routes/route-schema';
+import { PROFILE_IDS, type ProfileId } from '../bake/quality-profiles';
 
 export const STREAM_PROTOCOL_VERSION = 1;
 /** socket.io path on the render server (the HTTP API keeps every other path). */
@@ -24,16 +25,10 @@ export const ACK_INTERVAL_MS = 200;
 export const MIN_PLAYBACK_RATE = 0.5;
 export const MAX_PLAYBACK_RATE = 2;
 
-/**
- * Profile index in the binary header. Append only: an index never changes meaning.
- * The order is the bake order, so a lower index is cheaper to stream.
- */
-export const STREAM_PROFILE_IDS = ['360p', '360p-jpeg', '540p', '720p', '1080p', '720p-cinematic', '1080p-cinematic'] as const satisfies readonly ProfileId[];
-type ProfileIdsCovered = Exclude<ProfileId, (typeof STREAM_PROFILE_IDS)[number]> extends never ? true : never;
-const everyProfileHasAnIndex: ProfileIdsCovered = true;
-void everyProfileHasAnIndex;
+/** A profile's index in the binary header is its place in PROFILE_IDS (append only, bake order: lower is cheaper). */
+export const STREAM_PROFILE_IDS = PROFILE_IDS;
 
-export const StreamProfileIdSchema = z.enum(STREAM_PROFILE_IDS);
+export const StreamProfileIdSchema = z.enum(STREAM_PROFILE_IDS as [ProfileId, ...ProfileId[]]);
 
 export function profileIndexOf(profileId: ProfileId): number {
   return STREAM_PROFILE_IDS.indexOf(profileId);
@@ -46,7 +41,6 @@ export function profileIdAt(index: number): ProfileId | null {
 // ---------------------------------------------------------------------------------------
 // Client → server messages
 
-const RouteIdSchema = z.string().regex(/^[a-z0-9][a-z0-9-]{1,62}[a-z0-9]$/);
 const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 const FrameIndexSchema = z.number().int().min(-1).max(10_000_000);
 const EpochSchema = z.number().int().min(0).max(0xffff);

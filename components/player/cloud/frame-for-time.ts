@@ -1,7 +1,9 @@
 // Which baked frame belongs to a moment of route time. The bake drew frame i at
 // poseAt(route, i / fps), so the nearest frame to t is round(t × fps).
+import { BAKE_FPS } from '../../../server/bake/quality-profiles';
 
-export const STREAM_FPS = 30;
+/** The stream's frame rate is the bake's. */
+export const STREAM_FPS = BAKE_FPS;
 
 /** The frame index to show at `timeS`, clamped to the frames that exist. */
 export function frameIndexForTime(timeS: number, frameCount: number, fps: number = STREAM_FPS): number {

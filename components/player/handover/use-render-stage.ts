@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
 import type { DrawnFrame } from '../../scene/FrameStats';
+import { STREAM_FPS } from '../cloud/frame-for-time';
 import type { CloudSnapshot } from '../cloud/stream-client';
 import { LocalRenderWatch } from '../render-choice/local-render-watch';
 import { StreamStallWatch } from '../render-choice/stream-stall-watch';
@@ -22,8 +23,7 @@ const CLOUD_RETRY_AFTER_MS = 60_000;
 /** The stall watch needs time to pass even when the stream's state does not change. */
 const STALL_CHECK_MS = 500;
 /** A streamed picture within one frame of the clock counts as "at the clock's time". */
-const CLOUD_READY_TOLERANCE_S = 1 / 30 + 0.004;
-const STREAM_FPS = 30;
+const CLOUD_READY_TOLERANCE_S = 1 / STREAM_FPS + 0.004;
 
 export type StageNotice = 'to-cloud' | 'to-device' | 'lighter';
 
