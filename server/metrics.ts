@@ -44,29 +44,17 @@ export class MetricsRegistry {
     collect: () => CollectedSeries<Name>,
     labelNames: readonly Name[] = [],
   ): void {
-    if (type === 'counter') {
-      new Counter<string>({
-        name,
-        help,
-        labelNames,
-        registers: [this.registry],
-        collect() {
-          this.reset();
-          for (const entry of collect()) this.inc(asLabelValues(entry.labels), entry.value);
-        },
-      });
-    } else {
-      new Gauge<string>({
-        name,
-        help,
-        labelNames,
-        registers: [this.registry],
-        collect() {
-          this.reset();
-          for (const entry of collect()) this.set(asLabelValues(entry.labels), entry.value);
-        },
-      });
-    }
+    const config = { name, help, labelNames, registers: [this.registry] };
+    // Read afresh at every scrape: reset, then take the series as they are now.
+    const refill = (metric: Counter<string> | Gauge<string>) => {
+      metric.reset();
+      for (const entry of collect()) {
+        if (metric instanceof Counter) metric.inc(asLabelValues(entry.labels), entry.value);
+        else metric.set(asLabelValues(entry.labels), entry.value);
+      }
+    };
+    if (type === 'counter') new Counter<string>({ ...config, collect: function (this: Counter<string>) { refill(this); } });
+    else new Gauge<string>({ ...config, collect: function (this: Gauge<string>) { refill(this); } });
   }
 
   /** Every metric in the Prometheus text exposition format, collected metrics read now. */

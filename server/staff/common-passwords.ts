@@ -37,7 +37,8 @@ let loading: Promise<CommonPasswordCheck> | undefined;
 function load(): Promise<CommonPasswordCheck> {
   loading ??= Promise.all([import('@zxcvbn-ts/core'), import('@zxcvbn-ts/language-common')]).then(([core, common]) => {
     const words = new Set([...common.dictionary['passwords-common'], ...LOCAL_COMMON_WORDS].map((word) => word.toLowerCase()));
-    const zxcvbn = new core.ZxcvbnFactory({ dictionary: { ...common.dictionary, local: [...LOCAL_COMMON_WORDS] }, graphs: common.adjacencyGraphs });
+    const dictionary = { ...common.dictionary, local: [...LOCAL_COMMON_WORDS] };
+    const zxcvbn = new core.ZxcvbnFactory({ dictionary, graphs: common.adjacencyGraphs });
     return { words, zxcvbn };
   });
   return loading;
