@@ -143,10 +143,18 @@ export interface ConnectionHints {
   type?: string;
 }
 
-/** saveData, a cellular link or a slow one (3G and below) all ask for the data-saver cap. */
+/** effectiveType values on which a 720p stream stalls or eats a data plan: the one list (the render choice reads it too). */
+export const SLOW_EFFECTIVE_TYPES: readonly string[] = ['slow-2g', '2g', '3g'];
+
+/**
+ * saveData, a cellular link or a slow one (3G and below) all ask for the data-saver cap.
+ * The render choice (decide-render-path) keeps the device for saveData or a slow link, the
+ * same two, but not for cellular alone: a cellular link caps what is streamed, it does not
+ * make streaming as such too costly.
+ */
 export function connectionAsksToSaveData(hints: ConnectionHints | null | undefined): boolean {
   if (!hints) return false;
   if (hints.saveData === true) return true;
   if (hints.type === 'cellular') return true;
-  return hints.effectiveType === 'slow-2g' || hints.effectiveType === '2g' || hints.effectiveType === '3g';
+  return hints.effectiveType !== undefined && SLOW_EFFECTIVE_TYPES.includes(hints.effectiveType);
 }

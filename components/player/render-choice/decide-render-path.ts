@@ -1,7 +1,7 @@
 // The decision rules: from one device probe, draw here (and at which tier), stream from the
 // cloud, or show posters. Pure, so recorded probes of real devices replay in unit tests.
 import { QUALITY_PROFILES } from '../../../server/bake/quality-profiles';
-import { UP_HEADROOM } from '../cloud/adaptive-profile';
+import { SLOW_EFFECTIVE_TYPES, UP_HEADROOM } from '../cloud/adaptive-profile';
 import type { DecisionReason, DeviceProbe, LocalTier, RenderDecision, RenderPathDecision } from './render-choice-types';
 
 /**
@@ -29,8 +29,6 @@ export const LAPTOP_MIN_GPU_TIER = 2;
 export const LAPTOP_MIN_MEMORY_GB = 4;
 /** Drawing keeps the GPU busy for minutes; under a fifth of a charge the visitor needs the rest. */
 export const LOW_BATTERY_LEVEL = 0.2;
-/** effectiveType values on which a 720p stream stalls or eats a data plan. */
-export const SLOW_EFFECTIVE_TYPES: readonly string[] = ['slow-2g', '2g', '3g'];
 /**
  * The cinematic 720p stream's bitrate with the adaptive ladder's headroom (5.2 Mbit/s): on a
  * link the browser estimates below this the ladder would stay at 540p or less, the laptop
