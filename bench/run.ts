@@ -11,6 +11,7 @@ import { benchBundles } from './bundle-bench';
 import { benchBake } from './bake-bench';
 import { benchStream } from './stream-bench';
 import { benchPlayer } from './player-bench';
+import { benchFarm } from './farm-bench';
 
 let failed = 0;
 async function section(name: string, run: () => void | Promise<void>): Promise<void> {
@@ -46,5 +47,6 @@ await section('Bundle and frame-time', async () => {
 await section('Bake', benchBake);
 await section('Stream', benchStream);
 await section('Player', benchPlayer);
+await section('Farm', benchFarm);
 // wrtc peers are closed; leave rather than wait on its native threads.
 process.exit(failed > 0 ? 1 : 0);
