@@ -28,22 +28,12 @@ export interface SqliteBakeQueue extends BakeQueue {
   close(): void;
 }
 
-interface JobRow {
-  id: number;
-  routeId: string;
-  revision: number;
+/** A job as SQLite gives it back: the profile id not yet checked, and the lease beside it. */
+type JobRow = Omit<BakeJob, 'profileId'> & {
   profileId: string;
-  sceneVersion: string;
-  status: BakeJobStatus;
-  framesDone: number;
-  framesTotal: number;
-  framesPerSecond: number | null;
-  attempts: number;
-  error: string | null;
-  updatedAt: string;
   leaseOwner: string | null;
   leaseExpiresAtMs: number | null;
-}
+};
 
 const JOB_COLUMNS = `id, route_id AS routeId, revision, profile_id AS profileId, scene_version AS sceneVersion, status,
   frames_done AS framesDone, frames_total AS framesTotal, frames_per_second AS framesPerSecond, attempts, error,
