@@ -54,6 +54,9 @@ export function createS3Client(options: Omit<S3FrameStoreOptions, 'bucket' | 'pr
     // ignore them. Integrity here comes from Content-MD5 on upload and SHA-256 on read.
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // Without limits a request to a server that stopped answering waits forever, and a
+    // viewer's stream with it; failed reads are tried again (withReadRetries, the SDK's retries).
+    requestHandler: { connectionTimeout: 5_000, requestTimeout: 30_000, throwOnRequestTimeout: true },
   });
 }
 

@@ -3,6 +3,8 @@
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { describeFrameStoreSettings, parseFrameStoreSettings } from '../../server/frame-store/frame-store-settings';
+import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
+import { openFrameStore } from '../../server/frame-store/open-frame-store';
 
 const S3 = { YUNSHAN_FRAME_STORE: 's3', YUNSHAN_S3_BUCKET: 'yunshan-frames' };
 
@@ -35,5 +37,13 @@ describe('frame store settings', () => {
     fails({ ...S3, AWS_REGION: 'x', YUNSHAN_S3_PREFIX: 'a/../b' }, /YUNSHAN_S3_PREFIX: must be folder names/);
     fails({ ...S3, AWS_REGION: 'x', YUNSHAN_S3_FORCE_PATH_STYLE: 'yes' }, /YUNSHAN_S3_FORCE_PATH_STYLE: must be 1 or 0/);
     fails({ YUNSHAN_S3_BUCKET: 'yunshan-frames' }, /YUNSHAN_S3_BUCKET set, but YUNSHAN_FRAME_STORE is not "s3"/);
+  });
+
+  test('openFrameStore with no settings opens the local store at the frames folder, touching nothing', async () => {
+    const opened = await openFrameStore(parseFrameStoreSettings({}, '/nonexistent/app'));
+    assert.ok(opened.store instanceof LocalFrameStore);
+    assert.equal(opened.location, '/nonexistent/app/data/frames');
+    assert.equal(opened.posterLocation('wulingyuan', 3), '/nonexistent/app/data/frames/posters/wulingyuan/r3.jpg');
+    await opened.close();
   });
 });
