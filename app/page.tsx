@@ -3,7 +3,7 @@ import type { Metadata } from 'next';
 import { listPublishedRoutes } from './_data/route-repository';
 import { cloudReadinessOf } from './_data/cloud-readiness';
 import { getRequestLocale } from '../components/i18n/request-locale';
-import { formatMessage, messagesFor } from '../components/i18n/messages';
+import { formatCount, messagesFor } from '../components/i18n/messages';
 import { SiteHeader } from '../components/site/SiteHeader';
 import { CatalogueHero } from '../components/catalogue/CatalogueHero';
 import { RouteCard } from '../components/catalogue/RouteCard';
@@ -38,7 +38,7 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
             </h2>
             {published.length > 0 && (
               <p className={styles.flightsCount}>
-                {formatMessage(messages['catalogue.routesCount'], { count: published.length })}
+                {formatCount(locale, 'catalogue.routesCount', published.length)}
               </p>
             )}
           </div>

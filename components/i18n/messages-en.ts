@@ -1,4 +1,5 @@
 // English interface text. This dictionary defines the message keys; the Chinese one must match it.
+import type { PluralForms } from './plural';
 
 export const en = {
   'site.name': 'Yunshan',
@@ -14,7 +15,6 @@ export const en = {
     'Three thousand sandstone pillars rise out of the cloud sea. Choose a flight and glide between the peaks, under the stone bridge and down the stream valley.',
   'catalogue.heroCta': 'Choose a flight',
   'catalogue.routesHeading': 'Flights',
-  'catalogue.routesCount': '{count} curated flights',
   'catalogue.empty': 'No flights are published yet. Please come back soon.',
   'catalogue.duration': 'Duration',
   'catalogue.timeOfDay': 'Light',
@@ -252,7 +252,6 @@ export const en = {
   'studio.publish.button': 'Publish revision {revision}',
   'studio.publish.busy': 'Publishing…',
   'studio.publish.view': 'Open as a visitor',
-  'studio.publish.blockedErrors': 'Fix the {count} problem(s) in the checks before publishing.',
   'studio.publish.blockedUnsaved': 'Publishing waits until your changes are saved.',
   'studio.bakes.title': 'Cloud version of revision {revision}',
   'studio.bakes.none': 'No renders queued yet.',
@@ -298,3 +297,16 @@ export const en = {
 export type MessageKey = keyof typeof en;
 /** A complete dictionary: every key the English one has, and no other. */
 export type Messages = { readonly [K in MessageKey]: string };
+
+/** Messages that change with {count}: English has a form for one and one for any other count (see plural.ts). */
+export const enCounted = {
+  'catalogue.routesCount': { one: '{count} curated flight', other: '{count} curated flights' },
+  'studio.publish.blockedErrors': {
+    one: 'Fix the problem in the checks before publishing.',
+    other: 'Fix the {count} problems in the checks before publishing.',
+  },
+} as const satisfies Record<string, PluralForms>;
+
+export type CountedMessageKey = keyof typeof enCounted;
+/** A complete dictionary of counted messages: every key the English one has, and no other. */
+export type CountedMessages = { readonly [K in CountedMessageKey]: PluralForms };

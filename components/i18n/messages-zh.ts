@@ -1,5 +1,5 @@
 // Chinese interface text. Typed as Messages, so a missing or extra key fails the build.
-import type { Messages } from './messages-en';
+import type { CountedMessages, Messages } from './messages-en';
 
 export const zh: Messages = {
   'site.name': '云山',
@@ -13,7 +13,6 @@ export const zh: Messages = {
   'catalogue.heroLead': '三千座砂岩石柱自云海中拔地而起。选一条航线，随镜头穿过峰林，掠过天桥，沿溪谷缓缓飞行。',
   'catalogue.heroCta': '选择航线',
   'catalogue.routesHeading': '航线',
-  'catalogue.routesCount': '精选航线 {count} 条',
   'catalogue.empty': '暂时还没有发布的航线，请稍后再来。',
   'catalogue.duration': '时长',
   'catalogue.timeOfDay': '光线',
@@ -250,7 +249,6 @@ export const zh: Messages = {
   'studio.publish.button': '发布第 {revision} 版',
   'studio.publish.busy': '正在发布…',
   'studio.publish.view': '以游客身份打开',
-  'studio.publish.blockedErrors': '请先修正检查结果中的 {count} 个问题再发布。',
   'studio.publish.blockedUnsaved': '修改保存后才能发布。',
   'studio.bakes.title': '第 {revision} 版的云端版本',
   'studio.bakes.none': '尚未排队渲染。',
@@ -291,4 +289,10 @@ export const zh: Messages = {
   'studio.audit.action.archived': '归档',
   'studio.audit.action.unarchived': '取消归档',
   'studio.audit.action.duplicated': '复制',
+};
+
+/** Chinese has no plural forms: one text for every count. */
+export const zhCounted: CountedMessages = {
+  'catalogue.routesCount': { other: '精选航线 {count} 条' },
+  'studio.publish.blockedErrors': { other: '请先修正检查结果中的 {count} 个问题再发布。' },
 };

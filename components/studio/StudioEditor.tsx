@@ -11,7 +11,7 @@ import { validateRoute } from '../../scenes/routes/validate-route';
 import { poseAt } from '../../scenes/routes/pose';
 import type { StudioRouteDetail } from '../../server/routes/studio-route-contracts';
 import type { Locale } from '../i18n/locale';
-import { formatMessage, type Messages } from '../i18n/messages';
+import { formatCount, type Messages } from '../i18n/messages';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { sceneWorldFor } from '../scene/world-cache';
 import { closeStep, recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
@@ -359,7 +359,7 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
             publishedRevision={detail.publishedRevision}
             canPublish={!dirty && saveState === 'saved' && errorCount === 0}
             blockedReason={
-              errorCount > 0 ? formatMessage(m['studio.publish.blockedErrors'], { count: errorCount }) : dirty || saveState !== 'saved' ? m['studio.publish.blockedUnsaved'] : null
+              errorCount > 0 ? formatCount(locale, 'studio.publish.blockedErrors', errorCount) : dirty || saveState !== 'saved' ? m['studio.publish.blockedUnsaved'] : null
             }
             onPublished={async () => {
               const refreshed = await studioApi.get(route.id);

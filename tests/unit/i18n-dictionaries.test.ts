@@ -3,7 +3,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { en } from '../../components/i18n/messages-en';
 import { zh } from '../../components/i18n/messages-zh';
-import { DICTIONARIES, formatMessage, placeholdersOf } from '../../components/i18n/messages';
+import { COUNTED_DICTIONARIES, DICTIONARIES, formatCount, formatMessage, placeholdersOf } from '../../components/i18n/messages';
 import { LOCALES } from '../../components/i18n/locale';
 import { TimeOfDaySchema } from '../../scenes/routes/route-schema';
 
@@ -45,10 +45,44 @@ describe('message dictionaries', () => {
   });
 });
 
+describe('counted messages', () => {
+  test('zh and en have the same counted keys, each with an other form, no blanks', () => {
+    assert.deepEqual(Object.keys(COUNTED_DICTIONARIES.zh).sort(), Object.keys(COUNTED_DICTIONARIES.en).sort());
+    for (const [locale, messages] of Object.entries(COUNTED_DICTIONARIES)) {
+      for (const [key, forms] of Object.entries(messages)) {
+        assert.ok(forms.other.trim().length > 0, `${locale} ${key} has no other form`);
+        for (const text of Object.values(forms)) assert.ok(text.trim().length > 0, `${locale} ${key} has a blank form`);
+      }
+    }
+  });
+
+  test('every form uses only the placeholders of the other form, which has them all in both languages', () => {
+    for (const key of Object.keys(COUNTED_DICTIONARIES.en) as Array<keyof typeof COUNTED_DICTIONARIES.en>) {
+      const { en: english, zh: chinese } = { en: COUNTED_DICTIONARIES.en[key], zh: COUNTED_DICTIONARIES.zh[key] };
+      assert.deepEqual(placeholdersOf(chinese.other), placeholdersOf(english.other), `placeholders differ for ${key}`);
+      for (const forms of [english, chinese]) {
+        for (const text of Object.values(forms)) {
+          for (const name of placeholdersOf(text)) assert.ok(placeholdersOf(forms.other).includes(name), `${key}: {${name}} is only in one form`);
+        }
+      }
+    }
+  });
+
+  test('English says one flight and several flights; Chinese has one form for every count', () => {
+    assert.equal(formatCount('en', 'catalogue.routesCount', 1), '1 curated flight');
+    assert.equal(formatCount('en', 'catalogue.routesCount', 4), '4 curated flights');
+    assert.equal(formatCount('en', 'catalogue.routesCount', 0), '0 curated flights');
+    assert.equal(formatCount('en', 'studio.publish.blockedErrors', 1), 'Fix the problem in the checks before publishing.');
+    assert.equal(formatCount('en', 'studio.publish.blockedErrors', 3), 'Fix the 3 problems in the checks before publishing.');
+    assert.equal(formatCount('zh', 'catalogue.routesCount', 1), '精选航线 1 条');
+    assert.equal(formatCount('zh', 'catalogue.routesCount', 4), '精选航线 4 条');
+    assert.equal(formatCount('zh', 'studio.publish.blockedErrors', 1), '请先修正检查结果中的 1 个问题再发布。');
+  });
+});
+
 describe('formatMessage', () => {
   test('fills named placeholders', () => {
     assert.equal(formatMessage('{current} of {total}', { current: '0:05', total: '2:00' }), '0:05 of 2:00');
-    assert.equal(formatMessage(zh['catalogue.routesCount'], { count: 4 }), '精选航线 4 条');
   });
 
   test('leaves unknown placeholders visible rather than blank', () => {
