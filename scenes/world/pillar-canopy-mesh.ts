@@ -5,6 +5,7 @@
 // stone-and-forest when that cap is as wide as the rock. Also used, round, for the clumps on ledges.
 import { linearFromSrgb } from './colour';
 import { computeVertexNormals, type MeshData } from './mesh-data';
+import { addPine, pineTriangleCount, pineVertexCount, type PineMeshWriter } from './pine-tree';
 import { createRandom, deriveSeed } from './random';
 import type { CrownLodDetail } from './world-detail';
 
@@ -41,10 +42,10 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
   // close), the rim, the hanging skirt. Trees: `sides` around plus apex and underside per layer.
   const rings = trees > 4 ? 3 : 2;
   const moundVertices = 1 + around * rings;
-  const treeVertices = trees * layers * (sides + 2);
+  const treeVertices = trees * pineVertexCount(layers, sides);
   const positions = new Float32Array((moundVertices + treeVertices) * 3);
   const colors = new Float32Array((moundVertices + treeVertices) * 3);
-  const indices = new Uint32Array((around * (1 + 2 * (rings - 1)) + trees * layers * sides * 2) * 3);
+  const indices = new Uint32Array((around * (1 + 2 * (rings - 1)) + trees * pineTriangleCount(layers, sides)) * 3);
   let v = 0;
   let t = 0;
   const put = (x: number, y: number, z: number, c: readonly number[], shade: number) => {
@@ -93,42 +94,31 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
     }
   }
 
+  const out: PineMeshWriter = { put, tri };
   for (let k = 0; k < trees; k++) {
     // Sunflower spread keeps trees even over the top at any count; jitter hides the pattern.
     const spread = shape.treeSpread * Math.sqrt((k + 0.5) / trees);
     const angle = k * GOLDEN_ANGLE + random() * 0.6;
     const o = outline(angle);
-    const cx = Math.cos(angle) * spread * o;
-    const cz = Math.sin(angle) * spread * o;
     const treeHeight = 0.6 + 0.5 * random();
     const treeRadius = (0.2 + 0.12 * random()) * (trees > 8 ? 1 : 1.3);
-    const shade = 0.8 + 0.4 * random();
     // Outer trees grow from the edge, lower, and lean out over the drop as cliff pines do.
     const edge = Math.max(0, spread / shape.treeSpread - 0.6) / 0.4;
-    const footY = -0.1 - 0.5 * edge;
-    const leanOut = 0.35 * edge * treeHeight;
-    for (let layer = 0; layer < layers; layer++) {
-      const f = layers === 1 ? 0.35 : layer / (layers - 1);
-      const baseY = footY + treeHeight * (0.35 + 0.45 * f);
-      const apexY = baseY + treeHeight * (layers === 1 ? 0.6 : 0.32);
-      const r = treeRadius * (1.1 - 0.45 * f);
-      const lx = cx + Math.cos(angle) * leanOut * (0.5 + f);
-      const lz = cz + Math.sin(angle) * leanOut * (0.5 + f);
-      const first = v;
-      const twist = random() * Math.PI * 2;
-      for (let i = 0; i < sides; i++) {
-        const a = twist + (i / sides) * Math.PI * 2;
-        put(lx + Math.cos(a) * r, baseY, lz + Math.sin(a) * r, NEEDLE_DARK, shade);
-      }
-      const apex = put(lx, apexY, lz, NEEDLE_LIT, shade);
-      const under = put(lx, baseY + (apexY - baseY) * 0.15, lz, NEEDLE_DARK, shade * 0.7);
-      for (let i = 0; i < sides; i++) {
-        const a = first + i;
-        const b = first + ((i + 1) % sides);
-        tri(a, apex, b);
-        tri(b, under, a);
-      }
-    }
+    const leanOut = 0.35 * edge;
+    addPine(out, random, {
+      x: Math.cos(angle) * spread * o,
+      y: -0.1 - 0.5 * edge,
+      z: Math.sin(angle) * spread * o,
+      height: treeHeight,
+      radius: treeRadius,
+      layers,
+      sides,
+      leanX: Math.cos(angle) * leanOut,
+      leanZ: Math.sin(angle) * leanOut,
+      shade: 0.8 + 0.4 * random(),
+      dark: NEEDLE_DARK,
+      lit: NEEDLE_LIT,
+    });
   }
   return { positions, normals: computeVertexNormals(positions, indices), colors, indices };
 }

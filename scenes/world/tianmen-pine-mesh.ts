@@ -17,15 +17,16 @@ export interface PineDetail {
   ledgeSpacingM: number;
 }
 
-function placed(unit: MeshData, x: number, y: number, z: number, radiusM: number, heightM: number, turn: number): MeshData {
+function placed(units: readonly MeshData[], x: number, y: number, z: number, radiusM: number, heightM: number, turn: number): MeshData {
   const c = Math.cos(turn) * radiusM;
   const s = Math.sin(turn) * radiusM;
   // Column-major: rotate about y and scale, then move to the foot.
-  return transformMesh(unit, [c, 0, -s, 0, 0, heightM, 0, 0, s, 0, c, 0, x, y, z, 1]);
+  // The turn also picks which stand grows here, so neighbours differ in form, not only in bearing.
+  return transformMesh(units[Math.floor(turn * 7) % units.length], [c, 0, -s, 0, 0, heightM, 0, 0, s, 0, c, 0, x, y, z, 1]);
 }
 
 export function buildTianmenPineMesh(cliffs: TianmenCliffs, wall: GateWall, detail: PineDetail, seed: number): MeshData {
-  const unit = buildCrownMesh(detail.crown, seed);
+  const units = [0, 1, 2].map((k) => buildCrownMesh(detail.crown, seed + k * 101));
   const random = createRandom(deriveSeed(seed, 'tianmen-pines'));
   const parts: MeshData[] = [];
   // The rim: clumps just inside the edge, some gaps where the rock shows.
@@ -37,7 +38,7 @@ export function buildTianmenPineMesh(cliffs: TianmenCliffs, wall: GateWall, deta
     const radius = 7 + random() * 6;
     const height = 9 + random() * 8;
     const turn = random() * Math.PI * 2;
-    if (keep) parts.push(placed(unit, r.x - r.nx * inset, r.topM + 1.5, r.z - r.nz * inset, radius, height, turn));
+    if (keep) parts.push(placed(units, r.x - r.nx * inset, r.topM + 1.5, r.z - r.nz * inset, radius, height, turn));
   }
   // Ledges: where the face's colour puts scrub, a small pine clings on, standing on the jutting bed.
   for (let u = 0; u < cliffs.lengthM; u += detail.ledgeSpacingM) {
@@ -47,7 +48,7 @@ export function buildTianmenPineMesh(cliffs: TianmenCliffs, wall: GateWall, deta
     const size = random();
     if (limestoneLedgeGreen(u, y, cliffs.faceSeed) < 0.8) continue;
     const out = CLIFF_FACE_OFFSET_M + cliffs.reliefM(u, y, r.topM) - 1;
-    parts.push(placed(unit, r.x + r.nx * out, y + 1.5, r.z + r.nz * out, 3 + size * 3, 4 + size * 4, turn));
+    parts.push(placed(units, r.x + r.nx * out, y + 1.5, r.z + r.nz * out, 3 + size * 3, 4 + size * 4, turn));
   }
   // The gate wall's top, and its south face's ledges beside the opening.
   const wallZ = (wall.southZ + wall.northZ) / 2;
@@ -56,14 +57,14 @@ export function buildTianmenPineMesh(cliffs: TianmenCliffs, wall: GateWall, deta
     const dz = (random() - 0.5) * (wall.southZ - wall.northZ) * 0.7;
     const radius = 7 + random() * 5;
     const height = 8 + random() * 7;
-    parts.push(placed(unit, x, wall.topM + 1, wallZ + dz, radius, height, random() * Math.PI * 2));
+    parts.push(placed(units, x, wall.topM + 1, wallZ + dz, radius, height, random() * Math.PI * 2));
   }
   for (let x = centreX - wall.halfWidthM + 20; x <= centreX + wall.halfWidthM - 20; x += detail.ledgeSpacingM * 0.5) {
     const y = wall.baseM + 200 + random() * (wall.topM - wall.baseM - 220);
     const turn = random() * Math.PI * 2;
     const size = random();
     if (wall.openingDistanceM(x, y) < 20 || limestoneLedgeGreen(x - centreX, y, wall.faceSeed) < 0.8) continue;
-    parts.push(placed(unit, x, y + 1.5, wall.southZ + wall.reliefM(x, y) - 1, 3 + size * 3, 4 + size * 4, turn));
+    parts.push(placed(units, x, y + 1.5, wall.southZ + wall.reliefM(x, y) - 1, 3 + size * 3, 4 + size * 4, turn));
   }
   return mergeMeshes(parts);
 }

@@ -23,7 +23,8 @@ export const PLATEAU_TREE_MAX_HEIGHT_M = 18;
 const STATION_KEEP_OFF_M = 45;
 
 export function buildPlateauForestMesh(terrain: TerrainField, cableway: TianmenCableway, detail: PlateauForestDetail, seed: number): MeshData {
-  const unit = buildCrownMesh(detail.crown, seed + 1);
+  // A few differently grown stands, so the instanced forest is not one clump repeated.
+  const units = [1, 2, 3].map((k) => buildCrownMesh(detail.crown, seed + k));
   const random = createRandom(deriveSeed(seed, 'tianmen-plateau-forest'));
   const glades = deriveSeed(seed, 'tianmen-glades');
   const top = cableway.masts[cableway.masts.length - 1];
@@ -50,7 +51,7 @@ export function buildPlateauForestMesh(terrain: TerrainField, cableway: TianmenC
       const c = Math.cos(turn) * radius;
       const s = Math.sin(turn) * radius;
       // The unit crown's cones hang from about a third of its height below its origin: lift them onto the ground.
-      parts.push(transformMesh(unit, [c, 0, -s, 0, 0, height, 0, 0, s, 0, c, 0, px, h + 0.35 * height, pz, 1]));
+      parts.push(transformMesh(units[Math.floor(turn * 7) % units.length], [c, 0, -s, 0, 0, height, 0, 0, s, 0, c, 0, px, h + 0.35 * height, pz, 1]));
     }
   }
   return mergeMeshes(parts);
