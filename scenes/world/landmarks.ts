@@ -31,7 +31,7 @@ export const HALLELUJAH = {
   x: -650,
   z: -350,
   summitM: 1080,
-  baseRadiusM: 34,
+  baseRadiusM: 42,
   /** No other pillar stands closer than this, so the column reads as alone. */
   clearRadiusM: 170,
 } as const;

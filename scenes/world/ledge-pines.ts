@@ -1,4 +1,4 @@
-// Pines and shrubs clinging to the pillars' shafts: a dozen spots per crowned pillar, chosen
+// Pines and shrubs clinging to the pillars' shafts: a dozen spots per crowned pillar (more on the landmarks), chosen
 // once per world from the seeded PRNG on the pillar's own shape, on a ledge's tread or in a
 // vertical joint (at its surface, more of them towards the top, where the rock holds soil), as
 // matrices for a small clump mesh: instanced on ordinary pillars at the nearer LODs, merged into
@@ -9,7 +9,12 @@ import type { World } from './world';
 import type { CrownLodDetail } from './world-detail';
 
 /** Clumps per crowned pillar, at most (a spot with no ledge near is skipped). */
-export const LEDGE_PINES_PER_PILLAR = 8;
+export const LEDGE_PINES_PER_PILLAR = 10;
+/**
+ * Clumps on a landmark pillar: merged into its crown mesh and seen close, so it gets enough
+ * for green to cling along its whole height, as on the real ones, not only a tuft on top.
+ */
+export const LEDGE_PINES_PER_LANDMARK = 40;
 /** Every how many spots one goes into a joint instead of onto a ledge. */
 const JOINT_SPOT_EVERY = 3;
 /** Ledge clumps are drawn at LOD 0 and LOD 1; farther pillars show their green in colour only. */
@@ -50,10 +55,11 @@ export function ledgePinesOf(world: World): LedgePines {
     writePillarMatrix(p, pillarMatrix, 0);
     const m = pillarMatrix;
     const height = p.topY - p.baseY;
-    for (let k = 0; k < LEDGE_PINES_PER_PILLAR; k++) {
+    const spots = p.landmark === null ? LEDGE_PINES_PER_PILLAR : LEDGE_PINES_PER_LANDMARK;
+    for (let k = 0; k < spots; k++) {
       let theta = random() * Math.PI * 2;
-      // Soil and seedlings collect high up more than low down: spots crowd towards the top.
-      const start = 0.95 - 0.7 * random() ** 1.6;
+      // Pines cling all the way down a pillar, a little more high up, where the rock holds soil.
+      const start = 0.95 - 0.87 * random() ** 1.25;
       const size = random();
       const turn = random() * Math.PI * 2;
       const light = 0.8 + 0.35 * random();

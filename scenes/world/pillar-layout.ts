@@ -289,7 +289,8 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     }
   }
 
-  const hallelujahCrownM = 12;
+  // Pines at their true size (15–20 m) on a broad forested head, not a tuft on a shaft.
+  const hallelujahCrownM = 20;
   register(
     landmarkPillar('hallelujah', HALLELUJAH.x, HALLELUJAH.z, HALLELUJAH.summitM - hallelujahCrownM, HALLELUJAH.baseRadiusM, landmarkShapes.hallelujah, hallelujahCrownM, 0.3),
   );

@@ -30,6 +30,19 @@ function mix3(a: readonly number[], b: readonly number[], t: number): [number, n
 }
 
 /**
+ * Value noise on a lattice turned off the section's axes, plus a finer octave weighted by `fine`
+ * (what the mesh can resolve): thresholded plain value noise draws axis-aligned squares, which
+ * up close read as blurry green squares on a wall; this keeps the patches' edges ragged. Spread
+ * back to about plain noise's range, so the thresholds below keep their meaning.
+ */
+function patchNoise(u: number, v: number, seed: number, fine: number): number {
+  const coarse = valueNoise2(0.83 * u + 0.56 * v, -0.56 * u + 0.83 * v, seed);
+  const detail = valueNoise2(2.1 * (0.45 * u - 0.89 * v) + 17.3, 2.1 * (0.89 * u + 0.45 * v), seed + 101);
+  const w = 0.35 * fine;
+  return clamp(0.5 + ((1 - w) * coarse + w * detail - 0.5) * (1 + 0.45 * w), 0, 1);
+}
+
+/**
  * Rock colour at a point of the unit pillar: grey to buff strata with ochre patches, long dark
  * water streaks running down from the top and the ledges, shadowed joints, and the green that
  * makes a Wulingyuan pillar: a cap hanging down from the top, shrubs on ledges and in joints.
@@ -40,8 +53,10 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   const cx = Math.cos(theta);
   const sz = Math.sin(theta);
   // Colour follows the strata: broad horizontal bands, broken up around the section.
-  const band = fbm3(cx * 1.2, yN * 6, sz * 1.2, s, 3);
-  const pale = smoothstep(0.55, 0.8, fbm3(cx * 2.5 + 7, yN * 14, sz * 2.5, s + 1, 2));
+  // Both on a lattice turned off the section's axes: an axis-aligned one shows, up close on a
+  // wide wall, as pale rectangles stacked in rows.
+  const band = fbm3(cx * 1.2 + 0.5 * yN * 6, yN * 6 * 0.87 - 0.6 * cx, sz * 1.2, s, 3);
+  const pale = smoothstep(0.55, 0.8, fbm3(cx * 2.5 * 0.8 + yN * 14 * 0.6 + 7, yN * 14 * 0.8 - cx * 2.5 * 0.6 + sz * 1.5, sz * 2.5, s + 1, 2));
   let c = mix3(GREY, BUFF, smoothstep(0.3, 0.8, band));
   c = mix3(c, PALE, pale * 0.6);
   const below = shape.belowLedgeAt(theta, yN);
@@ -64,18 +79,18 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   const bedsPerRing = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
   const ledgeResolved = clamp(0.6 / Math.max(bedsPerRing, 1e-6), 0, 1);
   const coarse = 1 - ledgeResolved;
-  // Growth takes hold in patches a few metres wide, never along a whole ledge: the noise varies fast around the section.
-  const cover = valueNoise2(theta * 8, yN * 9, s + 4) + 0.3 * yN;
-  // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
-  const ledgeClumps = valueNoise2(theta * 15, yN * 11, s + 14) + 0.3 * yN;
   // Noise finer than the vertex spacing around the section would hit or miss vertices at random
   // and draw a checkerboard of blotches: where the mesh cannot resolve it, its average stands in.
   const aroundResolved = sampling ? clamp((0.07 / sampling.thetaStep - 0.25) / 0.75, 0, 1) : 1;
+  // Growth takes hold in patches a few metres wide, never along a whole ledge: the noise varies fast around the section.
+  const cover = patchNoise(theta * 8, yN * 9, s + 4, aroundResolved) + 0.3 * yN;
+  // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
+  const ledgeClumps = patchNoise(theta * 15, yN * 11, s + 14, aroundResolved) + 0.3 * yN;
   const ledgeGreen = ledge * ledgeResolved * lerp(0.45, smoothstep(0.5, 0.75, ledgeClumps), aroundResolved);
   // Whole slabs of a face are forested, the upper shaft more than the lower: patches a quarter
   // of the way round and tens of metres high, what still reads as green from a kilometre off.
   // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
-  const slab = smoothstep(0.48, 0.68, valueNoise2(theta * 2.4 + 1.3, yN * 4.5, s + 12) + 0.25 * yN - 0.05);
+  const slab = smoothstep(0.48, 0.68, patchNoise(theta * 2.4 + 1.3, yN * 4.5, s + 12, aroundResolved) + 0.25 * yN - 0.05);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
   const slabGreen = slab * lerp(slabTexture, 0.75, coarse);
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad

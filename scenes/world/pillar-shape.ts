@@ -18,6 +18,12 @@ export interface PillarShapeSpec {
   /** Horizontal bedding notches over the height. */
   beddingCount: number;
   beddingDepth: number;
+  /**
+   * How far a bed may sit back from its neighbours (fraction of radius): beds stand out or in by
+   * their own amounts, so a face steps like stacked blocks, with treads that hold pines and
+   * overhangs in shadow, and the silhouette is notched instead of lathe-smooth.
+   */
+  bedRelief: number;
   /** Amplitude of the lumpy surface noise (fraction of radius). */
   roughness: number;
   /** Salt for this shape's noise. */
@@ -121,7 +127,27 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
    * with a coarse mesh: a joint a mesh cannot carve still shows as a dark cleft in its colour),
    * and bedding notch strength in [0, 1] at a point.
    */
-  function carve(theta: number, yN: number, sampling?: CarvingSampling): { crack: number; crackShade: number; bedding: number } {
+  /**
+   * How far bed `k` sits back at this bearing, in [0, 1]: slow around the section (a bed is a
+   * block, not a ring) and patchy, so most beds sit flush and some step well back.
+   */
+  function bedSetBack(k: number, theta: number): number {
+    const around = valueNoise2(Math.cos(theta) * 0.8 + k * 3.1, Math.sin(theta) * 0.8 + k * 1.7, salt + 41);
+    return smoothstep(0.3, 0.75, around);
+  }
+
+  /** Set-back of the beds at a point: each bed its own, blended only across the parting between two beds. */
+  function bedReliefAt(theta: number, bedPhase: number, phaseStep: number): number {
+    // Beds thinner than the mesh's ring spacing would alias into random rings: fade them out.
+    const resolved = clamp((1 - phaseStep) / 0.5, 0, 1);
+    if (resolved === 0 || spec.bedRelief === 0) return 0;
+    const k = Math.round(bedPhase);
+    const w = Math.max(0.07, phaseStep * 0.6);
+    const t = smoothstep(-w, w, bedPhase - k);
+    return resolved * (bedSetBack(k - 1, theta) * (1 - t) + bedSetBack(k, theta) * t);
+  }
+
+  function carve(theta: number, yN: number, sampling?: CarvingSampling): { crack: number; crackShade: number; bedding: number; relief: number } {
     // A kernel narrower than the sample spacing would hit or miss vertices at random: widen it and keep its area.
     const crackW = Math.max(crackWidth, sampling ? sampling.thetaStep * 0.7 : 0);
     const phaseStep = sampling ? sampling.yStep * spec.beddingCount : 0;
@@ -145,7 +171,7 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     // Only some beds part at all, so the shaft is not ruled into even rings.
     const patch = smoothstep(0.42, 0.72, valueNoise2(theta * 1.6 + bed * 1.7, bed * 0.9, salt + 19));
     const bedding = Math.exp(-(((f - 0.5) / sigma) ** 2)) * (bedSigma / sigma) * patch;
-    return { crack, crackShade, bedding };
+    return { crack, crackShade, bedding, relief: bedReliefAt(theta, bedPhase, phaseStep) };
   }
 
   function profileAt(yN: number): number {
@@ -178,9 +204,9 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
   }
 
   function radiusAt(theta: number, yN: number, sampling?: CarvingSampling): number {
-    const { crack, bedding } = carve(theta, yN, sampling);
+    const { crack, bedding, relief } = carve(theta, yN, sampling);
     const rough = spec.roughness * fbm3(Math.cos(theta) * 2.2, yN * 9, Math.sin(theta) * 2.2, salt + 23, 3);
-    const detail = (1 - crack) * (1 - spec.beddingDepth * bedding) * (1 - rough);
+    const detail = (1 - crack) * (1 - spec.beddingDepth * bedding) * (1 - spec.bedRelief * relief) * (1 - rough);
     return profileAt(yN) * sectionAt(theta) * detail;
   }
 

@@ -57,7 +57,11 @@ export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeomet
     if (p.landmark === null) continue;
     const shape = world.shapes[p.archetype];
     writePillarMatrix(p, matrix, 0);
-    landmarkPillarParts.push(transformMesh(buildPillarMesh(shape, detail.landmarkPillar, world.seed), matrix));
+    // The First Bridge's walls are twice as wide as the column and seen from a few metres: with
+    // the column's vertex spacing their green would show as the blurry squares of its quads.
+    const widthFactor = Math.min(2, Math.max(1, Math.max(p.radiusXM, p.radiusZM) / 45));
+    const landmarkDetail = { ...detail.landmarkPillar, radialSegments: Math.round(detail.landmarkPillar.radialSegments * widthFactor) };
+    landmarkPillarParts.push(transformMesh(buildPillarMesh(shape, landmarkDetail, world.seed), matrix));
     if (p.hasCrown) {
       writeCrownMatrix(p, shape, matrix, 0);
       landmarkCrownParts.push(transformMesh(crowns[0], matrix));
