@@ -15,7 +15,7 @@ export interface AtmosphereParams {
   /** Unit vector from the scene towards the sun (x east, y up, z south). */
   sunDirection: [number, number, number];
   palette: AtmospherePalette;
-  /** Density of exponential-squared fog (three.js FogExp2), per metre. */
+  /** Density of the haze, per metre: three.js FogExp2's, with a linear term added (hazeOpticalDepth). */
   fogDensityPerM: number;
   sunIntensity: number;
   /** Hemisphere (sky over valley) fill light intensity. */
@@ -80,8 +80,22 @@ export function atmosphereDrawCalls(params: AtmosphereParams): number {
   return 1 + params.cloudLayers.length;
 }
 
-/** Share of a surface's colour the haze replaces at a distance, the FogExp2 law. */
+/**
+ * The linear part of the haze law, as a share of the exponential-squared part's scale. With the
+ * squared law alone the nearer ranks (300 m to 1 km) kept almost all their contrast and only
+ * the far ones faded, all at once; photographs of the humid valleys show every rank a step paler
+ * and bluer than the one in front, shadowed faces lifted to blue-grey even a few hundred metres
+ * off. A small linear term gives that, while the squared term still dissolves the world's edge.
+ */
+export const HAZE_LINEAR_SHARE = 0.28;
+
+/** Optical depth of the haze over a distance: (ρd)² + s·ρd, the law every shader mirrors. */
+export function hazeOpticalDepth(fogDensityPerM: number, distanceM: number): number {
+  const x = fogDensityPerM * distanceM;
+  return x * x + HAZE_LINEAR_SHARE * x;
+}
+
+/** Share of a surface's colour the haze replaces at a distance. */
 export function hazeAt(params: AtmosphereParams, distanceM: number): number {
-  const opticalDepth = params.fogDensityPerM * distanceM;
-  return 1 - Math.exp(-opticalDepth * opticalDepth);
+  return 1 - Math.exp(-hazeOpticalDepth(params.fogDensityPerM, distanceM));
 }

@@ -7,6 +7,7 @@ import { CLOUD_NOISE_CELLS } from '../../../scenes/atmosphere/cloud-noise';
 import { latticeHash01 } from '../../../scenes/atmosphere/lattice-hash';
 import type { AtmosphereUniforms } from './atmosphere-uniforms';
 import { VEIL_GLSL } from './cloud-sea-veil-chunks';
+import { HAZE_LAW_GLSL } from './haze-law-glsl';
 import { HORIZON_GLSL } from './horizon-glsl';
 
 const vertexShader = /* glsl */ `
@@ -35,6 +36,7 @@ uniform vec3 uCloudLit;
 uniform vec3 uCloudShade;
 uniform float uFogDensity;
 ${HORIZON_GLSL}
+${HAZE_LAW_GLSL}
 ${VEIL_GLSL}
 varying vec3 vWorld;
 #include <dithering_pars_fragment>
@@ -113,9 +115,9 @@ void main() {
 
   // Slices lower in the sea sink into its body, as the pillars do.
   colour = mix(colour, yVeilColour, 1.0 - exp(-veilOpticalDepth(toFragment)));
-  // Aerial perspective, the same exponential-squared law as the scene fog, towards the
-  // horizon colour the sky shows in this direction.
-  float fogAmount = 1.0 - exp(-pow(uFogDensity * distanceM, 2.0));
+  // Aerial perspective, the same law as the scene fog, towards the horizon colour the sky
+  // shows in this direction.
+  float fogAmount = 1.0 - exp(-hazeOpticalDepth(uFogDensity, distanceM));
   colour = mix(colour, horizonColour(viewDir), fogAmount);
 
   gl_FragColor = vec4(colour, alpha);

@@ -3,6 +3,7 @@
 // on top of the usual exponential haze. No depth texture, no extra pass. Materials link the
 // sea's uniforms with linkAtmosphereUniforms.
 import { ShaderChunk } from 'three';
+import { HAZE_LAW_GLSL } from './haze-law-glsl';
 
 /**
  * Optical depth of the cloud sea and mist band along a line of sight, for a fragment at
@@ -111,6 +112,7 @@ const fogParsFragment = /* glsl */ `
   varying vec3 vFogOffset;
   #ifdef FOG_EXP2
     uniform float fogDensity;
+${HAZE_LAW_GLSL}
   #else
     uniform float fogNear;
     uniform float fogFar;
@@ -123,7 +125,7 @@ const fogFragment = /* glsl */ `
 #ifdef USE_FOG
   gl_FragColor.rgb = mix(gl_FragColor.rgb, yVeilColour, 1.0 - exp(-veilOpticalDepth(vFogOffset)));
   #ifdef FOG_EXP2
-    float fogFactor = 1.0 - exp( - fogDensity * fogDensity * vFogDepth * vFogDepth );
+    float fogFactor = 1.0 - exp( - hazeOpticalDepth( fogDensity, vFogDepth ) );
   #else
     float fogFactor = smoothstep( fogNear, fogFar, vFogDepth );
   #endif

@@ -6,6 +6,7 @@ import { Effect, EffectAttribute } from 'postprocessing';
 import { Color, Matrix4, Uniform, Vector2, Vector3, type DataTexture, type PerspectiveCamera, type Texture } from 'three';
 import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
 import type { FilmGrade } from './film-grades';
+import { HAZE_LAW_GLSL } from '../atmosphere/haze-law-glsl';
 import { HORIZON_GLSL } from '../atmosphere/horizon-glsl';
 import { HAZE_DENSITY_SCALE, SURFACE_HAZE_TINT } from './cinematic-settings';
 import { SKY_CLOUD_GLSL } from './sky-cloud-glsl';
@@ -18,6 +19,7 @@ uniform float uFogDensity;
 uniform vec3 uSurfaceHazeTint;
 ${VIEW_RAY_GLSL}
 ${HORIZON_GLSL}
+${HAZE_LAW_GLSL}
 ${SKY_CLOUD_GLSL}
 
 void mainImage(const in vec4 inputColor, const in vec2 uv, const in float depth, out vec4 outputColor) {
@@ -25,8 +27,7 @@ void mainImage(const in vec4 inputColor, const in vec2 uv, const in float depth,
   vec3 colour = inputColor.rgb;
   // The sky already carries its own horizon haze; it gets the high cloud deck instead.
   if (depth < 1.0) {
-    float d = uFogDensity * ray.w;
-    colour = mix(colour, horizonColour(ray.xyz) * uSurfaceHazeTint, 1.0 - exp(-d * d));
+    colour = mix(colour, horizonColour(ray.xyz) * uSurfaceHazeTint, 1.0 - exp(-hazeOpticalDepth(uFogDensity, ray.w)));
   } else {
     vec4 deck = skyCloud(uCameraWorld[3].xyz, ray.xyz);
     colour = mix(colour, deck.rgb, deck.a);

@@ -1,6 +1,7 @@
 // The raymarcher's GLSL: the cloud sea and the mist as a density field in metres above sea
 // level, shaped by the same drifting noise as the flat layers of the device tiers (so their
 // gaps and billows lie where the stream's do), carved in 3D by a baked noise cube.
+import { HAZE_LAW_GLSL } from '../atmosphere/haze-law-glsl';
 import { HORIZON_GLSL } from '../atmosphere/horizon-glsl';
 
 export const VOLUMETRIC_CLOUD_GLSL = /* glsl */ `
@@ -29,6 +30,7 @@ uniform vec3 uGroundAmbient;
 uniform float uFogDensity;
 uniform float uMaxMarchM;
 ${HORIZON_GLSL}
+${HAZE_LAW_GLSL}
 
 float driftedNoise(vec2 xz, vec2 wind, float tileM, float stretch, vec2 offset, int octaves) {
   vec2 windDir = normalize(wind + vec2(1e-6, 0.0));
@@ -106,8 +108,7 @@ float ditherAt(vec2 pixel) {
 }
 
 float hazeAt(float distanceM) {
-  float d = uFogDensity * distanceM;
-  return 1.0 - exp(-d * d);
+  return 1.0 - exp(-hazeOpticalDepth(uFogDensity, distanceM));
 }
 
 // The slab the cloud lives in, from the valley haze under the sea to the top of the mist.
