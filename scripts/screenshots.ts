@@ -5,7 +5,8 @@
 // `--compare`: instead, the phone tier beside the cinematic tier for every curated route at the
 // same three moments, one labelled JPEG (quality 70) per route and moment, into <out>/compare/
 // (each frame alone as PNG and JPEG in compare/frames/). It draws through the render server's
-// renderer pool, so it needs no build; `--size=960x540` sets each frame's size.
+// renderer pool, so it needs no build; `--size=960x540` sets each frame's size and
+// `--moments=0.5` picks the moments (fractions of the flight) to draw instead of all three.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/helpers/browser';
@@ -50,7 +51,7 @@ async function shootComparison(): Promise<void> {
   const outDir = path.join(OUT_DIR, 'compare');
   const result = await renderTierComparison({
     routes,
-    moments: MOMENTS,
+    moments: optionValue('moments')?.split(',').map(Number) ?? MOMENTS,
     outDir,
     widthPx: width,
     heightPx: height,
