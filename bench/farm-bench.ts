@@ -15,7 +15,6 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BakeKey } from '../server/bake/bake-contracts';
 import { frameCountFor, segmentCountFor } from '../server/bake/quality-profiles';
-import { currentSceneVersion } from '../server/bake/scene-version';
 import { BullmqSegmentQueue, createFarmWorker } from '../server/farm/bullmq-segment-queue';
 import { SEGMENT_QUEUE, MANIFEST_QUEUE, type SegmentJobData, type SegmentResult } from '../server/farm/segment-job';
 import { startRedisServer, type RunningRedis } from '../tests/helpers/redis-server';
@@ -79,15 +78,27 @@ async function bakeWith(redis: RunningRedis, processes: number, run: number): Pr
   const nodes = Array.from({ length: processes }, (_, index) => startNode(redis, prefix, framesDir, `bench-node-${index + 1}`));
   const queue = new BullmqSegmentQueue({ redisUrl: redis.url, prefix, segmentAttempts: 3 });
   try {
+    const scenes = new Set<string>();
     for (const node of nodes) {
       await waitUntil(() => /render node \S+ on http/.test(node.output.text) || node.child.exitCode !== null, NODE_READY_TIMEOUT_MS, 'a render node to start');
       if (node.child.exitCode !== null) throw new Error(`a render node exited:\n${node.output.text}`);
+      scenes.add(/render node \S+ on \S+ .*scene (\S+),/.exec(node.output.text)?.[1] ?? '');
     }
+    // The bake is keyed by the scene the nodes draw (they refuse any other); it changes only when the scene code does.
+    if (scenes.size !== 1 || scenes.has('')) throw new Error(`the render nodes draw different scenes (${[...scenes].join(', ')}): was the scene code edited while they started?`);
     const route = buildShortestTestRoute('farm-bench');
-    const key: BakeKey = { sceneVersion: currentSceneVersion(), routeId: route.id, revision: 1, profileId: '360p' };
+    const key: BakeKey = { sceneVersion: [...scenes][0], routeId: route.id, revision: 1, profileId: '360p' };
     const started = performance.now();
     await queue.enqueueBake(key, route);
-    await waitUntil(async () => (await queue.progressOf(key, route.durationS))?.segmentsDone === segmentCountFor(route.durationS), BAKE_TIMEOUT_MS, 'the bake');
+    await waitUntil(
+      async () => {
+        const progress = await queue.progressOf(key, route.durationS);
+        if (progress?.state === 'failed') throw new Error(`the bake failed: ${progress.error}`);
+        return progress?.segmentsDone === segmentCountFor(route.durationS);
+      },
+      BAKE_TIMEOUT_MS,
+      'the bake',
+    );
     return (frameCountFor(route.durationS) * 1000) / (performance.now() - started);
   } finally {
     for (const node of nodes) node.child.kill('SIGTERM');
