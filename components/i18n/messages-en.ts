@@ -62,6 +62,7 @@ export const en = {
   'render.handoverToCloud': 'Now streaming from the cloud for a smoother flight',
   'render.handoverToDevice': 'The stream faltered: now drawn on this device',
   'render.handoverLighter': 'Lighter scenery for a smoother flight',
+  'render.handoverCloudReady': 'The cloud picture is ready: now streaming it',
   'render.postersTitle': 'Pictures of the flight',
   'render.postersBody': 'This device cannot draw the landscape and the cloud stream is out of reach, so the narration plays over pictures of the route.',
   'render.postersRetryCloud': 'Try the cloud again',

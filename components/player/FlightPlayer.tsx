@@ -28,6 +28,8 @@ import type { QualityTier } from '../../scenes/world/quality-tiers';
 import type { RenderPreference } from './render-choice/render-choice-types';
 import type { CloudReadiness } from '../../server/bake/cloud-readiness';
 import type { BakeProgressSummary } from './cloud/bake-progress';
+import { bakeWorthFollowing, bakingPercentOf } from './cloud/cloud-readiness-poll';
+import { useLiveCloudReadiness } from './cloud/use-live-cloud-readiness';
 import { useCinematicReady } from './picture/use-cinematic-ready';
 import { whichPicture } from './picture/which-picture';
 import { isCinematicProfile } from './cloud/cinematic-profiles';
@@ -53,6 +55,7 @@ const NOTICE_MESSAGE: Record<StageNotice, keyof Messages> = {
   'to-cloud': 'render.handoverToCloud',
   'to-device': 'render.handoverToDevice',
   lighter: 'render.handoverLighter',
+  'cloud-ready': 'render.handoverCloudReady',
 };
 
 export interface FlightPlayerProps {
@@ -120,10 +123,15 @@ export function FlightPlayer({
   // Still baking, the cloud can only say how far it is: the device draws if it can at all.
   // The page's reading of the bake queue says so up front for a bake under way; a stream
   // that answers "not baked" (a bake still queued) says so as soon as it is asked.
+  // The reading stays live while a bake is pending, so the percentage moves as the visitor
+  // watches, and a bake that lands mid-flight lets Auto take the cloud picture (below).
   const [bakeFromStream, setBakeFromStream] = useState<BakeProgressSummary | null>(null);
-  const bakingPercent = !cloudAvailable ? null : bakeFromStream !== null ? bakeFromStream.percent : cloudReadiness?.state === 'baking' ? cloudReadiness.percent : null;
+  const liveReadiness = useLiveCloudReadiness({ routeId: route.id, revision, initial: cloudReadiness, enabled: cloudAvailable, streamSaysBaking: bakeFromStream !== null });
+  const bakingPercent = bakingPercentOf(cloudAvailable, liveReadiness, bakeFromStream);
+  /** The bake landed during this visit: the next move to the cloud is because of it. */
+  const bakeLanded = bakeWorthFollowing(cloudReadiness, bakeFromStream !== null) && liveReadiness?.state === 'ready';
   // A finished cinematic bake sways Auto to the cloud even on a device that draws well.
-  const cinematicReady = useCinematicReady(cloudAvailable, cloudReadiness);
+  const cinematicReady = useCinematicReady(cloudAvailable, liveReadiness);
   const [downlinkKbps] = useState(readDownlinkKbps);
   const choice = useRenderChoice({ cloudAvailable, cloudBaking: bakingPercent !== null, cinematicReady, downlinkKbps, urlPreference: pagePreference, tierOverride });
   const stage = useRenderStage({ clock, cloudAvailable, preference: choice.preference, localTier: choice.localTier, tierForced: tierOverride !== null, cloudBaking: bakingPercent !== null });
@@ -212,7 +220,10 @@ export function FlightPlayer({
       startedRef.current = true;
       startStage(chosenTarget);
     } else {
-      requestStage(chosenTarget, choice.preference === 'auto' ? 'probe' : 'choice');
+      // Under Auto, a move to the cloud right after its bake landed says so (the notice); a
+      // slow device drew only until then, and the stream takes over at the same pose.
+      const autoReason = bakeLanded && chosenTarget.kind === 'cloud' ? 'cloud-ready' : 'probe';
+      requestStage(chosenTarget, choice.preference === 'auto' ? autoReason : 'choice');
     }
     // Keyed on the target's value: an equal target made anew is not a new choice.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -451,8 +462,19 @@ export function FlightPlayer({
       </div>
 
       {bakingPercent !== null && showing !== null && showing !== 'cloud' && (
-        <p className={styles.cloudPreparing} role="status" data-testid="cloud-preparing">
+        // A progress bar, not a live region: a screen reader is not told every few seconds.
+        <p
+          className={styles.cloudPreparing}
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={bakingPercent}
+          aria-valuetext={formatMessage(messages['cloud.preparingOnDevice'], { percent: bakingPercent })}
+          data-testid="cloud-preparing"
+          data-percent={bakingPercent}
+        >
           {formatMessage(messages['cloud.preparingOnDevice'], { percent: bakingPercent })}
+          <span className={styles.cloudPreparingBar} style={{ transform: `scaleX(${bakingPercent / 100})` }} aria-hidden="true" />
         </p>
       )}
 

@@ -43,6 +43,8 @@ export interface CloudStreamFixture {
   route: Route;
   /** The SQLite file both servers read (routes, bake jobs). */
   dbPath: string;
+  /** The frames folder the render server streams from (shared between runs: see framesDir in the options). */
+  framesDir: string;
   /** The tour page of the baked test route, with extra query parameters. */
   tourUrl(query?: Record<string, string>): string;
   /** Stops the render server and starts it again on the same port, with extra settings (e.g. YUNSHAN_STREAM_MAX_SESSIONS). */
@@ -129,6 +131,7 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
     },
     route,
     dbPath,
+    framesDir,
     tourUrl(query = {}) {
       const search = new URLSearchParams(query).toString();
       return `${runningNext.baseUrl}/tours/${route.id}${search ? `?${search}` : ''}`;

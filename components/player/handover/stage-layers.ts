@@ -26,7 +26,9 @@ export type HandoverReason =
   /** The stream ran out of buffer and stayed out. */
   | 'stream-stalled'
   /** The route is not baked yet or the node is full. */
-  | 'stream-not-ready';
+  | 'stream-not-ready'
+  /** The route's bake landed while the device drew it as a stopgap: Auto takes the cloud picture. */
+  | 'cloud-ready';
 
 export interface StageState {
   active: StageLayer;

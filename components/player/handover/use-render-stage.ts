@@ -25,7 +25,7 @@ const STALL_CHECK_MS = 500;
 /** A streamed picture within one frame of the clock counts as "at the clock's time". */
 const CLOUD_READY_TOLERANCE_S = 1 / STREAM_FPS + 0.004;
 
-export type StageNotice = 'to-cloud' | 'to-device' | 'lighter';
+export type StageNotice = 'to-cloud' | 'to-device' | 'lighter' | 'cloud-ready';
 
 export interface RenderStageOptions {
   clock: FlightClock;
@@ -216,7 +216,7 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       }
       // The posters explain themselves in their own card; the other renderers get a passing word.
       if (reason !== null && reason !== 'choice' && reason !== 'probe' && to.kind !== 'posters') {
-        const kind: StageNotice = to.kind === 'cloud' ? 'to-cloud' : from.kind === 'local' ? 'lighter' : 'to-device';
+        const kind: StageNotice = reason === 'cloud-ready' ? 'cloud-ready' : to.kind === 'cloud' ? 'to-cloud' : from.kind === 'local' ? 'lighter' : 'to-device';
         setNotice({ kind, id: ++noticeSerial.current });
       }
     },

@@ -1,0 +1,34 @@
+// GET /api/routes/:id/cloud?revision=N: how far the cloud's bake of that revision is, read
+// from the bake queue the render server keeps. The tour page polls it while the route bakes,
+// so "Preparing the cloud picture, N %" moves and the player can switch once the bake lands.
+import { z } from 'zod';
+import { cloudReadinessOf } from '../../../../_data/cloud-readiness';
+import { RouteSchema } from '../../../../../scenes/routes/route-schema';
+import { ValidationError } from '../../../../../server/errors';
+import { READ_ONLY_METHODS, allowedMethodsOptions, errorJson, methodNotAllowed } from '../../../_http/responses';
+
+export const runtime = 'nodejs';
+export const dynamic = 'force-dynamic';
+
+const RouteParamsSchema = z.strictObject({ id: RouteSchema.shape.id });
+const QuerySchema = z.strictObject({ revision: z.coerce.number().int().min(1).max(1_000_000_000) });
+
+export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  try {
+    const parsedParams = RouteParamsSchema.safeParse(await params);
+    if (!parsedParams.success) throw new ValidationError('The route id is malformed.', parsedParams.error.issues);
+    const parsedQuery = QuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+    if (!parsedQuery.success) throw new ValidationError('Name the route revision: ?revision=N.', parsedQuery.error.issues);
+    const readiness = (await cloudReadinessOf([{ id: parsedParams.data.id, revision: parsedQuery.data.revision }])).get(parsedParams.data.id) ?? { state: 'none' };
+    // Progress changes by the second while a bake runs: never from a cache.
+    return Response.json({ readiness }, { headers: { 'Cache-Control': 'no-store' } });
+  } catch (error) {
+    return errorJson(error);
+  }
+}
+
+export const OPTIONS = allowedMethodsOptions(READ_ONLY_METHODS);
+export const POST = methodNotAllowed(READ_ONLY_METHODS);
+export const PUT = methodNotAllowed(READ_ONLY_METHODS);
+export const PATCH = methodNotAllowed(READ_ONLY_METHODS);
+export const DELETE = methodNotAllowed(READ_ONLY_METHODS);
