@@ -73,7 +73,7 @@ export function bakeKeyOf(request: BakeRouteRequest): BakeKey {
 export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOptions): Promise<BakeRouteResult> {
   const { pool, store } = options;
   const nowMs = options.nowMs ?? Date.now;
-  const log = options.log ?? console;
+  const log = options.log;
   const key = bakeKeyOf(request);
   const framesTotal = frameCountFor(request.route.durationS);
   const segmentCount = Math.ceil(framesTotal / FRAMES_PER_SEGMENT);

@@ -4,6 +4,7 @@
 // both paths store exactly the same bytes.
 import type { Route } from '../../scenes/routes/route-schema';
 import { isCorruptChunkError } from '../frame-store/frame-store-errors';
+import { createLogger } from '../log';
 import type { BakeKey, EncodedChunk, FrameStore, RendererPool, SegmentRequest } from './bake-contracts';
 import { FRAMES_PER_SEGMENT, frameCountFor, type QualityProfile } from './quality-profiles';
 
@@ -25,6 +26,7 @@ export interface BakeSegmentOptions {
   signal?: AbortSignal;
   /** Tries when the renderer fails (it is replaced between tries). */
   segmentAttempts?: number;
+  /** Where retries are reported: a Logger (server/log.ts) or anything with a warn(line); the bake component's logger by default. */
   log?: Pick<Console, 'warn'>;
 }
 
@@ -40,7 +42,7 @@ export function segmentRequestFor(route: Route, profile: QualityProfile, segment
 
 export async function bakeSegment(key: BakeKey, request: SegmentRequest, options: BakeSegmentOptions): Promise<SegmentOutcome> {
   const { pool, store } = options;
-  const log = options.log ?? console;
+  const log = options.log ?? createLogger().child({ component: 'bake' });
   const signal = options.signal ?? new AbortController().signal;
   const { segmentIndex, firstFrame, frameCount } = request;
   signal.throwIfAborted();
@@ -54,7 +56,7 @@ export async function bakeSegment(key: BakeKey, request: SegmentRequest, options
     } catch (error) {
       if (!isCorruptChunkError(error) && !isSegmentShapeError(error)) throw error;
       // Never served, never kept: render this second again.
-      log.warn(`[bake] ${error.message}; re-baking the segment.`);
+      log.warn(`${error.message}; re-baking the segment.`);
       foundCorrupt = true;
     }
   }
@@ -102,7 +104,7 @@ async function renderWithRetries(pool: RendererPool, request: SegmentRequest, at
     } catch (error) {
       if (!isRendererFailure(error) || attempt >= attempts) throw error;
       onRetry();
-      log.warn(`[bake] renderer failed on ${request.route.id} ${request.profile.id} segment ${request.segmentIndex} (try ${attempt} of ${attempts}): ${(error as Error).message}`);
+      log.warn(`renderer failed on ${request.route.id} ${request.profile.id} segment ${request.segmentIndex} (try ${attempt} of ${attempts}): ${(error as Error).message}`);
     }
   }
 }
