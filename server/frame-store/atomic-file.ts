@@ -106,3 +106,21 @@ export async function readFileIfExists(filePath: string): Promise<Buffer | null>
     throw error;
   }
 }
+
+/**
+ * Makes `target` a second name of the file at `existing` (a hard link), replacing whatever
+ * `target` was in one rename: a reader sees the old file or the new one, never neither.
+ */
+export async function linkFileAtomic(existing: string, target: string): Promise<void> {
+  const directory = path.dirname(target);
+  await ensureDirectoryDurable(directory);
+  const tempPath = path.join(directory, `.${path.basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`);
+  await fs.link(existing, tempPath);
+  try {
+    await fs.rename(tempPath, target);
+  } catch (error) {
+    await fs.rm(tempPath, { force: true });
+    throw error;
+  }
+  await fsyncDirectory(directory);
+}

@@ -50,3 +50,14 @@ export class CorruptPosterError extends Error {
     super(`Corrupt poster of ${routeId} r${revision}: ${reason}`);
   }
 }
+
+/** Bytes kept under a SHA-256 that they no longer have: a bad disk, a bad copy, a torn object. */
+export class CorruptSegmentContentError extends Error {
+  override name = 'CorruptSegmentContentError';
+  readonly sha256: string;
+
+  constructor(sha256: string, reason: string) {
+    super(`Corrupt segment content ${sha256}: ${reason}`);
+    this.sha256 = sha256;
+  }
+}

@@ -4,11 +4,13 @@ import type { FrameStore } from '../bake/bake-contracts';
 import { describeFrameStoreSettings, parseFrameStoreSettings, type FrameStoreSettings } from './frame-store-settings';
 import { LocalFrameStore } from './local-frame-store';
 import { S3FrameStore } from './s3-frame-store';
+import type { SegmentContentStore } from './segment-content';
 
 export { parseFrameStoreSettings, describeFrameStoreSettings, type FrameStoreSettings };
 
 export interface OpenedFrameStore {
-  store: FrameStore;
+  /** Segments by key for streaming and baking, and by content for the HTTP segment URLs. */
+  store: FrameStore & SegmentContentStore;
   /** Where frames are kept, for logs: a folder or s3://bucket/prefix with its endpoint. */
   location: string;
   /** Where a route revision's poster is kept, for logs. */

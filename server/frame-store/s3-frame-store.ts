@@ -7,8 +7,10 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../bake/bake-contracts';
 import { decodeStoredManifest, encodeStoredManifest } from './bake-manifest-schema';
 import { blobMismatch, ContentAddressedBucket } from './content-addressed-bucket';
-import { CorruptChunkError, CorruptManifestError, CorruptPosterError } from './frame-store-errors';
+import { sha256Hex } from './chunk-entry';
+import { CorruptChunkError, CorruptManifestError, CorruptPosterError, CorruptSegmentContentError } from './frame-store-errors';
 import { bakePathParts, posterPathParts, segmentBaseName } from './frame-store-names';
+import { assertSha256Hex, type BlobRef, type SegmentContentStore } from './segment-content';
 import { decodeSegment, encodeSegment } from './segment-file-format';
 
 /**
@@ -60,7 +62,7 @@ export function createS3Client(options: Omit<S3FrameStoreOptions, 'bucket' | 'pr
   });
 }
 
-export class S3FrameStore implements FrameStore {
+export class S3FrameStore implements FrameStore, SegmentContentStore {
   readonly objects: ContentAddressedBucket;
 
   constructor(
@@ -124,6 +126,28 @@ export class S3FrameStore implements FrameStore {
     const mismatch = blobMismatch(bytes, pointer.blob);
     if (mismatch !== null) throw corrupt(mismatch);
     return chunks;
+  }
+
+  /** From the segment's pointer alone: its blob is already named by the SHA-256 of its bytes. */
+  async segmentContent(key: BakeKey, segmentIndex: number): Promise<BlobRef> {
+    const pointerParts = this.segmentPointer(key, segmentIndex);
+    return withReadRetries(async () => {
+      const pointer = await this.objects.readPointer(pointerParts);
+      if (pointer.kind === 'missing') throw new CorruptChunkError(key, segmentIndex, null, 'the segment object is missing');
+      if (pointer.kind === 'malformed') throw new CorruptChunkError(key, segmentIndex, null, pointer.reason);
+      return pointer.blob;
+    });
+  }
+
+  async readSegmentBytesByHash(sha256: string): Promise<Uint8Array | null> {
+    assertSha256Hex(sha256);
+    return withReadRetries(async () => {
+      // The size is not known here: the SHA-256 alone decides whether the bytes are the ones named.
+      const bytes = await this.objects.readBlob({ sha256, size: -1 });
+      if (bytes === null) return null;
+      if (sha256Hex(bytes) !== sha256) throw new CorruptSegmentContentError(sha256, `the object ${this.objects.blobName(sha256)} no longer has that SHA-256`);
+      return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    });
   }
 
   async writeManifest(manifest: BakeManifest): Promise<void> {

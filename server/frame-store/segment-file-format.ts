@@ -25,6 +25,11 @@ const SegmentHeaderSchema = z.strictObject({
   ),
 });
 
+/** Whether the bytes start as a stored segment does (the content URLs serve nothing else). */
+export function hasSegmentMagic(bytes: Uint8Array): boolean {
+  return bytes.byteLength >= PREFIX_BYTES && Buffer.from(bytes.buffer, bytes.byteOffset, SEGMENT_MAGIC.length).equals(SEGMENT_MAGIC);
+}
+
 export function sameBakeKey(a: { sceneVersion: string; routeId: string; revision: number; profileId: string }, b: BakeKey): boolean {
   return a.sceneVersion === b.sceneVersion && a.routeId === b.routeId && a.revision === b.revision && a.profileId === b.profileId;
 }

@@ -1,17 +1,19 @@
 // What every FrameStore promises, as one set of cases run against each implementation
 // (local disk, S3-compatible object storage): bytes kept exactly, absence reported as
 // null/false, damage reported as a Corrupt*Error and never returned, a rewrite of the same
-// segment leaving the same stored bytes, and concurrent writers and readers never seeing
-// half a segment.
+// segment leaving the same stored bytes, concurrent writers and readers never seeing
+// half a segment, and every segment also readable by the SHA-256 of its stored bytes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../../server/bake/bake-contracts';
 import { FRAMES_PER_SEGMENT } from '../../server/bake/quality-profiles';
-import { describeChunk } from '../../server/frame-store/chunk-entry';
-import { isCorruptChunkError, CorruptManifestError } from '../../server/frame-store/frame-store-errors';
+import { describeChunk, sha256Hex } from '../../server/frame-store/chunk-entry';
+import { isCorruptChunkError, CorruptManifestError, CorruptSegmentContentError } from '../../server/frame-store/frame-store-errors';
+import type { SegmentContentStore } from '../../server/frame-store/segment-content';
+import { decodeSegment } from '../../server/frame-store/segment-file-format';
 
 export interface StoreUnderTest {
-  store: FrameStore;
+  store: FrameStore & SegmentContentStore;
   /** Everything the store keeps, by name relative to its root, with its bytes. */
   snapshot(): Promise<Map<string, Buffer>>;
   /** Flips the last byte of a stored segment in place, as a bad disk or a bad copy would. */
@@ -173,6 +175,45 @@ export function defineFrameStoreContract(implementation: FrameStoreImplementatio
       writing = false;
       await reader;
       assert.deepEqual([...seen].sort(), segments);
+    });
+
+    test('segments by content: the SHA-256 and size of the stored bytes, and exactly those bytes back by that hash', async () => {
+      const { store } = await implementation.open();
+      await store.writeSegment(CONTRACT_KEY, 0, contractChunks(0));
+      const content = await store.segmentContent(CONTRACT_KEY, 0);
+      const bytes = await store.readSegmentBytesByHash(content.sha256);
+      assert.ok(bytes !== null);
+      assert.equal(bytes.byteLength, content.size);
+      assert.equal(sha256Hex(bytes), content.sha256);
+      assert.deepEqual(exactly(decodeSegment(Buffer.from(bytes), CONTRACT_KEY, 0)), exactly(contractChunks(0)), 'the stored segment, decodable as such');
+      await store.writeSegment(CONTRACT_KEY, 0, contractChunks(0));
+      assert.deepEqual(await store.segmentContent(CONTRACT_KEY, 0), content, 'the same chunks are the same content');
+      // A re-bake with other bytes is other content; a client holding the old URL can still finish.
+      await store.writeSegment(CONTRACT_KEY, 0, contractChunks(0, FRAMES_PER_SEGMENT, 5));
+      const rebaked = await store.segmentContent(CONTRACT_KEY, 0);
+      assert.notEqual(rebaked.sha256, content.sha256);
+      assert.equal(sha256Hex((await store.readSegmentBytesByHash(rebaked.sha256))!), rebaked.sha256);
+      assert.equal(sha256Hex((await store.readSegmentBytesByHash(content.sha256))!), content.sha256);
+    });
+
+    test('by content: an unknown hash is null, a malformed one is refused, a missing segment has no content', async () => {
+      const { store } = await implementation.open();
+      assert.equal(await store.readSegmentBytesByHash('0'.repeat(64)), null);
+      await assert.rejects(store.readSegmentBytesByHash('../../etc/passwd'), /Not a SHA-256/);
+      await assert.rejects(store.readSegmentBytesByHash('A'.repeat(64)), /Not a SHA-256/);
+      await assert.rejects(store.segmentContent(CONTRACT_KEY, 9), (error: unknown) => isCorruptChunkError(error) && error.segmentIndex === 9 && /missing/.test(error.message));
+    });
+
+    test('by content: damaged bytes are a CorruptSegmentContentError, never returned', async () => {
+      const target = await implementation.open();
+      await target.store.writeSegment(CONTRACT_KEY, 2, contractChunks(2));
+      const content = await target.store.segmentContent(CONTRACT_KEY, 2);
+      await target.corruptSegment(CONTRACT_KEY, 2);
+      await assert.rejects(target.store.readSegmentBytesByHash(content.sha256), (error: unknown) => {
+        assert.ok(error instanceof CorruptSegmentContentError, `a CorruptSegmentContentError, not ${String(error)}`);
+        assert.equal(error.sha256, content.sha256);
+        return true;
+      });
     });
   });
 }
