@@ -9,6 +9,9 @@ import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
 import { openSqliteRouteStore } from '../../server/routes/route-store';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { buildTestRoute } from '../helpers/test-routes';
+import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
+import { FIRST_STREAMABLE_PROFILE } from '../../server/bake/cloud-readiness';
+import { currentSceneVersion } from '../../server/bake/scene-version';
 
 const alpha = buildTestRoute('test-alpha-loop');
 const bravo = buildTestRoute('test-bravo-bridge', { landmark: 'first-bridge', timeOfDay: 'golden-hour', durationS: 75, pointsOfInterest: [] });
@@ -189,6 +192,32 @@ describe('unknown API paths', () => {
       const { response, body } = await getJson(urlPath, { method });
       assert.equal(response.status, 404, `${method} ${urlPath}`);
       assert.equal((body as ErrorBody).error.code, 'not_found');
+    }
+  });
+});
+
+describe('GET /api/routes/:id/cloud', () => {
+  test('says how far the cloud bake of a revision is, never from a cache', async () => {
+    const before = await getJson('/api/routes/test-bravo-bridge/cloud?revision=1');
+    assert.equal(before.response.status, 200);
+    assert.match(before.response.headers.get('cache-control') ?? '', /no-store/);
+    assert.deepEqual(before.body, { readiness: { state: 'none' } });
+
+    const queue = openSqliteBakeQueue(path.join(tempDir, 'yunshan.sqlite'));
+    try {
+      await queue.enqueue({ routeId: 'test-bravo-bridge', revision: 1, profileId: FIRST_STREAMABLE_PROFILE, sceneVersion: currentSceneVersion(), framesTotal: 2251 });
+    } finally {
+      queue.close();
+    }
+    assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=1')).body, { readiness: { state: 'queued' } });
+    assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=2')).body, { readiness: { state: 'none' } }, 'another revision has no bake');
+  });
+
+  test('a missing or malformed revision is a 400', async () => {
+    for (const query of ['', '?revision=0', '?revision=abc', '?revision=1&extra=1']) {
+      const { response, body } = await getJson(`/api/routes/test-alpha-loop/cloud${query}`);
+      assert.equal(response.status, 400, query);
+      assert.equal((body as ErrorBody).error.code, 'invalid_request');
     }
   });
 });

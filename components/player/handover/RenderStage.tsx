@@ -3,7 +3,7 @@
 // incoming one on top of it, invisible until it has drawn the flight at the clock's time,
 // then faded in while the outgoing one keeps drawing beneath. No black frame in between.
 import dynamic from 'next/dynamic';
-import { memo, useCallback, useEffect, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Route } from '../../../scenes/routes/route-schema';
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
 import type { Messages } from '../../i18n/messages';
@@ -11,6 +11,7 @@ import type { CloudSnapshot } from '../cloud/stream-client';
 import type { CloudStreamViewProps } from '../cloud/CloudStreamView';
 import { unavailableSnapshot } from '../cloud/cloud-state';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
+import type { FlightRendererControl } from '../../scene/FlightCanvas';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import { PosterFlight } from './PosterFlight';
@@ -159,6 +160,25 @@ interface LocalLayerProps {
 
 // Memoised so the player's few-times-a-second updates never re-render the scene.
 const LocalLayer = memo(function LocalLayer({ id, route, tier, getTimeS, reducedMotion, callbacks }: LocalLayerProps) {
+  // The frame loop starts once the scene's shader programs are linked, a few per task: the
+  // first frame would otherwise wait on every link in one long main-thread task.
+  const [frameloop, setFrameloop] = useState<'never' | 'always'>('never');
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+  const onRendererReady = useCallback((control: FlightRendererControl) => {
+    // Loaded with the scene's own chunk (three.js), never with the page.
+    void import('../render-choice/precompile-programs')
+      .then((module) => module.precompilePrograms(control.gl, control.scene, () => mounted.current))
+      .catch(() => null)
+      .then(() => {
+        if (mounted.current) setFrameloop('always');
+      });
+  }, []);
   return (
     <FlightCanvas
       route={route}
@@ -166,6 +186,8 @@ const LocalLayer = memo(function LocalLayer({ id, route, tier, getTimeS, reduced
       getTimeS={getTimeS}
       reducedMotion={reducedMotion}
       className={styles.canvas}
+      frameloop={frameloop}
+      onRendererReady={frameloop === 'never' ? onRendererReady : undefined}
       onFrame={(frame) => callbacks.localFrame(id, frame)}
       onContextLost={() => callbacks.localFailed(id, 'context-lost')}
     />

@@ -3,12 +3,12 @@
 // the loading veil: the probe's truest question is how fast this device draws this very scene.
 // Reports once; the player lazy-loads it, so three.js arrives only where a probe runs.
 import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
-import { PerspectiveCamera } from 'three';
 import type { Route } from '../../../scenes/routes/route-schema';
 import { FlightCanvas, type FlightRendererControl } from '../../scene/FlightCanvas';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
 import type { WarmupResult } from './probe-device';
 import { measureWarmupFrames } from './warmup-frames';
+import { precompilePrograms } from './precompile-programs';
 
 export interface WarmupRenderProps {
   route: Route;
@@ -68,10 +68,9 @@ export function WarmupRender({ route, onDone }: WarmupRenderProps) {
         lost = true;
       };
       control.gl.domElement.addEventListener('webglcontextlost', onLost);
-      // Shaders compiled ahead, off the main thread where the browser can (KHR_parallel_shader_compile):
-      // the first frame would otherwise wait on every program's link in one long task.
-      control.gl
-        .compileAsync(control.scene, new PerspectiveCamera())
+      // Shaders compiled ahead and linked a few per task: the first frame would otherwise wait
+      // on every program's link in one long task.
+      precompilePrograms(control.gl, control.scene, () => !unmountedRef.current)
         .catch(() => null)
         .then(() => measureWarmupFrames(route.durationS, {
         draw(timeS) {
