@@ -12,6 +12,8 @@ import { openSqliteBakeQueue } from './bake/sqlite-bake-queue';
 import { openFrameStore } from './frame-store/open-frame-store';
 import type { FarmCoordinator } from './farm/farm-coordinator';
 import { createRenderHttpHandler, type HealthReport } from './http/render-http-server';
+import { HttpSegmentCatalog } from './http/segment-catalog';
+import { segmentHttpRoutes } from './http/segment-http-routes';
 import { createLogger, type Logger } from './log';
 import { MetricsRegistry } from './metrics';
 import type { RenderServerConfig } from './render-server-config';
@@ -185,6 +187,13 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
       maxEventStreams: config.maxEventStreams,
       trustedProxyHops: config.trustedProxyHops,
       log: log.child({ component: 'http' }),
+      // Baked segments as immutable HTTP objects, for nginx or a CDN to cache; the same site origins as streaming.
+      extraRoutes: segmentHttpRoutes({
+        catalog: new HttpSegmentCatalog(store),
+        allowedOrigins: config.stream.allowedOrigins,
+        metrics,
+        log: log.child({ component: 'http-segments' }),
+      }),
     }),
   );
   const stream = attachStreamSignalling(server, {

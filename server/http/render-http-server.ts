@@ -9,6 +9,7 @@ import type { BakeJob } from '../bake/bake-contracts';
 import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
 import { requestIdFrom, silentLogger, type Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
+import type { HttpRoute } from './http-route';
 import { isLoopbackAddress, requestClientAddress } from './peer-address';
 
 export interface HealthReport {
@@ -37,14 +38,14 @@ export interface RenderHttpDeps {
   trustedProxyHops?: number;
   /** Each request logs through a child carrying its id (the caller's X-Request-Id, or a new one). */
   log?: Logger;
+  /** More public routes, e.g. baked segments and manifests over HTTP (segment-http-routes.ts). */
+  extraRoutes?: readonly HttpRoute[];
 }
 
 export const DEFAULT_MAX_EVENT_STREAMS = 16;
 const EVENT_STREAM_RETRY_AFTER_S = 30;
 
 const SSE_KEEPALIVE_MS = 15_000;
-
-type Handler = (request: http.IncomingMessage, response: http.ServerResponse, url: URL) => Promise<void>;
 
 function sendJson(response: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   const text = JSON.stringify(body);
@@ -87,7 +88,7 @@ function parseRouteId(raw: string): string {
 export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListener {
   const maxEventStreams = deps.maxEventStreams ?? DEFAULT_MAX_EVENT_STREAMS;
   let eventStreams = 0;
-  const routes: Array<{ pattern: RegExp; operators?: true; handler: (match: RegExpExecArray) => Handler }> = [
+  const routes: HttpRoute[] = [
     {
       pattern: /^\/healthz$/,
       handler: () => async (_request, response) => {
@@ -156,6 +157,7 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         response.end(jpeg);
       },
     },
+    ...(deps.extraRoutes ?? []),
   ];
 
   const rootLog = deps.log ?? silentLogger();
@@ -170,6 +172,10 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         const url = new URL(request.url ?? '/', 'http://render.invalid');
         const route = routes.map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) })).find((entry) => entry.match !== null);
         if (!route || !route.match) throw new NotFoundError(`Nothing at ${url.pathname.slice(0, 200)}.`);
+        if (request.method === 'OPTIONS' && route.candidate.preflight) {
+          route.candidate.preflight(request, response);
+          return;
+        }
         if (request.method !== 'GET' && request.method !== 'HEAD') throw new MethodNotAllowedError(request.method ?? 'UNKNOWN', ['GET', 'HEAD']);
         if (route.candidate.operators) requireOperator(request, deps.opsToken, deps.trustedProxyHops ?? 0);
         await route.candidate.handler(route.match)(request, response, url);

@@ -1,0 +1,100 @@
+// A Node client for bakes over plain HTTP (the render server's /bakes and /segments URLs, or
+// a cache in front of them): the manifest, checked with zod, then segments, each checked
+// against the size and SHA-256 the manifest names and decoded with the stored segment format
+// (which checks every chunk's own SHA-256). Used by the scale tests and the fan-out bench.
+import type { BakeKey, EncodedChunk } from '../bake/bake-contracts';
+import { sha256Hex } from '../frame-store/chunk-entry';
+import { decodeSegment, sameBakeKey } from '../frame-store/segment-file-format';
+import { HttpBakeManifestSchema, type HttpBakeManifest } from './http-segment-manifest';
+import { bakeManifestPath } from './http-segment-urls';
+
+export class HttpSegmentError extends Error {
+  override name = 'HttpSegmentError';
+
+  constructor(
+    readonly url: string,
+    readonly status: number | null,
+    reason: string,
+  ) {
+    super(`${url}: ${reason}`);
+  }
+}
+
+export type HttpSegment = HttpBakeManifest['segments'][number];
+
+export interface HttpSegmentClientOptions {
+  /** The render server, or a cache in front of it, e.g. http://127.0.0.1:8080. */
+  baseUrl: string;
+  /** Sent with every request (e.g. Origin). */
+  headers?: Record<string, string>;
+}
+
+export class HttpSegmentClient {
+  /** Requests made, by kind: a viewer's cost in round trips. */
+  requests = { manifest: 0, segment: 0 };
+
+  constructor(private readonly options: HttpSegmentClientOptions) {}
+
+  urlOf(path: string): string {
+    return new URL(path, this.options.baseUrl).toString();
+  }
+
+  async manifest(key: BakeKey): Promise<HttpBakeManifest> {
+    const url = this.urlOf(bakeManifestPath(key));
+    this.requests.manifest++;
+    const response = await this.get(url);
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch (error) {
+      throw new HttpSegmentError(url, response.status, `the manifest is not JSON (${(error as Error).message})`);
+    }
+    const parsed = HttpBakeManifestSchema.safeParse(json);
+    if (!parsed.success) throw new HttpSegmentError(url, response.status, `malformed manifest: ${parsed.error.message.slice(0, 300)}`);
+    if (!sameBakeKey(parsed.data.key, key)) throw new HttpSegmentError(url, response.status, 'the manifest names another bake');
+    return parsed.data;
+  }
+
+  /** The segment's stored bytes, exactly as the manifest names them (size and SHA-256). */
+  async segmentBytes(segment: HttpSegment): Promise<Uint8Array> {
+    const url = this.urlOf(segment.url);
+    this.requests.segment++;
+    const response = await this.get(url);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    if (bytes.byteLength !== segment.size) throw new HttpSegmentError(url, response.status, `${bytes.byteLength} bytes, the manifest says ${segment.size}`);
+    if (sha256Hex(bytes) !== segment.sha256) throw new HttpSegmentError(url, response.status, 'the bytes do not have the SHA-256 the manifest names');
+    return bytes;
+  }
+
+  /** A segment's chunks (frames), every one checked. */
+  async segment(manifest: HttpBakeManifest, segmentIndex: number): Promise<EncodedChunk[]> {
+    const segment = manifest.segments[segmentIndex];
+    if (segment === undefined) throw new Error(`The bake has ${manifest.segments.length} segments, not ${segmentIndex + 1}`);
+    return decodeSegmentBytes(manifest, segmentIndex, await this.segmentBytes(segment));
+  }
+
+  /** Every frame of the bake in order: the manifest, then one segment after another. */
+  async *frames(key: BakeKey): AsyncGenerator<EncodedChunk> {
+    const manifest = await this.manifest(key);
+    for (let segmentIndex = 0; segmentIndex < manifest.segments.length; segmentIndex++) yield* await this.segment(manifest, segmentIndex);
+  }
+
+  private async get(url: string): Promise<Response> {
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: this.options.headers });
+    } catch (error) {
+      throw new HttpSegmentError(url, null, `request failed (${(error as Error).message})`);
+    }
+    if (response.status !== 200) {
+      const text = await response.text().catch(() => '');
+      throw new HttpSegmentError(url, response.status, `HTTP ${response.status} ${text.slice(0, 300)}`);
+    }
+    return response;
+  }
+}
+
+/** Chunks of a segment's verified bytes; a bad chunk is a CorruptChunkError naming it. */
+export function decodeSegmentBytes(manifest: HttpBakeManifest, segmentIndex: number, bytes: Uint8Array): EncodedChunk[] {
+  return decodeSegment(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), manifest.key, segmentIndex);
+}
