@@ -93,8 +93,9 @@ export function ledgePinesOf(world: World): LedgePines {
       const x = m[0] * ux + m[4] * yN + m[8] * uz + m[12];
       const y = m[1] * ux + m[5] * yN + m[9] * uz + m[13];
       const z = m[2] * ux + m[6] * yN + m[10] * uz + m[14];
-      // Clumps scale with the pillar a little, within what a ledge can hold.
-      const radiusM = Math.min(12, (4.5 + 4.5 * size) * Math.max(0.7, Math.min(1.4, height / 220)));
+      // Clumps scale with the pillar a little, within what a ledge can hold: a clinging pine is a
+      // few metres across (at 12 m the clumps on a landmark, seen close, read as green shelves).
+      const radiusM = Math.min(8, (3.5 + 3.5 * size) * Math.max(0.7, Math.min(1.25, height / 220)));
       // Flatter than wide: ledge growth spreads along the tread and hugs the face.
       const heightM = radiusM * (0.7 + 0.4 * random());
       const c = Math.cos(turn) * radiusM;

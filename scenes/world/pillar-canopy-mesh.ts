@@ -30,7 +30,7 @@ export interface CanopyShape {
 }
 
 /** Pillar tops: a squarish cap as wide as the rock, its skirt hanging most of a crown height down the faces. */
-export const PILLAR_TOP_CANOPY: CanopyShape = { squareness: 4, rimRadius: 1.12, skirtDrop: 0.9, treeSpread: 1.0, lumpiness: 0.15 };
+export const PILLAR_TOP_CANOPY: CanopyShape = { squareness: 4, rimRadius: 1.12, skirtDrop: 0.9, treeSpread: 1.0, lumpiness: 0.25 };
 /** Ledge clumps: a round bush half sunk in the rock, with a pine or two. */
 export const LEDGE_CANOPY: CanopyShape = { squareness: 2, rimRadius: 0.85, skirtDrop: 0.55, treeSpread: 0.55, lumpiness: 0.45 };
 
@@ -80,7 +80,8 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
       if (ring === 0) put(Math.cos(a) * o * 0.6, 0.3 + 0.2 * random(), Math.sin(a) * o * 0.6, SHRUB_TOP, lump);
       else if (ring === 1) put(Math.cos(a) * o * shape.rimRadius, 0.05 + 0.2 * random(), Math.sin(a) * o * shape.rimRadius, SHRUB_TOP, lump * 0.85);
       // The skirt hangs ragged: some of it nearly to the full drop, some only a little.
-      else put(Math.cos(a) * o * shape.rimRadius * 0.97, -shape.skirtDrop * (0.5 + 0.5 * random()), Math.sin(a) * o * shape.rimRadius * 0.97, SHRUB_SKIRT, lump);
+      // Pulled in a little below the rim, so the cap's sides slope like hanging scrub, not a box.
+      else put(Math.cos(a) * o * shape.rimRadius * 0.9, -shape.skirtDrop * (0.3 + 0.7 * random()), Math.sin(a) * o * shape.rimRadius * 0.9, SHRUB_SKIRT, lump);
     }
   }
   for (let i = 0; i < around; i++) {
