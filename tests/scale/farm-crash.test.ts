@@ -4,8 +4,9 @@
 // killed with SIGKILL while it bakes a segment. The other node takes that segment once its
 // lock runs out and finishes the bake; the studio's row shows progress on the way and ends
 // done; the manifest and every segment file are byte-identical to a one-node bake, and every
-// stored segment verifies. The surviving node answers /healthz and /metrics and stops
-// cleanly on SIGTERM.
+// stored segment verifies. The surviving node answers /healthz and /metrics; stopped with
+// SIGTERM mid-segment (grace period 0) it gives the segment back to the queue unwritten and
+// without counting a try, and exits cleanly.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,6 +24,7 @@ import { openSqliteBakeQueue, type SqliteBakeQueue } from '../../server/bake/sql
 import { openDatabase } from '../../server/db/database';
 import { BullmqSegmentQueue } from '../../server/farm/bullmq-segment-queue';
 import { FarmDispatcher } from '../../server/farm/farm-dispatcher';
+import { segmentJobId } from '../../server/farm/segment-job';
 import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
 import { silentLogger } from '../../server/log';
 import { createRendererPool } from '../../server/render/renderer-pool';
@@ -61,7 +63,7 @@ interface NodeRun {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-function startNode(nodeId: string): NodeRun {
+function startNode(nodeId: string, shutdownGraceMs: number): NodeRun {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/render-node.ts'], {
     cwd: REPO_ROOT,
     env: {
@@ -75,7 +77,7 @@ function startNode(nodeId: string): NodeRun {
       YUNSHAN_NODE_PORT: '0',
       YUNSHAN_NODE_HOST: '127.0.0.1',
       YUNSHAN_NODE_ID: nodeId,
-      YUNSHAN_NODE_SHUTDOWN_GRACE_MS: '120000',
+      YUNSHAN_NODE_SHUTDOWN_GRACE_MS: String(shutdownGraceMs),
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -127,8 +129,8 @@ describe('the render farm', () => {
     dispatcher.on('job', (row) => rows.push(row));
     dispatcher.start();
 
-    const doomed = startNode('node-doomed');
-    const survivor = startNode('node-survivor');
+    const doomed = startNode('node-doomed', 120_000);
+    const survivor = startNode('node-survivor', 0);
     const log = () => `doomed node:\n${doomed.output.text}\nsurviving node:\n${survivor.output.text}`;
     // Kill the doomed node as soon as it has taken a segment: it is mid-segment, drawing.
     const claimed = /\[node\] segment (\d+) of farm-crash r1 360p: baking/;
@@ -162,8 +164,21 @@ describe('the render farm', () => {
     assert.equal(health.status, 200);
     const metrics = await (await fetch(`${url}/metrics`)).text();
     assert.match(metrics, /yunshan_farm_node_segments_total\{[^}]*outcome="rendered"[^}]*\} \d+/);
+
+    // Another bake for the survivor; SIGTERM it mid-segment with no grace period: the segment goes back.
+    const givenBackKey: BakeKey = { ...key, profileId: '360p-jpeg' };
+    await farm.enqueueBake(givenBackKey, route);
+    const claimedJpeg = /\[node\] segment (\d+) of farm-crash r1 360p-jpeg: baking/;
+    await waitFor(() => claimedJpeg.test(survivor.output.text), BAKE_TIMEOUT_MS, 'the survivor to take a 360p-jpeg segment', log);
+    const inHand = Number(claimedJpeg.exec(survivor.output.text)?.[1]);
     survivor.child.kill('SIGTERM');
     assert.equal((await survivor.exited).code, 0, `the surviving node stops cleanly on SIGTERM:\n${survivor.output.text}`);
+    assert.match(survivor.output.text, /giving the segments in hand back to the queue/);
+    const givenBack = await farm.segments.getJob(segmentJobId(givenBackKey, inHand));
+    assert.ok(givenBack, 'the segment job is still queued');
+    assert.ok(['waiting', 'prioritized'].includes(await givenBack.getState()), 'back in the queue for another node');
+    assert.equal(givenBack.attemptsMade, 0, 'no failed try counted');
+    assert.equal(await farmStore.hasSegment(givenBackKey, inHand), false, 'nothing written for it');
 
     // The same bake on one node, the embedded way.
     const pool = await createRendererPool({ size: 1 });
