@@ -1,7 +1,7 @@
 // The studio's home: every route with its state and cloud readiness. Staff only: the page
 // checks the session itself and sends anyone else to the sign-in page.
 import type { Metadata } from 'next';
-import { requireStaffForPage } from '../../server/staff/page-guard';
+import { requireStaffForPage } from '../_server/staff-page-guard';
 import { summarizeCloudReadiness } from '../../server/bake/cloud-readiness';
 import { getRequestLocale } from '../../components/i18n/request-locale';
 import { messagesFor } from '../../components/i18n/messages';

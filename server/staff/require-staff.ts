@@ -6,7 +6,6 @@ import { roleAllows, type StaffRole, type StaffSession } from './staff-contracts
 import { staffServices, type StaffServices } from './staff-services';
 
 export { assertSameOrigin } from './same-origin';
-export { studioErrorJson, studioHandler, studioJson } from './studio-responses';
 export { readJsonBody, PayloadTooLargeError, DEFAULT_MAX_BODY_BYTES } from './request-body';
 
 /**

@@ -2,7 +2,7 @@
 // duplicated which route revision, and when.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireStaffForPage } from '../../../server/staff/page-guard';
+import { requireStaffForPage } from '../../_server/staff-page-guard';
 import { getRequestLocale } from '../../../components/i18n/request-locale';
 import { formatMessage, messagesFor } from '../../../components/i18n/messages';
 import { StudioHeader } from '../../../components/studio/StudioHeader';

@@ -6,7 +6,7 @@ import { redirect } from 'next/navigation';
 import { getRequestLocale } from '../../../components/i18n/request-locale';
 import { messagesFor } from '../../../components/i18n/messages';
 import { SiteHeader } from '../../../components/site/SiteHeader';
-import { currentStaffSessionForPage } from '../../../server/staff/page-guard';
+import { currentStaffSessionForPage } from '../../_server/staff-page-guard';
 import { LoginForm } from './LoginForm';
 import styles from './login.module.css';
 

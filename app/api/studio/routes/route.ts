@@ -1,6 +1,6 @@
 // GET /api/studio/routes: every route with its draft/published state and cloud readiness.
 // POST: a new draft route from a full route body (curators).
-import { readJsonBody } from '../../../../server/staff/require-staff';
+import { readJsonBody } from '../../../_server/staff-request-guard';
 import { summarizeCloudReadiness, type CloudReadiness } from '../../../../server/bake/cloud-readiness';
 import { CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES } from '../../../../server/routes/studio-route-requests';
 import { studioBakeQueue, studioRouteStore } from '../../../studio/_data/studio-services';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { createFirstAdmin } from '../../../../server/staff/first-admin-setup';
 import { MAX_EMAIL_LENGTH } from '../../../../server/staff/staff-email';
 import { MAX_PASSWORD_LENGTH } from '../../../../server/staff/password-policy';
-import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../../server/staff/require-staff';
+import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../_server/staff-request-guard';
 import { isHttpsRequest, serializeSessionCookie } from '../../../../server/staff/session-cookie';
 import { staffServices } from '../../../../server/staff/staff-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../_http/responses';

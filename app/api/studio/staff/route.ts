@@ -1,6 +1,6 @@
 // GET /api/studio/staff lists staff; POST creates a curator or admin. Admins only.
 import { createStaffAccount, NewStaffAccountSchema } from '../../../../server/staff/staff-accounts';
-import { assertSameOrigin, readJsonBody, requireStaff, studioHandler, studioJson } from '../../../../server/staff/require-staff';
+import { assertSameOrigin, readJsonBody, requireStaff, studioHandler, studioJson } from '../../../_server/staff-request-guard';
 import { staffServices } from '../../../../server/staff/staff-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../_http/responses';
 

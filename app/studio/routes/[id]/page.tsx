@@ -3,7 +3,7 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { requireStaffForPage } from '../../../../server/staff/page-guard';
+import { requireStaffForPage } from '../../../_server/staff-page-guard';
 import { hasDomainErrorCode, NOT_FOUND_CODE } from '../../../../server/errors';
 import { RouteIdSchema } from '../../../../server/routes/studio-route-requests';
 import type { StudioRouteDetail } from '../../../../server/routes/studio-route-contracts';

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { clientAddressOf } from '../../../../../server/staff/client-address';
 import { MAX_EMAIL_LENGTH } from '../../../../../server/staff/staff-email';
 import { MAX_PASSWORD_LENGTH } from '../../../../../server/staff/password-policy';
-import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../../../server/staff/require-staff';
+import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
 import { isHttpsRequest, serializeSessionCookie } from '../../../../../server/staff/session-cookie';
 import { signIn } from '../../../../../server/staff/staff-login';
 import { staffServices } from '../../../../../server/staff/staff-services';

@@ -1,6 +1,6 @@
 // POST /api/studio/auth/logout: ends this browser's session (the row is deleted,
 // so the token is useless even if copied) and clears the cookie.
-import { assertSameOrigin, currentStaffSession, studioHandler } from '../../../../../server/staff/require-staff';
+import { assertSameOrigin, currentStaffSession, studioHandler } from '../../../../_server/staff-request-guard';
 import { isHttpsRequest, serializeClearedSessionCookie } from '../../../../../server/staff/session-cookie';
 import { staffServices } from '../../../../../server/staff/staff-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';

@@ -1,6 +1,6 @@
 // GET /api/studio/routes/:id: the latest draft and its revision history.
 // PUT: save the editor's route as a new revision on top of baseRevision (409 when stale).
-import { readJsonBody } from '../../../../../server/staff/require-staff';
+import { readJsonBody } from '../../../../_server/staff-request-guard';
 import { ValidationError } from '../../../../../server/errors';
 import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '../../../../../server/routes/studio-route-requests';
 import { studioRouteStore } from '../../../../studio/_data/studio-services';

@@ -2,7 +2,7 @@
 // from the URL, and error answers that carry what the editor needs (409's current
 // revision, 422's route issues).
 import { z } from 'zod';
-import { requireStaff, assertSameOrigin, studioErrorJson, studioHandler, studioJson } from '../../../../../server/staff/require-staff';
+import { requireStaff, assertSameOrigin, studioErrorJson, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
 import type { StaffRole, StaffSession } from '../../../../../server/staff/staff-contracts';
 import type { AuditActor } from '../../../../../server/audit/route-audit-log';
 import { ValidationError } from '../../../../../server/errors';

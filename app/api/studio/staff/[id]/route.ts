@@ -1,6 +1,6 @@
 // DELETE /api/studio/staff/[id]: removes a staff member and ends their sessions. Admins only.
 import { ConflictError, NotFoundError } from '../../../../../server/errors';
-import { assertSameOrigin, requireStaff, studioHandler } from '../../../../../server/staff/require-staff';
+import { assertSameOrigin, requireStaff, studioHandler } from '../../../../_server/staff-request-guard';
 import { staffServices } from '../../../../../server/staff/staff-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
 import { parseStaffId } from './staff-id';

@@ -1,5 +1,5 @@
 // POST /api/studio/routes/:id/archive {archived}: withdraw a route from visitors (or bring it back).
-import { readJsonBody } from '../../../../../../server/staff/require-staff';
+import { readJsonBody } from '../../../../../_server/staff-request-guard';
 import { ArchiveRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
 import { studioRouteStore } from '../../../../../studio/_data/studio-services';
 import { methodNotAllowed } from '../../../../_http/responses';

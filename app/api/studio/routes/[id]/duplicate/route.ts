@@ -1,5 +1,5 @@
 // POST /api/studio/routes/:id/duplicate: a new draft route copying this one's latest revision.
-import { readJsonBody } from '../../../../../../server/staff/require-staff';
+import { readJsonBody } from '../../../../../_server/staff-request-guard';
 import { DuplicateRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
 import { studioRouteStore } from '../../../../../studio/_data/studio-services';
 import { methodNotAllowed } from '../../../../_http/responses';

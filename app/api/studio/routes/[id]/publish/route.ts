@@ -1,6 +1,6 @@
 // POST /api/studio/routes/:id/publish: checks the named (latest) revision against the
 // route rules (422 with the issues when it breaks one), publishes it and queues its bakes.
-import { readJsonBody } from '../../../../../../server/staff/require-staff';
+import { readJsonBody } from '../../../../../_server/staff-request-guard';
 import { validateRoute, hasErrors } from '../../../../../../scenes/routes/validate-route';
 import { enqueueRouteBakes } from '../../../../../../server/bake/enqueue-route-bakes';
 import { currentSceneVersion } from '../../../../../../server/bake/scene-version';

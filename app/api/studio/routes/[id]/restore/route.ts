@@ -1,5 +1,5 @@
 // POST /api/studio/routes/:id/restore: an earlier revision copied as the new latest draft.
-import { readJsonBody } from '../../../../../../server/staff/require-staff';
+import { readJsonBody } from '../../../../../_server/staff-request-guard';
 import { RestoreRevisionBodySchema } from '../../../../../../server/routes/studio-route-requests';
 import { studioRouteStore } from '../../../../../studio/_data/studio-services';
 import { methodNotAllowed } from '../../../../_http/responses';

@@ -1,6 +1,6 @@
 // POST /api/studio/staff/[id]/revoke-sessions: signs a staff member out everywhere. Admins only.
 import { NotFoundError } from '../../../../../../server/errors';
-import { assertSameOrigin, requireStaff, studioHandler, studioJson } from '../../../../../../server/staff/require-staff';
+import { assertSameOrigin, requireStaff, studioHandler, studioJson } from '../../../../../_server/staff-request-guard';
 import { staffServices } from '../../../../../../server/staff/staff-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../../../_http/responses';
 import { parseStaffId } from '../staff-id';

@@ -1,10 +1,12 @@
 // The studio guard for server components and server actions, which see request
 // headers but no Request: a missing session sends the visitor to the login page.
+// Next-specific (next/headers, redirect, forbidden), so it lives on the web app's side;
+// the session check itself is server/staff's.
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
-import { readSessionTokenFromHeaders } from './session-cookie';
-import { roleAllows, type StaffRole, type StaffSession } from './staff-contracts';
-import { staffServices } from './staff-services';
+import { readSessionTokenFromHeaders } from '../../server/staff/session-cookie';
+import { roleAllows, type StaffRole, type StaffSession } from '../../server/staff/staff-contracts';
+import { staffServices } from '../../server/staff/staff-services';
 
 export const STUDIO_LOGIN_PATH = '/studio/login';
 

@@ -1,6 +1,6 @@
 // JSON responses for studio handlers: never cached (they are per staff member),
 // and errors mapped by the same sanitising function as the public API.
-import { errorJson } from '../../app/api/_http/responses';
+import { errorJson } from '../api/_http/responses';
 
 export const STUDIO_CACHE_CONTROL = 'no-store';
 
