@@ -126,8 +126,11 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
       try {
         if (await farm.enqueueBake(key, route)) this.log.info(`queued ${job.routeId} r${job.revision} ${job.profileId} for the render nodes`);
       } catch (error) {
-        await this.failTry(job, `Could not queue the bake on Redis: ${(error as Error).message}`);
-        continue;
+        // Redis, not the bake, is at fault: give the row back without counting a try, and try again next round.
+        this.log.warn({ err: error }, `could not queue ${job.routeId} r${job.revision} ${job.profileId} on Redis; trying again shortly`);
+        await queue.release(job.id, workerId);
+        this.emit('job', { ...job, status: 'queued' });
+        return;
       }
       this.tracked.set(job.id, { job, route, key, lastProgress: null });
     }
