@@ -12,6 +12,7 @@ import { benchBake } from './bake-bench';
 import { benchStream } from './stream-bench';
 import { benchPlayer } from './player-bench';
 import { benchFarm } from './farm-bench';
+import { benchFanout } from './fanout-bench';
 
 let failed = 0;
 async function section(name: string, run: () => void | Promise<void>): Promise<void> {
@@ -48,5 +49,6 @@ await section('Bake', benchBake);
 await section('Stream', benchStream);
 await section('Player', benchPlayer);
 await section('Farm', benchFarm);
+await section('Fan-out', benchFanout);
 // wrtc peers are closed; leave rather than wait on its native threads.
 process.exit(failed > 0 ? 1 : 0);
