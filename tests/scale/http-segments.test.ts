@@ -3,10 +3,12 @@
 // strong ETag, 304, byte ranges, CORS for the site), refuses bad and unknown names clearly and
 // damaged bytes with a 5xx; and behind a real nginx cache, 20 Node clients fetching the whole
 // route at once cost the origin one request per segment, each client getting the stored bytes.
+// The same URLs serve a bake kept in S3-compatible object storage (s3rver on loopback).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import type { BakeKey } from '../../server/bake/bake-contracts';
+import { openFrameStore } from '../../server/frame-store/open-frame-store';
 import { silentLogger } from '../../server/log';
 import { IMMUTABLE_CACHE_CONTROL, MANIFEST_CACHE_CONTROL, SEGMENT_CONTENT_TYPE } from '../../server/http/segment-http-routes';
 import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
@@ -17,6 +19,7 @@ import { bakeManifestPath, segmentContentPath } from '../../server/stream/http-s
 import { contractChunks } from '../helpers/frame-store-contract';
 import { bakeHttpTestRoute, type BakedHttpRoute } from '../helpers/http-segment-origin';
 import { startNginxCache, type RunningNginxCache } from '../helpers/nginx-cache';
+import { S3_TEST_CREDENTIALS, startS3Server, type RunningS3Server } from '../helpers/s3-server';
 
 const SITE = 'http://127.0.0.1:3000';
 const VIEWERS = 20;
@@ -25,6 +28,8 @@ let baked: BakedHttpRoute;
 let render: RunningRenderServer;
 let nginx: RunningNginxCache | null = null;
 let manifest: HttpBakeManifest;
+let s3: RunningS3Server | null = null;
+let s3Render: RunningRenderServer | null = null;
 const scratchKeys: BakeKey[] = [];
 
 before(async () => {
@@ -35,6 +40,8 @@ before(async () => {
 
 after(async () => {
   await nginx?.stop();
+  await s3Render?.close();
+  await s3?.stop();
   await render?.close();
   for (const key of scratchKeys) fs.rmSync(baked.store.bakeDirectory(key), { recursive: true, force: true });
   baked?.cleanUp();
@@ -198,5 +205,39 @@ describe('segments over HTTP behind a real nginx cache', { concurrency: false },
     const notModified = await fetch(segmentUrl(nginx.url, 4), { headers: { 'If-None-Match': `"${manifest.segments[4].sha256}"` } });
     assert.equal(notModified.status, 304);
     assert.equal((await originRequests('segment')) - before, 0, 'all answered by nginx');
+  });
+});
+
+describe('segments over HTTP from object storage', () => {
+  test('a bake kept in an S3 bucket is served at the same content URLs, byte for byte', async () => {
+    s3 = await startS3Server();
+    const prefix = 'http-segments/';
+    const bucket = await openFrameStore(s3.settings(prefix), { s3Credentials: S3_TEST_CREDENTIALS });
+    try {
+      // The local bake's chunks written through the S3 store: the same segment bytes, so the same hashes.
+      for (let segmentIndex = 0; segmentIndex < manifest.segments.length; segmentIndex++) {
+        await bucket.store.writeSegment(baked.key, segmentIndex, await baked.store.readSegment(baked.key, segmentIndex));
+      }
+      await bucket.store.writeManifest((await baked.store.readManifest(baked.key))!);
+    } finally {
+      await bucket.close();
+    }
+    process.env.AWS_ACCESS_KEY_ID = S3_TEST_CREDENTIALS.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = S3_TEST_CREDENTIALS.secretAccessKey;
+    const env: Record<string, string> = { ...baked.renderEnv(0, SITE), ...s3.env(prefix) };
+    delete env.YUNSHAN_FRAMES_DIR;
+    s3Render = await startRenderServer(loadRenderServerConfig(env), silentLogger());
+    const fromBucket = await new HttpSegmentClient({ baseUrl: s3Render.url }).manifest(baked.key);
+    assert.deepEqual(fromBucket, manifest, 'the same manifest: the same segment bytes under the same hashes');
+    for (const segmentIndex of [0, 20]) {
+      const response: Response = await fetch(segmentUrl(s3Render.url, segmentIndex));
+      assert.equal(response.status, 200);
+      assert.equal(response.headers.get('cache-control'), IMMUTABLE_CACHE_CONTROL);
+      assert.ok(Buffer.from(await response.arrayBuffer()).equals(storedSegment(segmentIndex)), `segment ${segmentIndex}`);
+    }
+    const range = await fetch(segmentUrl(s3Render.url, 1), { headers: { Range: 'bytes=0-3' } });
+    assert.equal(range.status, 206);
+    assert.equal(Buffer.from(await range.arrayBuffer()).toString('ascii'), 'YSG1');
+    assert.equal((await fetch(`${s3Render.url}${segmentContentPath('0'.repeat(64))}`)).status, 404);
   });
 });
