@@ -6,8 +6,15 @@ import { startRenderNodeService } from '../server/farm/render-node-service';
 import { createLogger } from '../server/log';
 
 const log = createLogger();
-const running = await startRenderNodeService(process.env, log);
 const nodeLog = log.child({ component: 'node' });
+let running: Awaited<ReturnType<typeof startRenderNodeService>>;
+try {
+  running = await startRenderNodeService(process.env, log);
+} catch (error) {
+  // A node that cannot bake (no Chromium, a bad setting, an unusable bucket) has nothing to offer: say why and stop.
+  nodeLog.error({ err: error }, `the render node cannot start: ${(error as Error).message}`);
+  process.exit(1);
+}
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
