@@ -127,11 +127,15 @@ describe('the render farm', () => {
     const [job] = await enqueueRouteBakes(bakeQueue, { route, revision: 1 }, sceneVersion, [profile.id]);
     const rows: BakeJob[] = [];
     dispatcher.on('job', (row) => rows.push(row));
-    dispatcher.start();
 
     const doomed = startNode('node-doomed', 120_000);
     const survivor = startNode('node-survivor', 0);
     const log = () => `doomed node:\n${doomed.output.text}\nsurviving node:\n${survivor.output.text}`;
+    // Both nodes wait on the queue before the bake reaches it, so each takes a segment at once.
+    const ready = (node: NodeRun) => /render node \S+ on http/.test(node.output.text) || node.child.exitCode !== null;
+    await waitFor(() => ready(doomed) && ready(survivor), BAKE_TIMEOUT_MS, 'both render nodes to start', log);
+    assert.ok(doomed.child.exitCode === null && survivor.child.exitCode === null, `both render nodes are up:\n${log()}`);
+    dispatcher.start();
     // Kill the doomed node as soon as it has taken a segment: it is mid-segment, drawing.
     const claimed = /\[node\] segment (\d+) of farm-crash r1 360p: baking/;
     await waitFor(() => claimed.test(doomed.output.text) || doomed.child.exitCode !== null, BAKE_TIMEOUT_MS, 'the doomed node to take a segment', log);
