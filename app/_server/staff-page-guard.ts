@@ -6,7 +6,7 @@ import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
 import { readSessionTokenFromHeaders } from '../../server/staff/session-cookie';
 import { roleAllows, type StaffRole, type StaffSession } from '../../server/staff/staff-contracts';
-import { staffServices } from '../../server/staff/staff-services';
+import { webServices } from './web-services';
 
 export const STUDIO_LOGIN_PATH = '/studio/login';
 
@@ -16,7 +16,7 @@ export async function currentStaffSessionForPage(): Promise<StaffSession | null>
   // Next sets x-forwarded-proto from the socket when no proxy did.
   const secure = requestHeaders.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https';
   const token = readSessionTokenFromHeaders(requestHeaders, secure);
-  return token === null ? null : staffServices().sessions.resolve(token);
+  return token === null ? null : (await webServices()).staff.sessions.resolve(token);
 }
 
 /**

@@ -8,7 +8,7 @@ import { messagesFor } from '../../components/i18n/messages';
 import { StudioHeader } from '../../components/studio/StudioHeader';
 import { StudioList } from '../../components/studio/StudioList';
 import type { StudioListEntry } from '../../components/studio/studio-api';
-import { studioBakeQueue, studioRouteStore } from './_data/studio-services';
+import { webServices } from '../_server/web-services';
 
 export const dynamic = 'force-dynamic';
 
@@ -25,8 +25,9 @@ export default async function StudioPage({ searchParams }: StudioPageProps) {
   const session = await requireStaffForPage('curator');
   const locale = await getRequestLocale((await searchParams).lang);
   const messages = messagesFor(locale);
-  const store = await studioRouteStore();
-  const queue = await studioBakeQueue();
+  const services = await webServices();
+  const store = await services.studioRoutes();
+  const queue = services.bakeQueue;
   const routes: StudioListEntry[] = await Promise.all(
     (await store.list()).map(async (summary) => ({
       ...summary,

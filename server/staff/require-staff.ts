@@ -3,7 +3,7 @@
 import { ForbiddenError, UnauthorizedError } from '../errors';
 import { readSessionToken } from './session-cookie';
 import { roleAllows, type StaffRole, type StaffSession } from './staff-contracts';
-import { staffServices, type StaffServices } from './staff-services';
+import type { StaffServices } from './staff-services';
 
 export { assertSameOrigin } from './same-origin';
 export { readJsonBody, PayloadTooLargeError, DEFAULT_MAX_BODY_BYTES } from './request-body';
@@ -14,7 +14,7 @@ export { readJsonBody, PayloadTooLargeError, DEFAULT_MAX_BODY_BYTES } from './re
  * expired, revoked, staff removed) and ForbiddenError (403) when the role
  * does not allow `role`.
  */
-export async function requireStaff(request: Request, role: StaffRole, services: StaffServices = staffServices()): Promise<StaffSession> {
+export async function requireStaff(request: Request, role: StaffRole, services: StaffServices): Promise<StaffSession> {
   const session = currentStaffSession(request, services);
   if (session === null) throw new UnauthorizedError('Please sign in to the studio.');
   if (!roleAllows(session.staff.role, role)) {
@@ -24,7 +24,7 @@ export async function requireStaff(request: Request, role: StaffRole, services: 
 }
 
 /** The request's session, or null when there is none; for pages that show a login link instead of failing. */
-export function currentStaffSession(request: Request, services: StaffServices = staffServices()): StaffSession | null {
+export function currentStaffSession(request: Request, services: StaffServices): StaffSession | null {
   const token = readSessionToken(request);
   return token === null ? null : services.sessions.resolve(token);
 }

@@ -1,5 +1,5 @@
-// The staff stores over one database connection: built explicitly by the CLI and
-// tests, and once per server process (kept on globalThis) for route handlers.
+// The staff stores over one database connection: opened on their own by the CLI and
+// tests; the web app builds them on its shared connection (server/web/web-app-services.ts).
 import type Database from 'better-sqlite3';
 import { openDatabase, resolveDatabasePath } from '../db/database';
 import { createLoginThrottle, type LoginThrottle } from './login-throttle';
@@ -35,12 +35,4 @@ export function openStaffServices(filePath: string = resolveDatabasePath(), nowM
   // Accounts, revocations and sessions are security state: a revoked session must not
   // come back after a crash, so every answered write is synced.
   return createStaffServices(openDatabase(filePath, { synchronous: 'FULL' }), nowMs);
-}
-
-const processWide = globalThis as typeof globalThis & { yunshanStaffServices?: StaffServices };
-
-/** The server process's staff services on env YUNSHAN_DB_PATH (or data/yunshan.sqlite), opened on first use. */
-export function staffServices(): StaffServices {
-  processWide.yunshanStaffServices ??= openStaffServices();
-  return processWide.yunshanStaffServices;
 }

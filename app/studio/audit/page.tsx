@@ -6,7 +6,7 @@ import { requireStaffForPage } from '../../_server/staff-page-guard';
 import { getRequestLocale } from '../../../components/i18n/request-locale';
 import { formatMessage, messagesFor } from '../../../components/i18n/messages';
 import { StudioHeader } from '../../../components/studio/StudioHeader';
-import { studioRouteStore } from '../_data/studio-services';
+import { studioRouteStore } from '../../_server/web-services';
 import styles from '../../../components/studio/StudioList.module.css';
 
 export const dynamic = 'force-dynamic';

@@ -7,7 +7,7 @@ import { connection } from 'next/server';
 import { getRequestLocale } from '../../../components/i18n/request-locale';
 import { messagesFor } from '../../../components/i18n/messages';
 import { SiteHeader } from '../../../components/site/SiteHeader';
-import { staffServices } from '../../../server/staff/staff-services';
+import { webServices } from '../../_server/web-services';
 import { SetupForm } from './SetupForm';
 import styles from '../login/login.module.css';
 
@@ -26,7 +26,7 @@ export default async function StudioSetupPage({ searchParams }: { searchParams: 
   const locale = await getRequestLocale(query.lang);
   const messages = messagesFor(locale);
   const token = typeof query.token === 'string' ? query.token : '';
-  const services = staffServices();
+  const services = (await webServices()).staff;
   const tokenLive = services.setupTokens.isLive(token);
   const adminExists = tokenLive && services.members.countAdmins() > 0;
   const live = tokenLive && !adminExists;

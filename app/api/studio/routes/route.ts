@@ -3,7 +3,7 @@
 import { readJsonBody } from '../../../_server/staff-request-guard';
 import { summarizeCloudReadiness, type CloudReadiness } from '../../../../server/bake/cloud-readiness';
 import { CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES } from '../../../../server/routes/studio-route-requests';
-import { studioBakeQueue, studioRouteStore } from '../../../studio/_data/studio-services';
+import { webServices, studioRouteStore } from '../../../_server/web-services';
 import { methodNotAllowed } from '../../_http/responses';
 import { actorOf, guardStudioRequest, studioJson, studioRouteHandler } from './_http/studio-route-http';
 
@@ -14,8 +14,9 @@ const ALLOWED = ['GET', 'POST'] as const;
 
 export const GET = studioRouteHandler(async (request: Request) => {
   await guardStudioRequest(request);
-  const routes = await (await studioRouteStore()).list();
-  const queue = await studioBakeQueue();
+  const services = await webServices();
+  const queue = services.bakeQueue;
+  const routes = await (await services.studioRoutes()).list();
   const withCloud = await Promise.all(
     routes.map(async (summary) => {
       const cloud: CloudReadiness =

@@ -6,7 +6,7 @@ import { MAX_EMAIL_LENGTH } from '../../../../server/staff/staff-email';
 import { MAX_PASSWORD_LENGTH } from '../../../../server/staff/password-policy';
 import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../_server/staff-request-guard';
 import { isHttpsRequest, serializeSessionCookie } from '../../../../server/staff/session-cookie';
-import { staffServices } from '../../../../server/staff/staff-services';
+import { webServices } from '../../../_server/web-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../_http/responses';
 
 export const runtime = 'nodejs';
@@ -24,7 +24,7 @@ const SetupBodySchema = z.strictObject({
 export const POST = studioHandler(async (request: Request) => {
   assertSameOrigin(request);
   const body = await readJsonBody(request, SetupBodySchema);
-  const services = staffServices();
+  const services = (await webServices()).staff;
   const admin = await createFirstAdmin(services, body);
   const session = services.sessions.create(admin.id);
   const maxAgeS = (session.absoluteExpiresAtMs - services.nowMs()) / 1000;

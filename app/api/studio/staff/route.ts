@@ -1,7 +1,7 @@
 // GET /api/studio/staff lists staff; POST creates a curator or admin. Admins only.
 import { createStaffAccount, NewStaffAccountSchema } from '../../../../server/staff/staff-accounts';
 import { assertSameOrigin, readJsonBody, requireStaff, studioHandler, studioJson } from '../../../_server/staff-request-guard';
-import { staffServices } from '../../../../server/staff/staff-services';
+import { webServices } from '../../../_server/web-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../_http/responses';
 
 export const runtime = 'nodejs';
@@ -11,7 +11,7 @@ const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const;
 
 export const GET = studioHandler(async (request: Request) => {
   await requireStaff(request, 'admin');
-  const services = staffServices();
+  const services = (await webServices()).staff;
   return studioJson({ staff: services.members.list(services.nowMs()) });
 });
 
@@ -19,7 +19,7 @@ export const POST = studioHandler(async (request: Request) => {
   assertSameOrigin(request);
   await requireStaff(request, 'admin');
   const body = await readJsonBody(request, NewStaffAccountSchema);
-  const member = await createStaffAccount(staffServices(), body);
+  const member = await createStaffAccount((await webServices()).staff, body);
   return studioJson({ staff: member }, { status: 201 });
 });
 

@@ -10,7 +10,7 @@ import type { StudioRouteDetail } from '../../../../server/routes/studio-route-c
 import { getRequestLocale } from '../../../../components/i18n/request-locale';
 import { messagesFor } from '../../../../components/i18n/messages';
 import { StudioEditor } from '../../../../components/studio/StudioEditor';
-import { studioRouteStore } from '../../_data/studio-services';
+import { studioRouteStore } from '../../../_server/web-services';
 import { publicRenderUrl } from '../../../../components/player/cloud/render-path';
 
 export const dynamic = 'force-dynamic';

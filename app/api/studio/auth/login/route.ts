@@ -7,7 +7,7 @@ import { MAX_PASSWORD_LENGTH } from '../../../../../server/staff/password-policy
 import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
 import { isHttpsRequest, serializeSessionCookie } from '../../../../../server/staff/session-cookie';
 import { signIn } from '../../../../../server/staff/staff-login';
-import { staffServices } from '../../../../../server/staff/staff-services';
+import { webServices } from '../../../../_server/web-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
 
 export const runtime = 'nodejs';
@@ -26,7 +26,7 @@ const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match a stud
 export const POST = studioHandler(async (request: Request) => {
   assertSameOrigin(request);
   const { email, password } = await readJsonBody(request, LoginBodySchema);
-  const services = staffServices();
+  const services = (await webServices()).staff;
   const result = await signIn(services, { email, password, clientAddress: clientAddressOf(request) });
 
   if (result.kind === 'throttled') {

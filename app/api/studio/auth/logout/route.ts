@@ -2,7 +2,7 @@
 // so the token is useless even if copied) and clears the cookie.
 import { assertSameOrigin, currentStaffSession, studioHandler } from '../../../../_server/staff-request-guard';
 import { isHttpsRequest, serializeClearedSessionCookie } from '../../../../../server/staff/session-cookie';
-import { staffServices } from '../../../../../server/staff/staff-services';
+import { webServices } from '../../../../_server/web-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
 
 export const runtime = 'nodejs';
@@ -13,8 +13,8 @@ const ALLOWED_METHODS = ['POST', 'OPTIONS'] as const;
 // Signing out without a session is not an error: the outcome is the same.
 export const POST = studioHandler(async (request: Request) => {
   assertSameOrigin(request);
-  const services = staffServices();
-  const session = currentStaffSession(request, services);
+  const services = (await webServices()).staff;
+  const session = await currentStaffSession(request);
   if (session !== null) services.sessions.delete(session.sessionId);
   return new Response(null, {
     status: 204,

@@ -3,7 +3,7 @@
 import { readJsonBody } from '../../../../_server/staff-request-guard';
 import { ValidationError } from '../../../../../server/errors';
 import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '../../../../../server/routes/studio-route-requests';
-import { studioRouteStore } from '../../../../studio/_data/studio-services';
+import { studioRouteStore } from '../../../../_server/web-services';
 import { methodNotAllowed } from '../../../_http/responses';
 import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../_http/studio-route-http';
 

@@ -2,7 +2,7 @@
 // it shows every staff member's actions. ("audit" is a reserved route id.)
 import { ValidationError } from '../../../../../server/errors';
 import { AuditQuerySchema } from '../../../../../server/routes/studio-route-requests';
-import { studioRouteStore } from '../../../../studio/_data/studio-services';
+import { studioRouteStore } from '../../../../_server/web-services';
 import { methodNotAllowed } from '../../../_http/responses';
 import { guardStudioRequest, studioJson, studioRouteHandler } from '../_http/studio-route-http';
 

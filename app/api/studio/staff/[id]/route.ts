@@ -1,7 +1,7 @@
 // DELETE /api/studio/staff/[id]: removes a staff member and ends their sessions. Admins only.
 import { ConflictError, NotFoundError } from '../../../../../server/errors';
 import { assertSameOrigin, requireStaff, studioHandler } from '../../../../_server/staff-request-guard';
-import { staffServices } from '../../../../../server/staff/staff-services';
+import { webServices } from '../../../../_server/web-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
 import { parseStaffId } from './staff-id';
 
@@ -16,7 +16,7 @@ export const DELETE = studioHandler(async (request: Request, { params }: { param
   const id = parseStaffId((await params).id);
   // Removing oneself would end this session mid-request; another admin must do it.
   if (id === session.staff.id) throw new ConflictError('You cannot remove your own account.');
-  if (!staffServices().members.remove(id)) throw new NotFoundError('No such staff member.');
+  if (!(await webServices()).staff.members.remove(id)) throw new NotFoundError('No such staff member.');
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
 

@@ -1,7 +1,7 @@
 // GET /api/studio/routes/:id/audit: who did what to this route, newest first.
 import { ValidationError } from '../../../../../../server/errors';
 import { AuditQuerySchema } from '../../../../../../server/routes/studio-route-requests';
-import { studioRouteStore } from '../../../../../studio/_data/studio-services';
+import { studioRouteStore } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
 import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 

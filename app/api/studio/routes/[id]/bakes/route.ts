@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { ValidationError } from '../../../../../../server/errors';
 import { routeBakeProgress } from '../../../../../../server/routes/route-bake-progress';
-import { studioBakeQueue, studioRouteStore } from '../../../../../studio/_data/studio-services';
+import { webServices, studioRouteStore } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
 import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 
@@ -21,7 +21,7 @@ export const GET = studioRouteHandler(async (request: Request, context: RoutePar
   const detail = await (await studioRouteStore()).get(id);
   const revision = query.data.revision ?? detail.publishedRevision;
   if (revision === null) return studioJson({ bakes: null });
-  const jobs = await (await studioBakeQueue()).list({ routeId: id });
+  const jobs = await (await webServices()).bakeQueue.list({ routeId: id });
   return studioJson({ bakes: routeBakeProgress(jobs, revision) });
 });
 

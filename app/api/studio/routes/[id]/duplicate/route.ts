@@ -1,7 +1,7 @@
 // POST /api/studio/routes/:id/duplicate: a new draft route copying this one's latest revision.
 import { readJsonBody } from '../../../../../_server/staff-request-guard';
 import { DuplicateRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
-import { studioRouteStore } from '../../../../../studio/_data/studio-services';
+import { studioRouteStore } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
 import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 

@@ -7,7 +7,7 @@ import { currentSceneVersion } from '../../../../../../server/bake/scene-version
 import { PublishRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
 import { RouteNotPublishableError } from '../../../../../../server/routes/route-publish-errors';
 import { routeBakeProgress } from '../../../../../../server/routes/route-bake-progress';
-import { studioBakeQueue, studioRouteStore, validationWorld } from '../../../../../studio/_data/studio-services';
+import { webServices } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
 import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 
@@ -20,13 +20,14 @@ export const POST = studioRouteHandler(async (request: Request, context: RoutePa
   const session = await guardStudioRequest(request);
   const id = await routeIdOf(context);
   const { revision } = await readJsonBody(request, PublishRouteBodySchema);
-  const store = await studioRouteStore();
+  const services = await webServices();
+  const store = await services.studioRoutes();
   const candidate = await store.getRevision(id, revision);
-  const issues = validateRoute(candidate.route, validationWorld(candidate.route.scene));
+  const issues = validateRoute(candidate.route, services.validationWorld(candidate.route.scene));
   if (hasErrors(issues)) throw new RouteNotPublishableError(revision, issues);
 
   const published = await store.publish(id, revision, actorOf(session));
-  const queue = await studioBakeQueue();
+  const queue = services.bakeQueue;
   try {
     await enqueueRouteBakes(queue, { route: published.route, revision }, currentSceneVersion());
   } catch (error) {

@@ -1,7 +1,7 @@
 // POST /api/studio/staff/[id]/revoke-sessions: signs a staff member out everywhere. Admins only.
 import { NotFoundError } from '../../../../../../server/errors';
 import { assertSameOrigin, requireStaff, studioHandler, studioJson } from '../../../../../_server/staff-request-guard';
-import { staffServices } from '../../../../../../server/staff/staff-services';
+import { webServices } from '../../../../../_server/web-services';
 import { allowedMethodsOptions, methodNotAllowed } from '../../../../_http/responses';
 import { parseStaffId } from '../staff-id';
 
@@ -14,7 +14,7 @@ export const POST = studioHandler(async (request: Request, { params }: { params:
   assertSameOrigin(request);
   await requireStaff(request, 'admin');
   const id = parseStaffId((await params).id);
-  const services = staffServices();
+  const services = (await webServices()).staff;
   if (services.members.getById(id) === null) throw new NotFoundError('No such staff member.');
   return studioJson({ endedSessions: services.sessions.deleteAllFor(id) });
 });
