@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { PROFILE_IDS, type ProfileId } from '../bake/quality-profiles';
 import type { BakeKey, BakeManifest } from '../bake/bake-contracts';
+import { ChunkEntrySchema } from './chunk-entry';
 import { CorruptManifestError } from './frame-store-errors';
 import { sameBakeKey } from './segment-file-format';
 
@@ -12,14 +13,6 @@ const BakeKeySchema = z.strictObject({
   routeId: z.string().min(1),
   revision: z.number().int().min(1),
   profileId: z.enum(PROFILE_IDS as [ProfileId, ...ProfileId[]]),
-});
-
-const ChunkEntrySchema = z.strictObject({
-  index: z.number().int().min(0),
-  timestampUs: z.number().min(0),
-  key: z.boolean(),
-  size: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 
 export const BakeManifestSchema = z

@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import type { BakeKey, ChunkEntry, EncodedChunk } from '../bake/bake-contracts';
 import { FRAMES_PER_SEGMENT } from '../bake/quality-profiles';
-import { describeChunk, sha256Hex } from './chunk-entry';
+import { ChunkEntrySchema, describeChunk, sha256Hex } from './chunk-entry';
 import { CorruptChunkError } from './frame-store-errors';
 
 const SEGMENT_MAGIC = Buffer.from('YSG1', 'ascii');
@@ -14,15 +14,7 @@ const PREFIX_BYTES = SEGMENT_MAGIC.length + 4;
 const SegmentHeaderSchema = z.strictObject({
   key: z.strictObject({ sceneVersion: z.string(), routeId: z.string(), revision: z.number(), profileId: z.string() }),
   segmentIndex: z.number().int(),
-  chunks: z.array(
-    z.strictObject({
-      index: z.number().int().min(0),
-      timestampUs: z.number().min(0),
-      key: z.boolean(),
-      size: z.number().int().min(0),
-      sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    }),
-  ),
+  chunks: z.array(ChunkEntrySchema),
 });
 
 /** Whether the bytes start as a stored segment does (the content URLs serve nothing else). */
