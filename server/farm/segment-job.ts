@@ -2,7 +2,7 @@
 // revision x profile x scene version) whose children are its segments, one job each. Pure:
 // ids, priorities, payload schemas and the flow tree; bullmq-segment-queue.ts does the I/O.
 import { z } from 'zod';
-import { RouteSchema, type Route } from '../../scenes/routes/route-schema';
+import { RouteIdSchema, RouteSchema, type Route } from '../../scenes/routes/route-schema';
 import type { BakeKey } from '../bake/bake-contracts';
 import { PROFILE_IDS, QUALITY_PROFILES, segmentCountFor, type ProfileId } from '../bake/quality-profiles';
 
@@ -13,7 +13,7 @@ export const MANIFEST_JOB_NAME = 'assemble-manifest';
 
 const BakeKeySchema = z.strictObject({
   sceneVersion: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
-  routeId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,80}$/),
+  routeId: RouteIdSchema,
   revision: z.number().int().min(1),
   profileId: z.enum(PROFILE_IDS as [ProfileId, ...ProfileId[]]),
 });
