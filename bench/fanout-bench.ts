@@ -13,9 +13,9 @@
 // per 250 viewers, 2 to 8), YUNSHAN_BENCH_FANOUT_NGINX_WORKERS (default 1).
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { freeLoopbackPort } from '../tests/helpers/free-port';
 import { bakeHttpTestRoute, type BakedHttpRoute } from '../tests/helpers/http-segment-origin';
 import { startNginxCache } from '../tests/helpers/nginx-cache';
 import type { ViewerOutcome } from './fanout-viewers';
@@ -60,19 +60,8 @@ function processFamily(pid: number): number[] {
 
 const familyCpuMs = (pids: readonly number[]) => pids.reduce((sum, pid) => sum + processCpuMs(pid), 0);
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 async function startOrigin(baked: BakedHttpRoute): Promise<{ child: ChildProcess; url: string; exited: Promise<void> }> {
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: REPO_ROOT,
     env: { ...process.env, ...baked.renderEnv(port) },
