@@ -13,6 +13,7 @@ import { benchStream } from './stream-bench';
 import { benchPlayer } from './player-bench';
 import { benchFarm } from './farm-bench';
 import { benchFanout } from './fanout-bench';
+import { benchLighthouse } from './lighthouse-bench';
 
 let failed = 0;
 async function section(name: string, run: () => void | Promise<void>): Promise<void> {
@@ -50,5 +51,6 @@ await section('Stream', benchStream);
 await section('Player', benchPlayer);
 await section('Farm', benchFarm);
 await section('Fan-out', benchFanout);
+await section('Lighthouse', benchLighthouse);
 // wrtc peers are closed; leave rather than wait on its native threads.
 process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,114 @@
+// `npm run bench:lighthouse`: Lighthouse in its default mobile mode (simulated slow 4G and a
+// 4× slower CPU) on the catalogue and a tour, against the production build as `npm start`
+// runs it: the web app and a render server on the same database (baking off, so the tour's
+// route is not baked: the device draws it, as on a fresh deploy). Debian's chromium, offline.
+// Prints the four category scores and the metrics behind performance; the issue's goal is
+// performance ≥ 90 and the others 100.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { CHROMIUM_PATH } from '../tests/helpers/browser';
+import { startNextServer } from '../tests/helpers/next-server';
+import { startRenderServer } from '../server/render-server';
+import { loadRenderServerConfig } from '../server/render-server-config';
+import { printTable } from './stats';
+
+const LIGHTHOUSE_BIN = path.resolve(import.meta.dirname, '..', 'node_modules', '.bin', 'lighthouse');
+const RUN_TIMEOUT_MS = 240_000;
+const PAGES: ReadonlyArray<{ label: string; path: string }> = [
+  { label: 'catalogue /', path: '/' },
+  { label: 'tour (Auto, route not baked)', path: '/tours/hallelujah-flyover' },
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const;
+
+const ReportSchema = z.object({
+  categories: z.record(z.string(), z.object({ score: z.number().nullable() })),
+  audits: z.record(z.string(), z.object({ score: z.number().nullable().optional(), displayValue: z.string().optional() })),
+  runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+type Report = z.infer<typeof ReportSchema>;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address !== null ? address.port : 0;
+      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** One Lighthouse run in its own Chromium; its stderr tail explains a failure. */
+function runLighthouse(url: string, outputPath: string): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      LIGHTHOUSE_BIN,
+      [url, '--output=json', `--output-path=${outputPath}`, '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage'],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ['ignore', 'ignore', 'pipe'] },
+    );
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-2000)));
+    const timer = setTimeout(() => child.kill('SIGKILL'), RUN_TIMEOUT_MS);
+    child.once('error', reject);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (code !== 0 || !fs.existsSync(outputPath)) {
+        reject(new Error(`lighthouse exited ${code} for ${url}: ${stderr.trim()}`));
+        return;
+      }
+      const report = ReportSchema.parse(JSON.parse(fs.readFileSync(outputPath, 'utf8')));
+      if (report.runtimeError) reject(new Error(`lighthouse: ${report.runtimeError.code}: ${report.runtimeError.message}`));
+      else resolve(report);
+    });
+  });
+}
+
+export async function benchLighthouse(): Promise<void> {
+  if (!fs.existsSync(LIGHTHOUSE_BIN)) throw new Error('lighthouse is not installed: npm ci installs it (a devDependency)');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-lighthouse-'));
+  const renderPort = await freePort();
+  const next = await startNextServer({ env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
+  const render = await startRenderServer(
+    loadRenderServerConfig({
+      YUNSHAN_DB_PATH: next.dbPath,
+      YUNSHAN_FRAMES_DIR: path.join(dir, 'frames'),
+      YUNSHAN_RENDER_PORT: String(renderPort),
+      YUNSHAN_RENDER_HOST: '127.0.0.1',
+      YUNSHAN_BAKE: '0',
+      YUNSHAN_STREAM_ALLOWED_ORIGINS: next.baseUrl,
+    }),
+  );
+  try {
+    const rows: (string | number)[][] = [];
+    for (const page of PAGES) {
+      const report = await runLighthouse(`${next.baseUrl}${page.path}`, path.join(dir, `${rows.length}.json`));
+      rows.push([
+        page.label,
+        ...CATEGORIES.map((category) => {
+          const score = report.categories[category]?.score;
+          return score === null || score === undefined ? '—' : Math.round(score * 100);
+        }),
+        ...METRICS.map((metric) => report.audits[metric]?.displayValue ?? '—'),
+      ]);
+    }
+    printTable(
+      `Lighthouse, mobile (simulated slow 4G, CPU ×4), Debian chromium; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
+      ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'speed index'],
+      rows,
+    );
+  } finally {
+    await render.close();
+    await next.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  await benchLighthouse();
+}
