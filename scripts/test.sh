@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # The whole test suite: static checks, unit tests, a production build, then API and
 # end-to-end tests against the real server, a real SQLite file and real Chromium.
+# The scale-out tests (tests/scale) start their own redis-server, s3rver and nginx.
 # Prints one closing line "N passed, N failed" summing every phase.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-chromium.sh || exit 1
+bash scripts/ensure-test-engines.sh || exit 1
 
 log_dir=$(mktemp -d)
 status=0
