@@ -1,4 +1,4 @@
-// A real nginx (Debian's, installed by scripts/ensure-chromium.sh) as a caching reverse proxy
+// A real nginx (Debian's, installed by scripts/ensure-test-engines.sh) as a caching reverse proxy
 // in front of a render server, started by a test or bench as its own process on a free
 // loopback port: its own prefix, config, pid file, logs, temp folders and cache in a scratch
 // folder, `daemon off`, nothing under /etc or /var. It caches what the origin's Cache-Control
@@ -119,7 +119,7 @@ export async function startNginxCache(options: NginxCacheOptions): Promise<Runni
     const started = await new Promise<boolean>((resolve, reject) => {
       child.once('error', (error) => {
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        reject(missing ? new Error('nginx is not installed: run scripts/ensure-chromium.sh as root, or apt-get install nginx') : error);
+        reject(missing ? new Error('nginx is not installed: run scripts/ensure-test-engines.sh as root, or apt-get install nginx') : error);
       });
       child.once('exit', () => resolve(false));
       const deadline = Date.now() + READY_TIMEOUT_MS;

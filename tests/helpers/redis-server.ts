@@ -1,4 +1,4 @@
-// A real redis-server (Debian's, installed by scripts/ensure-chromium.sh) started by a test
+// A real redis-server (Debian's, installed by scripts/ensure-test-engines.sh) started by a test
 // or bench on a free loopback port with a scratch directory and no persistence, and stopped
 // after. Nothing here talks to a Redis the machine already runs.
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -49,7 +49,7 @@ export async function startRedisServer(executable = 'redis-server'): Promise<Run
       child.once('error', (error) => {
         clearTimeout(timer);
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        reject(missing ? new Error('redis-server is not installed: run scripts/ensure-chromium.sh as root, or apt-get install redis-server') : error);
+        reject(missing ? new Error('redis-server is not installed: run scripts/ensure-test-engines.sh as root, or apt-get install redis-server') : error);
       });
       child.once('exit', (code) => {
         clearTimeout(timer);
