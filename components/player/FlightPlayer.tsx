@@ -290,7 +290,14 @@ export function FlightPlayer({
     // A cloud flight with nothing to show (still baking, node full) waits for the visitor's choice.
     if (cloudBlocked) return;
     autoplayDoneRef.current = true;
-    play();
+    // The page turns to "playing" first (the big button and its blur go, the controls settle):
+    // that commit, style and repaint cost a frame or more on a busy machine. The clock starts
+    // on the frame after it is painted, so the cost lands before the flight's first frames
+    // are due, not on them (a clock already running would pass over the frames it delayed).
+    setHasStarted(true);
+    setPlaying(true);
+    // (Not cancelled when the effect runs again: autoplay happens once, whatever re-renders meanwhile.)
+    requestAnimationFrame(() => requestAnimationFrame(() => play()));
   }, [autoplay, canvasReady, pictureSettled, play, cloudBlocked]);
 
   // A flight in a background tab would fly on unseen; hold it until the visitor is back.
