@@ -17,6 +17,11 @@ export interface AtmospherePalette {
   skyFill: number;
   /** Hemisphere fill from below: light bounced off forested valleys. */
   groundFill: number;
+  /**
+   * Sunlight bounced off sunlit sandstone and the cloud sea onto a pillar's shaded side (the
+   * cinematic tier's fill from below and around): what makes shade a warm grey, not black.
+   */
+  rockBounce: number;
   /** Sunlit tops of the cloud sea. */
   cloudLit: number;
   /** Cloud in its own shade and seen from below. */
@@ -32,6 +37,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     sunLight: 0xffc48c,
     skyFill: 0x9fb2cc,
     groundFill: 0x465640,
+    rockBounce: 0xd8bfa6,
     cloudLit: 0xfbe4cf,
     cloudShade: 0x7f89a0,
   },
@@ -43,6 +49,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     sunLight: 0xfff3e2,
     skyFill: 0xb6c9dd,
     groundFill: 0x52663f,
+    rockBounce: 0xcfc2b0,
     cloudLit: 0xf7f8f8,
     cloudShade: 0x8f9bab,
   },
@@ -54,6 +61,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     sunLight: 0xffb468,
     skyFill: 0xa4b2c6,
     groundFill: 0x4e5a3a,
+    rockBounce: 0xd6b79a,
     cloudLit: 0xfde0bd,
     cloudShade: 0x8a8294,
   },

@@ -12,6 +12,7 @@ import { poseAt } from '../../../scenes/routes/pose';
 import type { Route } from '../../../scenes/routes/route-schema';
 import { AccumulationPass } from './accumulation-pass';
 import { SUB_FRAMES } from './cinematic-settings';
+import { cinematicLightLevels } from './cinematic-light-levels';
 import { FilmGradeEffect } from './film-grade-effect';
 import type { FilmGrade } from './film-grades';
 import { subPixelJitter } from './halton-jitter';
@@ -80,12 +81,17 @@ export function createCinematicPipeline(
     }
     return sun;
   };
-  /** Key and fill in the grade's ratio; set every frame, since a re-rendered light resets them. */
+  const levels = cinematicLightLevels(params, grade);
+  /** Key, sky fill and bounce (cinematic-light-levels.ts); set every frame, since a re-rendered light resets them. */
   const balanceLights = () => {
     const light = sunLight();
-    if (light) light.intensity = params.sunIntensity * grade.sunGain;
+    if (light) light.intensity = levels.sunIntensity;
     const fill = findFillLight(scene);
-    if (fill) fill.intensity = params.fillIntensity * grade.fillGain;
+    if (fill) {
+      fill.intensity = 1;
+      fill.color.copy(levels.skyFill);
+      fill.groundColor.copy(levels.bounceFill);
+    }
   };
 
   const composer = new EffectComposer(gl, { frameBufferType: HalfFloatType, multisampling: 0 });
@@ -96,7 +102,7 @@ export function createCinematicPipeline(
     // Metre scale: creases where pillars meet the ground and ledges under their crowns darken.
     aoRadius: 14,
     distanceFalloff: 3,
-    intensity: 2.2,
+    intensity: 1.6,
     aoSamples: 8,
     denoiseSamples: 4,
     denoiseRadius: 10,
