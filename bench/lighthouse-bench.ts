@@ -6,7 +6,7 @@
 // performance ≥ 90 and the others 100.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freeLoopbackPort } from '../tests/helpers/free-port';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
@@ -31,18 +31,6 @@ const ReportSchema = z.object({
   runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 type Report = z.infer<typeof ReportSchema>;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      probe.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port'))));
-    });
-  });
-}
 
 /** One Lighthouse run in its own Chromium; its stderr tail explains a failure. */
 function runLighthouse(url: string, outputPath: string): Promise<Report> {
@@ -72,7 +60,7 @@ function runLighthouse(url: string, outputPath: string): Promise<Report> {
 export async function benchLighthouse(): Promise<void> {
   if (!fs.existsSync(LIGHTHOUSE_BIN)) throw new Error('lighthouse is not installed: npm ci installs it (a devDependency)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-lighthouse-'));
-  const renderPort = await freePort();
+  const renderPort = await freeLoopbackPort();
   const next = await startNextServer({ env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
   const render = await startRenderServer(
     loadRenderServerConfig({

@@ -22,14 +22,5 @@ else
 fi
 dpkg -s fonts-noto-cjk >/dev/null 2>&1 || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian packages: ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }; then
-    echo "apt-get could not install ${need[*]}; install them with: apt-get install ${need[*]}" >&2
-    exit 1
-  fi
-else
-  echo "Missing Debian packages: ${need[*]}. Install them with: sudo apt-get install ${need[*]}" >&2
-  exit 1
-fi
+source "$(dirname "$0")/install-debian-packages.sh"
+install_debian_packages "" "${need[@]}"

@@ -10,14 +10,5 @@ need=()
 command -v redis-server >/dev/null 2>&1 || need+=(redis-server)
 command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
-if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
-  echo "Installing Debian packages: ${need[*]}"
-  export DEBIAN_FRONTEND=noninteractive
-  if ! { apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null; }; then
-    echo "apt-get could not install ${need[*]}; install them with: apt-get install ${need[*]}" >&2
-    exit 1
-  fi
-else
-  echo "Missing Debian packages for the scale-out tests: ${need[*]}. Install them with: sudo apt-get install ${need[*]}" >&2
-  exit 1
-fi
+source "$(dirname "$0")/install-debian-packages.sh"
+install_debian_packages " for the scale-out tests" "${need[@]}"

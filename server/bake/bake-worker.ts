@@ -11,6 +11,7 @@ import { isLeaseLostError } from './bake-queue-errors';
 import { bakePosterAfter } from './bake-poster';
 import { bakeRoute, type BakeProgress, type BakeRouteResult, type SegmentBaked } from './bake-route';
 import { QUALITY_PROFILES, type ProfileId } from './quality-profiles';
+import { WakeablePause } from './wakeable-pause';
 
 export const DEFAULT_LEASE_MS = 60_000;
 export const DEFAULT_IDLE_POLL_MS = 2_000;
@@ -90,7 +91,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
   private readonly options: Required<Omit<BakeWorkerOptions, 'log'>> & { log: Logger };
   private loop: Promise<void> | null = null;
   private stopping = false;
-  private wakeIdle: (() => void) | null = null;
+  private readonly pause = new WakeablePause();
   private pausingAfterFailure = false;
   private currentAbort: AbortController | null = null;
   private readonly state: BakeWorkerStatus = { running: false, job: null, progress: null, jobsDone: 0, jobsFailed: 0, framesRendered: 0, framesReused: 0 };
@@ -113,14 +114,14 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
 
   /** Claim now instead of at the next poll: call after enqueueing. Does not cut short the pause after a failed try. */
   wake(): void {
-    if (!this.pausingAfterFailure) this.wakeIdle?.();
+    if (!this.pausingAfterFailure) this.pause.wake();
   }
 
   /** Stops after giving the current job back to the queue (its finished segments stay on disk). */
   async stop(): Promise<void> {
     this.stopping = true;
     this.currentAbort?.abort(new Error('the bake worker is stopping'));
-    this.wakeIdle?.();
+    this.pause.wake();
     await this.loop;
   }
 
@@ -151,16 +152,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
   }
 
   private idle(ms: number): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeIdle = null;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wakeIdle = done;
-    });
+    return this.stopping ? Promise.resolve() : this.pause.wait(ms);
   }
 
   /** False when the try failed. */

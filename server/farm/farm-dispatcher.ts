@@ -9,6 +9,7 @@ import type { Route } from '../../scenes/routes/route-schema';
 import type { BakeJob, BakeKey, BakeQueue } from '../bake/bake-contracts';
 import { isLeaseLostError } from '../bake/bake-queue-errors';
 import { silentLogger, type Logger } from '../log';
+import { WakeablePause } from '../bake/wakeable-pause';
 import type { BullmqSegmentQueue } from './bullmq-segment-queue';
 import type { FarmBakeProgress } from './farm-progress';
 
@@ -43,7 +44,7 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
   private readonly tracked = new Map<number, Tracked>();
   private loop: Promise<void> | null = null;
   private stopping = false;
-  private wakeIdle: (() => void) | null = null;
+  private readonly pause = new WakeablePause();
   private readonly pollMs: number;
   private readonly leaseMs: number;
   private readonly log: Logger;
@@ -65,7 +66,7 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
 
   /** Look for new rows now instead of at the next poll. */
   wake(): void {
-    this.wakeIdle?.();
+    this.pause.wake();
   }
 
   /** The bakes in flight on the farm, as last read. */
@@ -76,7 +77,7 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
   /** Stops and gives the rows back; the farm keeps baking, and the next dispatcher picks the rows up where the farm stands. */
   async stop(): Promise<void> {
     this.stopping = true;
-    this.wakeIdle?.();
+    this.pause.wake();
     await this.loop;
     for (const { job } of this.tracked.values()) {
       await this.options.queue.release(job.id, this.options.workerId).catch(() => {});
@@ -97,16 +98,7 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
   }
 
   private idle(): Promise<void> {
-    if (this.stopping) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wakeIdle = null;
-        resolve();
-      };
-      const timer = setTimeout(done, this.pollMs);
-      this.wakeIdle = done;
-    });
+    return this.stopping ? Promise.resolve() : this.pause.wait(this.pollMs);
   }
 
   /** Every queued row goes to the farm at once: BullMQ's priorities order the segments across all of them. */

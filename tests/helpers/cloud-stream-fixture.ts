@@ -65,16 +65,21 @@ export interface CloudStreamFixtureOptions {
 
 const quiet = silentLogger();
 
+/**
+ * One folder per scene version and test route, shared by the test files of a run: the
+ * second file's bake finds every segment already there and renders nothing. The route's
+ * content is in the name because its revision number (1) would not change with it.
+ */
+export function cloudFixtureFramesDir(route: Route = cloudTestRoute()): string {
+  const routeHash = createHash('sha256').update(JSON.stringify(route)).digest('hex').slice(0, 16);
+  return process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR ?? path.join(os.tmpdir(), 'yunshan-cloud-fixture', `${currentSceneVersion()}-${routeHash}`);
+}
+
 export async function startCloudStreamFixture(options: CloudStreamFixtureOptions = {}): Promise<CloudStreamFixture> {
   const log = options.log ?? (() => {});
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-cloud-stream-'));
   const route = cloudTestRoute();
-  // One folder per scene version and test route, shared by the test files of a run: the
-  // second file's bake finds every segment already there and renders nothing. The route's
-  // content is in the name because its revision number (1) would not change with it.
-  const routeHash = createHash('sha256').update(JSON.stringify(route)).digest('hex').slice(0, 16);
-  const framesDir =
-    options.framesDir ?? process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR ?? path.join(os.tmpdir(), 'yunshan-cloud-fixture', `${currentSceneVersion()}-${routeHash}`);
+  const framesDir = options.framesDir ?? cloudFixtureFramesDir(route);
   const dbPath = path.join(tempDir, 'yunshan.sqlite');
 
   const routes = createSqliteRouteStore(openDatabase(dbPath));

@@ -2,7 +2,6 @@
 // route (601 frames, 21 segments) published into a fresh SQLite file and baked at one profile
 // with the real renderer into the folder the cloud fixture shares between runs, so a bake
 // already there is used as it is (Chromium starts only when the manifest is missing).
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,7 +13,7 @@ import { openDatabase } from '../../server/db/database';
 import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
 import { createRendererPool } from '../../server/render/renderer-pool';
 import { createSqliteRouteStore } from '../../server/routes/route-store';
-import { cloudTestRoute } from './cloud-stream-fixture';
+import { cloudFixtureFramesDir, cloudTestRoute } from './cloud-stream-fixture';
 
 export interface BakedHttpRoute {
   key: BakeKey;
@@ -30,9 +29,7 @@ export interface BakedHttpRoute {
 export async function bakeHttpTestRoute(profileId: ProfileId = '360p', log: (line: string) => void = () => {}): Promise<BakedHttpRoute> {
   const route = cloudTestRoute();
   const sceneVersion = currentSceneVersion();
-  // The cloud fixture's naming: one folder per scene version and test route content.
-  const routeHash = createHash('sha256').update(JSON.stringify(route)).digest('hex').slice(0, 16);
-  const framesDir = process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR ?? path.join(os.tmpdir(), 'yunshan-cloud-fixture', `${sceneVersion}-${routeHash}`);
+  const framesDir = cloudFixtureFramesDir(route);
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-http-segments-'));
   const dbPath = path.join(tempDir, 'yunshan.sqlite');
   const routes = createSqliteRouteStore(openDatabase(dbPath));

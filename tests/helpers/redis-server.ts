@@ -3,7 +3,7 @@
 // after. Nothing here talks to a Redis the machine already runs.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
+import { freeLoopbackPort } from './free-port';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -14,17 +14,6 @@ export interface RunningRedis {
 }
 
 const READY_TIMEOUT_MS = 15_000;
-
-async function freeLoopbackPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export async function startRedisServer(executable = 'redis-server'): Promise<RunningRedis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-redis-'));
