@@ -18,6 +18,8 @@ export interface RouteTimeline {
   /** When the camera passes each keyframe. */
   readonly keyframePassTimesS: readonly number[];
   distanceAt(timeS: number): number;
+  /** Inverse of distanceAt: the first time the camera has flown `distanceM`. */
+  timeAtDistance(distanceM: number): number;
   speedAt(timeS: number): number;
   /** The parameter the look-at and fov tracks run on (time or distance, by pacing). */
   trackParameterAt(timeS: number): number;
@@ -46,13 +48,15 @@ function buildTimeline(route: Route): RouteTimeline {
 
   if (route.pacing === 'keyframe-times' && isStrictlyIncreasing(keyframeTimes)) {
     const distance = createMonotoneCubic(keyframeTimes, curve.keyframeDistancesM);
+    const distanceAt = (t: number) => distance.valueAt(clampTime(t, durationS));
     return {
       durationS,
       curve,
       pacing: 'keyframe-times',
       cruiseSpeedMps: null,
       keyframePassTimesS: keyframeTimes,
-      distanceAt: (t) => distance.valueAt(clampTime(t, durationS)),
+      distanceAt,
+      timeAtDistance: (d) => timeAtDistance(distanceAt, d, durationS),
       speedAt: (t) => (t < 0 || t > durationS ? 0 : distance.slopeAt(t)),
       // Look-at and fov follow the clock, so a hover can still pan the view.
       trackParameterAt: (t) => clampTime(t, durationS),
@@ -70,6 +74,7 @@ function buildTimeline(route: Route): RouteTimeline {
     cruiseSpeedMps: profile.cruiseSpeedMps,
     keyframePassTimesS: distances.map((d) => timeAtDistance(profile.distanceAt, d, durationS)),
     distanceAt: (t) => profile.distanceAt(t),
+    timeAtDistance: (d) => timeAtDistance(profile.distanceAt, d, durationS),
     speedAt: (t) => profile.speedAt(t),
     // Look-at and fov follow the path, so each keyframe's view is met at its position.
     trackParameterAt: (t) => profile.distanceAt(t),
