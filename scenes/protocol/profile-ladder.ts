@@ -1,0 +1,79 @@
+// The encoding ladder a route is baked into, and the frame rate of every bake and stream.
+// Every profile is rendered at the exact poses poseAt(route, i / BAKE_FPS) with a keyframe
+// every second, so a viewer can start or seek at any whole second. This file decides
+// pixels (resolution, bitrate, scene tier): it is part of the scene version's hash.
+import { z } from 'zod';
+import type { SceneTier } from '../world/quality-tiers';
+
+/** Frames per second of every bake, segment and stream: defined here only. */
+export const BAKE_FPS = 30;
+
+export type ProfileCodec = 'vp8' | 'jpeg';
+
+/**
+ * Every profile, in bake order: a phone can stream the cheapest soonest. The one list of
+ * profiles; its index is also a profile's number in the chunk codec's header, so it is
+ * append only: an index never changes meaning.
+ */
+const PROFILES_IN_BAKE_ORDER = ['360p', '360p-jpeg', '540p', '720p', '1080p', '720p-cinematic', '1080p-cinematic'] as const;
+export type ProfileId = (typeof PROFILES_IN_BAKE_ORDER)[number];
+export const PROFILE_IDS: readonly ProfileId[] = PROFILES_IN_BAKE_ORDER;
+export const ProfileIdSchema = z.enum(PROFILES_IN_BAKE_ORDER);
+
+export interface QualityProfile {
+  id: ProfileId;
+  width: number;
+  height: number;
+  codec: ProfileCodec;
+  /** Target bitrate for video codecs. */
+  bitrateKbps: number;
+  /** JPEG quality 0–1 for the fallback profile. */
+  jpegQuality?: number;
+  /** Lower bakes first: a phone can stream the cheapest profile soonest. */
+  bakeOrder: number;
+  /**
+   * The scene detail the profile is drawn with. Detail a resolution cannot show costs
+   * render time for nothing (the bake tier's 1.7M triangles at 360p mostly land below a
+   * pixel), so small profiles draw lighter tiers; the profile id in the bake key covers it.
+   * The cinematic profiles draw the render server's own tier, seconds a frame.
+   */
+  sceneTier: SceneTier;
+}
+
+// VP8: every browser with WebCodecs decodes it, and Chromium encodes it in software
+// on a CPU-only render node. JPEG at 360p serves browsers without WebCodecs.
+export const QUALITY_PROFILES: Readonly<Record<ProfileId, QualityProfile>> = inBakeOrder({
+  '360p': { id: '360p', width: 640, height: 360, codec: 'vp8', bitrateKbps: 900, sceneTier: 'phone' },
+  '360p-jpeg': { id: '360p-jpeg', width: 640, height: 360, codec: 'jpeg', bitrateKbps: 0, jpegQuality: 0.78, sceneTier: 'phone' },
+  '540p': { id: '540p', width: 960, height: 540, codec: 'vp8', bitrateKbps: 1600, sceneTier: 'laptop' },
+  '720p': { id: '720p', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 2800, sceneTier: 'laptop' },
+  '1080p': { id: '1080p', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 5500, sceneTier: 'bake' },
+  // After every standard profile: a new route streams within minutes, and its cinematic bake
+  // (seconds a frame on a CPU node) lands later. Soft volumetric gradients and fine foliage
+  // need more bits than the standard frames to survive VP8 without banding.
+  '720p-cinematic': { id: '720p-cinematic', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 4000, sceneTier: 'cinematic' },
+  '1080p-cinematic': { id: '1080p-cinematic', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 7500, sceneTier: 'cinematic' },
+});
+
+/** The profile a stream starts on before it knows better: the cheapest the device can decode. */
+export function cheapestProfileFor(webcodecsVp8: boolean): ProfileId {
+  return webcodecsVp8 ? '360p' : '360p-jpeg';
+}
+
+/** Each profile's bakeOrder is its place in PROFILE_IDS, so the order is written once. */
+function inBakeOrder(table: Record<ProfileId, Omit<QualityProfile, 'bakeOrder'>>): Record<ProfileId, QualityProfile> {
+  return Object.fromEntries(PROFILE_IDS.map((id, bakeOrder) => [id, { ...table[id], bakeOrder }])) as Record<ProfileId, QualityProfile>;
+}
+
+export function isProfileId(value: unknown): value is ProfileId {
+  return typeof value === 'string' && Object.hasOwn(QUALITY_PROFILES, value);
+}
+
+/** A profile's number in the chunk codec's header: its place in PROFILE_IDS. */
+export function profileIndexOf(profileId: ProfileId): number {
+  return PROFILE_IDS.indexOf(profileId);
+}
+
+export function profileIdAt(index: number): ProfileId | null {
+  return PROFILE_IDS[index] ?? null;
+}
