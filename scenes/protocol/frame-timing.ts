@@ -48,10 +48,10 @@ export function keyframeAtOrBefore(index: number, keyframeInterval: number = FRA
 }
 
 /**
- * The keyframe a seek to `timeS` starts at: the whole second at or before it, no later than
- * the route's last keyframe.
+ * The keyframe a stream restarts at to land on `targetFrame` (a seek, a resume, a new
+ * transport): the segment start at or before it, never past the route's last keyframe.
  */
-export function keyframeForTime(timeS: number, frameCount: number, fps: number = BAKE_FPS): number {
-  const lastKeyframe = keyframeAtOrBefore(Math.max(0, frameCount - 1), fps);
-  return Math.min(lastKeyframe, Math.max(0, Math.floor(timeS) * fps));
+export function seekStartFrame(targetFrame: number, frameCount: number): number {
+  const lastKeyframe = keyframeAtOrBefore(Math.max(0, frameCount - 1));
+  return Math.min(lastKeyframe, keyframeAtOrBefore(Math.max(0, targetFrame)));
 }

@@ -8,8 +8,8 @@ import {
   frameIndexForTime,
   frameTimestampUs,
   keyframeAtOrBefore,
-  keyframeForTime,
   segmentCountFor,
+  seekStartFrame,
   segmentOfFrame,
 } from '../../scenes/protocol/frame-timing';
 import { BAKE_FPS } from '../../scenes/protocol/profile-ladder';
@@ -34,12 +34,14 @@ test('timestamps are whole microseconds; time maps to the nearest existing frame
 });
 
 test('a seek starts at the whole second at or before the target, never past the last keyframe', () => {
-  assert.equal(keyframeForTime(0, 601), 0);
-  assert.equal(keyframeForTime(4.99, 601), 120);
-  assert.equal(keyframeForTime(5, 601), 150);
-  assert.equal(keyframeForTime(20, 601), 600);
-  assert.equal(keyframeForTime(500, 601), 600);
-  assert.equal(keyframeForTime(19.5, 600), 570);
+  const frameAt = (timeS: number) => timeS * BAKE_FPS;
+  assert.equal(seekStartFrame(frameAt(0), 601), 0);
+  assert.equal(seekStartFrame(frameAt(4.99), 601), 120);
+  assert.equal(seekStartFrame(frameAt(5), 601), 150);
+  assert.equal(seekStartFrame(frameAt(20), 601), 600);
+  assert.equal(seekStartFrame(frameAt(500), 601), 600);
+  assert.equal(seekStartFrame(frameAt(19.5), 600), 570);
+  assert.equal(seekStartFrame(-5, 600), 0);
   assert.equal(keyframeAtOrBefore(59), 30);
   assert.equal(keyframeAtOrBefore(60), 60);
 });
