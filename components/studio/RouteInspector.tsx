@@ -19,7 +19,7 @@ import {
   setKeyframeLookAt,
   updatePointOfInterest,
 } from './route-draft-edits';
-import type { MapSelection } from './RouteMap';
+import type { MapSelection } from './map-selection';
 import styles from './StudioEditor.module.css';
 
 const MIN_ALTITUDE_M = 300;

@@ -7,18 +7,14 @@ import type { Route, Vec3 } from '../../scenes/routes/route-schema';
 import type { RouteIssue } from '../../scenes/routes/route-issue';
 import { samplePath, type PathSample } from '../../scenes/routes/pose';
 import { isTianmenWorld, type AnySceneWorld } from '../../scenes/world/scene-worlds';
-import { LANDMARKS } from '../../scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { buildReliefImage } from './relief-image';
-import { canvasToWorld, fitView, panBy, worldToCanvas, zoomAt, type CanvasSize, type MapView } from './map-view';
+import { canvasToWorld, fitView, panBy, zoomAt, type CanvasSize, type MapView } from './map-view';
+import type { DragPhase, MapMode, MapSelection } from './map-selection';
+import { issueMarks } from './route-map-issue-marks';
+import { handleAt, type MapHandle } from './route-map-hit-test';
+import { drawRouteMap } from './route-map-drawing';
 import styles from './RouteMap.module.css';
-
-export type MapMode = 'keyframe' | 'poi';
-
-export type MapSelection = { kind: 'keyframe'; index: number } | { kind: 'poi'; index: number } | { kind: 'segment'; index: number } | null;
-
-/** 'move' while the pointer drags, 'end' when it lets go: one drag is one undo step. */
-export type DragPhase = 'move' | 'end';
 
 export interface RouteMapProps {
   world: AnySceneWorld;
@@ -42,11 +38,10 @@ export interface RouteMapProps {
 }
 
 const RELIEF_SIZE_PX = 512;
-const HANDLE_HIT_PX = 14;
 const CLICK_SLOP_PX = 5;
 
 type DragTarget =
-  | { kind: 'keyframe' | 'lookAt' | 'poi'; index: number }
+  | MapHandle
   | { kind: 'pan'; lastX: number; lastY: number }
   | { kind: 'pinch' };
 
@@ -56,20 +51,6 @@ interface PointerState {
   x: number;
   y: number;
 }
-
-const COLOURS = {
-  path: 'rgba(248, 236, 204, 0.95)',
-  pathShadow: 'rgba(8, 17, 14, 0.7)',
-  error: '#ff5a4f',
-  warning: '#f2b84b',
-  keyframe: '#f6e3b4',
-  keyframeText: '#08110e',
-  selected: '#ffffff',
-  lookAt: '#8fd3ff',
-  poi: '#9fe0b5',
-  stream: 'rgba(120, 190, 230, 0.85)',
-  landmark: '#fff6dc',
-};
 
 export function RouteMap(props: RouteMapProps) {
   const { world, route, routeIsValid, issues, selection, mode, locale, label, playhead, zoomLabels: labels } = props;
@@ -125,23 +106,8 @@ export function RouteMap(props: RouteMapProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
-  const issueStyle = useMemo(() => {
-    const keyframes = new Map<number, 'error' | 'warning'>();
-    const segments = new Map<number, 'error' | 'warning'>();
-    const pois = new Map<number, 'error' | 'warning'>();
-    const mark = (map: Map<number, 'error' | 'warning'>, index: number | undefined, severity: 'error' | 'warning') => {
-      if (index === undefined) return;
-      if (map.get(index) !== 'error') map.set(index, severity);
-    };
-    for (const issue of issues) {
-      if (issue.segmentIndex !== undefined) mark(segments, issue.segmentIndex, issue.severity);
-      else mark(keyframes, issue.keyframeIndex, issue.severity);
-      mark(pois, issue.pointOfInterestIndex, issue.severity);
-    }
-    return { keyframes, segments, pois };
-  }, [issues]);
+  const marks = useMemo(() => issueMarks(issues), [issues]);
 
-  // Drawing: everything from scratch on each change; a few thousand shapes is cheap.
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !view || size.widthPx === 0) return;
@@ -151,193 +117,11 @@ export function RouteMap(props: RouteMapProps) {
     const ctx = canvas.getContext('2d');
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = '#0c1713';
-    ctx.fillRect(0, 0, size.widthPx, size.heightPx);
-    const toCanvas = (x: number, z: number) => worldToCanvas(view, size, x, z);
-    const half = world.halfExtentM;
-    if (relief) {
-      const [left, top] = toCanvas(-half, -half);
-      ctx.imageSmoothingEnabled = true;
-      ctx.drawImage(relief, left, top, 2 * half * view.pxPerM, 2 * half * view.pxPerM);
-    }
-
-    // The stream.
-    ctx.beginPath();
-    streamPoints.forEach(([x, z], i) => {
-      const [px, py] = toCanvas(x, z);
-      if (i === 0) ctx.moveTo(px, py);
-      else ctx.lineTo(px, py);
-    });
-    ctx.strokeStyle = COLOURS.stream;
-    ctx.lineWidth = Math.max(1.5, 14 * view.pxPerM);
-    ctx.stroke();
-
-    // Pillars: their footprint, lighter the taller they stand.
-    for (const pillar of isTianmenWorld(world) ? [] : world.pillars) {
-      const [px, py] = toCanvas(pillar.x, pillar.z);
-      const rx = Math.max(1.2, pillar.radiusXM * view.pxPerM);
-      const rz = Math.max(1.2, pillar.radiusZM * view.pxPerM);
-      if (px < -rx || py < -rz || px > size.widthPx + rx || py > size.heightPx + rz) continue;
-      const tall = Math.min(1, Math.max(0, (pillar.topY - pillar.baseY - 120) / 260));
-      ctx.beginPath();
-      ctx.ellipse(px, py, rx, rz, pillar.rotationY, 0, Math.PI * 2);
-      ctx.fillStyle = `rgb(${Math.round(150 + 80 * tall)}, ${Math.round(120 + 60 * tall)}, ${Math.round(84 + 40 * tall)})`;
-      ctx.fill();
-      if (rx > 3) {
-        ctx.strokeStyle = 'rgba(20, 14, 8, 0.75)';
-        ctx.lineWidth = 1;
-        ctx.stroke();
-      }
-    }
-
-    // Landmarks, labelled in the curator's language.
-    ctx.font = '600 12px system-ui, sans-serif';
-    ctx.textBaseline = 'middle';
-    for (const landmark of Object.values(LANDMARKS).filter((l) => l.scene === route.scene)) {
-      const [px, py] = toCanvas(landmark.x, landmark.z);
-      ctx.beginPath();
-      ctx.arc(px, py, 4, 0, Math.PI * 2);
-      ctx.fillStyle = COLOURS.landmark;
-      ctx.fill();
-      const text = landmark.name[locale];
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = 'rgba(8, 17, 14, 0.85)';
-      ctx.strokeText(text, px + 8, py - 10);
-      ctx.fillText(text, px + 8, py - 10);
-    }
-
-    // The flown path, each stretch coloured by the worst issue on its segment.
-    if (samples.length > 1) {
-      ctx.lineCap = 'round';
-      ctx.lineJoin = 'round';
-      ctx.beginPath();
-      samples.forEach((s, i) => {
-        const [px, py] = toCanvas(s.position[0], s.position[2]);
-        if (i === 0) ctx.moveTo(px, py);
-        else ctx.lineTo(px, py);
-      });
-      ctx.strokeStyle = COLOURS.pathShadow;
-      ctx.lineWidth = 6;
-      ctx.stroke();
-      for (let i = 1; i < samples.length; i++) {
-        const severity = issueStyle.segments.get(samples[i].segmentIndex);
-        const selectedSegment = selection?.kind === 'segment' && selection.index === samples[i].segmentIndex;
-        const [ax, ay] = toCanvas(samples[i - 1].position[0], samples[i - 1].position[2]);
-        const [bx, by] = toCanvas(samples[i].position[0], samples[i].position[2]);
-        ctx.beginPath();
-        ctx.moveTo(ax, ay);
-        ctx.lineTo(bx, by);
-        ctx.strokeStyle = severity === 'error' ? COLOURS.error : severity === 'warning' ? COLOURS.warning : COLOURS.path;
-        ctx.lineWidth = severity ? (selectedSegment ? 7 : 5) : 2.5;
-        ctx.stroke();
-      }
-    }
-
-    // The selected keyframe's look-at line and handle.
-    if (selection?.kind === 'keyframe' && route.keyframes[selection.index]) {
-      const k = route.keyframes[selection.index];
-      const [ax, ay] = toCanvas(k.position[0], k.position[2]);
-      const [bx, by] = toCanvas(k.lookAt[0], k.lookAt[2]);
-      ctx.setLineDash([6, 5]);
-      ctx.beginPath();
-      ctx.moveTo(ax, ay);
-      ctx.lineTo(bx, by);
-      ctx.strokeStyle = COLOURS.lookAt;
-      ctx.lineWidth = 2;
-      ctx.stroke();
-      ctx.setLineDash([]);
-      ctx.beginPath();
-      ctx.moveTo(bx, by - 9);
-      ctx.lineTo(bx + 9, by);
-      ctx.lineTo(bx, by + 9);
-      ctx.lineTo(bx - 9, by);
-      ctx.closePath();
-      ctx.fillStyle = COLOURS.lookAt;
-      ctx.fill();
-      ctx.strokeStyle = '#08110e';
-      ctx.lineWidth = 1.5;
-      ctx.stroke();
-    }
-
-    // Points of interest.
-    route.pointsOfInterest.forEach((poi, index) => {
-      const [px, py] = toCanvas(poi.position[0], poi.position[2]);
-      const selected = selection?.kind === 'poi' && selection.index === index;
-      const severity = issueStyle.pois.get(index);
-      drawStar(ctx, px, py, selected ? 11 : 9);
-      ctx.fillStyle = severity === 'error' ? COLOURS.error : COLOURS.poi;
-      ctx.fill();
-      ctx.strokeStyle = selected ? COLOURS.selected : '#08110e';
-      ctx.lineWidth = selected ? 2.5 : 1.5;
-      ctx.stroke();
-      const title = poi.title[locale] || poi.id;
-      ctx.font = '600 12px system-ui, sans-serif';
-      ctx.lineWidth = 3;
-      ctx.strokeStyle = 'rgba(8, 17, 14, 0.85)';
-      ctx.strokeText(title, px + 12, py + 1);
-      ctx.fillStyle = COLOURS.poi;
-      ctx.fillText(title, px + 12, py + 1);
-    });
-
-    // Keyframes, numbered as the issues name them.
-    route.keyframes.forEach((k, index) => {
-      const [px, py] = toCanvas(k.position[0], k.position[2]);
-      const selected = selection?.kind === 'keyframe' && selection.index === index;
-      const severity = issueStyle.keyframes.get(index);
-      if (severity) {
-        ctx.beginPath();
-        ctx.arc(px, py, 17, 0, Math.PI * 2);
-        ctx.fillStyle = severity === 'error' ? 'rgba(255, 90, 79, 0.35)' : 'rgba(242, 184, 75, 0.3)';
-        ctx.fill();
-        ctx.strokeStyle = severity === 'error' ? COLOURS.error : COLOURS.warning;
-        ctx.lineWidth = 2.5;
-        ctx.stroke();
-      }
-      ctx.beginPath();
-      ctx.arc(px, py, selected ? 12 : 10, 0, Math.PI * 2);
-      ctx.fillStyle = COLOURS.keyframe;
-      ctx.fill();
-      ctx.strokeStyle = selected ? COLOURS.selected : '#08110e';
-      ctx.lineWidth = selected ? 3 : 1.5;
-      ctx.stroke();
-      ctx.fillStyle = COLOURS.keyframeText;
-      ctx.font = '700 11px system-ui, sans-serif';
-      ctx.textAlign = 'center';
-      ctx.fillText(String(index + 1), px, py + 0.5);
-      ctx.textAlign = 'start';
-    });
-
-    if (playhead) {
-      const [px, py] = toCanvas(playhead[0], playhead[2]);
-      ctx.beginPath();
-      ctx.arc(px, py, 6, 0, Math.PI * 2);
-      ctx.fillStyle = '#ffffff';
-      ctx.fill();
-      ctx.strokeStyle = '#1d6fd8';
-      ctx.lineWidth = 3;
-      ctx.stroke();
-    }
-  }, [view, size, relief, world, route, samples, issueStyle, selection, locale, playhead, streamPoints]);
+    drawRouteMap(ctx, { view, size, world, relief, streamPoints, route, samples, marks, selection, locale, playhead });
+  }, [view, size, relief, world, route, samples, marks, selection, locale, playhead, streamPoints]);
 
   const hitTest = useCallback(
-    (px: number, py: number): DragTarget | null => {
-      if (!view) return null;
-      const near = (x: number, z: number) => {
-        const [hx, hy] = worldToCanvas(view, size, x, z);
-        return Math.hypot(hx - px, hy - py) <= HANDLE_HIT_PX;
-      };
-      if (selection?.kind === 'keyframe') {
-        const k = route.keyframes[selection.index];
-        if (k && near(k.lookAt[0], k.lookAt[2])) return { kind: 'lookAt', index: selection.index };
-      }
-      for (let i = route.keyframes.length - 1; i >= 0; i--) {
-        if (near(route.keyframes[i].position[0], route.keyframes[i].position[2])) return { kind: 'keyframe', index: i };
-      }
-      for (let i = route.pointsOfInterest.length - 1; i >= 0; i--) {
-        if (near(route.pointsOfInterest[i].position[0], route.pointsOfInterest[i].position[2])) return { kind: 'poi', index: i };
-      }
-      return null;
-    },
+    (px: number, py: number): MapHandle | null => (view ? handleAt(view, size, route, selection, px, py) : null),
     [view, size, selection, route],
   );
 
@@ -479,17 +263,4 @@ export function RouteMap(props: RouteMapProps) {
       </div>
     </div>
   );
-}
-
-function drawStar(ctx: CanvasRenderingContext2D, x: number, y: number, radius: number): void {
-  ctx.beginPath();
-  for (let i = 0; i < 10; i++) {
-    const r = i % 2 === 0 ? radius : radius * 0.45;
-    const angle = -Math.PI / 2 + (i * Math.PI) / 5;
-    const px = x + r * Math.cos(angle);
-    const py = y + r * Math.sin(angle);
-    if (i === 0) ctx.moveTo(px, py);
-    else ctx.lineTo(px, py);
-  }
-  ctx.closePath();
 }

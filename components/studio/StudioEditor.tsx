@@ -24,7 +24,8 @@ import {
   moveKeyframe,
   setKeyframeLookAt,
 } from './route-draft-edits';
-import { RouteMap, type DragPhase, type MapMode, type MapSelection } from './RouteMap';
+import { RouteMap } from './RouteMap';
+import type { DragPhase, MapMode, MapSelection } from './map-selection';
 import { PreviewPane } from './PreviewPane';
 import { RouteInspector } from './RouteInspector';
 import { IssueList } from './IssueList';
