@@ -1,28 +1,18 @@
 // The control bar: play/pause, the timeline with current and total time, playback speed
-// and calm flight. Presentational: the player owns the clock and passes callbacks in.
-import type { CSSProperties, KeyboardEvent } from 'react';
-import { formatClockTime } from '../../scenes/timeline/clock-time-format';
+// and calm flight. The player owns the clock and passes its state and callbacks in; only
+// the timeline reads time from the clock itself, as it moves.
+import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { CalmIcon, PauseIcon, PlayIcon, ReplayIcon } from './PlayerIcons';
+import { PlayerTimeline } from './PlayerTimeline';
 import styles from './PlayerControls.module.css';
 
 export const PLAYBACK_SPEEDS = [0.5, 1, 2] as const;
 export type PlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];
 
-/** Arrow keys on the timeline move by this much, the same as the page-wide shortcut. */
-export const SEEK_STEP_S = 5;
-
-const TIMELINE_KEY_STEPS_S: Readonly<Record<string, number>> = {
-  ArrowLeft: -SEEK_STEP_S,
-  ArrowDown: -SEEK_STEP_S,
-  ArrowRight: SEEK_STEP_S,
-  ArrowUp: SEEK_STEP_S,
-};
-
 export interface PlayerControlsProps {
   messages: Messages;
-  timeS: number;
-  durationS: number;
+  clock: FlightClock;
   playing: boolean;
   ended: boolean;
   speed: number;
@@ -35,46 +25,10 @@ export interface PlayerControlsProps {
 }
 
 export function PlayerControls(props: PlayerControlsProps) {
-  const { messages, timeS, durationS, playing, ended, speed, calm } = props;
-  const current = formatClockTime(timeS);
-  const total = formatClockTime(durationS);
-  const progress = Math.min(100, Math.max(0, (timeS / durationS) * 100));
-
-  function onTimelineKeyDown(event: KeyboardEvent<HTMLInputElement>) {
-    // The timeline owns its arrow keys: one seek of SEEK_STEP_S, and the page-wide
-    // shortcut sees defaultPrevented and stays out, so a press never seeks twice.
-    const step = TIMELINE_KEY_STEPS_S[event.key];
-    if (step === undefined) return;
-    event.preventDefault();
-    props.onSeekBy(step);
-  }
-
+  const { messages, playing, ended, speed, calm } = props;
   return (
     <div className={styles.controls} role="group" aria-label={messages['player.controls']}>
-      <div className={styles.timelineRow}>
-        <span className={styles.time} data-testid="time-current">
-          <span className="visually-hidden">{messages['player.currentTime']} </span>
-          {current}
-        </span>
-        <input
-          type="range"
-          className={styles.timeline}
-          min={0}
-          max={durationS}
-          step="any"
-          value={timeS}
-          onChange={(event) => props.onSeek(Number(event.currentTarget.value))}
-          onKeyDown={onTimelineKeyDown}
-          aria-label={messages['player.timeline']}
-          aria-valuetext={formatMessage(messages['player.timeValue'], { current, total })}
-          data-testid="timeline"
-          style={{ '--progress': `${progress}%` } as CSSProperties}
-        />
-        <span className={styles.time} data-testid="time-total">
-          <span className="visually-hidden">{messages['player.totalTime']} </span>
-          {total}
-        </span>
-      </div>
+      <PlayerTimeline messages={messages} clock={props.clock} onSeek={props.onSeek} onSeekBy={props.onSeekBy} />
       <div className={styles.buttonRow}>
         <button
           type="button"
