@@ -6,8 +6,7 @@ import { z } from 'zod';
 import { DomainError, ValidationError } from '../server/errors';
 import { createStaffAccount, StaffRoleSchema } from '../server/staff/staff-accounts';
 import { parseStaffEmail } from '../server/staff/staff-email';
-import { openStaffServices, type StaffServices } from '../server/staff/staff-services';
-import { resolveDatabasePath } from '../server/db/database';
+import { openConfiguredStaffServices, type StaffServices } from '../server/staff/staff-services';
 import { issueSetupLinkIfNoAdmin } from '../server/staff/first-admin-setup';
 
 const USAGE = `Usage:
@@ -18,7 +17,7 @@ const USAGE = `Usage:
   npm run staff -- remove <email>     Deletes the account and its sessions.
   npm run staff -- setup-link [--base-url http://localhost:3000] [--if-no-admin]
       While there is no admin: prints a one-time link (valid one hour) that creates the first admin.
-The database is env YUNSHAN_DB_PATH, else data/yunshan.sqlite.`;
+The database is PostgreSQL when env YUNSHAN_DATABASE_URL names one, else the SQLite file env YUNSHAN_DB_PATH or data/yunshan.sqlite.`;
 
 class UsageError extends Error {}
 
@@ -28,24 +27,24 @@ async function main(argv: string[]): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const services = openStaffServices(resolveDatabasePath());
+  const services = await openConfiguredStaffServices();
   try {
     switch (command) {
       case 'add':
         return await add(services, rest);
       case 'list':
-        return list(services);
+        return await list(services);
       case 'revoke':
-        return revoke(services, rest);
+        return await revoke(services, rest);
       case 'remove':
-        return remove(services, rest);
+        return await remove(services, rest);
       case 'setup-link':
-        return setupLink(services, rest);
+        return await setupLink(services, rest);
       default:
         throw new UsageError(`Unknown command "${command}".`);
     }
   } finally {
-    services.close();
+    await services.close();
   }
 }
 
@@ -58,8 +57,8 @@ async function add(services: StaffServices, args: string[]): Promise<void> {
   console.log(`Added ${member.role} ${member.email} (id ${member.id}).`);
 }
 
-function list(services: StaffServices): void {
-  const members = services.members.list(services.nowMs());
+async function list(services: StaffServices): Promise<void> {
+  const members = await services.members.list(services.nowMs());
   if (members.length === 0) {
     console.log('No staff yet. Add the first admin: npm run staff -- add <email> --role admin');
     return;
@@ -70,20 +69,20 @@ function list(services: StaffServices): void {
   }
 }
 
-function revoke(services: StaffServices, args: string[]): void {
-  const member = existingMember(services, parseArgs(args, []).email);
-  const ended = services.sessions.deleteAllFor(member.id);
+async function revoke(services: StaffServices, args: string[]): Promise<void> {
+  const member = await existingMember(services, parseArgs(args, []).email);
+  const ended = await services.sessions.deleteAllFor(member.id);
   console.log(`Ended ${ended} session(s) of ${member.email}.`);
 }
 
-function remove(services: StaffServices, args: string[]): void {
-  const member = existingMember(services, parseArgs(args, []).email);
-  services.members.remove(member.id);
+async function remove(services: StaffServices, args: string[]): Promise<void> {
+  const member = await existingMember(services, parseArgs(args, []).email);
+  await services.members.remove(member.id);
   console.log(`Removed ${member.email}.`);
 }
 
 /** `--if-no-admin` (used by npm start) stays silent when an admin exists. */
-function setupLink(services: StaffServices, args: string[]): void {
+async function setupLink(services: StaffServices, args: string[]): Promise<void> {
   let baseUrl = `http://localhost:${process.env.PORT ?? '3000'}`;
   let quietWhenAdmin = false;
   for (let i = 0; i < args.length; i++) {
@@ -91,7 +90,7 @@ function setupLink(services: StaffServices, args: string[]): void {
     else if (args[i] === '--base-url' && args[i + 1] !== undefined) baseUrl = args[++i];
     else throw new UsageError(`Unknown argument "${args[i]}".`);
   }
-  const link = issueSetupLinkIfNoAdmin(services, baseUrl);
+  const link = await issueSetupLinkIfNoAdmin(services, baseUrl);
   if (link === null) {
     if (!quietWhenAdmin) console.log('An admin exists already; add staff with: npm run staff -- add <email> --role curator');
     return;
@@ -99,8 +98,8 @@ function setupLink(services: StaffServices, args: string[]): void {
   console.log(`No studio admin yet. Create the first one within the hour at:\n  ${link.url}\n(or: npm run staff -- add <email> --role admin)`);
 }
 
-function existingMember(services: StaffServices, email: string) {
-  const member = services.members.getByEmail(email);
+async function existingMember(services: StaffServices, email: string) {
+  const member = await services.members.getByEmail(email);
   if (member === null) throw new UsageError(`No staff member ${email}.`);
   return member;
 }

@@ -16,7 +16,7 @@ export async function currentStaffSessionForPage(): Promise<StaffSession | null>
   // Next sets x-forwarded-proto from the socket when no proxy did.
   const secure = requestHeaders.get('x-forwarded-proto')?.split(',')[0].trim().toLowerCase() === 'https';
   const token = readSessionTokenFromHeaders(requestHeaders, secure);
-  return token === null ? null : (await webServices()).staff.sessions.resolve(token);
+  return token === null ? null : await (await webServices()).staff.sessions.resolve(token);
 }
 
 /**

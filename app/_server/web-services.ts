@@ -1,7 +1,7 @@
 // The web app's one setup point: every page and route handler reaches the database-backed
 // services through webServices(). They are built on first use, once per server process,
-// over one SQLite connection (server/web/web-app-services.ts), and kept in one globalThis
-// slot so dev hot reloads reuse them instead of opening more connections.
+// over one database client, SQLite or Postgres (server/web/web-app-services.ts), and kept in
+// one globalThis slot so dev hot reloads reuse them instead of opening more connections.
 import 'server-only';
 import { connection } from 'next/server';
 import type { RouteStore } from '../../server/routes/route-store';
@@ -10,16 +10,19 @@ import { openWebAppServices, type WebAppServices } from '../../server/web/web-ap
 
 export type { WebAppServices } from '../../server/web/web-app-services';
 
-const processWide = globalThis as typeof globalThis & { yunshanWebServices?: WebAppServices };
+const processWide = globalThis as typeof globalThis & { yunshanWebServices?: Promise<WebAppServices> };
 
 /**
- * Waits for a request first: better-sqlite3 answers synchronously, so without this a page
- * would be prerendered at build time with the database's contents frozen in it.
+ * Waits for a request first: without this a page would be prerendered at build time with
+ * the database's contents frozen in it.
  */
 export async function webServices(): Promise<WebAppServices> {
   await connection();
   // A failed open leaves the slot empty, so the next request tries again (e.g. after a disk frees up).
-  processWide.yunshanWebServices ??= openWebAppServices();
+  processWide.yunshanWebServices ??= openWebAppServices().catch((error: unknown) => {
+    processWide.yunshanWebServices = undefined;
+    throw error;
+  });
   return processWide.yunshanWebServices;
 }
 

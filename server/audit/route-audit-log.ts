@@ -1,6 +1,6 @@
 // The route audit log: one append-only line per studio action, written inside the same
 // transaction as the change it records, so a change and its line land or fail together.
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql-client';
 
 export const AUDIT_ACTIONS = ['created', 'saved', 'published', 'restored', 'archived', 'unarchived', 'duplicated'] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -43,41 +43,26 @@ export interface AuditQuery {
 export const MAX_AUDIT_PAGE = 200;
 
 export interface RouteAuditLog {
-  record(entry: AuditEntryInput, at: string): AuditEntry;
-  list(query?: AuditQuery): AuditEntry[];
+  record(entry: AuditEntryInput, at: string): Promise<AuditEntry>;
+  list(query?: AuditQuery): Promise<AuditEntry[]>;
 }
 
-const COLUMNS = `id, at, staff_id AS staffId, staff_email AS staffEmail, action, route_id AS routeId, revision,
-  source_route_id AS sourceRouteId, source_revision AS sourceRevision`;
+const COLUMNS = `id, at, staff_id AS "staffId", staff_email AS "staffEmail", action, route_id AS "routeId", revision,
+  source_route_id AS "sourceRouteId", source_revision AS "sourceRevision"`;
 
-/** Binds the log to a migrated database; callers wrap record() in their own write transaction. */
-export function createRouteAuditLog(db: Database.Database): RouteAuditLog {
-  const insert = db.prepare<[string, number, string, string, string, number | null, string | null, number | null]>(
-    `INSERT INTO route_audit_log (at, staff_id, staff_email, action, route_id, revision, source_route_id, source_revision)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const selectPage = db.prepare<[{ routeId: string | null; beforeId: number; limit: number }], AuditEntry>(
-    `SELECT ${COLUMNS} FROM route_audit_log
-     WHERE (@routeId IS NULL OR route_id = @routeId) AND id < @beforeId
-     ORDER BY id DESC LIMIT @limit`,
-  );
-
+/** Binds the log to a migrated database; record() belongs inside the caller's write transaction (pass its `tx`). */
+export function createRouteAuditLog(db: SqlQueries): RouteAuditLog {
   return {
-    record(entry, at) {
+    async record(entry, at) {
       const sourceRouteId = entry.sourceRouteId ?? null;
       const sourceRevision = entry.sourceRevision ?? null;
-      const { lastInsertRowid } = insert.run(
-        at,
-        entry.actor.staffId,
-        entry.actor.email,
-        entry.action,
-        entry.routeId,
-        entry.revision,
-        sourceRouteId,
-        sourceRevision,
+      const inserted = await db.get<{ id: number }>(
+        `INSERT INTO route_audit_log (at, staff_id, staff_email, action, route_id, revision, source_route_id, source_revision)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id`,
+        [at, entry.actor.staffId, entry.actor.email, entry.action, entry.routeId, entry.revision, sourceRouteId, sourceRevision],
       );
       return {
-        id: Number(lastInsertRowid),
+        id: inserted!.id,
         at,
         staffId: entry.actor.staffId,
         staffEmail: entry.actor.email,
@@ -89,9 +74,17 @@ export function createRouteAuditLog(db: Database.Database): RouteAuditLog {
       };
     },
 
-    list(query = {}) {
+    async list(query = {}) {
       const limit = Math.max(1, Math.min(MAX_AUDIT_PAGE, Math.floor(query.limit ?? 50)));
-      return selectPage.all({ routeId: query.routeId ?? null, beforeId: query.beforeId ?? Number.MAX_SAFE_INTEGER, limit });
+      const beforeId = query.beforeId ?? Number.MAX_SAFE_INTEGER;
+      // Two statements rather than "? IS NULL OR …": Postgres cannot type a parameter that is only compared with NULL.
+      return query.routeId === undefined
+        ? db.all<AuditEntry>(`SELECT ${COLUMNS} FROM route_audit_log WHERE id < ? ORDER BY id DESC LIMIT ?`, [beforeId, limit])
+        : db.all<AuditEntry>(`SELECT ${COLUMNS} FROM route_audit_log WHERE route_id = ? AND id < ? ORDER BY id DESC LIMIT ?`, [
+            query.routeId,
+            beforeId,
+            limit,
+          ]);
     },
   };
 }

@@ -1,9 +1,11 @@
-// Where published routes live: the RouteStore seam (a PostgreSQL store can replace
-// the embedded one) and its SQLite implementation. All route SQL is in this module.
+// Where published routes live: the RouteStore contract and its one implementation over
+// either engine (server/db/sql-client.ts: the embedded SQLite file or PostgreSQL).
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
 import { RouteSchema, type Route, type RouteInput } from '../../scenes/routes/route-schema';
 import { openDatabase } from '../db/database';
+import type { SqlClient } from '../db/sql-client';
+import { createSqliteSqlClient } from '../db/sqlite-sql-client';
 import { DataIntegrityError, ValidationError, isDataIntegrityError } from '../errors';
 
 /** What a visitor sees of a route: its latest published revision. */
@@ -31,10 +33,10 @@ export interface RouteStore {
    * or already exists, so staff edits and deletions survive every restart.
    */
   seedPublished(routes: readonly RouteInput[]): Promise<SeedResult>;
-  close(): void;
+  close(): Promise<void>;
 }
 
-export interface SqliteRouteStoreOptions {
+export interface RouteStoreOptions {
   /** Receives one line per corrupt row skipped while listing. */
   log?: Pick<Console, 'error'>;
   now?: () => Date;
@@ -48,7 +50,7 @@ interface PublishedRevisionRow {
 }
 
 const LATEST_PUBLISHED_SQL = `
-  SELECT rv.route_id AS routeId, rv.revision AS revision, rv.route_json AS routeJson, rv.published_at AS publishedAt
+  SELECT rv.route_id AS "routeId", rv.revision AS revision, rv.route_json AS "routeJson", rv.published_at AS "publishedAt"
   FROM routes r
   JOIN route_revisions rv ON rv.route_id = r.id AND rv.published = 1
   WHERE r.status = 'published'
@@ -57,54 +59,24 @@ const LATEST_PUBLISHED_SQL = `
       WHERE latest.route_id = r.id AND latest.published = 1
     )`;
 
-export function openSqliteRouteStore(filePath: string, options: SqliteRouteStoreOptions = {}): RouteStore {
+export function openSqliteRouteStore(filePath: string, options: RouteStoreOptions = {}): RouteStore {
   return createSqliteRouteStore(openDatabase(filePath), options);
 }
 
-/** Wraps an open, migrated database; the store owns it from then on and closes it. */
-export function createSqliteRouteStore(db: Database.Database, options: SqliteRouteStoreOptions = {}): RouteStore {
+/** Wraps an open, migrated SQLite database; the store owns it from then on and closes it. */
+export function createSqliteRouteStore(db: Database.Database, options: RouteStoreOptions = {}): RouteStore {
+  return createRouteStore(createSqliteSqlClient(db), options);
+}
+
+/** The store on an open, migrated client of either engine; close() closes the client. */
+export function createRouteStore(client: SqlClient, options: RouteStoreOptions = {}): RouteStore {
   const log = options.log ?? console;
   const now = options.now ?? (() => new Date());
-
-  const listPublishedRows = db.prepare<[], PublishedRevisionRow>(`${LATEST_PUBLISHED_SQL} ORDER BY r.display_order, r.id`);
-  const getPublishedRow = db.prepare<[string], PublishedRevisionRow>(`${LATEST_PUBLISHED_SQL} AND r.id = ?`);
-  const wasSeeded = db.prepare<[string], 1>('SELECT 1 FROM curated_route_seeds WHERE route_id = ?').pluck();
-  const routeExists = db.prepare<[string], 1>('SELECT 1 FROM routes WHERE id = ?').pluck();
-  const nextDisplayOrder = db.prepare<[], number>('SELECT COALESCE(MAX(display_order) + 1, 0) FROM routes').pluck();
-  const insertRoute = db.prepare<[string, number, string, string]>(
-    `INSERT INTO routes (id, status, display_order, created_at, updated_at) VALUES (?, 'published', ?, ?, ?)`,
-  );
-  const insertPublishedRevision = db.prepare<[string, string, string, string]>(
-    `INSERT INTO route_revisions (route_id, revision, route_json, published, created_at, published_at)
-     VALUES (?, 1, ?, 1, ?, ?)`,
-  );
-  const recordSeed = db.prepare<[string, string]>('INSERT INTO curated_route_seeds (route_id, seeded_at) VALUES (?, ?)');
-
-  const seed = db.transaction((routes: readonly Route[], timestamp: string): SeedResult => {
-    const result: SeedResult = { inserted: [], skipped: [] };
-    // Newly curated routes go after everything already in the catalogue, keeping staff's order.
-    let displayOrder = nextDisplayOrder.get() ?? 0;
-    for (const route of routes) {
-      if (wasSeeded.get(route.id) !== undefined) {
-        result.skipped.push(route.id);
-        continue;
-      }
-      recordSeed.run(route.id, timestamp);
-      if (routeExists.get(route.id) !== undefined) {
-        result.skipped.push(route.id);
-        continue;
-      }
-      insertRoute.run(route.id, displayOrder++, timestamp, timestamp);
-      insertPublishedRevision.run(route.id, JSON.stringify(route), timestamp, timestamp);
-      result.inserted.push(route.id);
-    }
-    return result;
-  });
 
   return {
     async listPublished() {
       const published: PublishedRoute[] = [];
-      for (const row of listPublishedRows.all()) {
+      for (const row of await client.all<PublishedRevisionRow>(`${LATEST_PUBLISHED_SQL} ORDER BY r.display_order, r.id`)) {
         try {
           published.push(toPublishedRoute(row));
         } catch (error) {
@@ -116,19 +88,46 @@ export function createSqliteRouteStore(db: Database.Database, options: SqliteRou
     },
 
     async getPublished(id) {
-      const row = getPublishedRow.get(id);
+      const row = await client.get<PublishedRevisionRow>(`${LATEST_PUBLISHED_SQL} AND r.id = ?`, [id]);
       return row === undefined ? null : toPublishedRoute(row);
     },
 
     async seedPublished(routes) {
       const parsed = parseSeedRoutes(routes);
-      // IMMEDIATE: two processes starting on a fresh file must not both seed.
-      return seed.immediate(parsed, now().toISOString());
+      const timestamp = now().toISOString();
+      // One writer at a time: two processes starting on a fresh database must not both seed.
+      return client.transaction(async (tx): Promise<SeedResult> => {
+        const result: SeedResult = { inserted: [], skipped: [] };
+        // Newly curated routes go after everything already in the catalogue, keeping staff's order.
+        const next = await tx.get<{ displayOrder: number }>('SELECT COALESCE(MAX(display_order) + 1, 0) AS "displayOrder" FROM routes');
+        let displayOrder = next?.displayOrder ?? 0;
+        for (const route of parsed) {
+          if ((await tx.get('SELECT 1 AS "seeded" FROM curated_route_seeds WHERE route_id = ?', [route.id])) !== undefined) {
+            result.skipped.push(route.id);
+            continue;
+          }
+          await tx.run('INSERT INTO curated_route_seeds (route_id, seeded_at) VALUES (?, ?)', [route.id, timestamp]);
+          if ((await tx.get('SELECT 1 AS "exists" FROM routes WHERE id = ?', [route.id])) !== undefined) {
+            result.skipped.push(route.id);
+            continue;
+          }
+          await tx.run(`INSERT INTO routes (id, status, display_order, created_at, updated_at) VALUES (?, 'published', ?, ?, ?)`, [
+            route.id,
+            displayOrder++,
+            timestamp,
+            timestamp,
+          ]);
+          await tx.run(
+            `INSERT INTO route_revisions (route_id, revision, route_json, published, created_at, published_at) VALUES (?, 1, ?, 1, ?, ?)`,
+            [route.id, JSON.stringify(route), timestamp, timestamp],
+          );
+          result.inserted.push(route.id);
+        }
+        return result;
+      });
     },
 
-    close() {
-      db.close();
-    },
+    close: () => client.close(),
   };
 }
 

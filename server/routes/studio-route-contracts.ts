@@ -82,5 +82,5 @@ export interface StudioRouteStore {
   /** Archived routes leave the catalogue and refuse saves; unarchiving brings back their published revision. */
   setArchived(id: string, archived: boolean, actor: AuditActor): Promise<StudioRouteSummary>;
   auditLog(query?: AuditQuery): Promise<AuditEntry[]>;
-  close(): void;
+  close(): Promise<void>;
 }

@@ -2,8 +2,10 @@
 // one-time link (printed at start) lets whoever runs the server create one.
 import { ConflictError, ForbiddenError, ValidationError } from '../errors';
 import { hashPassword } from './password-hash';
+import { createSetupTokenStore } from './setup-token-store';
 import { assertPasswordAcceptable, NewStaffAccountSchema } from './staff-accounts';
 import type { StaffMember } from './staff-contracts';
+import { createStaffMemberStore } from './staff-member-store';
 import type { StaffServices } from './staff-services';
 
 export const SETUP_PATH = '/studio/setup';
@@ -11,9 +13,9 @@ export const SETUP_PATH = '/studio/setup';
 const SETUP_LINK_DEAD_MESSAGE = 'This setup link has expired or was already used. Run `npm run staff -- setup-link` for a new one.';
 
 /** A fresh setup link when there is no admin yet, otherwise null (earlier links stop working). */
-export function issueSetupLinkIfNoAdmin(services: StaffServices, baseUrl: string): { url: string; expiresAtMs: number } | null {
-  if (services.members.countAdmins() > 0) return null;
-  const { token, expiresAtMs } = services.setupTokens.issue();
+export async function issueSetupLinkIfNoAdmin(services: StaffServices, baseUrl: string): Promise<{ url: string; expiresAtMs: number } | null> {
+  if ((await services.members.countAdmins()) > 0) return null;
+  const { token, expiresAtMs } = await services.setupTokens.issue();
   const url = new URL(SETUP_PATH, baseUrl);
   url.searchParams.set('token', token);
   return { url: url.toString(), expiresAtMs };
@@ -37,13 +39,13 @@ export async function createFirstAdmin(services: StaffServices, input: FirstAdmi
   await assertPasswordAcceptable(password, email);
   // The token first: without a live one, a stranger gets the same answer whether or
   // not an admin exists, so the endpoint does not tell them.
-  if (!services.setupTokens.isLive(input.token)) throw new ForbiddenError(SETUP_LINK_DEAD_MESSAGE);
-  if (services.members.countAdmins() > 0) throw new ConflictError('An admin exists already: sign in instead.');
+  if (!(await services.setupTokens.isLive(input.token))) throw new ForbiddenError(SETUP_LINK_DEAD_MESSAGE);
+  if ((await services.members.countAdmins()) > 0) throw new ConflictError('An admin exists already: sign in instead.');
   const passwordHash = await hashPassword(password);
-  const create = services.db.transaction((): StaffMember => {
-    if (services.members.countAdmins() > 0) throw new ConflictError('An admin exists already: sign in instead.');
-    if (!services.setupTokens.spend(input.token)) throw new ForbiddenError(SETUP_LINK_DEAD_MESSAGE);
-    return services.members.add({ email, role: 'admin', displayName: displayName ?? null, passwordHash });
+  return services.db.transaction(async (tx): Promise<StaffMember> => {
+    const members = createStaffMemberStore(tx, () => new Date(services.nowMs()).toISOString());
+    if ((await members.countAdmins()) > 0) throw new ConflictError('An admin exists already: sign in instead.');
+    if (!(await createSetupTokenStore(tx, services.nowMs).spend(input.token))) throw new ForbiddenError(SETUP_LINK_DEAD_MESSAGE);
+    return members.add({ email, role: 'admin', displayName: displayName ?? null, passwordHash });
   });
-  return create.immediate();
 }

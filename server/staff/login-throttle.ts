@@ -3,7 +3,7 @@
 // throttled as a whole, or anyone could keep its owner out by failing its logins from
 // elsewhere; a guesser at one address meets both limits. Keys are what was typed, so
 // an unknown email is throttled exactly like a real one and reveals nothing.
-import type Database from 'better-sqlite3';
+import type { SqlClient } from '../db/sql-client';
 import type { NowMs } from './staff-clock';
 
 export interface ThrottlePolicy {
@@ -50,9 +50,9 @@ export interface LoginThrottle {
    * Checks the (account, address) and the address keys and, when allowed, records the attempt as a failure in the
    * same transaction, so parallel guesses cannot all slip past one check.
    */
-  begin(email: string, clientAddress: string): ThrottleDecision;
+  begin(email: string, clientAddress: string): Promise<ThrottleDecision>;
   /** Marks a begun attempt as successful: the counter of its account at its address restarts. */
-  succeed(attemptId: number): void;
+  succeed(attemptId: number): Promise<void>;
 }
 
 interface FailureSummary {
@@ -60,26 +60,22 @@ interface FailureSummary {
   lastFailureAtMs: number | null;
 }
 
+// A pair's failures since the later of the window's start and its last success ("at_ms > both"
+// rather than SQLite's two-argument MAX, which Postgres spells GREATEST).
+const ACCOUNT_FAILURES = `
+  SELECT COUNT(*) AS failures, MAX(at_ms) AS "lastFailureAtMs" FROM staff_login_attempts
+  WHERE email = ? AND client_address = ? AND succeeded = 0 AND at_ms > ?
+    AND at_ms > COALESCE((SELECT MAX(at_ms) FROM staff_login_attempts WHERE email = ? AND client_address = ? AND succeeded = 1), 0)`;
+
+const ADDRESS_FAILURES = `
+  SELECT COUNT(*) AS failures, MAX(at_ms) AS "lastFailureAtMs" FROM staff_login_attempts
+  WHERE client_address = ? AND succeeded = 0 AND at_ms > ?`;
+
 export function createLoginThrottle(
-  db: Database.Database,
+  db: SqlClient,
   nowMs: NowMs,
   policies: { account: ThrottlePolicy; address: ThrottlePolicy } = { account: ACCOUNT_THROTTLE, address: ADDRESS_THROTTLE },
 ): LoginThrottle {
-  const accountFailures = db.prepare<{ email: string; address: string; sinceMs: number }, FailureSummary>(
-    `SELECT COUNT(*) AS failures, MAX(at_ms) AS lastFailureAtMs FROM staff_login_attempts
-     WHERE email = @email AND client_address = @address AND succeeded = 0
-       AND at_ms > MAX(@sinceMs, COALESCE((SELECT MAX(at_ms) FROM staff_login_attempts
-                                           WHERE email = @email AND client_address = @address AND succeeded = 1), 0))`,
-  );
-  const addressFailures = db.prepare<[string, number], FailureSummary>(
-    `SELECT COUNT(*) AS failures, MAX(at_ms) AS lastFailureAtMs FROM staff_login_attempts
-     WHERE client_address = ? AND succeeded = 0 AND at_ms > ?`,
-  );
-  const insert = db.prepare<[string, string, number]>(
-    'INSERT INTO staff_login_attempts (email, client_address, succeeded, at_ms) VALUES (?, ?, 0, ?)',
-  );
-  const markSucceeded = db.prepare<[number]>('UPDATE staff_login_attempts SET succeeded = 1 WHERE id = ?');
-  const prune = db.prepare<[number]>('DELETE FROM staff_login_attempts WHERE at_ms < ?');
   const longestWindowMs = Math.max(policies.account.windowMs, policies.address.windowMs);
 
   const waitMs = (summary: FailureSummary, policy: ThrottlePolicy, now: number): number => {
@@ -87,20 +83,23 @@ export function createLoginThrottle(
     return Math.max(0, summary.lastFailureAtMs + throttleDelayMs(summary.failures, policy) - now);
   };
 
-  const beginAtomically = db.transaction((email: string, clientAddress: string): ThrottleDecision => {
-    const now = nowMs();
-    prune.run(now - longestWindowMs);
-    const account = accountFailures.get({ email, address: clientAddress, sinceMs: now - policies.account.windowMs })!;
-    const address = addressFailures.get(clientAddress, now - policies.address.windowMs)!;
-    const retryAfterMs = Math.max(waitMs(account, policies.account, now), waitMs(address, policies.address, now));
-    if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
-    return { allowed: true, attemptId: Number(insert.run(email, clientAddress, now).lastInsertRowid) };
-  });
-
   return {
-    begin: (email, clientAddress) => beginAtomically.immediate(email, clientAddress),
-    succeed(attemptId) {
-      markSucceeded.run(attemptId);
+    begin: (email, clientAddress) =>
+      db.transaction(async (tx): Promise<ThrottleDecision> => {
+        const now = nowMs();
+        await tx.run('DELETE FROM staff_login_attempts WHERE at_ms < ?', [now - longestWindowMs]);
+        const account = (await tx.get<FailureSummary>(ACCOUNT_FAILURES, [email, clientAddress, now - policies.account.windowMs, email, clientAddress]))!;
+        const address = (await tx.get<FailureSummary>(ADDRESS_FAILURES, [clientAddress, now - policies.address.windowMs]))!;
+        const retryAfterMs = Math.max(waitMs(account, policies.account, now), waitMs(address, policies.address, now));
+        if (retryAfterMs > 0) return { allowed: false, retryAfterMs };
+        const inserted = await tx.get<{ id: number }>(
+          'INSERT INTO staff_login_attempts (email, client_address, succeeded, at_ms) VALUES (?, ?, 0, ?) RETURNING id',
+          [email, clientAddress, now],
+        );
+        return { allowed: true, attemptId: inserted!.id };
+      }),
+    async succeed(attemptId) {
+      await db.run('UPDATE staff_login_attempts SET succeeded = 1 WHERE id = ?', [attemptId]);
     },
   };
 }

@@ -15,7 +15,7 @@ export { readJsonBody, PayloadTooLargeError, DEFAULT_MAX_BODY_BYTES } from './re
  * does not allow `role`.
  */
 export async function requireStaff(request: Request, role: StaffRole, services: StaffServices): Promise<StaffSession> {
-  const session = currentStaffSession(request, services);
+  const session = await currentStaffSession(request, services);
   if (session === null) throw new UnauthorizedError('Please sign in to the studio.');
   if (!roleAllows(session.staff.role, role)) {
     throw new ForbiddenError(role === 'admin' ? 'Only admins may do this.' : 'Your role does not allow this.');
@@ -24,7 +24,7 @@ export async function requireStaff(request: Request, role: StaffRole, services: 
 }
 
 /** The request's session, or null when there is none; for pages that show a login link instead of failing. */
-export function currentStaffSession(request: Request, services: StaffServices): StaffSession | null {
+export async function currentStaffSession(request: Request, services: StaffServices): Promise<StaffSession | null> {
   const token = readSessionToken(request);
   return token === null ? null : services.sessions.resolve(token);
 }

@@ -1,6 +1,6 @@
-// Studio sessions in SQLite: created at login, looked up by the SHA-256 of the
+// Studio sessions (SQLite or Postgres): created at login, looked up by the SHA-256 of the
 // cookie's token, ended by idle time, absolute age, logout or revocation.
-import type Database from 'better-sqlite3';
+import type { SqlQueries } from '../db/sql-client';
 import type { StaffRole, StaffSession } from './staff-contracts';
 import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from './secret-token';
 import type { NowMs } from './staff-clock';
@@ -20,15 +20,15 @@ export interface NewSession {
 }
 
 export interface SessionStore {
-  create(staffId: number): NewSession;
+  create(staffId: number): Promise<NewSession>;
   /** The live session for a token, its idle expiry slid forward; null when unknown, expired or its staff is gone. */
-  resolve(token: string): StaffSession | null;
+  resolve(token: string): Promise<StaffSession | null>;
   /** Ends one session (logout). */
-  delete(sessionId: number): void;
+  delete(sessionId: number): Promise<void>;
   /** Ends every session of one staff member (revoke); returns how many ended. */
-  deleteAllFor(staffId: number): number;
+  deleteAllFor(staffId: number): Promise<number>;
   /** Removes rows that can no longer be used. */
-  deleteExpired(): number;
+  deleteExpired(): Promise<number>;
 }
 
 interface SessionRow {
@@ -42,63 +42,56 @@ interface SessionRow {
   displayName: string | null;
 }
 
-export function createSessionStore(db: Database.Database, nowMs: NowMs): SessionStore {
-  const insert = db.prepare<[number, string, number, number, number, number]>(
-    `INSERT INTO staff_sessions (staff_id, token_sha256, created_at_ms, last_seen_at_ms, idle_expires_at_ms, absolute_expires_at_ms)
-     VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const memberById = db.prepare<[number], { email: string; role: StaffRole; displayName: string | null }>(
-    'SELECT email, role, display_name AS displayName FROM staff_members WHERE id = ?',
-  );
-  // The join drops sessions whose staff row is gone (cascade should already have).
-  const byTokenHash = db.prepare<[string], SessionRow>(
-    `SELECT s.id AS sessionId, s.idle_expires_at_ms AS idleExpiresAtMs, s.absolute_expires_at_ms AS absoluteExpiresAtMs,
-            s.last_seen_at_ms AS lastSeenAtMs, m.id AS staffId, m.email, m.role, m.display_name AS displayName
-     FROM staff_sessions s JOIN staff_members m ON m.id = s.staff_id
-     WHERE s.token_sha256 = ?`,
-  );
-  const slide = db.prepare<[number, number, number]>(
-    'UPDATE staff_sessions SET last_seen_at_ms = ?, idle_expires_at_ms = ? WHERE id = ?',
-  );
-  const deleteById = db.prepare<[number]>('DELETE FROM staff_sessions WHERE id = ?');
-  const deleteByStaff = db.prepare<[number]>('DELETE FROM staff_sessions WHERE staff_id = ?');
-  const deleteStale = db.prepare<[number, number]>(
-    'DELETE FROM staff_sessions WHERE idle_expires_at_ms <= ? OR absolute_expires_at_ms <= ?',
-  );
+// The join drops sessions whose staff row is gone (cascade should already have).
+const SESSION_BY_TOKEN_HASH = `
+  SELECT s.id AS "sessionId", s.idle_expires_at_ms AS "idleExpiresAtMs", s.absolute_expires_at_ms AS "absoluteExpiresAtMs",
+         s.last_seen_at_ms AS "lastSeenAtMs", m.id AS "staffId", m.email, m.role, m.display_name AS "displayName"
+  FROM staff_sessions s JOIN staff_members m ON m.id = s.staff_id
+  WHERE s.token_sha256 = ?`;
 
+const DELETE_BY_ID = 'DELETE FROM staff_sessions WHERE id = ?';
+
+export function createSessionStore(db: SqlQueries, nowMs: NowMs): SessionStore {
   return {
-    create(staffId) {
-      const member = memberById.get(staffId);
+    async create(staffId) {
+      const member = await db.get<{ email: string; role: StaffRole; displayName: string | null }>(
+        'SELECT email, role, display_name AS "displayName" FROM staff_members WHERE id = ?',
+        [staffId],
+      );
       if (member === undefined) throw new Error(`No staff member ${staffId} to open a session for.`);
       const token = generateSecretToken();
       const now = nowMs();
       const absoluteExpiresAtMs = now + SESSION_ABSOLUTE_LIFETIME_MS;
       const idleExpiresAtMs = Math.min(now + SESSION_IDLE_TIMEOUT_MS, absoluteExpiresAtMs);
-      const { lastInsertRowid } = insert.run(staffId, hashSecretToken(token), now, now, idleExpiresAtMs, absoluteExpiresAtMs);
+      const inserted = await db.get<{ id: number }>(
+        `INSERT INTO staff_sessions (staff_id, token_sha256, created_at_ms, last_seen_at_ms, idle_expires_at_ms, absolute_expires_at_ms)
+         VALUES (?, ?, ?, ?, ?, ?) RETURNING id`,
+        [staffId, hashSecretToken(token), now, now, idleExpiresAtMs, absoluteExpiresAtMs],
+      );
       return {
         token,
         absoluteExpiresAtMs,
         session: {
           staff: { id: staffId, ...member },
-          sessionId: Number(lastInsertRowid),
+          sessionId: inserted!.id,
           expiresAt: new Date(idleExpiresAtMs).toISOString(),
         },
       };
     },
 
-    resolve(token) {
+    async resolve(token) {
       if (!isWellFormedSecretToken(token)) return null;
-      const row = byTokenHash.get(hashSecretToken(token));
+      const row = await db.get<SessionRow>(SESSION_BY_TOKEN_HASH, [hashSecretToken(token)]);
       if (row === undefined) return null;
       const now = nowMs();
       if (now >= row.idleExpiresAtMs || now >= row.absoluteExpiresAtMs) {
-        deleteById.run(row.sessionId);
+        await db.run(DELETE_BY_ID, [row.sessionId]);
         return null;
       }
       let idleExpiresAtMs = row.idleExpiresAtMs;
       if (now - row.lastSeenAtMs >= SLIDE_GRANULARITY_MS) {
         idleExpiresAtMs = Math.min(now + SESSION_IDLE_TIMEOUT_MS, row.absoluteExpiresAtMs);
-        slide.run(now, idleExpiresAtMs, row.sessionId);
+        await db.run('UPDATE staff_sessions SET last_seen_at_ms = ?, idle_expires_at_ms = ? WHERE id = ?', [now, idleExpiresAtMs, row.sessionId]);
       }
       return {
         staff: { id: row.staffId, email: row.email, role: row.role, displayName: row.displayName },
@@ -107,13 +100,13 @@ export function createSessionStore(db: Database.Database, nowMs: NowMs): Session
       };
     },
 
-    delete(sessionId) {
-      deleteById.run(sessionId);
+    async delete(sessionId) {
+      await db.run(DELETE_BY_ID, [sessionId]);
     },
-    deleteAllFor: (staffId) => deleteByStaff.run(staffId).changes,
+    deleteAllFor: (staffId) => db.run('DELETE FROM staff_sessions WHERE staff_id = ?', [staffId]),
     deleteExpired() {
       const now = nowMs();
-      return deleteStale.run(now, now).changes;
+      return db.run('DELETE FROM staff_sessions WHERE idle_expires_at_ms <= ? OR absolute_expires_at_ms <= ?', [now, now]);
     },
   };
 }

@@ -19,18 +19,18 @@ export interface LoginInput {
 
 export async function signIn(services: StaffServices, { email, password, clientAddress }: LoginInput): Promise<LoginResult> {
   const normalisedEmail = normaliseEmail(email);
-  const decision = services.throttle.begin(normalisedEmail, clientAddress);
+  const decision = await services.throttle.begin(normalisedEmail, clientAddress);
   if (!decision.allowed) return { kind: 'throttled', retryAfterS: Math.max(1, Math.ceil(decision.retryAfterMs / 1000)) };
 
-  const credentials = services.members.credentialsByEmail(normalisedEmail);
+  const credentials = await services.members.credentialsByEmail(normalisedEmail);
   const passwordMatches =
     credentials === null ? await verifyAgainstDummy(password) : await verifyPassword(credentials.passwordHash, password);
   if (credentials === null || !passwordMatches) return { kind: 'invalid' };
 
-  services.throttle.succeed(decision.attemptId);
+  await services.throttle.succeed(decision.attemptId);
   if (needsRehash(credentials.passwordHash)) {
-    services.members.updatePasswordHash(credentials.member.id, await hashPassword(password));
+    await services.members.updatePasswordHash(credentials.member.id, await hashPassword(password));
   }
-  const created = services.sessions.create(credentials.member.id);
+  const created = await services.sessions.create(credentials.member.id);
   return { kind: 'signed_in', token: created.token, session: created.session, absoluteExpiresAtMs: created.absoluteExpiresAtMs };
 }

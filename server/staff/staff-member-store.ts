@@ -1,6 +1,7 @@
-// Staff accounts in SQLite: who may sign in to the studio, with which role, and
+// Staff accounts (SQLite or Postgres): who may sign in to the studio, with which role, and
 // the Argon2id hash of their password. All staff_members SQL lives here.
-import type Database from 'better-sqlite3';
+import { inWriteTransaction, type SqlClient, type SqlQueries } from '../db/sql-client';
+import { isUniqueViolation } from '../db/unique-violation';
 import { ConflictError } from '../errors';
 import type { StaffMember, StaffRole } from './staff-contracts';
 
@@ -23,15 +24,15 @@ export interface StaffCredentials {
 }
 
 export interface StaffMemberStore {
-  add(member: NewStaffMember): StaffMember;
-  getById(id: number): StaffMember | null;
-  getByEmail(email: string): StaffMember | null;
-  credentialsByEmail(email: string): StaffCredentials | null;
-  list(nowMs: number): StaffMemberListing[];
-  countAdmins(): number;
-  updatePasswordHash(id: number, passwordHash: string): void;
+  add(member: NewStaffMember): Promise<StaffMember>;
+  getById(id: number): Promise<StaffMember | null>;
+  getByEmail(email: string): Promise<StaffMember | null>;
+  credentialsByEmail(email: string): Promise<StaffCredentials | null>;
+  list(nowMs: number): Promise<StaffMemberListing[]>;
+  countAdmins(): Promise<number>;
+  updatePasswordHash(id: number, passwordHash: string): Promise<void>;
   /** Deletes the member and, by cascade, their sessions. Refuses to remove the last admin. */
-  remove(id: number): boolean;
+  remove(id: number): Promise<boolean>;
 }
 
 interface StaffRow {
@@ -41,66 +42,60 @@ interface StaffRow {
   displayName: string | null;
 }
 
-const MEMBER_COLUMNS = 'id, email, role, display_name AS displayName';
+const MEMBER_COLUMNS = 'id, email, role, display_name AS "displayName"';
 
-export function createStaffMemberStore(db: Database.Database, nowIso: () => string = () => new Date().toISOString()): StaffMemberStore {
-  const insert = db.prepare<[string, StaffRole, string | null, string, string, string]>(
-    `INSERT INTO staff_members (email, role, display_name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)`,
-  );
-  const byId = db.prepare<[number], StaffRow>(`SELECT ${MEMBER_COLUMNS} FROM staff_members WHERE id = ?`);
-  const byEmail = db.prepare<[string], StaffRow>(`SELECT ${MEMBER_COLUMNS} FROM staff_members WHERE email = ?`);
-  const credentials = db.prepare<[string], StaffRow & { passwordHash: string }>(
-    `SELECT ${MEMBER_COLUMNS}, password_hash AS passwordHash FROM staff_members WHERE email = ?`,
-  );
-  const listAll = db.prepare<[number, number], StaffRow & { createdAt: string; activeSessionCount: number }>(
-    `SELECT m.id, m.email, m.role, m.display_name AS displayName, m.created_at AS createdAt,
-            (SELECT COUNT(*) FROM staff_sessions s
-              WHERE s.staff_id = m.id AND s.idle_expires_at_ms > ? AND s.absolute_expires_at_ms > ?) AS activeSessionCount
-     FROM staff_members m ORDER BY m.email`,
-  );
-  const admins = db.prepare<[], number>(`SELECT COUNT(*) FROM staff_members WHERE role = 'admin'`).pluck();
-  const setHash = db.prepare<[string, string, number]>('UPDATE staff_members SET password_hash = ?, updated_at = ? WHERE id = ?');
-  const deleteById = db.prepare<[number]>('DELETE FROM staff_members WHERE id = ?');
+const LIST_ALL = `
+  SELECT m.id, m.email, m.role, m.display_name AS "displayName", m.created_at AS "createdAt",
+         (SELECT COUNT(*) FROM staff_sessions s
+           WHERE s.staff_id = m.id AND s.idle_expires_at_ms > ? AND s.absolute_expires_at_ms > ?) AS "activeSessionCount"
+  FROM staff_members m ORDER BY m.email`;
+const COUNT_ADMINS = `SELECT COUNT(*) AS admins FROM staff_members WHERE role = 'admin'`;
 
-  const removeChecked = db.transaction((id: number): boolean => {
-    const member = byId.get(id);
-    if (member === undefined) return false;
-    if (member.role === 'admin' && admins.get() === 1) {
-      throw new ConflictError('This is the only admin; add another admin before removing this one.');
-    }
-    deleteById.run(id);
-    return true;
-  });
+/** On the client itself; inside a transaction, on its `tx` (remove() then joins the caller's transaction). */
+export function createStaffMemberStore(db: SqlClient | SqlQueries, nowIso: () => string = () => new Date().toISOString()): StaffMemberStore {
+  const byId = (id: number) => db.get<StaffRow>(`SELECT ${MEMBER_COLUMNS} FROM staff_members WHERE id = ?`, [id]);
+  const countAdmins = async (on: SqlQueries = db) => (await on.get<{ admins: number }>(COUNT_ADMINS))?.admins ?? 0;
 
   return {
-    add({ email, role, displayName = null, passwordHash }) {
+    async add({ email, role, displayName = null, passwordHash }) {
       const at = nowIso();
       try {
-        const { lastInsertRowid } = insert.run(email, role, displayName, passwordHash, at, at);
-        return { id: Number(lastInsertRowid), email, role, displayName };
+        const inserted = await db.get<{ id: number }>(
+          'INSERT INTO staff_members (email, role, display_name, password_hash, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id',
+          [email, role, displayName, passwordHash, at, at],
+        );
+        return { id: inserted!.id, email, role, displayName };
       } catch (error) {
         if (isUniqueViolation(error)) throw new ConflictError('A staff member with this email already exists.');
         throw error;
       }
     },
-    getById: (id) => byId.get(id) ?? null,
-    getByEmail: (email) => byEmail.get(email) ?? null,
-    credentialsByEmail(email) {
-      const row = credentials.get(email);
+    getById: async (id) => (await byId(id)) ?? null,
+    getByEmail: async (email) => (await db.get<StaffRow>(`SELECT ${MEMBER_COLUMNS} FROM staff_members WHERE email = ?`, [email])) ?? null,
+    async credentialsByEmail(email) {
+      const row = await db.get<StaffRow & { passwordHash: string }>(
+        `SELECT ${MEMBER_COLUMNS}, password_hash AS "passwordHash" FROM staff_members WHERE email = ?`,
+        [email],
+      );
       if (row === undefined) return null;
       const { passwordHash, ...member } = row;
       return { member, passwordHash };
     },
-    list: (nowMs) => listAll.all(nowMs, nowMs),
-    countAdmins: () => admins.get() ?? 0,
-    updatePasswordHash(id, passwordHash) {
-      setHash.run(passwordHash, nowIso(), id);
+    list: (nowMs) => db.all<StaffMemberListing>(LIST_ALL, [nowMs, nowMs]),
+    countAdmins: () => countAdmins(),
+    async updatePasswordHash(id, passwordHash) {
+      await db.run('UPDATE staff_members SET password_hash = ?, updated_at = ? WHERE id = ?', [passwordHash, nowIso(), id]);
     },
-    // IMMEDIATE: the last-admin check and the delete must see the same table.
-    remove: (id) => removeChecked.immediate(id),
+    // One writer: the last-admin check and the delete must see the same table.
+    remove: (id) =>
+      inWriteTransaction(db, async (tx) => {
+        const member = await tx.get<StaffRow>(`SELECT ${MEMBER_COLUMNS} FROM staff_members WHERE id = ?`, [id]);
+        if (member === undefined) return false;
+        if (member.role === 'admin' && (await countAdmins(tx)) === 1) {
+          throw new ConflictError('This is the only admin; add another admin before removing this one.');
+        }
+        await tx.run('DELETE FROM staff_members WHERE id = ?', [id]);
+        return true;
+      }),
   };
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

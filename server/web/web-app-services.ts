@@ -1,27 +1,29 @@
-// The web app's services over ONE SQLite connection: the published-route catalogue, the
+// The web app's services over ONE database client (the embedded SQLite file, or PostgreSQL
+// when YUNSHAN_DATABASE_URL names one, for several instances): the published-route catalogue, the
 // studio's route store with its audit log, the staff stores, and the bake queue the render
 // server works through, all in the same file. Framework-free: app/_server/web-services.ts
 // builds it once per Next process; tests may build their own.
 //
-// One connection is safe because better-sqlite3 runs each transaction synchronously on
-// the calling thread, so no store can find itself inside another's transaction. It runs
+// On SQLite one connection is safe because the client hands it out in turn (server/db/
+// sqlite-sql-client.ts), so no store can find itself inside another's transaction. It runs
 // with synchronous=FULL because the staff and studio stores need every answered write to
 // survive a crash; the web app's other writes (the curated seed, a publish's bake jobs) are
 // rare, and syncing them too costs nothing a visitor notices.
-import type Database from 'better-sqlite3';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
 import type { RouteInput, SceneId } from '../../scenes/routes/route-schema';
 import { createSceneWorld, type AnySceneWorld } from '../../scenes/world/scene-worlds';
 import { createSqliteBakeQueue, type SqliteBakeQueue } from '../bake/sqlite-bake-queue';
-import { openDatabase, resolveDatabasePath } from '../db/database';
-import { createSqliteRouteStore, type RouteStore } from '../routes/route-store';
+import { openSqlClient } from '../db/open-sql-client';
+import type { SqlClient } from '../db/sql-client';
+import type { SqliteSqlClient } from '../db/sqlite-sql-client';
+import { createRouteStore, type RouteStore } from '../routes/route-store';
 import type { StudioRouteStore } from '../routes/studio-route-contracts';
 import { createStudioRouteStore } from '../routes/studio-route-store';
 import { createStaffServices, type StaffServices } from '../staff/staff-services';
 
 export interface WebAppServices {
-  /** The connection every store below shares. */
-  db: Database.Database;
+  /** The client every store below shares. */
+  db: SqlClient;
   staff: StaffServices;
   /** Read for bake progress and cloud readiness; written when a route is published. */
   bakeQueue: SqliteBakeQueue;
@@ -31,13 +33,15 @@ export interface WebAppServices {
   studioRoutes(): Promise<StudioRouteStore>;
   /** Built once per scene (most of a second): publishing checks routes against the world of their scene. */
   validationWorld(scene: SceneId): AnySceneWorld;
-  /** Closes the one connection, and with it every store. */
-  close(): void;
+  /** Closes the one client, and with it every store. */
+  close(): Promise<void>;
 }
 
 export interface OpenWebAppServicesOptions {
-  /** Defaults to resolveDatabasePath(): env YUNSHAN_DB_PATH or data/yunshan.sqlite. */
+  /** The SQLite file when no Postgres URL is set; defaults to env YUNSHAN_DB_PATH or data/yunshan.sqlite. */
   filePath?: string;
+  /** Read for YUNSHAN_DATABASE_URL (and YUNSHAN_DB_PATH); defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
   seedRoutes?: readonly RouteInput[];
 }
 
@@ -46,11 +50,11 @@ export interface OpenWebAppServicesOptions {
  * use of a route store, not here: a request that only meets the staff guard (a 401, say)
  * leaves the route tables as they were.
  */
-export function openWebAppServices(options: OpenWebAppServicesOptions = {}): WebAppServices {
-  const { filePath = resolveDatabasePath(), seedRoutes = CURATED_ROUTES } = options;
-  const db = openDatabase(filePath, { synchronous: 'FULL' });
+export async function openWebAppServices(options: OpenWebAppServicesOptions = {}): Promise<WebAppServices> {
+  const { filePath, env, seedRoutes = CURATED_ROUTES } = options;
+  const db = await openSqlClient({ filePath, env, synchronous: 'FULL' });
   try {
-    const publishedRoutes = createSqliteRouteStore(db);
+    const publishedRoutes = createRouteStore(db);
     const studioRoutes = createStudioRouteStore(db);
     let seeding: Promise<unknown> | undefined;
     const seeded = (): Promise<unknown> =>
@@ -63,7 +67,8 @@ export function openWebAppServices(options: OpenWebAppServicesOptions = {}): Web
     return {
       db,
       staff: createStaffServices(db),
-      bakeQueue: createSqliteBakeQueue(db),
+      // Until the bake reads move to the render server's HTTP API, the queue is read on the SQLite connection.
+      bakeQueue: createSqliteBakeQueue((db as SqliteSqlClient).db),
       publishedRoutes: async () => (await seeded(), publishedRoutes),
       studioRoutes: async () => (await seeded(), studioRoutes),
       validationWorld: (scene) => (worlds[scene] ??= createSceneWorld(scene)),
@@ -71,7 +76,7 @@ export function openWebAppServices(options: OpenWebAppServicesOptions = {}): Web
       close: () => db.close(),
     };
   } catch (error) {
-    db.close();
+    await db.close();
     throw error;
   }
 }

@@ -24,7 +24,7 @@ before(async () => {
   const dbPath = path.join(tempDir, 'yunshan.sqlite');
   const services = openStaffServices(dbPath);
   const curator = await createStaffAccount(services, { email: 'zhao.curator@bureau.example', password: 'sea of clouds at dawn 47', role: 'curator' });
-  cookie = `${sessionCookieName(false)}=${services.sessions.create(curator.id).token}`;
+  cookie = `${sessionCookieName(false)}=${(await services.sessions.create(curator.id)).token}`;
   services.close();
   server = await startNextServer({ dbPath });
 });

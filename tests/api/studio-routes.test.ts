@@ -33,8 +33,8 @@ before(async () => {
   const curator = await createStaffAccount(services, { email: 'li.curator@bureau.example', password: 'mist over the pillars 81', role: 'curator' });
   const admin = await createStaffAccount(services, { email: 'wang.admin@bureau.example', password: 'golden whip stream 2031', role: 'admin' });
   // Sessions straight from the staff store: signing in is the staff API's own test.
-  curatorCookie = `${sessionCookieName(false)}=${services.sessions.create(curator.id).token}`;
-  adminCookie = `${sessionCookieName(false)}=${services.sessions.create(admin.id).token}`;
+  curatorCookie = `${sessionCookieName(false)}=${(await services.sessions.create(curator.id)).token}`;
+  adminCookie = `${sessionCookieName(false)}=${(await services.sessions.create(admin.id)).token}`;
   services.close();
   server = await startNextServer({ dbPath });
 });

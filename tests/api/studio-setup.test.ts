@@ -25,10 +25,10 @@ after(async () => {
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
 
-function issueToken(): string {
+async function issueToken(): Promise<string> {
   const services = openStaffServices(dbPath);
   try {
-    const link = issueSetupLinkIfNoAdmin(services, server.baseUrl);
+    const link = await issueSetupLinkIfNoAdmin(services, server.baseUrl);
     assert.ok(link, 'a link while there is no admin');
     return new URL(link.url).searchParams.get('token') ?? '';
   } finally {
@@ -57,7 +57,7 @@ let strangersViewWithoutAdmin: unknown;
 
 test('the link creates the first admin once, signs them in, and never works again', async () => {
   strangersViewWithoutAdmin = await strangersView();
-  const token = issueToken();
+  const token = await issueToken();
   const admin = { token, email: 'first.admin@bureau.example', password: 'cloud sea over wulingyuan 8' };
 
   const page = await fetch(`${server.baseUrl}/studio/setup?token=${token}`);
@@ -81,8 +81,8 @@ test('the link creates the first admin once, signs them in, and never works agai
   assert.equal(again.status, 403, 'the spent link is dead');
   const services = openStaffServices(dbPath);
   try {
-    assert.equal(services.members.countAdmins(), 1);
-    assert.equal(issueSetupLinkIfNoAdmin(services, server.baseUrl), null);
+    assert.equal(await services.members.countAdmins(), 1);
+    assert.equal(await issueSetupLinkIfNoAdmin(services, server.baseUrl), null);
   } finally {
     services.close();
   }
@@ -92,7 +92,7 @@ test('a stranger gets the same answers whether or not an admin exists', async ()
   assert.ok(strangersViewWithoutAdmin, 'the first test did not run');
   const services = openStaffServices(dbPath);
   try {
-    assert.equal(services.members.countAdmins(), 1, 'an admin exists for this comparison');
+    assert.equal(await services.members.countAdmins(), 1, 'an admin exists for this comparison');
   } finally {
     services.close();
   }

@@ -41,12 +41,12 @@ test('add, list, revoke and remove staff from the command line', async () => {
 
   const services = openStaffServices(dbPath);
   try {
-    const credentials = services.members.credentialsByEmail('admin@bureau.example');
+    const credentials = await services.members.credentialsByEmail('admin@bureau.example');
     assert.ok(credentials);
     assert.equal(credentials.member.role, 'admin');
     assert.equal(await verifyPassword(credentials.passwordHash, 'misty pillars at dawn 47'), true);
-    services.sessions.create(credentials.member.id);
-    services.sessions.create(credentials.member.id);
+    await services.sessions.create(credentials.member.id);
+    await services.sessions.create(credentials.member.id);
   } finally {
     services.close();
   }

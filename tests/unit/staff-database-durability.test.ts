@@ -18,8 +18,8 @@ const NORMAL = 1;
 test('the staff services connection writes with WAL and synchronous = FULL', () => {
   const services = openStaffServices(path.join(tempRoot, 'staff.sqlite'));
   try {
-    assert.equal(services.db.pragma('journal_mode', { simple: true }), 'wal');
-    assert.equal(services.db.pragma('synchronous', { simple: true }), FULL);
+    assert.equal(services.db.db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(services.db.db.pragma('synchronous', { simple: true }), FULL);
   } finally {
     services.close();
   }

@@ -21,7 +21,7 @@ const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-sessions-'
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 let fileCount = 0;
 
-function freshServices(startMs = Date.UTC(2026, 4, 1, 8)): { services: StaffServices; clock: { nowMs: number }; dbPath: string } {
+function freshServices(startMs = Date.UTC(2026, 4, 1, 8)): { services: ReturnType<typeof openStaffServices>; clock: { nowMs: number }; dbPath: string } {
   const clock = { nowMs: startMs };
   const dbPath = path.join(tempRoot, `staff-${++fileCount}.sqlite`);
   return { services: openStaffServices(dbPath, () => clock.nowMs), clock, dbPath };
@@ -38,7 +38,7 @@ function cookieRequest(token: string, init: { https?: boolean } = {}): Request {
 }
 
 describe('secret tokens', () => {
-  test('are 32 random bytes in base64url, stored as their SHA-256 hex', () => {
+  test('are 32 random bytes in base64url, stored as their SHA-256 hex', async () => {
     const token = generateSecretToken();
     assert.equal(Buffer.from(token, 'base64url').length, 32);
     assert.ok(isWellFormedSecretToken(token));
@@ -49,26 +49,26 @@ describe('secret tokens', () => {
 });
 
 describe('session cookie', () => {
-  test('over HTTP: HttpOnly, SameSite=Lax, Path=/, no Secure, plain name', () => {
+  test('over HTTP: HttpOnly, SameSite=Lax, Path=/, no Secure, plain name', async () => {
     const cookie = serializeSessionCookie('tok', { secure: false, maxAgeS: 3600 });
     assert.equal(cookie, 'yunshan_studio=tok; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax');
   });
 
-  test('over HTTPS: Secure and the __Host- prefix, with no Domain', () => {
+  test('over HTTPS: Secure and the __Host- prefix, with no Domain', async () => {
     const cookie = serializeSessionCookie('tok', { secure: true, maxAgeS: 3600 });
     assert.equal(cookie, '__Host-yunshan_studio=tok; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax; Secure');
     assert.doesNotMatch(cookie, /Domain=/i);
     assert.match(serializeClearedSessionCookie(true), /^__Host-yunshan_studio=; Path=\/; Max-Age=0; HttpOnly; SameSite=Lax; Secure$/);
   });
 
-  test('HTTPS is read from x-forwarded-proto first, then the URL', () => {
+  test('HTTPS is read from x-forwarded-proto first, then the URL', async () => {
     assert.equal(isHttpsRequest(new Request('http://a.example/', { headers: { 'x-forwarded-proto': 'https' } })), true);
     assert.equal(isHttpsRequest(new Request('https://a.example/', { headers: { 'x-forwarded-proto': 'http' } })), false);
     assert.equal(isHttpsRequest(new Request('https://a.example/')), true);
     assert.equal(isHttpsRequest(new Request('http://a.example/')), false);
   });
 
-  test('under HTTPS only the __Host- cookie is read', () => {
+  test('under HTTPS only the __Host- cookie is read', async () => {
     const plainOverHttps = new Request('https://a.example/', { headers: { cookie: 'yunshan_studio=planted' } });
     assert.equal(readSessionToken(plainOverHttps), null);
     assert.equal(readSessionToken(cookieRequest('tok', { https: true })), 'tok');
@@ -77,10 +77,10 @@ describe('session cookie', () => {
 });
 
 describe('session store', () => {
-  test('stores only the token hash', () => {
+  test('stores only the token hash', async () => {
     const { services, dbPath } = freshServices();
-    const member = services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
-    const { token } = services.sessions.create(member.id);
+    const member = await services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
+    const { token } = await services.sessions.create(member.id);
     services.close();
     const db = new Database(dbPath, { readonly: true });
     const stored = db.prepare('SELECT token_sha256 FROM staff_sessions').pluck().all();
@@ -92,61 +92,61 @@ describe('session store', () => {
 
   test('idle expiry slides with use, up to the absolute expiry', async () => {
     const { services, clock } = freshServices();
-    const member = services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
-    const { token } = services.sessions.create(member.id);
+    const member = await services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
+    const { token } = await services.sessions.create(member.id);
 
     // Used every 20 minutes, the session outlives its 30-minute idle timeout many times over...
     const step = SESSION_IDLE_TIMEOUT_MS * (2 / 3);
     const start = clock.nowMs;
     while (clock.nowMs + step < start + SESSION_ABSOLUTE_LIFETIME_MS) {
       clock.nowMs += step;
-      assert.notEqual(services.sessions.resolve(token), null, `ended early at +${(clock.nowMs - start) / 60000} min`);
+      assert.notEqual(await services.sessions.resolve(token), null, `ended early at +${(clock.nowMs - start) / 60000} min`);
     }
     // ...but never its 12-hour absolute lifetime.
     clock.nowMs = start + SESSION_ABSOLUTE_LIFETIME_MS;
-    assert.equal(services.sessions.resolve(token), null);
+    assert.equal(await services.sessions.resolve(token), null);
     services.close();
   });
 
-  test('a session unused past the idle timeout ends, and its row goes', () => {
+  test('a session unused past the idle timeout ends, and its row goes', async () => {
     const { services, clock } = freshServices();
-    const member = services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
-    const { token } = services.sessions.create(member.id);
+    const member = await services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
+    const { token } = await services.sessions.create(member.id);
     clock.nowMs += SESSION_IDLE_TIMEOUT_MS - 1;
-    assert.notEqual(services.sessions.resolve(token), null);
+    assert.notEqual(await services.sessions.resolve(token), null);
     clock.nowMs += SESSION_IDLE_TIMEOUT_MS;
-    assert.equal(services.sessions.resolve(token), null);
-    assert.equal(services.db.prepare('SELECT COUNT(*) FROM staff_sessions').pluck().get(), 0);
+    assert.equal(await services.sessions.resolve(token), null);
+    assert.equal(services.db.db.prepare('SELECT COUNT(*) FROM staff_sessions').pluck().get(), 0);
     services.close();
   });
 
-  test('logout ends one session; revoke ends them all; removing the member ends theirs', () => {
+  test('logout ends one session; revoke ends them all; removing the member ends theirs', async () => {
     const { services } = freshServices();
-    const li = services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
-    services.members.add({ email: 'admin@bureau.example', role: 'admin', passwordHash: STORED_HASH });
-    const first = services.sessions.create(li.id);
-    const second = services.sessions.create(li.id);
-    const third = services.sessions.create(li.id);
+    const li = await services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
+    await services.members.add({ email: 'admin@bureau.example', role: 'admin', passwordHash: STORED_HASH });
+    const first = await services.sessions.create(li.id);
+    const second = await services.sessions.create(li.id);
+    const third = await services.sessions.create(li.id);
 
-    services.sessions.delete(first.session.sessionId);
-    assert.equal(services.sessions.resolve(first.token), null);
-    assert.notEqual(services.sessions.resolve(second.token), null);
+    await services.sessions.delete(first.session.sessionId);
+    assert.equal(await services.sessions.resolve(first.token), null);
+    assert.notEqual(await services.sessions.resolve(second.token), null);
 
-    assert.equal(services.sessions.deleteAllFor(li.id), 2);
-    assert.equal(services.sessions.resolve(second.token), null);
-    assert.equal(services.sessions.resolve(third.token), null);
+    assert.equal(await services.sessions.deleteAllFor(li.id), 2);
+    assert.equal(await services.sessions.resolve(second.token), null);
+    assert.equal(await services.sessions.resolve(third.token), null);
 
-    const fourth = services.sessions.create(li.id);
-    assert.equal(services.members.remove(li.id), true);
-    assert.equal(services.sessions.resolve(fourth.token), null);
+    const fourth = await services.sessions.create(li.id);
+    assert.equal(await services.members.remove(li.id), true);
+    assert.equal(await services.sessions.resolve(fourth.token), null);
     services.close();
   });
 
-  test('the last admin cannot be removed', () => {
+  test('the last admin cannot be removed', async () => {
     const { services } = freshServices();
-    const admin = services.members.add({ email: 'admin@bureau.example', role: 'admin', passwordHash: STORED_HASH });
-    assert.throws(() => services.members.remove(admin.id), { name: 'ConflictError' });
-    assert.notEqual(services.members.getById(admin.id), null);
+    const admin = await services.members.add({ email: 'admin@bureau.example', role: 'admin', passwordHash: STORED_HASH });
+    await assert.rejects(services.members.remove(admin.id), { name: 'ConflictError' });
+    assert.notEqual(await services.members.getById(admin.id), null);
     services.close();
   });
 });
@@ -154,10 +154,10 @@ describe('session store', () => {
 describe('requireStaff', () => {
   test('401 without a valid session, 403 for a curator on admin work, the session otherwise', async () => {
     const { services, clock } = freshServices();
-    const curator = services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
-    const admin = services.members.add({ email: 'admin@bureau.example', role: 'admin', passwordHash: STORED_HASH });
-    const curatorToken = services.sessions.create(curator.id).token;
-    const adminToken = services.sessions.create(admin.id).token;
+    const curator = await services.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: STORED_HASH });
+    const admin = await services.members.add({ email: 'admin@bureau.example', role: 'admin', passwordHash: STORED_HASH });
+    const curatorToken = (await services.sessions.create(curator.id)).token;
+    const adminToken = (await services.sessions.create(admin.id)).token;
 
     await assert.rejects(requireStaff(new Request('http://studio.example/'), 'curator', services), { status: 401 });
     await assert.rejects(requireStaff(cookieRequest(generateSecretToken()), 'curator', services), { status: 401 });

@@ -12,26 +12,26 @@ import { hashSecretToken } from '../../server/staff/secret-token';
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-setup-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 
-test('a setup token works once, before it expires, and only the latest one counts', () => {
+test('a setup token works once, before it expires, and only the latest one counts', async () => {
   const clock = { nowMs: Date.UTC(2026, 4, 1) };
   const services = openStaffServices(path.join(tempRoot, 'setup.sqlite'), () => clock.nowMs);
   try {
-    const first = services.setupTokens.issue();
+    const first = await services.setupTokens.issue();
     assert.equal(first.expiresAtMs, clock.nowMs + SETUP_TOKEN_LIFETIME_MS);
-    const stored = services.db.prepare('SELECT token_sha256 FROM staff_setup_tokens').pluck().all();
+    const stored = services.db.db.prepare('SELECT token_sha256 FROM staff_setup_tokens').pluck().all();
     assert.deepEqual(stored, [hashSecretToken(first.token)]);
 
-    const second = services.setupTokens.issue();
-    assert.equal(services.setupTokens.isLive(first.token), false, 'an older link still works');
-    assert.equal(services.setupTokens.isLive(second.token), true);
-    assert.equal(services.setupTokens.spend(second.token), true);
-    assert.equal(services.setupTokens.spend(second.token), false, 'the link worked twice');
+    const second = await services.setupTokens.issue();
+    assert.equal(await services.setupTokens.isLive(first.token), false, 'an older link still works');
+    assert.equal(await services.setupTokens.isLive(second.token), true);
+    assert.equal(await services.setupTokens.spend(second.token), true);
+    assert.equal(await services.setupTokens.spend(second.token), false, 'the link worked twice');
 
-    const third = services.setupTokens.issue();
+    const third = await services.setupTokens.issue();
     clock.nowMs += SETUP_TOKEN_LIFETIME_MS;
-    assert.equal(services.setupTokens.isLive(third.token), false);
-    assert.equal(services.setupTokens.spend(third.token), false);
-    assert.equal(services.setupTokens.spend('not-a-token'), false);
+    assert.equal(await services.setupTokens.isLive(third.token), false);
+    assert.equal(await services.setupTokens.spend(third.token), false);
+    assert.equal(await services.setupTokens.spend('not-a-token'), false);
   } finally {
     services.close();
   }

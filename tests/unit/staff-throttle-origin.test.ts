@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, createLoginThrottle, throttleDelayMs, type LoginThrottle } from '../../server/staff/login-throttle';
 import { openDatabase } from '../../server/db/database';
+import { createSqliteSqlClient } from '../../server/db/sqlite-sql-client';
 import { assertSameOrigin } from '../../server/staff/same-origin';
 import { clientAddressOf, trustedProxyHopsFromEnv } from '../../server/staff/client-address';
 
@@ -17,12 +18,12 @@ let fileCount = 0;
 function freshThrottle(): { throttle: LoginThrottle; clock: { nowMs: number }; close: () => void } {
   const clock = { nowMs: Date.UTC(2026, 4, 1, 8) };
   const db = openDatabase(path.join(tempRoot, `throttle-${++fileCount}.sqlite`));
-  return { throttle: createLoginThrottle(db, () => clock.nowMs), clock, close: () => db.close() };
+  return { throttle: createLoginThrottle(createSqliteSqlClient(db), () => clock.nowMs), clock, close: () => db.close() };
 }
 
-function failTimes(throttle: LoginThrottle, count: number, email: string, address: string): void {
+async function failTimes(throttle: LoginThrottle, count: number, email: string, address: string): Promise<void> {
   for (let i = 0; i < count; i++) {
-    const decision = throttle.begin(email, address);
+    const decision = await throttle.begin(email, address);
     assert.equal(decision.allowed, true, `attempt ${i + 1} was throttled`);
   }
 }
@@ -39,51 +40,51 @@ describe('throttleDelayMs', () => {
 });
 
 describe('login throttle', () => {
-  test('per account at an address: the sixth try from there waits; a success restarts the count', () => {
+  test('per account at an address: the sixth try from there waits; a success restarts the count', async () => {
     const { throttle, clock, close } = freshThrottle();
-    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
-    const blocked = throttle.begin('li@bureau.example', '10.0.0.1');
+    await failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    const blocked = await throttle.begin('li@bureau.example', '10.0.0.1');
     assert.deepEqual(blocked, { allowed: false, retryAfterMs: 2000 });
-    assert.equal(throttle.begin('other@bureau.example', '10.0.0.1').allowed, true, 'another account was throttled');
+    assert.equal((await throttle.begin('other@bureau.example', '10.0.0.1')).allowed, true, 'another account was throttled');
 
     clock.nowMs += 2000;
-    const allowed = throttle.begin('li@bureau.example', '10.0.0.1');
+    const allowed = await throttle.begin('li@bureau.example', '10.0.0.1');
     assert.equal(allowed.allowed, true);
-    assert.deepEqual(throttle.begin('li@bureau.example', '10.0.0.1'), { allowed: false, retryAfterMs: 4000 });
+    assert.deepEqual(await throttle.begin('li@bureau.example', '10.0.0.1'), { allowed: false, retryAfterMs: 4000 });
 
     clock.nowMs += 4000;
-    const success = throttle.begin('li@bureau.example', '10.0.0.1');
+    const success = await throttle.begin('li@bureau.example', '10.0.0.1');
     assert.ok(success.allowed);
-    throttle.succeed(success.attemptId);
-    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    await throttle.succeed(success.attemptId);
+    await failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
     close();
   });
 
-  test("failures from one address never lock the account's owner out at another", () => {
+  test("failures from one address never lock the account's owner out at another", async () => {
     const { throttle, close } = freshThrottle();
-    failTimes(throttle, 5, 'li@bureau.example', '203.0.113.7');
-    assert.equal(throttle.begin('li@bureau.example', '203.0.113.7').allowed, false);
-    const owner = throttle.begin('li@bureau.example', '10.0.0.1');
+    await failTimes(throttle, 5, 'li@bureau.example', '203.0.113.7');
+    assert.equal((await throttle.begin('li@bureau.example', '203.0.113.7')).allowed, false);
+    const owner = await throttle.begin('li@bureau.example', '10.0.0.1');
     assert.ok(owner.allowed, 'the owner at their own address was throttled by a stranger');
-    throttle.succeed(owner.attemptId);
-    assert.equal(throttle.begin('li@bureau.example', '203.0.113.7').allowed, false, "the owner's success freed the stranger");
+    await throttle.succeed(owner.attemptId);
+    assert.equal((await throttle.begin('li@bureau.example', '203.0.113.7')).allowed, false, "the owner's success freed the stranger");
     close();
   });
 
-  test('per address: many accounts from one address are throttled together, other addresses are not', () => {
+  test('per address: many accounts from one address are throttled together, other addresses are not', async () => {
     const { throttle, close } = freshThrottle();
-    for (let i = 0; i < ADDRESS_THROTTLE.freeFailures; i++) failTimes(throttle, 1, `guess${i}@bureau.example`, '203.0.113.7');
-    const blocked = throttle.begin('fresh@bureau.example', '203.0.113.7');
+    for (let i = 0; i < ADDRESS_THROTTLE.freeFailures; i++) await failTimes(throttle, 1, `guess${i}@bureau.example`, '203.0.113.7');
+    const blocked = await throttle.begin('fresh@bureau.example', '203.0.113.7');
     assert.equal(blocked.allowed, false);
-    assert.equal(throttle.begin('fresh@bureau.example', '198.51.100.1').allowed, true);
+    assert.equal((await throttle.begin('fresh@bureau.example', '198.51.100.1')).allowed, true);
     close();
   });
 
-  test('failures older than the window are forgotten', () => {
+  test('failures older than the window are forgotten', async () => {
     const { throttle, clock, close } = freshThrottle();
-    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    await failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
     clock.nowMs += ACCOUNT_THROTTLE.windowMs + 1;
-    failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
+    await failTimes(throttle, 5, 'li@bureau.example', '10.0.0.1');
     close();
   });
 });
@@ -92,14 +93,14 @@ describe('clientAddressOf', () => {
   const withForwardedFor = (value: string, more: Record<string, string> = {}) =>
     new Request('http://a.example/', { headers: { 'x-forwarded-for': value, ...more } });
 
-  test('with no trusted proxy, the peer the web process appended last; what the client wrote is ignored', () => {
+  test('with no trusted proxy, the peer the web process appended last; what the client wrote is ignored', async () => {
     assert.equal(clientAddressOf(withForwardedFor('6.6.6.6, ::ffff:192.0.2.4'), 0), '192.0.2.4');
     assert.equal(clientAddressOf(withForwardedFor('6.6.6.6, 7.7.7.7, 192.0.2.4', { 'x-real-ip': '8.8.8.8' }), 0), '192.0.2.4');
     assert.equal(clientAddressOf(new Request('http://a.example/', { headers: { 'x-real-ip': '8.8.8.8' } }), 0), 'unknown');
     assert.equal(clientAddressOf(new Request('http://a.example/'), 0), 'unknown');
   });
 
-  test('with trusted proxies, the entry the farthest of them wrote', () => {
+  test('with trusted proxies, the entry the farthest of them wrote', async () => {
     // client wrote 6.6.6.6; proxy A saw 203.0.113.9; proxy B saw A (10.0.0.2); the web process saw B (10.0.0.3).
     const chain = withForwardedFor('6.6.6.6, 203.0.113.9, 10.0.0.2, 10.0.0.3');
     assert.equal(clientAddressOf(chain, 0), '10.0.0.3');
@@ -108,7 +109,7 @@ describe('clientAddressOf', () => {
     assert.equal(clientAddressOf(withForwardedFor('203.0.113.9, 10.0.0.3'), 2), '203.0.113.9', 'a shorter chain holds only trusted entries');
   });
 
-  test('the number of hops is a setting, 0 by default, and a bad value is refused', () => {
+  test('the number of hops is a setting, 0 by default, and a bad value is refused', async () => {
     assert.equal(trustedProxyHopsFromEnv({}), 0);
     assert.equal(trustedProxyHopsFromEnv({ YUNSHAN_TRUSTED_PROXY_HOPS: '' }), 0);
     assert.equal(trustedProxyHopsFromEnv({ YUNSHAN_TRUSTED_PROXY_HOPS: '2' }), 2);
@@ -122,7 +123,7 @@ describe('assertSameOrigin', () => {
   const post = (headers: Record<string, string>, url = 'http://studio.example/api/studio/staff') =>
     new Request(url, { method: 'POST', headers: { host: 'studio.example', ...headers } });
 
-  test('accepts writes whose Origin (or Referer) is the site itself', () => {
+  test('accepts writes whose Origin (or Referer) is the site itself', async () => {
     assert.doesNotThrow(() => assertSameOrigin(post({ origin: 'http://studio.example' }), []));
     assert.doesNotThrow(() => assertSameOrigin(post({ referer: 'http://studio.example/studio/login' }), []));
     assert.doesNotThrow(() =>
@@ -130,7 +131,7 @@ describe('assertSameOrigin', () => {
     );
   });
 
-  test('refuses other sites, a missing or null origin, and the wrong scheme', () => {
+  test('refuses other sites, a missing or null origin, and the wrong scheme', async () => {
     const refused: Record<string, string>[] = [
       { origin: 'https://evil.example' },
       { origin: 'null' },
@@ -144,7 +145,7 @@ describe('assertSameOrigin', () => {
     }
   });
 
-  test('accepts the allow-list, and lets safe methods through', () => {
+  test('accepts the allow-list, and lets safe methods through', async () => {
     assert.doesNotThrow(() => assertSameOrigin(post({ origin: 'https://admin.example' }), ['https://admin.example']));
     assert.doesNotThrow(() => assertSameOrigin(new Request('http://studio.example/', { headers: { origin: 'https://evil.example' } }), []));
     const del = new Request('http://studio.example/x', { method: 'DELETE', headers: { host: 'studio.example', origin: 'https://evil.example' } });

@@ -27,8 +27,8 @@ export default async function StudioSetupPage({ searchParams }: { searchParams: 
   const messages = messagesFor(locale);
   const token = typeof query.token === 'string' ? query.token : '';
   const services = (await webServices()).staff;
-  const tokenLive = services.setupTokens.isLive(token);
-  const adminExists = tokenLive && services.members.countAdmins() > 0;
+  const tokenLive = await services.setupTokens.isLive(token);
+  const adminExists = tokenLive && (await services.members.countAdmins()) > 0;
   const live = tokenLive && !adminExists;
   return (
     <>

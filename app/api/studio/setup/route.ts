@@ -26,7 +26,7 @@ export const POST = studioHandler(async (request: Request) => {
   const body = await readJsonBody(request, SetupBodySchema);
   const services = (await webServices()).staff;
   const admin = await createFirstAdmin(services, body);
-  const session = services.sessions.create(admin.id);
+  const session = await services.sessions.create(admin.id);
   const maxAgeS = (session.absoluteExpiresAtMs - services.nowMs()) / 1000;
   return studioJson(
     { staff: admin },

@@ -12,7 +12,7 @@ const ALLOWED_METHODS = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const;
 export const GET = studioHandler(async (request: Request) => {
   await requireStaff(request, 'admin');
   const services = (await webServices()).staff;
-  return studioJson({ staff: services.members.list(services.nowMs()) });
+  return studioJson({ staff: await services.members.list(services.nowMs()) });
 });
 
 export const POST = studioHandler(async (request: Request) => {

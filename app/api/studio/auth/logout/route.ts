@@ -15,7 +15,7 @@ export const POST = studioHandler(async (request: Request) => {
   assertSameOrigin(request);
   const services = (await webServices()).staff;
   const session = await currentStaffSession(request);
-  if (session !== null) services.sessions.delete(session.sessionId);
+  if (session !== null) await services.sessions.delete(session.sessionId);
   return new Response(null, {
     status: 204,
     headers: { 'Set-Cookie': serializeClearedSessionCookie(isHttpsRequest(request)), 'Cache-Control': 'no-store' },

@@ -16,7 +16,7 @@ export const DELETE = studioHandler(async (request: Request, { params }: { param
   const id = parseStaffId((await params).id);
   // Removing oneself would end this session mid-request; another admin must do it.
   if (id === session.staff.id) throw new ConflictError('You cannot remove your own account.');
-  if (!(await webServices()).staff.members.remove(id)) throw new NotFoundError('No such staff member.');
+  if (!(await (await webServices()).staff.members.remove(id))) throw new NotFoundError('No such staff member.');
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
 

@@ -15,8 +15,8 @@ export const POST = studioHandler(async (request: Request, { params }: { params:
   await requireStaff(request, 'admin');
   const id = parseStaffId((await params).id);
   const services = (await webServices()).staff;
-  if (services.members.getById(id) === null) throw new NotFoundError('No such staff member.');
-  return studioJson({ endedSessions: services.sessions.deleteAllFor(id) });
+  if ((await services.members.getById(id)) === null) throw new NotFoundError('No such staff member.');
+  return studioJson({ endedSessions: await services.sessions.deleteAllFor(id) });
 });
 
 export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
