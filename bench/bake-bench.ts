@@ -27,7 +27,7 @@
 // machines this was written on have no GPU.
 import os from 'node:os';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
-import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, isProfileId, type ProfileId, type QualityProfile } from '../server/bake/quality-profiles';
+import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, isProfileId, type ProfileId, type QualityProfile } from '@/scenes/protocol/profile-ladder';
 import { chromiumLaunchDefaults } from '../server/render/chromium-launch';
 import { createRendererPool } from '../server/render/renderer-pool';
 import { isRendererFailedError } from '../server/render/renderer-errors';

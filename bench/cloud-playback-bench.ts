@@ -5,7 +5,7 @@
 // Chromium.
 import type { Browser, Page } from 'playwright-core';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
-import { QUALITY_PROFILES } from '../server/bake/quality-profiles';
+import { QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import { createRendererPool } from '../server/render/renderer-pool';
 import { measureRenderThroughput } from '../server/render/render-throughput';
 import type { CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';

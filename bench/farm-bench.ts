@@ -14,7 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { BakeKey } from '../server/bake/bake-contracts';
-import { frameCountFor, segmentCountFor } from '../server/bake/quality-profiles';
+import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
 import { BullmqSegmentQueue, createFarmWorker } from '../server/farm/bullmq-segment-queue';
 import { SEGMENT_QUEUE, MANIFEST_QUEUE, type SegmentJobData, type SegmentResult } from '../server/farm/segment-job';
 import { startRedisServer, type RunningRedis } from '../tests/helpers/redis-server';

@@ -7,7 +7,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { currentSceneVersion } from '../server/bake/scene-version';
 import { LocalFrameStore } from '../server/frame-store/local-frame-store';
-import { BAKE_FPS, type ProfileId } from '../server/bake/quality-profiles';
+import { BAKE_FPS, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { NodeStreamViewer } from '../server/stream/node-stream-viewer';
 import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamFixtureFramesDir, streamTestRoute } from '../tests/render/stream-test-fixture';
 import { median, percentile, printTable } from './stats';

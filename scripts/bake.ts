@@ -9,7 +9,7 @@ import { bakeRoute, type BakeProgress } from '../server/bake/bake-route';
 import { bakePosterAfter } from '../server/bake/bake-poster';
 import { formatBakeProgress, formatDuration } from '../server/bake/bake-progress-line';
 import { currentSceneVersion } from '../server/bake/scene-version';
-import { isProfileId, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '../server/bake/quality-profiles';
+import { isProfileId, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { createRendererPool } from '../server/render/renderer-pool';
 
 const USAGE = `Usage: npm run bake -- <routeId> [--profile <${PROFILE_IDS.join('|')}>] [--frames-dir <dir>] [--renderers <n>] [--no-poster]

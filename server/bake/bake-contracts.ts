@@ -3,16 +3,9 @@
 // embedded implementation here and can be swapped (S3-compatible store, BullMQ queue).
 import type { Route } from '../../scenes/routes/route-schema';
 import type { SceneTier } from '../../scenes/world/quality-tiers';
-import type { ProfileId, QualityProfile } from './quality-profiles';
-
-/** One encoded frame: a VP8 chunk or a JPEG image. */
-export interface EncodedChunk {
-  /** Frame number within the route: frame i shows poseAt(route, i / BAKE_FPS). */
-  index: number;
-  timestampUs: number;
-  key: boolean;
-  data: Uint8Array;
-}
+import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';
+import type { ProfileId, QualityProfile } from '@/scenes/protocol/profile-ladder';
 
 /** One second of frames, starting at a keyframe, encoded with a fresh encoder so it does not depend on any other segment. */
 export interface SegmentRequest {
@@ -47,14 +40,6 @@ export interface BakeKey {
   routeId: string;
   revision: number;
   profileId: ProfileId;
-}
-
-export interface ChunkEntry {
-  index: number;
-  timestampUs: number;
-  key: boolean;
-  size: number;
-  sha256: string;
 }
 
 export interface BakeManifest {

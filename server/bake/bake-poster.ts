@@ -7,7 +7,7 @@
 import type { Route } from '../../scenes/routes/route-schema';
 import type { SceneTier } from '../../scenes/world/quality-tiers';
 import type { FrameStore, RendererPool } from './bake-contracts';
-import { QUALITY_PROFILES, type ProfileId } from './quality-profiles';
+import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 /** The catalogue card's picture size (components/catalogue/RouteCard). */
 export const POSTER_WIDTH_PX = 960;

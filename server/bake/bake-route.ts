@@ -4,9 +4,11 @@
 // byte-identical to an uninterrupted one.
 import type { Route } from '../../scenes/routes/route-schema';
 import { describeChunk } from '../frame-store/chunk-entry';
-import type { BakeKey, BakeManifest, ChunkEntry, FrameStore, RendererPool } from './bake-contracts';
+import type { BakeKey, BakeManifest, FrameStore, RendererPool } from './bake-contracts';
+import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';
 import { bakeSegment, segmentRequestFor } from './bake-segment';
-import { BAKE_FPS, FRAMES_PER_SEGMENT, frameCountFor, type QualityProfile } from './quality-profiles';
+import { FRAMES_PER_SEGMENT, frameCountFor } from '@/scenes/protocol/frame-timing';
+import { BAKE_FPS, type QualityProfile } from '@/scenes/protocol/profile-ladder';
 
 export { DEFAULT_SEGMENT_ATTEMPTS, isRendererFailure } from './bake-segment';
 

@@ -5,8 +5,10 @@
 import type { Route } from '../../scenes/routes/route-schema';
 import { isCorruptChunkError } from '../frame-store/frame-store-errors';
 import { createLogger } from '../log';
-import type { BakeKey, EncodedChunk, FrameStore, RendererPool, SegmentRequest } from './bake-contracts';
-import { FRAMES_PER_SEGMENT, frameCountFor, type QualityProfile } from './quality-profiles';
+import type { BakeKey, FrameStore, RendererPool, SegmentRequest } from './bake-contracts';
+import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import { FRAMES_PER_SEGMENT, frameCountFor } from '@/scenes/protocol/frame-timing';
+import type { QualityProfile } from '@/scenes/protocol/profile-ladder';
 
 export const DEFAULT_SEGMENT_ATTEMPTS = 3;
 

@@ -10,7 +10,7 @@ import { createLogger, type Logger } from '../log';
 import { isLeaseLostError } from './bake-queue-errors';
 import { bakePosterAfter } from './bake-poster';
 import { bakeRoute, type BakeProgress, type BakeRouteResult, type SegmentBaked } from './bake-route';
-import { QUALITY_PROFILES, type ProfileId } from './quality-profiles';
+import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { WakeablePause } from './wakeable-pause';
 
 export const DEFAULT_LEASE_MS = 60_000;

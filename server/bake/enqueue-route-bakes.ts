@@ -2,7 +2,8 @@
 // first; and the same for every published route, which the render server does at start.
 import type { RouteStore, PublishedRoute } from '../routes/route-store';
 import type { BakeJob, BakeQueue } from './bake-contracts';
-import { frameCountFor, PROFILE_IDS, type ProfileId } from './quality-profiles';
+import { frameCountFor } from '@/scenes/protocol/frame-timing';
+import { PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 /** Idempotent: jobs already queued, running, done or failed are returned as they are. */
 export async function enqueueRouteBakes(

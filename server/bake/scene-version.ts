@@ -11,13 +11,21 @@ import { DEFAULT_WORLD_SEED } from '../../scenes/world/world';
  * included), the render page and the encoding ladder. Hashing it means no one has to
  * remember to bump a version when a shader changes.
  */
-export const PIXEL_SOURCE_PATHS: readonly string[] = ['scenes', 'components/scene', 'server/render/page', 'server/bake/quality-profiles.ts'];
+export const PIXEL_SOURCE_PATHS: readonly string[] = ['scenes', 'components/scene', 'server/render/page', 'scenes/protocol/profile-ladder.ts'];
+
+/**
+ * Folders inside those that decide no pixels: the stream protocol's messages, codec and
+ * frame maths change how frames travel, not how they look. Its profile ladder (sizes,
+ * bitrates, scene tiers, the frame rate) does, and is listed above by itself.
+ */
+export const NON_PIXEL_SOURCE_PATHS: readonly string[] = ['scenes/protocol'];
 
 function listSourceFiles(root: string, relative: string): string[] {
   const full = path.join(root, relative);
   const stat = fs.statSync(full, { throwIfNoEntry: false });
   if (!stat) throw new Error(`Cannot compute the scene version: ${full} is missing (run from the repository root).`);
   if (stat.isFile()) return /\.(ts|tsx|glsl)$/.test(relative) ? [relative] : [];
+  if (NON_PIXEL_SOURCE_PATHS.includes(relative)) return [];
   return fs
     .readdirSync(full)
     .sort()

@@ -7,7 +7,7 @@ import { openDatabase } from '../db/database';
 import { DataIntegrityError } from '../errors';
 import type { BakeJob, BakeJobStatus, BakeQueue } from './bake-contracts';
 import { LeaseLostError } from './bake-queue-errors';
-import { isProfileId, PROFILE_IDS } from './quality-profiles';
+import { isProfileId, PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
 
 export const DEFAULT_MAX_ATTEMPTS = 3;
 

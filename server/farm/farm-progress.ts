@@ -3,7 +3,7 @@
 // from the first drawn segment's start to the last one's end, over all nodes together.
 // Pure, so the studio's line and /metrics read the same numbers.
 import type { BakeKey } from '../bake/bake-contracts';
-import { frameCountFor, segmentCountFor } from '../bake/quality-profiles';
+import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
 import type { SegmentResult } from './segment-job';
 
 export type FarmBakeState = 'queued' | 'running' | 'done' | 'failed';

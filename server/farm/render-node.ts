@@ -10,7 +10,7 @@ import type { BakeKey, FrameStore, RendererPool } from '../bake/bake-contracts';
 import { bakePosterAfter } from '../bake/bake-poster';
 import { bakeRoute } from '../bake/bake-route';
 import { bakeSegment, segmentRequestFor } from '../bake/bake-segment';
-import { QUALITY_PROFILES } from '../bake/quality-profiles';
+import { QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import { silentLogger, type Logger } from '../log';
 import { createFarmWorker, type FarmWorkerSettings } from './bullmq-segment-queue';
 import { ManifestJobDataSchema, MANIFEST_QUEUE, SEGMENT_QUEUE, SegmentJobDataSchema, type ManifestJobData, type SegmentJobData, type SegmentResult } from './segment-job';

@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { RouteIdSchema, RouteSchema, type Route } from '../../scenes/routes/route-schema';
 import type { BakeKey } from '../bake/bake-contracts';
-import { PROFILE_IDS, QUALITY_PROFILES, segmentCountFor, type ProfileId } from '../bake/quality-profiles';
+import { segmentCountFor } from '@/scenes/protocol/frame-timing';
+import { ProfileIdSchema, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 export const SEGMENT_QUEUE = 'bake-segments';
 export const MANIFEST_QUEUE = 'bake-manifests';
@@ -15,7 +16,7 @@ const BakeKeySchema = z.strictObject({
   sceneVersion: z.string().regex(/^[A-Za-z0-9_-]{1,80}$/),
   routeId: RouteIdSchema,
   revision: z.number().int().min(1),
-  profileId: z.enum(PROFILE_IDS as [ProfileId, ...ProfileId[]]),
+  profileId: ProfileIdSchema,
 });
 
 /** A segment job: the route travels with it, so a render node needs no database. */

@@ -2,9 +2,9 @@
 // is reported instead of steering a viewer to the wrong bytes. Local disk and object
 // storage keep the same bytes.
 import { z } from 'zod';
-import { PROFILE_IDS, type ProfileId } from '../bake/quality-profiles';
+import { ProfileIdSchema } from '@/scenes/protocol/profile-ladder';
 import type { BakeKey, BakeManifest } from '../bake/bake-contracts';
-import { ChunkEntrySchema } from './chunk-entry';
+import { ChunkEntrySchema } from '@/scenes/protocol/chunk-entry';
 import { CorruptManifestError } from './frame-store-errors';
 import { sameBakeKey } from './segment-file-format';
 
@@ -12,7 +12,7 @@ const BakeKeySchema = z.strictObject({
   sceneVersion: z.string().min(1),
   routeId: z.string().min(1),
   revision: z.number().int().min(1),
-  profileId: z.enum(PROFILE_IDS as [ProfileId, ...ProfileId[]]),
+  profileId: ProfileIdSchema,
 });
 
 export const BakeManifestSchema = z

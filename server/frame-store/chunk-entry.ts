@@ -1,17 +1,8 @@
-// A chunk's manifest entry: where it sits in time, whether it is a keyframe, and the
-// size and SHA-256 that every later read is checked against.
-// One schema for it, shared by the manifest and the segment file's header.
+// A chunk's manifest entry, computed: its place, key flag, size and SHA-256. The schema
+// lives with the protocol (scenes/protocol/chunk-entry.ts); hashing needs node:crypto.
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
-import type { ChunkEntry, EncodedChunk } from '../bake/bake-contracts';
-
-export const ChunkEntrySchema = z.strictObject({
-  index: z.number().int().min(0),
-  timestampUs: z.number().min(0),
-  key: z.boolean(),
-  size: z.number().int().min(0),
-  sha256: z.string().regex(/^[0-9a-f]{64}$/),
-}) satisfies z.ZodType<ChunkEntry>;
+import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';
 
 export function sha256Hex(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');

@@ -2,7 +2,7 @@
 // the local folder tree and object-storage keys. Every part comes from a key: anything that
 // could climb out of the store's root, or name something else, is refused.
 import type { BakeKey } from '../bake/bake-contracts';
-import { isProfileId } from '../bake/quality-profiles';
+import { isProfileId } from '@/scenes/protocol/profile-ladder';
 
 const SAFE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 

@@ -5,7 +5,8 @@
 // S3FrameStore keeps the same bytes in object storage behind the same interface.
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../bake/bake-contracts';
+import type { BakeKey, BakeManifest, FrameStore } from '../bake/bake-contracts';
+import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { linkFileAtomic, readFileIfExists, removeAbandonedTempFiles, writeFileAtomic } from './atomic-file';
 import { decodeStoredManifest, encodeStoredManifest } from './bake-manifest-schema';
 import { sha256Hex } from './chunk-entry';

@@ -4,7 +4,8 @@
 // poster. Everything read is checked against the pointer's SHA-256 and, for segments, each
 // chunk's own; a mismatch is a Corrupt*Error, never bad bytes.
 import { S3Client } from '@aws-sdk/client-s3';
-import type { BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../bake/bake-contracts';
+import type { BakeKey, BakeManifest, FrameStore } from '../bake/bake-contracts';
+import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { decodeStoredManifest, encodeStoredManifest } from './bake-manifest-schema';
 import { blobMismatch, ContentAddressedBucket } from './content-addressed-bucket';
 import { sha256Hex } from './chunk-entry';

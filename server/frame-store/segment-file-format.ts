@@ -1,20 +1,26 @@
-// The stored form of one segment, the same on local disk and in object storage: "YSG1"
-// (Yunshan segment, format 1), the header length (u32 LE), a JSON header naming the bake,
-// the segment and each chunk's timestamp, key flag, size and SHA-256, then the chunk bytes.
+// The stored form of one segment, the same on local disk and in object storage: "YSG2"
+// (Yunshan segment, format 2), the header length (u32 LE), a JSON header naming the bake,
+// the segment and each chunk's SHA-256, then the chunks back to back, each in the one chunk
+// codec every hop uses (scenes/protocol/chunk-codec.ts: index, timestamp, key flag, size).
 // Pure: bytes in, bytes out; decoding checks every chunk and names the first bad one.
+// Format 1 ("YSG1", bare chunk bytes) is no longer read: its scene version is gone too.
 import { z } from 'zod';
-import type { BakeKey, ChunkEntry, EncodedChunk } from '../bake/bake-contracts';
-import { FRAMES_PER_SEGMENT } from '../bake/quality-profiles';
-import { ChunkEntrySchema, describeChunk, sha256Hex } from './chunk-entry';
+import type { BakeKey } from '../bake/bake-contracts';
+import { encodeChunk, readChunkAt, type EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import { Sha256HexSchema } from '@/scenes/protocol/chunk-entry';
+import { FRAMES_PER_SEGMENT, firstFrameOfSegment } from '@/scenes/protocol/frame-timing';
+import { profileIndexOf } from '@/scenes/protocol/profile-ladder';
+import { sha256Hex } from './chunk-entry';
 import { CorruptChunkError } from './frame-store-errors';
 
-const SEGMENT_MAGIC = Buffer.from('YSG1', 'ascii');
+const SEGMENT_MAGIC = Buffer.from('YSG2', 'ascii');
 const PREFIX_BYTES = SEGMENT_MAGIC.length + 4;
 
 const SegmentHeaderSchema = z.strictObject({
   key: z.strictObject({ sceneVersion: z.string(), routeId: z.string(), revision: z.number(), profileId: z.string() }),
   segmentIndex: z.number().int(),
-  chunks: z.array(ChunkEntrySchema),
+  /** Each chunk's SHA-256 over its data (not its codec header), as the manifest names it. */
+  chunkSha256: z.array(Sha256HexSchema),
 });
 
 /** Whether the bytes start as a stored segment does (the content URLs serve nothing else). */
@@ -32,7 +38,7 @@ export function assertSegmentChunks(segmentIndex: number, chunks: readonly Pick<
     throw new Error(`Segment ${segmentIndex} must hold 1–${FRAMES_PER_SEGMENT} chunks, not ${chunks.length}`);
   }
   chunks.forEach((chunk, position) => {
-    const expected = segmentIndex * FRAMES_PER_SEGMENT + position;
+    const expected = firstFrameOfSegment(segmentIndex) + position;
     if (chunk.index !== expected) throw new Error(`Segment ${segmentIndex} position ${position} holds chunk ${chunk.index}, expected ${expected}`);
   });
 }
@@ -45,27 +51,32 @@ export function assertSegmentChunks(segmentIndex: number, chunks: readonly Pick<
 export function encodeSegment(key: BakeKey, segmentIndex: number, chunks: readonly EncodedChunk[]): Uint8Array[] {
   assertSegmentChunks(segmentIndex, chunks);
   const { sceneVersion, routeId, revision, profileId } = key;
-  const header = Buffer.from(JSON.stringify({ key: { sceneVersion, routeId, revision, profileId }, segmentIndex, chunks: chunks.map(describeChunk) }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ key: { sceneVersion, routeId, revision, profileId }, segmentIndex, chunkSha256: chunks.map((chunk) => sha256Hex(chunk.data)) }), 'utf8');
   const prefix = Buffer.alloc(PREFIX_BYTES);
   SEGMENT_MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(header.byteLength, SEGMENT_MAGIC.length);
-  return [prefix, header, ...chunks.map((chunk) => chunk.data)];
+  const profileIndex = profileIndexOf(profileId);
+  return [prefix, header, ...chunks.map((chunk) => encodeChunk(chunk, { profileIndex }))];
 }
 
 /** The chunks of a stored segment, each checked against its SHA-256; anything wrong is a CorruptChunkError. */
 export function decodeSegment(file: Buffer, key: BakeKey, segmentIndex: number): EncodedChunk[] {
-  const entries = parseSegmentHeader(file, key, segmentIndex);
+  const hashes = parseSegmentHeader(file, key, segmentIndex);
+  const profileIndex = profileIndexOf(key.profileId);
   const chunks: EncodedChunk[] = [];
   let offset = PREFIX_BYTES + file.readUInt32LE(SEGMENT_MAGIC.length);
-  for (const entry of entries) {
-    if (offset + entry.size > file.byteLength) {
-      throw new CorruptChunkError(key, segmentIndex, entry.index, `truncated: ${file.byteLength - offset} of ${entry.size} bytes present`);
+  for (const [position, sha256] of hashes.entries()) {
+    const expectedIndex = firstFrameOfSegment(segmentIndex) + position;
+    const read = readChunkAt(file, offset);
+    if (read instanceof Error) throw new CorruptChunkError(key, segmentIndex, expectedIndex, read.message);
+    const { index, timestampUs, key: isKey, data } = read.chunk;
+    if (index !== expectedIndex || read.chunk.profileIndex !== profileIndex) {
+      throw new CorruptChunkError(key, segmentIndex, expectedIndex, `holds chunk ${index} of profile ${read.chunk.profileIndex}`);
     }
+    if (sha256Hex(data) !== sha256) throw new CorruptChunkError(key, segmentIndex, index, 'SHA-256 mismatch');
     // A copy, not a view: callers may keep chunks long after the file buffer is gone.
-    const data = new Uint8Array(file.subarray(offset, offset + entry.size));
-    if (sha256Hex(data) !== entry.sha256) throw new CorruptChunkError(key, segmentIndex, entry.index, 'SHA-256 mismatch');
-    chunks.push({ index: entry.index, timestampUs: entry.timestampUs, key: entry.key, data });
-    offset += entry.size;
+    chunks.push({ index, timestampUs, key: isKey, data: new Uint8Array(data) });
+    offset = read.nextOffset;
   }
   if (offset !== file.byteLength) {
     throw new CorruptChunkError(key, segmentIndex, null, `${file.byteLength - offset} unexpected bytes after the last chunk`);
@@ -73,7 +84,7 @@ export function decodeSegment(file: Buffer, key: BakeKey, segmentIndex: number):
   return chunks;
 }
 
-function parseSegmentHeader(file: Buffer, key: BakeKey, segmentIndex: number): ChunkEntry[] {
+function parseSegmentHeader(file: Buffer, key: BakeKey, segmentIndex: number): string[] {
   const corrupt = (reason: string) => new CorruptChunkError(key, segmentIndex, null, reason);
   if (file.byteLength < PREFIX_BYTES || !file.subarray(0, SEGMENT_MAGIC.length).equals(SEGMENT_MAGIC)) throw corrupt('not a segment file');
   const headerBytes = file.readUInt32LE(SEGMENT_MAGIC.length);
@@ -87,11 +98,7 @@ function parseSegmentHeader(file: Buffer, key: BakeKey, segmentIndex: number): C
   const parsed = SegmentHeaderSchema.safeParse(json);
   if (!parsed.success) throw corrupt('the header is malformed');
   if (parsed.data.segmentIndex !== segmentIndex || !sameBakeKey(parsed.data.key, key)) throw corrupt('the file belongs to another segment');
-  const entries = parsed.data.chunks;
-  try {
-    assertSegmentChunks(segmentIndex, entries);
-  } catch (error) {
-    throw corrupt((error as Error).message);
-  }
-  return entries;
+  const count = parsed.data.chunkSha256.length;
+  if (count === 0 || count > FRAMES_PER_SEGMENT) throw corrupt(`the header lists ${count} chunks`);
+  return parsed.data.chunkSha256;
 }

@@ -2,11 +2,11 @@
 // encodes segments and stills on request. Any crash, disconnect, hang or in-page failure
 // kills the browser, marks the renderer failed and rejects the job with RendererFailedError.
 import type { Page } from 'playwright-core';
-import type { RenderedSegment, SegmentRequest, EncodedChunk } from '../bake/bake-contracts';
-import { BAKE_FPS } from '../bake/quality-profiles';
+import type { RenderedSegment, SegmentRequest } from '../bake/bake-contracts';
+import type { EncodedChunk, LabelledChunk } from '@/scenes/protocol/chunk-codec';
+import { BAKE_FPS } from '@/scenes/protocol/profile-ladder';
 import type { Route } from '../../scenes/routes/route-schema';
 import type { SceneTier } from '../../scenes/world/quality-tiers';
-import type { ChunkFrame } from './chunk-framing';
 import { launchChromium, type ChromiumLaunchOptions, type LaunchedChromium } from './chromium-launch';
 import type { RenderPageInfo, SegmentJob } from './page/render-page-api';
 import { renderBackendName } from './render-backend';
@@ -25,7 +25,7 @@ const INITIAL_VIEWPORT = { width: 640, height: 360 };
 
 interface PendingRequest {
   requestId: number;
-  chunks: ChunkFrame[];
+  chunks: LabelledChunk[];
   end: Promise<number>;
   resolveEnd(chunkCount: number): void;
 }
@@ -218,8 +218,8 @@ export class ChromiumRenderer {
     this.failureListeners.clear();
   }
 
-  private acceptChunk(frame: ChunkFrame): void {
-    if (this.pending?.requestId === frame.requestId) this.pending.chunks.push(frame);
+  private acceptChunk(chunk: LabelledChunk): void {
+    if (this.pending?.requestId === chunk.epoch) this.pending.chunks.push(chunk);
   }
 
   private acceptRequestEnd(requestId: number, chunkCount: number): void {
@@ -228,7 +228,7 @@ export class ChromiumRenderer {
 }
 
 /** Every frame of the request exactly once, in order: anything else is a broken renderer, not a result to store. */
-function collectChunks(frames: readonly ChunkFrame[], announced: number, expected: number, firstFrame: number): EncodedChunk[] {
+function collectChunks(frames: readonly LabelledChunk[], announced: number, expected: number, firstFrame: number): EncodedChunk[] {
   if (frames.length !== announced || announced !== expected) {
     throw new Error(`expected ${expected} chunks, the page announced ${announced} and sent ${frames.length}`);
   }

@@ -3,11 +3,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type RawData, type WebSocket } from 'ws';
-import { decodeChunkFrame, type ChunkFrame, type RequestEndMessage } from './chunk-framing';
+import { chunkOf, decodeChunkMessage, type LabelledChunk } from '@/scenes/protocol/chunk-codec';
+import { RequestEndMessageSchema, type RequestEndMessage } from './request-end-message';
 import { RENDER_PAGE_HTML, renderPageBundle } from './render-page-bundle';
 
 export interface ChunkListener {
-  onChunk(frame: ChunkFrame): void;
+  /** One whole chunk; its epoch is the request id. */
+  onChunk(chunk: LabelledChunk): void;
   onRequestEnd(message: RequestEndMessage): void;
   /** The page's socket closed (page crashed or closed). */
   onSocketClosed(): void;
@@ -44,10 +46,11 @@ export async function startRenderPageHost(): Promise<RenderPageHost> {
       // event loop and take the whole process down. Drop the socket; its renderer fails.
       try {
         if (isBinary) {
-          listener.onChunk(decodeChunkFrame(toBytes(data)));
+          const fragment = decodeChunkMessage(toBytes(data));
+          if (fragment.fragmentCount !== 1) throw new Error('the loopback sends whole chunks');
+          listener.onChunk(chunkOf(fragment, fragment.payload));
         } else {
-          const message = JSON.parse(toBytes(data).toString()) as RequestEndMessage;
-          if (message.type === 'request-end') listener.onRequestEnd(message);
+          listener.onRequestEnd(RequestEndMessageSchema.parse(JSON.parse(toBytes(data).toString())));
         }
       } catch {
         socket.terminate();

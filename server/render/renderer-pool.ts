@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { RenderedSegment, RendererPool, SegmentRequest } from '../bake/bake-contracts';
-import type { QualityProfile } from '../bake/quality-profiles';
+import type { QualityProfile } from '@/scenes/protocol/profile-ladder';
 import type { Route } from '../../scenes/routes/route-schema';
 import type { SceneTier } from '../../scenes/world/quality-tiers';
 import { chromiumLaunchDefaults } from './chromium-launch';

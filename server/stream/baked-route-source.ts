@@ -2,10 +2,12 @@
 // shows (the published one, or an older one still baked) for the current scene version, and a shared, byte-bounded cache of segments, so a thousand
 // viewers of one route read and checksum each segment once instead of once each.
 import { LRUCache } from 'lru-cache';
-import type { BakeJob, BakeKey, BakeManifest, EncodedChunk, FrameStore } from '../bake/bake-contracts';
-import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, frameCountFor, type ProfileId } from '../bake/quality-profiles';
+import type { BakeJob, BakeKey, BakeManifest, FrameStore } from '../bake/bake-contracts';
+import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import { frameCountFor } from '@/scenes/protocol/frame-timing';
+import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { RouteStore } from '../routes/route-store';
-import type { NotBakedMessage, RevisionGoneMessage } from './stream-protocol';
+import type { NotBakedMessage, RevisionGoneMessage } from '@/scenes/protocol/server-messages';
 
 export interface BakedRoute {
   routeId: string;

@@ -2,7 +2,7 @@
 // RTCDataChannel through simple-peer (webrtc-frame-transport.ts) and socket.io binary
 // events (below), so the same session logic runs over either.
 import type { Socket } from 'socket.io';
-import type { TransportKind } from './stream-protocol';
+import type { TransportKind } from '@/scenes/protocol/stream-fields';
 
 export interface FrameTransport {
   readonly kind: TransportKind;

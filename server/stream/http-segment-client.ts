@@ -6,7 +6,8 @@
 // of viewers, and fetch's web streams cost several times the CPU per request.
 import http from 'node:http';
 import https from 'node:https';
-import type { BakeKey, EncodedChunk } from '../bake/bake-contracts';
+import type { BakeKey } from '../bake/bake-contracts';
+import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { sha256Hex } from '../frame-store/chunk-entry';
 import { decodeSegment, sameBakeKey } from '../frame-store/segment-file-format';
 import { HttpBakeManifestSchema, type HttpBakeManifest } from './http-segment-manifest';

@@ -4,7 +4,8 @@
 // checked with zod where it is read (the Node client, later the browser).
 import { z } from 'zod';
 import type { BakeManifest } from '../bake/bake-contracts';
-import { FRAMES_PER_SEGMENT, PROFILE_IDS, type ProfileId } from '../bake/quality-profiles';
+import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
+import { ProfileIdSchema } from '@/scenes/protocol/profile-ladder';
 import type { BlobRef } from '../frame-store/segment-content';
 import { segmentContentPath } from './http-segment-urls';
 
@@ -27,7 +28,7 @@ export const HttpBakeManifestSchema = z
       sceneVersion: z.string().min(1),
       routeId: z.string().min(1),
       revision: z.number().int().min(1),
-      profileId: z.enum(PROFILE_IDS as [ProfileId, ...ProfileId[]]),
+      profileId: ProfileIdSchema,
     }),
     codec: z.enum(['vp8', 'jpeg']),
     width: z.number().int().min(1),

@@ -5,7 +5,7 @@
 //   /segments/sha256/<hex>  one segment's stored bytes, named by their SHA-256: immutable
 import { RouteIdSchema } from '../../scenes/routes/route-schema';
 import type { BakeKey } from '../bake/bake-contracts';
-import { isProfileId } from '../bake/quality-profiles';
+import { isProfileId } from '@/scenes/protocol/profile-ladder';
 import { safeName } from '../frame-store/frame-store-names';
 import { isSha256Hex } from '../frame-store/segment-content';
 

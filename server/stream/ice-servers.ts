@@ -2,7 +2,7 @@
 // per session by the TURN REST convention (coturn's use-auth-secret), so no password is
 // static and a leaked one expires.
 import { createHmac } from 'node:crypto';
-import type { IceServerConfig } from './stream-protocol';
+import type { IceServerConfig } from '@/scenes/protocol/server-messages';
 
 export interface IceServerSettings {
   stunUrls: readonly string[];

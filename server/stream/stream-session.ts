@@ -3,22 +3,14 @@
 // playback rate for at most ACK_STALE_MS) and never lets the transport's queue grow past
 // a bound, polling it because wrtc never fires bufferedamountlow. Transport-agnostic:
 // it runs the same over a data channel or socket.io.
-import type { EncodedChunk } from '../bake/bake-contracts';
-import { FRAMES_PER_SEGMENT, type ProfileId } from '../bake/quality-profiles';
+import { FRAMES_PER_SEGMENT, seekStartFrame } from '@/scenes/protocol/frame-timing';
+import { profileIndexOf, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { BakedRoute, BakedRouteSource } from './baked-route-source';
 import type { FrameTransport } from './frame-transport';
-import {
-  MAX_AHEAD_MS,
-  MIN_AHEAD_MS,
-  TARGET_AHEAD_MS,
-  encodeFrameMessages,
-  keyframeAtOrBefore,
-  profileIndexOf,
-  type AckMessage,
-  type ControlMessage,
-  type StateMessage,
-  type StreamErrorMessage,
-} from './stream-protocol';
+import { encodeChunkMessages, type EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import type { AckMessage, ControlMessage } from '@/scenes/protocol/client-messages';
+import type { StateMessage, StreamErrorMessage } from '@/scenes/protocol/server-messages';
+import { MAX_AHEAD_MS, MAX_MESSAGE_BYTES, MIN_AHEAD_MS, TARGET_AHEAD_MS } from '@/scenes/protocol/stream-limits';
 
 /** Without an ack for this long the server stops assuming the viewer keeps playing. */
 export const ACK_STALE_MS = 1000;
@@ -248,7 +240,7 @@ export class StreamSession {
     const lastFrame = this.route.frameCount - 1;
     const target = Math.min(lastFrame, Math.max(0, Math.round(frame)));
     this.epoch = (this.epoch + 1) & 0xffff;
-    this.startFrame = keyframeAtOrBefore(target / this.route.fps, this.route.fps, this.route.frameCount);
+    this.startFrame = seekStartFrame(target, this.route.frameCount);
     this.targetFrame = target;
     this.nextFrame = this.startFrame;
     this.anchorFrame = target - 1;
@@ -326,15 +318,18 @@ export class StreamSession {
         const frameIndex = this.nextFrame;
         const chunk = await this.chunkAt(profile, frameIndex);
         if (epoch !== this.epoch || profile !== this.profile || frameIndex !== this.nextFrame || transport !== this.transportInUse) continue;
-        const messages = encodeFrameMessages({
-          profileIndex: profileIndexOf(profile),
-          epoch,
-          frameIndex,
-          timestampUs: chunk.timestampUs,
-          key: chunk.key,
-          last: frameIndex === this.route.frameCount - 1,
-          data: chunk.data,
-        });
+        const messages = encodeChunkMessages(
+          {
+            index: frameIndex,
+            timestampUs: chunk.timestampUs,
+            key: chunk.key,
+            data: chunk.data,
+            profileIndex: profileIndexOf(profile),
+            epoch,
+            last: frameIndex === this.route.frameCount - 1,
+          },
+          MAX_MESSAGE_BYTES,
+        );
         let bytes = 0;
         for (const message of messages) {
           if (!transport.send(message)) return;

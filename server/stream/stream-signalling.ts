@@ -3,39 +3,23 @@
 // message; caps on concurrent sessions, and per remote address (beyond this machine) on
 // sockets and sessions, so one client cannot take them all; sockets that never join are closed; one simple-peer (wrtc)
 // per viewer, or the socket.io fallback; sessions that outlive a reconnect for a grace period.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
-import { createRequire } from 'node:module';
-import SimplePeer from 'simple-peer';
-import { Server, type Socket } from 'socket.io';
-import { QUALITY_PROFILES, type ProfileId } from '../bake/quality-profiles';
+import type SimplePeer from 'simple-peer';
+import { Server } from 'socket.io';
+import { parseClientMessage, type ClientEventName, type ClientToServerEvents, type ControlMessage, type JoinMessage, type SignalMessage } from '@/scenes/protocol/client-messages';
+import type { ServerToClientEvents, StreamErrorCode } from '@/scenes/protocol/server-messages';
+import { MAX_MESSAGE_BYTES, STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 import { clientAddressOf, isLoopbackAddress, requestClientAddress } from '../http/peer-address';
 import { silentLogger, type Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
-import type { BakedRoute, BakedRouteSource } from './baked-route-source';
-import { SocketFrameTransport } from './frame-transport';
-import { iceServersFor, type IceServerSettings } from './ice-servers';
-import {
-  CLIENT_EVENT_SCHEMAS,
-  MAX_MESSAGE_BYTES,
-  STREAM_PROFILE_IDS,
-  STREAM_SOCKET_PATH,
-  type ClientEventName,
-  type ClientToServerEvents,
-  type ControlMessage,
-  type JoinMessage,
-  type PeerSignal,
-  type ProfileSummary,
-  type ServerToClientEvents,
-  type SignalMessage,
-  type StreamErrorCode,
-} from './stream-protocol';
+import type { BakedRouteSource } from './baked-route-source';
+import type { IceServerSettings } from './ice-servers';
+import { SessionBindings, type SessionBinding, type TypedSocket } from './session-bindings';
+import { allowedProfiles, chooseProfile } from './stream-profile-rules';
 import { StreamSession, type StreamCounters } from './stream-session';
 import { TokenBucket } from './token-bucket';
-import { WebRtcFrameTransport } from './webrtc-frame-transport';
 
-/** A data channel that has not opened by then is given up; the client falls back to the socket well before. */
-export const PEER_CONNECT_TIMEOUT_MS = 15_000;
 /** A viewer told 'busy' may try again after this long. */
 export const BUSY_RETRY_AFTER_MS = 5_000;
 /** A page holds one socket; a few tabs or a household behind one NAT share an address. */
@@ -84,27 +68,6 @@ export interface StreamSignalling {
   close(): Promise<void>;
 }
 
-/** A session and what ties it to a viewer: the socket it answers on and its current peer. */
-interface SessionBinding {
-  session: StreamSession;
-  /** The remote address that opened it: per-address caps count sessions by it. */
-  address: string;
-  socket: Socket<ClientToServerEvents, ServerToClientEvents> | null;
-  peer: SimplePeer.Instance | null;
-  peerId: number;
-  peerTimer: NodeJS.Timeout | null;
-  graceTimer: NodeJS.Timeout | null;
-}
-
-type TypedSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
-
-let cachedWrtc: SimplePeer.Options['wrtc'] | undefined;
-function loadWrtc(): SimplePeer.Options['wrtc'] {
-  // A native module: required on first use, so importing this file never needs it.
-  cachedWrtc ??= createRequire(import.meta.url)('@roamhq/wrtc') as SimplePeer.Options['wrtc'];
-  return cachedWrtc;
-}
-
 export function attachStreamSignalling(httpServer: http.Server, options: StreamSignallingOptions): StreamSignalling {
   const log = options.log ?? silentLogger();
   const allowed = new Set(options.allowedOrigins);
@@ -150,17 +113,15 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     });
   });
 
-  const bindings = new Map<string, SessionBinding>();
+  const bindings = new SessionBindings({ ice: options.ice, resumeGraceMs: options.resumeGraceMs, maxSessionsPerAddress, wrtc: options.wrtc });
   const counters: StreamCounters = { bytesSent: 0, framesSent: 0, stalls: 0 };
   let busyReplies = 0;
   let refusedSockets = 0;
   let idleSocketsClosed = 0;
   let rejectedMessages = 0;
-  let peers = 0;
-  const wrtc = () => options.wrtc ?? loadWrtc();
 
   options.metrics.collected('yunshan_stream_sessions', 'Stream sessions held by this node (streaming or waiting for a reconnect).', 'gauge', () => [{ value: bindings.size }]);
-  options.metrics.collected('yunshan_stream_peers', 'WebRTC peers open on this node.', 'gauge', () => [{ value: peers }]);
+  options.metrics.collected('yunshan_stream_peers', 'WebRTC peers open on this node.', 'gauge', () => [{ value: bindings.peers }]);
   options.metrics.collected('yunshan_stream_bytes_sent_total', 'Frame bytes sent to viewers, headers included.', 'counter', () => [{ value: counters.bytesSent }]);
   options.metrics.collected('yunshan_stream_frames_sent_total', 'Frames sent to viewers.', 'counter', () => [{ value: counters.framesSent }]);
   options.metrics.collected('yunshan_stream_stalls_total', 'Times a playing viewer reported an empty buffer.', 'counter', () => [{ value: counters.stalls }]);
@@ -168,97 +129,6 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
   options.metrics.collected('yunshan_stream_refused_sockets_total', 'Socket handshakes refused because their address held its cap.', 'counter', () => [{ value: refusedSockets }]);
   options.metrics.collected('yunshan_stream_idle_sockets_closed_total', 'Sockets closed because they never asked for a stream.', 'counter', () => [{ value: idleSocketsClosed }]);
   options.metrics.collected('yunshan_stream_rejected_messages_total', 'Signalling messages refused (invalid, unknown or over the rate).', 'counter', () => [{ value: rejectedMessages }]);
-
-  const destroyPeer = (binding: SessionBinding) => {
-    if (binding.peerTimer !== null) clearTimeout(binding.peerTimer);
-    binding.peerTimer = null;
-    const peer = binding.peer;
-    binding.peer = null;
-    if (peer !== null && !peer.destroyed) peer.destroy();
-  };
-
-  const endSession = (binding: SessionBinding) => {
-    if (binding.graceTimer !== null) clearTimeout(binding.graceTimer);
-    binding.graceTimer = null;
-    destroyPeer(binding);
-    binding.session.close();
-    bindings.delete(binding.session.id);
-  };
-
-  const openPeer = (binding: SessionBinding) => {
-    destroyPeer(binding);
-    const peerId = ++binding.peerId;
-    const peer = new SimplePeer({
-      initiator: true,
-      trickle: true,
-      wrtc: wrtc(),
-      config: { iceServers: iceServersFor(options.ice, binding.session.id) },
-      channelConfig: { ordered: true },
-    });
-    binding.peer = peer;
-    peers++;
-    const current = () => binding.peer === peer;
-    peer.on('signal', (data) => {
-      if (current()) binding.socket?.emit('signal', { peerId, data });
-    });
-    peer.on('connect', () => {
-      if (!current()) return;
-      if (binding.peerTimer !== null) clearTimeout(binding.peerTimer);
-      binding.peerTimer = null;
-      binding.session.attachTransport(new WebRtcFrameTransport(peer));
-    });
-    // The client sends nothing on the channel; read and drop whatever arrives so the stream never backs up.
-    peer.on('data', () => {});
-    peer.on('error', (error) => {
-      if (current()) binding.socket?.emit('error', { code: 'peer-failed', message: `WebRTC peer failed: ${error.message}` });
-    });
-    peer.once('close', () => {
-      peers--;
-      if (!current()) return;
-      binding.peer = null;
-      if (binding.peerTimer !== null) clearTimeout(binding.peerTimer);
-      binding.peerTimer = null;
-      if (binding.session.transport?.kind === 'webrtc') binding.session.detachTransport();
-    });
-    binding.peerTimer = setTimeout(() => {
-      if (!current() || peer.connected) return;
-      binding.socket?.emit('error', { code: 'peer-failed', message: `the data channel did not open within ${PEER_CONNECT_TIMEOUT_MS} ms; ask for transport 'socket'` });
-      destroyPeer(binding);
-    }, PEER_CONNECT_TIMEOUT_MS);
-  };
-
-  const switchTransport = (binding: SessionBinding, socket: TypedSocket, kind: 'webrtc' | 'socket') => {
-    if (kind === 'socket') {
-      destroyPeer(binding);
-      binding.session.attachTransport(new SocketFrameTransport(socket));
-    } else {
-      // The old transport stops now; frames resume from a keyframe once the new channel opens.
-      binding.session.detachTransport();
-      openPeer(binding);
-    }
-  };
-
-  const bindSocket = (binding: SessionBinding, socket: TypedSocket) => {
-    if (binding.graceTimer !== null) clearTimeout(binding.graceTimer);
-    binding.graceTimer = null;
-    binding.socket = socket;
-    binding.session.listener = {
-      state: (message) => binding.socket?.emit('state', message),
-      error: (message) => binding.socket?.emit('error', message),
-    };
-  };
-
-  const detachSocket = (binding: SessionBinding) => {
-    binding.socket = null;
-    binding.session.listener = null;
-    destroyPeer(binding);
-    binding.session.detachTransport();
-    if (options.resumeGraceMs <= 0) {
-      endSession(binding);
-      return;
-    }
-    binding.graceTimer = setTimeout(() => endSession(binding), options.resumeGraceMs);
-  };
 
   io.on('connection', (rawSocket) => {
     const socket = rawSocket as TypedSocket;
@@ -313,30 +183,19 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
         refuse('rate-limited', `more than ${MESSAGES_PER_S} messages a second`);
         return;
       }
-      if (typeof event !== 'string' || !Object.hasOwn(CLIENT_EVENT_SCHEMAS, event)) {
-        refuse('unknown-event', `unknown event ${JSON.stringify(String(event)).slice(0, 64)}`);
+      const parsed = parseClientMessage(event, args);
+      if (!parsed.ok) {
+        refuse(parsed.code, parsed.reason);
         return;
       }
-      const name = event as ClientEventName;
-      // A trailing acknowledgement callback is ignored; exactly one payload is expected.
-      const payload = args.filter((arg) => typeof arg !== 'function');
-      if (payload.length !== 1) {
-        refuse('invalid-message', `${name} takes exactly one object`);
-        return;
-      }
-      const parsed = CLIENT_EVENT_SCHEMAS[name].safeParse(payload[0]);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        refuse('invalid-message', `invalid ${name}: ${issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'malformed'}`.slice(0, 300));
-        return;
-      }
+      const { name, message } = parsed;
       if (name !== 'join' && binding === null) {
         refuse('not-joined', `send join before ${name}`);
         return;
       }
       try {
         const handler = handlers[name] as (message: unknown) => void | Promise<void>;
-        void Promise.resolve(handler(parsed.data)).catch((error: unknown) => {
+        void Promise.resolve(handler(message)).catch((error: unknown) => {
           connectionLog().error({ err: error }, `${name} failed`);
           reply('internal', 'the server could not handle that message');
         });
@@ -348,7 +207,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
 
     socket.on('disconnect', () => {
       if (idleTimer !== null) clearTimeout(idleTimer);
-      if (binding !== null && binding.socket === socket) detachSocket(binding);
+      if (binding !== null && binding.socket === socket) bindings.detachSocket(binding);
       binding = null;
     });
 
@@ -360,21 +219,21 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       joining = true;
       armIdle();
       try {
-        const resumed = message.resume === undefined ? null : findResumable(message.resume, message.routeId, message.revision);
+        const resumed = message.resume === undefined ? null : bindings.findResumable(message.resume, message.routeId, message.revision);
         if (binding !== null && binding !== resumed) {
           // A new join replaces this socket's session (another route, or a fresh start).
-          endSession(binding);
+          bindings.endSession(binding);
           binding = null;
         }
         if (resumed !== null) {
           const previousSocket = resumed.socket;
           if (previousSocket !== null && previousSocket !== socket) previousSocket.disconnect(true);
-          bindSocket(resumed, socket);
+          bindings.bindSocket(resumed, socket);
           binding = resumed;
           const { session } = resumed;
           session.restartAtPlayhead(message.startS === undefined ? undefined : message.startS * session.route.fps);
-          socket.emit('ready', readyMessage(session, true, message.transport));
-          switchTransport(resumed, socket, message.transport);
+          socket.emit('ready', bindings.readyMessage(session, true, message.transport));
+          bindings.switchTransport(resumed, socket, message.transport);
           return;
         }
         if (bindings.size >= options.maxSessions) {
@@ -402,7 +261,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `this node streams to at most ${options.maxSessions} viewers at once` });
           return;
         }
-        if (!makeRoomForAddress(address)) {
+        if (!bindings.makeRoomForAddress(address)) {
           busyReplies++;
           socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `one address may hold at most ${maxSessionsPerAddress} streams at once` });
           return;
@@ -424,12 +283,10 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           counters,
           targetAheadMs: options.targetAheadMs,
         });
-        const created: SessionBinding = { session, address, socket: null, peer: null, peerId: 0, peerTimer: null, graceTimer: null };
-        bindings.set(session.id, created);
-        bindSocket(created, socket);
+        const created = bindings.add(session, address, socket);
         binding = created;
-        socket.emit('ready', readyMessage(session, false, message.transport));
-        switchTransport(created, socket, message.transport);
+        socket.emit('ready', bindings.readyMessage(session, false, message.transport));
+        bindings.switchTransport(created, socket, message.transport);
       } finally {
         joining = false;
         // A join that left no stream (not baked yet, busy) starts the idle clock again.
@@ -440,9 +297,8 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     function signal(message: SignalMessage): void {
       const current = binding;
       if (current === null) return;
-      if (current.peer === null || message.peerId !== current.peerId) return;
       try {
-        current.peer.signal(toSimplePeerSignal(message.data));
+        bindings.signal(current, message.peerId, message.data);
       } catch (error) {
         reply('invalid-message', `signal refused: ${(error as Error).message}`);
       }
@@ -453,103 +309,23 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       if (current === null) return;
       if (message.type === 'transport') {
         if (message.playheadFrame !== undefined) current.session.notePlayhead(message.playheadFrame);
-        switchTransport(current, socket, message.transport);
+        bindings.switchTransport(current, socket, message.transport);
       }
       else current.session.control(message);
     }
   });
 
-  /**
-   * True when the address may open one more session. At its cap, the oldest of its sessions
-   * that only waits for a reconnect gives way (a reloaded page's old session); live ones never do.
-   */
-  function makeRoomForAddress(address: string): boolean {
-    // This machine (the operator, tests, the bench) answers to the node-wide cap alone. A reverse
-    // proxy on this machine is told apart by YUNSHAN_TRUSTED_PROXY_HOPS: its visitors then count by their own address.
-    if (isLoopbackAddress(address)) return true;
-    const held = [...bindings.values()].filter((candidate) => candidate.address === address);
-    if (held.length < maxSessionsPerAddress) return true;
-    const waiting = held.find((candidate) => candidate.socket === null);
-    if (waiting === undefined) return false;
-    endSession(waiting);
-    return held.length - 1 < maxSessionsPerAddress;
-  }
-
-  function findResumable(resume: { sessionId: string; resumeToken: string }, routeId: string, revision: number): SessionBinding | null {
-    const binding = bindings.get(resume.sessionId);
-    // A session streams one revision: a page on another one starts afresh.
-    if (binding === undefined || binding.session.route.routeId !== routeId || binding.session.route.revision !== revision) return null;
-    const expected = Buffer.from(binding.session.resumeToken);
-    const presented = Buffer.from(resume.resumeToken);
-    return expected.length === presented.length && timingSafeEqual(expected, presented) ? binding : null;
-  }
-
-  function readyMessage(session: StreamSession, resumed: boolean, transport: 'webrtc' | 'socket') {
-    const state = session.state();
-    return {
-      sessionId: session.id,
-      resumeToken: session.resumeToken,
-      resumed,
-      routeId: session.route.routeId,
-      revision: session.route.revision,
-      fps: session.route.fps,
-      frameCount: session.route.frameCount,
-      durationS: session.route.durationS,
-      profiles: session.profiles.map(profileSummary),
-      profile: session.profile,
-      transport,
-      iceServers: iceServersFor(options.ice, session.id),
-      startFrame: state.startFrame,
-      epoch: state.epoch,
-      paused: state.paused,
-      rate: state.rate,
-    };
-  }
-
   return {
     io,
     counters,
     sessionCount: () => bindings.size,
-    peerCount: () => peers,
+    peerCount: () => bindings.peers,
     async close() {
-      for (const binding of [...bindings.values()]) endSession(binding);
+      for (const binding of bindings.all()) bindings.endSession(binding);
       io.disconnectSockets(true);
       // Closes engine.io's clients but, unlike io.close(), leaves the HTTP server to its owner.
       io.engine.close();
       await new Promise<void>((resolve) => setImmediate(resolve));
     },
   };
-}
-
-function profileSummary(id: ProfileId): ProfileSummary {
-  const profile = QUALITY_PROFILES[id];
-  return { id, codec: profile.codec, width: profile.width, height: profile.height, bitrateKbps: profile.bitrateKbps };
-}
-
-/** Baked profiles the viewer can decode, capped at 360p on data saver or cellular, cheapest first. */
-export function allowedProfiles(route: Pick<BakedRoute, 'manifests'>, join: Pick<JoinMessage, 'capabilities'>): ProfileId[] {
-  const { webcodecsVp8, saveData, connectionType } = join.capabilities;
-  const capHeight = saveData || connectionType === 'cellular' ? 360 : Number.POSITIVE_INFINITY;
-  return STREAM_PROFILE_IDS.filter((id) => {
-    const profile = QUALITY_PROFILES[id];
-    return route.manifests.has(id) && profile.height <= capHeight && (webcodecsVp8 || profile.codec === 'jpeg');
-  });
-}
-
-/** The asked-for profile if allowed; else the tallest allowed no taller than it, preferring VP8 where it decodes; else the smallest. */
-export function chooseProfile(allowed: readonly ProfileId[], join: Pick<JoinMessage, 'profile' | 'capabilities'>): ProfileId | null {
-  if (allowed.includes(join.profile)) return join.profile;
-  const codec = join.capabilities.webcodecsVp8 ? 'vp8' : 'jpeg';
-  const desiredHeight = QUALITY_PROFILES[join.profile].height;
-  const ranked = [...allowed].sort((a, b) => {
-    const pa = QUALITY_PROFILES[a];
-    const pb = QUALITY_PROFILES[b];
-    return Number(pb.codec === codec) - Number(pa.codec === codec) || pb.height - pa.height;
-  });
-  return ranked.find((id) => QUALITY_PROFILES[id].height <= desiredHeight) ?? [...allowed].sort((a, b) => QUALITY_PROFILES[a].height - QUALITY_PROFILES[b].height)[0] ?? null;
-}
-
-/** simple-peer's typings ask for an RTCIceCandidate object; it builds one itself from the init dictionary a client sends. */
-function toSimplePeerSignal(data: PeerSignal): SimplePeer.SignalData {
-  return data as unknown as SimplePeer.SignalData;
 }

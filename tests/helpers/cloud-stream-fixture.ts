@@ -13,7 +13,7 @@ import { createRendererPool } from '../../server/render/renderer-pool';
 import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
 import { bakeRoute } from '../../server/bake/bake-route';
 import { currentSceneVersion } from '../../server/bake/scene-version';
-import { QUALITY_PROFILES, type ProfileId } from '../../server/bake/quality-profiles';
+import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { silentLogger } from '../../server/log';
 import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
 import { loadRenderServerConfig } from '../../server/render-server-config';

@@ -19,7 +19,8 @@ import { silentLogger } from '../../server/log';
 import { enqueueRouteBakes } from '../../server/bake/enqueue-route-bakes';
 import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
 import { currentSceneVersion } from '../../server/bake/scene-version';
-import { FRAMES_PER_SEGMENT, QUALITY_PROFILES, frameCountFor, segmentCountFor } from '../../server/bake/quality-profiles';
+import { FRAMES_PER_SEGMENT, frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
+import { QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import type { BakeKey, BakeManifest } from '../../server/bake/bake-contracts';
 import { buildTestRoute } from '../helpers/test-routes';
 

@@ -11,9 +11,9 @@ import { startRenderServer, type RunningRenderServer } from '../../server/render
 import { loadRenderServerConfig } from '../../server/render-server-config';
 import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { PROFILE_IDS } from '../../server/bake/quality-profiles';
+import { PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
 import { io as connectSocket, type Socket } from 'socket.io-client';
-import { STREAM_SOCKET_PATH } from '../../server/stream/stream-protocol';
+import { STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 
 const quiet = silentLogger();
 

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
 import { NodeStreamViewer } from '../../server/stream/node-stream-viewer';
-import { STREAM_SOCKET_PATH, type StreamErrorMessage } from '../../server/stream/stream-protocol';
+import type { StreamErrorMessage } from '@/scenes/protocol/server-messages';
+import { STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
 
 const CLIENTS = 5;

@@ -6,7 +6,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
-import { STREAM_SOCKET_PATH, type BusyMessage, type ReadyMessage } from '../../server/stream/stream-protocol';
+import type { BusyMessage, ReadyMessage } from '@/scenes/protocol/server-messages';
+import { STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
 
 const SESSIONS_PER_ADDRESS = 2;

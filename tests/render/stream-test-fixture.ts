@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { bakeRoute } from '../../server/bake/bake-route';
-import { QUALITY_PROFILES, type ProfileId } from '../../server/bake/quality-profiles';
+import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { currentSceneVersion } from '../../server/bake/scene-version';
 import { openDatabase } from '../../server/db/database';
 import { LocalFrameStore } from '../../server/frame-store/local-frame-store';

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import type { BakeKey } from '../../server/bake/bake-contracts';
-import { FRAMES_PER_SEGMENT } from '../../server/bake/quality-profiles';
+import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
 import { currentSceneVersion } from '../../server/bake/scene-version';
 import { openDatabase } from '../../server/db/database';
 import { silentLogger } from '../../server/log';

@@ -237,7 +237,7 @@ describe('segments over HTTP from object storage', () => {
     }
     const range = await fetch(segmentUrl(s3Render.url, 1), { headers: { Range: 'bytes=0-3' } });
     assert.equal(range.status, 206);
-    assert.equal(Buffer.from(await range.arrayBuffer()).toString('ascii'), 'YSG1');
+    assert.equal(Buffer.from(await range.arrayBuffer()).toString('ascii'), 'YSG2');
     assert.equal((await fetch(`${s3Render.url}${segmentContentPath('0'.repeat(64))}`)).status, 404);
   });
 });

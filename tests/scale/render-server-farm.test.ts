@@ -11,7 +11,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Worker } from 'bullmq';
 import type { BakeJob } from '../../server/bake/bake-contracts';
-import { frameCountFor, segmentCountFor } from '../../server/bake/quality-profiles';
+import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
 import { createFarmWorker } from '../../server/farm/bullmq-segment-queue';
 import { MANIFEST_QUEUE, SEGMENT_QUEUE, type SegmentJobData, type SegmentResult } from '../../server/farm/segment-job';
 import { silentLogger } from '../../server/log';

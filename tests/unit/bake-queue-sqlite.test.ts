@@ -10,7 +10,7 @@ import { openDatabase } from '../../server/db/database';
 import { createSqliteRouteStore } from '../../server/routes/route-store';
 import { LeaseLostError } from '../../server/bake/bake-queue-errors';
 import { openSqliteBakeQueue, type SqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
-import type { ProfileId } from '../../server/bake/quality-profiles';
+import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { buildTestRoute } from '../helpers/test-routes';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-bake-queue-'));

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseRenderPath, publicRenderUrl } from '../../components/player/cloud/render-path';
 import { summarizeBakeProgress } from '../../components/player/cloud/bake-progress';
-import type { NotBakedMessage } from '../../server/stream/stream-protocol';
+import type { NotBakedMessage } from '@/scenes/protocol/server-messages';
 
 test('?render= picks the render path; anything else leaves the choice to the player', () => {
   assert.equal(parseRenderPath('cloud'), 'cloud');

@@ -4,7 +4,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BakeKey } from '../../server/bake/bake-contracts';
-import { PROFILE_IDS, QUALITY_PROFILES, frameCountFor, segmentCountFor } from '../../server/bake/quality-profiles';
+import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
+import { PROFILE_IDS, QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import { aggregateFarmProgress } from '../../server/farm/farm-progress';
 import { bakeFlow, bakePriority, manifestJobId, segmentJobId, type SegmentResult } from '../../server/farm/segment-job';
 import { buildTestRoute } from '../helpers/test-routes';

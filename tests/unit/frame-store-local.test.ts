@@ -6,8 +6,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BakeKey, BakeManifest, EncodedChunk } from '../../server/bake/bake-contracts';
-import { FRAMES_PER_SEGMENT } from '../../server/bake/quality-profiles';
+import type { BakeKey, BakeManifest } from '../../server/bake/bake-contracts';
+import { CHUNK_HEADER_BYTES, type EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
 import { describeChunk } from '../../server/frame-store/chunk-entry';
 import { CorruptChunkError, CorruptManifestError } from '../../server/frame-store/frame-store-errors';
 import { LocalFrameStore, resolveFramesDir } from '../../server/frame-store/local-frame-store';
@@ -95,9 +96,9 @@ describe('LocalFrameStore segments', () => {
     const chunks = segmentChunks(0);
     await store.writeSegment(KEY, 0, chunks);
     const file = fs.readFileSync(store.segmentPath(KEY, 0));
-    const tailBytes = chunks.slice(10).reduce((sum, chunk) => sum + chunk.data.byteLength, 0);
-    // Cut into the middle of chunk 10.
-    fs.writeFileSync(store.segmentPath(KEY, 0), file.subarray(0, file.length - tailBytes + 5));
+    const tailBytes = chunks.slice(10).reduce((sum, chunk) => sum + CHUNK_HEADER_BYTES + chunk.data.byteLength, 0);
+    // Cut into the middle of chunk 10's data, past its codec header.
+    fs.writeFileSync(store.segmentPath(KEY, 0), file.subarray(0, file.length - tailBytes + CHUNK_HEADER_BYTES + 5));
     await assert.rejects(store.readSegment(KEY, 0), (error: unknown) => {
       assert.ok(error instanceof CorruptChunkError);
       assert.equal(error.chunkIndex, 10);

@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BakeKey, BakeManifest } from '../../server/bake/bake-contracts';
-import { FRAMES_PER_SEGMENT } from '../../server/bake/quality-profiles';
+import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
 import { buildHttpBakeManifest, HttpBakeManifestSchema } from '../../server/stream/http-segment-manifest';
 import { bakeManifestPath, parseBakeManifestPath, parseSegmentContentPath, segmentContentPath } from '../../server/stream/http-segment-urls';
 

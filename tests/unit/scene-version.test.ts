@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hashPixelSource, PIXEL_SOURCE_PATHS } from '../../server/bake/scene-version';
+import { hashPixelSource, NON_PIXEL_SOURCE_PATHS, PIXEL_SOURCE_PATHS } from '../../server/bake/scene-version';
 
 function fakeTree(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-scene-version-'));
@@ -34,6 +34,32 @@ test('the source fingerprint is stable, follows code edits and ignores non-sourc
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }
+});
+
+test('the stream protocol decides no pixels, but its profile ladder does', () => {
+  const root = fakeTree();
+  try {
+    assert.deepEqual(NON_PIXEL_SOURCE_PATHS, ['scenes/protocol']);
+    const protocol = path.join(root, 'scenes/protocol');
+    fs.writeFileSync(path.join(protocol, 'chunk-codec.ts'), 'export const CHUNK_HEADER_BYTES = 36;\n');
+    const first = hashPixelSource(root);
+    fs.writeFileSync(path.join(protocol, 'chunk-codec.ts'), 'export const CHUNK_HEADER_BYTES = 40;\n');
+    fs.mkdirSync(path.join(protocol, 'nested'), { recursive: true });
+    fs.writeFileSync(path.join(protocol, 'nested', 'server-messages.ts'), 'export const added = true;\n');
+    assert.equal(hashPixelSource(root), first, 'codec and message edits do not change pixels');
+    fs.writeFileSync(path.join(protocol, 'profile-ladder.ts'), 'export const ladder = 2;\n');
+    const afterLadder = hashPixelSource(root);
+    assert.notEqual(afterLadder, first, 'a ladder edit does');
+    fs.writeFileSync(path.join(root, 'scenes', 'nested', 'shader.ts'), "export const glsl = 'darker';\n");
+    assert.notEqual(hashPixelSource(root), afterLadder, 'the rest of scenes/ still counts');
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+});
+
+test('the profile ladder the scene version hashes is the real one', () => {
+  assert.ok(PIXEL_SOURCE_PATHS.includes('scenes/protocol/profile-ladder.ts'));
+  assert.ok(fs.statSync(path.join(process.cwd(), 'scenes/protocol/profile-ladder.ts')).isFile());
 });
 
 test('a missing source folder is a clear error, not a silent fingerprint', () => {

@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
 import { iceServersFor, isLoopbackHost, mintTurnCredential } from '../../server/stream/ice-servers';
 import { TokenBucket } from '../../server/stream/token-bucket';
-import { allowedProfiles, chooseProfile } from '../../server/stream/stream-signalling';
+import { allowedProfiles, chooseProfile } from '../../server/stream/stream-profile-rules';
 import { loadRenderServerConfig } from '../../server/render-server-config';
-import type { ProfileId } from '../../server/bake/quality-profiles';
-import type { StreamCapabilities } from '../../server/stream/stream-protocol';
+import type { ProfileId } from '@/scenes/protocol/profile-ladder';
+import type { StreamCapabilities } from '@/scenes/protocol/client-messages';
 
 const SECRET = 'a-shared-secret-of-some-length';
 

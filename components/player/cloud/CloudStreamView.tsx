@@ -4,7 +4,7 @@
 // progress, a full node, no connection) and a way to fly on the device instead.
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
-import type { ProfileId } from '../../../server/bake/quality-profiles';
+import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { formatMessage, type Messages } from '../../i18n/messages';
 import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream-client';
 import { StreamStatsPanel } from './StreamStatsPanel';

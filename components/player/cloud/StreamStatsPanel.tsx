@@ -2,7 +2,7 @@
 // round trip and dropped frames, plus the quality choice and data saver. Polls the
 // client twice a second while open; closed, it costs nothing.
 import { useEffect, useId, useState, type MouseEvent } from 'react';
-import type { ProfileId } from '../../../server/bake/quality-profiles';
+import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { formatMessage, type Messages } from '../../i18n/messages';
 import { CloseIcon } from './CloudIcons';
 import type { CloudSnapshot, CloudStats } from './stream-client';

@@ -1,6 +1,6 @@
 // How far a route's bake is, from the server's 'not-baked' reply: the profile this
 // browser would stream first decides, since the stream can start once that one is done.
-import type { NotBakedMessage } from '../../../server/stream/stream-protocol';
+import type { NotBakedMessage } from '@/scenes/protocol/server-messages';
 
 export type BakeProgressStatus = 'queued' | 'baking' | 'failed' | 'not-scheduled';
 

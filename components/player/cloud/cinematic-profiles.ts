@@ -1,7 +1,7 @@
 // Which streamed profiles carry the cinematic picture (the render server's own tier: volumetric
 // cloud sea, sun shadows, vegetation) and which standard ones it supersedes. The cinematic bake
 // lands after the standard ladder, so a route gains these profiles some time after it streams.
-import { QUALITY_PROFILES, type ProfileId } from '../../../server/bake/quality-profiles';
+import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 export function isCinematicProfile(id: string): boolean {
   return Object.hasOwn(QUALITY_PROFILES, id) && QUALITY_PROFILES[id as ProfileId].sceneTier === 'cinematic';

@@ -4,7 +4,7 @@
 // answer); and what the player makes of it. Pure: use-live-cloud-readiness does the I/O.
 import { z } from 'zod';
 import type { CloudReadiness } from '../../../server/bake/cloud-readiness';
-import { PROFILE_IDS } from '../../../server/bake/quality-profiles';
+import { PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
 import type { BakeProgressSummary } from './bake-progress';
 
 const CloudReadinessSchema: z.ZodType<CloudReadiness> = z.discriminatedUnion('state', [

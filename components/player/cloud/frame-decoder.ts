@@ -1,7 +1,7 @@
 // Turns encoded stream frames into pictures for the canvas: VP8 through WebCodecs
 // VideoDecoder, JPEG through createImageBitmap. Every reset starts a new generation,
 // so pictures still on their way from before a seek are closed instead of shown.
-import type { ProfileSummary } from '../../../server/stream/stream-protocol';
+import type { ProfileSummary } from '@/scenes/protocol/server-messages';
 import type { QueuedChunk } from './chunk-queue';
 
 export interface DecodedPicture {

@@ -1,6 +1,6 @@
 // Which baked frame belongs to a moment of route time. The bake drew frame i at
 // poseAt(route, i / fps), so the nearest frame to t is round(t × fps).
-import { BAKE_FPS } from '../../../server/bake/quality-profiles';
+import { BAKE_FPS } from '@/scenes/protocol/profile-ladder';
 
 /** The stream's frame rate is the bake's. */
 export const STREAM_FPS = BAKE_FPS;

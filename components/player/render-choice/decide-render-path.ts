@@ -1,6 +1,6 @@
 // The decision rules: from one device probe, draw here (and at which tier), stream from the
 // cloud, or show posters. Pure, so recorded probes of real devices replay in unit tests.
-import { QUALITY_PROFILES } from '../../../server/bake/quality-profiles';
+import { QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import { SLOW_EFFECTIVE_TYPES, UP_HEADROOM } from '../cloud/adaptive-profile';
 import type { DecisionReason, DeviceProbe, LocalTier, RenderDecision, RenderPathDecision } from './render-choice-types';
 

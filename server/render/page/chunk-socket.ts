@@ -1,9 +1,11 @@
 // The render page's side of the loopback WebSocket: encoded frames go to Node as binary
 // messages, each request closes with a text message once all its frames are queued.
-import { encodeChunkFrame, type ChunkFrame, type RequestEndMessage } from '../chunk-framing';
+import { encodeChunk, type EncodedChunk } from '@/scenes/protocol/chunk-codec';
+import type { RequestEndMessage } from '../request-end-message';
 
 export interface ChunkSocket {
-  sendChunk(frame: ChunkFrame): void;
+  /** The request id travels in the codec's epoch field. */
+  sendChunk(frame: EncodedChunk & { requestId: number }): void;
   endRequest(requestId: number, chunkCount: number): void;
 }
 
@@ -18,7 +20,7 @@ export function openChunkSocket(url: string, timeoutMs: number): Promise<ChunkSo
       resolve({
         sendChunk(frame) {
           if (socket.readyState !== WebSocket.OPEN) throw new Error('Chunk socket is closed');
-          socket.send(encodeChunkFrame(frame));
+          socket.send(encodeChunk(frame, { epoch: frame.requestId }));
         },
         endRequest(requestId, chunkCount) {
           const message: RequestEndMessage = { type: 'request-end', requestId, chunkCount };

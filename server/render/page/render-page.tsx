@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client';
 import { FlightCanvas, type FlightRendererControl } from '../../../components/scene/FlightCanvas';
 import type { Route } from '../../../scenes/routes/route-schema';
 import type { SceneTier } from '../../../scenes/world/quality-tiers';
-import { frameTimestampUs } from '../chunk-framing';
+import { frameTimestampUs } from '@/scenes/protocol/frame-timing';
 import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
 import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';
 import { canvasBlob, createJpegSegmentEncoder, createVp8SegmentEncoder, type SegmentEncoder } from './segment-encoders';
