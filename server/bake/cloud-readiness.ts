@@ -1,7 +1,7 @@
 // Whether a route revision can be streamed from the cloud yet, summarised from its bake
 // jobs for the catalogue: ready once the first streamable profile is baked.
 import type { BakeJob } from './bake-contracts';
-import { PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from './quality-profiles';
+import { PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 /** The profile a phone streams first: the cheapest video profile. */
 export const FIRST_STREAMABLE_PROFILE: ProfileId = PROFILE_IDS.find((id) => QUALITY_PROFILES[id].codec === 'vp8') ?? '360p';

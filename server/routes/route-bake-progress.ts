@@ -2,7 +2,7 @@
 // profile of the newest scene version, and the catalogue's readiness summary.
 import type { BakeJob, BakeJobStatus } from '../bake/bake-contracts';
 import { summarizeCloudReadiness, type CloudReadiness } from '../bake/cloud-readiness';
-import { PROFILE_IDS, type ProfileId } from '../bake/quality-profiles';
+import { PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 export interface ProfileBakeProgress {
   profileId: ProfileId;

@@ -3,7 +3,7 @@
 // hands every binary message on. Closing, an ICE failure or an ICE disconnect that does
 // not heal ends the link; the stream client then asks for a fresh one.
 import SimplePeer from 'simple-peer';
-import type { IceServerConfig } from '../../../server/stream/stream-protocol';
+import type { IceServerConfig } from '@/scenes/protocol/server-messages';
 
 /** ICE 'disconnected' often heals by itself within a second or two; longer is a dead path. */
 const ICE_DISCONNECT_GRACE_MS = 2500;
