@@ -6,15 +6,15 @@ import { useMemo, useSyncExternalStore } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { selectFlightTime, type FrameRequest } from '@/scenes/timeline/flight-time-selection';
 
-const requestBrowserFrame: FrameRequest = (callback) => {
+export const requestBrowserFrame: FrameRequest = (callback) => {
   const frame = requestAnimationFrame(() => callback());
   return () => cancelAnimationFrame(frame);
 };
 
-const nowMs = () => performance.now();
+export const browserNowMs = () => performance.now();
 
 /** `select` must keep its identity across renders (useCallback or module scope): a new one starts a new store. */
 export function useFlightTimeDisplay<T>(clock: FlightClock, select: (timeS: number) => T): T {
-  const store = useMemo(() => selectFlightTime(clock, select, requestBrowserFrame, nowMs), [clock, select]);
+  const store = useMemo(() => selectFlightTime(clock, select, requestBrowserFrame, browserNowMs), [clock, select]);
   return useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
 }

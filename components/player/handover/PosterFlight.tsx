@@ -2,9 +2,11 @@
 // The last resort: a device that cannot draw the landscape, with the cloud out of reach,
 // still gets the flight — the route's poster drifting slowly on the flight clock while
 // the player's captions carry the narration. Never a black screen or an endless spinner.
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { FlightClock } from '../../../scenes/timeline/flight-clock';
+import { selectFlightTime } from '@/scenes/timeline/flight-time-selection';
 import type { Messages } from '../../i18n/messages';
+import { browserNowMs, requestBrowserFrame } from '../use-flight-time-display';
 import styles from './PosterFlight.module.css';
 
 export interface PosterFlightProps {
@@ -40,21 +42,17 @@ export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud
     onReadyRef.current();
   };
 
-  // The drift follows the flight clock, so pause, seek and speed move it as they move the flight.
+  // The drift follows the flight clock, so pause, seek and speed move it as they move the
+  // flight. Frames are drawn only while the clock plays; a paused poster moves on its events.
+  const drift = useMemo(() => selectFlightTime(clock, (timeS) => driftTransform(timeS / clock.durationS), requestBrowserFrame, browserNowMs), [clock]);
   useEffect(() => {
-    let frame = 0;
-    const draw = () => {
-      frame = requestAnimationFrame(draw);
-      const image = imageRef.current;
-      if (!image) return;
-      const progress = clock.durationS > 0 ? clock.timeAt(performance.now()) / clock.durationS : 0;
-      const scale = 1.04 + DRIFT_ZOOM * progress;
-      const shift = DRIFT_PERCENT * (progress - 0.5);
-      image.style.transform = `translate3d(${shift}%, ${-shift / 2}%, 0) scale(${scale})`;
+    const apply = () => {
+      if (imageRef.current) imageRef.current.style.transform = drift.getSnapshot();
     };
-    draw();
-    return () => cancelAnimationFrame(frame);
-  }, [clock]);
+    apply();
+    return drift.subscribe(apply);
+    // A new picture (the next source) is a new element: it takes the drift at once.
+  }, [drift, sourceIndex]);
 
   const exhausted = sourceIndex >= sources.length;
   useEffect(() => {
@@ -97,4 +95,10 @@ export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud
       </section>
     </div>
   );
+}
+
+function driftTransform(progress: number): string {
+  const scale = 1.04 + DRIFT_ZOOM * progress;
+  const shift = DRIFT_PERCENT * (progress - 0.5);
+  return `translate3d(${shift}%, ${-shift / 2}%, 0) scale(${scale})`;
 }
