@@ -4,7 +4,7 @@
 // enforces at publish), autosaves it on top of the revision it came from, and handles conflicts.
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Route, Vec3 } from '../../scenes/routes/route-schema';
+import type { Route } from '../../scenes/routes/route-schema';
 import type { RouteIssue } from '../../scenes/routes/route-issue';
 import { parseRoute } from '../../scenes/routes/parse-route';
 import { validateRoute } from '../../scenes/routes/validate-route';
@@ -15,17 +15,12 @@ import { formatCount, type Messages } from '../i18n/messages';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { sceneWorldFor } from '../scene/world-cache';
 import { closeStep, recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
-import {
-  addPointOfInterest,
-  appendKeyframe,
-  autoDurationS,
-  NEW_POI_TEXT,
-  movePointOfInterest,
-  moveKeyframe,
-  setKeyframeLookAt,
-} from './route-draft-edits';
-import { RouteMap } from './RouteMap';
-import type { DragPhase, MapMode, MapSelection } from './map-selection';
+import { autoDurationS } from './route-draft-edits';
+import { selectionForIssue, type MapSelection } from './map-selection';
+import { useMapEdits } from './use-map-edits';
+import { useUndoShortcuts } from './use-undo-shortcuts';
+import { StudioMapPane } from './StudioMapPane';
+import { SaveBadge, type SaveState } from './SaveBadge';
 import { PreviewPane } from './PreviewPane';
 import { RouteInspector } from './RouteInspector';
 import { IssueList } from './IssueList';
@@ -34,8 +29,6 @@ import { RevisionHistory } from './RevisionHistory';
 import { ConflictDialog } from './ConflictDialog';
 import { studioApi, type CurrentRevision } from './studio-api';
 import styles from './StudioEditor.module.css';
-
-export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'conflict' | 'error' | 'archived';
 
 const AUTOSAVE_DELAY_MS = 1200;
 const VALIDATE_DELAY_MS = 200;
@@ -64,7 +57,6 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
   const [keptEdits, setKeptEdits] = useState<Route | null>(null);
   const [autoDuration, setAutoDuration] = useState(() => initialDetail.route.durationS === autoDurationS(initialDetail.route));
   const [selection, setSelection] = useState<MapSelection>(null);
-  const [mode, setMode] = useState<MapMode>('keyframe');
   const [issues, setIssues] = useState<RouteIssue[]>(() => validateRoute(initialDetail.route, world));
   const [previewTimeS, setPreviewTimeS] = useState<number | null>(null);
   const saving = useRef(false);
@@ -154,71 +146,9 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  // Ctrl+Z / Ctrl+Shift+Z (and Ctrl+Y); text fields keep their own undo.
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey)) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && (target as HTMLInputElement).type !== 'range') return;
-      const key = event.key.toLowerCase();
-      if (key === 'z' && !event.shiftKey) {
-        event.preventDefault();
-        setHistory(undo);
-      } else if ((key === 'z' && event.shiftKey) || key === 'y') {
-        event.preventDefault();
-        setHistory(redo);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useUndoShortcuts(setHistory);
 
-  const onAddKeyframe = useCallback(
-    (x: number, z: number) => {
-      edit((current) => appendKeyframe(current, x, z, world, autoDuration));
-      setSelection({ kind: 'keyframe', index: route.keyframes.length });
-    },
-    [edit, world, autoDuration, route.keyframes.length],
-  );
-  const onAddPoi = useCallback(
-    (x: number, z: number) => {
-      edit((current) => addPointOfInterest(current, x, z, world, NEW_POI_TEXT));
-      setSelection({ kind: 'poi', index: route.pointsOfInterest.length });
-    },
-    [edit, world, route.pointsOfInterest.length],
-  );
-  // One drag is one undo step: its moves and its drop share a key, and the drop closes the step.
-  const onMoveKeyframe = useCallback(
-    (index: number, x: number, z: number, phase: DragPhase) =>
-      edit(
-        (current) => {
-          const [kx, , kz] = current.keyframes[index].position;
-          // The drop lands where the last move left it: a drag held still past the merge window adds no empty step.
-          return kx === Math.round(x) && kz === Math.round(z) ? current : moveKeyframe(current, index, x, z, autoDuration);
-        },
-        `move-keyframe-${index}`,
-        phase === 'end',
-      ),
-    [edit, autoDuration],
-  );
-  const onMoveLookAt = useCallback(
-    (index: number, x: number, z: number, phase: DragPhase) =>
-      edit(
-        (current) => {
-          const k = current.keyframes[index];
-          const lookAt: Vec3 = [Math.round(x), k.lookAt[1], Math.round(z)];
-          return setKeyframeLookAt(current, index, lookAt);
-        },
-        `look-at-${index}`,
-        phase === 'end',
-      ),
-    [edit],
-  );
-  const onMovePoi = useCallback(
-    (index: number, x: number, z: number, phase: DragPhase) =>
-      edit((current) => movePointOfInterest(current, index, x, z, world), `move-poi-${index}`, phase === 'end'),
-    [edit, world],
-  );
+  const mapEdits = useMapEdits(route, world, autoDuration, edit, setSelection);
 
   const playhead = useMemo(() => (previewTimeS !== null && previewRoute ? poseAt(previewRoute, previewTimeS).position : null), [previewRoute, previewTimeS]);
 
@@ -288,43 +218,18 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
       )}
 
       <div className={styles.workspace}>
-        <section className={styles.mapPane} aria-label={m['studio.map.title']}>
-          <div className={styles.mapToolbar} role="toolbar">
-            <div className={styles.segmented} role="radiogroup" aria-label={m['studio.map.mode']}>
-              <button type="button" role="radio" aria-checked={mode === 'keyframe'} data-active={mode === 'keyframe'} onClick={() => setMode('keyframe')} data-testid="mode-keyframe">
-                {m['studio.map.addKeyframes']}
-              </button>
-              <button type="button" role="radio" aria-checked={mode === 'poi'} data-active={mode === 'poi'} onClick={() => setMode('poi')} data-testid="mode-poi">
-                {m['studio.map.addSights']}
-              </button>
-            </div>
-            <p className={styles.mapHint}>{mode === 'keyframe' ? m['studio.map.keyframeHint'] : m['studio.map.poiHint']}</p>
-          </div>
-          <div className={styles.mapFrame}>
-            <RouteMap
-              world={world}
-              route={route}
-              routeIsValid={validRoute !== null}
-              issues={issues}
-              selection={selection}
-              mode={mode}
-              locale={locale}
-              label={m['studio.map.label']}
-              zoomLabels={{ zoomIn: m['studio.map.zoomIn'], zoomOut: m['studio.map.zoomOut'], fit: m['studio.map.fit'] }}
-              playhead={playhead}
-              onSelect={setSelection}
-              onAddKeyframe={onAddKeyframe}
-              onMoveKeyframe={onMoveKeyframe}
-              onMoveLookAt={onMoveLookAt}
-              onAddPoi={onAddPoi}
-              onMovePoi={onMovePoi}
-            />
-          </div>
-          <p className={styles.legend}>
-            <span className={styles.legendKeyframe}>●</span> {m['studio.map.legendKeyframe']} <span className={styles.legendLookAt}>◆</span> {m['studio.map.legendLookAt']}{' '}
-            <span className={styles.legendPoi}>★</span> {m['studio.map.legendSight']} <span className={styles.legendError}>━</span> {m['studio.map.legendProblem']}
-          </p>
-        </section>
+        <StudioMapPane
+          world={world}
+          route={route}
+          routeIsValid={validRoute !== null}
+          issues={issues}
+          selection={selection}
+          locale={locale}
+          messages={m}
+          playhead={playhead}
+          onSelect={setSelection}
+          edits={mapEdits}
+        />
 
         <aside className={styles.side}>
           <PreviewPane route={previewRoute} messages={m} onTimeChange={setPreviewTimeS} posterUrl={bakedPoster} />
@@ -335,9 +240,8 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
             errorCount={errorCount}
             warningCount={warningCount}
             onSelect={(issue) => {
-              if (issue.keyframeIndex !== undefined && issue.segmentIndex === undefined) setSelection({ kind: 'keyframe', index: issue.keyframeIndex });
-              else if (issue.segmentIndex !== undefined) setSelection({ kind: 'segment', index: issue.segmentIndex });
-              else if (issue.pointOfInterestIndex !== undefined) setSelection({ kind: 'poi', index: issue.pointOfInterestIndex });
+              const next = selectionForIssue(issue);
+              if (next) setSelection(next);
             }}
           />
           <RouteInspector
@@ -390,13 +294,5 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         />
       )}
     </div>
-  );
-}
-
-function SaveBadge({ state, messages: m, error }: { state: SaveState; messages: Messages; error: string | null }) {
-  return (
-    <span className={styles.saveBadge} data-state={state} data-testid="save-state" role="status" aria-live="polite" title={error ?? undefined}>
-      {m[`studio.save.${state}`]}
-    </span>
   );
 }

@@ -1,6 +1,7 @@
 // The studio map's pure parts: which handle a pointer grabs (the look-at handle of the
 // selected keyframe before anything under it, the last drawn first) and which places
-// glow for which issues (the worst severity wins; a segment issue marks the stretch).
+// glow for which issues (the worst severity wins; a segment issue marks the stretch), and
+// what an issue in the list selects.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
@@ -9,6 +10,7 @@ import type { RouteIssue } from '@/scenes/routes/route-issue';
 import { worldToCanvas, type CanvasSize, type MapView } from '@/components/studio/map-view';
 import { handleAt, HANDLE_HIT_PX } from '@/components/studio/route-map-hit-test';
 import { issueMarks } from '@/components/studio/route-map-issue-marks';
+import { selectionForIssue } from '@/components/studio/map-selection';
 
 const route: Route = CURATED_ROUTES[0];
 const size: CanvasSize = { widthPx: 800, heightPx: 600 };
@@ -80,5 +82,14 @@ describe('studio map: issue marks', () => {
     const marks = issueMarks([issue({ severity: 'error', pointOfInterestIndex: 0 })]);
     assert.deepEqual([...marks.pois], [[0, 'error']]);
     assert.equal(marks.keyframes.size + marks.segments.size, 0);
+  });
+});
+
+describe('studio map: what an issue selects', () => {
+  test('its segment, else its keyframe, else its sight', () => {
+    assert.deepEqual(selectionForIssue({ keyframeIndex: 3, segmentIndex: 2 }), { kind: 'segment', index: 2 });
+    assert.deepEqual(selectionForIssue({ keyframeIndex: 3 }), { kind: 'keyframe', index: 3 });
+    assert.deepEqual(selectionForIssue({ pointOfInterestIndex: 1 }), { kind: 'poi', index: 1 });
+    assert.equal(selectionForIssue({}), null);
   });
 });
