@@ -16,10 +16,10 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { sceneWorldFor } from '../scene/world-cache';
 import { closeStep, recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
 import { autoDurationS } from './route-draft-edits';
-import { selectionForIssue, type MapSelection } from './map-selection';
+import { selectionForIssue, type MapMode, type MapSelection } from './map-selection';
 import { useMapEdits } from './use-map-edits';
 import { useUndoShortcuts } from './use-undo-shortcuts';
-import { StudioMapPane } from './StudioMapPane';
+import { RouteMap } from './RouteMap';
 import { SaveBadge, type SaveState } from './SaveBadge';
 import { PreviewPane } from './PreviewPane';
 import { RouteInspector } from './RouteInspector';
@@ -57,6 +57,7 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
   const [keptEdits, setKeptEdits] = useState<Route | null>(null);
   const [autoDuration, setAutoDuration] = useState(() => initialDetail.route.durationS === autoDurationS(initialDetail.route));
   const [selection, setSelection] = useState<MapSelection>(null);
+  const [mode, setMode] = useState<MapMode>('keyframe');
   const [issues, setIssues] = useState<RouteIssue[]>(() => validateRoute(initialDetail.route, world));
   const [previewTimeS, setPreviewTimeS] = useState<number | null>(null);
   const saving = useRef(false);
@@ -218,18 +219,39 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
       )}
 
       <div className={styles.workspace}>
-        <StudioMapPane
-          world={world}
-          route={route}
-          routeIsValid={validRoute !== null}
-          issues={issues}
-          selection={selection}
-          locale={locale}
-          messages={m}
-          playhead={playhead}
-          onSelect={setSelection}
-          edits={mapEdits}
-        />
+        <section className={styles.mapPane} aria-label={m['studio.map.title']}>
+          <div className={styles.mapToolbar} role="toolbar">
+            <div className={styles.segmented} role="radiogroup" aria-label={m['studio.map.mode']}>
+              <button type="button" role="radio" aria-checked={mode === 'keyframe'} data-active={mode === 'keyframe'} onClick={() => setMode('keyframe')} data-testid="mode-keyframe">
+                {m['studio.map.addKeyframes']}
+              </button>
+              <button type="button" role="radio" aria-checked={mode === 'poi'} data-active={mode === 'poi'} onClick={() => setMode('poi')} data-testid="mode-poi">
+                {m['studio.map.addSights']}
+              </button>
+            </div>
+            <p className={styles.mapHint}>{mode === 'keyframe' ? m['studio.map.keyframeHint'] : m['studio.map.poiHint']}</p>
+          </div>
+          <div className={styles.mapFrame}>
+            <RouteMap
+              world={world}
+              route={route}
+              routeIsValid={validRoute !== null}
+              issues={issues}
+              selection={selection}
+              mode={mode}
+              locale={locale}
+              label={m['studio.map.label']}
+              zoomLabels={{ zoomIn: m['studio.map.zoomIn'], zoomOut: m['studio.map.zoomOut'], fit: m['studio.map.fit'] }}
+              playhead={playhead}
+              onSelect={setSelection}
+              {...mapEdits}
+            />
+          </div>
+          <p className={styles.legend}>
+            <span className={styles.legendKeyframe}>●</span> {m['studio.map.legendKeyframe']} <span className={styles.legendLookAt}>◆</span> {m['studio.map.legendLookAt']}{' '}
+            <span className={styles.legendPoi}>★</span> {m['studio.map.legendSight']} <span className={styles.legendError}>━</span> {m['studio.map.legendProblem']}
+          </p>
+        </section>
 
         <aside className={styles.side}>
           <PreviewPane route={previewRoute} messages={m} onTimeChange={setPreviewTimeS} posterUrl={bakedPoster} />
