@@ -1,5 +1,6 @@
 // The catalogue's opening: the name, the place, and a way down to the flights.
 import type { Messages } from '../i18n/messages';
+import { YunshanName } from '../site/YunshanName';
 import { MistyPillarsArt } from './MistyPillarsArt';
 import styles from './CatalogueHero.module.css';
 
@@ -10,12 +11,7 @@ export function CatalogueHero({ messages }: { messages: Messages }) {
       <div className={styles.content}>
         <p className={styles.eyebrow}>{messages['catalogue.eyebrow']}</p>
         <h1 id="hero-title" className={styles.title}>
-          <span lang="zh-CN" className={styles.titleZh}>
-            云山
-          </span>
-          <span lang="en" className={styles.titleEn}>
-            Yunshan
-          </span>
+          <YunshanName zhClassName={styles.titleZh} enClassName={styles.titleEn} />
         </h1>
         <p className={styles.subtitle}>{messages['catalogue.heroSubtitle']}</p>
         <p className={styles.lead}>{messages['catalogue.heroLead']}</p>

@@ -17,21 +17,47 @@ interface RankSpec {
   count: number;
   topRange: [number, number];
   widthRange: [number, number];
-  fill: string;
+  /** The rank's fill, a vertical gradient: paler and mistier the further the rank stands. */
+  gradientId: string;
+  gradientStops: GradientStop[];
   crownFill?: string;
   /** Pillars placed by hand, for the silhouettes people recognise (the lone column). */
   fixed?: PillarSpec[];
 }
 
 const RANKS: RankSpec[] = [
-  { seed: 11, count: 26, topRange: [300, 430], widthRange: [22, 58], fill: 'url(#yun-rank-far)' },
-  { seed: 23, count: 20, topRange: [350, 520], widthRange: [30, 74], fill: 'url(#yun-rank-midfar)' },
+  {
+    seed: 11,
+    count: 26,
+    topRange: [300, 430],
+    widthRange: [22, 58],
+    gradientId: 'yun-rank-far',
+    gradientStops: [
+      [0.3, '#71877f'],
+      [0.62, '#9aaaa2'],
+    ],
+  },
+  {
+    seed: 23,
+    count: 20,
+    topRange: [350, 520],
+    widthRange: [30, 74],
+    gradientId: 'yun-rank-midfar',
+    gradientStops: [
+      [0.35, '#4b6258'],
+      [0.7, '#7f928a'],
+    ],
+  },
   {
     seed: 37,
     count: 13,
     topRange: [400, 600],
     widthRange: [40, 96],
-    fill: 'url(#yun-rank-mid)',
+    gradientId: 'yun-rank-mid',
+    gradientStops: [
+      [0.25, '#2c4238'],
+      [0.8, '#62766d'],
+    ],
     crownFill: '#1d3128',
     fixed: [{ centerX: 610, topY: 230, widthPx: 54 }],
   },
@@ -40,7 +66,11 @@ const RANKS: RankSpec[] = [
     count: 7,
     topRange: [380, 580],
     widthRange: [56, 110],
-    fill: 'url(#yun-rank-near)',
+    gradientId: 'yun-rank-near',
+    gradientStops: [
+      [0.2, '#14221c'],
+      [0.9, '#33463e'],
+    ],
     crownFill: '#0f1c17',
     fixed: [
       { centerX: 60, topY: 110, widthPx: 120 },
@@ -121,6 +151,19 @@ function rankPillars(rank: RankSpec): Array<{ path: string; crown: Array<[number
   }));
 }
 
+/** [offset, colour, opacity]; no opacity means opaque. */
+type GradientStop = [number, string, number?];
+
+function VerticalGradient({ id, stops }: { id: string; stops: GradientStop[] }) {
+  return (
+    <linearGradient id={id} x1="0" y1="0" x2="0" y2="1">
+      {stops.map(([offset, colour, opacity]) => (
+        <stop key={offset} offset={offset} stopColor={colour} stopOpacity={opacity} />
+      ))}
+    </linearGradient>
+  );
+}
+
 function MistBand({ y, heightPx, opacity }: { y: number; heightPx: number; opacity: number }) {
   return <rect x="0" y={y} width={VIEW_W} height={heightPx} fill="url(#yun-mist-band)" opacity={opacity} />;
 }
@@ -136,42 +179,31 @@ export function MistyPillarsArt({ className }: { className?: string }) {
       focusable="false"
     >
       <defs>
-        <linearGradient id="yun-sky" x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0" stopColor="#0b1612" />
-          <stop offset="0.55" stopColor="#2a3c35" />
-          <stop offset="0.8" stopColor="#51645b" />
-        </linearGradient>
+        <VerticalGradient id="yun-sky" stops={[[0, '#0b1612'], [0.55, '#2a3c35'], [0.8, '#51645b']]} />
         <radialGradient id="yun-sun" cx="0.72" cy="0.42" r="0.45">
           <stop offset="0" stopColor="#e8cf9c" stopOpacity="0.55" />
           <stop offset="0.35" stopColor="#c59b55" stopOpacity="0.18" />
           <stop offset="1" stopColor="#c59b55" stopOpacity="0" />
         </radialGradient>
-        <linearGradient id="yun-rank-far" x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0.3" stopColor="#71877f" />
-          <stop offset="0.62" stopColor="#9aaaa2" />
-        </linearGradient>
-        <linearGradient id="yun-rank-midfar" x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0.35" stopColor="#4b6258" />
-          <stop offset="0.7" stopColor="#7f928a" />
-        </linearGradient>
-        <linearGradient id="yun-rank-mid" x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0.25" stopColor="#2c4238" />
-          <stop offset="0.8" stopColor="#62766d" />
-        </linearGradient>
-        <linearGradient id="yun-rank-near" x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0.2" stopColor="#14221c" />
-          <stop offset="0.9" stopColor="#33463e" />
-        </linearGradient>
-        <linearGradient id="yun-mist-band" x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0" stopColor="#c9d3cc" stopOpacity="0" />
-          <stop offset="0.55" stopColor="#c9d3cc" stopOpacity="0.75" />
-          <stop offset="1" stopColor="#c9d3cc" stopOpacity="0" />
-        </linearGradient>
-        <linearGradient id="yun-cloud-sea" x1="0" y1="0" x2="0" y2="1">
-          <stop offset="0" stopColor="#8d9d95" stopOpacity="0" />
-          <stop offset="0.45" stopColor="#5b6d65" stopOpacity="0.65" />
-          <stop offset="1" stopColor="#08110e" />
-        </linearGradient>
+        {RANKS.map((rank) => (
+          <VerticalGradient key={rank.gradientId} id={rank.gradientId} stops={rank.gradientStops} />
+        ))}
+        <VerticalGradient
+          id="yun-mist-band"
+          stops={[
+            [0, '#c9d3cc', 0],
+            [0.55, '#c9d3cc', 0.75],
+            [1, '#c9d3cc', 0],
+          ]}
+        />
+        <VerticalGradient
+          id="yun-cloud-sea"
+          stops={[
+            [0, '#8d9d95', 0],
+            [0.45, '#5b6d65', 0.65],
+            [1, '#08110e'],
+          ]}
+        />
       </defs>
       <rect width={VIEW_W} height={VIEW_H} fill="url(#yun-sky)" />
       <rect width={VIEW_W} height={VIEW_H} fill="url(#yun-sun)" />
@@ -179,7 +211,7 @@ export function MistyPillarsArt({ className }: { className?: string }) {
         <g key={rank.seed}>
           {pillars.map(({ path, crown, joints }, i) => (
             <g key={i}>
-              <path d={path} fill={rank.fill} />
+              <path d={path} fill={`url(#${rank.gradientId})`} />
               {joints && <path d={joints} stroke="#0b1612" strokeOpacity="0.35" strokeWidth="2" fill="none" />}
               {crown.map(([cx, cy, rx, ry], j) => (
                 <ellipse key={j} cx={cx} cy={cy} rx={rx} ry={ry} fill={rank.crownFill} />

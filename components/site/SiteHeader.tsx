@@ -4,6 +4,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import type { Locale } from '../i18n/locale';
 import type { Messages } from '../i18n/messages';
 import { YunshanMark } from './YunshanMark';
+import { YunshanName } from './YunshanName';
 import styles from './SiteHeader.module.css';
 
 export function SiteHeader({ locale, messages }: { locale: Locale; messages: Messages }) {
@@ -11,12 +12,7 @@ export function SiteHeader({ locale, messages }: { locale: Locale; messages: Mes
     <header className={styles.header}>
       <Link href="/" className={styles.brand} prefetch={false}>
         <YunshanMark sizePx={30} />
-        <span lang="zh-CN" className={styles.brandZh}>
-          云山
-        </span>
-        <span lang="en" className={styles.brandEn}>
-          Yunshan
-        </span>
+        <YunshanName zhClassName={styles.brandZh} enClassName={styles.brandEn} />
       </Link>
       <LanguageSwitch locale={locale} label={messages['lang.switchLabel']} />
     </header>
