@@ -1,7 +1,10 @@
 // The SqlClient over one better-sqlite3 connection. better-sqlite3 answers synchronously,
-// but a store's transaction now awaits between its statements, so the connection is
-// handed out in turn: while one transaction is open, every other query and transaction
-// of this process waits for it instead of landing inside it.
+// but a store's transaction now awaits between its statements, so the database is handed
+// out in turn: while one transaction is open, every other query and transaction of this
+// process on the same file waits for it, instead of landing inside it (same connection)
+// or blocking the thread in SQLite's busy wait for a lock that only this thread can free
+// (another connection to the file).
+import path from 'node:path';
 import type Database from 'better-sqlite3';
 import type { SqlClient, SqlQueries, SqlValue } from './sql-client';
 
@@ -10,6 +13,10 @@ export interface SqliteSqlClient extends SqlClient {
   /** The connection itself, for what still speaks better-sqlite3 (the render server's bake queue). */
   readonly db: Database.Database;
 }
+
+/** One queue per database file in this process, shared by every client opened on it. */
+const turnsByFile = new Map<string, { tail: Promise<unknown>; clients: number }>();
+let memoryDatabases = 0;
 
 /** Wraps an open, migrated database; close() closes it. */
 export function createSqliteSqlClient(db: Database.Database): SqliteSqlClient {
@@ -31,10 +38,13 @@ export function createSqliteSqlClient(db: Database.Database): SqliteSqlClient {
   };
 
   // The turn: each holder runs after the previous one settles, whatever its outcome.
-  let tail: Promise<unknown> = Promise.resolve();
+  const key = db.memory ? `:memory:${++memoryDatabases}` : path.resolve(db.name);
+  const turns = turnsByFile.get(key) ?? { tail: Promise.resolve(), clients: 0 };
+  turns.clients++;
+  turnsByFile.set(key, turns);
   const inTurn = <T>(work: () => Promise<T>): Promise<T> => {
-    const result = tail.then(work);
-    tail = result.catch(() => undefined);
+    const result = turns.tail.then(work);
+    turns.tail = result.catch(() => undefined);
     return result;
   };
 
@@ -59,6 +69,7 @@ export function createSqliteSqlClient(db: Database.Database): SqliteSqlClient {
       }),
     close: async () => {
       db.close();
+      if (--turns.clients === 0 && turnsByFile.get(key) === turns) turnsByFile.delete(key);
     },
   };
 }
