@@ -2,9 +2,10 @@
 // (180° at the bake's 30 frames a second: 1/60 s), each drawn at its own route time, so their
 // average smears what moves across the picture the way a film camera does. The times follow
 // from the frame's time alone, so the blur is the same on every bake.
+import { BAKE_FPS } from '@/scenes/protocol/profile-ladder';
 
-/** The bake's frame rate (BAKE_FPS of the render server; the scene may not import the server). */
-export const FRAMES_PER_S = 30;
+/** The bake's frame rate: the profile ladder's, defined once. */
+export const FRAMES_PER_S = BAKE_FPS;
 /** Fraction of a frame the shutter is open: 0.5 is the cinema's 180° shutter. */
 export const SHUTTER_OPEN_FRACTION = 0.5;
 
