@@ -1,6 +1,6 @@
 // JSON responses for studio handlers: never cached (they are per staff member),
 // and errors mapped by the same sanitising function as the public API.
-import { errorJson } from '../api/_http/responses';
+import { answeringErrorsAsJson, errorJson } from '../api/_http/responses';
 
 export const STUDIO_CACHE_CONTROL = 'no-store';
 
@@ -25,11 +25,5 @@ export function studioHandler<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
   toResponse: (error: unknown) => Response = studioErrorJson,
 ): (request: Request, context: Context) => Promise<Response> {
-  return async (request, context) => {
-    try {
-      return await handler(request, context);
-    } catch (error) {
-      return toResponse(error);
-    }
-  };
+  return answeringErrorsAsJson(handler, toResponse);
 }

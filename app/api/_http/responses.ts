@@ -16,6 +16,23 @@ export function errorJson(error: unknown): Response {
   return Response.json(body, { status, headers });
 }
 
+/**
+ * Wraps a route handler so that anything it throws is answered as JSON by `toResponse`
+ * (errorJson unless a family of handlers adds the errors only it throws).
+ */
+export function answeringErrorsAsJson<Context>(
+  handler: (request: Request, context: Context) => Promise<Response>,
+  toResponse: (error: unknown) => Response = errorJson,
+): (request: Request, context: Context) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      return await handler(request, context);
+    } catch (error) {
+      return toResponse(error);
+    }
+  };
+}
+
 /** A handler for methods a resource does not support: 405 with the Allow header. */
 export function methodNotAllowed(allowedMethods: readonly string[]): (request: Request) => Response {
   return (request) => errorJson(new MethodNotAllowedError(request.method, allowedMethods));

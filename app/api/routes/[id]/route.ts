@@ -3,24 +3,20 @@ import { z } from 'zod';
 import { getPublishedRoute } from '../../../_data/route-repository';
 import { RouteSchema } from '../../../../scenes/routes/route-schema';
 import { NotFoundError, ValidationError } from '../../../../server/errors';
-import { READ_ONLY_METHODS, allowedMethodsOptions, errorJson, methodNotAllowed, publicJson } from '../../_http/responses';
+import { READ_ONLY_METHODS, allowedMethodsOptions, answeringErrorsAsJson, methodNotAllowed, publicJson } from '../../_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const RouteParamsSchema = z.strictObject({ id: RouteSchema.shape.id });
 
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  try {
-    const parsed = RouteParamsSchema.safeParse(await params);
-    if (!parsed.success) throw new ValidationError('The route id is malformed.', parsed.error.issues);
-    const published = await getPublishedRoute(parsed.data.id);
-    if (published === null) throw new NotFoundError(`No published route has the id "${parsed.data.id}".`);
-    return publicJson({ route: published.route, revision: published.revision });
-  } catch (error) {
-    return errorJson(error);
-  }
-}
+export const GET = answeringErrorsAsJson(async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
+  const parsed = RouteParamsSchema.safeParse(await params);
+  if (!parsed.success) throw new ValidationError('The route id is malformed.', parsed.error.issues);
+  const published = await getPublishedRoute(parsed.data.id);
+  if (published === null) throw new NotFoundError(`No published route has the id "${parsed.data.id}".`);
+  return publicJson({ route: published.route, revision: published.revision });
+});
 
 export const OPTIONS = allowedMethodsOptions(READ_ONLY_METHODS);
 export const POST = methodNotAllowed(READ_ONLY_METHODS);

@@ -2,13 +2,15 @@
 // from the URL, and error answers that carry what the editor needs (409's current
 // revision, 422's route issues).
 import { z } from 'zod';
-import { requireStaff, assertSameOrigin, studioErrorJson, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
+import { requireStaff, assertSameOrigin, readJsonBody, studioErrorJson, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
+import { studioRouteStore } from '../../../../_server/web-services';
 import type { StaffRole, StaffSession } from '../../../../../server/staff/staff-contracts';
-import type { AuditActor } from '../../../../../server/audit/route-audit-log';
+import type { AuditActor, AuditQuery } from '../../../../../server/audit/route-audit-log';
 import { ValidationError } from '../../../../../server/errors';
 import { isRevisionConflictError } from '../../../../../server/routes/route-write-errors';
 import { isRouteNotPublishableError } from '../../../../../server/routes/route-publish-errors';
-import { RouteIdSchema } from '../../../../../server/routes/studio-route-requests';
+import { AuditQuerySchema, RouteIdSchema } from '../../../../../server/routes/studio-route-requests';
+import type { StudioRouteStore } from '../../../../../server/routes/studio-route-contracts';
 
 export { studioJson };
 
@@ -54,4 +56,27 @@ export function studioRouteHandler<Context>(
   handler: (request: Request, context: Context) => Promise<Response>,
 ): (request: Request, context: Context) => Promise<Response> {
   return studioHandler(handler, studioRouteErrorJson);
+}
+
+/** The audit log's paging from the address (?beforeId, ?limit); 400 when malformed. */
+export function auditQueryOf(request: Request): AuditQuery {
+  const query = AuditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!query.success) throw new ValidationError('The query is not valid.', query.error.issues);
+  return query.data;
+}
+
+/**
+ * A studio write on one route (POST /api/studio/routes/:id/<action>): the guard, the route id,
+ * the body read by `schema`, then `act` on the studio store as the signed-in staff member.
+ */
+export function studioRouteAction<S extends z.ZodType>(
+  schema: S,
+  act: (write: { id: string; body: z.output<S>; actor: AuditActor; store: StudioRouteStore }) => Promise<Response>,
+): (request: Request, context: RouteParamsContext) => Promise<Response> {
+  return studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+    const session = await guardStudioRequest(request);
+    const id = await routeIdOf(context);
+    const body = await readJsonBody(request, schema);
+    return act({ id, body, actor: actorOf(session), store: await studioRouteStore() });
+  });
 }

@@ -1,10 +1,8 @@
 // GET /api/studio/routes/audit: the whole studio's audit log, newest first. Admins only:
 // it shows every staff member's actions. ("audit" is a reserved route id.)
-import { ValidationError } from '../../../../../server/errors';
-import { AuditQuerySchema } from '../../../../../server/routes/studio-route-requests';
 import { studioRouteStore } from '../../../../_server/web-services';
 import { methodNotAllowed } from '../../../_http/responses';
-import { guardStudioRequest, studioJson, studioRouteHandler } from '../_http/studio-route-http';
+import { auditQueryOf, guardStudioRequest, studioJson, studioRouteHandler } from '../_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,9 +11,7 @@ const ALLOWED = ['GET'] as const;
 
 export const GET = studioRouteHandler(async (request: Request) => {
   await guardStudioRequest(request, 'admin');
-  const query = AuditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new ValidationError('The query is not valid.', query.error.issues);
-  return studioJson({ entries: await (await studioRouteStore()).auditLog(query.data) });
+  return studioJson({ entries: await (await studioRouteStore()).auditLog(auditQueryOf(request)) });
 });
 
 export const POST = methodNotAllowed(ALLOWED);

@@ -1,9 +1,7 @@
 // GET /api/studio/routes/:id/audit: who did what to this route, newest first.
-import { ValidationError } from '../../../../../../server/errors';
-import { AuditQuerySchema } from '../../../../../../server/routes/studio-route-requests';
 import { studioRouteStore } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
-import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+import { auditQueryOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -13,11 +11,10 @@ const ALLOWED = ['GET'] as const;
 export const GET = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
   await guardStudioRequest(request);
   const id = await routeIdOf(context);
-  const query = AuditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!query.success) throw new ValidationError('The query is not valid.', query.error.issues);
+  const query = auditQueryOf(request);
   const store = await studioRouteStore();
   await store.get(id);
-  return studioJson({ entries: await store.auditLog({ ...query.data, routeId: id }) });
+  return studioJson({ entries: await store.auditLog({ ...query, routeId: id }) });
 });
 
 export const POST = methodNotAllowed(ALLOWED);

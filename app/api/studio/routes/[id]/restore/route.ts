@@ -1,21 +1,15 @@
 // POST /api/studio/routes/:id/restore: an earlier revision copied as the new latest draft.
-import { readJsonBody } from '../../../../../_server/staff-request-guard';
 import { RestoreRevisionBodySchema } from '../../../../../../server/routes/studio-route-requests';
-import { studioRouteStore } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
-import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+import { studioJson, studioRouteAction } from '../../_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const ALLOWED = ['POST'] as const;
 
-export const POST = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
-  const session = await guardStudioRequest(request);
-  const id = await routeIdOf(context);
-  const body = await readJsonBody(request, RestoreRevisionBodySchema);
-  const store = await studioRouteStore();
-  const saved = await store.restore(id, body, actorOf(session));
+export const POST = studioRouteAction(RestoreRevisionBodySchema, async ({ id, body, actor, store }) => {
+  const saved = await store.restore(id, body, actor);
   return studioJson({ ...saved, route: await store.get(id) });
 });
 
