@@ -31,6 +31,8 @@ const EnvSchema = z.object({
   YUNSHAN_STREAM_IDLE_SOCKET_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(60_000),
   /** Bearer token for /metrics, /api/bakes and its event stream from beyond loopback; without it they answer only this machine. */
   YUNSHAN_OPS_TOKEN: z.string().min(16, 'an operations token of at least 16 characters').optional(),
+  /** The web app's bearer token for POST /api/bake-requests (npm start makes one per launch); without it bake requests are refused and the sweep queues bakes. */
+  YUNSHAN_RENDER_API_TOKEN: z.string().min(16, 'a render API token of at least 16 characters').optional(),
   /**
    * Reverse proxies in front of this node (nginx, a load balancer) whose X-Forwarded-For is
    * believed; 0 (the default) judges every client by its socket's own address.
@@ -81,6 +83,8 @@ export interface RenderServerConfig {
   renderLowPriority: boolean;
   /** Opens the operations endpoints to peers beyond loopback that present it. */
   opsToken: string | undefined;
+  /** Opens POST /api/bake-requests to the web app that presents it (YUNSHAN_RENDER_API_TOKEN). */
+  apiToken: string | undefined;
   maxEventStreams: number;
   /** Proxies whose X-Forwarded-For entries name the client (operations access, per-address caps). */
   trustedProxyHops: number;
@@ -117,6 +121,7 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     chromiumPath: settings.YUNSHAN_CHROMIUM_PATH ?? settings.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
     renderLowPriority: settings.YUNSHAN_RENDER_LOW_PRIORITY === '1',
     opsToken: settings.YUNSHAN_OPS_TOKEN,
+    apiToken: settings.YUNSHAN_RENDER_API_TOKEN,
     maxEventStreams: settings.YUNSHAN_OPS_MAX_EVENT_STREAMS,
     trustedProxyHops: settings.YUNSHAN_TRUSTED_PROXY_HOPS,
     workerId: `${os.hostname()}:${process.pid}`,

@@ -14,6 +14,9 @@ import type { FarmCoordinator } from './farm/farm-coordinator';
 import { createRenderHttpHandler, type HealthReport } from './http/render-http-server';
 import { HttpSegmentCatalog } from './http/segment-catalog';
 import { segmentHttpRoutes } from './http/segment-http-routes';
+import { renderApiRoutes } from './http/render-api-routes';
+import { enqueueRouteBakes } from './bake/enqueue-route-bakes';
+import { routeBakeProgress } from './bake/route-bake-progress';
 import { createLogger, type Logger } from './log';
 import { MetricsRegistry } from './metrics';
 import type { RenderServerConfig } from './render-server-config';
@@ -83,14 +86,16 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
   };
 
   const sceneVersion = currentSceneVersion();
+  const wakeForQueued = (jobs: readonly BakeJob[]) => {
+    if (!jobs.some((job) => job.status === 'queued')) return;
+    worker?.wake();
+    farm?.wake();
+  };
   const sweep = async () => {
     try {
       const jobs = await enqueuePublishedRouteBakes(queue, routes, sceneVersion);
       await refreshCounts();
-      if (jobs.some((job) => job.status === 'queued')) {
-        worker?.wake();
-        farm?.wake();
-      }
+      wakeForQueued(jobs);
     } catch (error) {
       bakeLog.error({ err: error }, 'could not queue published routes');
     }
@@ -193,7 +198,24 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
         allowedOrigins: config.stream.allowedOrigins,
         metrics,
         log: log.child({ component: 'http-segments' }),
-      }),
+      }).concat(
+        // The web app asks here for bake state and the scene version, and to queue a publish's bakes.
+        renderApiRoutes({
+          sceneVersion,
+          bakeProgress: async (routeId, revision) => routeBakeProgress(await queue.list({ routeId }), revision),
+          requestBakes: async (routeId, revision) => {
+            const published = await routes.getPublished(routeId);
+            if (published === null) return 'not-published';
+            if (published.revision !== revision) return 'not-latest';
+            const jobs = await enqueueRouteBakes(queue, published, sceneVersion);
+            await refreshCounts();
+            wakeForQueued(jobs);
+            return routeBakeProgress(await queue.list({ routeId }), revision);
+          },
+          apiToken: config.apiToken,
+          allowedOrigins: config.stream.allowedOrigins,
+        }),
+      ),
     }),
   );
   const stream = attachStreamSignalling(server, {

@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import type { RouteIssue } from '../../scenes/routes/route-issue';
-import type { RouteBakeProgress } from '../../server/routes/route-bake-progress';
+import type { RouteBakeProgress } from '@/server/render-api/render-api-contract';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { studioApi } from './studio-api';

@@ -3,7 +3,7 @@
 import type { Route } from '../../scenes/routes/route-schema';
 import type { RouteIssue } from '../../scenes/routes/route-issue';
 import type { CloudReadiness } from '../../server/bake/cloud-readiness';
-import type { RouteBakeProgress } from '../../server/routes/route-bake-progress';
+import type { RouteBakeProgress } from '@/server/render-api/render-api-contract';
 import type { SaveResult, StudioRouteDetail, StudioRouteSummary } from '../../server/routes/studio-route-contracts';
 import type { AuditEntry } from '../../server/audit/route-audit-log';
 import type {

@@ -1,17 +1,14 @@
 // Whether a route revision can be streamed from the cloud yet, summarised from its bake
 // jobs for the catalogue: ready once the first streamable profile is baked.
 import type { BakeJob } from './bake-contracts';
+import type { CloudReadiness } from '../render-api/render-api-contract';
 import { PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 /** The profile a phone streams first: the cheapest video profile. */
 export const FIRST_STREAMABLE_PROFILE: ProfileId = PROFILE_IDS.find((id) => QUALITY_PROFILES[id].codec === 'vp8') ?? '360p';
 
-export type CloudReadiness =
-  | { state: 'ready'; profilesReady: ProfileId[] }
-  | { state: 'baking'; percent: number }
-  | { state: 'queued' }
-  | { state: 'failed' }
-  | { state: 'none' };
+// The shape is the render server's API contract, shared with the web app and the browser.
+export type { CloudReadiness } from '../render-api/render-api-contract';
 
 export function summarizeCloudReadiness(jobs: readonly BakeJob[], revision: number): CloudReadiness {
   const forRevision = jobs.filter((job) => job.revision === revision);

@@ -6,6 +6,8 @@ export type Handler = (request: http.IncomingMessage, response: http.ServerRespo
 
 export interface HttpRoute {
   pattern: RegExp;
+  /** The methods it answers (default GET and HEAD); any other is a 405. */
+  methods?: readonly string[];
   /** Only peers on this machine, or with the operator's bearer token. */
   operators?: true;
   /** Answers an OPTIONS preflight for cross-origin pages; without it OPTIONS is a 405. */

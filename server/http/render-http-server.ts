@@ -2,7 +2,6 @@
 // server-sent event stream) and baked posters. Plain node:http: nothing here needs Next.
 // Health and posters are public; the operations endpoints answer peers on this machine
 // freely and others only with the operator's bearer token.
-import { createHash, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import { RouteIdSchema } from '../../scenes/routes/route-schema';
 import type { BakeJob } from '../bake/bake-contracts';
@@ -11,6 +10,7 @@ import { requestIdFrom, silentLogger, type Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
 import type { HttpRoute } from './http-route';
 import { isLoopbackAddress, requestClientAddress } from './peer-address';
+import { sameSecret } from './same-secret';
 
 export interface HealthReport {
   status: 'ok' | 'degraded';
@@ -38,7 +38,7 @@ export interface RenderHttpDeps {
   trustedProxyHops?: number;
   /** Each request logs through a child carrying its id (the caller's X-Request-Id, or a new one). */
   log?: Logger;
-  /** More public routes, e.g. baked segments and manifests over HTTP (segment-http-routes.ts). */
+  /** More routes, e.g. baked segments and manifests over HTTP (segment-http-routes.ts), the web app's JSON API (render-api-routes.ts). */
   extraRoutes?: readonly HttpRoute[];
 }
 
@@ -51,12 +51,6 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown, 
   const text = JSON.stringify(body);
   response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), ...headers });
   response.end(text);
-}
-
-function sameSecret(presented: string, expected: string): boolean {
-  // Digests first: equal lengths for timingSafeEqual, and no early exit on the token's length.
-  const digest = (value: string) => createHash('sha256').update(value).digest();
-  return timingSafeEqual(digest(presented), digest(expected));
 }
 
 /** Throws unless the peer is on this machine or presents the operator's token. */
@@ -176,7 +170,8 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
           route.candidate.preflight(request, response);
           return;
         }
-        if (request.method !== 'GET' && request.method !== 'HEAD') throw new MethodNotAllowedError(request.method ?? 'UNKNOWN', ['GET', 'HEAD']);
+        const methods = route.candidate.methods ?? ['GET', 'HEAD'];
+        if (!methods.includes(request.method ?? '')) throw new MethodNotAllowedError(request.method ?? 'UNKNOWN', methods);
         if (route.candidate.operators) requireOperator(request, deps.opsToken, deps.trustedProxyHops ?? 0);
         await route.candidate.handler(route.match)(request, response, url);
       } catch (error) {

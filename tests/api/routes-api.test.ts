@@ -8,16 +8,17 @@ import Database from 'better-sqlite3';
 import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
 import { openSqliteRouteStore } from '../../server/routes/route-store';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
+import { startWebRenderServer, type WebRenderServer } from '../helpers/web-render-server';
 import { buildTestRoute } from '../helpers/test-routes';
-import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
 import { FIRST_STREAMABLE_PROFILE } from '../../server/bake/cloud-readiness';
-import { currentSceneVersion } from '../../server/bake/scene-version';
 
 const alpha = buildTestRoute('test-alpha-loop');
 const bravo = buildTestRoute('test-bravo-bridge', { landmark: 'first-bridge', timeOfDay: 'golden-hour', durationS: 75, pointsOfInterest: [] });
 
 let tempDir: string;
 let server: RunningNextServer;
+/** The render server beside it, which the web app asks for bake state and to queue a publish's bakes. */
+let render: WebRenderServer;
 
 before(async () => {
   // The database exists before the server starts, holding routes this test knows
@@ -27,11 +28,13 @@ before(async () => {
   const store = openSqliteRouteStore(dbPath);
   await store.seedPublished([alpha, bravo]);
   store.close();
-  server = await startNextServer({ dbPath });
+  render = await startWebRenderServer(dbPath);
+  server = await startNextServer({ dbPath, env: render.webEnv });
 });
 
 after(async () => {
   await server?.stop();
+  await render?.stop();
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
 
@@ -197,19 +200,20 @@ describe('unknown API paths', () => {
 });
 
 describe('GET /api/routes/:id/cloud', () => {
-  test('says how far the cloud bake of a revision is, never from a cache', async () => {
+  test('says how far the cloud bake of a revision is, as the render server\'s bake table holds it, never from a cache', async () => {
+    // The render server's start-up sweep queued every published route's bakes.
     const before = await getJson('/api/routes/test-bravo-bridge/cloud?revision=1');
     assert.equal(before.response.status, 200);
     assert.match(before.response.headers.get('cache-control') ?? '', /no-store/);
-    assert.deepEqual(before.body, { readiness: { state: 'none' } });
+    assert.deepEqual(before.body, { readiness: { state: 'queued' } });
 
-    const queue = openSqliteBakeQueue(path.join(tempDir, 'yunshan.sqlite'));
-    try {
-      await queue.enqueue({ routeId: 'test-bravo-bridge', revision: 1, profileId: FIRST_STREAMABLE_PROFILE, sceneVersion: currentSceneVersion(), framesTotal: 2251 });
-    } finally {
-      queue.close();
-    }
-    assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=1')).body, { readiness: { state: 'queued' } });
+    // A bake under way: its percentage of the cheapest streamable profile.
+    withRawDb((db) =>
+      db
+        .prepare(`UPDATE bake_jobs SET status = 'running', lease_owner = 'test-worker', lease_expires_at_ms = ?, frames_done = frames_total / 4 WHERE route_id = ? AND revision = 1 AND profile_id = ?`)
+        .run(Date.now() + 600_000, 'test-bravo-bridge', FIRST_STREAMABLE_PROFILE),
+    );
+    assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=1')).body, { readiness: { state: 'baking', percent: 24 } });
     assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=2')).body, { readiness: { state: 'none' } }, 'another revision has no bake');
   });
 

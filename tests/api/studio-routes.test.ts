@@ -14,10 +14,13 @@ import { openStaffServices } from '../../server/staff/staff-services';
 import { sessionCookieName } from '../../server/staff/session-cookie';
 import { WORLD_COORDINATE_LIMIT_M, type Route } from '../../scenes/routes/route-schema';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
+import { startWebRenderServer, type WebRenderServer } from '../helpers/web-render-server';
 import { buildTestRoute } from '../helpers/test-routes';
 
 let tempDir: string;
 let server: RunningNextServer;
+/** The render server beside it, which the web app asks for bake state and to queue a publish's bakes. */
+let render: WebRenderServer;
 let curatorCookie: string;
 let adminCookie: string;
 
@@ -36,11 +39,13 @@ before(async () => {
   curatorCookie = `${sessionCookieName(false)}=${(await services.sessions.create(curator.id)).token}`;
   adminCookie = `${sessionCookieName(false)}=${(await services.sessions.create(admin.id)).token}`;
   services.close();
-  server = await startNextServer({ dbPath });
+  render = await startWebRenderServer(dbPath);
+  server = await startNextServer({ dbPath, env: render.webEnv });
 });
 
 after(async () => {
   await server?.stop();
+  await render?.stop();
   fs.rmSync(tempDir, { recursive: true, force: true });
 });
 

@@ -1,7 +1,7 @@
 // The curator studio end to end in Chromium against the real production server: a
 // curator signs in, creates a route, adds keyframes and sights by clicking on the map,
 // sees the keyframe dropped on a pillar flagged, drags it clear, previews, publishes and
-// watches the bake progress (it stays "queued": no render server runs in this test), and
+// watches the bake progress (it stays "queued": the render server beside it bakes nothing), and
 // a tourist then finds the route in the catalogue and plays it.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -182,7 +182,7 @@ describe('curator studio', () => {
     await page.getByTestId('preview-scrub').fill('20');
     assert.match((await page.locator('[class*="scrubTime"]').textContent()) ?? '', /^0:20 \//);
 
-    // Publish, then watch the bakes: queued, since no render server runs in this test.
+    // Publish, then watch the bakes: queued, since the render server beside it bakes nothing.
     await page.getByTestId('publish').click();
     const progress = page.locator('[data-testid="bake-progress"]');
     await progress.waitFor({ timeout: 30_000 });

@@ -119,7 +119,11 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
       quiet,
     );
   try {
-    next = await startNextServer({ dbPath, env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
+    next = await startNextServer({
+      dbPath,
+      // The browser and the page server both reach the render server on loopback here.
+      env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}`, YUNSHAN_RENDER_INTERNAL_URL: `http://127.0.0.1:${renderPort}` },
+    });
     render = await startRender(next.baseUrl);
   } catch (error) {
     await next?.stop();

@@ -1,6 +1,6 @@
 // A studio ready for a curator, for end-to-end tests: a fresh SQLite file with one curator
-// account (created the way `npm run staff` does), the real production Next server on it,
-// and Chromium.
+// account (created the way `npm run staff` does), the real production Next server on it, the
+// render server beside it (baking off: published bakes stay queued), and Chromium.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { createStaffAccount } from '../../server/staff/staff-accounts';
 import { openStaffServices } from '../../server/staff/staff-services';
 import { launchChromium } from './browser';
 import { startNextServer, type RunningNextServer } from './next-server';
+import { startWebRenderServer } from './web-render-server';
 
 export interface StudioFixture {
   server: RunningNextServer;
@@ -35,13 +36,15 @@ export async function startStudioFixture(curator: { email: string; password: str
   } finally {
     services.close();
   }
-  const [server, browser] = await Promise.all([startNextServer({ dbPath }), launchChromium()]);
+  const render = await startWebRenderServer(dbPath);
+  const [server, browser] = await Promise.all([startNextServer({ dbPath, env: render.webEnv }), launchChromium()]);
   return {
     server,
     browser,
     async stop() {
       await browser.close();
       await server.stop();
+      await render.stop();
       fs.rmSync(tempDir, { recursive: true, force: true });
     },
   };

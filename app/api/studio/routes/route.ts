@@ -1,9 +1,9 @@
 // GET /api/studio/routes: every route with its draft/published state and cloud readiness.
 // POST: a new draft route from a full route body (curators).
 import { readJsonBody } from '../../../_server/staff-request-guard';
-import { summarizeCloudReadiness, type CloudReadiness } from '../../../../server/bake/cloud-readiness';
 import { CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES } from '../../../../server/routes/studio-route-requests';
-import { webServices, studioRouteStore } from '../../../_server/web-services';
+import { withCloudReadiness } from '../../../_data/cloud-readiness';
+import { studioRouteStore } from '../../../_server/web-services';
 import { methodNotAllowed } from '../../_http/responses';
 import { actorOf, guardStudioRequest, studioJson, studioRouteHandler } from './_http/studio-route-http';
 
@@ -14,17 +14,7 @@ const ALLOWED = ['GET', 'POST'] as const;
 
 export const GET = studioRouteHandler(async (request: Request) => {
   await guardStudioRequest(request);
-  const services = await webServices();
-  const queue = services.bakeQueue;
-  const routes = await (await services.studioRoutes()).list();
-  const withCloud = await Promise.all(
-    routes.map(async (summary) => {
-      const cloud: CloudReadiness =
-        summary.publishedRevision === null ? { state: 'none' } : summarizeCloudReadiness(await queue.list({ routeId: summary.id }), summary.publishedRevision);
-      return { ...summary, cloud };
-    }),
-  );
-  return studioJson({ routes: withCloud });
+  return studioJson({ routes: await withCloudReadiness(await (await studioRouteStore()).list()) });
 });
 
 export const POST = studioRouteHandler(async (request: Request) => {

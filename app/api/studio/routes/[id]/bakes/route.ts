@@ -1,9 +1,9 @@
 // GET /api/studio/routes/:id/bakes[?revision=n]: bake progress of the published (or named)
-// revision, read from the bake queue in the shared database; the editor polls it.
+// revision, asked of the render server (503 when it does not answer); the editor polls it.
 import { z } from 'zod';
 import { ValidationError } from '../../../../../../server/errors';
-import { routeBakeProgress } from '../../../../../../server/routes/route-bake-progress';
-import { webServices, studioRouteStore } from '../../../../../_server/web-services';
+import { routeBakeProgressOf } from '../../../../../_data/cloud-readiness';
+import { studioRouteStore } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
 import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
 
@@ -21,8 +21,7 @@ export const GET = studioRouteHandler(async (request: Request, context: RoutePar
   const detail = await (await studioRouteStore()).get(id);
   const revision = query.data.revision ?? detail.publishedRevision;
   if (revision === null) return studioJson({ bakes: null });
-  const jobs = await (await webServices()).bakeQueue.list({ routeId: id });
-  return studioJson({ bakes: routeBakeProgress(jobs, revision) });
+  return studioJson({ bakes: await routeBakeProgressOf(id, revision) });
 });
 
 export const POST = methodNotAllowed(ALLOWED);

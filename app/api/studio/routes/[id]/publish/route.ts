@@ -1,12 +1,11 @@
 // POST /api/studio/routes/:id/publish: checks the named (latest) revision against the
-// route rules (422 with the issues when it breaks one), publishes it and queues its bakes.
+// route rules (422 with the issues when it breaks one), publishes it and asks the render server
+// to queue its bakes. Published is published: when the render server does not answer, the reply
+// says so (bakesDeferred) and the render server's sweep of published routes queues them later.
 import { readJsonBody } from '../../../../../_server/staff-request-guard';
 import { validateRoute, hasErrors } from '../../../../../../scenes/routes/validate-route';
-import { enqueueRouteBakes } from '../../../../../../server/bake/enqueue-route-bakes';
-import { currentSceneVersion } from '../../../../../../server/bake/scene-version';
 import { PublishRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
 import { RouteNotPublishableError } from '../../../../../../server/routes/route-publish-errors';
-import { routeBakeProgress } from '../../../../../../server/routes/route-bake-progress';
 import { webServices } from '../../../../../_server/web-services';
 import { methodNotAllowed } from '../../../../_http/responses';
 import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
@@ -15,6 +14,7 @@ export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const ALLOWED = ['POST'] as const;
+const BAKES_DEFERRED_NOTICE = 'The render server did not answer, so no bakes are queued yet: its sweep of published routes queues them within a minute of it running.';
 
 export const POST = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
   const session = await guardStudioRequest(request);
@@ -27,15 +27,14 @@ export const POST = studioRouteHandler(async (request: Request, context: RoutePa
   if (hasErrors(issues)) throw new RouteNotPublishableError(revision, issues);
 
   const published = await store.publish(id, revision, actorOf(session));
-  const queue = services.bakeQueue;
   try {
-    await enqueueRouteBakes(queue, { route: published.route, revision }, currentSceneVersion());
+    const { bakes } = await services.renderServer.requestBakes({ routeId: id, revision });
+    return studioJson({ revision, publishedAt: published.publishedAt, warnings: issues, bakes });
   } catch (error) {
-    // Published is published: the render server's sweep of published routes queues it later.
-    console.error(`[studio] could not queue bakes for ${id} revision ${revision}:`, error);
+    console.error(`[studio] could not queue bakes for ${id} revision ${revision}:`, (error as Error).message);
+    const bakes = { revision, readiness: { state: 'none' }, profiles: [] };
+    return studioJson({ revision, publishedAt: published.publishedAt, warnings: issues, bakes, bakesDeferred: BAKES_DEFERRED_NOTICE });
   }
-  const bakes = routeBakeProgress(await queue.list({ routeId: id }), revision);
-  return studioJson({ revision, publishedAt: published.publishedAt, warnings: issues, bakes });
 });
 
 export const GET = methodNotAllowed(ALLOWED);

@@ -1,22 +1,12 @@
 // A route revision's bakes as the studio shows them while a curator waits: one line per
-// profile of the newest scene version, and the catalogue's readiness summary.
-import type { BakeJob, BakeJobStatus } from '../bake/bake-contracts';
-import { summarizeCloudReadiness, type CloudReadiness } from '../bake/cloud-readiness';
-import { PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
+// profile of the newest scene version, and the catalogue's readiness summary. The render
+// server computes it from its bake table and answers it over HTTP (render-api-contract.ts).
+import type { RouteBakeProgress } from '../render-api/render-api-contract';
+import type { BakeJob } from './bake-contracts';
+import { summarizeCloudReadiness } from './cloud-readiness';
+import { PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
 
-export interface ProfileBakeProgress {
-  profileId: ProfileId;
-  status: BakeJobStatus;
-  framesDone: number;
-  framesTotal: number;
-  framesPerSecond: number | null;
-}
-
-export interface RouteBakeProgress {
-  revision: number;
-  readiness: CloudReadiness;
-  profiles: ProfileBakeProgress[];
-}
+export type { ProfileBakeProgress, RouteBakeProgress } from '../render-api/render-api-contract';
 
 export function routeBakeProgress(jobs: readonly BakeJob[], revision: number): RouteBakeProgress {
   const forRevision = jobs.filter((job) => job.revision === revision);
