@@ -1,6 +1,7 @@
 // One command to run Yunshan on its embedded defaults: the web app (Next.js, built
 // first when no production build exists) and the render server beside it, sharing one
 // SQLite file under data/. Either can also run alone: `npm run serve`, `npm run render-server`.
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { spawnSync, spawn } from 'node:child_process';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -29,11 +30,15 @@ spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', 'setup-link'
   stdio: 'inherit',
 });
 
+// The web app asks the render server to queue a publish's bakes with a shared secret. Unless the
+// operator set one, each launch makes its own and hands it to both children; it is never written down.
+const sharedEnv = { ...process.env, YUNSHAN_RENDER_API_TOKEN: process.env.YUNSHAN_RENDER_API_TOKEN || randomBytes(32).toString('base64url') };
+
 console.log(`Yunshan 云山 on http://localhost:${port}  (database: ${process.env.YUNSHAN_DB_PATH ?? 'data/yunshan.sqlite'})`);
 const children = [
   // The hook appends each request's peer address to X-Forwarded-For, which Next does not do.
-  spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS) } }),
-  spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit' }),
+  spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit', env: { ...sharedEnv, NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS) } }),
+  spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit', env: sharedEnv }),
 ];
 const [web, render] = children;
 

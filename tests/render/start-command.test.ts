@@ -111,4 +111,18 @@ describe('npm start with YUNSHAN_CHROMIUM_PATH pointing at no browser', () => {
     assert.equal(home.status, 200);
     assert.match(await home.text(), /Yunshan|云山/);
   });
+
+  test('the web app asks the render server beside it, which takes bake requests only with the token made for this launch', async () => {
+    await waitForAnswer(`${renderUrl}/healthz`, child, () => output);
+    // The catalogue's cloud badges come from the render server's bake table (its sweep queued every route).
+    assert.match(await (await fetch(`${webUrl}/`)).text(), /data-testid="cloud-readiness" data-state="queued"/);
+    const refused = await fetch(`${renderUrl}/api/bake-requests`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: 'Bearer a-guess-that-is-not-the-token' },
+      body: JSON.stringify({ routeId: 'hallelujah-flyover', revision: 1 }),
+    });
+    assert.equal(refused.status, 401);
+    // Not "has no token set": npm start gave the render server one.
+    assert.match(((await refused.json()) as { error: { message: string } }).error.message, /not this render server's YUNSHAN_RENDER_API_TOKEN/);
+  });
 });
