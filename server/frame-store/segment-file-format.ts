@@ -1,7 +1,9 @@
 // The stored form of one segment, the same on local disk and in object storage: "YSG2"
 // (Yunshan segment, format 2), the header length (u32 LE), a JSON header naming the bake,
-// the segment and each chunk's SHA-256, then the chunks back to back, each in the one chunk
-// codec every hop uses (scenes/protocol/chunk-codec.ts: index, timestamp, key flag, size).
+// the segment and the SHA-256 of each stored chunk, then the chunks back to back, each in the
+// one chunk codec every hop uses (scenes/protocol/chunk-codec.ts: index, timestamp, key flag,
+// size, then the data). The hash covers a chunk's codec header too, so no flipped bit in a
+// timestamp or key flag reads back as a different frame.
 // Pure: bytes in, bytes out; decoding checks every chunk and names the first bad one.
 // Format 1 ("YSG1", bare chunk bytes) is no longer read: its scene version is gone too.
 import { z } from 'zod';
@@ -19,7 +21,7 @@ const PREFIX_BYTES = SEGMENT_MAGIC.length + 4;
 const SegmentHeaderSchema = z.strictObject({
   key: z.strictObject({ sceneVersion: z.string(), routeId: z.string(), revision: z.number(), profileId: z.string() }),
   segmentIndex: z.number().int(),
-  /** Each chunk's SHA-256 over its data (not its codec header), as the manifest names it. */
+  /** The SHA-256 of each chunk's stored bytes: its codec header and its data. */
   chunkSha256: z.array(Sha256HexSchema),
 });
 
@@ -51,12 +53,13 @@ export function assertSegmentChunks(segmentIndex: number, chunks: readonly Pick<
 export function encodeSegment(key: BakeKey, segmentIndex: number, chunks: readonly EncodedChunk[]): Uint8Array[] {
   assertSegmentChunks(segmentIndex, chunks);
   const { sceneVersion, routeId, revision, profileId } = key;
-  const header = Buffer.from(JSON.stringify({ key: { sceneVersion, routeId, revision, profileId }, segmentIndex, chunkSha256: chunks.map((chunk) => sha256Hex(chunk.data)) }), 'utf8');
+  const profileIndex = profileIndexOf(profileId);
+  const stored = chunks.map((chunk) => encodeChunk(chunk, { profileIndex }));
+  const header = Buffer.from(JSON.stringify({ key: { sceneVersion, routeId, revision, profileId }, segmentIndex, chunkSha256: stored.map(sha256Hex) }), 'utf8');
   const prefix = Buffer.alloc(PREFIX_BYTES);
   SEGMENT_MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(header.byteLength, SEGMENT_MAGIC.length);
-  const profileIndex = profileIndexOf(profileId);
-  return [prefix, header, ...chunks.map((chunk) => encodeChunk(chunk, { profileIndex }))];
+  return [prefix, header, ...stored];
 }
 
 /** The chunks of a stored segment, each checked against its SHA-256; anything wrong is a CorruptChunkError. */
@@ -69,11 +72,12 @@ export function decodeSegment(file: Buffer, key: BakeKey, segmentIndex: number):
     const expectedIndex = firstFrameOfSegment(segmentIndex) + position;
     const read = readChunkAt(file, offset);
     if (read instanceof Error) throw new CorruptChunkError(key, segmentIndex, expectedIndex, read.message);
+    if (sha256Hex(file.subarray(offset, read.nextOffset)) !== sha256) throw new CorruptChunkError(key, segmentIndex, expectedIndex, 'SHA-256 mismatch');
     const { index, timestampUs, key: isKey, data } = read.chunk;
+    // Hashed bytes that name another frame or profile were written for another segment.
     if (index !== expectedIndex || read.chunk.profileIndex !== profileIndex) {
       throw new CorruptChunkError(key, segmentIndex, expectedIndex, `holds chunk ${index} of profile ${read.chunk.profileIndex}`);
     }
-    if (sha256Hex(data) !== sha256) throw new CorruptChunkError(key, segmentIndex, index, 'SHA-256 mismatch');
     // A copy, not a view: callers may keep chunks long after the file buffer is gone.
     chunks.push({ index, timestampUs, key: isKey, data: new Uint8Array(data) });
     offset = read.nextOffset;
