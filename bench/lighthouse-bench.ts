@@ -4,6 +4,9 @@
 // route is not baked: the device draws it, as on a fresh deploy). Debian's chromium, offline.
 // Prints the four category scores and the metrics behind performance; the issue's goal is
 // performance ≥ 90 and the others 100.
+// YUNSHAN_LIGHTHOUSE_RUNS (default 1) runs each page that many times, interleaved, and adds a
+// row of medians; YUNSHAN_LIGHTHOUSE_PAGES=tour (or catalogue) measures one page only;
+// YUNSHAN_LIGHTHOUSE_KEEP=<dir> keeps every JSON report there for a closer look.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import { freeLoopbackPort } from '../tests/helpers/free-port';
@@ -14,20 +17,29 @@ import { CHROMIUM_PATH } from '../tests/helpers/browser';
 import { startNextServer } from '../tests/helpers/next-server';
 import { startRenderServer } from '../server/render-server';
 import { loadRenderServerConfig } from '../server/render-server-config';
-import { printTable } from './stats';
+import { median, printTable } from './stats';
 
 const LIGHTHOUSE_BIN = path.resolve(import.meta.dirname, '..', 'node_modules', '.bin', 'lighthouse');
 const RUN_TIMEOUT_MS = 240_000;
-const PAGES: ReadonlyArray<{ label: string; path: string }> = [
-  { label: 'catalogue /', path: '/' },
-  { label: 'tour (Auto, route not baked)', path: '/tours/hallelujah-flyover' },
+const PAGES: ReadonlyArray<{ key: string; label: string; path: string }> = [
+  { key: 'catalogue', label: 'catalogue /', path: '/' },
+  { key: 'tour', label: 'tour (Auto, route not baked)', path: '/tours/hallelujah-flyover' },
 ];
+const LongTaskSchema = z.object({ url: z.string(), duration: z.number(), startTime: z.number() });
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const;
 
 const ReportSchema = z.object({
   categories: z.record(z.string(), z.object({ score: z.number().nullable() })),
-  audits: z.record(z.string(), z.object({ score: z.number().nullable().optional(), displayValue: z.string().optional() })),
+  audits: z.record(
+    z.string(),
+    z.object({
+      score: z.number().nullable().optional(),
+      displayValue: z.string().optional(),
+      numericValue: z.number().optional(),
+      details: z.object({ items: z.array(z.record(z.string(), z.unknown())).optional() }).optional(),
+    }),
+  ),
   runtimeError: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 type Report = z.infer<typeof ReportSchema>;
@@ -72,24 +84,46 @@ export async function benchLighthouse(): Promise<void> {
       YUNSHAN_STREAM_ALLOWED_ORIGINS: next.baseUrl,
     }),
   );
+  const runs = Math.max(1, Number(process.env.YUNSHAN_LIGHTHOUSE_RUNS ?? 1) || 1);
+  const only = process.env.YUNSHAN_LIGHTHOUSE_PAGES;
+  const pages = PAGES.filter((page) => !only || only.split(',').includes(page.key));
+  const keep = process.env.YUNSHAN_LIGHTHOUSE_KEEP;
+  if (keep) fs.mkdirSync(keep, { recursive: true });
   try {
     const rows: (string | number)[][] = [];
-    for (const page of PAGES) {
-      const report = await runLighthouse(`${next.baseUrl}${page.path}`, path.join(dir, `${rows.length}.json`));
-      rows.push([
-        page.label,
-        ...CATEGORIES.map((category) => {
-          const score = report.categories[category]?.score;
-          return score === null || score === undefined ? '—' : Math.round(score * 100);
-        }),
-        ...METRICS.map((metric) => report.audits[metric]?.displayValue ?? '—'),
-      ]);
+    const scores = new Map<string, number[]>();
+    const longest: string[] = [];
+    for (let run = 0; run < runs; run++) {
+      for (const page of pages) {
+        const outputPath = path.join(keep ?? dir, `${page.key}-${run}.json`);
+        const report = await runLighthouse(`${next.baseUrl}${page.path}`, outputPath);
+        const performance = report.categories.performance?.score;
+        if (typeof performance === 'number') scores.set(page.label, [...(scores.get(page.label) ?? []), Math.round(performance * 100)]);
+        rows.push([
+          page.label,
+          ...CATEGORIES.map((category) => {
+            const score = report.categories[category]?.score;
+            return score === null || score === undefined ? '—' : Math.round(score * 100);
+          }),
+          ...METRICS.map((metric) => report.audits[metric]?.displayValue ?? '—'),
+        ]);
+        // Lighthouse's long tasks are the observed (unthrottled) main-thread tasks of 50 ms or more.
+        const tasks = z.array(LongTaskSchema).catch([]).parse(report.audits['long-tasks']?.details?.items ?? []);
+        longest.push(
+          `${page.label} run ${run + 1}: ${tasks.length} long tasks; longest ${tasks
+            .slice(0, 4)
+            .map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.startTime)} ms (${task.url.split('/').pop() || task.url})`)
+            .join(', ') || 'none'}`,
+        );
+      }
     }
+    if (runs > 1) for (const [label, values] of scores) rows.push([`${label}: median performance of ${values.length}`, median(values), '', '', '', '', '', '', '', '']);
     printTable(
       `Lighthouse, mobile (simulated slow 4G, CPU ×4), Debian chromium; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
       ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'speed index'],
       rows,
     );
+    for (const line of longest) console.log(line);
   } finally {
     await render.close();
     await next.stop();

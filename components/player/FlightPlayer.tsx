@@ -245,6 +245,8 @@ export function FlightPlayer({
         <p
           className={styles.cloudPreparing}
           role="progressbar"
+          // axe (Lighthouse accessibility) wants a progress bar named, not only valued.
+          aria-label={formatMessage(messages['cloud.preparingOnDevice'], { percent: bakingPercent })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={bakingPercent}
