@@ -3,17 +3,8 @@
 // (soon while the bake moves, backing off while it stands still or the server does not
 // answer); and what the player makes of it. Pure: use-live-cloud-readiness does the I/O.
 import { z } from 'zod';
-import type { CloudReadiness } from '../../../server/bake/cloud-readiness';
-import { PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
+import { CloudReadinessSchema, type CloudReadiness } from '@/server/render-api/render-api-contract';
 import type { BakeProgressSummary } from './bake-progress';
-
-const CloudReadinessSchema: z.ZodType<CloudReadiness> = z.discriminatedUnion('state', [
-  z.object({ state: z.literal('ready'), profilesReady: z.array(z.enum(PROFILE_IDS as [string, ...string[]])) }),
-  z.object({ state: z.literal('baking'), percent: z.number().min(0).max(100) }),
-  z.object({ state: z.literal('queued') }),
-  z.object({ state: z.literal('failed') }),
-  z.object({ state: z.literal('none') }),
-]) as z.ZodType<CloudReadiness>;
 
 export const CloudReadinessReplySchema = z.object({ readiness: CloudReadinessSchema });
 
