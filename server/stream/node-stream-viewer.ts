@@ -1,33 +1,22 @@
-// A stream viewer in Node (socket.io-client + simple-peer + wrtc) that plays like the
-// browser player without decoding: a playhead that advances at fps × rate over received
-// frames, acks every 100 ms, falls back to the socket and resumes after a reconnect. The
-// integration tests, the fuzz test and the stream bench use it; it can also probe a node.
+// A stream viewer in Node that plays like the browser player without decoding: a playhead
+// that advances at fps × rate over received frames, acks every ACK_INTERVAL_MS, falls back
+// to the socket and resumes after a reconnect. The protocol itself is the browser's own
+// client (components/player/cloud/stream-client/protocol-client.ts) with simple-peer on
+// @roamhq/wrtc. The integration tests, the fuzz test and the stream bench use it; it can
+// also probe a node.
 import { createRequire } from 'node:module';
-import SimplePeer from 'simple-peer';
-import { io, type Socket } from 'socket.io-client';
-import type { ProfileId } from '../bake/quality-profiles';
-import {
-  ACK_INTERVAL_MS,
-  FrameAssembler,
-  STREAM_PROTOCOL_VERSION,
-  STREAM_SOCKET_PATH,
-  WEBRTC_CONNECT_TIMEOUT_MS,
-  profileIdAt,
-  type BusyMessage,
-  type ClientToServerEvents,
-  type ControlMessage,
-  type NotBakedMessage,
-  type PeerSignal,
-  type ReadyMessage,
-  type RevisionGoneMessage,
-  type ServerSignalMessage,
-  type ServerToClientEvents,
-  type StateMessage,
-  type StreamCapabilities,
-  type StreamErrorMessage,
-  type StreamFrame,
-  type TransportKind,
-} from './stream-protocol';
+import type SimplePeer from 'simple-peer';
+import { io } from 'socket.io-client';
+import type { LabelledChunk } from '@/scenes/protocol/chunk-codec';
+import type { ControlMessage, StreamCapabilities } from '@/scenes/protocol/client-messages';
+import { BAKE_FPS, profileIdAt, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import type { BusyMessage, NotBakedMessage, ReadyMessage, RevisionGoneMessage, StateMessage, StreamErrorMessage } from '@/scenes/protocol/server-messages';
+import type { TransportKind } from '@/scenes/protocol/stream-fields';
+import { ACK_INTERVAL_MS, STREAM_SOCKET_PATH, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
+import { PeerLink } from '@/components/player/cloud/peer-link';
+import { StreamProtocolClient, type StreamSocket } from '@/components/player/cloud/stream-client/protocol-client';
+import { initialSessionState } from '@/components/player/cloud/stream-client/session-reducer';
+import type { ClockReading } from '@/components/player/cloud/stream-client/session-state';
 
 export interface ReceivedFrame {
   epoch: number;
@@ -71,7 +60,7 @@ function wrtc(): SimplePeer.Options['wrtc'] {
 }
 
 export class NodeStreamViewer {
-  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  readonly socket: StreamSocket;
   ready: ReadyMessage | null = null;
   state: StateMessage | null = null;
   notBaked: NotBakedMessage | null = null;
@@ -87,7 +76,6 @@ export class NodeStreamViewer {
   readonly startedMs: number;
   firstFrameMs: number | null = null;
   peerConnectedMs: number | null = null;
-  transportInUse: TransportKind | null = null;
 
   epoch = -1;
   targetFrame = 0;
@@ -104,12 +92,10 @@ export class NodeStreamViewer {
    * message over socket.io: its target is then this, not the keyframe the frame sits on.
    */
   private requestedFrame: number | null = null;
-  private peer: SimplePeer.Instance | null = null;
-  private peerId = 0;
-  private readonly peerAssembler = new FrameAssembler();
-  private readonly socketAssembler = new FrameAssembler();
+  /** A new epoch named by its first frame: the frame decides its target. */
+  private targetFromNextFrame = false;
+  private readonly protocol: StreamProtocolClient;
   private readonly timer: NodeJS.Timeout;
-  private fallbackTimer: NodeJS.Timeout | null = null;
   private lastTickMs: number;
   private stalledNow = false;
   private closed = false;
@@ -127,27 +113,57 @@ export class NodeStreamViewer {
       reconnectionDelay: 100,
       reconnectionDelayMax: 500,
     });
-    this.socket.on('connect', () => this.join());
-    this.socket.on('ready', (message) => this.onReady(message));
-    this.socket.on('state', (message) => this.onState(message));
-    this.socket.on('not-baked', (message) => {
-      this.notBaked = message;
-      this.notify();
+    const config = {
+      routeId: options.routeId,
+      revision: options.revision,
+      startProfile: options.profile,
+      connectTimeoutMs: null,
+      joinReplyTimeoutMs: null,
+      firstFrameTimeoutMs: null,
+      webrtcConnectTimeoutMs: options.fallbackAfterMs === undefined ? WEBRTC_CONNECT_TIMEOUT_MS : options.fallbackAfterMs,
+      answerOffers: options.blockWebRtc !== true,
+      // A test viewer always asks for a fresh peer, and answers for itself after busy or not-baked.
+      maxPeerFailures: Number.POSITIVE_INFINITY,
+      autoRetry: false,
+      reconnectAfterHangUp: false,
+    };
+    const capabilities = options.capabilities ?? { webcodecsVp8: true, saveData: false, connectionType: 'ethernet' as const };
+    this.protocol = new StreamProtocolClient({
+      socket: this.socket,
+      initialState: initialSessionState(config, capabilities),
+      createPeer: (peerId, iceServers, events) => new PeerLink(peerId, iceServers, events, wrtc()),
+      media: {
+        session: () => {},
+        epoch: (epoch, targetFrame) => this.adoptEpoch(epoch, targetFrame),
+        seek: () => {},
+        frame: (chunk, transport) => this.onFrame(chunk, transport),
+      },
+      readClock: () => this.readClock(),
+      now: this.now,
+      onServerMessage: (parsed) => {
+        if (parsed.name === 'ready') {
+          this.ready = parsed.message;
+          this.rate = parsed.message.rate;
+          this.paused = parsed.message.paused && this.paused;
+        } else if (parsed.name === 'state') {
+          this.state = parsed.message;
+          this.targetFrame = parsed.message.targetFrame;
+        } else if (parsed.name === 'not-baked') this.notBaked = parsed.message;
+        else if (parsed.name === 'revision-gone') this.revisionGone = parsed.message;
+        else if (parsed.name === 'busy') this.busy = parsed.message;
+        else if (parsed.name === 'error') this.errors.push(parsed.message);
+        this.notify();
+      },
+      onSent: ({ event, message }) => {
+        if (event === 'control' && message.type === 'transport') this.requestedFrame = message.playheadFrame ?? null;
+      },
+      onPeerConnected: () => {
+        this.peerConnectedMs ??= this.now();
+        this.notify();
+      },
+      onChange: () => this.notify(),
     });
-    this.socket.on('revision-gone', (message) => {
-      this.revisionGone = message;
-      this.notify();
-    });
-    this.socket.on('busy', (message) => {
-      this.busy = message;
-      this.notify();
-    });
-    this.socket.on('error', (message) => {
-      this.errors.push(message);
-      this.notify();
-    });
-    this.socket.on('signal', (message) => this.onSignal(message));
-    this.socket.on('frame', (message) => this.onFrameMessage(message, 'socket'));
+    this.protocol.start(options.transport === 'webrtc');
     this.timer = setInterval(() => this.tick(), ACK_INTERVAL_MS);
   }
 
@@ -155,13 +171,22 @@ export class NodeStreamViewer {
     return this.firstFrameMs === null ? null : this.firstFrameMs - this.startedMs;
   }
 
+  /** The transport the session streams over, as far as this viewer knows. */
+  get transportInUse(): TransportKind | null {
+    return this.protocol.state.transport;
+  }
+
   control(message: ControlMessage): void {
     this.tick();
     if (message.type === 'play') this.paused = false;
     if (message.type === 'pause') this.paused = true;
     if (message.type === 'speed') this.rate = message.rate;
-    if (message.type === 'seek') this.requestedFrame = Math.round(message.timeS * (this.ready?.fps ?? 30));
-    this.socket.emit('control', message);
+    if (message.type === 'seek') {
+      this.requestedFrame = Math.round(message.timeS * this.fps());
+      this.protocol.dispatch({ type: 'seek', timeS: message.timeS });
+    } else if (message.type === 'profile') this.protocol.dispatch({ type: 'request-profile', id: message.id });
+    else if (message.type === 'transport') this.socket.emit('control', message);
+    else this.protocol.dispatch({ type: 'clock' });
   }
 
   play(): void {
@@ -204,137 +229,65 @@ export class NodeStreamViewer {
 
   /** Drops the peer (as a network failure would) without telling the server. */
   breakPeer(): void {
-    this.peer?.destroy();
+    this.protocol.breakPeer();
   }
 
   close(): void {
     if (this.closed) return;
     this.closed = true;
     clearInterval(this.timer);
-    if (this.fallbackTimer !== null) clearTimeout(this.fallbackTimer);
-    this.peer?.destroy();
-    this.peer = null;
-    this.socket.disconnect();
+    this.protocol.close();
     this.notify();
   }
 
-  private join(): void {
-    const resume = this.ready === null ? undefined : { sessionId: this.ready.sessionId, resumeToken: this.ready.resumeToken };
-    const startS = this.ready === null ? this.options.startS : Math.max(0, this.playhead) / this.ready.fps;
-    this.socket.emit('join', {
-      protocolVersion: STREAM_PROTOCOL_VERSION,
-      routeId: this.options.routeId,
-      revision: this.options.revision,
-      profile: this.options.profile,
-      capabilities: this.options.capabilities ?? { webcodecsVp8: true, saveData: false, connectionType: 'ethernet' },
-      transport: this.transportInUse ?? this.options.transport,
-      ...(startS === undefined ? {} : { startS }),
-      ...(resume === undefined ? {} : { resume }),
-    });
+  private fps(): number {
+    return this.ready?.fps ?? BAKE_FPS;
   }
 
-  private onReady(message: ReadyMessage): void {
-    this.ready = message;
-    this.rate = message.rate;
-    this.paused = message.paused && this.paused;
-    this.adoptEpoch(message.epoch, message.startFrame);
-    if (message.transport === 'webrtc' && this.transportInUse !== 'socket') this.armFallback();
-    this.notify();
-  }
-
-  private onState(message: StateMessage): void {
-    this.state = message;
-    this.adoptEpoch(message.epoch, message.targetFrame);
-    this.targetFrame = message.targetFrame;
-    this.transportInUse = message.transport === 'none' ? this.transportInUse : message.transport;
-    this.notify();
+  /**
+   * The viewer's playhead as the session reads a clock: where to join, resume and restart.
+   * Between a new epoch and its first frame the viewer is where that epoch aims (its target).
+   */
+  private readClock(): ClockReading {
+    const position = this.playhead >= 0 ? this.playhead : this.targetFrame;
+    const timeS = this.ready === null ? this.options.startS : Math.max(0, position) / this.ready.fps;
+    return { timeS, playing: !this.paused, rate: this.rate, shownFrame: this.playhead < 0 ? -1 : Math.floor(this.playhead) };
   }
 
   /** The target of an epoch known only from its first frame (a keyframe): what this viewer asked for, if that keyframe leads to it. */
   private guessTarget(keyframeIndex: number): number {
-    const fps = this.ready?.fps ?? 30;
     const asked = this.requestedFrame;
-    return asked !== null && asked >= keyframeIndex && asked < keyframeIndex + fps ? asked : keyframeIndex;
+    return asked !== null && asked >= keyframeIndex && asked < keyframeIndex + this.fps() ? asked : keyframeIndex;
   }
 
   /** A newer epoch (from a message or a frame, whichever arrives first) resets the buffer. */
-  private adoptEpoch(epoch: number, targetFrame: number): void {
+  private adoptEpoch(epoch: number, targetFrame: number | null): void {
     if (epoch === this.epoch) return;
-    if (this.epoch >= 0 && ((epoch - this.epoch) & 0xffff) >= 0x8000) return;
     this.epoch = epoch;
-    this.targetFrame = targetFrame;
+    this.targetFromNextFrame = targetFrame === null;
+    this.targetFrame = targetFrame ?? this.targetFrame;
     this.lastReceivedFrame = -1;
     this.playhead = -1;
     this.ended = false;
-    this.peerAssembler.reset();
-    this.socketAssembler.reset();
   }
 
-  private armFallback(): void {
-    const afterMs = this.options.fallbackAfterMs === undefined ? WEBRTC_CONNECT_TIMEOUT_MS : this.options.fallbackAfterMs;
-    if (afterMs === null || this.fallbackTimer !== null) return;
-    this.fallbackTimer = setTimeout(() => {
-      this.fallbackTimer = null;
-      if (this.closed || this.peer?.connected === true) return;
-      this.transportInUse = 'socket';
-      this.askForTransport('socket');
-    }, afterMs);
-  }
-
-  private askForTransport(transport: TransportKind): void {
-    const playheadFrame = Math.max(0, Math.floor(this.playhead));
-    this.requestedFrame = playheadFrame;
-    this.socket.emit('control', { type: 'transport', transport, playheadFrame });
-  }
-
-  private onSignal(message: ServerSignalMessage): void {
-    if (this.closed || this.options.blockWebRtc === true) return;
-    if (message.peerId !== this.peerId || this.peer === null) {
-      this.peer?.destroy();
-      this.peerId = message.peerId;
-      const peerId = message.peerId;
-      const peer = new SimplePeer({ initiator: false, trickle: true, wrtc: wrtc(), config: { iceServers: this.ready?.iceServers ?? [] } });
-      this.peer = peer;
-      this.peerAssembler.reset();
-      peer.on('signal', (data) => this.socket.emit('signal', { peerId, data: data as unknown as PeerSignal }));
-      peer.on('connect', () => {
-        this.peerConnectedMs ??= this.now();
-        this.transportInUse = 'webrtc';
-        this.notify();
-      });
-      peer.on('data', (data: Uint8Array) => this.onFrameMessage(data, 'webrtc'));
-      peer.on('error', () => {});
-      peer.on('close', () => {
-        if (this.peer !== peer) return;
-        this.peer = null;
-        // The player's recovery: a fresh peer; the server resumes at the playhead's keyframe.
-        if (!this.closed && this.transportInUse === 'webrtc' && this.socket.connected) this.askForTransport('webrtc');
-        this.notify();
-      });
-    }
-    this.peer!.signal(message.data as SimplePeer.SignalData);
-  }
-
-  private onFrameMessage(message: ArrayBuffer | Uint8Array, transport: TransportKind): void {
+  private onFrame(frame: LabelledChunk, transport: TransportKind): void {
     if (this.closed) return;
-    const frame = (transport === 'webrtc' ? this.peerAssembler : this.socketAssembler).push(message);
-    if (frame !== null) this.onFrame(frame, transport);
-  }
-
-  private onFrame(frame: StreamFrame, transport: TransportKind): void {
-    this.adoptEpoch(frame.epoch, this.guessTarget(frame.frameIndex));
-    if (frame.epoch !== this.epoch) return;
+    if (this.targetFromNextFrame) {
+      this.targetFromNextFrame = false;
+      this.targetFrame = this.guessTarget(frame.index);
+    }
     const now = this.now();
     this.firstFrameMs ??= now;
     this.framesReceived++;
     this.bytesReceived += frame.data.byteLength;
-    this.lastReceivedFrame = frame.frameIndex;
+    this.lastReceivedFrame = frame.index;
     if (frame.last) this.ended = true;
     if (this.options.recordFrames !== false) {
-      this.frames.push({ epoch: frame.epoch, frameIndex: frame.frameIndex, profile: profileIdAt(frame.profileIndex), key: frame.key, last: frame.last, bytes: frame.data.byteLength, transport, atMs: now, data: frame.data });
+      this.frames.push({ epoch: frame.epoch, frameIndex: frame.index, profile: profileIdAt(frame.profileIndex), key: frame.key, last: frame.last, bytes: frame.data.byteLength, transport, atMs: now, data: frame.data });
     }
     // The first frame at or past the target goes on screen at once, even while paused.
-    if (this.playhead < this.targetFrame && frame.frameIndex >= this.targetFrame) this.playhead = this.targetFrame;
+    if (this.playhead < this.targetFrame && frame.index >= this.targetFrame) this.playhead = this.targetFrame;
     this.notify();
   }
 
@@ -343,7 +296,7 @@ export class NodeStreamViewer {
     const now = this.now();
     const dt = (now - this.lastTickMs) / 1000;
     this.lastTickMs = now;
-    const fps = this.ready?.fps ?? 30;
+    const fps = this.fps();
     if (!this.paused && this.playhead >= this.targetFrame) {
       const wanted = this.playhead + dt * fps * this.rate;
       const next = Math.min(wanted, this.lastReceivedFrame);
@@ -355,14 +308,15 @@ export class NodeStreamViewer {
       this.stalledNow = stalled;
       if (atEnd && this.options.loop === true) this.seek(0);
     }
-    if (this.ready !== null && this.epoch >= 0 && this.socket.connected) {
-      const playheadFrame = this.playhead < 0 ? -1 : Math.floor(this.playhead);
-      this.socket.emit('ack', {
-        epoch: this.epoch,
-        lastReceivedFrame: this.lastReceivedFrame,
-        lastDecodedFrame: this.lastReceivedFrame,
-        playheadFrame,
-        bufferAheadMs: Math.max(0, ((this.lastReceivedFrame - Math.max(this.playhead, this.targetFrame - 1)) / fps) * 1000),
+    if (this.ready !== null && this.epoch >= 0) {
+      this.protocol.dispatch({
+        type: 'progress',
+        progress: {
+          lastReceivedFrame: this.lastReceivedFrame,
+          lastDecodedFrame: this.lastReceivedFrame,
+          playheadFrame: this.playhead < 0 ? -1 : Math.floor(this.playhead),
+          bufferAheadMs: Math.max(0, ((this.lastReceivedFrame - Math.max(this.playhead, this.targetFrame - 1)) / fps) * 1000),
+        },
       });
     }
     this.notify();

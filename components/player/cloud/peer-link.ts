@@ -1,7 +1,8 @@
 // One WebRTC data channel to the render server through simple-peer. The server offers
 // (it is the initiator); this side answers, trickles candidates back over socket.io and
 // hands every binary message on. Closing, an ICE failure or an ICE disconnect that does
-// not heal ends the link; the stream client then asks for a fresh one.
+// not heal ends the link; the stream client then asks for a fresh one. In the browser
+// simple-peer uses the page's RTCPeerConnection; the Node test viewer passes @roamhq/wrtc.
 import SimplePeer from 'simple-peer';
 import type { IceServerConfig } from '@/scenes/protocol/server-messages';
 
@@ -28,10 +29,10 @@ export class PeerLink {
   #ended = false;
   #disconnectTimer: ReturnType<typeof setTimeout> | undefined;
 
-  constructor(peerId: number, iceServers: readonly IceServerConfig[], events: PeerLinkEvents) {
+  constructor(peerId: number, iceServers: readonly IceServerConfig[], events: PeerLinkEvents, wrtc?: SimplePeer.Options['wrtc']) {
     this.peerId = peerId;
     this.#events = events;
-    this.#peer = new SimplePeer({ initiator: false, trickle: true, config: { iceServers: iceServers.map((server) => ({ ...server })) } });
+    this.#peer = new SimplePeer({ initiator: false, trickle: true, config: { iceServers: iceServers.map((server) => ({ ...server })) }, ...(wrtc === undefined ? {} : { wrtc }) });
     this.#peer.on('signal', (data: unknown) => {
       if (!this.#ended) this.#events.signal(data);
     });
