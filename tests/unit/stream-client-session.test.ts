@@ -144,6 +144,18 @@ describe('reconnecting', () => {
     assert.deepEqual(emitted(h.server('ready', { ...READY, resumed: true, transport: 'socket', epoch: 4, startFrame: 210 }), 'control'), [{ type: 'seek', timeS: 9 }]);
   });
 
+  test('a resume whose state message arrives before its ready lands once, where the clock is', () => {
+    const h = new Harness().joined({ transport: 'socket' });
+    h.send({ type: 'socket-disconnected', reason: 'transport close' });
+    h.clock = { ...h.clock, timeS: 7.2, shownFrame: 216 };
+    h.send({ type: 'socket-connected' });
+    const state = h.server('state', { epoch: 2, startFrame: 210, targetFrame: 216, paused: true, rate: 1, profile: '360p', pendingProfile: null, transport: 'none' });
+    assert.deepEqual(state, [{ type: 'media-epoch', epoch: 2, targetFrame: 216 }]);
+    const ready = h.server('ready', { ...READY, resumed: true, transport: 'socket', epoch: 2, startFrame: 210 });
+    assert.deepEqual(emitted(ready, 'control'), [], 'no seek: the stream already starts at the clock');
+    assert.equal(h.state.epoch, 2);
+  });
+
   test('a server that hangs up is called back a second later, but not a fourth time in a minute', () => {
     const h = new Harness().joined({ transport: 'socket' });
     for (let i = 0; i < 3; i++) {
