@@ -1,8 +1,9 @@
 'use client';
 // Holds its children out of the picture until their shaders are compiled and linked, without
 // blocking: linking waits on the driver, and a first draw that links a dozen programs blocks the
-// main thread for hundreds of milliseconds on a phone. Where the browser lacks
-// KHR_parallel_shader_compile, three resolves at once and the first draw links as before.
+// main thread for hundreds of milliseconds on a phone. The compiles go an object per task and
+// the links are awaited between tasks (precompilePrograms), not in the task that mounted the world.
+import { precompilePrograms } from '@/components/player/render-choice/precompile-programs';
 import { useThree } from '@react-three/fiber';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Group } from 'three';
@@ -29,17 +30,12 @@ export function CompiledGroup({ children, onCompiled }: CompiledGroupProps) {
     // Once shown it stays shown: hiding it again for a later compile would blank the picture.
     if (!target || shown) return;
     let current = true;
-    // compileAsync walks only visible objects and starts every compile before it returns: shown for that moment, no frame between.
-    target.visible = true;
-    let compiled: Promise<unknown>;
-    try {
-      compiled = gl.compileAsync(target, camera, scene);
-    } catch (error) {
-      compiled = Promise.reject(error);
-    } finally {
-      target.visible = false;
-    }
-    compiled
+    // Hidden meanwhile: renderer.compile does not skip hidden objects.
+    precompilePrograms(gl, target, {
+      targetScene: scene,
+      camera,
+      keepGoing: () => current,
+    })
       .catch((error: unknown) => console.warn('Compiling the scene ahead of drawing failed; its first frame compiles it', error))
       .then(() => {
         if (current) setShown(true);

@@ -12,6 +12,7 @@ import { Atmosphere } from './atmosphere/Atmosphere';
 import { CinematicEffects } from './cinematic/CinematicEffects';
 import { FlightCamera } from './FlightCamera';
 import { FrameStats, type DrawnFrame } from './FrameStats';
+import { precompilePrograms } from '@/components/player/render-choice/precompile-programs';
 import { TianmenWorld } from './TianmenWorld';
 import { WulingyuanWorld } from './WulingyuanWorld';
 
@@ -74,11 +75,17 @@ export function FlightCanvas({
   const [loadedScene, setLoadedScene] = useState<SceneId | null>(null);
   const onWorldLoaded = useCallback(() => setLoadedScene(route.scene), [route.scene]);
   const worldLoaded = loadedScene === route.scene;
+  // Nor is anything drawn before every program of the scene (sky, clouds and world) is linked,
+  // a few per task: frames before would be unseen (the veil, or a hidden incoming renderer) and
+  // the first of them would link every program in one long task.
+  const [readyScene, setReadyScene] = useState<SceneId | null>(null);
+  const onProgramsReady = useCallback(() => setReadyScene(route.scene), [route.scene]);
+  const drawing = worldLoaded && readyScene === route.scene;
   return (
     <div ref={wrapper} className={className} data-ready="false" style={{ position: 'relative', width: '100%', height: '100%' }}>
       <Canvas
         gl={gl}
-        frameloop={frameloop}
+        frameloop={drawing ? frameloop : 'never'}
         dpr={[1, MAX_PIXEL_RATIO[tier]]}
         camera={{ near: CAMERA_NEAR_M, far: CAMERA_FAR_M, fov: route.keyframes[0].fovDeg ?? DEFAULT_FOV_DEG, position: route.keyframes[0].position }}
       >
@@ -89,13 +96,33 @@ export function FlightCanvas({
         ) : (
           <WulingyuanWorld tier={worldTier} timeS={stillTimeS} onLoaded={onWorldLoaded} />
         )}
-        {worldLoaded && <FrameStats tier={worldTier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
+        {worldLoaded && <ProgramsPrecompile onReady={onProgramsReady} />}
+        {drawing && <FrameStats tier={worldTier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
         {tier === 'cinematic' && <CinematicEffects route={route} />}
         {onContextLost && <ContextLossWatch onLost={onContextLost} />}
-        {worldLoaded && onRendererReady && <RendererControl onReady={onRendererReady} />}
+        {drawing && onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>
     </div>
   );
+}
+
+/** Compiles and links the whole scene's programs a few per task (see precompilePrograms), then says so. */
+function ProgramsPrecompile({ onReady }: { onReady: () => void }) {
+  const gl = useThree((state) => state.gl);
+  const scene = useThree((state) => state.scene);
+  const camera = useThree((state) => state.camera);
+  useEffect(() => {
+    let current = true;
+    precompilePrograms(gl, scene, { camera, keepGoing: () => current })
+      .catch(() => null)
+      .then(() => {
+        if (current) onReady();
+      });
+    return () => {
+      current = false;
+    };
+  }, [gl, scene, camera, onReady]);
+  return null;
 }
 
 /** Last child of the canvas, mounted once the world is in: its effect runs after every scene component above it. */

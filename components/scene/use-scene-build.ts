@@ -1,7 +1,9 @@
 'use client';
 // A scene build for a component: null until it arrives, then the build. While a new tier loads
-// the previous build stays, so a tier change never blanks the picture.
-import { useEffect, useState } from 'react';
+// the previous build stays, so a tier change never blanks the picture. The arrival renders as a
+// transition: React then yields between the world's components (the ground's meshes, the pillar
+// forest's), so making them is several main-thread tasks, not one.
+import { startTransition, useEffect, useState } from 'react';
 import type { SceneId } from '../../scenes/routes/route-schema';
 import type { QualityTier } from '../../scenes/world/quality-tiers';
 import type { SceneBuildOf } from '../../scenes/world/scene-build';
@@ -13,7 +15,7 @@ export function useSceneBuild<S extends SceneId>(scene: S, seed: number, tier: Q
     let current = true;
     sceneBuildFor(scene, seed, tier).then(
       (arrived) => {
-        if (current) setBuild(arrived);
+        if (current) startTransition(() => setBuild(arrived));
       },
       (error: unknown) => {
         // Thrown in render, so the canvas's error boundary sees it as it sees any drawing failure.

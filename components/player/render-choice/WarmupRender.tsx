@@ -8,7 +8,6 @@ import { FlightCanvas, type FlightRendererControl } from '../../scene/FlightCanv
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
 import type { WarmupResult } from './probe-device';
 import { measureWarmupFrames } from './warmup-frames';
-import { precompilePrograms } from './precompile-programs';
 
 export interface WarmupRenderProps {
   route: Route;
@@ -68,11 +67,9 @@ export function WarmupRender({ route, onDone }: WarmupRenderProps) {
         lost = true;
       };
       control.gl.domElement.addEventListener('webglcontextlost', onLost);
-      // Shaders compiled ahead and linked a few per task: the first frame would otherwise wait
-      // on every program's link in one long task.
-      precompilePrograms(control.gl, control.scene, () => !unmountedRef.current)
-        .catch(() => null)
-        .then(() => measureWarmupFrames(route.durationS, {
+      // FlightCanvas announces the renderer once every program is compiled and linked (a few per
+      // task), so the first frame here does not link them all in one long task.
+      measureWarmupFrames(route.durationS, {
         draw(timeS) {
           timeRef.current = timeS;
           control.advance(timeS);
@@ -96,7 +93,7 @@ export function WarmupRender({ route, onDone }: WarmupRenderProps) {
           return !unmountedRef.current;
         },
         usable: () => !lost && !gl.isContextLost(),
-      }))
+      })
         .catch((error: unknown) => {
           console.warn('The warm-up render failed', error);
           return null;
