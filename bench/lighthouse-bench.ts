@@ -9,15 +9,12 @@
 // YUNSHAN_LIGHTHOUSE_KEEP=<dir> keeps every JSON report there for a closer look.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import { freeLoopbackPort } from '../tests/helpers/free-port';
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { CHROMIUM_PATH } from '../tests/helpers/browser';
-import { startNextServer } from '../tests/helpers/next-server';
-import { startRenderServer } from '../server/render-server';
-import { loadRenderServerConfig } from '../server/render-server-config';
 import { median, printTable } from './stats';
+import { startUnbakedSite } from './unbaked-site';
 
 const LIGHTHOUSE_BIN = path.resolve(import.meta.dirname, '..', 'node_modules', '.bin', 'lighthouse');
 const RUN_TIMEOUT_MS = 240_000;
@@ -72,18 +69,7 @@ function runLighthouse(url: string, outputPath: string): Promise<Report> {
 export async function benchLighthouse(): Promise<void> {
   if (!fs.existsSync(LIGHTHOUSE_BIN)) throw new Error('lighthouse is not installed: npm ci installs it (a devDependency)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-lighthouse-'));
-  const renderPort = await freeLoopbackPort();
-  const next = await startNextServer({ env: { YUNSHAN_PUBLIC_RENDER_URL: `http://127.0.0.1:${renderPort}` } });
-  const render = await startRenderServer(
-    loadRenderServerConfig({
-      YUNSHAN_DB_PATH: next.dbPath,
-      YUNSHAN_FRAMES_DIR: path.join(dir, 'frames'),
-      YUNSHAN_RENDER_PORT: String(renderPort),
-      YUNSHAN_RENDER_HOST: '127.0.0.1',
-      YUNSHAN_BAKE: '0',
-      YUNSHAN_STREAM_ALLOWED_ORIGINS: next.baseUrl,
-    }),
-  );
+  const site = await startUnbakedSite();
   const runs = Math.max(1, Number(process.env.YUNSHAN_LIGHTHOUSE_RUNS ?? 1) || 1);
   const only = process.env.YUNSHAN_LIGHTHOUSE_PAGES;
   const pages = PAGES.filter((page) => !only || only.split(',').includes(page.key));
@@ -96,7 +82,7 @@ export async function benchLighthouse(): Promise<void> {
     for (let run = 0; run < runs; run++) {
       for (const page of pages) {
         const outputPath = path.join(keep ?? dir, `${page.key}-${run}.json`);
-        const report = await runLighthouse(`${next.baseUrl}${page.path}`, outputPath);
+        const report = await runLighthouse(`${site.baseUrl}${page.path}`, outputPath);
         const performance = report.categories.performance?.score;
         if (typeof performance === 'number') scores.set(page.label, [...(scores.get(page.label) ?? []), Math.round(performance * 100)]);
         rows.push([
@@ -125,8 +111,7 @@ export async function benchLighthouse(): Promise<void> {
     );
     for (const line of longest) console.log(line);
   } finally {
-    await render.close();
-    await next.stop();
+    await site.stop();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
