@@ -5,7 +5,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { Route } from '../../scenes/routes/route-schema';
 import { formatMessage, type Messages } from '../i18n/messages';
 import type { CurrentRevision } from './studio-api';
-import styles from './StudioEditor.module.css';
+import controls from './studio-controls.module.css';
+import styles from './ConflictDialog.module.css';
 
 export interface ConflictDialogProps {
   messages: Messages;
@@ -40,26 +41,26 @@ export function ConflictDialog({ messages: m, current, mine, onReload, onOverwri
     <dialog ref={dialog} className={styles.dialog} onCancel={onClose} data-testid="conflict-dialog" aria-labelledby="conflict-title">
       <h2 id="conflict-title">{current ? m['studio.conflict.title'] : m['studio.conflict.keptTitle']}</h2>
       {current && <p>{formatMessage(m['studio.conflict.body'], { revision: current.revision })}</p>}
-      <label className={styles.field}>
+      <label className={controls.field}>
         <span>{m['studio.conflict.yourEdits']}</span>
         <textarea readOnly value={text} rows={10} className={styles.codeBox} data-testid="conflict-mine" onFocus={(e) => e.currentTarget.select()} />
       </label>
-      <div className={styles.buttonRow}>
-        <button type="button" className={styles.secondaryButton} onClick={copy}>
+      <div className={controls.buttonRow}>
+        <button type="button" className={controls.secondaryButton} onClick={copy}>
           {copied ? m['studio.conflict.copied'] : m['studio.conflict.copy']}
         </button>
         {current && (
           <>
-            <button type="button" className={styles.primaryButton} onClick={() => onReload(current)} data-testid="conflict-reload">
+            <button type="button" className={controls.primaryButton} onClick={() => onReload(current)} data-testid="conflict-reload">
               {m['studio.conflict.reload']}
             </button>
-            <button type="button" className={styles.dangerButton} onClick={() => onOverwrite(current)} data-testid="conflict-overwrite">
+            <button type="button" className={controls.dangerButton} onClick={() => onOverwrite(current)} data-testid="conflict-overwrite">
               {m['studio.conflict.overwrite']}
             </button>
           </>
         )}
         {!current && (
-          <button type="button" className={styles.primaryButton} onClick={onClose}>
+          <button type="button" className={controls.primaryButton} onClick={onClose}>
             {m['studio.conflict.dismiss']}
           </button>
         )}

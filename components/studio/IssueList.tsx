@@ -4,7 +4,8 @@
 import type { RouteIssue } from '../../scenes/routes/route-issue';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
-import styles from './StudioEditor.module.css';
+import controls from './studio-controls.module.css';
+import styles from './IssueList.module.css';
 
 export interface IssueListProps {
   issues: readonly RouteIssue[];
@@ -18,8 +19,8 @@ export interface IssueListProps {
 export function IssueList({ issues, locale, messages: m, errorCount, warningCount, onSelect }: IssueListProps) {
   const ordered = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
-    <section className={styles.panel} aria-label={m['studio.issues.title']} data-testid="issue-list" data-errors={errorCount}>
-      <h2 className={styles.panelTitle}>
+    <section className={controls.panel} aria-label={m['studio.issues.title']} data-testid="issue-list" data-errors={errorCount}>
+      <h2 className={controls.panelTitle}>
         {m['studio.issues.title']}
         <span className={styles.issueCounts}>
           {errorCount === 0 && warningCount === 0 ? m['studio.issues.none'] : formatMessage(m['studio.issues.counts'], { errors: errorCount, warnings: warningCount })}

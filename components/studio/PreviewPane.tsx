@@ -7,7 +7,8 @@ import type { Route } from '../../scenes/routes/route-schema';
 import { formatClockTime } from '../../scenes/timeline/clock-time-format';
 import type { Messages } from '../i18n/messages';
 import { CanvasErrorBoundary } from '../player/CanvasErrorBoundary';
-import styles from './StudioEditor.module.css';
+import controls from './studio-controls.module.css';
+import styles from './PreviewPane.module.css';
 
 const FlightCanvas = dynamic(() => import('../scene/FlightCanvas').then((module) => module.FlightCanvas), { ssr: false });
 
@@ -84,7 +85,7 @@ export function PreviewPane({ route, messages: m, onTimeChange, posterUrl = null
               <img className={styles.previewPosterImage} src={posterUrl} alt="" onError={() => setPosterMissing(true)} data-testid="studio-preview-poster" />
             )}
             <p>{route ? m['studio.preview.hint'] : m['studio.preview.invalid']}</p>
-            <button type="button" className={styles.primaryButton} disabled={!route} onClick={() => setStarted(true)} data-testid="preview-start">
+            <button type="button" className={controls.primaryButton} disabled={!route} onClick={() => setStarted(true)} data-testid="preview-start">
               {m['studio.preview.start']}
             </button>
           </div>
@@ -93,7 +94,7 @@ export function PreviewPane({ route, messages: m, onTimeChange, posterUrl = null
       <div className={styles.scrubRow}>
         <button
           type="button"
-          className={styles.iconButton}
+          className={controls.iconButton}
           disabled={!started || !route}
           onClick={() => {
             if (timeRef.current >= durationS) scrub(0);

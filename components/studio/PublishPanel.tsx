@@ -9,7 +9,8 @@ import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { studioApi } from './studio-api';
 import { CloudBadge } from './CloudBadge';
-import styles from './StudioEditor.module.css';
+import controls from './studio-controls.module.css';
+import styles from './PublishPanel.module.css';
 
 const POLL_MS = 2000;
 
@@ -63,28 +64,28 @@ export function PublishPanel({ routeId, messages: m, locale, revision, published
 
   const upToDate = publishedRevision === revision;
   return (
-    <section className={styles.panel} aria-label={m['studio.publish.title']} data-testid="publish-panel">
-      <h2 className={styles.panelTitle}>{m['studio.publish.title']}</h2>
-      <p className={styles.muted}>
+    <section className={controls.panel} aria-label={m['studio.publish.title']} data-testid="publish-panel">
+      <h2 className={controls.panelTitle}>{m['studio.publish.title']}</h2>
+      <p className={controls.muted}>
         {publishedRevision === null
           ? m['studio.publish.never']
           : upToDate
             ? formatMessage(m['studio.publish.live'], { revision: publishedRevision })
             : formatMessage(m['studio.publish.newer'], { revision, published: publishedRevision })}
       </p>
-      <div className={styles.buttonRow}>
-        <button type="button" className={styles.primaryButton} disabled={!canPublish || busy || upToDate} onClick={publish} data-testid="publish">
+      <div className={controls.buttonRow}>
+        <button type="button" className={controls.primaryButton} disabled={!canPublish || busy || upToDate} onClick={publish} data-testid="publish">
           {busy ? m['studio.publish.busy'] : formatMessage(m['studio.publish.button'], { revision })}
         </button>
         {publishedRevision !== null && (
-          <Link href={`/tours/${routeId}?lang=${locale}`} className={styles.linkButton} target="_blank" prefetch={false}>
+          <Link href={`/tours/${routeId}?lang=${locale}`} className={controls.linkButton} target="_blank" prefetch={false}>
             {m['studio.publish.view']}
           </Link>
         )}
       </div>
-      {!canPublish && blockedReason && !upToDate && <p className={styles.muted}>{blockedReason}</p>}
+      {!canPublish && blockedReason && !upToDate && <p className={controls.muted}>{blockedReason}</p>}
       {refused && (
-        <div className={styles.refused} role="alert">
+        <div className={controls.refused} role="alert">
           <p>{refused.message}</p>
           <ul>
             {refused.issues
@@ -101,7 +102,7 @@ export function PublishPanel({ routeId, messages: m, locale, revision, published
             <span>{formatMessage(m['studio.bakes.title'], { revision: bakes.revision })}</span>
             <CloudBadge readiness={bakes.readiness} messages={m} />
           </div>
-          {bakes.profiles.length === 0 && <p className={styles.muted}>{m['studio.bakes.none']}</p>}
+          {bakes.profiles.length === 0 && <p className={controls.muted}>{m['studio.bakes.none']}</p>}
           <ul className={styles.bakeList}>
             {bakes.profiles.map((profile) => {
               const percent = Math.floor((100 * profile.framesDone) / Math.max(1, profile.framesTotal));
@@ -116,7 +117,7 @@ export function PublishPanel({ routeId, messages: m, locale, revision, published
               );
             })}
           </ul>
-          {bakes.readiness.state === 'queued' && <p className={styles.muted}>{m['studio.bakes.queuedHint']}</p>}
+          {bakes.readiness.state === 'queued' && <p className={controls.muted}>{m['studio.bakes.queuedHint']}</p>}
         </div>
       )}
     </section>

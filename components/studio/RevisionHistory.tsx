@@ -6,7 +6,8 @@ import type { StudioRouteDetail } from '../../server/routes/studio-route-contrac
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { studioApi, type CurrentRevision } from './studio-api';
-import styles from './StudioEditor.module.css';
+import controls from './studio-controls.module.css';
+import styles from './RevisionHistory.module.css';
 
 export interface RevisionHistoryProps {
   detail: StudioRouteDetail;
@@ -34,9 +35,9 @@ export function RevisionHistory({ detail, currentRevision, messages: m, locale, 
   }
 
   return (
-    <details className={styles.panel} data-testid="revision-history">
-      <summary className={styles.panelTitle}>{formatMessage(m['studio.history.title'], { count: detail.revisions.length })}</summary>
-      {error && <p role="alert" className={styles.refused}>{error}</p>}
+    <details className={controls.panel} data-testid="revision-history">
+      <summary className={controls.panelTitle}>{formatMessage(m['studio.history.title'], { count: detail.revisions.length })}</summary>
+      {error && <p role="alert" className={controls.refused}>{error}</p>}
       <ol className={styles.revisions}>
         {detail.revisions.map((revision) => (
           <li key={revision.revision} className={styles.revision}>
@@ -44,20 +45,20 @@ export function RevisionHistory({ detail, currentRevision, messages: m, locale, 
               <strong>{formatMessage(m['studio.history.revision'], { revision: revision.revision })}</strong>
               {revision.published && <span className={styles.publishedTag}>{m['studio.history.published']}</span>}
               {revision.revision === currentRevision && <span className={styles.currentTag}>{m['studio.history.current']}</span>}
-              <div className={styles.muted}>
+              <div className={controls.muted}>
                 {dateFormat.format(new Date(revision.createdAt))} · {revision.authorEmail ?? m['studio.history.seeded']}
                 {revision.origin === 'restored' && revision.sourceRevision !== null && ` · ${formatMessage(m['studio.history.restoredFrom'], { revision: revision.sourceRevision })}`}
               </div>
             </div>
             {revision.revision !== currentRevision && (
-              <button type="button" className={styles.secondaryButton} disabled={!canRestore || busy !== null} onClick={() => restore(revision.revision)} data-testid="restore-revision">
+              <button type="button" className={controls.secondaryButton} disabled={!canRestore || busy !== null} onClick={() => restore(revision.revision)} data-testid="restore-revision">
                 {busy === revision.revision ? '…' : m['studio.history.restore']}
               </button>
             )}
           </li>
         ))}
       </ol>
-      {!canRestore && <p className={styles.muted}>{m['studio.history.saveFirst']}</p>}
+      {!canRestore && <p className={controls.muted}>{m['studio.history.saveFirst']}</p>}
     </details>
   );
 }

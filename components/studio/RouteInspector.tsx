@@ -20,7 +20,7 @@ import {
   updatePointOfInterest,
 } from './route-draft-edits';
 import type { MapSelection } from './map-selection';
-import styles from './StudioEditor.module.css';
+import styles from './studio-controls.module.css';
 
 const MIN_ALTITUDE_M = 300;
 const MAX_ALTITUDE_M = 1800;

@@ -28,6 +28,7 @@ import { PublishPanel } from './PublishPanel';
 import { RevisionHistory } from './RevisionHistory';
 import { ConflictDialog } from './ConflictDialog';
 import { studioApi, type CurrentRevision } from './studio-api';
+import controls from './studio-controls.module.css';
 import styles from './StudioEditor.module.css';
 
 const AUTOSAVE_DELAY_MS = 1200;
@@ -195,10 +196,10 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         </div>
         <SaveBadge state={saveState} messages={m} error={saveError} />
         <div className={styles.undoGroup}>
-          <button type="button" className={styles.iconButton} onClick={() => setHistory(undo)} disabled={history.past.length === 0} title={m['studio.editor.undoHint']} aria-label={m['studio.editor.undo']} data-testid="undo">
+          <button type="button" className={controls.iconButton} onClick={() => setHistory(undo)} disabled={history.past.length === 0} title={m['studio.editor.undoHint']} aria-label={m['studio.editor.undo']} data-testid="undo">
             ↶
           </button>
-          <button type="button" className={styles.iconButton} onClick={() => setHistory(redo)} disabled={history.future.length === 0} title={m['studio.editor.redoHint']} aria-label={m['studio.editor.redo']} data-testid="redo">
+          <button type="button" className={controls.iconButton} onClick={() => setHistory(redo)} disabled={history.future.length === 0} title={m['studio.editor.redoHint']} aria-label={m['studio.editor.redo']} data-testid="redo">
             ↷
           </button>
         </div>
@@ -209,10 +210,10 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
       {keptEdits && (
         <div className={styles.keptBanner} role="status">
           <span>{m['studio.conflict.keptBanner']}</span>
-          <button type="button" className={styles.linkButton} onClick={() => setConflict({ current: null, mine: keptEdits })}>
+          <button type="button" className={controls.linkButton} onClick={() => setConflict({ current: null, mine: keptEdits })}>
             {m['studio.conflict.showKept']}
           </button>
-          <button type="button" className={styles.linkButton} onClick={() => setKeptEdits(null)}>
+          <button type="button" className={controls.linkButton} onClick={() => setKeptEdits(null)}>
             {m['studio.conflict.dismiss']}
           </button>
         </div>
