@@ -215,6 +215,45 @@ describe('LocalRenderWatch', () => {
   });
 });
 
+/** Paused frames drawn on demand (frameloop 'demand'), e.g. a visitor stepping through the flight with the arrow keys. */
+const SEEK_EVERY_MS = 300;
+
+describe('LocalRenderWatch on a paused flight (drawn only when its picture changes)', () => {
+  test('frames drawn on demand while paused are not slow frames', () => {
+    const watch = new LocalRenderWatch({ tier: 'laptop', canHandOver: true });
+    const acted: Acted[] = [];
+    let nowMs = play(watch, 0, 5_000, FPS_60_MS, acted);
+    // Paused for a minute, seeking every 300 ms: as flying frames these would be 3 fps.
+    const pausedUntilMs = nowMs + 60_000;
+    while (nowMs + SEEK_EVERY_MS <= pausedUntilMs) {
+      nowMs += SEEK_EVERY_MS;
+      watch.pausedFrame();
+    }
+    play(watch, nowMs, nowMs + 30_000, FPS_60_MS, acted);
+    assert.deepEqual(acted, []);
+    assert.equal(watch.tier, 'laptop');
+  });
+
+  test('the same seeks fed as flying frames would lower the tier (what pausedFrame keeps out)', () => {
+    const watch = new LocalRenderWatch({ tier: 'laptop', canHandOver: true });
+    const acted: Acted[] = [];
+    play(watch, 0, 60_000, SEEK_EVERY_MS, acted);
+    assert.equal(acted[0]?.action, 'lower-tier');
+  });
+
+  test('a flight that flies again gets a fresh grace period before a low rate counts', () => {
+    const watch = new LocalRenderWatch({ tier: 'laptop', canHandOver: true });
+    const acted: Acted[] = [];
+    // Long past the first grace period, then paused for half a second and flown on at 15 fps.
+    const pausedAtMs = play(watch, 0, 10_000, FPS_60_MS, acted);
+    watch.pausedFrame();
+    const resumedAtMs = pausedAtMs + 500 + FPS_15_MS;
+    play(watch, pausedAtMs + 500, pausedAtMs + 20_000, FPS_15_MS, acted);
+    assert.equal(acted[0]?.action, 'lower-tier');
+    assert.ok(acted[0].atMs >= resumedAtMs + GRACE_MS + SUSTAINED_LOW_MS, `acted at ${acted[0].atMs}, resumed at ${resumedAtMs}`);
+  });
+});
+
 const streaming: StreamObservation = { state: 'streaming', waiting: false, playing: true };
 const waitingForFrames: StreamObservation = { state: 'streaming', waiting: true, playing: true };
 

@@ -37,6 +37,8 @@ export class LocalRenderWatch {
   private lowSinceMs: number | null = null;
   private handedOver = false;
   private reportedStuck = false;
+  /** A paused flight was drawn (on demand, or not at all): the next flying frame starts a fresh grace period. */
+  private resumePending = false;
 
   constructor({ tier, canHandOver }: LocalRenderWatchOptions) {
     this.currentTier = tier;
@@ -68,17 +70,28 @@ export class LocalRenderWatch {
    */
   reset(nowMs: number, tier: LocalTier = this.currentTier): void {
     this.currentTier = tier;
-    this.samples = [];
-    this.lowSinceMs = null;
-    this.lastFrameAtMs = nowMs;
-    this.graceUntilMs = nowMs + GRACE_MS;
+    this.startGrace(nowMs);
     this.handedOver = false;
     this.reportedStuck = false;
+  }
+
+  /**
+   * A frame drawn while the flight is paused: a paused flight is drawn only when its picture
+   * changes (a seek, a resize), so the time between such frames says nothing of the frame rate.
+   * It is not counted, and the first frame once the flight flies again starts a grace period.
+   */
+  pausedFrame(): void {
+    this.resumePending = true;
   }
 
   /** One drawn frame that took frameMs and ended at nowMs. Asks for 'handover' once, then stays quiet until reset. */
   frame(frameMs: number, nowMs: number): LocalRenderAction {
     if (this.handedOver || !Number.isFinite(frameMs) || frameMs <= 0 || !Number.isFinite(nowMs)) return 'none';
+    if (this.resumePending) {
+      this.resumePending = false;
+      this.startGrace(nowMs);
+      return 'none';
+    }
     if (this.graceUntilMs === null) this.graceUntilMs = nowMs + GRACE_MS;
 
     const sinceLastMs = this.lastFrameAtMs === null ? 0 : nowMs - this.lastFrameAtMs;
@@ -115,5 +128,12 @@ export class LocalRenderWatch {
       console.info(`Local drawing runs at about ${fps.toFixed(1)} fps at the phone tier and no cloud can take over: staying local.`);
     }
     return 'none';
+  }
+
+  private startGrace(nowMs: number): void {
+    this.samples = [];
+    this.lowSinceMs = null;
+    this.lastFrameAtMs = nowMs;
+    this.graceUntilMs = nowMs + GRACE_MS;
   }
 }
