@@ -5,7 +5,7 @@ import type { QualityTier } from '../world/quality-tiers';
 import { cloudLayersFor, type CloudLayer } from './cloud-layers';
 import { cloudSeaVeil, type CloudSeaBand, type CloudSeaVeil } from './cloud-sea';
 import { PALETTES, type AtmospherePalette } from './palettes';
-import { SCENE_ATMOSPHERES, type MistBand } from './scene-atmosphere';
+import { SCENE_ATMOSPHERES, type MistBand, type MistPlume } from './scene-atmosphere';
 import { SUN_POSITIONS, sunDirection, type SunPosition } from './sun-position';
 
 export interface AtmosphereParams {
@@ -26,6 +26,8 @@ export interface AtmosphereParams {
   cloudSeaVeil: CloudSeaVeil;
   /** The scene's mist band, which lays a faint pale stripe over whatever is seen through it. */
   mistBand: MistBand;
+  /** Cloud drifting through a landmark, marched by the cinematic tier only; null where there is none. */
+  plume: MistPlume | null;
   cloudLayers: CloudLayer[];
   /** Noise octaves each cloud fragment samples; the phone's CPU-bound budget allows few. */
   cloudNoiseOctaves: number;
@@ -69,6 +71,7 @@ export function atmosphereFor(timeOfDay: TimeOfDay, tier: QualityTier, scene: Sc
     cloudSea,
     cloudSeaVeil: cloudSeaVeil(cloudSea),
     mistBand: sceneAir.mist,
+    plume: sceneAir.plume,
     cloudLayers: cloudLayersFor(tier, cloudSea, sceneAir.mist),
     cloudNoiseOctaves: NOISE_OCTAVES[tier],
     cloudSelfShadow: tier !== 'phone',

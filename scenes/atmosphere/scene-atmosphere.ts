@@ -5,6 +5,7 @@
 import type { SceneId, TimeOfDay } from '../routes/route-schema';
 import { CLOUD_SEA_BANDS, type CloudSeaBand } from './cloud-sea';
 import { MIST_BAND } from './cloud-layers';
+import { HEAVENS_GATE } from '../world/tianmen-landmarks';
 
 /**
  * Height band of the drifting mist layers, metres above sea level, and the faint density
@@ -17,9 +18,22 @@ export interface MistBand {
   peakDensityPerM: number;
 }
 
+/**
+ * A body of cloud drifting through a landmark, drawn only where clouds are marched (the cinematic
+ * tier): a box in world metres, densest at its core, torn into wisps by noise, carried by a wind.
+ */
+export interface MistPlume {
+  centreM: [number, number, number];
+  halfSizeM: [number, number, number];
+  /** Density per metre in its wisps at the core. */
+  densityPerM: number;
+  windMps: [number, number, number];
+}
+
 export interface SceneAtmosphere {
   cloudSea: Record<TimeOfDay, CloudSeaBand>;
   mist: MistBand;
+  plume: MistPlume | null;
 }
 
 /** Tianmen's valleys lie near 300–450 m between ridges of 500–1,000 m; the cliffs rise from about 1,180 m. */
@@ -37,7 +51,22 @@ export const TIANMEN_CLOUD_SEA_BANDS: Record<TimeOfDay, CloudSeaBand> = {
 /** Mist round the massif's foot: below the gate floor (1,300 m) and the cliff route (about 1,420 m). */
 export const TIANMEN_MIST_BAND: MistBand = { baseM: 1060, peakM: 1120, topM: 1200, peakDensityPerM: 0.0003 };
 
+/**
+ * Cloud through Heaven's Gate: in the photographs the passage is rarely clear; cloud pours
+ * through it from the ravine behind and spills down the face. The box fills the passage from
+ * its floor to just under its roof and runs out about twice the wall's depth on each side, so
+ * the cloud shows in the opening and drifts out over the stair; it lies wholly above the sea and
+ * the massif's mist, so no ray counts it twice. A wisp filling the passage's 60 m depth hides
+ * most of the sky behind it; between wisps the sky still shows.
+ */
+export const HEAVENS_GATE_PLUME: MistPlume = {
+  centreM: [HEAVENS_GATE.x, HEAVENS_GATE.floorM + HEAVENS_GATE.heightM * 0.42, HEAVENS_GATE.z + 40],
+  halfSizeM: [HEAVENS_GATE.widthM * 1.3, HEAVENS_GATE.heightM * 0.5, HEAVENS_GATE.depthM * 2.4],
+  densityPerM: 0.02,
+  windMps: [0.6, 0.35, 3.2],
+};
+
 export const SCENE_ATMOSPHERES: Record<SceneId, SceneAtmosphere> = {
-  wulingyuan: { cloudSea: CLOUD_SEA_BANDS, mist: MIST_BAND },
-  tianmen: { cloudSea: TIANMEN_CLOUD_SEA_BANDS, mist: TIANMEN_MIST_BAND },
+  wulingyuan: { cloudSea: CLOUD_SEA_BANDS, mist: MIST_BAND, plume: null },
+  tianmen: { cloudSea: TIANMEN_CLOUD_SEA_BANDS, mist: TIANMEN_MIST_BAND, plume: HEAVENS_GATE_PLUME },
 };

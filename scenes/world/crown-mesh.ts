@@ -2,16 +2,13 @@
 // flat-topped, windswept stacks of foliage pads (pine-tree.ts), for Tianmen's plateau forest
 // and cliff pines. Wulingyuan's pillar tops and ledges use pillar-canopy-mesh, which adds the
 // shrub cover under the pines.
-import { linearFromSrgb } from './colour';
 import type { MeshData } from './mesh-data';
 import { computeVertexNormals } from './mesh-data';
-import { addPine, pineTriangleCount, pineVertexCount, type PineMeshWriter } from './pine-tree';
+import { addPine, arrayMeshWriter, needleColours, pineTriangleCount, pineVertexCount } from './pine-tree';
 import { createRandom, deriveSeed } from './random';
 import type { CrownLodDetail } from './world-detail';
 
 const GOLDEN_ANGLE = 2.399963229728653;
-const NEEDLE_DARK = linearFromSrgb([0.1, 0.19, 0.09]);
-const NEEDLE_LIT = linearFromSrgb([0.24, 0.36, 0.15]);
 
 export function buildCrownMesh(detail: CrownLodDetail, seed: number): MeshData {
   const random = createRandom(deriveSeed(seed, `crown-${detail.trees}-${detail.layers}-${detail.sides}`));
@@ -19,24 +16,9 @@ export function buildCrownMesh(detail: CrownLodDetail, seed: number): MeshData {
   const positions = new Float32Array(trees * pineVertexCount(layers, sides) * 3);
   const colors = new Float32Array(trees * pineVertexCount(layers, sides) * 3);
   const indices = new Uint32Array(trees * pineTriangleCount(layers, sides) * 3);
-  let v = 0;
-  let t = 0;
-  const out: PineMeshWriter = {
-    put(x, y, z, c, shade) {
-      positions[v * 3] = x;
-      positions[v * 3 + 1] = y;
-      positions[v * 3 + 2] = z;
-      colors[v * 3] = c[0] * shade;
-      colors[v * 3 + 1] = c[1] * shade;
-      colors[v * 3 + 2] = c[2] * shade;
-      return v++;
-    },
-    tri(a, b, c) {
-      indices[t++] = a;
-      indices[t++] = b;
-      indices[t++] = c;
-    },
-  };
+  const out = arrayMeshWriter(positions, colors, indices);
+  // Its own random source, so the trees' shapes stay what they were.
+  const tint = createRandom(deriveSeed(seed, `crown-tint-${trees}`));
   for (let k = 0; k < trees; k++) {
     // Sunflower spread keeps trees evenly over the top at any count; jitter hides the pattern.
     const spread = 0.82 * Math.sqrt((k + 0.5) / trees);
@@ -55,8 +37,7 @@ export function buildCrownMesh(detail: CrownLodDetail, seed: number): MeshData {
       leanX: 0,
       leanZ: 0,
       shade: 0.8 + 0.4 * random(),
-      dark: NEEDLE_DARK,
-      lit: NEEDLE_LIT,
+      ...needleColours(tint()),
     });
   }
   return { positions, normals: computeVertexNormals(positions, indices), colors, indices };

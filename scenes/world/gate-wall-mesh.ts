@@ -12,6 +12,12 @@ export interface GateWallDetail {
   sideColumns: number;
   /** Rows from the opening's floor (or roof) to the top. */
   upperRows: number;
+  /**
+   * Rows from the buried base up to the opening's floor. The face's flutes and beds are sampled
+   * only at the grid's points: four rows over these 250 m drew the wall under the gate as
+   * vertical smears, so the richer tiers give it rows as close as the upper face's.
+   */
+  lowerRows: number;
   /** Slices through the passage's depth. */
   depthSlices: number;
 }
@@ -90,7 +96,7 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
     return [SCRUB[0] * g, SCRUB[1] * g, SCRUB[2] * g];
   };
 
-  const lowerRows = 4;
+  const { lowerRows } = detail;
   const parts: MeshData[] = [];
   for (const side of [1, -1] as const) {
     const faceZ = side === 1 ? southZ : northZ;

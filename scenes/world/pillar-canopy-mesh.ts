@@ -5,17 +5,14 @@
 // stone-and-forest when that cap is as wide as the rock. Also used, round, for the clumps on ledges.
 import { linearFromSrgb } from './colour';
 import { computeVertexNormals, type MeshData } from './mesh-data';
-import { addPine, pineTriangleCount, pineVertexCount, type PineMeshWriter } from './pine-tree';
+import { addPine, arrayMeshWriter, needleColours, pineTriangleCount, pineVertexCount } from './pine-tree';
 import { createRandom, deriveSeed } from './random';
 import type { CrownLodDetail } from './world-detail';
 
 const GOLDEN_ANGLE = 2.399963229728653;
-/** Masson pine needles, dark in the shade of the layer and lit on top. */
-const NEEDLE_DARK = linearFromSrgb([0.08, 0.16, 0.07]);
-const NEEDLE_LIT = linearFromSrgb([0.2, 0.31, 0.12]);
-/** The shrub mound: darker at its hanging skirt, where it is in the rock's shadow. */
-const SHRUB_TOP = linearFromSrgb([0.15, 0.25, 0.1]);
-const SHRUB_SKIRT = linearFromSrgb([0.07, 0.12, 0.05]);
+/** The shrub mound: darker at its hanging skirt, where it is in the rock's shadow (not near black: see pine-tree.ts). */
+const SHRUB_TOP = linearFromSrgb([0.2, 0.31, 0.12]);
+const SHRUB_SKIRT = linearFromSrgb([0.11, 0.18, 0.08]);
 
 export interface CanopyShape {
   /** Superellipse exponent of the mound's outline: 2 round (ledges), about 4 for a squarish pillar top. */
@@ -46,22 +43,10 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
   const positions = new Float32Array((moundVertices + treeVertices) * 3);
   const colors = new Float32Array((moundVertices + treeVertices) * 3);
   const indices = new Uint32Array((around * (1 + 2 * (rings - 1)) + trees * pineTriangleCount(layers, sides)) * 3);
-  let v = 0;
-  let t = 0;
-  const put = (x: number, y: number, z: number, c: readonly number[], shade: number) => {
-    positions[v * 3] = x;
-    positions[v * 3 + 1] = y;
-    positions[v * 3 + 2] = z;
-    colors[v * 3] = c[0] * shade;
-    colors[v * 3 + 1] = c[1] * shade;
-    colors[v * 3 + 2] = c[2] * shade;
-    return v++;
-  };
-  const tri = (a: number, b: number, c: number) => {
-    indices[t++] = a;
-    indices[t++] = b;
-    indices[t++] = c;
-  };
+  const out = arrayMeshWriter(positions, colors, indices);
+  const { put, tri } = out;
+  // Its own random source, so the trees' shapes stay what they were.
+  const tint = createRandom(deriveSeed(seed, `pillar-canopy-tint-${trees}-${shape.squareness}`));
 
   // The outline follows a squarish top with its corners at 45°, as the pillar sections do.
   const n = shape.squareness;
@@ -71,7 +56,7 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
     return (c ** n + s ** n) ** (-1 / n) / (Math.SQRT2 * 2 ** (-1 / n));
   };
   const centre = put(0, 0.42, 0, SHRUB_TOP, 1);
-  const ringStart = v;
+  const ringStart = centre + 1;
   for (let ring = 3 - rings; ring < 3; ring++) {
     for (let i = 0; i < around; i++) {
       const a = (i / around) * Math.PI * 2;
@@ -95,7 +80,6 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
     }
   }
 
-  const out: PineMeshWriter = { put, tri };
   for (let k = 0; k < trees; k++) {
     // Sunflower spread keeps trees even over the top at any count; jitter hides the pattern.
     const spread = shape.treeSpread * Math.sqrt((k + 0.5) / trees);
@@ -117,8 +101,7 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
       leanX: Math.cos(angle) * leanOut,
       leanZ: Math.sin(angle) * leanOut,
       shade: 0.8 + 0.4 * random(),
-      dark: NEEDLE_DARK,
-      lit: NEEDLE_LIT,
+      ...needleColours(tint()),
     });
   }
   return { positions, normals: computeVertexNormals(positions, indices), colors, indices };

@@ -3,12 +3,50 @@
 // pads spread sideways in tiers (the Huangshan-pine look), seldom the regular cone of a fir, so
 // most trees here are flat-topped umbrellas or windswept, and only a few young ones stay conical.
 // Every form uses the same vertices and triangles, so the look changes and the budgets do not.
+import { linearFromSrgb } from './colour';
 
 /** Where a mesh builder takes the pine's vertices and triangles. */
 export interface PineMeshWriter {
   /** Adds a vertex of colour `colour × shade` and returns its index. */
   put(x: number, y: number, z: number, colour: readonly number[], shade: number): number;
   tri(a: number, b: number, c: number): void;
+}
+
+/** A writer into preallocated position, colour and index arrays, as every pine-bearing mesh fills them. */
+export function arrayMeshWriter(positions: Float32Array, colors: Float32Array, indices: Uint32Array): PineMeshWriter {
+  let v = 0;
+  let t = 0;
+  return {
+    put(x, y, z, c, shade) {
+      positions[v * 3] = x;
+      positions[v * 3 + 1] = y;
+      positions[v * 3 + 2] = z;
+      colors[v * 3] = c[0] * shade;
+      colors[v * 3 + 1] = c[1] * shade;
+      colors[v * 3 + 2] = c[2] * shade;
+      return v++;
+    },
+    tri(a, b, c) {
+      indices[t++] = a;
+      indices[t++] = b;
+      indices[t++] = c;
+    },
+  };
+}
+
+// Masson pine needles. Near black before (sRGB 0.08-0.10 in the shade, so every crown read as a
+// dark blot under the cinematic tier's shadows and occlusion); photographs show the crowns as
+// mid-dark green, yellow-green where the sun catches the pads' tops, blue-green in their shade,
+// and no two trees quite alike.
+const NEEDLE_DARK = linearFromSrgb([0.12, 0.21, 0.1]);
+const NEEDLE_DARK_BLUE = linearFromSrgb([0.1, 0.19, 0.13]);
+const NEEDLE_LIT = linearFromSrgb([0.27, 0.4, 0.16]);
+const NEEDLE_LIT_WARM = linearFromSrgb([0.38, 0.46, 0.18]);
+
+/** One tree's needle colours, t in [0, 1]: from a cool, dark blue-green tree to a warm, yellow-green one. */
+export function needleColours(t: number): { dark: [number, number, number]; lit: [number, number, number] } {
+  const mix = (a: readonly number[], b: readonly number[]): [number, number, number] => [0, 1, 2].map((k) => a[k] + (b[k] - a[k]) * t) as [number, number, number];
+  return { dark: mix(NEEDLE_DARK_BLUE, NEEDLE_DARK), lit: mix(NEEDLE_LIT, NEEDLE_LIT_WARM) };
 }
 
 export interface PineSpec {

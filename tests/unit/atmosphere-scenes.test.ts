@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { atmosphereFor } from '../../scenes/atmosphere/atmosphere-params';
 import { MIST_BAND, MIST_BASE_M, MIST_TOP_M } from '../../scenes/atmosphere/cloud-layers';
 import { CLOUD_SEA_BANDS } from '../../scenes/atmosphere/cloud-sea';
-import { TIANMEN_CLOUD_SEA_BANDS, TIANMEN_MIST_BAND } from '../../scenes/atmosphere/scene-atmosphere';
+import { HEAVENS_GATE_PLUME, TIANMEN_CLOUD_SEA_BANDS, TIANMEN_MIST_BAND } from '../../scenes/atmosphere/scene-atmosphere';
 import type { TimeOfDay } from '../../scenes/routes/route-schema';
 import { QUALITY_TIERS } from '../../scenes/world/quality-tiers';
 import { HEAVENS_GATE, TIANMEN_MASSIF } from '../../scenes/world/tianmen-landmarks';
@@ -66,6 +66,25 @@ describe('scene atmospheres', () => {
     for (const tier of QUALITY_TIERS) {
       for (const layer of atmosphereFor('midday', tier, 'tianmen').cloudLayers.filter((l) => l.kind === 'mist')) {
         assert.ok(layer.heightM >= TIANMEN_MIST_BAND.baseM && layer.heightM <= TIANMEN_MIST_BAND.topM, `${tier} ${layer.id}`);
+      }
+    }
+  });
+
+  test('cloud drifts through Heaven’s Gate, above everything else the cinematic tier marches', () => {
+    const world = createTianmenWorld();
+    const { centreM: [x, y, z], halfSizeM: [hx, hy, hz] } = HEAVENS_GATE_PLUME;
+    // Its core is in the open passage, and it spans the wall's depth with room to spill out of both faces.
+    assert.ok(world.clearanceAt([x, y, HEAVENS_GATE.z]) > 10);
+    assert.ok(Math.abs(x - HEAVENS_GATE.x) + HEAVENS_GATE.widthM / 2 < hx);
+    assert.ok(y - hy >= HEAVENS_GATE.floorM - 15 && y + hy <= HEAVENS_GATE.floorM + HEAVENS_GATE.heightM);
+    assert.ok(z - hz < HEAVENS_GATE.z - HEAVENS_GATE.depthM && z + hz > HEAVENS_GATE.z + HEAVENS_GATE.depthM);
+    for (const time of TIMES) {
+      for (const tier of QUALITY_TIERS) {
+        const params = atmosphereFor(time, tier, 'tianmen');
+        assert.deepEqual(params.plume, HEAVENS_GATE_PLUME);
+        // The pass marches the sea's slab and the plume separately and lays one over the other: they must not overlap.
+        assert.ok(y - hy > Math.max(params.cloudSeaVeil.topM, params.mistBand.topM), `${time} ${tier}`);
+        assert.equal(atmosphereFor(time, tier, 'wulingyuan').plume, null);
       }
     }
   });

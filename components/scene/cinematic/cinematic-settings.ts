@@ -6,6 +6,8 @@
 export const SUB_FRAMES = 3;
 /** Samples along each view ray through the cloud sea and mist (marched once a frame, at half resolution). */
 export const MARCH_STEPS = 32;
+/** Samples along each view ray's crossing of a landmark's plume (Heaven's Gate): a few hundred metres at most. */
+export const PLUME_MARCH_STEPS = 20;
 /** Samples from each of those towards the sun: the cloud's shadow on itself. */
 export const SUN_SHADOW_STEPS = 3;
 /** Texels across the sun's shadow map. */

@@ -29,6 +29,11 @@ uniform vec3 uSkyAmbient;
 uniform vec3 uGroundAmbient;
 uniform float uFogDensity;
 uniform float uMaxMarchM;
+// Cloud through a landmark (scene-atmosphere.ts's MistPlume): centre (m) and density per metre
+// (0: the scene has none), half size (m), wind (m/s).
+uniform vec4 uPlume;
+uniform vec3 uPlumeHalf;
+uniform vec3 uPlumeWind;
 ${HORIZON_GLSL}
 ${HAZE_LAW_GLSL}
 
@@ -63,9 +68,23 @@ float mistProfile(float y) {
   return min(rising, falling);
 }
 
+// The plume's density: a soft box, densest at its core, torn into wisps by the drifting noise
+// cube at two scales (the finer one only for the view ray).
+float plumeDensity(vec3 p, int octaves) {
+  if (uPlume.w <= 0.0) return 0.0;
+  vec3 d = abs(p - uPlume.xyz) / uPlumeHalf;
+  if (max(d.x, max(d.y, d.z)) >= 1.0) return 0.0;
+  float body = (1.0 - smoothstep(0.45, 1.0, d.x)) * (1.0 - smoothstep(0.35, 1.0, d.y)) * (1.0 - smoothstep(0.25, 1.0, d.z));
+  vec3 q = (p - uPlumeWind * uTimeS) / vec3(70.0, 45.0, 90.0);
+  float n = texture(uVolume, q).r;
+  if (octaves > 1) n = n * 0.7 + texture(uVolume, q * 2.7 + 0.31).r * 0.3;
+  return uPlume.w * body * smoothstep(0.5 - 0.25 * body, 0.72, n);
+}
+
 // Cloud density per metre at a point; octaves: 2 for the view ray, 1 for the cheap sun ray.
 float cloudDensity(vec3 p, int octaves) {
-  float density = p.y < uSeaBand.x ? uSeaDensity.x : 0.0;
+  float density = plumeDensity(p, octaves);
+  density += p.y < uSeaBand.x ? uSeaDensity.x : 0.0;
   float sea = seaProfile(p.y);
   if (sea > 0.0) {
     float n = driftedNoise(p.xz, uSeaWind, uSeaShape.x, uSeaShape.y, uSeaOffset, octaves);
@@ -122,8 +141,20 @@ vec2 slabInterval(vec3 origin, vec3 dir, float bottomM, float topM, float farM) 
   return t;
 }
 
-vec4 marchCloud(vec3 origin, vec3 dir, float surfaceM, vec2 pixel, int steps, int sunSteps, float slabBottomM, float slabTopM) {
-  vec2 span = slabInterval(origin, dir, slabBottomM, slabTopM, min(surfaceM, uMaxMarchM));
+// Where a ray crosses the plume's box, no farther than farM.
+vec2 plumeInterval(vec3 origin, vec3 dir, float farM) {
+  if (uPlume.w <= 0.0) return vec2(1.0, 0.0);
+  vec3 perM = 1.0 / (dir + vec3(1e-7));
+  vec3 a = (uPlume.xyz - uPlumeHalf - origin) * perM;
+  vec3 b = (uPlume.xyz + uPlumeHalf - origin) * perM;
+  vec3 near = min(a, b);
+  vec3 far = max(a, b);
+  return vec2(max(max(near.x, near.y), max(near.z, 0.0)), min(min(far.x, far.y), min(far.z, farM)));
+}
+
+// Marches the ray over span (metres along it); the slab's heights only set how the ambient light
+// mixes from ground to sky.
+vec4 marchCloud(vec3 origin, vec3 dir, vec2 span, vec2 pixel, int steps, int sunSteps, float slabBottomM, float slabTopM) {
   if (span.y <= span.x) return vec4(0.0, 0.0, 0.0, 1.0);
   float stepM = (span.y - span.x) / float(steps);
   float t = span.x + stepM * ditherAt(pixel);

@@ -30,7 +30,7 @@ import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-par
 import { CLOUD_NOISE_CELLS } from '../../../scenes/atmosphere/cloud-noise';
 import { veilColumnDepth } from '../../../scenes/atmosphere/cloud-sea';
 import { offsetFromSeed, thresholdForCoverage } from '../atmosphere/cloud-material';
-import { HAZE_DENSITY_SCALE, MARCH_STEPS, MAX_MARCH_M, SUN_SHADOW_STEPS } from './cinematic-settings';
+import { HAZE_DENSITY_SCALE, MARCH_STEPS, MAX_MARCH_M, PLUME_MARCH_STEPS, SUN_SHADOW_STEPS } from './cinematic-settings';
 import type { FilmGrade } from './film-grades';
 import { VIEW_RAY_GLSL } from './view-ray-glsl';
 import { VOLUMETRIC_CLOUD_GLSL } from './volumetric-cloud-glsl';
@@ -56,8 +56,14 @@ varying vec2 vUv;
 
 void main() {
   vec4 ray = viewRay(vUv, texture2D(uDepth, vUv).r);
+  vec3 origin = uCameraWorld[3].xyz;
+  float farM = min(ray.w, uMaxMarchM);
   // rgb: light scattered towards the camera; a: how much of what lies behind still shows.
-  gl_FragColor = marchCloud(uCameraWorld[3].xyz, ray.xyz, ray.w, gl_FragCoord.xy, ${MARCH_STEPS}, ${SUN_SHADOW_STEPS}, uSlab.x, uSlab.y);
+  vec4 cloud = marchCloud(origin, ray.xyz, slabInterval(origin, ray.xyz, uSlab.x, uSlab.y, farM), gl_FragCoord.xy, ${MARCH_STEPS}, ${SUN_SHADOW_STEPS}, uSlab.x, uSlab.y);
+  // The plume lies above the slab (scene-atmosphere.ts), where the flights look at it from beside
+  // or above the sea: laid in front of the sea's light.
+  vec4 plume = marchCloud(origin, ray.xyz, plumeInterval(origin, ray.xyz, farM), gl_FragCoord.xy, ${PLUME_MARCH_STEPS}, ${SUN_SHADOW_STEPS}, uSlab.x, uSlab.y);
+  gl_FragColor = vec4(plume.rgb + plume.a * cloud.rgb, plume.a * cloud.a);
 }
 `;
 
@@ -87,7 +93,7 @@ export class VolumetricCloudPass extends Pass {
     super('VolumetricCloudPass');
     this.needsSwap = false;
     this.needsDepthTexture = true;
-    const { palette, cloudSea, cloudSeaVeil: veil, mistBand } = params;
+    const { palette, cloudSea, cloudSeaVeil: veil, mistBand, plume } = params;
     const seaLayers = params.cloudLayers.filter((layer) => layer.kind === 'sea');
     const bottomSea = seaLayers[0];
     const topSea = seaLayers[seaLayers.length - 1];
@@ -142,6 +148,9 @@ export class VolumetricCloudPass extends Pass {
         uSunwardHaze: new Uniform(new Color(palette.sunwardHaze)),
         uSunGlow: new Uniform(new Color(palette.sunGlow)),
         uSunDirection: new Uniform(new Vector3(...params.sunDirection)),
+        uPlume: new Uniform(plume ? new Vector4(...plume.centreM, plume.densityPerM) : new Vector4(0, 0, 0, 0)),
+        uPlumeHalf: new Uniform(new Vector3(...(plume?.halfSizeM ?? [1, 1, 1]))),
+        uPlumeWind: new Uniform(new Vector3(...(plume?.windMps ?? [0, 0, 0]))),
       },
       depthTest: false,
       depthWrite: false,
