@@ -96,8 +96,11 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad
   // patches of forest on the upper shaft and thinner ones lower down.
   const patchGreen = coarse * smoothstep(0.56, 0.86, cover + 0.15 * yN);
-  // Joints hold soil: green creeps down the deeper ones.
-  const jointGreen = smoothstep(0.35, 0.7, carving) * smoothstep(0.4, 0.65, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN) * (1 - 0.5 * coarse);
+  // Joints hold soil: green creeps down the deeper ones from each ledge, for part of the bed
+  // below it. Down a whole joint it drew one unbroken green stripe from top to foot, and the
+  // Southern Sky Column read as a green-streaked tower rather than stone with plants on it.
+  const fromLedgeDown = 0.3 + 0.7 * Math.exp(-below / 0.45);
+  const jointGreen = smoothstep(0.35, 0.7, carving) * smoothstep(0.4, 0.65, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN) * (1 - 0.5 * coarse) * fromLedgeDown;
   // The top's cover hangs down the faces by an uneven few percent of the height; on a coarse mesh
   // it reaches down to the next ring, or the cap would shrink to a tuft on a bare shaft.
   const capDepth = 0.035 + 0.08 * valueNoise2(theta * 4.5, 1.5, s + 5) + 0.14 * coarse;
