@@ -110,6 +110,26 @@ export function fbm3(x: number, y: number, z: number, seed: number, octaves = 4,
   return sum / norm;
 }
 
+/**
+ * Ridged fractal noise in [0, 1]: 1 along crest lines, falling away to both sides, so the hills
+ * form ridges and spurs with valleys between rather than round blobs. Only arithmetic, so Node
+ * and Chromium sample the same heights.
+ */
+export function ridgedNoise2(x: number, z: number, seed: number, octaves: number): number {
+  let sum = 0;
+  let amplitude = 1;
+  let norm = 0;
+  let frequency = 1;
+  for (let o = 0; o < octaves; o++) {
+    const crest = 1 - Math.abs(2 * valueNoise2(x * frequency, z * frequency, seed + o * 1013) - 1);
+    sum += amplitude * crest * crest;
+    norm += amplitude;
+    amplitude *= 0.5;
+    frequency *= 2;
+  }
+  return sum / norm;
+}
+
 export function smoothstep(edge0: number, edge1: number, x: number): number {
   const t = Math.min(1, Math.max(0, (x - edge0) / (edge1 - edge0)));
   return t * t * (3 - 2 * t);

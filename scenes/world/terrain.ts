@@ -85,25 +85,22 @@ export function sampleTerrainField(halfExtentM: number, gridVertices: number, he
     return [col, row, gx - col, gz - row];
   }
 
-  function heightAt(x: number, z: number): number {
+  /** The heights at the four corners of the cell holding (x, z), and where in it the point lies. */
+  function cellCorners(x: number, z: number): { h00: number; h10: number; h01: number; h11: number; fx: number; fz: number } {
     const [col, row, fx, fz] = cell(x, z);
     const i = row * gridVertices + col;
-    const h00 = heights[i];
-    const h10 = heights[i + 1];
-    const h01 = heights[i + gridVertices];
-    const h11 = heights[i + gridVertices + 1];
+    return { h00: heights[i], h10: heights[i + 1], h01: heights[i + gridVertices], h11: heights[i + gridVertices + 1], fx, fz };
+  }
+
+  function heightAt(x: number, z: number): number {
+    const { h00, h10, h01, h11, fx, fz } = cellCorners(x, z);
     const top = h00 + (h10 - h00) * fx;
     const bottom = h01 + (h11 - h01) * fx;
     return top + (bottom - top) * fz;
   }
 
   function gradientAt(x: number, z: number): [number, number] {
-    const [col, row, fx, fz] = cell(x, z);
-    const i = row * gridVertices + col;
-    const h00 = heights[i];
-    const h10 = heights[i + 1];
-    const h01 = heights[i + gridVertices];
-    const h11 = heights[i + gridVertices + 1];
+    const { h00, h10, h01, h11, fx, fz } = cellCorners(x, z);
     const dx = ((h10 - h00) * (1 - fz) + (h11 - h01) * fz) / spacingM;
     const dz = ((h01 - h00) * (1 - fx) + (h11 - h10) * fx) / spacingM;
     return [dx, dz];

@@ -4,7 +4,7 @@
 // no part in clearance. Grid points sit on whole metres and heights use only arithmetic noise, so
 // Node and Chromium build the same bytes.
 import { computeVertexNormals, type MeshData } from './mesh-data';
-import { deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
+import { deriveSeed, fbm2, lerp, ridgedNoise2, smoothstep } from './random';
 import type { TerrainField } from './terrain';
 
 export interface FarRangesDetail {
@@ -17,24 +17,9 @@ export const FAR_RANGES_EXTENT_M = 6400;
 /** The ring's inner border sits this far below the heightfield's edge, so no crack shows sky. */
 const SEAM_DROP_M = 25;
 
-function ridgeLines(x: number, z: number, seed: number): number {
-  let sum = 0;
-  let amplitude = 1;
-  let norm = 0;
-  let frequency = 1;
-  for (let o = 0; o < 4; o++) {
-    const crest = 1 - Math.abs(2 * valueNoise2(x * frequency, z * frequency, seed + o * 1013) - 1);
-    sum += amplitude * crest * crest;
-    norm += amplitude;
-    amplitude *= 0.5;
-    frequency *= 2;
-  }
-  return sum / norm;
-}
-
 /** Height of the far ranges themselves: ridges 500–1,200 m, rising with distance into higher ranges. */
 function rangeHeightM(x: number, z: number, seed: number, outwardM: number): number {
-  const ridges = 620 * ridgeLines(x / 2100 + 0.21, z / 2100 + 0.83, seed) + 160 * (fbm2(x / 900, z / 900, seed + 7, 3) - 0.5);
+  const ridges = 620 * ridgedNoise2(x / 2100 + 0.21, z / 2100 + 0.83, seed, 4) + 160 * (fbm2(x / 900, z / 900, seed + 7, 3) - 0.5);
   return 420 + ridges + 260 * smoothstep(0, 3000, outwardM);
 }
 

@@ -15,6 +15,7 @@ import type { QualityTier } from './quality-tiers';
 import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
 import { TIANMEN_MASSIF, TIANMEN_STAIR } from './tianmen-landmarks';
 import type { TianmenWorld } from './tianmen-world';
+import { perTierCache } from './per-tier-cache';
 
 export interface TianmenDetail {
   terrainStride: number;
@@ -178,16 +179,7 @@ function buildStair(world: TianmenWorld, segments: number): MeshData {
   return { positions, normals, colors, indices };
 }
 
-const cache = new WeakMap<TianmenWorld, Map<QualityTier, TianmenGeometry>>();
-
-export function buildTianmenGeometry(world: TianmenWorld, tier: QualityTier): TianmenGeometry {
-  let perTier = cache.get(world);
-  if (!perTier) {
-    perTier = new Map();
-    cache.set(world, perTier);
-  }
-  const cached = perTier.get(tier);
-  if (cached) return cached;
+export const buildTianmenGeometry = perTierCache((world: TianmenWorld, tier: QualityTier): TianmenGeometry => {
   const detail = TIANMEN_DETAIL[tier];
   const geometry: TianmenGeometry = {
     tier,
@@ -199,9 +191,8 @@ export function buildTianmenGeometry(world: TianmenWorld, tier: QualityTier): Ti
     ]),
     structures: buildStructuresMesh(world.cableway, world.skywalk, detail.structures),
   };
-  perTier.set(tier, geometry);
   return geometry;
-}
+});
 
 export function listTianmenMeshes(geometry: TianmenGeometry): MeshData[] {
   return [geometry.terrain, geometry.rock, geometry.pines, geometry.structures];

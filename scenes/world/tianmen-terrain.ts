@@ -1,7 +1,7 @@
 // The ground of the Tianmen scene: forested ridges of the Wuling range round the massif, lower
 // in the city's valley to the south, the long forested slopes up to the foot of the cliffs, the sheer-walled plateau on top, the spur the stair climbs, and the ravine behind
 // Heaven's Gate. The gate's own wall is a separate mesh (a heightfield cannot hold a hole).
-import { deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
+import { deriveSeed, fbm2, lerp, ridgedNoise2, smoothstep, valueNoise2 } from './random';
 import { GATE_RAVINE, HEAVENS_GATE, TIANMEN_CITY_VALLEY, TIANMEN_MASSIF } from './tianmen-landmarks';
 import { sampleTerrainField, TERRAIN_GRID_VERTICES, type TerrainField } from './terrain';
 
@@ -37,26 +37,6 @@ function ravineFloorM(z: number): number {
   return lerp(lerp(gateLevel, GATE_RAVINE.floorM, down), M.topM + 5, up * up);
 }
 
-/**
- * Ridged fractal noise in [0, 1]: 1 along crest lines, falling away to both sides, so the hills
- * form ridges and spurs with valleys between rather than round blobs. Only arithmetic, so Node
- * and Chromium sample the same heights.
- */
-function ridgedNoise(x: number, z: number, seed: number, octaves: number): number {
-  let sum = 0;
-  let amplitude = 1;
-  let norm = 0;
-  let frequency = 1;
-  for (let o = 0; o < octaves; o++) {
-    const crest = 1 - Math.abs(2 * valueNoise2(x * frequency, z * frequency, seed + o * 1013) - 1);
-    sum += amplitude * crest * crest;
-    norm += amplitude;
-    amplitude *= 0.5;
-    frequency *= 2;
-  }
-  return sum / norm;
-}
-
 /** The broad valley towards the city, south of the gate, where the cableway starts: 0 outside, 1 on its floor. */
 export function cityValleyShare(x: number, z: number): number {
   const axisX = TIANMEN_CITY_VALLEY.axisX + TIANMEN_CITY_VALLEY.bendM * smoothstep(200, 2400, z);
@@ -70,7 +50,7 @@ function surroundingHeightM(x: number, z: number, seed: number): number {
   const sRidges = deriveSeed(seed, 'tianmen-ridges');
   const valley = cityValleyShare(x, z);
   // Ridges 250–700 m over a valley floor near 280 m; lower and gentler in the city's valley.
-  const ridges = 430 * ridgedNoise(x / 1150 + 0.37, z / 1150 + 0.61, sRidges, 4) * (1 - 0.8 * valley);
+  const ridges = 430 * ridgedNoise2(x / 1150 + 0.37, z / 1150 + 0.61, sRidges, 4) * (1 - 0.8 * valley);
   const rolling = 150 * (fbm2(x / 1300, z / 1300, sHills, 4) - 0.5) * (1 - 0.6 * valley);
   const fine = 45 * (fbm2(x / 230, z / 230, sHills + 17, 4) - 0.5);
   let low = 280 + ridges + rolling + fine;

@@ -12,6 +12,7 @@ import { buildStreamMesh } from './stream-mesh';
 import { buildTerrainMesh } from './terrain-mesh';
 import type { World } from './world';
 import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
+import { perTierCache } from './per-tier-cache';
 
 export interface WorldGeometry {
   tier: QualityTier;
@@ -29,16 +30,7 @@ export interface WorldGeometry {
   stream: MeshData;
 }
 
-const cache = new WeakMap<World, Map<QualityTier, WorldGeometry>>();
-
-export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeometry {
-  let perTier = cache.get(world);
-  if (!perTier) {
-    perTier = new Map();
-    cache.set(world, perTier);
-  }
-  const cached = perTier.get(tier);
-  if (cached) return cached;
+export const buildWorldGeometry = perTierCache((world: World, tier: QualityTier): WorldGeometry => {
   const detail = TIER_DETAIL[tier];
   const pillars: MeshData[][] = [];
   for (let a = 0; a < world.archetypeCount; a++) {
@@ -83,9 +75,8 @@ export function buildWorldGeometry(world: World, tier: QualityTier): WorldGeomet
     bridge: buildBridgeMesh(world.bridge, detail.bridgeSegments, detail.bridgeAround, world.seed),
     stream: buildStreamMesh(world.stream, world.halfExtentM, detail.streamStepM),
   };
-  perTier.set(tier, geometry);
   return geometry;
-}
+});
 
 /** All meshes in a fixed order, for hashing and for counting. */
 export function listWorldMeshes(g: WorldGeometry): MeshData[] {
