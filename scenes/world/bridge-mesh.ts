@@ -3,7 +3,7 @@
 // bound always contains it. Grey-buff beds on the sides, damp shadow under it, and the forest
 // soil of its top spilling over the edges in patches.
 import { linearFromSrgb } from './colour';
-import { computeVertexNormals, type MeshData } from './mesh-data';
+import { computeVertexNormals, putQuad, type MeshData } from './mesh-data';
 import { clamp, deriveSeed, fbm3, lerp, smoothstep, valueNoise2 } from './random';
 import type { StoneBridge } from './stone-bridge';
 
@@ -63,12 +63,7 @@ export function buildBridgeMesh(bridge: StoneBridge, segments: number, around: n
       const b = k * around + ((i + 1) % around);
       const c = (k + 1) * around + i;
       const d = (k + 1) * around + ((i + 1) % around);
-      indices[t++] = a;
-      indices[t++] = c;
-      indices[t++] = b;
-      indices[t++] = b;
-      indices[t++] = c;
-      indices[t++] = d;
+      t = putQuad(indices, t, a, b, c, d);
     }
   }
   return { positions, normals: computeVertexNormals(positions, indices), colors, indices };

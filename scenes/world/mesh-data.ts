@@ -15,6 +15,20 @@ export function triangleCount(mesh: MeshData): number {
 }
 
 /** Area-weighted smooth normals from the triangles. */
+/**
+ * Writes the quad a-b-c-d (a and b along one edge, c and d the edge after them) as the two
+ * triangles a-c-b and b-c-d at indices[t], and returns where the next quad goes.
+ */
+export function putQuad(indices: Uint32Array, t: number, a: number, b: number, c: number, d: number): number {
+  indices[t] = a;
+  indices[t + 1] = c;
+  indices[t + 2] = b;
+  indices[t + 3] = b;
+  indices[t + 4] = c;
+  indices[t + 5] = d;
+  return t + 6;
+}
+
 export function computeVertexNormals(positions: Float32Array, indices: Uint32Array): Float32Array {
   const normals = new Float32Array(positions.length);
   for (let t = 0; t < indices.length; t += 3) {

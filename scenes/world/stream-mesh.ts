@@ -1,7 +1,7 @@
 // The Golden Whip Stream's water: a flat ribbon along the centre line, a little above the
 // carved bed. uv.x runs across (0..1), uv.y along the stream in metres, for ripples in the shader.
 import { GOLDEN_WHIP_STREAM } from './landmarks';
-import type { MeshData } from './mesh-data';
+import { putQuad, type MeshData } from './mesh-data';
 import type { StreamPath } from './stream-path';
 
 /** The ribbon is wider than the bed so its edges tuck under the banks. */
@@ -47,12 +47,8 @@ export function buildStreamMesh(stream: StreamPath, halfExtentM: number, stepM: 
     const b = a + 1;
     const c = a + 2;
     const d = a + 3;
-    indices[t++] = a;
-    indices[t++] = b;
-    indices[t++] = c;
-    indices[t++] = c;
-    indices[t++] = b;
-    indices[t++] = d;
+    // Down the ribbon, not across it: the same winding as before.
+    t = putQuad(indices, t, a, c, b, d);
   }
   return { positions, normals, uvs, indices };
 }

@@ -2,7 +2,7 @@
 // canopy with bare rock on steep ground, a gravel bed along the stream and a dark forested plateau.
 import { GOLDEN_WHIP_STREAM, TIANZI_PLATEAU } from './landmarks';
 import { linearFromSrgb } from './colour';
-import type { MeshData } from './mesh-data';
+import { putQuad, type MeshData } from './mesh-data';
 import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
 import type { World } from './world';
 
@@ -84,12 +84,7 @@ export function buildTerrainMesh(world: World, stride: number): MeshData {
       const b = a + 1;
       const c = a + n;
       const d = c + 1;
-      indices[t++] = a;
-      indices[t++] = c;
-      indices[t++] = b;
-      indices[t++] = b;
-      indices[t++] = c;
-      indices[t++] = d;
+      t = putQuad(indices, t, a, b, c, d);
     }
   }
   return { positions, normals, colors, indices };
