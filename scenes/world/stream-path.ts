@@ -32,11 +32,16 @@ export function createStreamPath(points: ReadonlyArray<readonly [number, number]
 
   const segmentOf = (x: number): number => lastIndexAtOrBelow((i) => xs[i], x, n - 2);
 
-  function centreZAt(xRaw: number): number {
+  /** The Hermite segment holding x (clamped to the path), its width along x and where in it x lies. */
+  function segmentAt(xRaw: number): { i: number; h: number; t: number } {
     const x = Math.min(xs[n - 1], Math.max(xs[0], xRaw));
     const i = segmentOf(x);
     const h = xs[i + 1] - xs[i];
-    const t = (x - xs[i]) / h;
+    return { i, h, t: (x - xs[i]) / h };
+  }
+
+  function centreZAt(xRaw: number): number {
+    const { i, h, t } = segmentAt(xRaw);
     const t2 = t * t;
     const t3 = t2 * t;
     return (
@@ -48,10 +53,7 @@ export function createStreamPath(points: ReadonlyArray<readonly [number, number]
   }
 
   function slopeAt(xRaw: number): number {
-    const x = Math.min(xs[n - 1], Math.max(xs[0], xRaw));
-    const i = segmentOf(x);
-    const h = xs[i + 1] - xs[i];
-    const t = (x - xs[i]) / h;
+    const { i, h, t } = segmentAt(xRaw);
     const t2 = t * t;
     return (
       ((6 * t2 - 6 * t) * zs[i] +
