@@ -10,6 +10,7 @@ import { DEFAULT_FOV_DEG } from '../../scenes/routes/route-schema';
 import { geometryTierOf, type SceneTier } from '../../scenes/world/quality-tiers';
 import { Atmosphere } from './atmosphere/Atmosphere';
 import { CinematicEffects } from './cinematic/CinematicEffects';
+import { DemandRedraw } from './DemandRedraw';
 import { FlightCamera } from './FlightCamera';
 import { FrameStats, type DrawnFrame } from './FrameStats';
 import { precompilePrograms } from '@/components/player/render-choice/precompile-programs';
@@ -29,8 +30,11 @@ export interface FlightCanvasProps {
   /**
    * 'never' lets the caller draw each frame with FlightRendererControl.advance (baking);
    * the R3F clock then reads exactly the time passed, so cloud drift and ripples follow it.
+   * 'demand' draws only when the picture changes (a paused flight): see DemandRedraw.
    */
-  frameloop?: 'always' | 'never';
+  frameloop?: 'always' | 'demand' | 'never';
+  /** With frameloop 'demand': tells of changes to the picture from outside the scene (the flight clock's seeks). */
+  subscribeRedraw?: (redraw: () => void) => () => void;
   /** Called once the scene is mounted, with what a baking renderer needs to draw frames itself. */
   onRendererReady?: (control: FlightRendererControl) => void;
   /** Every drawn frame (wall time, route time): the player's frame-rate watch and handovers read it. */
@@ -58,6 +62,7 @@ export function FlightCanvas({
   className,
   preserveDrawingBuffer = false,
   frameloop = 'always',
+  subscribeRedraw,
   onRendererReady,
   onFrame,
   onContextLost,
@@ -97,6 +102,7 @@ export function FlightCanvas({
           <WulingyuanWorld tier={worldTier} timeS={stillTimeS} onLoaded={onWorldLoaded} />
         )}
         {worldLoaded && <ProgramsPrecompile onReady={onProgramsReady} />}
+        {drawing && <DemandRedraw subscribe={subscribeRedraw} lookKey={`${route.id}:${tier}:${reducedMotion}`} />}
         {drawing && <FrameStats tier={worldTier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
         {tier === 'cinematic' && <CinematicEffects route={route} />}
         {onContextLost && <ContextLossWatch onLost={onContextLost} />}

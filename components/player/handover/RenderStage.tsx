@@ -14,6 +14,7 @@ import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
 import type { FlightRendererControl } from '../../scene/FlightCanvas';
 import type { QualityTier } from '../../../scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
+import { useFlightClockState } from '../use-flight-clock-state';
 import { PosterFlight } from './PosterFlight';
 import { CROSS_FADE_MS, type LayerCallbacks } from './use-render-stage';
 import { stageLayers, type StageLayer, type StageState } from './stage-layers';
@@ -99,7 +100,7 @@ function LayerContent({ layer, role, alone, callbacks, route, revision, clock, g
   if (layer.kind === 'local') {
     return (
       <CanvasErrorBoundary onError={() => callbacks.localFailed(layer.id, 'local-failed')} fallback={null}>
-        <LocalLayer id={layer.id} route={route} tier={layer.tier} getTimeS={getTimeS} reducedMotion={reducedMotion} callbacks={callbacks} />
+        <LocalLayer id={layer.id} route={route} tier={layer.tier} clock={clock} handingOver={!alone} getTimeS={getTimeS} reducedMotion={reducedMotion} callbacks={callbacks} />
       </CanvasErrorBoundary>
     );
   }
@@ -153,13 +154,16 @@ interface LocalLayerProps {
   id: number;
   route: Route;
   tier: QualityTier;
+  clock: FlightClock;
+  /** A handover is under way: both pictures must keep drawing (the incoming one to become ready, the outgoing beneath the fade). */
+  handingOver: boolean;
   getTimeS: () => number;
   reducedMotion: boolean;
   callbacks: LayerCallbacks;
 }
 
 // Memoised so the player's few-times-a-second updates never re-render the scene.
-const LocalLayer = memo(function LocalLayer({ id, route, tier, getTimeS, reducedMotion, callbacks }: LocalLayerProps) {
+const LocalLayer = memo(function LocalLayer({ id, route, tier, clock, handingOver, getTimeS, reducedMotion, callbacks }: LocalLayerProps) {
   // The frame loop starts once the scene's shader programs are linked, a few per task: the
   // first frame would otherwise wait on every link in one long main-thread task.
   const [frameloop, setFrameloop] = useState<'never' | 'always'>('never');
@@ -179,6 +183,12 @@ const LocalLayer = memo(function LocalLayer({ id, route, tier, getTimeS, reduced
         if (mounted.current) setFrameloop('always');
       });
   }, []);
+  // A paused flight's picture changes only when the clock is sought (or the canvas resized):
+  // drawing it at full rate anyway kept the main thread and GPU busy for nothing (issue 15).
+  // Its slow cloud drift freezes meanwhile, as the rest of the paused picture does.
+  const { playing } = useFlightClockState(clock);
+  const subscribeRedraw = useCallback((redraw: () => void) => clock.subscribe(() => redraw()), [clock]);
+  const loop = frameloop === 'never' ? 'never' : playing || handingOver ? 'always' : 'demand';
   return (
     <FlightCanvas
       route={route}
@@ -186,7 +196,8 @@ const LocalLayer = memo(function LocalLayer({ id, route, tier, getTimeS, reduced
       getTimeS={getTimeS}
       reducedMotion={reducedMotion}
       className={styles.canvas}
-      frameloop={frameloop}
+      frameloop={loop}
+      subscribeRedraw={subscribeRedraw}
       onRendererReady={frameloop === 'never' ? onRendererReady : undefined}
       onFrame={(frame) => callbacks.localFrame(id, frame)}
       onContextLost={() => callbacks.localFailed(id, 'context-lost')}

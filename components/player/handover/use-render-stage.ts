@@ -242,6 +242,11 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
         watch = new LocalRenderWatch({ tier, canHandOver: preference === 'auto' && cloud });
         localWatches.current.set(id, watch);
       }
+      // Paused, the flight is drawn only when its picture changes: no frame rate to judge.
+      if (!clock.isPlaying(frame.nowMs)) {
+        watch.pausedFrame();
+        return;
+      }
       const action = watch.frame(frame.frameMs, frame.nowMs);
       // Each new layer gets a new watch with its own grace period: that paces lower-tier, then cloud.
       if (action === 'none') return;
@@ -253,7 +258,7 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
         request({ kind: 'cloud' }, 'low-fps');
       }
     },
-    [becameReady, request],
+    [becameReady, clock, request],
   );
 
   const localFailed = useCallback(
