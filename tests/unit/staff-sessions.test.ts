@@ -13,7 +13,7 @@ import {
   serializeClearedSessionCookie,
   serializeSessionCookie,
 } from '../../server/staff/session-cookie';
-import { openStaffServices, type StaffServices } from '../../server/staff/staff-services';
+import { openStaffServices } from '../../server/staff/staff-services';
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS } from '../../server/staff/session-store';
 import { requireStaff } from '../../server/staff/require-staff';
 
