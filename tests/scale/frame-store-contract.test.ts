@@ -147,9 +147,14 @@ describe('S3FrameStore object layout', () => {
     assert.equal(await store.hasSegment(key, 1), true);
     await assert.rejects(store.readSegment(key, 1), /Corrupt segment 1 .*blob 0{64} is missing/);
     await assert.rejects(store.readSegment(key, 2), /Corrupt segment 2 .*pointer is not JSON/);
-    // The header alone (timestamps, key flags) has no per-chunk checksum: the blob's SHA-256 covers it.
-    await damageBlob(store, store.segmentPointer(key, 0), (bytes) => Buffer.from(bytes.toString('latin1').replace('"timestampUs":33333,', '"timestampUs":33334,'), 'latin1'));
-    await assert.rejects(store.readSegment(key, 0), /Corrupt segment 0 .*SHA-256 of the object does not match/);
+    // One flipped bit anywhere in the stored object is reported as corrupt: by the blob's SHA-256, or first by the
+    // per-chunk SHA-256 of the segment file, which since YSG2 covers each chunk's header as well as its data.
+    await damageBlob(store, store.segmentPointer(key, 0), (bytes) => {
+      const damaged = Buffer.from(bytes);
+      damaged[Math.floor(damaged.length / 2)] ^= 0x01;
+      return damaged;
+    });
+    await assert.rejects(store.readSegment(key, 0), /Corrupt (segment 0 .*SHA-256 of the object does not match|chunk \d+ of segment 0 .*SHA-256 mismatch)/);
   });
 
   test('opening a bucket that does not exist, or with wrong credentials, fails at once with the reason', async () => {
