@@ -3,9 +3,9 @@
 // server that is down or slow leaves the cloud unknown and the page renders (devices draw).
 import 'server-only';
 import { webServices } from '../_server/web-services';
-import type { CloudReadiness, RouteBakeProgress, RouteBakeState, RouteRevisionRef } from '../../server/render-api/render-api-contract';
+import type { CloudReadiness, RouteBakeProgress, RouteBakeState, RouteRevisionRef } from '@/server/render-api/render-api-contract';
 
-export type { CloudReadiness } from '../../server/render-api/render-api-contract';
+export type { CloudReadiness } from '@/server/render-api/render-api-contract';
 
 /** Each revision's bakes by route id; throws RenderServerUnavailableError (503) when the render server does not answer. */
 export async function bakeStateOf(routes: readonly RouteRevisionRef[]): Promise<Map<string, RouteBakeState>> {

@@ -1,9 +1,9 @@
 // Published routes for server components and route handlers, from the web app's services.
 import 'server-only';
 import { publishedRouteStore } from '../_server/web-services';
-import type { PublishedRoute } from '../../server/routes/route-store';
+import type { PublishedRoute } from '@/server/routes/route-store';
 
-export type { PublishedRoute } from '../../server/routes/route-store';
+export type { PublishedRoute } from '@/server/routes/route-store';
 
 /** Every published route, latest published revision each, in catalogue order. */
 export async function listPublishedRoutes(): Promise<PublishedRoute[]> {

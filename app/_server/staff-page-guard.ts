@@ -4,8 +4,8 @@
 // the session check itself is server/staff's.
 import { headers } from 'next/headers';
 import { forbidden, redirect } from 'next/navigation';
-import { readSessionTokenFromHeaders } from '../../server/staff/session-cookie';
-import { roleAllows, type StaffRole, type StaffSession } from '../../server/staff/staff-contracts';
+import { readSessionTokenFromHeaders } from '@/server/staff/session-cookie';
+import { roleAllows, type StaffRole, type StaffSession } from '@/server/staff/staff-contracts';
 import { webServices } from './web-services';
 
 export const STUDIO_LOGIN_PATH = '/studio/login';

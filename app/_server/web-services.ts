@@ -4,11 +4,11 @@
 // one globalThis slot so dev hot reloads reuse them instead of opening more connections.
 import 'server-only';
 import { connection } from 'next/server';
-import type { RouteStore } from '../../server/routes/route-store';
-import type { StudioRouteStore } from '../../server/routes/studio-route-contracts';
-import { openWebAppServices, type WebAppServices } from '../../server/web/web-app-services';
+import type { RouteStore } from '@/server/routes/route-store';
+import type { StudioRouteStore } from '@/server/routes/studio-route-contracts';
+import { openWebAppServices, type WebAppServices } from '@/server/web/web-app-services';
 
-export type { WebAppServices } from '../../server/web/web-app-services';
+export type { WebAppServices } from '@/server/web/web-app-services';
 
 const processWide = globalThis as typeof globalThis & { yunshanWebServices?: Promise<WebAppServices> };
 

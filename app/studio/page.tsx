@@ -2,11 +2,11 @@
 // checks the session itself and sends anyone else to the sign-in page.
 import type { Metadata } from 'next';
 import { requireStaffForPage } from '../_server/staff-page-guard';
-import { getRequestLocale } from '../../components/i18n/request-locale';
-import { messagesFor } from '../../components/i18n/messages';
-import { StudioHeader } from '../../components/studio/StudioHeader';
-import { StudioList } from '../../components/studio/StudioList';
-import type { StudioListEntry } from '../../components/studio/studio-api';
+import { getRequestLocale } from '@/components/i18n/request-locale';
+import { messagesFor } from '@/components/i18n/messages';
+import { StudioHeader } from '@/components/studio/StudioHeader';
+import { StudioList } from '@/components/studio/StudioList';
+import type { StudioListEntry } from '@/components/studio/studio-api';
 import { withCloudReadiness } from '../_data/cloud-readiness';
 import { studioRouteStore } from '../_server/web-services';
 

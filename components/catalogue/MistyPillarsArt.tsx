@@ -1,7 +1,7 @@
 // An ink-wash picture of pillar ranks in mist, drawn as inline SVG on the server: the
 // catalogue's hero needs no image download and no client JavaScript to look like the place.
 
-import { createRandom } from '../../scenes/world/random';
+import { createRandom } from '@/scenes/world/random';
 
 const VIEW_W = 1440;
 const VIEW_H = 800;

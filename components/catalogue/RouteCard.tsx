@@ -1,15 +1,15 @@
 // One flight in the catalogue: poster, title, sight, duration, light and a short description.
 import Link from 'next/link';
-import type { Route } from '../../scenes/routes/route-schema';
-import { LANDMARKS } from '../../scenes/world/landmarks';
-import { formatClockTime } from '../../scenes/timeline/clock-time-format';
+import type { Route } from '@/scenes/routes/route-schema';
+import { LANDMARKS } from '@/scenes/world/landmarks';
+import { formatClockTime } from '@/scenes/timeline/clock-time-format';
 import type { Locale } from '../i18n/locale';
-import type { CloudReadiness } from '../../server/bake/cloud-readiness';
+import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import { formatMessage, type Messages } from '../i18n/messages';
 import styles from './RouteCard.module.css';
 
 // Posters are rendered at this size (by the bake and scripts/render-posters.ts); the card crops any other 16:9-ish size to fit.
-import { POSTER_HEIGHT_PX, POSTER_WIDTH_PX } from '../../server/bake/bake-poster';
+import { POSTER_HEIGHT_PX, POSTER_WIDTH_PX } from '@/server/bake/bake-poster';
 
 export interface RouteCardProps {
   route: Route;

@@ -7,8 +7,8 @@
 // and the caption follow time itself, each on its own (useFlightTimeDisplay).
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Route } from '../../scenes/routes/route-schema';
-import { FlightClock } from '../../scenes/timeline/flight-clock';
+import type { Route } from '@/scenes/routes/route-schema';
+import { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { NarrationCaption } from './NarrationCaption';
@@ -21,9 +21,9 @@ import { describeTarget } from './handover/handover-record';
 import { useRenderChoice } from './handover/use-render-choice';
 import { useRenderChoiceTestHandle } from './handover/use-render-choice-test-handle';
 import { useRenderStage, type StageNotice } from './handover/use-render-stage';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { RenderPreference } from './render-choice/render-choice-types';
-import type { CloudReadiness } from '../../server/bake/cloud-readiness';
+import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import type { BakeProgressSummary } from './cloud/bake-progress';
 import { bakeWorthFollowing, bakingPercentOf } from './cloud/cloud-readiness-poll';
 import { useLiveCloudReadiness } from './cloud/use-live-cloud-readiness';

@@ -1,6 +1,6 @@
 // How a flight starts, from the tour page's query: `?t=` seconds, `?autoplay=0|1`, `?tier=`.
 // Pure, so the server page and the unit tests read the query the same way.
-import { isQualityTier, type QualityTier } from '../../scenes/world/quality-tiers';
+import { isQualityTier, type QualityTier } from '@/scenes/world/quality-tiers';
 
 export type QueryValue = string | string[] | undefined;
 

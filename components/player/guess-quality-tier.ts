@@ -1,6 +1,6 @@
 // A first guess at the device's quality tier before any capability probe: touch-first or
 // narrow screens are treated as phones. A measured probe replaces this later.
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 
 /** Phones are 320–480 CSS px across their short side; small laptops are still 700+. */
 export const PHONE_MAX_SHORT_SIDE_PX = 600;

@@ -3,8 +3,8 @@
 // else reads the camera (negative useFrame priority runs first and does not take over rendering).
 import { useFrame, useThree } from '@react-three/fiber';
 import { PerspectiveCamera } from 'three';
-import { poseAt } from '../../scenes/routes/pose';
-import type { Route } from '../../scenes/routes/route-schema';
+import { poseAt } from '@/scenes/routes/pose';
+import type { Route } from '@/scenes/routes/route-schema';
 
 export function FlightCamera({ route, getTimeS }: { route: Route; getTimeS: () => number }) {
   const camera = useThree((state) => state.camera);

@@ -5,9 +5,9 @@
 import { Canvas, useThree } from '@react-three/fiber';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Scene, WebGLRenderer } from 'three';
-import type { Route, SceneId } from '../../scenes/routes/route-schema';
-import { DEFAULT_FOV_DEG } from '../../scenes/routes/route-schema';
-import { geometryTierOf, type SceneTier } from '../../scenes/world/quality-tiers';
+import type { Route, SceneId } from '@/scenes/routes/route-schema';
+import { DEFAULT_FOV_DEG } from '@/scenes/routes/route-schema';
+import { geometryTierOf, type SceneTier } from '@/scenes/world/quality-tiers';
 import { Atmosphere } from './atmosphere/Atmosphere';
 import { CinematicEffects } from './cinematic/CinematicEffects';
 import { DemandRedraw } from './DemandRedraw';

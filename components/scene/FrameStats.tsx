@@ -4,7 +4,7 @@
 // renderer counters of the frame just finished.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useRef, type RefObject } from 'react';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import './frame-stats';
 
 export interface FrameStatsProps {

@@ -4,10 +4,10 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Frustum, Group, InstancedBufferAttribute, InstancedMesh, Matrix4, Sphere, Vector3, type Material } from 'three';
-import { assignPillarLods, createInstancePlan, fillInstancePlan, type InstanceBucket } from '../../scenes/world/instance-plan';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
-import type { PillarInstancing } from '../../scenes/world/pillar-instancing';
-import type { WorldGeometry } from '../../scenes/world/world-geometry';
+import { assignPillarLods, createInstancePlan, fillInstancePlan, type InstanceBucket } from '@/scenes/world/instance-plan';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
+import type { PillarInstancing } from '@/scenes/world/pillar-instancing';
+import type { WorldGeometry } from '@/scenes/world/world-geometry';
 import { atmosphereUniformsOf } from './atmosphere/atmosphere-uniforms';
 import { toBufferGeometry } from './buffer-geometry';
 import { createCrownMaterial, createRockMaterial } from './world-materials';

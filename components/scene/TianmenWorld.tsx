@@ -5,9 +5,9 @@
 import { useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Group, Mesh } from 'three';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
-import type { TianmenGeometry } from '../../scenes/world/tianmen-geometry';
-import { DEFAULT_TIANMEN_SEED } from '../../scenes/world/tianmen-world';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
+import type { TianmenGeometry } from '@/scenes/world/tianmen-geometry';
+import { DEFAULT_TIANMEN_SEED } from '@/scenes/world/tianmen-world';
 import { atmosphereUniformsOf } from './atmosphere/atmosphere-uniforms';
 import { toBufferGeometry } from './buffer-geometry';
 import { CompiledGroup } from './CompiledGroup';

@@ -4,8 +4,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import { Group, Mesh } from 'three';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
-import type { WorldGeometry } from '../../scenes/world/world-geometry';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
+import type { WorldGeometry } from '@/scenes/world/world-geometry';
 import { atmosphereUniformsOf } from './atmosphere/atmosphere-uniforms';
 import { toBufferGeometry } from './buffer-geometry';
 import { createCrownMaterial, createRockMaterial, createTerrainMaterial, createWaterMaterial } from './world-materials';

@@ -1,8 +1,8 @@
 'use client';
 // The Wulingyuan ground and rock for one quality tier: terrain, pillar forest, landmarks,
 // bridge and stream, from a build of the deterministic world core made off the main thread.
-import type { QualityTier } from '../../scenes/world/quality-tiers';
-import { DEFAULT_WORLD_SEED } from '../../scenes/world/world';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
+import { DEFAULT_WORLD_SEED } from '@/scenes/world/world';
 import { CompiledGroup } from './CompiledGroup';
 import { PillarForest } from './PillarForest';
 import { useSceneBuild } from './use-scene-build';

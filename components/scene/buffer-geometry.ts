@@ -1,6 +1,6 @@
 // Wraps the world core's plain typed-array meshes as three BufferGeometry, sharing the arrays.
 import { BufferAttribute, BufferGeometry } from 'three';
-import type { MeshData } from '../../scenes/world/mesh-data';
+import type { MeshData } from '@/scenes/world/mesh-data';
 
 export function toBufferGeometry(mesh: MeshData): BufferGeometry {
   const geometry = new BufferGeometry();

@@ -1,5 +1,5 @@
 // The numbers tests and the bench read from a running flight, published on window.
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 
 export interface YunshanFrameStats {
   frames: number;

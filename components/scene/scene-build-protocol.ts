@@ -1,8 +1,8 @@
 // The messages between the page and the scene-build worker: a request names a scene, seed and
 // tier; the reply carries the build (its mesh buffers transferred, not copied) or an error.
 import { z } from 'zod';
-import { SceneIdSchema } from '../../scenes/routes/route-schema';
-import type { SceneBuild } from '../../scenes/world/scene-build';
+import { SceneIdSchema } from '@/scenes/routes/route-schema';
+import type { SceneBuild } from '@/scenes/world/scene-build';
 
 export const sceneBuildRequestSchema = z.strictObject({
   id: z.number().int().nonnegative(),

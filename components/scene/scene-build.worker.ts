@@ -1,6 +1,6 @@
 // The scene-build worker: generates worlds and their meshes off the page's main thread (they
 // take seconds on a phone) and posts each build back with its mesh buffers transferred.
-import { SceneBuilder, meshBuffersOf, sceneBuildKey } from '../../scenes/world/scene-build';
+import { SceneBuilder, meshBuffersOf, sceneBuildKey } from '@/scenes/world/scene-build';
 import { sceneBuildRequestSchema, type SceneBuildReply } from './scene-build-protocol';
 
 interface WorkerScope {

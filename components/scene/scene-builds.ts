@@ -2,9 +2,9 @@
 // for the page's lifetime, so world generation never blocks the main thread. Where no worker can
 // run (no Worker, or a bundle without the worker file, like the render server's page) it builds
 // here instead, after yielding, and says so on window.__yunshanWorldBuilds.
-import type { SceneId } from '../../scenes/routes/route-schema';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
-import { SceneBuilder, sceneBuildKey, type SceneBuild, type SceneBuildOf, type SceneBuildRequest } from '../../scenes/world/scene-build';
+import type { SceneId } from '@/scenes/routes/route-schema';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
+import { SceneBuilder, sceneBuildKey, type SceneBuild, type SceneBuildOf, type SceneBuildRequest } from '@/scenes/world/scene-build';
 import type { SceneBuildReply } from './scene-build-protocol';
 
 export type SceneBuildSite = 'worker' | 'main-thread';

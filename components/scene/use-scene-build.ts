@@ -4,9 +4,9 @@
 // transition: React then yields between the world's components (the ground's meshes, the pillar
 // forest's), so making them is several main-thread tasks, not one.
 import { startTransition, useEffect, useState } from 'react';
-import type { SceneId } from '../../scenes/routes/route-schema';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
-import type { SceneBuildOf } from '../../scenes/world/scene-build';
+import type { SceneId } from '@/scenes/routes/route-schema';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
+import type { SceneBuildOf } from '@/scenes/world/scene-build';
 import { sceneBuildFor, settledSceneBuild } from './scene-builds';
 
 export function useSceneBuild<S extends SceneId>(scene: S, seed: number, tier: QualityTier): SceneBuildOf<S> | null {

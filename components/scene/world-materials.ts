@@ -11,7 +11,7 @@ import {
   type Material,
   type WebGLProgramParametersWithUniforms,
 } from 'three';
-import type { QualityTier } from '../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import { linkAtmosphereUniforms, type AtmosphereUniforms } from './atmosphere/atmosphere-uniforms';
 
 const NOISE_GLSL = /* glsl */ `

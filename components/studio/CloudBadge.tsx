@@ -1,6 +1,6 @@
 // A route's cloud readiness as a small badge: ready, preparing with a percentage, queued,
 // failed, or not published to the cloud yet.
-import type { CloudReadiness } from '../../server/bake/cloud-readiness';
+import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import { formatMessage, type Messages } from '../i18n/messages';
 import styles from './StudioList.module.css';
 

@@ -2,7 +2,7 @@
 // Shown when someone else saved this route first: reload their revision or save over it,
 // while the curator's own edits stay on screen, selectable and copyable, so nothing typed is lost.
 import { useEffect, useRef, useState } from 'react';
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import { formatMessage, type Messages } from '../i18n/messages';
 import type { CurrentRevision } from './studio-api';
 import controls from './studio-controls.module.css';

@@ -1,7 +1,7 @@
 'use client';
 // The route's problems in plain words, errors first: choosing one shows the keyframe or
 // stretch on the map. Errors block publishing; warnings are advice.
-import type { RouteIssue } from '../../scenes/routes/route-issue';
+import type { RouteIssue } from '@/scenes/routes/route-issue';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import controls from './studio-controls.module.css';

@@ -3,8 +3,8 @@
 // scrub slider (and a play button), so curators see the route as a visitor will.
 import dynamic from 'next/dynamic';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
-import type { Route } from '../../scenes/routes/route-schema';
-import { formatClockTime } from '../../scenes/timeline/clock-time-format';
+import type { Route } from '@/scenes/routes/route-schema';
+import { formatClockTime } from '@/scenes/timeline/clock-time-format';
 import type { Messages } from '../i18n/messages';
 import { CanvasErrorBoundary } from '../player/CanvasErrorBoundary';
 import controls from './studio-controls.module.css';

@@ -3,7 +3,7 @@
 // rule or is unsaved), then the bakes' progress, polled from the studio API until ready.
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import type { RouteIssue } from '../../scenes/routes/route-issue';
+import type { RouteIssue } from '@/scenes/routes/route-issue';
 import type { RouteBakeProgress } from '@/server/render-api/render-api-contract';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';

@@ -2,7 +2,7 @@
 // Every saved revision, newest first, with who wrote it and whether visitors saw it;
 // an earlier one can be restored (copied as a new draft revision, nothing is overwritten).
 import { useState } from 'react';
-import type { StudioRouteDetail } from '../../server/routes/studio-route-contracts';
+import type { StudioRouteDetail } from '@/server/routes/studio-route-contracts';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { studioApi, type CurrentRevision } from './studio-api';

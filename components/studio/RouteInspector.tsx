@@ -1,10 +1,10 @@
 'use client';
 // The inspector beside the map: the selected keyframe (altitude, look-at), the selected
 // sight (bilingual title and narration, timing), and the route's own settings.
-import type { LocalizedText, Route, TimeOfDay } from '../../scenes/routes/route-schema';
-import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '../../scenes/routes/route-schema';
-import type { AnySceneWorld } from '../../scenes/world/scene-worlds';
-import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '../../scenes/world/landmarks';
+import type { LocalizedText, Route, TimeOfDay } from '@/scenes/routes/route-schema';
+import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '@/scenes/routes/route-schema';
+import type { AnySceneWorld } from '@/scenes/world/scene-worlds';
+import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '@/scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import {

@@ -3,10 +3,10 @@
 // route drawn over them. Curators click to add keyframes or sights, drag to move them and
 // the look-at handle, and zoom and pan with wheel, drag or pinch. Broken places glow red.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Route, Vec3 } from '../../scenes/routes/route-schema';
-import type { RouteIssue } from '../../scenes/routes/route-issue';
-import { samplePath, type PathSample } from '../../scenes/routes/pose';
-import { isTianmenWorld, type AnySceneWorld } from '../../scenes/world/scene-worlds';
+import type { Route, Vec3 } from '@/scenes/routes/route-schema';
+import type { RouteIssue } from '@/scenes/routes/route-issue';
+import { samplePath, type PathSample } from '@/scenes/routes/pose';
+import { isTianmenWorld, type AnySceneWorld } from '@/scenes/world/scene-worlds';
 import type { Locale } from '../i18n/locale';
 import { buildReliefImage } from './relief-image';
 import { canvasToWorld, fitView, panBy, zoomAt, type CanvasSize, type MapView } from './map-view';

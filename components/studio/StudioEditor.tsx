@@ -4,12 +4,12 @@
 // enforces at publish), autosaves it on top of the revision it came from, and handles conflicts.
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Route } from '../../scenes/routes/route-schema';
-import type { RouteIssue } from '../../scenes/routes/route-issue';
-import { parseRoute } from '../../scenes/routes/parse-route';
-import { validateRoute } from '../../scenes/routes/validate-route';
-import { poseAt } from '../../scenes/routes/pose';
-import type { StudioRouteDetail } from '../../server/routes/studio-route-contracts';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { RouteIssue } from '@/scenes/routes/route-issue';
+import { parseRoute } from '@/scenes/routes/parse-route';
+import { validateRoute } from '@/scenes/routes/validate-route';
+import { poseAt } from '@/scenes/routes/pose';
+import type { StudioRouteDetail } from '@/server/routes/studio-route-contracts';
 import type { Locale } from '../i18n/locale';
 import { formatCount, type Messages } from '../i18n/messages';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';

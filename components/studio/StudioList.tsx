@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '../../scenes/world/landmarks';
+import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '@/scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { sceneWorldFor } from '../scene/world-cache';

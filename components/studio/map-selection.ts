@@ -1,6 +1,6 @@
 // What the studio map and the inspectors agree on: what is selected, what a click on
 // open map adds, and the phases of a drag.
-import type { RouteIssue } from '../../scenes/routes/route-issue';
+import type { RouteIssue } from '@/scenes/routes/route-issue';
 
 export type MapMode = 'keyframe' | 'poi';
 

@@ -1,9 +1,9 @@
 // The edits a curator makes on the studio map, as pure functions from route to route:
 // adding and moving keyframes and sights, altitude and look-at, with keyframe times and
 // (optionally) the duration kept consistent so the timing rules hold as they edit.
-import type { LocalizedText, PointOfInterest, Route, Vec3 } from '../../scenes/routes/route-schema';
-import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '../../scenes/routes/route-schema';
-import { LANDMARKS, type LandmarkId } from '../../scenes/world/landmarks';
+import type { LocalizedText, PointOfInterest, Route, Vec3 } from '@/scenes/routes/route-schema';
+import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '@/scenes/routes/route-schema';
+import { LANDMARKS, type LandmarkId } from '@/scenes/world/landmarks';
 
 /** What the edits need from the world: ground height and the pillars' tops. */
 export interface EditWorld {

@@ -1,10 +1,10 @@
 // Draws the studio map onto a 2D canvas, layer by layer from the ground up: relief, the
 // stream, pillars, landmarks, the flown path, the look-at handle, sights, keyframes and
 // the preview camera. Everything is redrawn on each change; a few thousand shapes is cheap.
-import type { Route, Vec3 } from '../../scenes/routes/route-schema';
-import type { PathSample } from '../../scenes/routes/pose';
-import { isTianmenWorld, type AnySceneWorld } from '../../scenes/world/scene-worlds';
-import { LANDMARKS } from '../../scenes/world/landmarks';
+import type { Route, Vec3 } from '@/scenes/routes/route-schema';
+import type { PathSample } from '@/scenes/routes/pose';
+import { isTianmenWorld, type AnySceneWorld } from '@/scenes/world/scene-worlds';
+import { LANDMARKS } from '@/scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { worldToCanvas, type CanvasSize, type MapView } from './map-view';
 import type { IssueMarks } from './route-map-issue-marks';

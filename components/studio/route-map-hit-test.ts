@@ -1,6 +1,6 @@
 // Which handle on the studio map a pointer is over: the selected keyframe's look-at
 // handle first, then keyframes and sights, topmost (last drawn) first. Pure.
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import { worldToCanvas, type CanvasSize, type MapView } from './map-view';
 import type { MapSelection } from './map-selection';
 

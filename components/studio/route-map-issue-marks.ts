@@ -1,6 +1,6 @@
 // Which keyframes, segments and sights the studio map marks, and how: the worst
 // severity of any issue that names each. Pure, so the map only draws what it is given.
-import type { RouteIssue, RouteIssueSeverity } from '../../scenes/routes/route-issue';
+import type { RouteIssue, RouteIssueSeverity } from '@/scenes/routes/route-issue';
 
 export interface IssueMarks {
   keyframes: Map<number, RouteIssueSeverity>;

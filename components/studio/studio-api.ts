@@ -1,11 +1,11 @@
 // The editor's calls to the studio routes API, with the answers typed: a stale save comes
 // back as a conflict carrying the current revision, a refused publish with its issues.
-import type { Route } from '../../scenes/routes/route-schema';
-import type { RouteIssue } from '../../scenes/routes/route-issue';
-import type { CloudReadiness } from '../../server/bake/cloud-readiness';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { RouteIssue } from '@/scenes/routes/route-issue';
+import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import type { RouteBakeProgress } from '@/server/render-api/render-api-contract';
-import type { SaveResult, StudioRouteDetail, StudioRouteSummary } from '../../server/routes/studio-route-contracts';
-import type { AuditEntry } from '../../server/audit/route-audit-log';
+import type { SaveResult, StudioRouteDetail, StudioRouteSummary } from '@/server/routes/studio-route-contracts';
+import type { AuditEntry } from '@/server/audit/route-audit-log';
 import type {
   ArchiveRouteBody,
   CreateRouteBody,
@@ -13,7 +13,7 @@ import type {
   PublishRouteBody,
   RestoreRevisionBody,
   SaveRouteBody,
-} from '../../server/routes/studio-route-requests';
+} from '@/server/routes/studio-route-requests';
 
 export type StudioListEntry = StudioRouteSummary & { cloud: CloudReadiness };
 

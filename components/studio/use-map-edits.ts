@@ -3,7 +3,7 @@
 // select it, move a keyframe, its look-at target or a sight. One drag is one undo step:
 // its moves and its drop share a key, and the drop closes the step.
 import { useCallback } from 'react';
-import type { Route, Vec3 } from '../../scenes/routes/route-schema';
+import type { Route, Vec3 } from '@/scenes/routes/route-schema';
 import {
   addPointOfInterest,
   appendKeyframe,

@@ -1,8 +1,8 @@
 // The seams of the bake pipeline, as interfaces: a renderer pool that turns poses into
 // encoded chunks, a frame store that keeps them, and a durable job queue. Each has an
 // embedded implementation here and can be swapped (S3-compatible store, BullMQ queue).
-import type { Route } from '../../scenes/routes/route-schema';
-import type { SceneTier } from '../../scenes/world/quality-tiers';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { SceneTier } from '@/scenes/world/quality-tiers';
 import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';
 import type { ProfileId, QualityProfile } from '@/scenes/protocol/profile-ladder';

@@ -4,8 +4,8 @@
 // a picture within minutes; when the revision's cinematic bake lands, the poster is drawn again
 // at the cinematic tier (the same scene, pose and sub-frame accumulation as the cinematic bake's
 // frame at that moment) and replaces it, so the catalogue shows the better picture.
-import type { Route } from '../../scenes/routes/route-schema';
-import type { SceneTier } from '../../scenes/world/quality-tiers';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { SceneTier } from '@/scenes/world/quality-tiers';
 import type { FrameStore, RendererPool } from './bake-contracts';
 import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 

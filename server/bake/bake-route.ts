@@ -2,7 +2,7 @@
 // segment by segment into the frame store, then the manifest. Segments already stored
 // with valid checksums are kept, so a killed bake resumes where it stopped and ends
 // byte-identical to an uninterrupted one.
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import { describeChunk } from '../frame-store/chunk-entry';
 import type { BakeKey, BakeManifest, FrameStore, RendererPool } from './bake-contracts';
 import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';

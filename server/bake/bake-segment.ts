@@ -2,7 +2,7 @@
 // checksums, rendered (again) when it is missing or corrupt. A whole bake runs it per
 // segment (bake-route.ts); a render node of the farm runs it per queued segment job, so
 // both paths store exactly the same bytes.
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import { isCorruptChunkError } from '../frame-store/frame-store-errors';
 import { createLogger } from '../log';
 import type { BakeKey, FrameStore, RendererPool, SegmentRequest } from './bake-contracts';

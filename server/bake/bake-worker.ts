@@ -3,7 +3,7 @@
 // service turns into /metrics and the progress API. stop() gives a running job back.
 import { EventEmitter } from 'node:events';
 import os from 'node:os';
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import type { RouteStore } from '../routes/route-store';
 import type { BakeJob, BakeQueue, FrameStore, RendererPool } from './bake-contracts';
 import { createLogger, type Logger } from '../log';

@@ -3,8 +3,8 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { hashWorldGeometry } from '../../scenes/world/geometry-hash';
-import { DEFAULT_WORLD_SEED } from '../../scenes/world/world';
+import { hashWorldGeometry } from '@/scenes/world/geometry-hash';
+import { DEFAULT_WORLD_SEED } from '@/scenes/world/world';
 
 /**
  * The source that draws and encodes a frame: the scene code (shaders, materials, atmosphere

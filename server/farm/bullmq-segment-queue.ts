@@ -3,7 +3,7 @@
 // standard profiles before cinematic ones, and a render node that dies mid-segment loses its
 // lock, so BullMQ's stalled-job check hands the segment to another node.
 import { FlowProducer, Queue, Worker, type ConnectionOptions, type Job, type Processor } from 'bullmq';
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import type { BakeKey } from '../bake/bake-contracts';
 import { aggregateFarmProgress, type FarmBakeProgress } from './farm-progress';
 import type { FarmSettings } from './farm-settings';

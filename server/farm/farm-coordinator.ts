@@ -7,7 +7,7 @@ import type { BakeJob, BakeQueue, FrameStore } from '../bake/bake-contracts';
 import type { Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
 import type { ChromiumRendererPool } from '../render/renderer-pool';
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import { BullmqSegmentQueue, type FarmQueueCounts } from './bullmq-segment-queue';
 import { FarmDispatcher } from './farm-dispatcher';
 import { registerFarmProgressMetrics, registerRenderNodeMetrics } from './farm-metrics';

@@ -5,7 +5,7 @@
 // mirrors the farm's aggregated progress into the row (frames done, frames/s) until the
 // manifest is in, so the studio's live progress reads the same as on one machine.
 import { EventEmitter } from 'node:events';
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import type { BakeJob, BakeKey, BakeQueue } from '../bake/bake-contracts';
 import { isLeaseLostError } from '../bake/bake-queue-errors';
 import { silentLogger, type Logger } from '../log';

@@ -2,7 +2,7 @@
 // revision x profile x scene version) whose children are its segments, one job each. Pure:
 // ids, priorities, payload schemas and the flow tree; bullmq-segment-queue.ts does the I/O.
 import { z } from 'zod';
-import { RouteIdSchema, RouteSchema, type Route } from '../../scenes/routes/route-schema';
+import { RouteIdSchema, RouteSchema, type Route } from '@/scenes/routes/route-schema';
 import type { BakeKey } from '../bake/bake-contracts';
 import { segmentCountFor } from '@/scenes/protocol/frame-timing';
 import { ProfileIdSchema, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';

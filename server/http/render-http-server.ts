@@ -3,7 +3,7 @@
 // Health and posters are public; the operations endpoints answer peers on this machine
 // freely and others only with the operator's bearer token.
 import http from 'node:http';
-import { RouteIdSchema } from '../../scenes/routes/route-schema';
+import { RouteIdSchema } from '@/scenes/routes/route-schema';
 import type { BakeJob } from '../bake/bake-contracts';
 import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
 import { requestIdFrom, silentLogger, type Logger } from '../log';

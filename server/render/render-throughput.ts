@@ -1,6 +1,6 @@
 // Measures how fast a renderer pool bakes: frames per second rendered only (draw and wait
 // for the GPU) or rendered, encoded and moved to Node, over whole segments of a route.
-import type { Route } from '../../scenes/routes/route-schema';
+import type { Route } from '@/scenes/routes/route-schema';
 import { FRAMES_PER_SEGMENT, frameCountFor } from '@/scenes/protocol/frame-timing';
 import { BAKE_FPS, type QualityProfile } from '@/scenes/protocol/profile-ladder';
 import type { RenderedSegment, SegmentRequest } from '../bake/bake-contracts';

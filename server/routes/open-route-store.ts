@@ -1,8 +1,8 @@
 // The route store as a process uses it: PostgreSQL when YUNSHAN_DATABASE_URL names one,
 // else the embedded SQLite file, with the curated routes seeded on open. Next and the
 // render server both start here, so both read the routes the studio publishes.
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import type { RouteInput } from '../../scenes/routes/route-schema';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import type { RouteInput } from '@/scenes/routes/route-schema';
 import { openSqlClient } from '../db/open-sql-client';
 import { createRouteStore, type RouteStore, type RouteStoreOptions } from './route-store';
 

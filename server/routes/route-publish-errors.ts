@@ -1,6 +1,6 @@
 // Publishing refused because the route breaks a rule: 422 with every issue, each saying
 // in both languages which keyframe or segment is wrong and why.
-import type { RouteIssue } from '../../scenes/routes/route-issue';
+import type { RouteIssue } from '@/scenes/routes/route-issue';
 import { DomainError, hasDomainErrorCode } from '../errors';
 
 export const ROUTE_NOT_PUBLISHABLE_CODE = 'route_not_publishable';

@@ -2,7 +2,7 @@
 // either engine (server/db/sql-client.ts: the embedded SQLite file or PostgreSQL).
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { RouteSchema, type Route, type RouteInput } from '../../scenes/routes/route-schema';
+import { RouteSchema, type Route, type RouteInput } from '@/scenes/routes/route-schema';
 import { openDatabase } from '../db/database';
 import type { SqlClient } from '../db/sql-client';
 import { createSqliteSqlClient } from '../db/sqlite-sql-client';

@@ -1,7 +1,7 @@
 // The short form of a published route that the catalogue lists: enough to choose
 // a tour, without keyframes or narration.
-import type { LandmarkId } from '../../scenes/world/landmarks';
-import type { LocalizedText, SceneId, TimeOfDay } from '../../scenes/routes/route-schema';
+import type { LandmarkId } from '@/scenes/world/landmarks';
+import type { LocalizedText, SceneId, TimeOfDay } from '@/scenes/routes/route-schema';
 import type { PublishedRoute } from './route-store';
 
 export interface RouteSummary {

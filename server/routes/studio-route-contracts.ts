@@ -1,7 +1,7 @@
 // What the curator studio reads and writes about routes: drafts as immutable revisions,
 // publishing, restoring, duplicating and archiving, each recorded in the audit log.
-import type { LocalizedText, Route, RouteInput } from '../../scenes/routes/route-schema';
-import type { LandmarkId } from '../../scenes/world/landmarks';
+import type { LocalizedText, Route, RouteInput } from '@/scenes/routes/route-schema';
+import type { LandmarkId } from '@/scenes/world/landmarks';
 import type { AuditActor, AuditEntry, AuditQuery } from '../audit/route-audit-log';
 
 export type RouteStatus = 'draft' | 'published' | 'archived';

@@ -1,7 +1,7 @@
 // The bodies studio route requests carry, as strict zod schemas: the API parses every
 // body with these, and the editor builds its requests from the same types.
 import { z } from 'zod';
-import { LocalizedTextSchema, RouteSchema } from '../../scenes/routes/route-schema';
+import { LocalizedTextSchema, RouteSchema } from '@/scenes/routes/route-schema';
 
 /** Big enough for the largest sensible route (200 keyframes, 50 narrated sights), small enough to refuse floods. */
 export const MAX_ROUTE_BODY_BYTES = 512 * 1024;

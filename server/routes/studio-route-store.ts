@@ -4,7 +4,7 @@
 // survives a crash right after it; on Postgres a commit is durable by default.
 import type Database from 'better-sqlite3';
 import { z } from 'zod';
-import { RouteSchema, type Route, type RouteInput } from '../../scenes/routes/route-schema';
+import { RouteSchema, type Route, type RouteInput } from '@/scenes/routes/route-schema';
 import { createRouteAuditLog } from '../audit/route-audit-log';
 import { openDatabase } from '../db/database';
 import type { SqlClient, SqlQueries } from '../db/sql-client';

@@ -3,7 +3,7 @@
 //   /bakes/<scene version>/<route id>/r<revision>/<profile>/manifest.json  names each segment's
 //       content URL; short-lived-cacheable (a re-bake of the revision may change it)
 //   /segments/sha256/<hex>  one segment's stored bytes, named by their SHA-256: immutable
-import { RouteIdSchema } from '../../scenes/routes/route-schema';
+import { RouteIdSchema } from '@/scenes/routes/route-schema';
 import type { BakeKey } from '../bake/bake-contracts';
 import { isProfileId } from '@/scenes/protocol/profile-ladder';
 import { safeName } from '../frame-store/frame-store-names';

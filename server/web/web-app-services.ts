@@ -9,9 +9,9 @@
 // with synchronous=FULL because the staff and studio stores need every answered write to
 // survive a crash; the web app's other write (the curated seed) is rare, and syncing it too
 // costs nothing a visitor notices.
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import type { RouteInput, SceneId } from '../../scenes/routes/route-schema';
-import { createSceneWorld, type AnySceneWorld } from '../../scenes/world/scene-worlds';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import type { RouteInput, SceneId } from '@/scenes/routes/route-schema';
+import { createSceneWorld, type AnySceneWorld } from '@/scenes/world/scene-worlds';
 import { openSqlClient } from '../db/open-sql-client';
 import type { SqlClient } from '../db/sql-client';
 import { createRouteStore, type RouteStore } from '../routes/route-store';

@@ -5,12 +5,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { openSqliteRouteStore } from '../../server/routes/route-store';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { openSqliteRouteStore } from '@/server/routes/route-store';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { startWebRenderServer, type WebRenderServer } from '../helpers/web-render-server';
 import { buildTestRoute } from '../helpers/test-routes';
-import { FIRST_STREAMABLE_PROFILE } from '../../server/bake/cloud-readiness';
+import { FIRST_STREAMABLE_PROFILE } from '@/server/bake/cloud-readiness';
 
 const alpha = buildTestRoute('test-alpha-loop');
 const bravo = buildTestRoute('test-bravo-bridge', { landmark: 'first-bridge', timeOfDay: 'golden-hour', durationS: 75, pointsOfInterest: [] });

@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { openStaffServices } from '../../server/staff/staff-services';
+import { createStaffAccount } from '@/server/staff/staff-accounts';
+import { openStaffServices } from '@/server/staff/staff-services';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 
 const CURATOR = { email: 'li.na@bureau.example', password: 'misty pillars at dawn 47' };

@@ -6,9 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { openStaffServices } from '../../server/staff/staff-services';
-import { sessionCookieName } from '../../server/staff/session-cookie';
+import { createStaffAccount } from '@/server/staff/staff-accounts';
+import { openStaffServices } from '@/server/staff/staff-services';
+import { sessionCookieName } from '@/server/staff/session-cookie';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { buildTestRoute } from '../helpers/test-routes';
 

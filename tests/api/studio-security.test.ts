@@ -10,9 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { openStaffServices } from '../../server/staff/staff-services';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '../../server/staff/login-throttle';
+import { createStaffAccount } from '@/server/staff/staff-accounts';
+import { openStaffServices } from '@/server/staff/staff-services';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE } from '@/server/staff/login-throttle';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 
 const CURATOR = { email: 'zhou.curator@bureau.example', password: 'misty pillars at dawn 47' };

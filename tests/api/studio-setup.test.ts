@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { issueSetupLinkIfNoAdmin } from '../../server/staff/first-admin-setup';
-import { openStaffServices } from '../../server/staff/staff-services';
+import { issueSetupLinkIfNoAdmin } from '@/server/staff/first-admin-setup';
+import { openStaffServices } from '@/server/staff/staff-services';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 
 let tempDir: string;

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 
 let server: RunningNextServer;
 let browser: Browser;

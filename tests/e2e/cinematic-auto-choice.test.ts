@@ -17,8 +17,8 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
 import { CAPABLE_DEVICE, CLOUD_FIRST_DEVICE, newProbeContext, readChoice, waitForActive, waitForPicture } from '../helpers/handover-page';
-import { en } from '../../components/i18n/messages-en';
-import { zh } from '../../components/i18n/messages-zh';
+import { en } from '@/components/i18n/messages-en';
+import { zh } from '@/components/i18n/messages-zh';
 
 let fixture: CloudStreamFixture;
 let browser: Browser;

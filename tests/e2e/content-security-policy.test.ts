@@ -7,9 +7,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { CLOUD_TEST_ROUTE_ID, startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
 import { signInToStudio } from '../helpers/studio-fixture';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { openStaffServices } from '../../server/staff/staff-services';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { createStaffAccount } from '@/server/staff/staff-accounts';
+import { openStaffServices } from '@/server/staff/staff-services';
 
 /** Bounds hangs (a cold Chromium, a loaded machine), not speed. */
 const READY_TIMEOUT_MS = 90_000;

@@ -7,7 +7,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { gridDifference, samplePixels } from '../helpers/page-pixels';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 
 const SCENE_READY_TIMEOUT_MS = 90_000;
 const route = CURATED_ROUTES.find((candidate) => candidate.id === 'hallelujah-flyover') ?? CURATED_ROUTES[0];

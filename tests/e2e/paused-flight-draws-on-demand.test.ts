@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 
 const SCENE_READY_TIMEOUT_MS = 120_000;
 /** How long the paused page must go without a draw call to count as resting. */

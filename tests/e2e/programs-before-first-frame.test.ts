@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 
 const SCENE_READY_TIMEOUT_MS = 120_000;
 /** Frames the flight draws after its first before the count is read. */

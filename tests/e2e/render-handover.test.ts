@@ -15,13 +15,13 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
 import { samplePixels, type PixelSample } from '../helpers/page-pixels';
-import { REMEMBERED_PROBE_KEY } from '../../components/player/render-choice/remembered-choice';
-import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
-import { openDatabase } from '../../server/db/database';
-import { createSqliteRouteStore } from '../../server/routes/route-store';
-import { openSqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
-import { FIRST_STREAMABLE_PROFILE } from '../../server/bake/cloud-readiness';
-import { currentSceneVersion } from '../../server/bake/scene-version';
+import { REMEMBERED_PROBE_KEY } from '@/components/player/render-choice/remembered-choice';
+import type { DeviceProbe } from '@/components/player/render-choice/render-choice-types';
+import { openDatabase } from '@/server/db/database';
+import { createSqliteRouteStore } from '@/server/routes/route-store';
+import { openSqliteBakeQueue } from '@/server/bake/sqlite-bake-queue';
+import { FIRST_STREAMABLE_PROFILE } from '@/server/bake/cloud-readiness';
+import { currentSceneVersion } from '@/server/bake/scene-version';
 import { buildTestRoute } from '../helpers/test-routes';
 import {
   CAPABLE_DEVICE,

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 
 const SCENE_READY_TIMEOUT_MS = 120_000;
 /** The sky, clouds and mist draw a few thousand triangles; either world at the phone tier draws far more. */

@@ -11,9 +11,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
 import { measureCloudFirstFrameOnce } from '../helpers/cloud-first-frame';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { frameIndexForTime } from '../../components/player/cloud/frame-for-time';
-import type { YunshanCloudHandle } from '../../components/player/cloud/cloud-test-handle';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { frameIndexForTime } from '@/components/player/cloud/frame-for-time';
+import type { YunshanCloudHandle } from '@/components/player/cloud/cloud-test-handle';
 
 const FRAME_COUNT = 601;
 /** Bounds hangs (a cold Chromium, a loaded CI machine), not speed. */

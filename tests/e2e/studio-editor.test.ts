@@ -6,10 +6,10 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import type { Route } from '../../scenes/routes/route-schema';
-import { hasErrors, validateRoute } from '../../scenes/routes/validate-route';
-import { createWorld, type World } from '../../scenes/world/world';
-import { appendKeyframe, moveKeyframe, starterRoute } from '../../components/studio/route-draft-edits';
+import type { Route } from '@/scenes/routes/route-schema';
+import { hasErrors, validateRoute } from '@/scenes/routes/validate-route';
+import { createWorld, type World } from '@/scenes/world/world';
+import { appendKeyframe, moveKeyframe, starterRoute } from '@/components/studio/route-draft-edits';
 import type { RunningNextServer } from '../helpers/next-server';
 import { signInToStudio, startStudioFixture, type StudioFixture } from '../helpers/studio-fixture';
 import { mapGeometry, toClient } from '../helpers/studio-map';

@@ -8,10 +8,10 @@ import path from 'node:path';
 import { build } from 'esbuild';
 import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
-import { hashTianmenGeometry, hashWorldGeometry } from '../../scenes/world/geometry-hash';
-import { DEFAULT_WORLD_SEED } from '../../scenes/world/world';
-import { DEFAULT_SCENE_SEEDS } from '../../scenes/world/scene-worlds';
-import { QUALITY_TIERS } from '../../scenes/world/quality-tiers';
+import { hashTianmenGeometry, hashWorldGeometry } from '@/scenes/world/geometry-hash';
+import { DEFAULT_WORLD_SEED } from '@/scenes/world/world';
+import { DEFAULT_SCENE_SEEDS } from '@/scenes/world/scene-worlds';
+import { QUALITY_TIERS } from '@/scenes/world/quality-tiers';
 
 let browser: Browser;
 before(async () => {

@@ -2,7 +2,7 @@
 // each run opens the tour page fresh (new browser context, nothing cached) and reads the
 // stream client's own performance.now() marks once the first frame is decoded.
 import type { Browser } from 'playwright-core';
-import type { YunshanCloudHandle } from '../../components/player/cloud/cloud-test-handle';
+import type { YunshanCloudHandle } from '@/components/player/cloud/cloud-test-handle';
 
 export interface CloudFirstFrameSample {
   /** From the stream client's start (the viewer chose the cloud) to the first decoded frame. */

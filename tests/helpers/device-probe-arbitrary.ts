@@ -2,7 +2,7 @@
 // to values browsers report (for the decision rules); otherwise any strings and extremes
 // (for storage round trips, which must carry whatever a browser said).
 import fc from 'fast-check';
-import type { DeviceProbe, GpuTierResult } from '../../components/player/render-choice/render-choice-types';
+import type { DeviceProbe, GpuTierResult } from '@/components/player/render-choice/render-choice-types';
 
 export function deviceProbeArbitrary({ realistic }: { realistic: boolean }): fc.Arbitrary<DeviceProbe> {
   const gpu: fc.Arbitrary<GpuTierResult | null> = fc.option(

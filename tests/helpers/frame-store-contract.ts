@@ -5,13 +5,13 @@
 // half a segment, and every segment also readable by the SHA-256 of its stored bytes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BakeKey, BakeManifest, FrameStore } from '../../server/bake/bake-contracts';
+import type { BakeKey, BakeManifest, FrameStore } from '@/server/bake/bake-contracts';
 import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
-import { describeChunk, sha256Hex } from '../../server/frame-store/chunk-entry';
-import { isCorruptChunkError, CorruptManifestError, CorruptSegmentContentError } from '../../server/frame-store/frame-store-errors';
-import type { SegmentContentStore } from '../../server/frame-store/segment-content';
-import { decodeSegment } from '../../server/frame-store/segment-file-format';
+import { describeChunk, sha256Hex } from '@/server/frame-store/chunk-entry';
+import { isCorruptChunkError, CorruptManifestError, CorruptSegmentContentError } from '@/server/frame-store/frame-store-errors';
+import type { SegmentContentStore } from '@/server/frame-store/segment-content';
+import { decodeSegment } from '@/server/frame-store/segment-file-format';
 
 export interface StoreUnderTest {
   store: FrameStore & SegmentContentStore;

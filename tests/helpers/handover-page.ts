@@ -3,8 +3,8 @@
 // rated low), and readings of window.__yunshanRenderChoice.
 import assert from 'node:assert/strict';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
-import type { HandoverRecord } from '../../components/player/handover/handover-record';
+import type { DeviceProbe } from '@/components/player/render-choice/render-choice-types';
+import type { HandoverRecord } from '@/components/player/handover/handover-record';
 
 /** Bounds hangs on a loaded machine, not speed. */
 export const HANDOVER_TIMEOUT_MS = 45_000;

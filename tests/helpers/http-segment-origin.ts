@@ -5,14 +5,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BakeKey } from '../../server/bake/bake-contracts';
-import { bakeRoute } from '../../server/bake/bake-route';
+import type { BakeKey } from '@/server/bake/bake-contracts';
+import { bakeRoute } from '@/server/bake/bake-route';
 import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
-import { currentSceneVersion } from '../../server/bake/scene-version';
-import { openDatabase } from '../../server/db/database';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { createRendererPool } from '../../server/render/renderer-pool';
-import { createSqliteRouteStore } from '../../server/routes/route-store';
+import { currentSceneVersion } from '@/server/bake/scene-version';
+import { openDatabase } from '@/server/db/database';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { createRendererPool } from '@/server/render/renderer-pool';
+import { createSqliteRouteStore } from '@/server/routes/route-store';
 import { cloudFixtureFramesDir, cloudTestRoute } from './cloud-stream-fixture';
 
 export interface BakedHttpRoute {

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
-import type { FrameStoreSettings } from '../../server/frame-store/frame-store-settings';
+import type { FrameStoreSettings } from '@/server/frame-store/frame-store-settings';
 
 /** s3rver accepts these and only these. */
 export const S3_TEST_CREDENTIALS = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' } as const;

@@ -1,9 +1,9 @@
 // A test driver for the stream session reducer: feeds events at a chosen time and clock
 // reading and keeps every command, so unit and property tests read as event scripts.
-import type { LabelledChunk } from '../../scenes/protocol/chunk-codec';
-import type { ReadyMessage } from '../../scenes/protocol/server-messages';
-import { initialSessionState, reduceSession } from '../../components/player/cloud/stream-client/session-reducer';
-import type { ClockReading, SessionCommand, SessionConfig, SessionEventBody, SessionState } from '../../components/player/cloud/stream-client/session-state';
+import type { LabelledChunk } from '@/scenes/protocol/chunk-codec';
+import type { ReadyMessage } from '@/scenes/protocol/server-messages';
+import { initialSessionState, reduceSession } from '@/components/player/cloud/stream-client/session-reducer';
+import type { ClockReading, SessionCommand, SessionConfig, SessionEventBody, SessionState } from '@/components/player/cloud/stream-client/session-state';
 
 export const CONFIG: SessionConfig = {
   routeId: 'tianmen-ascent',

@@ -1,5 +1,5 @@
 // Valid routes built in tests, so store and API tests do not depend on the curated set.
-import { RouteSchema, type Route, type RouteInput } from '../../scenes/routes/route-schema';
+import { RouteSchema, type Route, type RouteInput } from '@/scenes/routes/route-schema';
 
 /** A short, valid route near Hallelujah Mountain; overrides replace whole fields. */
 export function buildTestRoute(id: string, overrides: Partial<RouteInput> = {}): Route {

@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { silentLogger } from '../../server/log';
-import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
-import { loadRenderServerConfig } from '../../server/render-server-config';
+import { silentLogger } from '@/server/log';
+import { startRenderServer, type RunningRenderServer } from '@/server/render-server';
+import { loadRenderServerConfig } from '@/server/render-server-config';
 
 export interface WebRenderServer {
   render: RunningRenderServer;

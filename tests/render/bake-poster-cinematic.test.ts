@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { bakePosterAfter, POSTER_HEIGHT_PX, POSTER_WIDTH_PX, posterTimeS } from '../../server/bake/bake-poster';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { createRendererPool, type ChromiumRendererPool } from '@/server/render/renderer-pool';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { bakePosterAfter, POSTER_HEIGHT_PX, POSTER_WIDTH_PX, posterTimeS } from '@/server/bake/bake-poster';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 
 const route = CURATED_ROUTES.find((candidate) => candidate.id === 'first-bridge-pass');
 if (!route) throw new Error('the curated First Bridge route is missing');

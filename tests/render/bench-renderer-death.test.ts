@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { descendantPids, parseProcStat } from '../../server/render/process-priority';
+import { descendantPids, parseProcStat } from '@/server/render/process-priority';
 
 function allProcesses(): Array<{ pid: number; ppid: number }> {
   return readdirSync('/proc')

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { createRendererPool, type ChromiumRendererPool } from '@/server/render/renderer-pool';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 import { compareImages } from '../helpers/image-difference';
 
 const route = CURATED_ROUTES.find((candidate) => candidate.id === 'first-bridge-pass');

@@ -6,14 +6,14 @@ import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PNG } from 'pngjs';
-import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
+import { createRendererPool, type ChromiumRendererPool } from '@/server/render/renderer-pool';
 import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
 import { BAKE_FPS, QUALITY_PROFILES, type QualityProfile } from '@/scenes/protocol/profile-ladder';
-import type { SegmentRequest } from '../../server/bake/bake-contracts';
+import type { SegmentRequest } from '@/server/bake/bake-contracts';
 import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { buildTestRoute } from '../helpers/test-routes';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import type { Route } from '../../scenes/routes/route-schema';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import type { Route } from '@/scenes/routes/route-schema';
 import { compareImages } from '../helpers/image-difference';
 
 const route = buildTestRoute('render-golden');

@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { execFileSync } from 'node:child_process';
-import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
-import { descendantPids, parseProcStat, SCHED_IDLE, type ProcStat } from '../../server/render/process-priority';
+import { createRendererPool, type ChromiumRendererPool } from '@/server/render/renderer-pool';
+import { descendantPids, parseProcStat, SCHED_IDLE, type ProcStat } from '@/server/render/process-priority';
 import { QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import { buildTestRoute } from '../helpers/test-routes';
 

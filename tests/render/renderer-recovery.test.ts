@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRendererPool, type ChromiumRendererPool } from '../../server/render/renderer-pool';
-import { ChromiumMissingError, RendererFailedError, WebGL2UnavailableError } from '../../server/render/renderer-errors';
+import { createRendererPool, type ChromiumRendererPool } from '@/server/render/renderer-pool';
+import { ChromiumMissingError, RendererFailedError, WebGL2UnavailableError } from '@/server/render/renderer-errors';
 import { QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
-import type { SegmentRequest } from '../../server/bake/bake-contracts';
+import type { SegmentRequest } from '@/server/bake/bake-contracts';
 import { buildTestRoute } from '../helpers/test-routes';
 import { CHROMIUM_PATH } from '../helpers/browser';
 

@@ -6,7 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { io, type Socket } from 'socket.io-client';
-import { NodeStreamViewer } from '../../server/stream/node-stream-viewer';
+import { NodeStreamViewer } from '@/server/stream/node-stream-viewer';
 import type { StreamErrorMessage } from '@/scenes/protocol/server-messages';
 import { STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';

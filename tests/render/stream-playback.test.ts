@@ -8,13 +8,13 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { io } from 'socket.io-client';
-import { NodeStreamViewer, type NodeStreamViewerOptions, type ReceivedFrame } from '../../server/stream/node-stream-viewer';
+import { NodeStreamViewer, type NodeStreamViewerOptions, type ReceivedFrame } from '@/server/stream/node-stream-viewer';
 import type { StreamErrorMessage } from '@/scenes/protocol/server-messages';
 import { STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
-import { currentSceneVersion } from '../../server/bake/scene-version';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { openStudioRouteStore } from '../../server/routes/studio-route-store';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
+import { currentSceneVersion } from '@/server/bake/scene-version';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { openStudioRouteStore } from '@/server/routes/studio-route-store';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
 
 const FPS = 30;

@@ -4,17 +4,17 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { bakeRoute } from '../../server/bake/bake-route';
+import { bakeRoute } from '@/server/bake/bake-route';
 import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
-import { currentSceneVersion } from '../../server/bake/scene-version';
-import { openDatabase } from '../../server/db/database';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { createRendererPool } from '../../server/render/renderer-pool';
-import { silentLogger } from '../../server/log';
-import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
-import { loadRenderServerConfig } from '../../server/render-server-config';
-import { createSqliteRouteStore } from '../../server/routes/route-store';
-import type { Route } from '../../scenes/routes/route-schema';
+import { currentSceneVersion } from '@/server/bake/scene-version';
+import { openDatabase } from '@/server/db/database';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { createRendererPool } from '@/server/render/renderer-pool';
+import { silentLogger } from '@/server/log';
+import { startRenderServer, type RunningRenderServer } from '@/server/render-server';
+import { loadRenderServerConfig } from '@/server/render-server-config';
+import { createSqliteRouteStore } from '@/server/routes/route-store';
+import type { Route } from '@/scenes/routes/route-schema';
 import { buildTestRoute } from '../helpers/test-routes';
 
 export const STREAM_TEST_PROFILES: readonly ProfileId[] = ['360p', '360p-jpeg'];

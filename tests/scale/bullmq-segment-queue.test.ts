@@ -7,11 +7,11 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Worker } from 'bullmq';
-import type { BakeKey } from '../../server/bake/bake-contracts';
+import type { BakeKey } from '@/server/bake/bake-contracts';
 import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { BullmqSegmentQueue, createFarmWorker, type FarmWorkerSettings } from '../../server/farm/bullmq-segment-queue';
-import { MANIFEST_QUEUE, SEGMENT_QUEUE, manifestJobId, type SegmentJobData, type SegmentResult } from '../../server/farm/segment-job';
+import { BullmqSegmentQueue, createFarmWorker, type FarmWorkerSettings } from '@/server/farm/bullmq-segment-queue';
+import { MANIFEST_QUEUE, SEGMENT_QUEUE, manifestJobId, type SegmentJobData, type SegmentResult } from '@/server/farm/segment-job';
 import { startRedisServer, type RunningRedis } from '../helpers/redis-server';
 import { buildShortestTestRoute } from '../helpers/test-routes';
 

@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { GetObjectCommand, ListObjectsV2Command, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { BakeKey } from '../../server/bake/bake-contracts';
-import { sha256Hex } from '../../server/frame-store/chunk-entry';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { openFrameStore } from '../../server/frame-store/open-frame-store';
-import { createS3Client, S3FrameStore } from '../../server/frame-store/s3-frame-store';
+import type { BakeKey } from '@/server/bake/bake-contracts';
+import { sha256Hex } from '@/server/frame-store/chunk-entry';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { openFrameStore } from '@/server/frame-store/open-frame-store';
+import { createS3Client, S3FrameStore } from '@/server/frame-store/s3-frame-store';
 import { CONTRACT_KEY, contractChunks, defineFrameStoreContract } from '../helpers/frame-store-contract';
 import { S3_TEST_CREDENTIALS, startS3Server, type RunningS3Server } from '../helpers/s3-server';
 

@@ -10,13 +10,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Job, Worker } from 'bullmq';
-import type { BakeJob } from '../../server/bake/bake-contracts';
+import type { BakeJob } from '@/server/bake/bake-contracts';
 import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
-import { createFarmWorker } from '../../server/farm/bullmq-segment-queue';
-import { MANIFEST_QUEUE, SEGMENT_QUEUE, type SegmentJobData, type SegmentResult } from '../../server/farm/segment-job';
-import { silentLogger } from '../../server/log';
-import { startRenderServer, type RunningRenderServer } from '../../server/render-server';
-import { loadRenderServerConfig } from '../../server/render-server-config';
+import { createFarmWorker } from '@/server/farm/bullmq-segment-queue';
+import { MANIFEST_QUEUE, SEGMENT_QUEUE, type SegmentJobData, type SegmentResult } from '@/server/farm/segment-job';
+import { silentLogger } from '@/server/log';
+import { startRenderServer, type RunningRenderServer } from '@/server/render-server';
+import { loadRenderServerConfig } from '@/server/render-server-config';
 import { startRedisServer, type RunningRedis } from '../helpers/redis-server';
 
 /** These bound waits; nothing asserts speed. */

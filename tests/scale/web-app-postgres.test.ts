@@ -5,12 +5,12 @@
 // writing through the stores on the same database. Needs `next build` to have run.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { openSqlClient } from '../../server/db/open-sql-client';
-import { createStudioRouteStore } from '../../server/routes/studio-route-store';
-import { ACCOUNT_THROTTLE } from '../../server/staff/login-throttle';
-import { createStaffAccount } from '../../server/staff/staff-accounts';
-import { openConfiguredStaffServices } from '../../server/staff/staff-services';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { openSqlClient } from '@/server/db/open-sql-client';
+import { createStudioRouteStore } from '@/server/routes/studio-route-store';
+import { ACCOUNT_THROTTLE } from '@/server/staff/login-throttle';
+import { createStaffAccount } from '@/server/staff/staff-accounts';
+import { openConfiguredStaffServices } from '@/server/staff/staff-services';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { startPostgresServer, type RunningPostgres } from '../helpers/postgres-server';
 import { buildTestRoute } from '../helpers/test-routes';

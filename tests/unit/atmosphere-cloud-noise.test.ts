@@ -2,8 +2,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { cloudNoiseTexels } from '../../scenes/atmosphere/cloud-noise';
-import { latticeHash01, seedFromName } from '../../scenes/atmosphere/lattice-hash';
+import { cloudNoiseTexels } from '@/scenes/atmosphere/cloud-noise';
+import { latticeHash01, seedFromName } from '@/scenes/atmosphere/lattice-hash';
 
 const SIZE = 64;
 

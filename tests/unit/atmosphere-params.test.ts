@@ -3,14 +3,14 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { atmosphereDrawCalls, atmosphereFor, hazeAt } from '../../scenes/atmosphere/atmosphere-params';
-import { MIST_BAND, MIST_BASE_M, MIST_TOP_M, cloudLayersFor } from '../../scenes/atmosphere/cloud-layers';
-import { CLOUD_SEA_BANDS, CLOUD_SEA_LIMITS_M, cloudSeaVeil, veilColumnDepth } from '../../scenes/atmosphere/cloud-sea';
-import { PALETTES } from '../../scenes/atmosphere/palettes';
-import { SUN_POSITIONS, sunDirection } from '../../scenes/atmosphere/sun-position';
-import { TimeOfDaySchema, type TimeOfDay } from '../../scenes/routes/route-schema';
-import { WORLD_HALF_EXTENT_M } from '../../scenes/world/landmarks';
-import { QUALITY_TIERS, TIER_BUDGETS } from '../../scenes/world/quality-tiers';
+import { atmosphereDrawCalls, atmosphereFor, hazeAt } from '@/scenes/atmosphere/atmosphere-params';
+import { MIST_BAND, MIST_BASE_M, MIST_TOP_M, cloudLayersFor } from '@/scenes/atmosphere/cloud-layers';
+import { CLOUD_SEA_BANDS, CLOUD_SEA_LIMITS_M, cloudSeaVeil, veilColumnDepth } from '@/scenes/atmosphere/cloud-sea';
+import { PALETTES } from '@/scenes/atmosphere/palettes';
+import { SUN_POSITIONS, sunDirection } from '@/scenes/atmosphere/sun-position';
+import { TimeOfDaySchema, type TimeOfDay } from '@/scenes/routes/route-schema';
+import { WORLD_HALF_EXTENT_M } from '@/scenes/world/landmarks';
+import { QUALITY_TIERS, TIER_BUDGETS } from '@/scenes/world/quality-tiers';
 
 const TIMES: readonly TimeOfDay[] = TimeOfDaySchema.options;
 

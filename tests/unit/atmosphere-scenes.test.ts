@@ -2,14 +2,14 @@
 // foot, below the flights' gate and cliffs; Wulingyuan's stays exactly what it was.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { atmosphereFor } from '../../scenes/atmosphere/atmosphere-params';
-import { MIST_BAND, MIST_BASE_M, MIST_TOP_M } from '../../scenes/atmosphere/cloud-layers';
-import { CLOUD_SEA_BANDS } from '../../scenes/atmosphere/cloud-sea';
-import { HEAVENS_GATE_PLUME, TIANMEN_CLOUD_SEA_BANDS, TIANMEN_MIST_BAND } from '../../scenes/atmosphere/scene-atmosphere';
-import type { TimeOfDay } from '../../scenes/routes/route-schema';
-import { QUALITY_TIERS } from '../../scenes/world/quality-tiers';
-import { HEAVENS_GATE, TIANMEN_MASSIF } from '../../scenes/world/tianmen-landmarks';
-import { createTianmenWorld } from '../../scenes/world/tianmen-world';
+import { atmosphereFor } from '@/scenes/atmosphere/atmosphere-params';
+import { MIST_BAND, MIST_BASE_M, MIST_TOP_M } from '@/scenes/atmosphere/cloud-layers';
+import { CLOUD_SEA_BANDS } from '@/scenes/atmosphere/cloud-sea';
+import { HEAVENS_GATE_PLUME, TIANMEN_CLOUD_SEA_BANDS, TIANMEN_MIST_BAND } from '@/scenes/atmosphere/scene-atmosphere';
+import type { TimeOfDay } from '@/scenes/routes/route-schema';
+import { QUALITY_TIERS } from '@/scenes/world/quality-tiers';
+import { HEAVENS_GATE, TIANMEN_MASSIF } from '@/scenes/world/tianmen-landmarks';
+import { createTianmenWorld } from '@/scenes/world/tianmen-world';
 
 const TIMES: TimeOfDay[] = ['sunrise', 'midday', 'golden-hour'];
 

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../server/db/database';
-import { createSqliteRouteStore } from '../../server/routes/route-store';
-import { LeaseLostError } from '../../server/bake/bake-queue-errors';
-import { openSqliteBakeQueue, type SqliteBakeQueue } from '../../server/bake/sqlite-bake-queue';
+import { openDatabase } from '@/server/db/database';
+import { createSqliteRouteStore } from '@/server/routes/route-store';
+import { LeaseLostError } from '@/server/bake/bake-queue-errors';
+import { openSqliteBakeQueue, type SqliteBakeQueue } from '@/server/bake/sqlite-bake-queue';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { buildTestRoute } from '../helpers/test-routes';
 

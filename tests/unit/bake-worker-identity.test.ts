@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { isLostLocalWorker } from '../../server/bake/bake-worker';
+import { isLostLocalWorker } from '@/server/bake/bake-worker';
 
 test('a lease owner on this host whose process has ended is lost; live, foreign and malformed owners are not', () => {
   // A real process that has exited: its pid names nobody now.

@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BakeKey } from '../../server/bake/bake-contracts';
+import type { BakeKey } from '@/server/bake/bake-contracts';
 import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { openRouteStore } from '../../server/routes/open-route-store';
-import { BakedRouteSource } from '../../server/stream/baked-route-source';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { openRouteStore } from '@/server/routes/open-route-store';
+import { BakedRouteSource } from '@/server/stream/baked-route-source';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-segment-cache-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

@@ -4,7 +4,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { ChunkAssembler } from '../../scenes/protocol/chunk-assembler';
+import { ChunkAssembler } from '@/scenes/protocol/chunk-assembler';
 import {
   CHUNK_HEADER_BYTES,
   ChunkCodecError,
@@ -15,8 +15,8 @@ import {
   parseChunkMessage,
   readChunkAt,
   type LabelledChunk,
-} from '../../scenes/protocol/chunk-codec';
-import { MAX_MESSAGE_BYTES } from '../../scenes/protocol/stream-limits';
+} from '@/scenes/protocol/chunk-codec';
+import { MAX_MESSAGE_BYTES } from '@/scenes/protocol/stream-limits';
 
 const chunkArbitrary = fc.record({
   index: fc.integer({ min: 0, max: 2 ** 32 - 1 }),

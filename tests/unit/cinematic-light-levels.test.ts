@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { Color } from 'three';
-import { atmosphereFor } from '../../scenes/atmosphere/atmosphere-params';
-import { cinematicLightLevels, shadedWallIrradiance } from '../../components/scene/cinematic/cinematic-light-levels';
-import { FILM_GRADES } from '../../components/scene/cinematic/film-grades';
+import { atmosphereFor } from '@/scenes/atmosphere/atmosphere-params';
+import { cinematicLightLevels, shadedWallIrradiance } from '@/components/scene/cinematic/cinematic-light-levels';
+import { FILM_GRADES } from '@/components/scene/cinematic/film-grades';
 
 const TIMES = ['sunrise', 'midday', 'golden-hour'] as const;
 const luminance = (c: Color) => 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b;

@@ -1,7 +1,7 @@
 // The cinematic tier's motion blur: sub-frames spread over a 180° shutter, centred on the frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { drawOrder, FRAMES_PER_S, SHUTTER_OPEN_FRACTION, shutterOffsetsS } from '../../components/scene/cinematic/shutter';
+import { drawOrder, FRAMES_PER_S, SHUTTER_OPEN_FRACTION, shutterOffsetsS } from '@/components/scene/cinematic/shutter';
 
 test('sub-frame times lie inside the open shutter, evenly spaced and centred on the frame', () => {
   const openS = SHUTTER_OPEN_FRACTION / FRAMES_PER_S;

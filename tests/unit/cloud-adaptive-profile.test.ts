@@ -10,8 +10,8 @@ import {
   startingProfile,
   type AdaptiveInputs,
   type StreamProfileInfo,
-} from '../../components/player/cloud/adaptive-profile';
-import { ThroughputMeter } from '../../components/player/cloud/throughput-meter';
+} from '@/components/player/cloud/adaptive-profile';
+import { ThroughputMeter } from '@/components/player/cloud/throughput-meter';
 
 const LADDER: StreamProfileInfo[] = [
   { id: '360p', width: 640, height: 360, codec: 'vp8', bitrateKbps: 900 },

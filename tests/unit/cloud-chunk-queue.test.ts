@@ -2,7 +2,7 @@
 // delta after a start or a gap, and catching up to the playhead at a keyframe.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChunkQueue, type QueuedChunk } from '../../components/player/cloud/chunk-queue';
+import { ChunkQueue, type QueuedChunk } from '@/components/player/cloud/chunk-queue';
 
 function chunk(index: number, key = index % 30 === 0): QueuedChunk {
   return { index, key, profileIndex: 0, data: new Uint8Array([index & 0xff]), last: false };

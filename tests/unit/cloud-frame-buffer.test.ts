@@ -3,8 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { DecodedFrameBuffer } from '../../components/player/cloud/frame-buffer';
-import { frameIndexForTime, keyframeAtOrBefore, timeOfFrame } from '../../components/player/cloud/frame-for-time';
+import { DecodedFrameBuffer } from '@/components/player/cloud/frame-buffer';
+import { frameIndexForTime, keyframeAtOrBefore, timeOfFrame } from '@/components/player/cloud/frame-for-time';
 
 interface FakeFrame {
   index: number;

@@ -2,9 +2,9 @@
 // clock asks for first are decoded and a second of encoded frames has arrived.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readyToStartClock, START_BUFFER_S, type StartBufferState } from '../../components/player/cloud/playback-start';
-import { DecodedFrameBuffer } from '../../components/player/cloud/frame-buffer';
-import { frameIndexForTime } from '../../components/player/cloud/frame-for-time';
+import { readyToStartClock, START_BUFFER_S, type StartBufferState } from '@/components/player/cloud/playback-start';
+import { DecodedFrameBuffer } from '@/components/player/cloud/frame-buffer';
+import { frameIndexForTime } from '@/components/player/cloud/frame-for-time';
 
 const FPS = 30;
 const primedAtZero: StartBufferState = { shownIndex: 0, decodedWaiting: 6, decodedCapacity: 6, lastReceivedIndex: START_BUFFER_S * FPS, frameCount: 601, fps: FPS };

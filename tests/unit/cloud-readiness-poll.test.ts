@@ -11,8 +11,8 @@ import {
   POLL_STILL_MAX_MS,
   readinessMoved,
   bakeWorthFollowing,
-} from '../../components/player/cloud/cloud-readiness-poll';
-import type { CloudReadiness } from '../../server/bake/cloud-readiness';
+} from '@/components/player/cloud/cloud-readiness-poll';
+import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 
 describe('cloud readiness poll', () => {
   test('the reply is checked at the boundary', () => {

@@ -1,8 +1,8 @@
 // The catalogue's cloud readiness, from recorded bake job states.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BakeJob } from '../../server/bake/bake-contracts';
-import { summarizeCloudReadiness } from '../../server/bake/cloud-readiness';
+import type { BakeJob } from '@/server/bake/bake-contracts';
+import { summarizeCloudReadiness } from '@/server/bake/cloud-readiness';
 
 let nextId = 1;
 function job(overrides: Partial<BakeJob>): BakeJob {

@@ -2,8 +2,8 @@
 // reaches it, and the bake progress a viewer sees for a route not baked yet.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseRenderPath, publicRenderUrl } from '../../components/player/cloud/render-path';
-import { summarizeBakeProgress } from '../../components/player/cloud/bake-progress';
+import { parseRenderPath, publicRenderUrl } from '@/components/player/cloud/render-path';
+import { summarizeBakeProgress } from '@/components/player/cloud/bake-progress';
 import type { NotBakedMessage } from '@/scenes/protocol/server-messages';
 
 test('?render= picks the render path; anything else leaves the choice to the player', () => {

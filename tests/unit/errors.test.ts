@@ -17,11 +17,11 @@ import {
   isDataIntegrityError,
   isUnexpectedError,
   toHttpError,
-} from '../../server/errors';
-import { isRevisionConflictError } from '../../server/routes/route-write-errors';
-import { isRouteNotPublishableError } from '../../server/routes/route-publish-errors';
-import { isLeaseLostError } from '../../server/bake/bake-queue-errors';
-import { isCorruptChunkError } from '../../server/frame-store/frame-store-errors';
+} from '@/server/errors';
+import { isRevisionConflictError } from '@/server/routes/route-write-errors';
+import { isRouteNotPublishableError } from '@/server/routes/route-publish-errors';
+import { isLeaseLostError } from '@/server/bake/bake-queue-errors';
+import { isCorruptChunkError } from '@/server/frame-store/frame-store-errors';
 
 test('domain errors map to their status, code and message', () => {
   const cases: [Error, number, string][] = [
@@ -83,7 +83,7 @@ async function separateCopyOf<Module>(relativePath: string): Promise<Module> {
 }
 
 test('errors made by a separate copy of their classes keep their status: 404, 409, 400 with issues, 405 with Allow', async () => {
-  const copy = await separateCopyOf<typeof import('../../server/errors')>('../../server/errors.ts');
+  const copy = await separateCopyOf<typeof import('@/server/errors')>('../../server/errors.ts');
   assert.notEqual(copy.ConflictError, ConflictError, 'the copy has classes of its own');
 
   const notFound = toHttpError(new copy.NotFoundError('no route "x"'));
@@ -125,7 +125,7 @@ test('a status and code without the brand are not enough to show a message', () 
 });
 
 test('a data integrity error from a separate copy is still recognised, and still a bare 500', async () => {
-  const copy = await separateCopyOf<typeof import('../../server/errors')>('../../server/errors.ts');
+  const copy = await separateCopyOf<typeof import('@/server/errors')>('../../server/errors.ts');
   const corrupt = new copy.DataIntegrityError('route "a" revision 2 is not a valid route');
   assert.equal(isDataIntegrityError(corrupt), true);
   assert.equal(isDataIntegrityError(new Error('route "a"')), false);
@@ -133,8 +133,8 @@ test('a data integrity error from a separate copy is still recognised, and still
 });
 
 test("the studio's revision conflicts and unpublishable routes are recognised across copies", async () => {
-  const writeErrors = await separateCopyOf<typeof import('../../server/routes/route-write-errors')>('../../server/routes/route-write-errors.ts');
-  const publishErrors = await separateCopyOf<typeof import('../../server/routes/route-publish-errors')>('../../server/routes/route-publish-errors.ts');
+  const writeErrors = await separateCopyOf<typeof import('@/server/routes/route-write-errors')>('../../server/routes/route-write-errors.ts');
+  const publishErrors = await separateCopyOf<typeof import('@/server/routes/route-publish-errors')>('../../server/routes/route-publish-errors.ts');
   const current = { routeId: 'river-walk', revision: 2, route: {} as never, createdAt: '2025-01-01T00:00:00.000Z', published: false, publishedAt: null };
   const conflict = new writeErrors.RevisionConflictError(1, current);
   assert.equal(isRevisionConflictError(conflict), true);
@@ -149,8 +149,8 @@ test("the studio's revision conflicts and unpublishable routes are recognised ac
 });
 
 test("the bake worker's lease and chunk errors are recognised by code across copies", async () => {
-  const queueErrors = await separateCopyOf<typeof import('../../server/bake/bake-queue-errors')>('../../server/bake/bake-queue-errors.ts');
-  const storeErrors = await separateCopyOf<typeof import('../../server/frame-store/frame-store-errors')>('../../server/frame-store/frame-store-errors.ts');
+  const queueErrors = await separateCopyOf<typeof import('@/server/bake/bake-queue-errors')>('../../server/bake/bake-queue-errors.ts');
+  const storeErrors = await separateCopyOf<typeof import('@/server/frame-store/frame-store-errors')>('../../server/frame-store/frame-store-errors.ts');
   assert.equal(isLeaseLostError(new queueErrors.LeaseLostError(7, 'worker-a')), true);
   assert.equal(isLeaseLostError(new Error('Bake job 7 is no longer leased')), false);
   const key = { routeId: 'river-walk', revision: 2, profileId: '360p', sceneVersion: 'abc' } as const;

@@ -3,11 +3,11 @@
 // counted as drawn), and the BullMQ job ids and priorities a bake is queued under.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BakeKey } from '../../server/bake/bake-contracts';
+import type { BakeKey } from '@/server/bake/bake-contracts';
 import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
 import { PROFILE_IDS, QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
-import { aggregateFarmProgress } from '../../server/farm/farm-progress';
-import { bakeFlow, bakePriority, manifestJobId, segmentJobId, type SegmentResult } from '../../server/farm/segment-job';
+import { aggregateFarmProgress } from '@/server/farm/farm-progress';
+import { bakeFlow, bakePriority, manifestJobId, segmentJobId, type SegmentResult } from '@/server/farm/segment-job';
 import { buildTestRoute } from '../helpers/test-routes';
 
 const key: BakeKey = { sceneVersion: 'w1a2b-s3c4d', routeId: 'farm-unit', revision: 2, profileId: '360p' };

@@ -2,7 +2,7 @@
 // a render node always bakes through Redis, and a typo fails at start naming the setting.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadFarmSettings, loadRenderNodeSettings } from '../../server/farm/farm-settings';
+import { loadFarmSettings, loadRenderNodeSettings } from '@/server/farm/farm-settings';
 
 describe('farm settings', () => {
   test('nothing set: the embedded SQLite queue', () => {

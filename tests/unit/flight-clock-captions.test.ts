@@ -1,9 +1,9 @@
 // Caption windows and the m:ss time labels the player shows beside the timeline.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { activePointOfInterest } from '../../scenes/timeline/active-point-of-interest';
-import { formatClockTime } from '../../scenes/timeline/clock-time-format';
-import type { PointOfInterest } from '../../scenes/routes/route-schema';
+import { activePointOfInterest } from '@/scenes/timeline/active-point-of-interest';
+import { formatClockTime } from '@/scenes/timeline/clock-time-format';
+import type { PointOfInterest } from '@/scenes/routes/route-schema';
 
 function poi(id: string, timeS: number, dwellS: number): PointOfInterest {
   return {

@@ -2,7 +2,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FlightClock, MAX_PLAYBACK_SPEED, MIN_PLAYBACK_SPEED } from '../../scenes/timeline/flight-clock';
+import { FlightClock, MAX_PLAYBACK_SPEED, MIN_PLAYBACK_SPEED } from '@/scenes/timeline/flight-clock';
 
 describe('FlightClock', () => {
   test('starts paused at startS and stays there until played', () => {

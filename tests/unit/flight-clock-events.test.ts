@@ -3,8 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { FlightClock, MAX_PLAYBACK_SPEED, MIN_PLAYBACK_SPEED, type ClockEndTimer } from '../../scenes/timeline/flight-clock';
-import { snapshotTimeAt, type FlightClockEvent } from '../../scenes/timeline/flight-clock-events';
+import { FlightClock, MAX_PLAYBACK_SPEED, MIN_PLAYBACK_SPEED, type ClockEndTimer } from '@/scenes/timeline/flight-clock';
+import { snapshotTimeAt, type FlightClockEvent } from '@/scenes/timeline/flight-clock-events';
 
 /** A timer the test runs by hand: it records what the clock asked for and fires on request. */
 function manualTimer() {

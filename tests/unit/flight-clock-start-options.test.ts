@@ -6,8 +6,8 @@ import {
   parseFlightStartOptions,
   parseStartTimeS,
   parseTierOverride,
-} from '../../components/player/flight-start-options';
-import { guessQualityTier } from '../../components/player/guess-quality-tier';
+} from '@/components/player/flight-start-options';
+import { guessQualityTier } from '@/components/player/guess-quality-tier';
 
 describe('parseStartTimeS', () => {
   test('reads seconds and clamps them to the route', () => {

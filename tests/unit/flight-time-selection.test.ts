@@ -2,8 +2,8 @@
 // clock plays, and tells its subscribers only when the selected value changes.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FlightClock } from '../../scenes/timeline/flight-clock';
-import { selectFlightTime } from '../../scenes/timeline/flight-time-selection';
+import { FlightClock } from '@/scenes/timeline/flight-clock';
+import { selectFlightTime } from '@/scenes/timeline/flight-time-selection';
 
 function manualFrames() {
   const pending = new Set<() => void>();

@@ -6,11 +6,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BakeKey } from '../../server/bake/bake-contracts';
-import { sha256Hex } from '../../server/frame-store/chunk-entry';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { encodeSegment } from '../../server/frame-store/segment-file-format';
-import { isCorruptChunkError } from '../../server/frame-store/frame-store-errors';
+import type { BakeKey } from '@/server/bake/bake-contracts';
+import { sha256Hex } from '@/server/frame-store/chunk-entry';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { encodeSegment } from '@/server/frame-store/segment-file-format';
+import { isCorruptChunkError } from '@/server/frame-store/frame-store-errors';
 import { contractChunks } from '../helpers/frame-store-contract';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-local-content-'));

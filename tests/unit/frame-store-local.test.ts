@@ -6,12 +6,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BakeKey, BakeManifest } from '../../server/bake/bake-contracts';
+import type { BakeKey, BakeManifest } from '@/server/bake/bake-contracts';
 import { CHUNK_HEADER_BYTES, type EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
-import { describeChunk } from '../../server/frame-store/chunk-entry';
-import { CorruptChunkError, CorruptManifestError } from '../../server/frame-store/frame-store-errors';
-import { LocalFrameStore, resolveFramesDir } from '../../server/frame-store/local-frame-store';
+import { describeChunk } from '@/server/frame-store/chunk-entry';
+import { CorruptChunkError, CorruptManifestError } from '@/server/frame-store/frame-store-errors';
+import { LocalFrameStore, resolveFramesDir } from '@/server/frame-store/local-frame-store';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-frame-store-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

@@ -2,9 +2,9 @@
 // message naming the setting for each mistake an operator is likely to make.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { describeFrameStoreSettings, parseFrameStoreSettings } from '../../server/frame-store/frame-store-settings';
-import { LocalFrameStore } from '../../server/frame-store/local-frame-store';
-import { openFrameStore } from '../../server/frame-store/open-frame-store';
+import { describeFrameStoreSettings, parseFrameStoreSettings } from '@/server/frame-store/frame-store-settings';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { openFrameStore } from '@/server/frame-store/open-frame-store';
 
 const S3 = { YUNSHAN_FRAME_STORE: 's3', YUNSHAN_S3_BUCKET: 'yunshan-frames' };
 

@@ -11,8 +11,8 @@ import {
   segmentCountFor,
   seekStartFrame,
   segmentOfFrame,
-} from '../../scenes/protocol/frame-timing';
-import { BAKE_FPS } from '../../scenes/protocol/profile-ladder';
+} from '@/scenes/protocol/frame-timing';
+import { BAKE_FPS } from '@/scenes/protocol/profile-ladder';
 
 test('a 20 s route is 601 frames in 21 one-second segments', () => {
   assert.equal(BAKE_FPS, 30);

@@ -16,9 +16,9 @@ import {
   type LayerTarget,
   type StageEvent,
   type StageState,
-} from '../../components/player/handover/stage-layers';
-import type { CloudState } from '../../components/player/cloud/stream-client';
-import { finishRecord, markReady, startRecord } from '../../components/player/handover/handover-record';
+} from '@/components/player/handover/stage-layers';
+import type { CloudState } from '@/components/player/cloud/stream-client';
+import { finishRecord, markReady, startRecord } from '@/components/player/handover/handover-record';
 
 const local: LayerTarget = { kind: 'local', tier: 'phone' };
 const laptop: LayerTarget = { kind: 'local', tier: 'laptop' };

@@ -2,9 +2,9 @@
 // comparison for If-None-Match and If-Range, and the CORS headers for the site's origins.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentRange, parseByteRange, unsatisfiedContentRange } from '../../server/http/byte-range';
-import { corsHeaders, preflightHeaders } from '../../server/http/cors-policy';
-import { ifNoneMatchMatches, ifRangeAllows, strongEtag } from '../../server/http/entity-tag';
+import { contentRange, parseByteRange, unsatisfiedContentRange } from '@/server/http/byte-range';
+import { corsHeaders, preflightHeaders } from '@/server/http/cors-policy';
+import { ifNoneMatchMatches, ifRangeAllows, strongEtag } from '@/server/http/entity-tag';
 
 describe('parseByteRange', () => {
   test('no header, several ranges or a malformed one: the whole body', () => {

@@ -2,10 +2,10 @@
 // server, the Node client and the browser agree, and anything malformed is named, not served.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { BakeKey, BakeManifest } from '../../server/bake/bake-contracts';
+import type { BakeKey, BakeManifest } from '@/server/bake/bake-contracts';
 import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
-import { buildHttpBakeManifest, HttpBakeManifestSchema } from '../../server/stream/http-segment-manifest';
-import { bakeManifestPath, parseBakeManifestPath, parseSegmentContentPath, segmentContentPath } from '../../server/stream/http-segment-urls';
+import { buildHttpBakeManifest, HttpBakeManifestSchema } from '@/server/stream/http-segment-manifest';
+import { bakeManifestPath, parseBakeManifestPath, parseSegmentContentPath, segmentContentPath } from '@/server/stream/http-segment-urls';
 
 const key: BakeKey = { sceneVersion: 'w0123456789abcdef-s0123', routeId: 'golden-whip', revision: 3, profileId: '360p' };
 const hash = (digit: string) => digit.repeat(64);

@@ -1,11 +1,11 @@
 // The zh and en dictionaries must say the same things: same keys, same placeholders, no blanks.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { en } from '../../components/i18n/messages-en';
-import { zh } from '../../components/i18n/messages-zh';
-import { COUNTED_DICTIONARIES, DICTIONARIES, formatCount, formatMessage, placeholdersOf } from '../../components/i18n/messages';
-import { LOCALES } from '../../components/i18n/locale';
-import { TimeOfDaySchema } from '../../scenes/routes/route-schema';
+import { en } from '@/components/i18n/messages-en';
+import { zh } from '@/components/i18n/messages-zh';
+import { COUNTED_DICTIONARIES, DICTIONARIES, formatCount, formatMessage, placeholdersOf } from '@/components/i18n/messages';
+import { LOCALES } from '@/components/i18n/locale';
+import { TimeOfDaySchema } from '@/scenes/routes/route-schema';
 
 describe('message dictionaries', () => {
   test('zh and en have exactly the same keys', () => {

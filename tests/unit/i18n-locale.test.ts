@@ -1,7 +1,7 @@
 // Locale choice: ?lang= beats the cookie, the cookie beats Accept-Language, zh* means Chinese.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { htmlLangOf, localeFromAcceptLanguage, parseLocale, resolveLocale } from '../../components/i18n/locale';
+import { htmlLangOf, localeFromAcceptLanguage, parseLocale, resolveLocale } from '@/components/i18n/locale';
 
 describe('parseLocale', () => {
   test('accepts only the supported codes', () => {

@@ -1,7 +1,7 @@
 // Plural forms are chosen by Intl.PluralRules for the locale: English one/other, Chinese other only.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { pluralForm } from '../../components/i18n/plural';
+import { pluralForm } from '@/components/i18n/plural';
 
 const FLIGHTS = { one: '{count} flight', other: '{count} flights' };
 

@@ -1,7 +1,7 @@
 // The render server's logger: readable lines for people, JSON lines for collectors, ids on children.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createLogger, formatLogRecord, logFormatFromEnv, requestIdFrom, silentLogger } from '../../server/log';
+import { createLogger, formatLogRecord, logFormatFromEnv, requestIdFrom, silentLogger } from '@/server/log';
 
 function capture(format: 'pretty' | 'json') {
   const lines: Array<{ line: string; level: number }> = [];

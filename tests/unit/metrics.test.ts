@@ -1,7 +1,7 @@
 // The Prometheus text format that /metrics serves, kept by prom-client behind server/metrics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { MetricsRegistry } from '../../server/metrics';
+import { MetricsRegistry } from '@/server/metrics';
 
 test('counters, gauges and collected metrics render in the exposition format', async () => {
   const registry = new MetricsRegistry();

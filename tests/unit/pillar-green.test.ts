@@ -2,11 +2,11 @@
 // in its vertex colours, with bare rock between; a green tip on a bare shaft reads as a chimney.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PILLAR_ARCHETYPE_SPECS } from '../../scenes/world/pillar-archetypes';
-import { buildPillarMesh } from '../../scenes/world/pillar-mesh';
-import { createPillarShape } from '../../scenes/world/pillar-shape';
-import { QUALITY_TIERS } from '../../scenes/world/quality-tiers';
-import { TIER_DETAIL } from '../../scenes/world/world-detail';
+import { PILLAR_ARCHETYPE_SPECS } from '@/scenes/world/pillar-archetypes';
+import { buildPillarMesh } from '@/scenes/world/pillar-mesh';
+import { createPillarShape } from '@/scenes/world/pillar-shape';
+import { QUALITY_TIERS } from '@/scenes/world/quality-tiers';
+import { TIER_DETAIL } from '@/scenes/world/world-detail';
 
 const SEED = 20261126;
 

@@ -4,12 +4,12 @@
 // height of a pillar, not only near its top.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addPine, pineTriangleCount, pineVertexCount, type PineSpec } from '../../scenes/world/pine-tree';
-import { HALLELUJAH_SHAPE_SPEC } from '../../scenes/world/pillar-archetypes';
-import { createPillarShape } from '../../scenes/world/pillar-shape';
-import { createRandom } from '../../scenes/world/random';
-import { createWorld } from '../../scenes/world/world';
-import { ledgePinesOf } from '../../scenes/world/ledge-pines';
+import { addPine, pineTriangleCount, pineVertexCount, type PineSpec } from '@/scenes/world/pine-tree';
+import { HALLELUJAH_SHAPE_SPEC } from '@/scenes/world/pillar-archetypes';
+import { createPillarShape } from '@/scenes/world/pillar-shape';
+import { createRandom } from '@/scenes/world/random';
+import { createWorld } from '@/scenes/world/world';
+import { ledgePinesOf } from '@/scenes/world/ledge-pines';
 
 const SEED = 20261126;
 const GREEN = [0.1, 0.2, 0.1];

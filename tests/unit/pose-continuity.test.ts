@@ -3,7 +3,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { RouteSchema, type Route, type Vec3 } from '../../scenes/routes/route-schema';
+import { RouteSchema, type Route, type Vec3 } from '@/scenes/routes/route-schema';
 import {
   cruiseSpeedMps,
   keyframePassTimesS,
@@ -12,7 +12,7 @@ import {
   samplePath,
   speedAtMps,
   velocityAt,
-} from '../../scenes/routes/pose';
+} from '@/scenes/routes/pose';
 
 const coordinate = fc.double({ min: -2000, max: 2000, noNaN: true });
 const altitude = fc.double({ min: 500, max: 1200, noNaN: true });

@@ -4,10 +4,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { PerspectiveCamera, Vector3 } from 'three';
-import { lookRotation } from '../../scenes/routes/camera-orientation';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { poseAt } from '../../scenes/routes/pose';
-import type { Vec3 } from '../../scenes/routes/route-schema';
+import { lookRotation } from '@/scenes/routes/camera-orientation';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { poseAt } from '@/scenes/routes/pose';
+import type { Vec3 } from '@/scenes/routes/route-schema';
 
 function threeLookAt(eye: Vec3, target: Vec3): [number, number, number, number] {
   const camera = new PerspectiveCamera();

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BoxGeometry, Group, InstancedMesh, Mesh, MeshBasicMaterial, MeshStandardMaterial, Scene } from 'three';
-import { objectsToCompile } from '../../components/player/render-choice/precompile-programs';
+import { objectsToCompile } from '@/components/player/render-choice/precompile-programs';
 
 test('one object per material, in scene order; groups and repeats are passed over', () => {
   const geometry = new BoxGeometry();

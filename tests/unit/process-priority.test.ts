@@ -2,7 +2,7 @@
 // kernel's format, as Chromium running as root leaves them (its GPU threads at nice -8).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { descendantPids, needsIdlePolicy, needsLowestNice, parseProcStat, SCHED_IDLE } from '../../server/render/process-priority';
+import { descendantPids, needsIdlePolicy, needsLowestNice, parseProcStat, SCHED_IDLE } from '@/server/render/process-priority';
 
 /** /proc/PID/task/TID/stat of a Chromium GPU thread raised by Chromium itself (nice -8, SCHED_OTHER). */
 const GPU_THREAD =

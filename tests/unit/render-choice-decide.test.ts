@@ -12,8 +12,8 @@ import {
   MIN_LOCAL_WARMUP_FPS,
   MIN_WATCHABLE_WARMUP_FPS,
   warmupFps,
-} from '../../components/player/render-choice/decide-render-path';
-import type { DecisionReason, DeviceProbe, LocalTier, RenderPathDecision } from '../../components/player/render-choice/render-choice-types';
+} from '@/components/player/render-choice/decide-render-path';
+import type { DecisionReason, DeviceProbe, LocalTier, RenderPathDecision } from '@/components/player/render-choice/render-choice-types';
 import { deviceProbeArbitrary } from '../helpers/device-probe-arbitrary';
 
 // What probeDevice recorded on each class of device; gpu fields are detect-gpu 5.0.70's answers.

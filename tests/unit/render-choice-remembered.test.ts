@@ -16,8 +16,8 @@ import {
   saveRenderPreference,
   serializeRememberedProbe,
   type RememberedProbe,
-} from '../../components/player/render-choice/remembered-choice';
-import type { DeviceProbe } from '../../components/player/render-choice/render-choice-types';
+} from '@/components/player/render-choice/remembered-choice';
+import type { DeviceProbe } from '@/components/player/render-choice/render-choice-types';
 import { deviceProbeArbitrary } from '../helpers/device-probe-arbitrary';
 
 const UA = 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36';

@@ -10,7 +10,7 @@ import {
   WARMUP_TIMED_FRAMES,
   WARMUP_UNTIMED_FRAMES,
   type WarmupDriver,
-} from '../../components/player/render-choice/warmup-frames';
+} from '@/components/player/render-choice/warmup-frames';
 
 /** A device whose n-th frame takes costsMs[n] (the last cost repeats); the clock moves only by drawing and finishing. */
 function scriptedDevice(costsMs: number[], options: { lostAfterFrames?: number; stopAfterFrames?: number } = {}) {

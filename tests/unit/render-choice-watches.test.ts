@@ -10,7 +10,7 @@ import {
   LOW_FPS,
   SUSTAINED_LOW_MS,
   type LocalRenderAction,
-} from '../../components/player/render-choice/local-render-watch';
+} from '@/components/player/render-choice/local-render-watch';
 import {
   CONNECT_HANDOVER_MS,
   LOCAL_TAKEOVER_STALL_MS,
@@ -19,7 +19,7 @@ import {
   STARVED_PREPARE_MS,
   StreamStallWatch,
   type StreamObservation,
-} from '../../components/player/render-choice/stream-stall-watch';
+} from '@/components/player/render-choice/stream-stall-watch';
 
 interface Acted {
   atMs: number;

@@ -3,8 +3,8 @@
 // handover), and that both dictionaries carry every line.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { whichPicture, type PictureContext } from '../../components/player/picture/which-picture';
-import { DICTIONARIES } from '../../components/i18n/messages';
+import { whichPicture, type PictureContext } from '@/components/player/picture/which-picture';
+import { DICTIONARIES } from '@/components/i18n/messages';
 
 const base: PictureContext = {
   showing: 'local',

@@ -1,7 +1,7 @@
 // The render server's judgement of who a client is, behind 0, 1 or 2 trusted reverse proxies.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { clientAddressOf, isLoopbackAddress } from '../../server/http/peer-address';
+import { clientAddressOf, isLoopbackAddress } from '@/server/http/peer-address';
 
 describe('clientAddressOf', () => {
   test('with no trusted proxy the socket peer is the client, whatever X-Forwarded-For claims', () => {

@@ -2,8 +2,8 @@
 // (YUNSHAN_CHROMIUM_PATH) must reach the renderer pool, ahead of the generic CHROMIUM_PATH.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { loadRenderServerConfig } from '../../server/render-server-config';
-import { ChromiumMissingError } from '../../server/render/renderer-errors';
+import { loadRenderServerConfig } from '@/server/render-server-config';
+import { ChromiumMissingError } from '@/server/render/renderer-errors';
 
 const chromiumPath = (env: Record<string, string>) => loadRenderServerConfig(env, '/srv/yunshan').chromiumPath;
 

@@ -2,10 +2,10 @@
 // and a path at that bound costs a bounded number of clearance queries (counted, not timed).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../scenes/world/world';
-import { ROUTE_MAX_DURATION_S, RouteSchema, WORLD_COORDINATE_LIMIT_M, type RouteInput, type Vec3 } from '../../scenes/routes/route-schema';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { pathLengthM } from '../../scenes/routes/pose';
+import { createWorld, type World } from '@/scenes/world/world';
+import { ROUTE_MAX_DURATION_S, RouteSchema, WORLD_COORDINATE_LIMIT_M, type RouteInput, type Vec3 } from '@/scenes/routes/route-schema';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { pathLengthM } from '@/scenes/routes/pose';
 import {
   CLEARANCE_SAMPLE_STEP_M,
   MAX_CLEARANCE_SAMPLES,
@@ -13,8 +13,8 @@ import {
   parseRoute,
   validateRoute,
   type ValidationWorld,
-} from '../../scenes/routes/validate-route';
-import { WORLD_HALF_EXTENT_M } from '../../scenes/world/landmarks';
+} from '@/scenes/routes/validate-route';
+import { WORLD_HALF_EXTENT_M } from '@/scenes/world/landmarks';
 
 let world: World;
 before(() => {

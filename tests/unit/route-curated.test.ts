@@ -2,13 +2,13 @@
 // errors and actually show its landmark the way its title promises.
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../scenes/world/world';
-import { createSceneWorld } from '../../scenes/world/scene-worlds';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { RouteSchema, type Route } from '../../scenes/routes/route-schema';
-import { poseAt, samplePath } from '../../scenes/routes/pose';
-import { validateRoute } from '../../scenes/routes/validate-route';
-import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH, LANDMARKS, TIANZI_PLATEAU } from '../../scenes/world/landmarks';
+import { createWorld, type World } from '@/scenes/world/world';
+import { createSceneWorld } from '@/scenes/world/scene-worlds';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { RouteSchema, type Route } from '@/scenes/routes/route-schema';
+import { poseAt, samplePath } from '@/scenes/routes/pose';
+import { validateRoute } from '@/scenes/routes/validate-route';
+import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH, LANDMARKS, TIANZI_PLATEAU } from '@/scenes/world/landmarks';
 
 let world: World;
 before(() => {

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openDatabase, resolveDatabasePath, DEFAULT_DB_PATH } from '../../server/db/database';
-import { applyMigrations, MIGRATIONS, type Migration } from '../../server/db/migrations';
+import { openDatabase, resolveDatabasePath, DEFAULT_DB_PATH } from '@/server/db/database';
+import { applyMigrations, MIGRATIONS, type Migration } from '@/server/db/migrations';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-migrations-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

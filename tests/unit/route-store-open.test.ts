@@ -5,10 +5,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { RouteSchema } from '../../scenes/routes/route-schema';
-import { openRouteStore } from '../../server/routes/open-route-store';
-import { ValidationError } from '../../server/errors';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { RouteSchema } from '@/scenes/routes/route-schema';
+import { openRouteStore } from '@/server/routes/open-route-store';
+import { ValidationError } from '@/server/errors';
 import { buildTestRoute } from '../helpers/test-routes';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-open-'));

@@ -6,8 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteRouteStore, type RouteStore } from '../../server/routes/route-store';
-import { DataIntegrityError } from '../../server/errors';
+import { openSqliteRouteStore, type RouteStore } from '@/server/routes/route-store';
+import { DataIntegrityError } from '@/server/errors';
 import { buildTestRoute } from '../helpers/test-routes';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-reading-'));

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { openSqliteRouteStore, type RouteStore } from '../../server/routes/route-store';
-import { openStudioDatabase, openStudioRouteStore } from '../../server/routes/studio-route-store';
-import type { StudioRouteStore } from '../../server/routes/studio-route-contracts';
-import { RevisionConflictError, RouteArchivedError } from '../../server/routes/route-write-errors';
-import { ConflictError, NotFoundError, ValidationError } from '../../server/errors';
+import { openSqliteRouteStore, type RouteStore } from '@/server/routes/route-store';
+import { openStudioDatabase, openStudioRouteStore } from '@/server/routes/studio-route-store';
+import type { StudioRouteStore } from '@/server/routes/studio-route-contracts';
+import { RevisionConflictError, RouteArchivedError } from '@/server/routes/route-write-errors';
+import { ConflictError, NotFoundError, ValidationError } from '@/server/errors';
 import { buildTestRoute } from '../helpers/test-routes';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-studio-store-'));

@@ -2,8 +2,8 @@
 // must come back as one precise issue (rule, keyframe or segment, value and limit).
 import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, type World } from '../../scenes/world/world';
-import type { RouteInput, Vec3 } from '../../scenes/routes/route-schema';
+import { createWorld, type World } from '@/scenes/world/world';
+import type { RouteInput, Vec3 } from '@/scenes/routes/route-schema';
 import {
   MAX_ACCELERATION_MPS2,
   MAX_SPEED_MPS,
@@ -17,8 +17,8 @@ import {
   parseRoute,
   validateRoute,
   type RouteIssue,
-} from '../../scenes/routes/validate-route';
-import { HALLELUJAH } from '../../scenes/world/landmarks';
+} from '@/scenes/routes/validate-route';
+import { HALLELUJAH } from '@/scenes/world/landmarks';
 
 let world: World;
 before(() => {

@@ -4,11 +4,11 @@
 // instances as the world itself.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fingerprintTianmenGeometry, fingerprintWorldGeometry, hashTianmenGeometry, hashWorldGeometry } from '../../scenes/world/geometry-hash';
-import { planInstances } from '../../scenes/world/instance-plan';
-import { SceneBuilder, meshBuffersOf, type SceneBuild } from '../../scenes/world/scene-build';
-import { DEFAULT_TIANMEN_SEED } from '../../scenes/world/tianmen-world';
-import { createWorld, DEFAULT_WORLD_SEED } from '../../scenes/world/world';
+import { fingerprintTianmenGeometry, fingerprintWorldGeometry, hashTianmenGeometry, hashWorldGeometry } from '@/scenes/world/geometry-hash';
+import { planInstances } from '@/scenes/world/instance-plan';
+import { SceneBuilder, meshBuffersOf, type SceneBuild } from '@/scenes/world/scene-build';
+import { DEFAULT_TIANMEN_SEED } from '@/scenes/world/tianmen-world';
+import { createWorld, DEFAULT_WORLD_SEED } from '@/scenes/world/world';
 
 /** What postMessage(build, meshBuffersOf(build)) does to the build. */
 function post(build: SceneBuild): SceneBuild {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { hashPixelSource, NON_PIXEL_SOURCE_PATHS, PIXEL_SOURCE_PATHS } from '../../server/bake/scene-version';
+import { hashPixelSource, NON_PIXEL_SOURCE_PATHS, PIXEL_SOURCE_PATHS } from '@/server/bake/scene-version';
 
 function fakeTree(): string {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-scene-version-'));

@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import type { BakeKey } from '../../server/bake/bake-contracts';
-import { isCorruptChunkError } from '../../server/frame-store/frame-store-errors';
-import { decodeSegment, encodeSegment, hasSegmentMagic } from '../../server/frame-store/segment-file-format';
+import type { BakeKey } from '@/server/bake/bake-contracts';
+import { isCorruptChunkError } from '@/server/frame-store/frame-store-errors';
+import { decodeSegment, encodeSegment, hasSegmentMagic } from '@/server/frame-store/segment-file-format';
 import { CHUNK_HEADER_BYTES, decodeChunkMessage } from '@/scenes/protocol/chunk-codec';
 import { profileIndexOf } from '@/scenes/protocol/profile-ladder';
 import { contractChunks } from '../helpers/frame-store-contract';

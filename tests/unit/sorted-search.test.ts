@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lastIndexAtOrBelow } from '../../scenes/routes/sorted-search';
+import { lastIndexAtOrBelow } from '@/scenes/routes/sorted-search';
 
 test('finds the interval a value falls in, 0 below the first sample and maxIndex at or past the last', () => {
   const xs = [0, 1, 2.5, 4, 10];

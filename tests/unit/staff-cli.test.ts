@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStaffServices } from '../../server/staff/staff-services';
-import { verifyPassword } from '../../server/staff/password-hash';
+import { openStaffServices } from '@/server/staff/staff-services';
+import { verifyPassword } from '@/server/staff/password-hash';
 
 const REPO_ROOT = path.resolve(import.meta.dirname, '..', '..');
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-cli-'));

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStaffServices } from '../../server/staff/staff-services';
-import { openDatabase } from '../../server/db/database';
+import { openStaffServices } from '@/server/staff/staff-services';
+import { openDatabase } from '@/server/db/database';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-durability-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

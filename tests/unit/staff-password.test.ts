@@ -2,8 +2,8 @@
 // and repetitive ones; hashes are Argon2id with OWASP's parameters and salted.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { passwordProblems, MIN_PASSWORD_LENGTH } from '../../server/staff/password-policy';
-import { hashPassword, verifyPassword, verifyAgainstDummy, needsRehash, PASSWORD_HASH_PARAMS } from '../../server/staff/password-hash';
+import { passwordProblems, MIN_PASSWORD_LENGTH } from '@/server/staff/password-policy';
+import { hashPassword, verifyPassword, verifyAgainstDummy, needsRehash, PASSWORD_HASH_PARAMS } from '@/server/staff/password-hash';
 
 const EMAIL = 'wang.fang@bureau.example.cn';
 

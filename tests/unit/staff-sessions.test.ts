@@ -6,16 +6,16 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from '../../server/staff/secret-token';
+import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from '@/server/staff/secret-token';
 import {
   isHttpsRequest,
   readSessionToken,
   serializeClearedSessionCookie,
   serializeSessionCookie,
-} from '../../server/staff/session-cookie';
-import { openStaffServices } from '../../server/staff/staff-services';
-import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS } from '../../server/staff/session-store';
-import { requireStaff } from '../../server/staff/require-staff';
+} from '@/server/staff/session-cookie';
+import { openStaffServices } from '@/server/staff/staff-services';
+import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS } from '@/server/staff/session-store';
+import { requireStaff } from '@/server/staff/require-staff';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-sessions-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openStaffServices } from '../../server/staff/staff-services';
-import { SETUP_TOKEN_LIFETIME_MS } from '../../server/staff/setup-token-store';
-import { hashSecretToken } from '../../server/staff/secret-token';
+import { openStaffServices } from '@/server/staff/staff-services';
+import { SETUP_TOKEN_LIFETIME_MS } from '@/server/staff/setup-token-store';
+import { hashSecretToken } from '@/server/staff/secret-token';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-setup-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

@@ -5,11 +5,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, createLoginThrottle, throttleDelayMs, type LoginThrottle } from '../../server/staff/login-throttle';
-import { openDatabase } from '../../server/db/database';
-import { createSqliteSqlClient } from '../../server/db/sqlite-sql-client';
-import { assertSameOrigin } from '../../server/staff/same-origin';
-import { clientAddressOf, trustedProxyHopsFromEnv } from '../../server/staff/client-address';
+import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, createLoginThrottle, throttleDelayMs, type LoginThrottle } from '@/server/staff/login-throttle';
+import { openDatabase } from '@/server/db/database';
+import { createSqliteSqlClient } from '@/server/db/sqlite-sql-client';
+import { assertSameOrigin } from '@/server/staff/same-origin';
+import { clientAddressOf, trustedProxyHopsFromEnv } from '@/server/staff/client-address';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-throttle-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

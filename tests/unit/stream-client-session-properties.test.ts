@@ -4,9 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseClientMessage } from '../../scenes/protocol/client-messages';
-import { nextDeadlineMs } from '../../components/player/cloud/stream-client/session-reducer';
-import type { SessionEventBody, SessionState } from '../../components/player/cloud/stream-client/session-state';
+import { parseClientMessage } from '@/scenes/protocol/client-messages';
+import { nextDeadlineMs } from '@/components/player/cloud/stream-client/session-reducer';
+import type { SessionEventBody, SessionState } from '@/components/player/cloud/stream-client/session-state';
 import { frame, Harness, READY } from '../helpers/stream-session-harness';
 
 const PHASES = ['connecting', 'buffering', 'streaming', 'reconnecting', 'not-baked', 'revision-gone', 'busy', 'unavailable', 'closed'];

@@ -3,7 +3,7 @@
 // and garbage from the server. Pure: events in, state and commands out.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nextDeadlineMs, selectableProfiles } from '../../components/player/cloud/stream-client/session-reducer';
+import { nextDeadlineMs, selectableProfiles } from '@/components/player/cloud/stream-client/session-reducer';
 import { CAPABILITIES, emitted, frame, Harness, READY } from '../helpers/stream-session-harness';
 
 describe('joining', () => {

@@ -2,8 +2,8 @@
 // a reason, and what the server sends is checked on arrival by the clients.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AckMessageSchema, ControlMessageSchema, JoinMessageSchema, SignalMessageSchema, parseClientMessage } from '../../scenes/protocol/client-messages';
-import { parseServerMessage } from '../../scenes/protocol/server-messages';
+import { AckMessageSchema, ControlMessageSchema, JoinMessageSchema, SignalMessageSchema, parseClientMessage } from '@/scenes/protocol/client-messages';
+import { parseServerMessage } from '@/scenes/protocol/server-messages';
 
 const join = {
   protocolVersion: 1,

@@ -3,10 +3,10 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
-import { iceServersFor, isLoopbackHost, mintTurnCredential } from '../../server/stream/ice-servers';
-import { TokenBucket } from '../../server/stream/token-bucket';
-import { allowedProfiles, chooseProfile } from '../../server/stream/stream-profile-rules';
-import { loadRenderServerConfig } from '../../server/render-server-config';
+import { iceServersFor, isLoopbackHost, mintTurnCredential } from '@/server/stream/ice-servers';
+import { TokenBucket } from '@/server/stream/token-bucket';
+import { allowedProfiles, chooseProfile } from '@/server/stream/stream-profile-rules';
+import { loadRenderServerConfig } from '@/server/render-server-config';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { StreamCapabilities } from '@/scenes/protocol/client-messages';
 

@@ -2,14 +2,14 @@
 // counted by the clearance routes are validated against, and inside every tier's budget.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { poseAt } from '../../scenes/routes/pose';
-import { FACE_RELIEF_MAX_M } from '../../scenes/world/limestone-face';
-import { CLIFF_FACE_OFFSET_M } from '../../scenes/world/tianmen-cliffs';
-import { buildTianmenGeometry } from '../../scenes/world/tianmen-geometry';
-import { CLIFF_WALKWAY, HEAVENS_GATE, TIANMEN_MASSIF } from '../../scenes/world/tianmen-landmarks';
-import { massifRimDistanceM } from '../../scenes/world/tianmen-terrain';
-import { createTianmenWorld } from '../../scenes/world/tianmen-world';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { poseAt } from '@/scenes/routes/pose';
+import { FACE_RELIEF_MAX_M } from '@/scenes/world/limestone-face';
+import { CLIFF_FACE_OFFSET_M } from '@/scenes/world/tianmen-cliffs';
+import { buildTianmenGeometry } from '@/scenes/world/tianmen-geometry';
+import { CLIFF_WALKWAY, HEAVENS_GATE, TIANMEN_MASSIF } from '@/scenes/world/tianmen-landmarks';
+import { massifRimDistanceM } from '@/scenes/world/tianmen-terrain';
+import { createTianmenWorld } from '@/scenes/world/tianmen-world';
 
 const world = createTianmenWorld();
 

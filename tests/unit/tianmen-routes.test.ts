@@ -2,13 +2,13 @@
 // showpiece truly passes through Heaven's Gate while the other keeps to the cliffs.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { samplePath } from '../../scenes/routes/pose';
-import { validateRoute } from '../../scenes/routes/validate-route';
-import type { Route } from '../../scenes/routes/route-schema';
-import { LANDMARKS } from '../../scenes/world/landmarks';
-import { createSceneWorld } from '../../scenes/world/scene-worlds';
-import { HEAVENS_GATE, TIANMEN_MASSIF } from '../../scenes/world/tianmen-landmarks';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { samplePath } from '@/scenes/routes/pose';
+import { validateRoute } from '@/scenes/routes/validate-route';
+import type { Route } from '@/scenes/routes/route-schema';
+import { LANDMARKS } from '@/scenes/world/landmarks';
+import { createSceneWorld } from '@/scenes/world/scene-worlds';
+import { HEAVENS_GATE, TIANMEN_MASSIF } from '@/scenes/world/tianmen-landmarks';
 
 const world = createSceneWorld('tianmen');
 const tianmenRoutes = CURATED_ROUTES.filter((r) => r.scene === 'tianmen');

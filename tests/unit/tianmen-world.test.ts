@@ -2,14 +2,14 @@
 // rock, the cliffs where the landmarks say, every tier within budget, and the scene registry.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashTianmenGeometry, hashWorldGeometry } from '../../scenes/world/geometry-hash';
-import { createSceneWorld, isTianmenWorld } from '../../scenes/world/scene-worlds';
-import { HEAVENS_GATE, TIANMEN_MASSIF, TIANMEN_STAIR } from '../../scenes/world/tianmen-landmarks';
-import { buildTianmenGeometry, tianmenDrawCost } from '../../scenes/world/tianmen-geometry';
-import { createTianmenWorld, DEFAULT_TIANMEN_SEED } from '../../scenes/world/tianmen-world';
-import { QUALITY_TIERS, TIER_BUDGETS } from '../../scenes/world/quality-tiers';
-import { DEFAULT_WORLD_SEED } from '../../scenes/world/world';
-import { LANDMARKS } from '../../scenes/world/landmarks';
+import { hashTianmenGeometry, hashWorldGeometry } from '@/scenes/world/geometry-hash';
+import { createSceneWorld, isTianmenWorld } from '@/scenes/world/scene-worlds';
+import { HEAVENS_GATE, TIANMEN_MASSIF, TIANMEN_STAIR } from '@/scenes/world/tianmen-landmarks';
+import { buildTianmenGeometry, tianmenDrawCost } from '@/scenes/world/tianmen-geometry';
+import { createTianmenWorld, DEFAULT_TIANMEN_SEED } from '@/scenes/world/tianmen-world';
+import { QUALITY_TIERS, TIER_BUDGETS } from '@/scenes/world/quality-tiers';
+import { DEFAULT_WORLD_SEED } from '@/scenes/world/world';
+import { LANDMARKS } from '@/scenes/world/landmarks';
 
 const world = createTianmenWorld();
 const g = HEAVENS_GATE;

@@ -6,10 +6,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CURATED_ROUTES } from '../../scenes/routes/curated/index';
-import { hashPassword } from '../../server/staff/password-hash';
-import type { SqliteSqlClient } from '../../server/db/sqlite-sql-client';
-import { openWebAppServices, type WebAppServices } from '../../server/web/web-app-services';
+import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
+import { hashPassword } from '@/server/staff/password-hash';
+import type { SqliteSqlClient } from '@/server/db/sqlite-sql-client';
+import { openWebAppServices, type WebAppServices } from '@/server/web/web-app-services';
 
 const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-web-services-'));
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));

@@ -2,8 +2,8 @@
 // check for paths whose percent-encoding does not decode.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, renderServerOrigins } from '../../server/web/content-security-policy';
-import { isUndecodablePath } from '../../server/web/undecodable-path';
+import { contentSecurityPolicy, renderServerOrigins } from '@/server/web/content-security-policy';
+import { isUndecodablePath } from '@/server/web/undecodable-path';
 
 const directives = (policy: string) =>
   new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));

@@ -1,12 +1,12 @@
 // Each tier stays within its triangle and draw-call budget from anywhere, by LOD and instancing, while every pillar is still drawn.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld } from '../../scenes/world/world';
-import { worldDrawCost, worstCaseWorldDrawCost } from '../../scenes/world/draw-cost';
-import { assignPillarLods, planInstances } from '../../scenes/world/instance-plan';
-import { TIER_BUDGETS, type QualityTier } from '../../scenes/world/quality-tiers';
-import { FIRST_BRIDGE, HALLELUJAH, TIANZI_PLATEAU } from '../../scenes/world/landmarks';
-import type { Vec3 } from '../../scenes/routes/route-schema';
+import { createWorld } from '@/scenes/world/world';
+import { worldDrawCost, worstCaseWorldDrawCost } from '@/scenes/world/draw-cost';
+import { assignPillarLods, planInstances } from '@/scenes/world/instance-plan';
+import { TIER_BUDGETS, type QualityTier } from '@/scenes/world/quality-tiers';
+import { FIRST_BRIDGE, HALLELUJAH, TIANZI_PLATEAU } from '@/scenes/world/landmarks';
+import type { Vec3 } from '@/scenes/routes/route-schema';
 
 const world = createWorld();
 const ordinaryCount = world.pillars.filter((p) => p.landmark === null).length;

@@ -2,9 +2,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createWorld } from '../../scenes/world/world';
-import { pillarCentreAt, pillarSignedDistanceM, pillarSolidTopY } from '../../scenes/world/pillar';
-import { plateauEdgeZ } from '../../scenes/world/terrain';
+import { createWorld } from '@/scenes/world/world';
+import { pillarCentreAt, pillarSignedDistanceM, pillarSolidTopY } from '@/scenes/world/pillar';
+import { plateauEdgeZ } from '@/scenes/world/terrain';
 
 const world = createWorld();
 const ordinary = world.pillars.filter((p) => p.landmark === null);

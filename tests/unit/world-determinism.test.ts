@@ -1,9 +1,9 @@
 // The world core is deterministic and framework-free: same seed, same bytes; no DOM needed.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld, DEFAULT_WORLD_SEED } from '../../scenes/world/world';
-import { hashWorldGeometry } from '../../scenes/world/geometry-hash';
-import { createRandom, fbm2, valueNoise3 } from '../../scenes/world/random';
+import { createWorld, DEFAULT_WORLD_SEED } from '@/scenes/world/world';
+import { hashWorldGeometry } from '@/scenes/world/geometry-hash';
+import { createRandom, fbm2, valueNoise3 } from '@/scenes/world/random';
 
 describe('world determinism', () => {
   test('the core runs under Node with no DOM', () => {

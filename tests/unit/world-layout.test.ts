@@ -1,9 +1,9 @@
 // The generated world reads as Wulingyuan at the right scale, and the landmarks stand where the routes expect.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { createWorld } from '../../scenes/world/world';
-import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH, TIANZI_PLATEAU, WORLD_HALF_EXTENT_M } from '../../scenes/world/landmarks';
-import { pillarSolidTopY } from '../../scenes/world/pillar';
+import { createWorld } from '@/scenes/world/world';
+import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH, TIANZI_PLATEAU, WORLD_HALF_EXTENT_M } from '@/scenes/world/landmarks';
+import { pillarSolidTopY } from '@/scenes/world/pillar';
 
 const world = createWorld();
 const ordinary = world.pillars.filter((p) => p.landmark === null);

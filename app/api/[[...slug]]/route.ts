@@ -1,6 +1,6 @@
 // Any /api path no other handler claims, /api itself included: a JSON 404 for
 // every method, never the HTML not-found page.
-import { NotFoundError } from '../../../server/errors';
+import { NotFoundError } from '@/server/errors';
 import { errorJson } from '../_http/responses';
 
 export const runtime = 'nodejs';

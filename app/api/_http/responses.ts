@@ -1,6 +1,6 @@
 // The JSON responses every API route handler sends: public data with its cache
 // policy, and errors through the one mapping in server/errors.ts.
-import { MethodNotAllowedError, isUnexpectedError, toHttpError } from '../../../server/errors';
+import { MethodNotAllowedError, isUnexpectedError, toHttpError } from '@/server/errors';
 
 /** Published routes change only when staff publish; a minute of staleness is fine. */
 export const PUBLIC_DATA_CACHE_CONTROL = 'public, max-age=60, stale-while-revalidate=300';

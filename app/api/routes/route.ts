@@ -1,6 +1,6 @@
 // GET /api/routes: the catalogue of published routes, as summaries.
-import { listPublishedRoutes } from '../../_data/route-repository';
-import { toRouteSummary } from '../../../server/routes/route-summary';
+import { listPublishedRoutes } from '@/app/_data/route-repository';
+import { toRouteSummary } from '@/server/routes/route-summary';
 import { READ_ONLY_METHODS, allowedMethodsOptions, answeringErrorsAsJson, methodNotAllowed, publicJson } from '../_http/responses';
 
 export const runtime = 'nodejs';

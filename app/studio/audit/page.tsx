@@ -2,12 +2,12 @@
 // duplicated which route revision, and when.
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireStaffForPage } from '../../_server/staff-page-guard';
-import { getRequestLocale } from '../../../components/i18n/request-locale';
-import { formatMessage, messagesFor } from '../../../components/i18n/messages';
-import { StudioHeader } from '../../../components/studio/StudioHeader';
-import { studioRouteStore } from '../../_server/web-services';
-import styles from '../../../components/studio/StudioList.module.css';
+import { requireStaffForPage } from '@/app/_server/staff-page-guard';
+import { getRequestLocale } from '@/components/i18n/request-locale';
+import { formatMessage, messagesFor } from '@/components/i18n/messages';
+import { StudioHeader } from '@/components/studio/StudioHeader';
+import { studioRouteStore } from '@/app/_server/web-services';
+import styles from '@/components/studio/StudioList.module.css';
 
 export const dynamic = 'force-dynamic';
 

@@ -3,10 +3,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
-import { getRequestLocale } from '../../../components/i18n/request-locale';
-import { messagesFor } from '../../../components/i18n/messages';
-import { SiteHeader } from '../../../components/site/SiteHeader';
-import { currentStaffSessionForPage } from '../../_server/staff-page-guard';
+import { getRequestLocale } from '@/components/i18n/request-locale';
+import { messagesFor } from '@/components/i18n/messages';
+import { SiteHeader } from '@/components/site/SiteHeader';
+import { currentStaffSessionForPage } from '@/app/_server/staff-page-guard';
 import { LoginForm } from './LoginForm';
 import styles from './login.module.css';
 

@@ -4,10 +4,10 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { connection } from 'next/server';
-import { getRequestLocale } from '../../../components/i18n/request-locale';
-import { messagesFor } from '../../../components/i18n/messages';
-import { SiteHeader } from '../../../components/site/SiteHeader';
-import { webServices } from '../../_server/web-services';
+import { getRequestLocale } from '@/components/i18n/request-locale';
+import { messagesFor } from '@/components/i18n/messages';
+import { SiteHeader } from '@/components/site/SiteHeader';
+import { webServices } from '@/app/_server/web-services';
 import { SetupForm } from './SetupForm';
 import styles from '../login/login.module.css';
 

@@ -2,14 +2,14 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { getPublishedRoute } from '../../_data/route-repository';
-import { cloudReadinessOf } from '../../_data/cloud-readiness';
-import { getRequestLocale } from '../../../components/i18n/request-locale';
-import { messagesFor } from '../../../components/i18n/messages';
-import { FlightPlayer } from '../../../components/player/FlightPlayer';
-import { parseFlightStartOptions, type QueryValue } from '../../../components/player/flight-start-options';
-import { parseRenderPreference, publicRenderUrl } from '../../../components/player/cloud/render-path';
-import { LANDMARKS } from '../../../scenes/world/landmarks';
+import { getPublishedRoute } from '@/app/_data/route-repository';
+import { cloudReadinessOf } from '@/app/_data/cloud-readiness';
+import { getRequestLocale } from '@/components/i18n/request-locale';
+import { messagesFor } from '@/components/i18n/messages';
+import { FlightPlayer } from '@/components/player/FlightPlayer';
+import { parseFlightStartOptions, type QueryValue } from '@/components/player/flight-start-options';
+import { parseRenderPreference, publicRenderUrl } from '@/components/player/cloud/render-path';
+import { LANDMARKS } from '@/scenes/world/landmarks';
 
 // The route is read from the database per request: a republished route shows at once.
 export const dynamic = 'force-dynamic';

@@ -3,9 +3,9 @@
 // own flight clock, with what a viewer needs when the stream cannot show a picture (bake
 // progress, a full node, no connection) and a way to fly on the device instead.
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
-import type { FlightClock } from '../../../scenes/timeline/flight-clock';
+import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { formatMessage, type Messages } from '../../i18n/messages';
+import { formatMessage, type Messages } from '@/components/i18n/messages';
 import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream-client';
 import { StreamStatsPanel } from './StreamStatsPanel';
 import { cloudStateBlocksPlayback, INITIAL_CLOUD_SNAPSHOT } from './cloud-state';

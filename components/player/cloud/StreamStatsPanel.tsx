@@ -3,7 +3,7 @@
 // client twice a second while open; closed, it costs nothing.
 import { useEffect, useId, useState, type MouseEvent } from 'react';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { formatMessage, type Messages } from '../../i18n/messages';
+import { formatMessage, type Messages } from '@/components/i18n/messages';
 import { CloseIcon } from './CloudIcons';
 import type { CloudSnapshot, CloudStats } from './stream-client';
 import styles from './StreamStatsPanel.module.css';

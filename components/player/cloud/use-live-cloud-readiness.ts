@@ -4,7 +4,7 @@
 // the backoff of cloud-readiness-poll, pausing while the tab is hidden. Returns the latest
 // reading; once it says 'ready' the player may hand the flight to the cloud.
 import { useEffect, useRef, useState } from 'react';
-import type { CloudReadiness } from '../../../server/bake/cloud-readiness';
+import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import { bakeWorthFollowing, CloudReadinessReplySchema, nextPollDelayMs, POLL_BASE_MS, readinessMoved, type PollOutcome } from './cloud-readiness-poll';
 
 export interface LiveCloudReadinessOptions {

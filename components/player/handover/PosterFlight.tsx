@@ -3,9 +3,9 @@
 // still gets the flight — the route's poster drifting slowly on the flight clock while
 // the player's captions carry the narration. Never a black screen or an endless spinner.
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { FlightClock } from '../../../scenes/timeline/flight-clock';
+import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { selectFlightTime } from '@/scenes/timeline/flight-time-selection';
-import type { Messages } from '../../i18n/messages';
+import type { Messages } from '@/components/i18n/messages';
 import { browserNowMs, requestBrowserFrame } from '../use-flight-time-display';
 import styles from './PosterFlight.module.css';
 

@@ -3,7 +3,7 @@
 // buttons in a labelled group on wide screens; on a phone one round button that opens the
 // same three choices as a small menu. Auto says which way it went.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Messages } from '../../i18n/messages';
+import type { Messages } from '@/components/i18n/messages';
 import { AutoIcon, CloudIcon, DeviceIcon } from '../cloud/CloudIcons';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import styles from './RenderPathSwitch.module.css';

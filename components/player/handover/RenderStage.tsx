@@ -4,15 +4,15 @@
 // then faded in while the outgoing one keeps drawing beneath. No black frame in between.
 import dynamic from 'next/dynamic';
 import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Route } from '../../../scenes/routes/route-schema';
-import type { FlightClock } from '../../../scenes/timeline/flight-clock';
-import type { Messages } from '../../i18n/messages';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { FlightClock } from '@/scenes/timeline/flight-clock';
+import type { Messages } from '@/components/i18n/messages';
 import type { CloudSnapshot } from '../cloud/stream-client';
 import type { CloudStreamViewProps } from '../cloud/CloudStreamView';
 import { unavailableSnapshot } from '../cloud/cloud-state';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
-import type { FlightRendererControl } from '../../scene/FlightCanvas';
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { FlightRendererControl } from '@/components/scene/FlightCanvas';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import { useFlightClockState } from '../use-flight-clock-state';
 import { PosterFlight } from './PosterFlight';
@@ -21,7 +21,7 @@ import { stageLayers, type StageLayer, type StageState } from './stage-layers';
 import styles from './RenderStage.module.css';
 
 // three.js needs a browser and weighs hundreds of kilobytes: load it only for a local flight.
-const FlightCanvas = dynamic(() => import('../../scene/FlightCanvas').then((module) => module.FlightCanvas), { ssr: false });
+const FlightCanvas = dynamic(() => import('@/components/scene/FlightCanvas').then((module) => module.FlightCanvas), { ssr: false });
 // The stream client (socket.io, simple-peer, WebCodecs) likewise loads only for a cloud flight.
 const CloudStreamView = dynamic(() => import('../cloud/CloudStreamView').then((module) => module.CloudStreamView), { ssr: false });
 

@@ -1,7 +1,7 @@
 // What the player's stage shows: one active renderer and, during a handover, an incoming
 // one that prepares underneath the picture and fades in once it has drawn the flight at
 // the clock's time. Pure: the player dispatches events, React renders the layers by id.
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { CloudState } from '../cloud/stream-client';
 
 /** A local layer's tier may be 'bake' when the page's URL asks for it (posters, screenshots). */

@@ -5,7 +5,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decideRenderPath } from '../render-choice/decide-render-path';
 import type { WarmupResult } from '../render-choice/probe-device';
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { DeviceProbe, RenderDecision, RenderPreference } from '../render-choice/render-choice-types';
 import { guessQualityTier, readDeviceHints } from '../guess-quality-tier';
 import type { LayerTarget } from './stage-layers';

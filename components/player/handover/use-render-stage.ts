@@ -5,13 +5,13 @@
 // reads the one flight clock, so a handover lands on the same poseAt time; this hook only
 // decides when to switch, and measures each switch.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { FlightClock } from '../../../scenes/timeline/flight-clock';
-import type { DrawnFrame } from '../../scene/FrameStats';
+import type { FlightClock } from '@/scenes/timeline/flight-clock';
+import type { DrawnFrame } from '@/components/scene/FrameStats';
 import { STREAM_FPS } from '../cloud/frame-for-time';
 import type { CloudSnapshot } from '../cloud/stream-client';
 import { LocalRenderWatch } from '../render-choice/local-render-watch';
 import { StreamStallWatch } from '../render-choice/stream-stall-watch';
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import { finishRecord, markReady, startRecord, type HandoverRecord } from './handover-record';
 import { afterIncomingFailed, initialStage, stageReducer, streamStallEndsFlight, streamStillArriving, type HandoverReason, type LayerTarget, type StageEvent, type StageLayer, type StageState } from './stage-layers';

@@ -4,7 +4,7 @@
 // JPEG fallback). null while the decoder check runs, so Auto waits for it instead of starting
 // on one path and handing over a moment later.
 import { useEffect, useState } from 'react';
-import type { CloudReadiness } from '../../../server/bake/cloud-readiness';
+import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import { hasCinematicProfile } from '../cloud/cinematic-profiles';
 import { canDecodeVp8 } from '../cloud/frame-decoder';
 

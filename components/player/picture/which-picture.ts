@@ -3,7 +3,7 @@
 // cinematic picture away: it is still being prepared, the visitor asked to save data, the link
 // is too thin, the stream faltered, or the visitor chose the device). Pure: the player passes
 // what it knows and shows the message the key names.
-import type { MessageKey } from '../../i18n/messages';
+import type { MessageKey } from '@/components/i18n/messages';
 import type { HandoverReason } from '../handover/stage-layers';
 import type { DecisionReason, RenderPreference } from '../render-choice/render-choice-types';
 import { isCinematicProfile } from '../cloud/cinematic-profiles';

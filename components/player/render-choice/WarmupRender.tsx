@@ -3,8 +3,8 @@
 // the loading veil: the probe's truest question is how fast this device draws this very scene.
 // Reports once; the player lazy-loads it, so three.js arrives only where a probe runs.
 import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
-import type { Route } from '../../../scenes/routes/route-schema';
-import { FlightCanvas, type FlightRendererControl } from '../../scene/FlightCanvas';
+import type { Route } from '@/scenes/routes/route-schema';
+import { FlightCanvas, type FlightRendererControl } from '@/components/scene/FlightCanvas';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
 import type { WarmupResult } from './probe-device';
 import { measureWarmupFrames } from './warmup-frames';

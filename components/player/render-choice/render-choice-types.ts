@@ -2,7 +2,7 @@
 // draw the scene here (at a quality tier), stream it from the cloud, or, on a device that
 // can do neither, show the route's posters with narration. Shared by the probe (browser
 // I/O), the pure decision rules, the remembered choice and the player.
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 
 /** The tiers a visitor's device renders at; 'bake' is the render server's. */
 export type LocalTier = Exclude<QualityTier, 'bake'>;

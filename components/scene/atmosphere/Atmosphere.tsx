@@ -3,9 +3,9 @@
 // cloud sea. Render it once inside the R3F <Canvas>.
 import { useThree } from '@react-three/fiber';
 import { useLayoutEffect, useMemo } from 'react';
-import { atmosphereFor } from '../../../scenes/atmosphere/atmosphere-params';
-import type { SceneId, TimeOfDay } from '../../../scenes/routes/route-schema';
-import type { QualityTier } from '../../../scenes/world/quality-tiers';
+import { atmosphereFor } from '@/scenes/atmosphere/atmosphere-params';
+import type { SceneId, TimeOfDay } from '@/scenes/routes/route-schema';
+import type { QualityTier } from '@/scenes/world/quality-tiers';
 import { atmosphereUniformsOf, setAtmosphereUniforms } from './atmosphere-uniforms';
 import { installCloudSeaVeil } from './cloud-sea-veil-chunks';
 import { CloudLayers } from './CloudLayers';

@@ -4,7 +4,7 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo, useRef } from 'react';
 import type { Group, Mesh } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import { atmosphereUniformsOf } from './atmosphere-uniforms';
 import { createCloudMaterial, setCloudTime } from './cloud-material';
 import { createCloudNoiseTexture } from './cloud-noise-texture';

@@ -5,7 +5,7 @@
 import { useThree } from '@react-three/fiber';
 import { useLayoutEffect } from 'react';
 import { Color, FogExp2 } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 
 export function SceneFog({ params }: { params: AtmosphereParams }) {
   const scene = useThree((state) => state.scene);

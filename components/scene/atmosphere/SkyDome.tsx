@@ -1,7 +1,7 @@
 'use client';
 // The sky: one camera-centred sphere drawn before everything else.
 import { useEffect, useMemo } from 'react';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import { createSkyMaterial } from './sky-material';
 
 // First among opaque objects; with no depth test the rest of the scene paints over it.

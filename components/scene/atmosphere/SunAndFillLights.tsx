@@ -3,7 +3,7 @@
 // No shadow maps: on a CPU rasteriser they halve the frame rate.
 import { useMemo } from 'react';
 import { Color, Vector3 } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 
 // Far enough out that the light reads as parallel over the whole world (only direction matters).
 const SUN_DISTANCE_M = 5000;

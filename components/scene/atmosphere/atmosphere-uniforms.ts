@@ -2,7 +2,7 @@
 // of its body and the sun. One set per three.js scene, filled in by <Atmosphere> and linked
 // into each material at compile time, so the time of day reaches every fogged shader.
 import { Color, Vector2, Vector3, Vector4, type Scene } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 
 export interface AtmosphereUniforms {
   /** The sea's body: floor, core and top heights (m), and the most it may hide of what is seen from under it. */

@@ -1,10 +1,10 @@
 // Shader for one horizontal cloud layer: a few octaves of baked noise drifting with the
 // wind, thresholded into soft-edged cloud, lit by the sun and faded into the horizon haze.
 import { Color, type DataTexture, DoubleSide, ShaderMaterial, Vector2, Vector3 } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
-import type { CloudLayer } from '../../../scenes/atmosphere/cloud-layers';
-import { CLOUD_NOISE_CELLS } from '../../../scenes/atmosphere/cloud-noise';
-import { latticeHash01 } from '../../../scenes/atmosphere/lattice-hash';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
+import type { CloudLayer } from '@/scenes/atmosphere/cloud-layers';
+import { CLOUD_NOISE_CELLS } from '@/scenes/atmosphere/cloud-noise';
+import { latticeHash01 } from '@/scenes/atmosphere/lattice-hash';
 import type { AtmosphereUniforms } from './atmosphere-uniforms';
 import { VEIL_GLSL } from './cloud-sea-veil-chunks';
 import { HAZE_LAW_GLSL } from './haze-law-glsl';

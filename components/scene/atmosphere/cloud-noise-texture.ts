@@ -1,7 +1,7 @@
 // The baked cloud noise as a GPU texture: repeating, mipmapped so the far cloud sea
 // averages out instead of shimmering.
 import { DataTexture, LinearFilter, LinearMipmapLinearFilter, RedFormat, RepeatWrapping, UnsignedByteType } from 'three';
-import { CLOUD_NOISE_SIZE_PX, cloudNoiseTexels } from '../../../scenes/atmosphere/cloud-noise';
+import { CLOUD_NOISE_SIZE_PX, cloudNoiseTexels } from '@/scenes/atmosphere/cloud-noise';
 
 export function createCloudNoiseTexture(): DataTexture {
   const texture = new DataTexture(

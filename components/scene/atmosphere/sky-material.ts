@@ -1,7 +1,7 @@
 // The sky dome's shader: a zenith-to-haze gradient with a soft sun disc and halo. The dome
 // is drawn first, centred on the camera and behind everything, so its size never matters.
 import { BackSide, Color, ShaderMaterial, Vector3 } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import { HORIZON_GLSL } from './horizon-glsl';
 
 const vertexShader = /* glsl */ `

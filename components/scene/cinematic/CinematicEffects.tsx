@@ -6,8 +6,8 @@
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
 import type { PerspectiveCamera } from 'three';
-import { atmosphereFor } from '../../../scenes/atmosphere/atmosphere-params';
-import type { Route } from '../../../scenes/routes/route-schema';
+import { atmosphereFor } from '@/scenes/atmosphere/atmosphere-params';
+import type { Route } from '@/scenes/routes/route-schema';
 import { createCloudNoiseTexture } from '../atmosphere/cloud-noise-texture';
 import { createCinematicPipeline } from './cinematic-pipeline';
 import { FILM_GRADES } from './film-grades';

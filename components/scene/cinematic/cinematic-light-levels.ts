@@ -10,7 +10,7 @@
 // throw a good share of the sun back. So the fill from below is that share of the sunlight,
 // tinted by sandstone and cloud (palette.rockBounce), and scales with the sun it comes from.
 import { Color } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import type { FilmGrade } from './film-grades';
 
 export interface CinematicLightLevels {

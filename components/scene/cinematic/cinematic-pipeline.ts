@@ -7,9 +7,9 @@
 import { N8AOPostPass } from 'n8ao';
 import { BloomEffect, EffectComposer, EffectPass, Pass, RenderPass, ToneMappingEffect, ToneMappingMode } from 'postprocessing';
 import { HalfFloatType, Matrix4, type DataTexture, type DirectionalLight, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
-import { poseAt } from '../../../scenes/routes/pose';
-import type { Route } from '../../../scenes/routes/route-schema';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
+import { poseAt } from '@/scenes/routes/pose';
+import type { Route } from '@/scenes/routes/route-schema';
 import { AccumulationPass } from './accumulation-pass';
 import { SUB_FRAMES } from './cinematic-settings';
 import { cinematicLightLevels } from './cinematic-light-levels';

@@ -1,7 +1,7 @@
 // The colour grade of each time of day, applied around the filmic (AgX) tone curve: how bright
 // the exposure, how warm the highlights and how cool the shadows, how much the sun blooms.
 // Humid subtropical air: soft contrast, never punchy, warm light raking into cool shade.
-import type { TimeOfDay } from '../../../scenes/routes/route-schema';
+import type { TimeOfDay } from '@/scenes/routes/route-schema';
 
 export interface FilmGrade {
   /** Multiplier on scene light before the tone curve. */

@@ -1,7 +1,7 @@
 // A small tileable cube of smooth 3D value noise (two octaves), baked once: the cloud sea's
 // billows and the mist's torn edges in the volumetric pass. Seeded lattice hashes only, so
 // every renderer bakes the same texels.
-import { latticeHash01 } from '../../../scenes/atmosphere/lattice-hash';
+import { latticeHash01 } from '@/scenes/atmosphere/lattice-hash';
 
 export const VOLUME_NOISE_SIZE_PX = 48;
 /** Lattice cells across the cube at the coarse octave; the fine octave has twice as many. */

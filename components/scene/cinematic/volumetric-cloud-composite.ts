@@ -4,7 +4,7 @@
 // pillar's edge does not bleed the cloud behind it over its face. On the sky, a high cloud deck.
 import { Effect, EffectAttribute } from 'postprocessing';
 import { Color, Matrix4, Uniform, Vector2, Vector3, type DataTexture, type PerspectiveCamera, type Texture } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import type { FilmGrade } from './film-grades';
 import { HAZE_LAW_GLSL } from '../atmosphere/haze-law-glsl';
 import { HORIZON_GLSL } from '../atmosphere/horizon-glsl';

@@ -26,9 +26,9 @@ import {
   type Texture,
   type WebGLRenderer,
 } from 'three';
-import type { AtmosphereParams } from '../../../scenes/atmosphere/atmosphere-params';
-import { CLOUD_NOISE_CELLS } from '../../../scenes/atmosphere/cloud-noise';
-import { veilColumnDepth } from '../../../scenes/atmosphere/cloud-sea';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
+import { CLOUD_NOISE_CELLS } from '@/scenes/atmosphere/cloud-noise';
+import { veilColumnDepth } from '@/scenes/atmosphere/cloud-sea';
 import { offsetFromSeed, thresholdForCoverage } from '../atmosphere/cloud-material';
 import { HAZE_DENSITY_SCALE, MARCH_STEPS, MAX_MARCH_M, PLUME_MARCH_STEPS, SUN_SHADOW_STEPS } from './cinematic-settings';
 import type { FilmGrade } from './film-grades';

@@ -1,7 +1,7 @@
 // The contract between the Node renderer and its render page: what the page publishes on
 // window and the jobs Node asks it to do. Types only, shared by both sides.
-import type { Route } from '../../../scenes/routes/route-schema';
-import type { SceneTier } from '../../../scenes/world/quality-tiers';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { SceneTier } from '@/scenes/world/quality-tiers';
 
 export interface RenderPageInfo {
   /** The unmasked WebGL renderer string, e.g. "ANGLE (Mesa, llvmpipe (LLVM 15…), OpenGL 4.5)". */

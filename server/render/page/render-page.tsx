@@ -2,9 +2,9 @@
 // mounts the visitor's own FlightCanvas (at the bake tier unless told otherwise) with the frame loop stopped, and
 // draws, encodes and ships frames when Node asks (window.__yunshanRender).
 import { createRoot } from 'react-dom/client';
-import { FlightCanvas, type FlightRendererControl } from '../../../components/scene/FlightCanvas';
-import type { Route } from '../../../scenes/routes/route-schema';
-import type { SceneTier } from '../../../scenes/world/quality-tiers';
+import { FlightCanvas, type FlightRendererControl } from '@/components/scene/FlightCanvas';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { SceneTier } from '@/scenes/world/quality-tiers';
 import { frameTimestampUs } from '@/scenes/protocol/frame-timing';
 import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
 import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';

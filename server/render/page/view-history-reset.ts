@@ -2,8 +2,8 @@
 // plan while the camera moves little, so a frame depends on the frames before it; drawing
 // a hidden frame far away first forces a fresh plan, making every segment (and a resumed
 // bake) independent of what was rendered before it.
-import { poseAt } from '../../../scenes/routes/pose';
-import type { Route } from '../../../scenes/routes/route-schema';
+import { poseAt } from '@/scenes/routes/pose';
+import type { Route } from '@/scenes/routes/route-schema';
 
 const CANDIDATE_FRACTIONS = [0, 0.25, 0.5, 0.75, 1];
 

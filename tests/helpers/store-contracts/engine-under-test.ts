@@ -5,8 +5,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openSqlClient } from '../../../server/db/open-sql-client';
-import type { SqlClient } from '../../../server/db/sql-client';
+import { openSqlClient } from '@/server/db/open-sql-client';
+import type { SqlClient } from '@/server/db/sql-client';
 import type { RunningPostgres } from '../postgres-server';
 
 export interface FreshDatabase {

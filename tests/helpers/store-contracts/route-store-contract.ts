@@ -4,11 +4,11 @@
 // log (append-only, newest first, paged), and two instances writing at once.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SqlClient } from '../../../server/db/sql-client';
-import { createRouteStore } from '../../../server/routes/route-store';
-import { createStudioRouteStore } from '../../../server/routes/studio-route-store';
-import { isRevisionConflictError, RouteArchivedError } from '../../../server/routes/route-write-errors';
-import { ConflictError } from '../../../server/errors';
+import type { SqlClient } from '@/server/db/sql-client';
+import { createRouteStore } from '@/server/routes/route-store';
+import { createStudioRouteStore } from '@/server/routes/studio-route-store';
+import { isRevisionConflictError, RouteArchivedError } from '@/server/routes/route-write-errors';
+import { ConflictError } from '@/server/errors';
 import { buildTestRoute } from '../test-routes';
 import type { EngineUnderTest } from './engine-under-test';
 

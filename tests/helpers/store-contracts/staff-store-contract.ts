@@ -4,15 +4,15 @@
 // link (spent once, by one of two racing instances), and signing in end to end.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { SqlClient } from '../../../server/db/sql-client';
-import { ConflictError } from '../../../server/errors';
-import { createFirstAdmin } from '../../../server/staff/first-admin-setup';
-import { ACCOUNT_THROTTLE } from '../../../server/staff/login-throttle';
-import { hashPassword } from '../../../server/staff/password-hash';
-import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS } from '../../../server/staff/session-store';
-import { SETUP_TOKEN_LIFETIME_MS } from '../../../server/staff/setup-token-store';
-import { createStaffServices, type StaffServices } from '../../../server/staff/staff-services';
-import { signIn } from '../../../server/staff/staff-login';
+import type { SqlClient } from '@/server/db/sql-client';
+import { ConflictError } from '@/server/errors';
+import { createFirstAdmin } from '@/server/staff/first-admin-setup';
+import { ACCOUNT_THROTTLE } from '@/server/staff/login-throttle';
+import { hashPassword } from '@/server/staff/password-hash';
+import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS } from '@/server/staff/session-store';
+import { SETUP_TOKEN_LIFETIME_MS } from '@/server/staff/setup-token-store';
+import { createStaffServices, type StaffServices } from '@/server/staff/staff-services';
+import { signIn } from '@/server/staff/staff-login';
 import type { EngineUnderTest } from './engine-under-test';
 
 // Sessions and accounts do not care how the hash was made; a fixed PHC string keeps these tests fast.

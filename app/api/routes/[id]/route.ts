@@ -1,9 +1,9 @@
 // GET /api/routes/:id: one published route in full, with the revision it is.
 import { z } from 'zod';
-import { getPublishedRoute } from '../../../_data/route-repository';
-import { RouteSchema } from '../../../../scenes/routes/route-schema';
-import { NotFoundError, ValidationError } from '../../../../server/errors';
-import { READ_ONLY_METHODS, allowedMethodsOptions, answeringErrorsAsJson, methodNotAllowed, publicJson } from '../../_http/responses';
+import { getPublishedRoute } from '@/app/_data/route-repository';
+import { RouteSchema } from '@/scenes/routes/route-schema';
+import { NotFoundError, ValidationError } from '@/server/errors';
+import { READ_ONLY_METHODS, allowedMethodsOptions, answeringErrorsAsJson, methodNotAllowed, publicJson } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

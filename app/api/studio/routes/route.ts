@@ -1,10 +1,10 @@
 // GET /api/studio/routes: every route with its draft/published state and cloud readiness.
 // POST: a new draft route from a full route body (curators).
-import { readJsonBody } from '../../../_server/staff-request-guard';
-import { CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES } from '../../../../server/routes/studio-route-requests';
-import { withCloudReadiness } from '../../../_data/cloud-readiness';
-import { studioRouteStore } from '../../../_server/web-services';
-import { methodNotAllowed } from '../../_http/responses';
+import { readJsonBody } from '@/app/_server/staff-request-guard';
+import { CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES } from '@/server/routes/studio-route-requests';
+import { withCloudReadiness } from '@/app/_data/cloud-readiness';
+import { studioRouteStore } from '@/app/_server/web-services';
+import { methodNotAllowed } from '@/app/api/_http/responses';
 import { actorOf, guardStudioRequest, studioJson, studioRouteHandler } from './_http/studio-route-http';
 
 export const runtime = 'nodejs';

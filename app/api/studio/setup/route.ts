@@ -1,13 +1,13 @@
 // POST /api/studio/setup: spends the one-time setup link to create the first admin,
 // then signs them in. Refused once any admin exists.
 import { z } from 'zod';
-import { createFirstAdmin } from '../../../../server/staff/first-admin-setup';
-import { MAX_EMAIL_LENGTH } from '../../../../server/staff/staff-email';
-import { MAX_PASSWORD_LENGTH } from '../../../../server/staff/password-policy';
-import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../_server/staff-request-guard';
-import { isHttpsRequest, serializeSessionCookie } from '../../../../server/staff/session-cookie';
-import { webServices } from '../../../_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '../../_http/responses';
+import { createFirstAdmin } from '@/server/staff/first-admin-setup';
+import { MAX_EMAIL_LENGTH } from '@/server/staff/staff-email';
+import { MAX_PASSWORD_LENGTH } from '@/server/staff/password-policy';
+import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
+import { isHttpsRequest, serializeSessionCookie } from '@/server/staff/session-cookie';
+import { webServices } from '@/app/_server/web-services';
+import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 // GET /api/studio/staff lists staff; POST creates a curator or admin. Admins only.
-import { createStaffAccount, NewStaffAccountSchema } from '../../../../server/staff/staff-accounts';
-import { assertSameOrigin, readJsonBody, requireStaff, studioHandler, studioJson } from '../../../_server/staff-request-guard';
-import { webServices } from '../../../_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '../../_http/responses';
+import { createStaffAccount, NewStaffAccountSchema } from '@/server/staff/staff-accounts';
+import { assertSameOrigin, readJsonBody, requireStaff, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
+import { webServices } from '@/app/_server/web-services';
+import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -3,15 +3,15 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { requireStaffForPage } from '../../../_server/staff-page-guard';
-import { hasDomainErrorCode, NOT_FOUND_CODE } from '../../../../server/errors';
-import { RouteIdSchema } from '../../../../server/routes/studio-route-requests';
-import type { StudioRouteDetail } from '../../../../server/routes/studio-route-contracts';
-import { getRequestLocale } from '../../../../components/i18n/request-locale';
-import { messagesFor } from '../../../../components/i18n/messages';
-import { StudioEditor } from '../../../../components/studio/StudioEditor';
-import { studioRouteStore } from '../../../_server/web-services';
-import { publicRenderUrl } from '../../../../components/player/cloud/render-path';
+import { requireStaffForPage } from '@/app/_server/staff-page-guard';
+import { hasDomainErrorCode, NOT_FOUND_CODE } from '@/server/errors';
+import { RouteIdSchema } from '@/server/routes/studio-route-requests';
+import type { StudioRouteDetail } from '@/server/routes/studio-route-contracts';
+import { getRequestLocale } from '@/components/i18n/request-locale';
+import { messagesFor } from '@/components/i18n/messages';
+import { StudioEditor } from '@/components/studio/StudioEditor';
+import { studioRouteStore } from '@/app/_server/web-services';
+import { publicRenderUrl } from '@/components/player/cloud/render-path';
 
 export const dynamic = 'force-dynamic';
 

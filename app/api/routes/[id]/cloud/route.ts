@@ -3,10 +3,10 @@
 // The tour page polls it while the route bakes, so "Preparing the cloud picture, N %" moves and
 // the player can switch once the bake lands.
 import { z } from 'zod';
-import { bakeStateOf } from '../../../../_data/cloud-readiness';
-import { RouteSchema } from '../../../../../scenes/routes/route-schema';
-import { ValidationError } from '../../../../../server/errors';
-import { READ_ONLY_METHODS, allowedMethodsOptions, errorJson, methodNotAllowed } from '../../../_http/responses';
+import { bakeStateOf } from '@/app/_data/cloud-readiness';
+import { RouteSchema } from '@/scenes/routes/route-schema';
+import { ValidationError } from '@/server/errors';
+import { READ_ONLY_METHODS, allowedMethodsOptions, errorJson, methodNotAllowed } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,14 +1,14 @@
 // POST /api/studio/auth/login: email and password in, session cookie out. Wrong
 // password and unknown email get the same status, body and timing class.
 import { z } from 'zod';
-import { clientAddressOf } from '../../../../../server/staff/client-address';
-import { MAX_EMAIL_LENGTH } from '../../../../../server/staff/staff-email';
-import { MAX_PASSWORD_LENGTH } from '../../../../../server/staff/password-policy';
-import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
-import { isHttpsRequest, serializeSessionCookie } from '../../../../../server/staff/session-cookie';
-import { signIn } from '../../../../../server/staff/staff-login';
-import { webServices } from '../../../../_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
+import { clientAddressOf } from '@/server/staff/client-address';
+import { MAX_EMAIL_LENGTH } from '@/server/staff/staff-email';
+import { MAX_PASSWORD_LENGTH } from '@/server/staff/password-policy';
+import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
+import { isHttpsRequest, serializeSessionCookie } from '@/server/staff/session-cookie';
+import { signIn } from '@/server/staff/staff-login';
+import { webServices } from '@/app/_server/web-services';
+import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

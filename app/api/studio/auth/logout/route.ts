@@ -1,9 +1,9 @@
 // POST /api/studio/auth/logout: ends this browser's session (the row is deleted,
 // so the token is useless even if copied) and clears the cookie.
-import { assertSameOrigin, currentStaffSession, studioHandler } from '../../../../_server/staff-request-guard';
-import { isHttpsRequest, serializeClearedSessionCookie } from '../../../../../server/staff/session-cookie';
-import { webServices } from '../../../../_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
+import { assertSameOrigin, currentStaffSession, studioHandler } from '@/app/_server/staff-request-guard';
+import { isHttpsRequest, serializeClearedSessionCookie } from '@/server/staff/session-cookie';
+import { webServices } from '@/app/_server/web-services';
+import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

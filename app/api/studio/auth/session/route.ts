@@ -1,6 +1,6 @@
 // GET /api/studio/auth/session: who is signed in, and until when (401 when nobody).
-import { READ_ONLY_METHODS, allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
-import { requireStaff, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
+import { READ_ONLY_METHODS, allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
+import { requireStaff, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,10 +1,10 @@
 // GET /api/studio/routes/:id: the latest draft and its revision history.
 // PUT: save the editor's route as a new revision on top of baseRevision (409 when stale).
-import { readJsonBody } from '../../../../_server/staff-request-guard';
-import { ValidationError } from '../../../../../server/errors';
-import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '../../../../../server/routes/studio-route-requests';
-import { studioRouteStore } from '../../../../_server/web-services';
-import { methodNotAllowed } from '../../../_http/responses';
+import { readJsonBody } from '@/app/_server/staff-request-guard';
+import { ValidationError } from '@/server/errors';
+import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '@/server/routes/studio-route-requests';
+import { studioRouteStore } from '@/app/_server/web-services';
+import { methodNotAllowed } from '@/app/api/_http/responses';
 import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../_http/studio-route-http';
 
 export const runtime = 'nodejs';

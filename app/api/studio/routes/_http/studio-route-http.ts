@@ -2,15 +2,15 @@
 // from the URL, and error answers that carry what the editor needs (409's current
 // revision, 422's route issues).
 import { z } from 'zod';
-import { requireStaff, assertSameOrigin, readJsonBody, studioErrorJson, studioHandler, studioJson } from '../../../../_server/staff-request-guard';
-import { studioRouteStore } from '../../../../_server/web-services';
-import type { StaffRole, StaffSession } from '../../../../../server/staff/staff-contracts';
-import type { AuditActor, AuditQuery } from '../../../../../server/audit/route-audit-log';
-import { ValidationError } from '../../../../../server/errors';
-import { isRevisionConflictError } from '../../../../../server/routes/route-write-errors';
-import { isRouteNotPublishableError } from '../../../../../server/routes/route-publish-errors';
-import { AuditQuerySchema, RouteIdSchema } from '../../../../../server/routes/studio-route-requests';
-import type { StudioRouteStore } from '../../../../../server/routes/studio-route-contracts';
+import { requireStaff, assertSameOrigin, readJsonBody, studioErrorJson, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
+import { studioRouteStore } from '@/app/_server/web-services';
+import type { StaffRole, StaffSession } from '@/server/staff/staff-contracts';
+import type { AuditActor, AuditQuery } from '@/server/audit/route-audit-log';
+import { ValidationError } from '@/server/errors';
+import { isRevisionConflictError } from '@/server/routes/route-write-errors';
+import { isRouteNotPublishableError } from '@/server/routes/route-publish-errors';
+import { AuditQuerySchema, RouteIdSchema } from '@/server/routes/studio-route-requests';
+import type { StudioRouteStore } from '@/server/routes/studio-route-contracts';
 
 export { studioJson };
 

@@ -1,7 +1,7 @@
 // GET /api/studio/routes/audit: the whole studio's audit log, newest first. Admins only:
 // it shows every staff member's actions. ("audit" is a reserved route id.)
-import { studioRouteStore } from '../../../../_server/web-services';
-import { methodNotAllowed } from '../../../_http/responses';
+import { studioRouteStore } from '@/app/_server/web-services';
+import { methodNotAllowed } from '@/app/api/_http/responses';
 import { auditQueryOf, guardStudioRequest, studioJson, studioRouteHandler } from '../_http/studio-route-http';
 
 export const runtime = 'nodejs';

@@ -1,8 +1,8 @@
 // DELETE /api/studio/staff/[id]: removes a staff member and ends their sessions. Admins only.
-import { ConflictError, NotFoundError } from '../../../../../server/errors';
-import { assertSameOrigin, requireStaff, studioHandler } from '../../../../_server/staff-request-guard';
-import { webServices } from '../../../../_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '../../../_http/responses';
+import { ConflictError, NotFoundError } from '@/server/errors';
+import { assertSameOrigin, requireStaff, studioHandler } from '@/app/_server/staff-request-guard';
+import { webServices } from '@/app/_server/web-services';
+import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
 import { parseStaffId } from './staff-id';
 
 export const runtime = 'nodejs';

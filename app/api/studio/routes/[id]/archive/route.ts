@@ -1,7 +1,7 @@
 // POST /api/studio/routes/:id/archive {archived}: withdraw a route from visitors (or bring it back).
-import { ArchiveRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
-import { methodNotAllowed } from '../../../../_http/responses';
-import { studioJson, studioRouteAction } from '../../_http/studio-route-http';
+import { ArchiveRouteBodySchema } from '@/server/routes/studio-route-requests';
+import { methodNotAllowed } from '@/app/api/_http/responses';
+import { studioJson, studioRouteAction } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,11 +1,11 @@
 // GET /api/studio/routes/:id/bakes[?revision=n]: bake progress of the published (or named)
 // revision, asked of the render server (503 when it does not answer); the editor polls it.
 import { z } from 'zod';
-import { ValidationError } from '../../../../../../server/errors';
-import { routeBakeProgressOf } from '../../../../../_data/cloud-readiness';
-import { studioRouteStore } from '../../../../../_server/web-services';
-import { methodNotAllowed } from '../../../../_http/responses';
-import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+import { ValidationError } from '@/server/errors';
+import { routeBakeProgressOf } from '@/app/_data/cloud-readiness';
+import { studioRouteStore } from '@/app/_server/web-services';
+import { methodNotAllowed } from '@/app/api/_http/responses';
+import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

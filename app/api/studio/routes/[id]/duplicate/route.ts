@@ -1,7 +1,7 @@
 // POST /api/studio/routes/:id/duplicate: a new draft route copying this one's latest revision.
-import { DuplicateRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
-import { methodNotAllowed } from '../../../../_http/responses';
-import { studioJson, studioRouteAction } from '../../_http/studio-route-http';
+import { DuplicateRouteBodySchema } from '@/server/routes/studio-route-requests';
+import { methodNotAllowed } from '@/app/api/_http/responses';
+import { studioJson, studioRouteAction } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

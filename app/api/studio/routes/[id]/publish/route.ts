@@ -2,13 +2,13 @@
 // route rules (422 with the issues when it breaks one), publishes it and asks the render server
 // to queue its bakes. Published is published: when the render server does not answer, the reply
 // says so (bakesDeferred) and the render server's sweep of published routes queues them later.
-import { readJsonBody } from '../../../../../_server/staff-request-guard';
-import { validateRoute, hasErrors } from '../../../../../../scenes/routes/validate-route';
-import { PublishRouteBodySchema } from '../../../../../../server/routes/studio-route-requests';
-import { RouteNotPublishableError } from '../../../../../../server/routes/route-publish-errors';
-import { webServices } from '../../../../../_server/web-services';
-import { methodNotAllowed } from '../../../../_http/responses';
-import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../../_http/studio-route-http';
+import { readJsonBody } from '@/app/_server/staff-request-guard';
+import { validateRoute, hasErrors } from '@/scenes/routes/validate-route';
+import { PublishRouteBodySchema } from '@/server/routes/studio-route-requests';
+import { RouteNotPublishableError } from '@/server/routes/route-publish-errors';
+import { webServices } from '@/app/_server/web-services';
+import { methodNotAllowed } from '@/app/api/_http/responses';
+import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,7 +1,7 @@
 // POST /api/studio/routes/:id/restore: an earlier revision copied as the new latest draft.
-import { RestoreRevisionBodySchema } from '../../../../../../server/routes/studio-route-requests';
-import { methodNotAllowed } from '../../../../_http/responses';
-import { studioJson, studioRouteAction } from '../../_http/studio-route-http';
+import { RestoreRevisionBodySchema } from '@/server/routes/studio-route-requests';
+import { methodNotAllowed } from '@/app/api/_http/responses';
+import { studioJson, studioRouteAction } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -1,8 +1,8 @@
 // POST /api/studio/staff/[id]/revoke-sessions: signs a staff member out everywhere. Admins only.
-import { NotFoundError } from '../../../../../../server/errors';
-import { assertSameOrigin, requireStaff, studioHandler, studioJson } from '../../../../../_server/staff-request-guard';
-import { webServices } from '../../../../../_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '../../../../_http/responses';
+import { NotFoundError } from '@/server/errors';
+import { assertSameOrigin, requireStaff, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
+import { webServices } from '@/app/_server/web-services';
+import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
 import { parseStaffId } from '../staff-id';
 
 export const runtime = 'nodejs';
