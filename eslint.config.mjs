@@ -14,6 +14,11 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      // A relative import that climbs more than one folder hides where the module lives; '@/' names it from the root.
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(\\.\\./){2,}', message: "Import from '@/…' instead of climbing folders." }] },
+      ],
     },
   },
   {
@@ -24,7 +29,10 @@ export default tseslint.config(
     files: ['scenes/**/*.ts'],
     rules: {
       // scenes/ must be deterministic: the render server and the browser build the same world.
-      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the seeded PRNG in scenes/world/random.ts' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use the seeded PRNG in scenes/world/random.ts' },
+      ],
     },
   },
 );

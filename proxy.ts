@@ -15,7 +15,11 @@ export function proxy(request: NextRequest): Response {
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(18))).toString('base64');
   const policy = contentSecurityPolicy({
     nonce,
-    renderServerUrl: publicRenderUrl(process.env.YUNSHAN_PUBLIC_RENDER_URL, request.headers.get('host'), request.headers.get('x-forwarded-proto')),
+    renderServerUrl: publicRenderUrl(
+      process.env.YUNSHAN_PUBLIC_RENDER_URL,
+      request.headers.get('host'),
+      request.headers.get('x-forwarded-proto'),
+    ),
     development: process.env.NODE_ENV === 'development',
   });
   const requestHeaders = new Headers(request.headers);

@@ -37,9 +37,7 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
               {messages['catalogue.routesHeading']}
             </h2>
             {published.length > 0 && (
-              <p className={styles.flightsCount}>
-                {formatCount(locale, 'catalogue.routesCount', published.length)}
-              </p>
+              <p className={styles.flightsCount}>{formatCount(locale, 'catalogue.routesCount', published.length)}</p>
             )}
           </div>
           {published.length === 0 ? (

@@ -27,7 +27,14 @@
 // machines this was written on have no GPU.
 import os from 'node:os';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
-import { BAKE_FPS, PROFILE_IDS, QUALITY_PROFILES, isProfileId, type ProfileId, type QualityProfile } from '@/scenes/protocol/profile-ladder';
+import {
+  BAKE_FPS,
+  PROFILE_IDS,
+  QUALITY_PROFILES,
+  isProfileId,
+  type ProfileId,
+  type QualityProfile,
+} from '@/scenes/protocol/profile-ladder';
 import { chromiumLaunchDefaults } from '../server/render/chromium-launch';
 import { createRendererPool } from '../server/render/renderer-pool';
 import { isRendererFailedError } from '../server/render/renderer-errors';
@@ -45,7 +52,9 @@ const MEASURE_TRIES = 3;
 /** Frames per cinematic row, from the start of one segment, in one round: at seconds a frame, the standard plan would take hours. */
 const CINEMATIC_FRAMES = Number(process.env.YUNSHAN_BENCH_CINEMATIC_FRAMES ?? 10);
 if (!Number.isInteger(CINEMATIC_FRAMES) || CINEMATIC_FRAMES < 1 || CINEMATIC_FRAMES > 30) {
-  throw new Error(`YUNSHAN_BENCH_CINEMATIC_FRAMES: a whole number of frames from 1 to 30 (one segment), not ${process.env.YUNSHAN_BENCH_CINEMATIC_FRAMES}`);
+  throw new Error(
+    `YUNSHAN_BENCH_CINEMATIC_FRAMES: a whole number of frames from 1 to 30 (one segment), not ${process.env.YUNSHAN_BENCH_CINEMATIC_FRAMES}`,
+  );
 }
 
 interface MeasurementPlan {
@@ -67,7 +76,8 @@ function profilesToMeasure(list: string | undefined): ProfileId[] {
   if (list === undefined || list.trim() === '') return [...PROFILE_IDS];
   const ids = list.split(',').map((id) => id.trim());
   const unknown = ids.filter((id) => !isProfileId(id));
-  if (unknown.length > 0) throw new Error(`YUNSHAN_BENCH_PROFILES: unknown profile(s) ${unknown.join(', ')}; known: ${PROFILE_IDS.join(', ')}`);
+  if (unknown.length > 0)
+    throw new Error(`YUNSHAN_BENCH_PROFILES: unknown profile(s) ${unknown.join(', ')}; known: ${PROFILE_IDS.join(', ')}`);
   return ids as ProfileId[];
 }
 
@@ -87,7 +97,9 @@ export async function benchBake(): Promise<void> {
   const route = CURATED_ROUTES.find((candidate) => candidate.id === ROUTE_ID) ?? CURATED_ROUTES[0];
   const pool = await createRendererPool({ size: 1, log: () => {} });
   // Renderers at nice 19 and SCHED_IDLE measure what a shared machine leaves over, not the renderer.
-  const priority = chromiumLaunchDefaults().lowPriority ? 'lowest CPU priority (YUNSHAN_RENDER_LOW_PRIORITY=0 for normal)' : 'normal CPU priority';
+  const priority = chromiumLaunchDefaults().lowPriority
+    ? 'lowest CPU priority (YUNSHAN_RENDER_LOW_PRIORITY=0 for normal)'
+    : 'normal CPU priority';
   const load = os.loadavg()[0].toFixed(1);
   try {
     const table = startTable(
@@ -103,7 +115,10 @@ export async function benchBake(): Promise<void> {
       const kbps: number[] = [];
       let framesPerRun = 0;
       for (let round = 0; round < plan.rounds; round += 1) {
-        const renderOnly = await measureSurvivingRendererDeath(() => measureRenderThroughput(pool, route, profile, { ...options, renderOnly: true }), `${profileId} render-only`);
+        const renderOnly = await measureSurvivingRendererDeath(
+          () => measureRenderThroughput(pool, route, profile, { ...options, renderOnly: true }),
+          `${profileId} render-only`,
+        );
         renderOnlyFps.push(renderOnly.framesPerSecond);
         const full = await measureSurvivingRendererDeath(() => measureRenderThroughput(pool, route, profile, options), `${profileId} bake`);
         bakeFps.push(full.framesPerSecond);

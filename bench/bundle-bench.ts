@@ -23,7 +23,9 @@ async function firstLoadJs(baseUrl: string, path: string): Promise<{ kb: number;
   const html = await (await fetch(`${baseUrl}${path}`)).text();
   // `nomodule` scripts are legacy polyfills that modern browsers never download.
   const tags = [...html.matchAll(/<script[^>]*>/g)].map((match) => match[0]).filter((tag) => !/\snomodule/i.test(tag));
-  const sources = [...new Set(tags.map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1]).filter((src): src is string => src !== undefined))];
+  const sources = [
+    ...new Set(tags.map((tag) => /src="([^"]+\.js[^"]*)"/.exec(tag)?.[1]).filter((src): src is string => src !== undefined)),
+  ];
   const facts = await Promise.all(sources.map((src) => scriptFacts(new URL(src, baseUrl).toString())));
   return {
     kb: facts.reduce((sum, fact) => sum + fact.gzipBytes, 0) / 1024,

@@ -48,12 +48,15 @@ async function playOnce(browser: Browser, tourUrl: string): Promise<CloudPlaybac
     await page.waitForFunction(() => window.__yunshanCloud !== undefined, undefined, { timeout: STREAM_TIMEOUT_MS });
     const before = { shown: 0, dropped: 0 };
     await page.waitForFunction(
-      ({ shownBefore, droppedBefore, frames }) => window.__yunshanCloud!.framesShown - shownBefore + (window.__yunshanCloud!.dropped - droppedBefore) >= frames,
+      ({ shownBefore, droppedBefore, frames }) =>
+        window.__yunshanCloud!.framesShown - shownBefore + (window.__yunshanCloud!.dropped - droppedBefore) >= frames,
       { shownBefore: before.shown, droppedBefore: before.dropped, frames: FIRST_SECOND_FRAMES },
       { timeout: STREAM_TIMEOUT_MS },
     );
     const firstSecond = await readCounters(page);
-    await page.waitForFunction((untilS) => window.__yunshanPlayer!.timeS() >= untilS, firstSecond.timeS + PLAY_WINDOW_S, { timeout: STREAM_TIMEOUT_MS });
+    await page.waitForFunction((untilS) => window.__yunshanPlayer!.timeS() >= untilS, firstSecond.timeS + PLAY_WINDOW_S, {
+      timeout: STREAM_TIMEOUT_MS,
+    });
     const end = await readCounters(page);
     return {
       shown: end.shown - firstSecond.shown,

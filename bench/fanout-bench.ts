@@ -29,8 +29,12 @@ const ROW_LIMIT_MS = 40_000;
 const TICK_MS = 10;
 
 function listFromEnv(name: string, fallback: string): number[] {
-  const values = (process.env[name] ?? fallback).split(',').filter((item) => item.trim() !== '').map(Number);
-  if (!values.every((value) => Number.isInteger(value) && value >= 1)) throw new Error(`${name}: whole numbers, comma-separated, not ${process.env[name]}`);
+  const values = (process.env[name] ?? fallback)
+    .split(',')
+    .filter((item) => item.trim() !== '')
+    .map(Number);
+  if (!values.every((value) => Number.isInteger(value) && value >= 1))
+    throw new Error(`${name}: whole numbers, comma-separated, not ${process.env[name]}`);
   return values;
 }
 
@@ -73,7 +77,9 @@ async function startOrigin(baked: BakedHttpRoute): Promise<{ child: ChildProcess
   const url = `http://127.0.0.1:${port}`;
   for (let attempt = 0; attempt < 600; attempt++) {
     if (child.exitCode !== null) throw new Error(`the render server exited with ${child.exitCode}:\n${errors}`);
-    const healthy = await fetch(`${url}/healthz`).then((response) => response.ok).catch(() => false);
+    const healthy = await fetch(`${url}/healthz`)
+      .then((response) => response.ok)
+      .catch(() => false);
     if (healthy) return { child, url, exited };
     await sleep(100);
   }
@@ -90,11 +96,27 @@ async function originSegmentRequests(originUrl: string): Promise<number> {
     .reduce((sum, match) => sum + Number(match[2]), 0);
 }
 
-function runViewers(baseUrl: string, baked: BakedHttpRoute, viewers: number, processes: number): Promise<{ outcomes: ViewerOutcome[]; cpuMs: number }> {
+function runViewers(
+  baseUrl: string,
+  baked: BakedHttpRoute,
+  viewers: number,
+  processes: number,
+): Promise<{ outcomes: ViewerOutcome[]; cpuMs: number }> {
   const runs = Array.from({ length: processes }, (_, index) => {
     const share = Math.floor(viewers / processes) + (index < viewers % processes ? 1 : 0);
-    const config = { baseUrl, key: baked.key, viewers: share, startSpreadMs: START_SPREAD_MS, segments: SEGMENTS_PLAYED, limitMs: ROW_LIMIT_MS };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout-viewers.ts'], { cwd: REPO_ROOT, env: { ...process.env, FANOUT_CONFIG: JSON.stringify(config) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const config = {
+      baseUrl,
+      key: baked.key,
+      viewers: share,
+      startSpreadMs: START_SPREAD_MS,
+      segments: SEGMENTS_PLAYED,
+      limitMs: ROW_LIMIT_MS,
+    };
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/fanout-viewers.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, FANOUT_CONFIG: JSON.stringify(config) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let output = '';
     child.stdout.on('data', (data: Buffer) => (output += data.toString()));
     child.stderr.on('data', (data: Buffer) => (output += data.toString()));
@@ -106,7 +128,10 @@ function runViewers(baseUrl: string, baked: BakedHttpRoute, viewers: number, pro
       }),
     );
   });
-  return Promise.all(runs).then((results) => ({ outcomes: results.flatMap((result) => result.outcomes), cpuMs: results.reduce((sum, result) => sum + result.cpuMs, 0) }));
+  return Promise.all(runs).then((results) => ({
+    outcomes: results.flatMap((result) => result.outcomes),
+    cpuMs: results.reduce((sum, result) => sum + result.cpuMs, 0),
+  }));
 }
 
 export async function benchFanout(): Promise<void> {
@@ -117,7 +142,18 @@ export async function benchFanout(): Promise<void> {
   try {
     const table = startTable(
       `HTTP segment fan-out: 360p route, ${SEGMENTS_PLAYED} segments a viewer at 30 fps, nginx cache (${nginxWorkers} worker), cold per row; CPU as % of one core over the row (goal: 2,000 viewers, origin < 5 %, all at full rate)`,
-      ['viewers', 'processes', 'origin req/segment', 'origin CPU %', 'nginx CPU %', 'viewers CPU %', 'stack viewers/core', 'full frame rate', 'first segment p50/p95 ms', 'errors'],
+      [
+        'viewers',
+        'processes',
+        'origin req/segment',
+        'origin CPU %',
+        'nginx CPU %',
+        'viewers CPU %',
+        'stack viewers/core',
+        'full frame rate',
+        'first segment p50/p95 ms',
+        'errors',
+      ],
       9,
     );
     for (const viewers of viewerCounts) {

@@ -28,7 +28,9 @@ const PROCESS_COUNTS = (process.env.YUNSHAN_BENCH_FARM_PROCESSES ?? '1,2,3')
   .filter((item) => item.trim() !== '')
   .map(Number);
 if (!PROCESS_COUNTS.every((count) => Number.isInteger(count) && count >= 1 && count <= 8)) {
-  throw new Error(`YUNSHAN_BENCH_FARM_PROCESSES: whole numbers of processes from 1 to 8, comma-separated, not ${process.env.YUNSHAN_BENCH_FARM_PROCESSES}`);
+  throw new Error(
+    `YUNSHAN_BENCH_FARM_PROCESSES: whole numbers of processes from 1 to 8, comma-separated, not ${process.env.YUNSHAN_BENCH_FARM_PROCESSES}`,
+  );
 }
 const RUNS = Number(process.env.YUNSHAN_BENCH_FARM_RUNS ?? 1);
 const OVERHEAD_BAKES = Number(process.env.YUNSHAN_BENCH_FARM_OVERHEAD_BAKES ?? 20);
@@ -80,12 +82,17 @@ async function bakeWith(redis: RunningRedis, processes: number, run: number): Pr
   try {
     const scenes = new Set<string>();
     for (const node of nodes) {
-      await waitUntil(() => /render node \S+ on http/.test(node.output.text) || node.child.exitCode !== null, NODE_READY_TIMEOUT_MS, 'a render node to start');
+      await waitUntil(
+        () => /render node \S+ on http/.test(node.output.text) || node.child.exitCode !== null,
+        NODE_READY_TIMEOUT_MS,
+        'a render node to start',
+      );
       if (node.child.exitCode !== null) throw new Error(`a render node exited:\n${node.output.text}`);
       scenes.add(/render node \S+ on \S+ .*scene (\S+),/.exec(node.output.text)?.[1] ?? '');
     }
     // The bake is keyed by the scene the nodes draw (they refuse any other); it changes only when the scene code does.
-    if (scenes.size !== 1 || scenes.has('')) throw new Error(`the render nodes draw different scenes (${[...scenes].join(', ')}): was the scene code edited while they started?`);
+    if (scenes.size !== 1 || scenes.has(''))
+      throw new Error(`the render nodes draw different scenes (${[...scenes].join(', ')}): was the scene code edited while they started?`);
     const route = buildShortestTestRoute('farm-bench');
     const key: BakeKey = { sceneVersion: [...scenes][0], routeId: route.id, revision: 1, profileId: '360p' };
     const started = performance.now();
@@ -109,7 +116,9 @@ async function bakeWith(redis: RunningRedis, processes: number, run: number): Pr
 }
 
 /** The queue's own cost per segment: enqueue (the bake's flow, shared per segment) + claim + complete, no drawing. */
-async function queueOverhead(redis: RunningRedis): Promise<{ enqueueMs: number[]; claimMs: number[]; completeMs: number[]; totalMs: number[] }> {
+async function queueOverhead(
+  redis: RunningRedis,
+): Promise<{ enqueueMs: number[]; claimMs: number[]; completeMs: number[]; totalMs: number[] }> {
   const prefix = 'benchoverhead';
   const settings = { redisUrl: redis.url, prefix, segmentAttempts: 3, stalledMs: 30_000, maxStalls: 1 };
   const queue = new BullmqSegmentQueue(settings);
@@ -130,7 +139,11 @@ async function queueOverhead(redis: RunningRedis): Promise<{ enqueueMs: number[]
         const claimed = performance.now();
         if (job === undefined) throw new Error('a queued segment was not there to claim');
         const { segmentIndex } = job.data;
-        await job.moveToCompleted({ segmentIndex, frames: 30, outcome: 'rendered', renderMs: 0, startedAtMs: 0, finishedAtMs: 0, nodeId: 'bench' }, 'bench', false);
+        await job.moveToCompleted(
+          { segmentIndex, frames: 30, outcome: 'rendered', renderMs: 0, startedAtMs: 0, finishedAtMs: 0, nodeId: 'bench' },
+          'bench',
+          false,
+        );
         const completed = performance.now();
         samples.enqueueMs.push(enqueuePerSegment);
         samples.claimMs.push(claimed - claimStart);
@@ -151,11 +164,14 @@ async function queueOverhead(redis: RunningRedis): Promise<{ enqueueMs: number[]
 export async function benchFarm(): Promise<void> {
   const redis = await startRedisServer();
   try {
-    const table = PROCESS_COUNTS.length === 0 ? null : startTable(
-      `Render farm: one 20 s route (601 frames) at 360p through Redis, render-node processes with one renderer each (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}; median of ${RUNS} run(s))`,
-      ['processes', 'frames/s', 'speed-up vs 1'],
-      14,
-    );
+    const table =
+      PROCESS_COUNTS.length === 0
+        ? null
+        : startTable(
+            `Render farm: one 20 s route (601 frames) at 360p through Redis, render-node processes with one renderer each (${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(2)}; median of ${RUNS} run(s))`,
+            ['processes', 'frames/s', 'speed-up vs 1'],
+            14,
+          );
     let single: number | null = null;
     for (const processes of PROCESS_COUNTS) {
       const rates: number[] = [];
@@ -165,10 +181,20 @@ export async function benchFarm(): Promise<void> {
       table?.row([String(processes), rate, `${(rate / single).toFixed(2)}×`]);
     }
 
-    const overhead = startTable(`Queue overhead per segment, no drawing (${OVERHEAD_BAKES} bakes of 21 segments; goal ≤ 5 ms)`, ['median ms', 'enqueue', 'claim', 'complete', 'p95 total'], 10);
+    const overhead = startTable(
+      `Queue overhead per segment, no drawing (${OVERHEAD_BAKES} bakes of 21 segments; goal ≤ 5 ms)`,
+      ['median ms', 'enqueue', 'claim', 'complete', 'p95 total'],
+      10,
+    );
     const samples = await queueOverhead(redis);
     const sorted = [...samples.totalMs].sort((a, b) => a - b);
-    overhead.row([median(samples.totalMs), median(samples.enqueueMs), median(samples.claimMs), median(samples.completeMs), sorted[Math.floor(0.95 * (sorted.length - 1))]]);
+    overhead.row([
+      median(samples.totalMs),
+      median(samples.enqueueMs),
+      median(samples.claimMs),
+      median(samples.completeMs),
+      sorted[Math.floor(0.95 * (sorted.length - 1))],
+    ]);
   } finally {
     await redis.stop();
   }

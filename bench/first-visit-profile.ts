@@ -28,10 +28,18 @@ interface PageReading {
 export async function profileFirstVisit(outDir: string): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const site = await startUnbakedSite();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'] });
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
+  });
   try {
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+      const context = await browser.newContext({
+        viewport: { width: 412, height: 823 },
+        deviceScaleFactor: 1.75,
+        isMobile: true,
+        hasTouch: true,
+      });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
@@ -42,7 +50,8 @@ export async function profileFirstVisit(outDir: string): Promise<void> {
         const tasks: Array<{ startMs: number; durationMs: number }> = [];
         (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries()) tasks.push({ startMs: Math.round(entry.startTime), durationMs: Math.round(entry.duration) });
+          for (const entry of list.getEntries())
+            tasks.push({ startMs: Math.round(entry.startTime), durationMs: Math.round(entry.duration) });
         }).observe({ type: 'longtask', buffered: true });
       });
       await page.goto(`${site.baseUrl}${TOUR_PATH}`);
@@ -56,8 +65,15 @@ export async function profileFirstVisit(outDir: string): Promise<void> {
         worldBuilds: (window as unknown as { __yunshanWorldBuilds?: unknown }).__yunshanWorldBuilds ?? null,
       }));
       const longest = [...reading.longTasks].sort((a, b) => b.durationMs - a.durationMs);
-      console.log(`\nrun ${run + 1} (CPU ×${CPU_SLOWDOWN}, load ${os.loadavg()[0].toFixed(2)}): showing ${reading.showing}, picture ready ${reading.ready}, world builds ${JSON.stringify(reading.worldBuilds)}`);
-      console.log(`${reading.longTasks.length} long tasks, ${reading.longTasks.reduce((sum, task) => sum + Math.max(0, task.durationMs - 50), 0)} ms over 50 ms in all; longest: ${longest.slice(0, 8).map((task) => `${task.durationMs} ms at ${task.startMs}`).join(', ')}`);
+      console.log(
+        `\nrun ${run + 1} (CPU ×${CPU_SLOWDOWN}, load ${os.loadavg()[0].toFixed(2)}): showing ${reading.showing}, picture ready ${reading.ready}, world builds ${JSON.stringify(reading.worldBuilds)}`,
+      );
+      console.log(
+        `${reading.longTasks.length} long tasks, ${reading.longTasks.reduce((sum, task) => sum + Math.max(0, task.durationMs - 50), 0)} ms over 50 ms in all; longest: ${longest
+          .slice(0, 8)
+          .map((task) => `${task.durationMs} ms at ${task.startMs}`)
+          .join(', ')}`,
+      );
       console.log(summarizeCpuProfile(profile, 25));
       await context.close();
     }

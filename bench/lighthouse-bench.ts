@@ -24,7 +24,13 @@ const PAGES: ReadonlyArray<{ key: string; label: string; path: string }> = [
 ];
 const LongTaskSchema = z.object({ url: z.string(), duration: z.number(), startTime: z.number() });
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
-const METRICS = ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'] as const;
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+] as const;
 
 const ReportSchema = z.object({
   categories: z.record(z.string(), z.object({ score: z.number().nullable() })),
@@ -46,7 +52,14 @@ function runLighthouse(url: string, outputPath: string): Promise<Report> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       LIGHTHOUSE_BIN,
-      [url, '--output=json', `--output-path=${outputPath}`, '--quiet', `--only-categories=${CATEGORIES.join(',')}`, '--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage'],
+      [
+        url,
+        '--output=json',
+        `--output-path=${outputPath}`,
+        '--quiet',
+        `--only-categories=${CATEGORIES.join(',')}`,
+        '--chrome-flags=--headless=new --no-sandbox --disable-dev-shm-usage',
+      ],
       { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, stdio: ['ignore', 'ignore', 'pipe'] },
     );
     let stderr = '';
@@ -94,16 +107,25 @@ export async function benchLighthouse(): Promise<void> {
           ...METRICS.map((metric) => report.audits[metric]?.displayValue ?? '—'),
         ]);
         // Lighthouse's long tasks are the observed (unthrottled) main-thread tasks of 50 ms or more.
-        const tasks = z.array(LongTaskSchema).catch([]).parse(report.audits['long-tasks']?.details?.items ?? []);
+        const tasks = z
+          .array(LongTaskSchema)
+          .catch([])
+          .parse(report.audits['long-tasks']?.details?.items ?? []);
         longest.push(
-          `${page.label} run ${run + 1}: ${tasks.length} long tasks; longest ${tasks
-            .slice(0, 4)
-            .map((task) => `${Math.round(task.duration)} ms at ${Math.round(task.startTime)} ms (${task.url.split('/').pop() || task.url})`)
-            .join(', ') || 'none'}`,
+          `${page.label} run ${run + 1}: ${tasks.length} long tasks; longest ${
+            tasks
+              .slice(0, 4)
+              .map(
+                (task) => `${Math.round(task.duration)} ms at ${Math.round(task.startTime)} ms (${task.url.split('/').pop() || task.url})`,
+              )
+              .join(', ') || 'none'
+          }`,
         );
       }
     }
-    if (runs > 1) for (const [label, values] of scores) rows.push([`${label}: median performance of ${values.length}`, median(values), '', '', '', '', '', '', '', '']);
+    if (runs > 1)
+      for (const [label, values] of scores)
+        rows.push([`${label}: median performance of ${values.length}`, median(values), '', '', '', '', '', '', '', '']);
     printTable(
       `Lighthouse, mobile (simulated slow 4G, CPU ×4), Debian chromium; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`,
       ['page', 'performance', 'accessibility', 'best practices', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'speed index'],

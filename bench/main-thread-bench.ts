@@ -23,8 +23,16 @@ interface Visit {
 const VISITS: readonly Visit[] = [
   { label: 'catalogue /', path: '/', readySelector: null },
   { label: 'tour, Auto (first visit)', path: '/tours/hallelujah-flyover', readySelector: null },
-  { label: 'tour, on this device, phone', path: '/tours/hallelujah-flyover?render=local&tier=phone', readySelector: '[data-testid="flight-canvas"] [data-ready="true"]' },
-  { label: 'Tianmen tour, on this device, phone', path: '/tours/heavens-gate-flythrough?render=local&tier=phone', readySelector: '[data-testid="flight-canvas"] [data-ready="true"]' },
+  {
+    label: 'tour, on this device, phone',
+    path: '/tours/hallelujah-flyover?render=local&tier=phone',
+    readySelector: '[data-testid="flight-canvas"] [data-ready="true"]',
+  },
+  {
+    label: 'Tianmen tour, on this device, phone',
+    path: '/tours/heavens-gate-flythrough?render=local&tier=phone',
+    readySelector: '[data-testid="flight-canvas"] [data-ready="true"]',
+  },
 ];
 
 interface LongTask {
@@ -45,7 +53,12 @@ declare global {
 }
 
 async function measureVisit(browser: Browser, server: RunningNextServer, visit: Visit, cpuSlowdown: number): Promise<VisitResult> {
-  const context: BrowserContext = await browser.newContext({ viewport: { width: 412, height: 823 }, deviceScaleFactor: 1.75, isMobile: true, hasTouch: true });
+  const context: BrowserContext = await browser.newContext({
+    viewport: { width: 412, height: 823 },
+    deviceScaleFactor: 1.75,
+    isMobile: true,
+    hasTouch: true,
+  });
   try {
     await context.addInitScript(() => {
       window.__benchLongTasks = [];

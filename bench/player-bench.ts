@@ -6,7 +6,17 @@
 import { launchChromium } from '../tests/helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
 import type { DeviceProbe } from '../components/player/render-choice/render-choice-types';
-import { CAPABLE_DEVICE, CLOUD_FIRST_DEVICE, flyUntil, lastHandover, newProbeContext, readChoice, readyAfterMs, waitForActive, waitForPicture } from '../tests/helpers/handover-page';
+import {
+  CAPABLE_DEVICE,
+  CLOUD_FIRST_DEVICE,
+  flyUntil,
+  lastHandover,
+  newProbeContext,
+  readChoice,
+  readyAfterMs,
+  waitForActive,
+  waitForPicture,
+} from '../tests/helpers/handover-page';
 import type { HandoverRecord } from '../components/player/handover/handover-record';
 import type { Browser, Page } from 'playwright-core';
 import { measureCloudFirstFrameMs } from '../tests/helpers/cloud-first-frame';
@@ -52,7 +62,11 @@ const KINDS: HandoverKind[] = [
     endsOn: 'cloud',
     trigger: (page) =>
       page.evaluate(() => {
-        document.querySelector<HTMLCanvasElement>('[data-layer-kind="local"] canvas')!.getContext('webgl2')!.getExtension('WEBGL_lose_context')!.loseContext();
+        document
+          .querySelector<HTMLCanvasElement>('[data-layer-kind="local"] canvas')!
+          .getContext('webgl2')!
+          .getExtension('WEBGL_lose_context')!
+          .loseContext();
       }),
   },
   {
@@ -87,7 +101,11 @@ export async function benchPlayer(): Promise<void> {
   const fixture = await startCloudStreamFixture();
   const browser = await launchChromium();
   try {
-    const first = await measureCloudFirstFrameMs({ browser, tourUrl: fixture.tourUrl({ render: 'cloud', lang: 'en' }), runs: FIRST_FRAME_RUNS });
+    const first = await measureCloudFirstFrameMs({
+      browser,
+      tourUrl: fixture.tourUrl({ render: 'cloud', lang: 'en' }),
+      runs: FIRST_FRAME_RUNS,
+    });
     printTable(
       `Cloud flight in Chromium, time to first frame, 360p over WebRTC, median of ${FIRST_FRAME_RUNS} fresh page loads (goal ≤ 500 ms from play)`,
       ['from', 'median ms'],
@@ -120,13 +138,22 @@ export async function benchPlayer(): Promise<void> {
       const ready = records.map(readyAfterMs).filter((value): value is number => value !== null);
       const gaps = records.map((record) => record.visibleGapMs ?? NaN);
       const offsets = records.map((record) => Math.abs(record.offsetMs ?? NaN));
-      rows.push([kind.name, records[0].reason, Math.round(median(ready)), Math.round(median(gaps)), Math.round(Math.max(...gaps)), median(offsets).toFixed(1), records.length]);
+      rows.push([
+        kind.name,
+        records[0].reason,
+        Math.round(median(ready)),
+        Math.round(median(gaps)),
+        Math.round(Math.max(...gaps)),
+        median(offsets).toFixed(1),
+        records.length,
+      ]);
     }
-    if (rows.length > 0) printTable(
-      `Handovers in Chromium (llvmpipe), 960×540, phone tier ↔ 360p stream; medians of ${RUNS} runs`,
-      ['handover', 'reason', 'ready after request (ms)', 'visible gap (ms)', 'worst gap (ms)', '|pose offset| (ms)', 'runs'],
-      rows,
-    );
+    if (rows.length > 0)
+      printTable(
+        `Handovers in Chromium (llvmpipe), 960×540, phone tier ↔ 360p stream; medians of ${RUNS} runs`,
+        ['handover', 'reason', 'ready after request (ms)', 'visible gap (ms)', 'worst gap (ms)', '|pose offset| (ms)', 'runs'],
+        rows,
+      );
   } finally {
     await browser.close();
     await fixture.stop();

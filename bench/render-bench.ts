@@ -34,7 +34,9 @@ async function measureTier(browser: Browser, baseUrl: string, tier: QualityTier)
       else resolve(intervals);
     });
   })`)) as number[];
-  const stats = await page.evaluate(() => (window as unknown as { __yunshanStats?: { drawCalls: number; triangles: number } }).__yunshanStats);
+  const stats = await page.evaluate(
+    () => (window as unknown as { __yunshanStats?: { drawCalls: number; triangles: number } }).__yunshanStats,
+  );
   await context.close();
   return { tier, frameMs: frameMs.slice(1), drawCalls: stats?.drawCalls ?? Number.NaN, triangles: stats?.triangles ?? Number.NaN };
 }
@@ -45,7 +47,15 @@ export async function benchRender(browser: Browser, server: RunningNextServer, r
   printTable(
     `Frame time in headless Chromium, 1280×720, route ${ROUTE_ID} (${MEASURE_MS / 1000} s after ${WARM_UP_MS / 1000} s warm-up; GL: ${renderer})`,
     ['tier', 'frames', 'median ms', 'p90 ms', 'fps (median)', 'draw calls', 'triangles'],
-    results.map((r) => [r.tier, r.frameMs.length, median(r.frameMs), percentile(r.frameMs, 90), 1000 / median(r.frameMs), r.drawCalls, r.triangles]),
+    results.map((r) => [
+      r.tier,
+      r.frameMs.length,
+      median(r.frameMs),
+      percentile(r.frameMs, 90),
+      1000 / median(r.frameMs),
+      r.drawCalls,
+      r.triangles,
+    ]),
   );
   const phone = results.find((r) => r.tier === 'phone');
   const laptop = results.find((r) => r.tier === 'laptop');

@@ -25,7 +25,12 @@ async function section(name: string, run: () => void | Promise<void>): Promise<v
   }
 }
 
-console.log(`Yunshan bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
+console.log(
+  `Yunshan bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ')}, Node ${process.version}`,
+);
 await section('World', benchWorld);
 
 await section('Bundle and frame-time', async () => {

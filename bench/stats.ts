@@ -30,7 +30,11 @@ export function printTable(title: string, header: readonly string[], rows: reado
  */
 export function startTable(title: string, header: readonly string[], minWidth = 10): { row(cells: readonly (string | number)[]): void } {
   const widths = header.map((name, column) => Math.max(name.length, column === 0 ? 2 * minWidth : minWidth));
-  const line = (row: readonly (string | number)[]) => row.map((cell, column) => String(cell).padEnd(widths[column] ?? 0)).join('  ').trimEnd();
+  const line = (row: readonly (string | number)[]) =>
+    row
+      .map((cell, column) => String(cell).padEnd(widths[column] ?? 0))
+      .join('  ')
+      .trimEnd();
   console.log(`\n${title}`);
   console.log(line(header));
   console.log(widths.map((width) => '-'.repeat(width)).join('  '));

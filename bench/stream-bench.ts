@@ -9,7 +9,13 @@ import { currentSceneVersion } from '../server/bake/scene-version';
 import { LocalFrameStore } from '../server/frame-store/local-frame-store';
 import { BAKE_FPS, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { NodeStreamViewer } from '../server/stream/node-stream-viewer';
-import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamFixtureFramesDir, streamTestRoute } from '../tests/render/stream-test-fixture';
+import {
+  ensureStreamFixtureBaked,
+  startStreamTestServer,
+  STREAM_TEST_REVISION,
+  streamFixtureFramesDir,
+  streamTestRoute,
+} from '../tests/render/stream-test-fixture';
 import { median, percentile, printTable } from './stats';
 
 const FPS = BAKE_FPS;
@@ -26,7 +32,13 @@ export interface FirstFrameProbe {
   measure(serverUrl: string, routeId: string, profile: ProfileId): Promise<number>;
 }
 
-export async function medianFirstFrameMs(probe: FirstFrameProbe, serverUrl: string, routeId: string, profile: ProfileId, runs = FIRST_FRAME_RUNS): Promise<{ median: number; p90: number; samples: number[] }> {
+export async function medianFirstFrameMs(
+  probe: FirstFrameProbe,
+  serverUrl: string,
+  routeId: string,
+  profile: ProfileId,
+  runs = FIRST_FRAME_RUNS,
+): Promise<{ median: number; p90: number; samples: number[] }> {
   const samples: number[] = [];
   for (let run = 0; run < runs; run++) samples.push(await probe.measure(serverUrl, routeId, profile));
   return { median: median(samples), p90: percentile(samples, 90), samples };
@@ -36,7 +48,15 @@ export async function medianFirstFrameMs(probe: FirstFrameProbe, serverUrl: stri
 export const nodeFirstFrameProbe: FirstFrameProbe = {
   name: 'Node viewer (socket.io + wrtc data channel)',
   async measure(serverUrl, routeId, profile) {
-    const viewer = new NodeStreamViewer({ url: serverUrl, routeId, revision: STREAM_TEST_REVISION, profile, transport: 'webrtc', fallbackAfterMs: null, recordFrames: false });
+    const viewer = new NodeStreamViewer({
+      url: serverUrl,
+      routeId,
+      revision: STREAM_TEST_REVISION,
+      profile,
+      transport: 'webrtc',
+      fallbackAfterMs: null,
+      recordFrames: false,
+    });
     try {
       await viewer.waitFor(() => viewer.firstFrameMs !== null, 10_000, 'the first frame');
       return viewer.timeToFirstFrameMs!;
@@ -59,12 +79,27 @@ type ChildMessage = { type: 'ready'; viewers: number } | { type: 'report'; viewe
 /** One viewer process: `count` looping viewers, measured over the window the parent names. */
 async function runViewerProcess(url: string, routeId: string, profile: ProfileId, count: number): Promise<void> {
   const send = (message: ChildMessage) => process.send?.(message);
-  const viewers = Array.from({ length: count }, () => new NodeStreamViewer({ url, routeId, revision: STREAM_TEST_REVISION, profile, transport: 'webrtc', fallbackAfterMs: null, loop: true, recordFrames: false }));
+  const viewers = Array.from(
+    { length: count },
+    () =>
+      new NodeStreamViewer({
+        url,
+        routeId,
+        revision: STREAM_TEST_REVISION,
+        profile,
+        transport: 'webrtc',
+        fallbackAfterMs: null,
+        loop: true,
+        recordFrames: false,
+      }),
+  );
   try {
     await Promise.all(viewers.map((viewer) => viewer.waitFor(() => viewer.lastReceivedFrame >= FPS, 60_000, 'a second of frames')));
     for (const viewer of viewers) viewer.play();
     send({ type: 'ready', viewers: count });
-    const message = await new Promise<ParentMessage>((resolve) => process.once('message', (received) => resolve(received as ParentMessage)));
+    const message = await new Promise<ParentMessage>((resolve) =>
+      process.once('message', (received) => resolve(received as ParentMessage)),
+    );
     if (message.type === 'measure') {
       const start = viewers.map((viewer) => ({ played: viewer.framesPlayed, stalls: viewer.stalls, bytes: viewer.bytesReceived }));
       await new Promise((resolve) => setTimeout(resolve, message.windowMs));
@@ -101,7 +136,10 @@ async function measureStep(url: string, routeId: string, profile: ProfileId, vie
   const reports: Promise<ViewerReport[]>[] = [];
   for (let remaining = viewers; remaining > 0; remaining -= PEERS_PER_PROCESS) {
     const count = Math.min(PEERS_PER_PROCESS, remaining);
-    const child = fork(fileURLToPath(import.meta.url), ['--viewers', url, routeId, profile, String(count)], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(fileURLToPath(import.meta.url), ['--viewers', url, routeId, profile, String(count)], {
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
     children.push(child);
     let resolveReady: () => void;
     let rejectAll: (error: Error) => void = () => {};
@@ -147,9 +185,13 @@ async function measureStep(url: string, routeId: string, profile: ProfileId, vie
 
 export async function benchStream(): Promise<void> {
   const store = new LocalFrameStore(streamFixtureFramesDir());
-  const has720p = (await store.readManifest({ sceneVersion: currentSceneVersion(), routeId: streamTestRoute.id, revision: 1, profileId: '720p' })) !== null;
+  const has720p =
+    (await store.readManifest({ sceneVersion: currentSceneVersion(), routeId: streamTestRoute.id, revision: 1, profileId: '720p' })) !==
+    null;
   const wants720p = process.argv.includes('--bake-720p');
-  const framesDir = await ensureStreamFixtureBaked(wants720p ? ['360p', '360p-jpeg', '720p'] : ['360p', '360p-jpeg'], (line) => console.log(`  ${line}`));
+  const framesDir = await ensureStreamFixtureBaked(wants720p ? ['360p', '360p-jpeg', '720p'] : ['360p', '360p-jpeg'], (line) =>
+    console.log(`  ${line}`),
+  );
   const chosenProfile: ProfileId = has720p || wants720p ? '720p' : '360p';
   const profileNote =
     chosenProfile === '720p'
@@ -161,7 +203,11 @@ export async function benchStream(): Promise<void> {
     const rows: (string | number)[][] = [];
     const result = await medianFirstFrameMs(nodeFirstFrameProbe, url, streamTestRoute.id, chosenProfile);
     rows.push([nodeFirstFrameProbe.name, result.median, result.p90]);
-    printTable(`Stream time to first frame on loopback, ${chosenProfile}, median of ${FIRST_FRAME_RUNS} (goal ≤ 500 ms)`, ['viewer', 'median ms', 'p90 ms'], rows);
+    printTable(
+      `Stream time to first frame on loopback, ${chosenProfile}, median of ${FIRST_FRAME_RUNS} (goal ≤ 500 ms)`,
+      ['viewer', 'median ms', 'p90 ms'],
+      rows,
+    );
 
     const steps: StepResult[] = [];
     for (const viewers of VIEWER_STEPS) {
@@ -172,14 +218,23 @@ export async function benchStream(): Promise<void> {
     printTable(
       `Concurrent viewers, ${profileNote}; ${PEERS_PER_PROCESS} Node peers per process, ${WINDOW_MS / 1000} s window, server CPU from process.cpuUsage (goal ≥ 200 per server core)`,
       ['viewers', 'at full rate', 'stalls', 'server cores used', 'viewers per server core', 'Mbit/s sent'],
-      steps.map((step) => [step.viewers, step.sustained, step.stalls, step.serverCores, step.sustained / Math.max(step.serverCores, 1e-6), step.mbps]),
+      steps.map((step) => [
+        step.viewers,
+        step.sustained,
+        step.stalls,
+        step.serverCores,
+        step.sustained / Math.max(step.serverCores, 1e-6),
+        step.mbps,
+      ]),
     );
     const best = steps.filter((step) => step.sustained === step.viewers).at(-1);
     console.log(
       `\n  Limits here: ${os.cpus().length} cores shared by the server and every viewer process (each wrtc peer costs the viewer side about as much as the server), load average ${os
         .loadavg()
         .map((load) => load.toFixed(2))
-        .join(' ')}. ${best ? `Largest step fully sustained: ${best.viewers} viewers on ${best.serverCores.toFixed(2)} server cores.` : 'No step was fully sustained.'}`,
+        .join(
+          ' ',
+        )}. ${best ? `Largest step fully sustained: ${best.viewers} viewers on ${best.serverCores.toFixed(2)} server cores.` : 'No step was fully sustained.'}`,
     );
   } finally {
     await test.close();
@@ -190,7 +245,12 @@ if (process.argv[2] === '--viewers') {
   const [url, routeId, profile, count] = process.argv.slice(3);
   await runViewerProcess(url, routeId, profile as ProfileId, Number(count));
 } else if (import.meta.url === `file://${process.argv[1]}`) {
-  console.log(`Yunshan stream bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
+  console.log(
+    `Yunshan stream bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, Node ${process.version}`,
+  );
   await benchStream();
   // wrtc peers were all closed; leave rather than wait on its native threads.
   process.exit(0);

@@ -51,15 +51,19 @@ function parseCli(argv: string[]): CliOptions {
     console.log(USAGE);
     process.exit(0);
   }
-  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'Name the route to bake.' : `One route at a time, not ${positionals.length}.`);
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length === 0 ? 'Name the route to bake.' : `One route at a time, not ${positionals.length}.`);
   const profile = values.profile;
-  if (profile !== undefined && !isProfileId(profile)) throw new UsageError(`Unknown profile "${profile}". Profiles: ${PROFILE_IDS.join(', ')}.`);
+  if (profile !== undefined && !isProfileId(profile))
+    throw new UsageError(`Unknown profile "${profile}". Profiles: ${PROFILE_IDS.join(', ')}.`);
   const renderers = values.renderers === undefined ? 1 : Number(values.renderers);
-  if (!Number.isInteger(renderers) || renderers < 1 || renderers > 16) throw new UsageError(`--renderers takes a whole number from 1 to 16, not "${values.renderers}".`);
+  if (!Number.isInteger(renderers) || renderers < 1 || renderers > 16)
+    throw new UsageError(`--renderers takes a whole number from 1 to 16, not "${values.renderers}".`);
   return {
     routeId: positionals[0],
     profiles: profile === undefined ? [...PROFILE_IDS] : [profile],
-    frameStore: values['frames-dir'] !== undefined ? { kind: 'local', framesDir: path.resolve(values['frames-dir']) } : parseFrameStoreSettings(),
+    frameStore:
+      values['frames-dir'] !== undefined ? { kind: 'local', framesDir: path.resolve(values['frames-dir']) } : parseFrameStoreSettings(),
     renderers,
     poster: !values['no-poster'],
   };
@@ -127,7 +131,14 @@ async function main(): Promise<number> {
       const printer = progressPrinter(profileId.padEnd(9));
       const result = await bakeRoute(
         { route: published.route, revision: published.revision, profile: QUALITY_PROFILES[profileId], sceneVersion },
-        { pool, store, signal: abort.signal, concurrency: pool.size, onProgress: (progress) => printer.update(progress), log: { warn: (line: string) => console.error(`  ${line}`) } },
+        {
+          pool,
+          store,
+          signal: abort.signal,
+          concurrency: pool.size,
+          onProgress: (progress) => printer.update(progress),
+          log: { warn: (line: string) => console.error(`  ${line}`) },
+        },
       );
       printer.end();
       const bytes = result.manifest.chunks.reduce((sum, chunk) => sum + chunk.size, 0);
@@ -140,7 +151,10 @@ async function main(): Promise<number> {
       // The best profile baked in this run decides: a cinematic bake leaves a cinematic poster.
       const best = options.profiles.find((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic') ?? options.profiles[0];
       const tier = await bakePosterAfter(published.route, published.revision, best, pool, store);
-      if (tier !== null) console.log(`  poster (${tier === 'pool' ? pool.tier : tier} tier): ${frames.posterLocation(published.route.id, published.revision)}`);
+      if (tier !== null)
+        console.log(
+          `  poster (${tier === 'pool' ? pool.tier : tier} tier): ${frames.posterLocation(published.route.id, published.revision)}`,
+        );
     }
     console.log(`  renderer restarts: ${pool.restarts}`);
     return 0;

@@ -26,7 +26,9 @@ try {
     const jpeg = await pool.renderStill(route, posterTimeS(route), POSTER_WIDTH_PX, POSTER_HEIGHT_PX, 'jpeg');
     const file = path.join(OUT_DIR, `${route.id}.jpg`);
     fs.writeFileSync(file, jpeg);
-    console.log(`${file} (${(jpeg.byteLength / 1024).toFixed(0)} KB, t=${posterTimeS(route)} s, ${((performance.now() - startedMs) / 1000).toFixed(1)} s with the scene build)`);
+    console.log(
+      `${file} (${(jpeg.byteLength / 1024).toFixed(0)} KB, t=${posterTimeS(route)} s, ${((performance.now() - startedMs) / 1000).toFixed(1)} s with the scene build)`,
+    );
   }
 } finally {
   await pool.close();

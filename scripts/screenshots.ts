@@ -28,8 +28,7 @@ const args = process.argv.slice(2);
 const sceneOnly = args.includes('--scene-only');
 /** `--no-catalogue`: only the tours. */
 const skipCatalogue = args.includes('--no-catalogue');
-const optionValue = (name: string): string | undefined =>
-  args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const optionValue = (name: string): string | undefined => args.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
 const OUT_DIR = path.resolve(optionValue('out') ?? path.join('test-results', 'screenshots'));
 const tiers = optionValue('tier')?.split(',') ?? DEFAULT_TIERS;
 const unknownTiers = tiers.filter((tier) => !ALL_SIZES.some((size) => size.tier === tier));
@@ -59,7 +58,9 @@ async function shootComparison(): Promise<void> {
     launchLayoutBrowser: () => launchChromium(),
   });
   for (const [tier, seconds] of Object.entries(result.secondsPerStill)) {
-    console.log(`${tier}: median ${median(seconds).toFixed(2)} s per ${width}×${height} still (${seconds.length} stills after each route's first)`);
+    console.log(
+      `${tier}: median ${median(seconds).toFixed(2)} s per ${width}×${height} still (${seconds.length} stills after each route's first)`,
+    );
   }
   console.log(`${result.sheets.length} side-by-side pictures in ${outDir}`);
 }
@@ -95,7 +96,11 @@ try {
             await page.goto(`${server.baseUrl}/tours/${route.id}?tier=${size.tier}&t=${timeS}&autoplay=0`);
             await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: 300_000 });
             // Let LOD and the first frames settle before the picture.
-            await page.waitForFunction(() => ((window as unknown as { __yunshanStats?: { frames: number } }).__yunshanStats?.frames ?? 0) > 4, null, { timeout: 300_000 });
+            await page.waitForFunction(
+              () => ((window as unknown as { __yunshanStats?: { frames: number } }).__yunshanStats?.frames ?? 0) > 4,
+              null,
+              { timeout: 300_000 },
+            );
             // The loading veil fades out over about 1.2 s after the first frame; a picture taken sooner shows the veil.
             await page.waitForTimeout(VEIL_FADE_MS);
             if (sceneOnly) {

@@ -65,7 +65,9 @@ async function list(services: StaffServices): Promise<void> {
   }
   for (const member of members) {
     const name = member.displayName === null ? '' : `  ${member.displayName}`;
-    console.log(`${String(member.id).padStart(4)}  ${member.role.padEnd(7)}  ${member.email}${name}  (${member.activeSessionCount} active sessions, since ${member.createdAt})`);
+    console.log(
+      `${String(member.id).padStart(4)}  ${member.role.padEnd(7)}  ${member.email}${name}  (${member.activeSessionCount} active sessions, since ${member.createdAt})`,
+    );
   }
 }
 
@@ -95,7 +97,9 @@ async function setupLink(services: StaffServices, args: string[]): Promise<void>
     if (!quietWhenAdmin) console.log('An admin exists already; add staff with: npm run staff -- add <email> --role curator');
     return;
   }
-  console.log(`No studio admin yet. Create the first one within the hour at:\n  ${link.url}\n(or: npm run staff -- add <email> --role admin)`);
+  console.log(
+    `No studio admin yet. Create the first one within the hour at:\n  ${link.url}\n(or: npm run staff -- add <email> --role admin)`,
+  );
 }
 
 async function existingMember(services: StaffServices, email: string) {

@@ -21,23 +21,34 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 // but a missing browser never stops the site; visitors' devices render until it is there.
 if (process.env.YUNSHAN_BAKE !== '0') {
   const ensure = spawnSync('bash', [path.join(root, 'scripts', 'ensure-chromium.sh')], { cwd: root, stdio: 'inherit' });
-  if (ensure.status !== 0) console.warn('Starting without cloud rendering for now: the site renders on the visitors\' devices.');
+  if (ensure.status !== 0) console.warn("Starting without cloud rendering for now: the site renders on the visitors' devices.");
 }
 
 // While the studio has no admin, print the one-time link that creates the first one.
-spawnSync(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', 'setup-link', '--if-no-admin', '--base-url', `http://localhost:${port}`], {
-  cwd: root,
-  stdio: 'inherit',
-});
+spawnSync(
+  process.execPath,
+  ['--import', 'tsx', 'scripts/staff.ts', 'setup-link', '--if-no-admin', '--base-url', `http://localhost:${port}`],
+  {
+    cwd: root,
+    stdio: 'inherit',
+  },
+);
 
 // The web app asks the render server to queue a publish's bakes with a shared secret. Unless the
 // operator set one, each launch makes its own and hands it to both children; it is never written down.
-const sharedEnv = { ...process.env, YUNSHAN_RENDER_API_TOKEN: process.env.YUNSHAN_RENDER_API_TOKEN || randomBytes(32).toString('base64url') };
+const sharedEnv = {
+  ...process.env,
+  YUNSHAN_RENDER_API_TOKEN: process.env.YUNSHAN_RENDER_API_TOKEN || randomBytes(32).toString('base64url'),
+};
 
 console.log(`Yunshan 云山 on http://localhost:${port}  (database: ${process.env.YUNSHAN_DB_PATH ?? 'data/yunshan.sqlite'})`);
 const children = [
   // The hook appends each request's peer address to X-Forwarded-For, which Next does not do.
-  spawn(nextBin, ['start', '-p', port], { cwd: root, stdio: 'inherit', env: { ...sharedEnv, NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS) } }),
+  spawn(nextBin, ['start', '-p', port], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...sharedEnv, NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS) },
+  }),
   spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], { cwd: root, stdio: 'inherit', env: sharedEnv }),
 ];
 const [web, render] = children;

@@ -21,6 +21,7 @@ phase() {
 
 phase typecheck npx tsc --noEmit -p .
 phase lint npx eslint . --max-warnings=0
+phase format npx prettier --check . --log-level=warn
 # Node 20's test runner takes files, not globs.
 test_files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
 mapfile -t unit_files < <(test_files tests/unit)

@@ -83,7 +83,10 @@ export async function renderTierComparison(options: TierCompareOptions): Promise
   const browser = await options.launchLayoutBrowser();
   const sheets: string[] = [];
   try {
-    const page = await browser.newPage({ viewport: { width: options.widthPx * 2 + GAP_PX, height: options.heightPx + CAPTION_PX }, deviceScaleFactor: 1 });
+    const page = await browser.newPage({
+      viewport: { width: options.widthPx * 2 + GAP_PX, height: options.heightPx + CAPTION_PX },
+      deviceScaleFactor: 1,
+    });
     for (const shot of shots) {
       const frames = SIDES.map((side) => ({ label: side.label, dataUrl: pngDataUrl(framesPath(framesDir, shot, side.tier)) }));
       await page.setContent(sheetHtml(shot, frames, options.widthPx, options.heightPx));
@@ -128,7 +131,8 @@ function sheetHtml(shot: Shot, frames: readonly { label: string; dataUrl: string
   const caption = `${shot.route.title.en} · ${shot.route.title.zh} — ${Math.round(shot.moment * 100)} % of the flight (t = ${shot.timeS} s), ${shot.route.timeOfDay.replace('-', ' ')}`;
   const cells = frames
     .map(
-      (frame) => `<figure><img src="${frame.dataUrl}" width="${widthPx}" height="${heightPx}"><figcaption>${escapeHtml(frame.label)}</figcaption></figure>`,
+      (frame) =>
+        `<figure><img src="${frame.dataUrl}" width="${widthPx}" height="${heightPx}"><figcaption>${escapeHtml(frame.label)}</figcaption></figure>`,
     )
     .join('');
   return `<!doctype html><meta charset="utf-8"><style>

@@ -45,7 +45,12 @@ export abstract class DomainError extends Error implements DomainErrorFields {
 export function isDomainError(error: unknown): error is DomainErrorFields {
   if (typeof error !== 'object' || error === null) return false;
   const fields = error as Partial<Record<PropertyKey, unknown>>;
-  return fields[DOMAIN_ERROR_BRAND] === true && typeof fields.status === 'number' && typeof fields.code === 'string' && typeof fields.message === 'string';
+  return (
+    fields[DOMAIN_ERROR_BRAND] === true &&
+    typeof fields.status === 'number' &&
+    typeof fields.code === 'string' &&
+    typeof fields.message === 'string'
+  );
 }
 
 /** True for a domain error with this code, e.g. `hasDomainErrorCode(error, NOT_FOUND_CODE)`. */
@@ -138,7 +143,8 @@ export function toHttpError(error: unknown): HttpErrorResponse {
   }
   const body: ErrorBody = { error: { code: error.code, message: error.message } };
   if (hasDomainErrorCode(error, VALIDATION_ERROR_CODE)) body.error.issues = (error as Partial<ValidationError>).issues ?? [];
-  if (hasDomainErrorCode(error, METHOD_NOT_ALLOWED_CODE)) headers.Allow = ((error as Partial<MethodNotAllowedError>).allowedMethods ?? []).join(', ');
+  if (hasDomainErrorCode(error, METHOD_NOT_ALLOWED_CODE))
+    headers.Allow = ((error as Partial<MethodNotAllowedError>).allowedMethods ?? []).join(', ');
   return { status: error.status, body, headers };
 }
 

@@ -53,8 +53,20 @@ export class MetricsRegistry {
         else metric.set(asLabelValues(entry.labels), entry.value);
       }
     };
-    if (type === 'counter') new Counter<string>({ ...config, collect: function (this: Counter<string>) { refill(this); } });
-    else new Gauge<string>({ ...config, collect: function (this: Gauge<string>) { refill(this); } });
+    if (type === 'counter')
+      new Counter<string>({
+        ...config,
+        collect: function (this: Counter<string>) {
+          refill(this);
+        },
+      });
+    else
+      new Gauge<string>({
+        ...config,
+        collect: function (this: Gauge<string>) {
+          refill(this);
+        },
+      });
   }
 
   /** Every metric in the Prometheus text exposition format, collected metrics read now. */

@@ -94,7 +94,10 @@ export interface RenderServerConfig {
   stream: StreamServerConfig;
 }
 
-export function loadRenderServerConfig(env: Readonly<Record<string, string | undefined>> = process.env, cwd = process.cwd()): RenderServerConfig {
+export function loadRenderServerConfig(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cwd = process.cwd(),
+): RenderServerConfig {
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
@@ -107,7 +110,9 @@ export function loadRenderServerConfig(env: Readonly<Record<string, string | und
     ...stunUrls.filter((url) => !/^stuns?:/.test(url)).map((url) => `YUNSHAN_STUN_URLS: ${url} is not a stun: URL`),
     ...turnUrls.filter((url) => !/^turns?:/.test(url)).map((url) => `YUNSHAN_TURN_URLS: ${url} is not a turn: URL`),
     // Static TURN passwords leak and never expire: only minted, time-limited credentials.
-    ...(turnUrls.length > 0 && settings.YUNSHAN_TURN_SECRET.length < 16 ? ['YUNSHAN_TURN_SECRET: TURN needs a shared secret of at least 16 characters'] : []),
+    ...(turnUrls.length > 0 && settings.YUNSHAN_TURN_SECRET.length < 16
+      ? ['YUNSHAN_TURN_SECRET: TURN needs a shared secret of at least 16 characters']
+      : []),
   ];
   if (problems.length > 0) throw new Error(`Invalid render server configuration: ${problems.join('; ')}`);
   return {

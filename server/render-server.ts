@@ -77,7 +77,9 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     () => Object.entries(queueCounts).map(([status, value]) => ({ labels: { status }, value })),
     ['status'],
   );
-  metrics.collected('yunshan_renderer_restarts_total', 'Renderer processes replaced after a crash or hang.', 'counter', () => [{ value: pool?.restarts ?? 0 }]);
+  metrics.collected('yunshan_renderer_restarts_total', 'Renderer processes replaced after a crash or hang.', 'counter', () => [
+    { value: pool?.restarts ?? 0 },
+  ]);
   metrics.collected('yunshan_renderers', 'Renderer processes in the pool.', 'gauge', () => [{ value: pool?.size ?? 0 }]);
 
   let queueCounts: Record<BakeJobStatus, number> = await queue.countByStatus();
@@ -121,7 +123,15 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
       log,
     });
   } else if (pool) {
-    worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: config.workerId, concurrency: pool.size, log: bakeLog });
+    worker = new BakeWorker({
+      queue,
+      pool,
+      store,
+      loadRoute: publishedRevisionLoader(routes),
+      workerId: config.workerId,
+      concurrency: pool.size,
+      log: bakeLog,
+    });
     worker.on('job', (job) => {
       jobUpdates.emit('job', job);
       void refreshCounts();
@@ -164,10 +174,10 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
         farm !== null
           ? farm.status().detail
           : poolFailure !== null
-          ? `no renderer is running (${poolFailure}); bakes wait until the render server is restarted`
-          : baking
-            ? `baking with ${pool?.liveRenderers ?? 0} of ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}`
-            : bakingOffReason || 'the bake worker is not running',
+            ? `no renderer is running (${poolFailure}); bakes wait until the render server is restarted`
+            : baking
+              ? `baking with ${pool?.liveRenderers ?? 0} of ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}`
+              : bakingOffReason || 'the bake worker is not running',
       baking,
       renderers: pool?.liveRenderers ?? 0,
       rendererRestarts: pool?.restarts ?? 0,

@@ -36,8 +36,12 @@ export async function cloudReadinessOf(routes: ReadonlyArray<{ id: string; revis
  * server. 'none' for a route never published, and, until the studio can show "unknown", also
  * while the render server does not answer (logged).
  */
-export async function withCloudReadiness<T extends { id: string; publishedRevision: number | null }>(summaries: readonly T[]): Promise<Array<T & { cloud: CloudReadiness }>> {
-  const published = summaries.flatMap(({ id, publishedRevision }) => (publishedRevision === null ? [] : [{ id, revision: publishedRevision }]));
+export async function withCloudReadiness<T extends { id: string; publishedRevision: number | null }>(
+  summaries: readonly T[],
+): Promise<Array<T & { cloud: CloudReadiness }>> {
+  const published = summaries.flatMap(({ id, publishedRevision }) =>
+    publishedRevision === null ? [] : [{ id, revision: publishedRevision }],
+  );
   const readiness = await cloudReadinessOf(published);
   return summaries.map((summary) => ({ ...summary, cloud: readiness.get(summary.id) ?? { state: 'none' } }));
 }

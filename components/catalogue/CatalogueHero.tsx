@@ -18,7 +18,14 @@ export function CatalogueHero({ messages }: { messages: Messages }) {
         <a className={styles.cta} href="#flights">
           {messages['catalogue.heroCta']}
           <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
-            <path d="M10 4v11M5.5 10.5 10 15l4.5-4.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M10 4v11M5.5 10.5 10 15l4.5-4.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         </a>
       </div>

@@ -179,7 +179,14 @@ export function MistyPillarsArt({ className }: { className?: string }) {
       focusable="false"
     >
       <defs>
-        <VerticalGradient id="yun-sky" stops={[[0, '#0b1612'], [0.55, '#2a3c35'], [0.8, '#51645b']]} />
+        <VerticalGradient
+          id="yun-sky"
+          stops={[
+            [0, '#0b1612'],
+            [0.55, '#2a3c35'],
+            [0.8, '#51645b'],
+          ]}
+        />
         <radialGradient id="yun-sun" cx="0.72" cy="0.42" r="0.45">
           <stop offset="0" stopColor="#e8cf9c" stopOpacity="0.55" />
           <stop offset="0.35" stopColor="#c59b55" stopOpacity="0.18" />

@@ -74,8 +74,12 @@ export function RouteCard({ route, locale, messages, eager = false, cloud }: Rou
           <span className="visually-hidden">{messages['catalogue.landmark']}: </span>
           {landmarkName}
         </p>
-        <h3 className={styles.title} id={titleId}>{title}</h3>
-        <p className={styles.description} id={descriptionId}>{route.description[locale]}</p>
+        <h3 className={styles.title} id={titleId}>
+          {title}
+        </h3>
+        <p className={styles.description} id={descriptionId}>
+          {route.description[locale]}
+        </p>
         <dl className={styles.meta}>
           <div>
             <dt>{messages['catalogue.duration']}</dt>
@@ -95,7 +99,14 @@ export function RouteCard({ route, locale, messages, eager = false, cloud }: Rou
         <span className={styles.cta} aria-hidden="true">
           {messages['catalogue.startFlight']}
           <svg viewBox="0 0 20 20" width="18" height="18" focusable="false">
-            <path d="M4 10h11M11 5.5 15.5 10 11 14.5" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round" />
+            <path
+              d="M4 10h11M11 5.5 15.5 10 11 14.5"
+              fill="none"
+              stroke="currentColor"
+              strokeWidth="1.6"
+              strokeLinecap="round"
+              strokeLinejoin="round"
+            />
           </svg>
         </span>
       </div>

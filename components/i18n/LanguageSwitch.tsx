@@ -3,14 +3,7 @@
 // page on the server in the new language. It also keeps <html lang> in step with the page.
 import { useEffect, useTransition } from 'react';
 import { useRouter } from 'next/navigation';
-import {
-  htmlLangOf,
-  LOCALE_COOKIE,
-  LOCALE_COOKIE_MAX_AGE_S,
-  LOCALE_QUERY_PARAM,
-  parseLocale,
-  type Locale,
-} from './locale';
+import { htmlLangOf, LOCALE_COOKIE, LOCALE_COOKIE_MAX_AGE_S, LOCALE_QUERY_PARAM, parseLocale, type Locale } from './locale';
 import styles from './LanguageSwitch.module.css';
 
 export interface LanguageSwitchProps {

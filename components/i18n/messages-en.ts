@@ -64,7 +64,8 @@ export const en = {
   'render.handoverLighter': 'Lighter scenery for a smoother flight',
   'render.handoverCloudReady': 'The cloud picture is ready: now streaming it',
   'render.postersTitle': 'Pictures of the flight',
-  'render.postersBody': 'This device cannot draw the landscape and the cloud stream is out of reach, so the narration plays over pictures of the route.',
+  'render.postersBody':
+    'This device cannot draw the landscape and the cloud stream is out of reach, so the narration plays over pictures of the route.',
   'render.postersRetryCloud': 'Try the cloud again',
   'render.postersLabel': 'A picture of the route',
 
@@ -89,7 +90,8 @@ export const en = {
   'cloud.unavailableTitle': 'The cloud stream cannot be reached',
   'cloud.unavailableBody': 'Fly now, drawn on this device, or try the cloud again.',
   'cloud.revisionGoneTitle': 'This version of the flight is no longer in the cloud',
-  'cloud.revisionGoneBody': 'The route was updated since this page opened. Reload the page for the new version, or fly this one drawn on this device.',
+  'cloud.revisionGoneBody':
+    'The route was updated since this page opened. Reload the page for the new version, or fly this one drawn on this device.',
   'cloud.preparingOnDevice': 'Preparing the cloud picture, {percent}%',
   // Which picture the visitor sees and why (components/player/picture/which-picture.ts).
   'picture.cloudCinematic': 'Cinematic picture from the cloud',
@@ -270,7 +272,8 @@ export const en = {
   'studio.history.restore': 'Restore',
   'studio.history.saveFirst': 'Restoring waits until your changes are saved.',
   'studio.conflict.title': 'Someone else changed this route',
-  'studio.conflict.body': 'While you were editing, revision {revision} was saved by someone else. Your edits are below and are not lost: copy them, reload the latest revision, or save yours over it.',
+  'studio.conflict.body':
+    'While you were editing, revision {revision} was saved by someone else. Your edits are below and are not lost: copy them, reload the latest revision, or save yours over it.',
   'studio.conflict.yourEdits': 'Your edits',
   'studio.conflict.copy': 'Copy my edits',
   'studio.conflict.copied': 'Copied',

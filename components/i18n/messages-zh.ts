@@ -267,7 +267,8 @@ export const zh: Messages = {
   'studio.history.restore': '恢复',
   'studio.history.saveFirst': '修改保存后才能恢复旧版本。',
   'studio.conflict.title': '其他人修改了这条航线',
-  'studio.conflict.body': '在你编辑期间，其他人保存了第 {revision} 版。你的修改在下方，不会丢失：可以复制保存，重新载入最新版本，或用你的版本覆盖。',
+  'studio.conflict.body':
+    '在你编辑期间，其他人保存了第 {revision} 版。你的修改在下方，不会丢失：可以复制保存，重新载入最新版本，或用你的版本覆盖。',
   'studio.conflict.yourEdits': '你的修改',
   'studio.conflict.copy': '复制我的修改',
   'studio.conflict.copied': '已复制',

@@ -15,9 +15,7 @@ export function messagesFor(locale: Locale): Messages {
 
 /** Replaces each {name} in `template` with params[name]; unknown placeholders stay visible so a typo shows. */
 export function formatMessage(template: string, params: Record<string, string | number> = {}): string {
-  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return template.replace(/\{([a-zA-Z]+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /** A counted message ("1 curated flight", "4 curated flights") in the form `locale` uses for `count`, filled in ({count} too). */

@@ -106,15 +106,35 @@ export function FlightPlayer({
   // The reading stays live while a bake is pending, so the percentage moves as the visitor
   // watches, and a bake that lands mid-flight lets Auto take the cloud picture (below).
   const [bakeFromStream, setBakeFromStream] = useState<BakeProgressSummary | null>(null);
-  const liveReadiness = useLiveCloudReadiness({ routeId: route.id, revision, initial: cloudReadiness, enabled: cloudAvailable, streamSaysBaking: bakeFromStream !== null });
+  const liveReadiness = useLiveCloudReadiness({
+    routeId: route.id,
+    revision,
+    initial: cloudReadiness,
+    enabled: cloudAvailable,
+    streamSaysBaking: bakeFromStream !== null,
+  });
   const bakingPercent = bakingPercentOf(cloudAvailable, liveReadiness, bakeFromStream);
   /** The bake landed during this visit: the next move to the cloud is because of it. */
   const bakeLanded = bakeWorthFollowing(cloudReadiness, bakeFromStream !== null) && liveReadiness?.state === 'ready';
   // A finished cinematic bake sways Auto to the cloud even on a device that draws well.
   const cinematicReady = useCinematicReady(cloudAvailable, liveReadiness);
   const [downlinkKbps] = useState(readDownlinkKbps);
-  const choice = useRenderChoice({ cloudAvailable, cloudBaking: bakingPercent !== null, cinematicReady, downlinkKbps, urlPreference: pagePreference, tierOverride });
-  const stage = useRenderStage({ clock, cloudAvailable, preference: choice.preference, localTier: choice.localTier, tierForced: tierOverride !== null, cloudBaking: bakingPercent !== null });
+  const choice = useRenderChoice({
+    cloudAvailable,
+    cloudBaking: bakingPercent !== null,
+    cinematicReady,
+    downlinkKbps,
+    urlPreference: pagePreference,
+    tierOverride,
+  });
+  const stage = useRenderStage({
+    clock,
+    cloudAvailable,
+    preference: choice.preference,
+    localTier: choice.localTier,
+    tierForced: tierOverride !== null,
+    cloudBaking: bakingPercent !== null,
+  });
   const streamBake = stage.activeCloud?.state === 'not-baked' ? stage.activeCloud.bake : null;
   useEffect(() => {
     if (streamBake !== null && (streamBake.status === 'baking' || streamBake.status === 'queued')) setBakeFromStream(streamBake);
@@ -122,7 +142,8 @@ export function FlightPlayer({
   const stageState = stage.state;
   const showing = stageState?.active.kind ?? null;
   const cloud = showing === 'cloud';
-  const cloudBlocked = cloud && stageState?.incoming === null && stage.activeCloud !== null && cloudStateBlocksPlayback(stage.activeCloud.state);
+  const cloudBlocked =
+    cloud && stageState?.incoming === null && stage.activeCloud !== null && cloudStateBlocksPlayback(stage.activeCloud.state);
 
   // The choice puts the first renderer on the stage; a later choice (the visitor's, or the
   // probe's under Auto) hands the flight over to another, at the same clock time.
@@ -236,7 +257,13 @@ export function FlightPlayer({
 
       <div className={styles.veil} data-gone={canvasReady} role="status">
         <span className={styles.veilText}>
-          {canvasReady ? '' : stageState === null ? messages['render.preparing'] : cloud ? messages['cloud.connecting'] : messages['player.loading']}
+          {canvasReady
+            ? ''
+            : stageState === null
+              ? messages['render.preparing']
+              : cloud
+                ? messages['cloud.connecting']
+                : messages['player.loading']}
         </span>
       </div>
 
@@ -281,7 +308,13 @@ export function FlightPlayer({
         />
 
         {!playing && !cloudBlocked && (
-          <button type="button" className={styles.bigPlay} onClick={startFromBigButton} aria-label={bigButtonLabel} data-testid="play-start">
+          <button
+            type="button"
+            className={styles.bigPlay}
+            onClick={startFromBigButton}
+            aria-label={bigButtonLabel}
+            data-testid="play-start"
+          >
             <span className={styles.bigPlayDisc}>{ended ? <ReplayIcon sizePx={34} /> : <PlayIcon sizePx={38} />}</span>
             {(!hasStarted || ended) && <span className={styles.bigPlayText}>{bigButtonLabel}</span>}
           </button>

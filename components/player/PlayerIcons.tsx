@@ -71,7 +71,10 @@ export function FullscreenExitIcon() {
 export function CalmIcon() {
   return (
     <LineIcon sizePx={20}>
-      <path d="M3 10c2.2-1.6 4.3-1.6 6.5 0s4.3 1.6 6.5 0 3.4-1.4 5 0M3 15c2.2-1.6 4.3-1.6 6.5 0s4.3 1.6 6.5 0 3.4-1.4 5 0" {...LINE_STROKE} />
+      <path
+        d="M3 10c2.2-1.6 4.3-1.6 6.5 0s4.3 1.6 6.5 0 3.4-1.4 5 0M3 15c2.2-1.6 4.3-1.6 6.5 0s4.3 1.6 6.5 0 3.4-1.4 5 0"
+        {...LINE_STROKE}
+      />
     </LineIcon>
   );
 }

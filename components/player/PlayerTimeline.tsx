@@ -31,7 +31,10 @@ export interface PlayerTimelineProps {
 
 export function PlayerTimeline({ messages, clock, onSeek, onSeekBy }: PlayerTimelineProps) {
   const { durationS } = clock;
-  const toStep = useCallback((timeS: number) => (timeS >= durationS ? durationS : Math.floor((timeS / durationS) * TIMELINE_STEPS) * (durationS / TIMELINE_STEPS)), [durationS]);
+  const toStep = useCallback(
+    (timeS: number) => (timeS >= durationS ? durationS : Math.floor((timeS / durationS) * TIMELINE_STEPS) * (durationS / TIMELINE_STEPS)),
+    [durationS],
+  );
   const timeS = useFlightTimeDisplay(clock, toStep);
   const current = formatClockTime(timeS);
   const total = formatClockTime(durationS);

@@ -31,7 +31,19 @@ export interface PlayerTopBarProps {
   onToggleStats: () => void;
 }
 
-export function PlayerTopBar({ messages, locale, landmarkName, title, pictureLine, rootRef, renderPreference, showing, onChooseRender, statsShown, onToggleStats }: PlayerTopBarProps) {
+export function PlayerTopBar({
+  messages,
+  locale,
+  landmarkName,
+  title,
+  pictureLine,
+  rootRef,
+  renderPreference,
+  showing,
+  onChooseRender,
+  statsShown,
+  onToggleStats,
+}: PlayerTopBarProps) {
   const fullscreen = useFullscreen(rootRef);
   return (
     <header className={styles.topBar}>
@@ -49,7 +61,13 @@ export function PlayerTopBar({ messages, locale, landmarkName, title, pictureLin
       </div>
       <div className={styles.topActions}>
         {renderPreference !== null && (
-          <RenderPathSwitch messages={messages} preference={renderPreference} showing={showing} onChoose={onChooseRender} iconButtonClassName={styles.iconButton} />
+          <RenderPathSwitch
+            messages={messages}
+            preference={renderPreference}
+            showing={showing}
+            onChoose={onChooseRender}
+            iconButtonClassName={styles.iconButton}
+          />
         )}
         {statsShown !== null && (
           <button

@@ -87,5 +87,15 @@ export function useFlightPlayback(clock: FlightClock, onPlay: () => void): Fligh
     };
   }, [clock, play, pause, seekTo]);
 
-  return { playing: clockState.playing || aboutToPlay, ended: clockState.ended, hasStarted, play, pause, togglePlay, seekTo, seekBy, turnToPlaying };
+  return {
+    playing: clockState.playing || aboutToPlay,
+    ended: clockState.ended,
+    hasStarted,
+    play,
+    pause,
+    togglePlay,
+    seekTo,
+    seekBy,
+    turnToPlaying,
+  };
 }

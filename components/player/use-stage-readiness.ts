@@ -25,7 +25,13 @@ export function useStageReadiness(stageRef: RefObject<HTMLElement | null>, stage
   useEffect(() => {
     const stage = stageRef.current;
     if (!stage || !stageStarted) return;
-    return watchStage(stage, ['data-ready'], () => stage.querySelector(READY_LAYER) !== null, SCENE_READY_TIMEOUT_MS, () => setCanvasReady(true));
+    return watchStage(
+      stage,
+      ['data-ready'],
+      () => stage.querySelector(READY_LAYER) !== null,
+      SCENE_READY_TIMEOUT_MS,
+      () => setCanvasReady(true),
+    );
   }, [stageRef, stageStarted]);
 
   // A stream's first picture is not yet a playing stream: the cloud view says data-primed once
@@ -34,7 +40,8 @@ export function useStageReadiness(stageRef: RefObject<HTMLElement | null>, stage
   useEffect(() => {
     const stage = stageRef.current;
     if (!stage || !canvasReady || pictureSettled) return;
-    const settled = () => Array.from(stage.querySelectorAll(READY_LAYER)).some((element) => element.getAttribute('data-primed') !== 'false');
+    const settled = () =>
+      Array.from(stage.querySelectorAll(READY_LAYER)).some((element) => element.getAttribute('data-primed') !== 'false');
     return watchStage(stage, ['data-ready', 'data-primed'], settled, PRIMED_WAIT_MAX_MS, () => setPictureSettled(true));
   }, [stageRef, canvasReady, pictureSettled]);
 
@@ -42,7 +49,13 @@ export function useStageReadiness(stageRef: RefObject<HTMLElement | null>, stage
 }
 
 /** Calls `onHolds` once `holds()` is true of the stage (watched through its attributes), or after `timeoutMs` regardless. */
-function watchStage(stage: HTMLElement, attributes: string[], holds: () => boolean, timeoutMs: number, onHolds: () => void): (() => void) | undefined {
+function watchStage(
+  stage: HTMLElement,
+  attributes: string[],
+  holds: () => boolean,
+  timeoutMs: number,
+  onHolds: () => void,
+): (() => void) | undefined {
   if (holds()) {
     onHolds();
     return undefined;

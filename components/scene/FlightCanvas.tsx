@@ -92,10 +92,21 @@ export function FlightCanvas({
         gl={gl}
         frameloop={drawing ? frameloop : 'never'}
         dpr={[1, MAX_PIXEL_RATIO[tier]]}
-        camera={{ near: CAMERA_NEAR_M, far: CAMERA_FAR_M, fov: route.keyframes[0].fovDeg ?? DEFAULT_FOV_DEG, position: route.keyframes[0].position }}
+        camera={{
+          near: CAMERA_NEAR_M,
+          far: CAMERA_FAR_M,
+          fov: route.keyframes[0].fovDeg ?? DEFAULT_FOV_DEG,
+          position: route.keyframes[0].position,
+        }}
       >
         <FlightCamera route={route} getTimeS={getTimeS} />
-        <Atmosphere timeOfDay={route.timeOfDay} tier={worldTier} sceneId={route.scene} timeS={stillTimeS} volumetric={tier === 'cinematic'} />
+        <Atmosphere
+          timeOfDay={route.timeOfDay}
+          tier={worldTier}
+          sceneId={route.scene}
+          timeS={stillTimeS}
+          volumetric={tier === 'cinematic'}
+        />
         {route.scene === 'tianmen' ? (
           <TianmenWorld tier={worldTier} onLoaded={onWorldLoaded} />
         ) : (

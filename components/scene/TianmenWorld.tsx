@@ -44,7 +44,12 @@ function TianmenMeshes({ geometry }: { geometry: TianmenGeometry }) {
     const pines = toBufferGeometry(geometry.pines);
     const structures = toBufferGeometry(geometry.structures);
     const group = new Group();
-    group.add(new Mesh(terrain, terrainMaterial), new Mesh(rock, rockMaterial), new Mesh(pines, thinMaterial), new Mesh(structures, thinMaterial));
+    group.add(
+      new Mesh(terrain, terrainMaterial),
+      new Mesh(rock, rockMaterial),
+      new Mesh(pines, thinMaterial),
+      new Mesh(structures, thinMaterial),
+    );
     const dispose = () => {
       for (const g of [terrain, rock, pines, structures]) g.dispose();
       terrainMaterial.dispose();

@@ -19,9 +19,10 @@ export function useSceneBuild<S extends SceneId>(scene: S, seed: number, tier: Q
       },
       (error: unknown) => {
         // Thrown in render, so the canvas's error boundary sees it as it sees any drawing failure.
-        if (current) setBuild(() => {
-          throw error;
-        });
+        if (current)
+          setBuild(() => {
+            throw error;
+          });
       },
     );
     return () => {

@@ -194,7 +194,11 @@ export function createTerrainMaterial(tier: QualityTier, atmosphere: AtmosphereU
     tier === 'phone'
       ? new MeshLambertMaterial({ vertexColors: true })
       : new MeshStandardMaterial({ vertexColors: true, roughness: 1, metalness: 0 });
-  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard'}`, { pars: `${ROCK_DETAIL_GLSL}\n${CANOPY_HEIGHT_GLSL}\n${CLIFF_COLOUR_GLSL}`, colour: CANOPY_DETAIL_FRAGMENT, normal: CANOPY_NORMAL_FRAGMENT });
+  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard'}`, {
+    pars: `${ROCK_DETAIL_GLSL}\n${CANOPY_HEIGHT_GLSL}\n${CLIFF_COLOUR_GLSL}`,
+    colour: CANOPY_DETAIL_FRAGMENT,
+    normal: CANOPY_NORMAL_FRAGMENT,
+  });
   return material;
 }
 
@@ -242,8 +246,7 @@ const WATER_FRAGMENT = /* glsl */ `
 export function createWaterMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms): WaterMaterial {
   const timeS = { value: 0 };
   const base = { color: new Color(0.06, 0.13, 0.1) };
-  const material =
-    tier === 'phone' ? new MeshLambertMaterial(base) : new MeshStandardMaterial({ ...base, roughness: 0.3, metalness: 0 });
+  const material = tier === 'phone' ? new MeshLambertMaterial(base) : new MeshStandardMaterial({ ...base, roughness: 0.3, metalness: 0 });
   material.onBeforeCompile = (shader: WebGLProgramParametersWithUniforms) => {
     linkAtmosphereUniforms(shader, atmosphere);
     shader.uniforms.uTimeS = timeS;

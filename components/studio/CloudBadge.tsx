@@ -6,7 +6,9 @@ import styles from './StudioList.module.css';
 
 export function CloudBadge({ readiness, messages: m }: { readiness: CloudReadiness; messages: Messages }) {
   const text =
-    readiness.state === 'baking' ? formatMessage(m['catalogue.cloud.baking'], { percent: readiness.percent }) : m[`studio.cloud.${readiness.state}`];
+    readiness.state === 'baking'
+      ? formatMessage(m['catalogue.cloud.baking'], { percent: readiness.percent })
+      : m[`studio.cloud.${readiness.state}`];
   return (
     <span className={styles.cloudBadge} data-state={readiness.state} data-testid="cloud-badge">
       {text}

@@ -43,7 +43,14 @@ export function ConflictDialog({ messages: m, current, mine, onReload, onOverwri
       {current && <p>{formatMessage(m['studio.conflict.body'], { revision: current.revision })}</p>}
       <label className={controls.field}>
         <span>{m['studio.conflict.yourEdits']}</span>
-        <textarea readOnly value={text} rows={10} className={styles.codeBox} data-testid="conflict-mine" onFocus={(e) => e.currentTarget.select()} />
+        <textarea
+          readOnly
+          value={text}
+          rows={10}
+          className={styles.codeBox}
+          data-testid="conflict-mine"
+          onFocus={(e) => e.currentTarget.select()}
+        />
       </label>
       <div className={controls.buttonRow}>
         <button type="button" className={controls.secondaryButton} onClick={copy}>

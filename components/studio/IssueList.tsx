@@ -23,14 +23,24 @@ export function IssueList({ issues, locale, messages: m, errorCount, warningCoun
       <h2 className={controls.panelTitle}>
         {m['studio.issues.title']}
         <span className={styles.issueCounts}>
-          {errorCount === 0 && warningCount === 0 ? m['studio.issues.none'] : formatMessage(m['studio.issues.counts'], { errors: errorCount, warnings: warningCount })}
+          {errorCount === 0 && warningCount === 0
+            ? m['studio.issues.none']
+            : formatMessage(m['studio.issues.counts'], { errors: errorCount, warnings: warningCount })}
         </span>
       </h2>
       {ordered.length > 0 && (
         <ul className={styles.issues}>
           {ordered.map((issue, i) => (
             <li key={`${issue.code}-${i}`}>
-              <button type="button" className={styles.issue} data-severity={issue.severity} onClick={() => onSelect(issue)} data-testid="route-issue" data-code={issue.code} data-keyframe={issue.keyframeIndex}>
+              <button
+                type="button"
+                className={styles.issue}
+                data-severity={issue.severity}
+                onClick={() => onSelect(issue)}
+                data-testid="route-issue"
+                data-code={issue.code}
+                data-keyframe={issue.keyframeIndex}
+              >
                 <span className={styles.issueMark} aria-hidden="true">
                   {issue.severity === 'error' ? '!' : 'i'}
                 </span>

@@ -82,10 +82,22 @@ export function PreviewPane({ route, messages: m, onTimeChange, posterUrl = null
         ) : (
           <div className={styles.previewPoster} data-baked-poster={posterUrl !== null && !posterMissing}>
             {posterUrl !== null && !posterMissing && (
-              <img className={styles.previewPosterImage} src={posterUrl} alt="" onError={() => setPosterMissing(true)} data-testid="studio-preview-poster" />
+              <img
+                className={styles.previewPosterImage}
+                src={posterUrl}
+                alt=""
+                onError={() => setPosterMissing(true)}
+                data-testid="studio-preview-poster"
+              />
             )}
             <p>{route ? m['studio.preview.hint'] : m['studio.preview.invalid']}</p>
-            <button type="button" className={controls.primaryButton} disabled={!route} onClick={() => setStarted(true)} data-testid="preview-start">
+            <button
+              type="button"
+              className={controls.primaryButton}
+              disabled={!route}
+              onClick={() => setStarted(true)}
+              data-testid="preview-start"
+            >
               {m['studio.preview.start']}
             </button>
           </div>

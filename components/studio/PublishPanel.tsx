@@ -25,12 +25,24 @@ export interface PublishPanelProps {
   onPublished(): void | Promise<void>;
 }
 
-export function PublishPanel({ routeId, messages: m, locale, revision, publishedRevision, canPublish, blockedReason, onPublished }: PublishPanelProps) {
+export function PublishPanel({
+  routeId,
+  messages: m,
+  locale,
+  revision,
+  publishedRevision,
+  canPublish,
+  blockedReason,
+  onPublished,
+}: PublishPanelProps) {
   const [busy, setBusy] = useState(false);
   const [bakes, setBakes] = useState<RouteBakeProgress | null>(null);
   const [refused, setRefused] = useState<{ message: string; issues: RouteIssue[] } | null>(null);
 
-  const finished = bakes !== null && (bakes.readiness.state === 'ready' || bakes.readiness.state === 'failed') && bakes.profiles.every((p) => p.status === 'done' || p.status === 'failed');
+  const finished =
+    bakes !== null &&
+    (bakes.readiness.state === 'ready' || bakes.readiness.state === 'failed') &&
+    bakes.profiles.every((p) => p.status === 'done' || p.status === 'failed');
 
   useEffect(() => {
     if (publishedRevision === null || finished) return;
@@ -74,7 +86,13 @@ export function PublishPanel({ routeId, messages: m, locale, revision, published
             : formatMessage(m['studio.publish.newer'], { revision, published: publishedRevision })}
       </p>
       <div className={controls.buttonRow}>
-        <button type="button" className={controls.primaryButton} disabled={!canPublish || busy || upToDate} onClick={publish} data-testid="publish">
+        <button
+          type="button"
+          className={controls.primaryButton}
+          disabled={!canPublish || busy || upToDate}
+          onClick={publish}
+          data-testid="publish"
+        >
           {busy ? m['studio.publish.busy'] : formatMessage(m['studio.publish.button'], { revision })}
         </button>
         {publishedRevision !== null && (

@@ -19,7 +19,15 @@ export interface RevisionHistoryProps {
   onConflict(current: CurrentRevision | null): void;
 }
 
-export function RevisionHistory({ detail, currentRevision, messages: m, locale, canRestore, onRestored, onConflict }: RevisionHistoryProps) {
+export function RevisionHistory({
+  detail,
+  currentRevision,
+  messages: m,
+  locale,
+  canRestore,
+  onRestored,
+  onConflict,
+}: RevisionHistoryProps) {
   const [busy, setBusy] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
@@ -37,7 +45,11 @@ export function RevisionHistory({ detail, currentRevision, messages: m, locale, 
   return (
     <details className={controls.panel} data-testid="revision-history">
       <summary className={controls.panelTitle}>{formatMessage(m['studio.history.title'], { count: detail.revisions.length })}</summary>
-      {error && <p role="alert" className={controls.refused}>{error}</p>}
+      {error && (
+        <p role="alert" className={controls.refused}>
+          {error}
+        </p>
+      )}
       <ol className={styles.revisions}>
         {detail.revisions.map((revision) => (
           <li key={revision.revision} className={styles.revision}>
@@ -47,11 +59,19 @@ export function RevisionHistory({ detail, currentRevision, messages: m, locale, 
               {revision.revision === currentRevision && <span className={styles.currentTag}>{m['studio.history.current']}</span>}
               <div className={controls.muted}>
                 {dateFormat.format(new Date(revision.createdAt))} · {revision.authorEmail ?? m['studio.history.seeded']}
-                {revision.origin === 'restored' && revision.sourceRevision !== null && ` · ${formatMessage(m['studio.history.restoredFrom'], { revision: revision.sourceRevision })}`}
+                {revision.origin === 'restored' &&
+                  revision.sourceRevision !== null &&
+                  ` · ${formatMessage(m['studio.history.restoredFrom'], { revision: revision.sourceRevision })}`}
               </div>
             </div>
             {revision.revision !== currentRevision && (
-              <button type="button" className={controls.secondaryButton} disabled={!canRestore || busy !== null} onClick={() => restore(revision.revision)} data-testid="restore-revision">
+              <button
+                type="button"
+                className={controls.secondaryButton}
+                disabled={!canRestore || busy !== null}
+                onClick={() => restore(revision.revision)}
+                data-testid="restore-revision"
+              >
                 {busy === revision.revision ? '…' : m['studio.history.restore']}
               </button>
             )}

@@ -97,21 +97,47 @@ function KeyframeInspector({ route, world, index, messages: m, edit, autoDuratio
   const groundM = Math.round(world.heightAt(x, z));
   const clearanceM = Math.round(world.clearanceAt(keyframe.position));
   const setAltitude = (value: number) => {
-    if (Number.isFinite(value)) edit((current) => setKeyframeAltitude(current, index, Math.round(value), autoDuration), `altitude-${index}`);
+    if (Number.isFinite(value))
+      edit((current) => setKeyframeAltitude(current, index, Math.round(value), autoDuration), `altitude-${index}`);
   };
   const setLookAtAltitude = (value: number) => {
-    if (Number.isFinite(value)) edit((current) => setKeyframeLookAt(current, index, [keyframe.lookAt[0], Math.round(value), keyframe.lookAt[2]]), `look-altitude-${index}`);
+    if (Number.isFinite(value))
+      edit(
+        (current) => setKeyframeLookAt(current, index, [keyframe.lookAt[0], Math.round(value), keyframe.lookAt[2]]),
+        `look-altitude-${index}`,
+      );
   };
   const previous = route.keyframes[index - 1];
   return (
     <div className={styles.inspectorBody} data-testid="keyframe-inspector">
-      <h2 className={styles.panelTitle}>{formatMessage(m['studio.keyframe.title'], { number: index + 1, count: route.keyframes.length })}</h2>
-      <p className={styles.muted}>{formatMessage(m['studio.keyframe.where'], { time: keyframe.timeS.toFixed(1), ground: groundM, clearance: clearanceM })}</p>
+      <h2 className={styles.panelTitle}>
+        {formatMessage(m['studio.keyframe.title'], { number: index + 1, count: route.keyframes.length })}
+      </h2>
+      <p className={styles.muted}>
+        {formatMessage(m['studio.keyframe.where'], { time: keyframe.timeS.toFixed(1), ground: groundM, clearance: clearanceM })}
+      </p>
       <label className={styles.field}>
         <span>{m['studio.keyframe.altitude']}</span>
         <div className={styles.rangeRow}>
-          <input type="range" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={5} value={y} onChange={(e) => setAltitude(Number(e.target.value))} aria-label={m['studio.keyframe.altitude']} />
-          <input type="number" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={1} value={y} onChange={(e) => setAltitude(Number(e.target.value))} data-testid="keyframe-altitude" className={styles.numberInput} />
+          <input
+            type="range"
+            min={MIN_ALTITUDE_M}
+            max={MAX_ALTITUDE_M}
+            step={5}
+            value={y}
+            onChange={(e) => setAltitude(Number(e.target.value))}
+            aria-label={m['studio.keyframe.altitude']}
+          />
+          <input
+            type="number"
+            min={MIN_ALTITUDE_M}
+            max={MAX_ALTITUDE_M}
+            step={1}
+            value={y}
+            onChange={(e) => setAltitude(Number(e.target.value))}
+            data-testid="keyframe-altitude"
+            className={styles.numberInput}
+          />
           <span className={styles.unit}>{m['studio.unit.m']}</span>
         </div>
         <small className={styles.muted}>{formatMessage(m['studio.keyframe.aboveGround'], { height: Math.round(y - groundM) })}</small>
@@ -119,18 +145,42 @@ function KeyframeInspector({ route, world, index, messages: m, edit, autoDuratio
       <label className={styles.field}>
         <span>{m['studio.keyframe.lookAtAltitude']}</span>
         <div className={styles.rangeRow}>
-          <input type="range" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={5} value={keyframe.lookAt[1]} onChange={(e) => setLookAtAltitude(Number(e.target.value))} aria-label={m['studio.keyframe.lookAtAltitude']} />
-          <input type="number" min={MIN_ALTITUDE_M} max={MAX_ALTITUDE_M} step={1} value={keyframe.lookAt[1]} onChange={(e) => setLookAtAltitude(Number(e.target.value))} className={styles.numberInput} />
+          <input
+            type="range"
+            min={MIN_ALTITUDE_M}
+            max={MAX_ALTITUDE_M}
+            step={5}
+            value={keyframe.lookAt[1]}
+            onChange={(e) => setLookAtAltitude(Number(e.target.value))}
+            aria-label={m['studio.keyframe.lookAtAltitude']}
+          />
+          <input
+            type="number"
+            min={MIN_ALTITUDE_M}
+            max={MAX_ALTITUDE_M}
+            step={1}
+            value={keyframe.lookAt[1]}
+            onChange={(e) => setLookAtAltitude(Number(e.target.value))}
+            className={styles.numberInput}
+          />
           <span className={styles.unit}>{m['studio.unit.m']}</span>
         </div>
         <small className={styles.muted}>{m['studio.keyframe.lookAtHint']}</small>
       </label>
       <div className={styles.buttonRow}>
-        <button type="button" className={styles.secondaryButton} onClick={() => edit((current) => setKeyframeLookAt(current, index, landmarkTarget(current.landmark, world, y)))}>
+        <button
+          type="button"
+          className={styles.secondaryButton}
+          onClick={() => edit((current) => setKeyframeLookAt(current, index, landmarkTarget(current.landmark, world, y)))}
+        >
           {m['studio.keyframe.lookAtLandmark']}
         </button>
         {previous && (
-          <button type="button" className={styles.secondaryButton} onClick={() => edit((current) => setKeyframeLookAt(current, index, lookAheadTarget(previous.position, keyframe.position)))}>
+          <button
+            type="button"
+            className={styles.secondaryButton}
+            onClick={() => edit((current) => setKeyframeLookAt(current, index, lookAheadTarget(previous.position, keyframe.position)))}
+          >
             {m['studio.keyframe.lookAhead']}
           </button>
         )}
@@ -151,18 +201,42 @@ function KeyframeInspector({ route, world, index, messages: m, edit, autoDuratio
   );
 }
 
-function TextPair({ label, value, onChange, multiline, testId }: { label: string; value: LocalizedText; onChange(next: LocalizedText): void; multiline?: boolean; testId: string }) {
+function TextPair({
+  label,
+  value,
+  onChange,
+  multiline,
+  testId,
+}: {
+  label: string;
+  value: LocalizedText;
+  onChange(next: LocalizedText): void;
+  multiline?: boolean;
+  testId: string;
+}) {
   const Input = multiline ? 'textarea' : 'input';
   return (
     <div className={styles.textPair}>
       <span className={styles.fieldLabel}>{label}</span>
       <label className={styles.langField}>
         <span lang="zh-CN">中文</span>
-        <Input lang="zh-CN" value={value.zh} onChange={(e) => onChange({ ...value, zh: e.target.value })} data-testid={`${testId}-zh`} rows={multiline ? 3 : undefined} />
+        <Input
+          lang="zh-CN"
+          value={value.zh}
+          onChange={(e) => onChange({ ...value, zh: e.target.value })}
+          data-testid={`${testId}-zh`}
+          rows={multiline ? 3 : undefined}
+        />
       </label>
       <label className={styles.langField}>
         <span lang="en">English</span>
-        <Input lang="en" value={value.en} onChange={(e) => onChange({ ...value, en: e.target.value })} data-testid={`${testId}-en`} rows={multiline ? 3 : undefined} />
+        <Input
+          lang="en"
+          value={value.en}
+          onChange={(e) => onChange({ ...value, en: e.target.value })}
+          data-testid={`${testId}-en`}
+          rows={multiline ? 3 : undefined}
+        />
       </label>
     </div>
   );
@@ -173,19 +247,46 @@ function PoiInspector({ route, index, messages: m, edit, onSelect }: RouteInspec
   return (
     <div className={styles.inspectorBody} data-testid="poi-inspector">
       <h2 className={styles.panelTitle}>{formatMessage(m['studio.poi.title'], { number: index + 1 })}</h2>
-      <TextPair label={m['studio.poi.name']} value={poi.title} onChange={(title) => edit((c) => updatePointOfInterest(c, index, { title }), `poi-title-${index}`)} testId="poi-title" />
-      <TextPair label={m['studio.poi.narration']} value={poi.narration} multiline onChange={(narration) => edit((c) => updatePointOfInterest(c, index, { narration }), `poi-narration-${index}`)} testId="poi-narration" />
+      <TextPair
+        label={m['studio.poi.name']}
+        value={poi.title}
+        onChange={(title) => edit((c) => updatePointOfInterest(c, index, { title }), `poi-title-${index}`)}
+        testId="poi-title"
+      />
+      <TextPair
+        label={m['studio.poi.narration']}
+        value={poi.narration}
+        multiline
+        onChange={(narration) => edit((c) => updatePointOfInterest(c, index, { narration }), `poi-narration-${index}`)}
+        testId="poi-narration"
+      />
       <label className={styles.field}>
         <span>{m['studio.poi.time']}</span>
         <div className={styles.rangeRow}>
-          <input type="range" min={0} max={route.durationS} step={0.5} value={poi.timeS} onChange={(e) => edit((c) => updatePointOfInterest(c, index, { timeS: Number(e.target.value) }), `poi-time-${index}`)} aria-label={m['studio.poi.time']} />
+          <input
+            type="range"
+            min={0}
+            max={route.durationS}
+            step={0.5}
+            value={poi.timeS}
+            onChange={(e) => edit((c) => updatePointOfInterest(c, index, { timeS: Number(e.target.value) }), `poi-time-${index}`)}
+            aria-label={m['studio.poi.time']}
+          />
           <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: poi.timeS.toFixed(1) })}</span>
         </div>
       </label>
       <label className={styles.field}>
         <span>{m['studio.poi.dwell']}</span>
         <div className={styles.rangeRow}>
-          <input type="range" min={1} max={60} step={1} value={poi.dwellS} onChange={(e) => edit((c) => updatePointOfInterest(c, index, { dwellS: Number(e.target.value) }), `poi-dwell-${index}`)} aria-label={m['studio.poi.dwell']} />
+          <input
+            type="range"
+            min={1}
+            max={60}
+            step={1}
+            value={poi.dwellS}
+            onChange={(e) => edit((c) => updatePointOfInterest(c, index, { dwellS: Number(e.target.value) }), `poi-dwell-${index}`)}
+            aria-label={m['studio.poi.dwell']}
+          />
           <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: poi.dwellS })}</span>
         </div>
       </label>
@@ -209,8 +310,19 @@ function RouteSettings({ route, locale, messages: m, edit, autoDuration, onAutoD
   return (
     <div className={styles.inspectorBody} data-testid="route-settings">
       <h2 className={styles.panelTitle}>{m['studio.inspector.routeSettings']}</h2>
-      <TextPair label={m['studio.route.title']} value={route.title} onChange={(title) => edit((c) => ({ ...c, title }), 'route-title')} testId="route-title" />
-      <TextPair label={m['studio.route.description']} value={route.description} multiline onChange={(description) => edit((c) => ({ ...c, description }), 'route-description')} testId="route-description" />
+      <TextPair
+        label={m['studio.route.title']}
+        value={route.title}
+        onChange={(title) => edit((c) => ({ ...c, title }), 'route-title')}
+        testId="route-title"
+      />
+      <TextPair
+        label={m['studio.route.description']}
+        value={route.description}
+        multiline
+        onChange={(description) => edit((c) => ({ ...c, description }), 'route-description')}
+        testId="route-description"
+      />
       <label className={styles.field}>
         <span>{m['studio.route.landmark']}</span>
         <select value={route.landmark} onChange={(e) => edit((c) => ({ ...c, landmark: e.target.value as LandmarkId }))}>

@@ -40,10 +40,7 @@ export interface RouteMapProps {
 const RELIEF_SIZE_PX = 512;
 const CLICK_SLOP_PX = 5;
 
-type DragTarget =
-  | MapHandle
-  | { kind: 'pan'; lastX: number; lastY: number }
-  | { kind: 'pinch' };
+type DragTarget = MapHandle | { kind: 'pan'; lastX: number; lastY: number } | { kind: 'pinch' };
 
 interface PointerState {
   startX: number;

@@ -7,7 +7,14 @@ export type SaveState = 'saved' | 'unsaved' | 'saving' | 'invalid' | 'conflict' 
 
 export function SaveBadge({ state, messages: m, error }: { state: SaveState; messages: Messages; error: string | null }) {
   return (
-    <span className={styles.saveBadge} data-state={state} data-testid="save-state" role="status" aria-live="polite" title={error ?? undefined}>
+    <span
+      className={styles.saveBadge}
+      data-state={state}
+      data-testid="save-state"
+      role="status"
+      aria-live="polite"
+      title={error ?? undefined}
+    >
       {m[`studio.save.${state}`]}
     </span>
   );

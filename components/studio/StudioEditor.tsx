@@ -49,7 +49,8 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
   const [history, setHistory] = useState<EditHistory<Route>>(() => startHistory(initialDetail.route));
   const route = history.present;
   // The render server keeps the published revision's poster, redrawn from its cinematic bake once that lands.
-  const bakedPoster = renderUrl !== null && detail.publishedRevision !== null ? `${renderUrl}/posters/${encodeURIComponent(initialDetail.id)}.jpg` : null;
+  const bakedPoster =
+    renderUrl !== null && detail.publishedRevision !== null ? `${renderUrl}/posters/${encodeURIComponent(initialDetail.id)}.jpg` : null;
   const [baseRevision, setBaseRevision] = useState(initialDetail.latestRevision);
   const [savedJson, setSavedJson] = useState(() => JSON.stringify(initialDetail.route));
   const [saveState, setSaveState] = useState<SaveState>(initialDetail.status === 'archived' ? 'archived' : 'saved');
@@ -87,41 +88,38 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
     return () => clearTimeout(timer);
   }, [route, world]);
 
-  const save = useCallback(
-    async (toSave: Route, base: number) => {
-      saving.current = true;
-      setSaveState('saving');
-      const json = JSON.stringify(toSave);
-      const result = await studioApi.save(toSave.id, { baseRevision: base, route: toSave });
-      saving.current = false;
-      if (result.ok) {
-        setBaseRevision(result.value.revision);
-        setSavedJson(json);
-        setSaveError(null);
-        setSaveState('saved');
-        if (result.value.created) {
-          const refreshed = await studioApi.get(toSave.id);
-          if (refreshed.ok) setDetail(refreshed.value.route);
-        }
+  const save = useCallback(async (toSave: Route, base: number) => {
+    saving.current = true;
+    setSaveState('saving');
+    const json = JSON.stringify(toSave);
+    const result = await studioApi.save(toSave.id, { baseRevision: base, route: toSave });
+    saving.current = false;
+    if (result.ok) {
+      setBaseRevision(result.value.revision);
+      setSavedJson(json);
+      setSaveError(null);
+      setSaveState('saved');
+      if (result.value.created) {
+        const refreshed = await studioApi.get(toSave.id);
+        if (refreshed.ok) setDetail(refreshed.value.route);
+      }
+      return;
+    }
+    const { failure } = result;
+    if (failure.kind === 'conflict') {
+      if (failure.current === null) {
+        setSaveState('archived');
+        setSaveError(failure.message);
         return;
       }
-      const { failure } = result;
-      if (failure.kind === 'conflict') {
-        if (failure.current === null) {
-          setSaveState('archived');
-          setSaveError(failure.message);
-          return;
-        }
-        setConflict({ current: failure.current, mine: toSave });
-        setSaveState('conflict');
-        return;
-      }
-      // Signed out or unreachable: the draft stays in the editor, and the badge's title says why.
-      setSaveError(failure.message);
-      setSaveState('error');
-    },
-    [],
-  );
+      setConflict({ current: failure.current, mine: toSave });
+      setSaveState('conflict');
+      return;
+    }
+    // Signed out or unreachable: the draft stays in the editor, and the badge's title says why.
+    setSaveError(failure.message);
+    setSaveState('error');
+  }, []);
 
   // Autosave: a quiet moment after the last edit, when the draft parses and nothing is pending.
   useEffect(() => {
@@ -152,7 +150,10 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
 
   const mapEdits = useMapEdits(route, world, autoDuration, edit, setSelection);
 
-  const playhead = useMemo(() => (previewTimeS !== null && previewRoute ? poseAt(previewRoute, previewTimeS).position : null), [previewRoute, previewTimeS]);
+  const playhead = useMemo(
+    () => (previewTimeS !== null && previewRoute ? poseAt(previewRoute, previewTimeS).position : null),
+    [previewRoute, previewTimeS],
+  );
 
   function reloadCurrent(current: CurrentRevision, keep: Route) {
     setKeptEdits(keep);
@@ -196,10 +197,26 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         </div>
         <SaveBadge state={saveState} messages={m} error={saveError} />
         <div className={styles.undoGroup}>
-          <button type="button" className={controls.iconButton} onClick={() => setHistory(undo)} disabled={history.past.length === 0} title={m['studio.editor.undoHint']} aria-label={m['studio.editor.undo']} data-testid="undo">
+          <button
+            type="button"
+            className={controls.iconButton}
+            onClick={() => setHistory(undo)}
+            disabled={history.past.length === 0}
+            title={m['studio.editor.undoHint']}
+            aria-label={m['studio.editor.undo']}
+            data-testid="undo"
+          >
             ↶
           </button>
-          <button type="button" className={controls.iconButton} onClick={() => setHistory(redo)} disabled={history.future.length === 0} title={m['studio.editor.redoHint']} aria-label={m['studio.editor.redo']} data-testid="redo">
+          <button
+            type="button"
+            className={controls.iconButton}
+            onClick={() => setHistory(redo)}
+            disabled={history.future.length === 0}
+            title={m['studio.editor.redoHint']}
+            aria-label={m['studio.editor.redo']}
+            data-testid="redo"
+          >
             ↷
           </button>
         </div>
@@ -223,10 +240,24 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         <section className={styles.mapPane} aria-label={m['studio.map.title']}>
           <div className={styles.mapToolbar} role="toolbar">
             <div className={styles.segmented} role="radiogroup" aria-label={m['studio.map.mode']}>
-              <button type="button" role="radio" aria-checked={mode === 'keyframe'} data-active={mode === 'keyframe'} onClick={() => setMode('keyframe')} data-testid="mode-keyframe">
+              <button
+                type="button"
+                role="radio"
+                aria-checked={mode === 'keyframe'}
+                data-active={mode === 'keyframe'}
+                onClick={() => setMode('keyframe')}
+                data-testid="mode-keyframe"
+              >
                 {m['studio.map.addKeyframes']}
               </button>
-              <button type="button" role="radio" aria-checked={mode === 'poi'} data-active={mode === 'poi'} onClick={() => setMode('poi')} data-testid="mode-poi">
+              <button
+                type="button"
+                role="radio"
+                aria-checked={mode === 'poi'}
+                data-active={mode === 'poi'}
+                onClick={() => setMode('poi')}
+                data-testid="mode-poi"
+              >
                 {m['studio.map.addSights']}
               </button>
             </div>
@@ -249,8 +280,9 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
             />
           </div>
           <p className={styles.legend}>
-            <span className={styles.legendKeyframe}>●</span> {m['studio.map.legendKeyframe']} <span className={styles.legendLookAt}>◆</span> {m['studio.map.legendLookAt']}{' '}
-            <span className={styles.legendPoi}>★</span> {m['studio.map.legendSight']} <span className={styles.legendError}>━</span> {m['studio.map.legendProblem']}
+            <span className={styles.legendKeyframe}>●</span> {m['studio.map.legendKeyframe']} <span className={styles.legendLookAt}>◆</span>{' '}
+            {m['studio.map.legendLookAt']} <span className={styles.legendPoi}>★</span> {m['studio.map.legendSight']}{' '}
+            <span className={styles.legendError}>━</span> {m['studio.map.legendProblem']}
           </p>
         </section>
 
@@ -287,7 +319,11 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
             publishedRevision={detail.publishedRevision}
             canPublish={!dirty && saveState === 'saved' && errorCount === 0}
             blockedReason={
-              errorCount > 0 ? formatCount(locale, 'studio.publish.blockedErrors', errorCount) : dirty || saveState !== 'saved' ? m['studio.publish.blockedUnsaved'] : null
+              errorCount > 0
+                ? formatCount(locale, 'studio.publish.blockedErrors', errorCount)
+                : dirty || saveState !== 'saved'
+                  ? m['studio.publish.blockedUnsaved']
+                  : null
             }
             onPublished={async () => {
               const refreshed = await studioApi.get(route.id);

@@ -7,7 +7,17 @@ import { YunshanMark } from '../site/YunshanMark';
 import { SignOutButton } from './SignOutButton';
 import styles from './StudioList.module.css';
 
-export function StudioHeader({ locale, messages: m, email, isAdmin }: { locale: Locale; messages: Messages; email: string; isAdmin: boolean }) {
+export function StudioHeader({
+  locale,
+  messages: m,
+  email,
+  isAdmin,
+}: {
+  locale: Locale;
+  messages: Messages;
+  email: string;
+  isAdmin: boolean;
+}) {
   return (
     <header className={styles.header}>
       <Link href="/studio" className={styles.brand} prefetch={false}>

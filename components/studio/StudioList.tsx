@@ -43,7 +43,12 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
     setBusy('new');
     setError(null);
     const route = starterRoute(
-      { id: routeIdFromTitle(titleEn, randomSuffix()), title: { zh: titleZh, en: titleEn }, description: { zh: titleZh, en: titleEn }, landmark },
+      {
+        id: routeIdFromTitle(titleEn, randomSuffix()),
+        title: { zh: titleZh, en: titleEn },
+        description: { zh: titleZh, en: titleEn },
+        landmark,
+      },
       sceneWorldFor(LANDMARKS[landmark].scene),
     );
     const result = await studioApi.create({ route });
@@ -81,7 +86,13 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
           <h1 className={styles.title}>{m['studio.list.title']}</h1>
           <p className={styles.lead}>{m['studio.list.lead']}</p>
         </div>
-        <button type="button" className={styles.primaryButton} onClick={() => setCreating((c) => !c)} aria-expanded={creating} data-testid="new-route">
+        <button
+          type="button"
+          className={styles.primaryButton}
+          onClick={() => setCreating((c) => !c)}
+          aria-expanded={creating}
+          data-testid="new-route"
+        >
           {m['studio.list.new']}
         </button>
       </div>
@@ -144,7 +155,13 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
               <Link href={`/studio/routes/${entry.id}`} className={styles.secondaryButton} prefetch={false}>
                 {m['studio.list.edit']}
               </Link>
-              <button type="button" className={styles.ghostButton} disabled={busy !== null} onClick={() => duplicate(entry)} data-testid="duplicate-route">
+              <button
+                type="button"
+                className={styles.ghostButton}
+                disabled={busy !== null}
+                onClick={() => duplicate(entry)}
+                data-testid="duplicate-route"
+              >
                 {m['studio.list.duplicate']}
               </button>
               {entry.status === 'archived' ? (
@@ -152,7 +169,13 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
                   {m['studio.list.unarchive']}
                 </button>
               ) : (
-                <button type="button" className={styles.ghostButton} disabled={busy !== null} onClick={() => archive(entry, true)} data-testid="archive-route">
+                <button
+                  type="button"
+                  className={styles.ghostButton}
+                  disabled={busy !== null}
+                  onClick={() => archive(entry, true)}
+                  data-testid="archive-route"
+                >
                   {m['studio.list.archive']}
                 </button>
               )}

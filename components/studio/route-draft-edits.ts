@@ -94,12 +94,16 @@ export function appendKeyframe(route: Route, x: number, z: number, world: EditWo
 }
 
 export function moveKeyframe(route: Route, index: number, x: number, z: number, autoDuration: boolean): Route {
-  const keyframes = route.keyframes.map((k, i) => (i === index ? { ...k, position: [Math.round(x), k.position[1], Math.round(z)] as Vec3 } : k));
+  const keyframes = route.keyframes.map((k, i) =>
+    i === index ? { ...k, position: [Math.round(x), k.position[1], Math.round(z)] as Vec3 } : k,
+  );
   return settlePath({ ...route, keyframes }, autoDuration);
 }
 
 export function setKeyframeAltitude(route: Route, index: number, altitudeM: number, autoDuration: boolean): Route {
-  const keyframes = route.keyframes.map((k, i) => (i === index ? { ...k, position: [k.position[0], altitudeM, k.position[2]] as Vec3 } : k));
+  const keyframes = route.keyframes.map((k, i) =>
+    i === index ? { ...k, position: [k.position[0], altitudeM, k.position[2]] as Vec3 } : k,
+  );
   return settlePath({ ...route, keyframes }, autoDuration);
 }
 
@@ -155,7 +159,13 @@ export const NEW_POI_TEXT = {
 } as const satisfies { title: LocalizedText; narration: LocalizedText };
 
 /** A new sight where the curator clicked, captioned when the flight passes nearest to it. */
-export function addPointOfInterest(route: Route, x: number, z: number, world: EditWorld, placeholder: { title: LocalizedText; narration: LocalizedText } = NEW_POI_TEXT): Route {
+export function addPointOfInterest(
+  route: Route,
+  x: number,
+  z: number,
+  world: EditWorld,
+  placeholder: { title: LocalizedText; narration: LocalizedText } = NEW_POI_TEXT,
+): Route {
   const dwellS = NEW_POI_DWELL_S;
   const timeS = round1(Math.max(0, Math.min(route.durationS - dwellS, closestPassTimeS(route, x, z) - 2)));
   const poi: PointOfInterest = {
@@ -185,7 +195,10 @@ export function removePointOfInterest(route: Route, index: number): Route {
  * A first sketch for a new route: two keyframes south of its landmark, high enough to
  * clear everything near them, looking at the sight. Curators add to it on the map.
  */
-export function starterRoute(input: { id: string; title: LocalizedText; description: LocalizedText; landmark: LandmarkId }, world: EditWorld): Route {
+export function starterRoute(
+  input: { id: string; title: LocalizedText; description: LocalizedText; landmark: LandmarkId },
+  world: EditWorld,
+): Route {
   const { x, z } = LANDMARKS[input.landmark];
   const clearAltitude = (px: number, pz: number) => {
     let y = defaultAltitudeM(world, px, pz);

@@ -18,7 +18,7 @@ function periodicGradientNoise(x: number, y: number, period: number, seed: numbe
   const fx = x - x0;
   const fy = y - y0;
   const corner = (ci: number, cj: number): number => {
-    const angle = latticeHash01(((x0 + ci) % period + period) % period, ((y0 + cj) % period + period) % period, seed) * Math.PI * 2;
+    const angle = latticeHash01((((x0 + ci) % period) + period) % period, (((y0 + cj) % period) + period) % period, seed) * Math.PI * 2;
     return Math.cos(angle) * (fx - ci) + Math.sin(angle) * (fy - cj);
   };
   const u = quintic(fx);

@@ -28,11 +28,35 @@ export const CLOUD_SEA_LIMITS_M = { lowest: 540, highest: 700 } as const;
 
 export const CLOUD_SEA_BANDS: Record<TimeOfDay, CloudSeaBand> = {
   // The postcard: a closed white sea the pillars rise out of.
-  sunrise: { baseM: 560, topM: 650, coverageScale: 1.1, opacity: 0.97, coreDensityPerM: 0.02, floorDensityPerM: 0.0012, maxDepthFromBelow: 0.8 },
+  sunrise: {
+    baseM: 560,
+    topM: 650,
+    coverageScale: 1.1,
+    opacity: 0.97,
+    coreDensityPerM: 0.02,
+    floorDensityPerM: 0.0012,
+    maxDepthFromBelow: 0.8,
+  },
   // Broken by noon: gaps show the forested valleys, pale under what remains.
-  midday: { baseM: 565, topM: 635, coverageScale: 0.78, opacity: 0.94, coreDensityPerM: 0.011, floorDensityPerM: 0.0006, maxDepthFromBelow: 0.7 },
+  midday: {
+    baseM: 565,
+    topM: 635,
+    coverageScale: 0.78,
+    opacity: 0.94,
+    coreDensityPerM: 0.011,
+    floorDensityPerM: 0.0006,
+    maxDepthFromBelow: 0.7,
+  },
   // Thin wisps above the stream, so the valley flight sees pillars in sunlight over the cloud.
-  'golden-hour': { baseM: 625, topM: 665, coverageScale: 0.62, opacity: 0.7, coreDensityPerM: 0.005, floorDensityPerM: 0.0002, maxDepthFromBelow: 0.35 },
+  'golden-hour': {
+    baseM: 625,
+    topM: 665,
+    coverageScale: 0.62,
+    opacity: 0.7,
+    coreDensityPerM: 0.005,
+    floorDensityPerM: 0.0002,
+    maxDepthFromBelow: 0.35,
+  },
 };
 
 /**

@@ -39,13 +39,37 @@ export interface SceneAtmosphere {
 /** Tianmen's valleys lie near 300–450 m between ridges of 500–1,000 m; the cliffs rise from about 1,180 m. */
 export const TIANMEN_CLOUD_SEA_BANDS: Record<TimeOfDay, CloudSeaBand> = {
   // Sunrise: a white sea over the valleys, the ridges and the massif standing out of it.
-  sunrise: { baseM: 640, topM: 740, coverageScale: 1.0, opacity: 0.95, coreDensityPerM: 0.016, floorDensityPerM: 0.001, maxDepthFromBelow: 0.8 },
+  sunrise: {
+    baseM: 640,
+    topM: 740,
+    coverageScale: 1.0,
+    opacity: 0.95,
+    coreDensityPerM: 0.016,
+    floorDensityPerM: 0.001,
+    maxDepthFromBelow: 0.8,
+  },
   // Midday: broken and thin, only in the deepest valleys, the forest showing through the gaps. The
   // approach to the gate looks down from about 1,030 m across the city's valley (350–600 m): a sea
   // at 600–680 m veiled all of it and turned the route's opening milky.
-  midday: { baseM: 500, topM: 550, coverageScale: 0.6, opacity: 0.85, coreDensityPerM: 0.005, floorDensityPerM: 0.0003, maxDepthFromBelow: 0.45 },
+  midday: {
+    baseM: 500,
+    topM: 550,
+    coverageScale: 0.6,
+    opacity: 0.85,
+    coreDensityPerM: 0.005,
+    floorDensityPerM: 0.0003,
+    maxDepthFromBelow: 0.45,
+  },
   // Golden hour: thin wisps low in the valleys, the slopes in warm light.
-  'golden-hour': { baseM: 560, topM: 610, coverageScale: 0.55, opacity: 0.65, coreDensityPerM: 0.004, floorDensityPerM: 0.0002, maxDepthFromBelow: 0.3 },
+  'golden-hour': {
+    baseM: 560,
+    topM: 610,
+    coverageScale: 0.55,
+    opacity: 0.65,
+    coreDensityPerM: 0.004,
+    floorDensityPerM: 0.0002,
+    maxDepthFromBelow: 0.3,
+  },
 };
 
 /** Mist round the massif's foot: below the gate floor (1,300 m) and the cliff route (about 1,420 m). */

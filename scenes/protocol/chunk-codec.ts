@@ -75,7 +75,15 @@ export type ChunkParseResult = { ok: true; fragment: ChunkFragment } | { ok: fal
 /** The chunk as one message, however large (disk and loopback). */
 export function encodeChunk(chunk: EncodedChunk, labels: Partial<ChunkLabels> = {}): Uint8Array {
   const { index, timestampUs, key, data } = chunk;
-  const labelled: LabelledChunk = { index, timestampUs, key, data, epoch: labels.epoch ?? 0, profileIndex: labels.profileIndex ?? 0, last: labels.last ?? false };
+  const labelled: LabelledChunk = {
+    index,
+    timestampUs,
+    key,
+    data,
+    epoch: labels.epoch ?? 0,
+    profileIndex: labels.profileIndex ?? 0,
+    last: labels.last ?? false,
+  };
   checkChunk(labelled);
   return writeFragment(labelled, 0, 1, 0, chunk.data, chunk.data.byteLength);
 }
@@ -102,7 +110,12 @@ export function parseChunkMessage(message: ArrayBuffer | ArrayBufferView): Chunk
   const read = readFragmentAt(bytes, 0);
   if (read instanceof ChunkCodecError) return { ok: false, error: read };
   if (read.end !== bytes.byteLength) {
-    return { ok: false, error: new ChunkCodecError(`payload length ${read.fragment.payload.byteLength} does not match the message of ${bytes.byteLength} bytes`) };
+    return {
+      ok: false,
+      error: new ChunkCodecError(
+        `payload length ${read.fragment.payload.byteLength} does not match the message of ${bytes.byteLength} bytes`,
+      ),
+    };
   }
   return { ok: true, fragment: read.fragment };
 }
@@ -135,10 +148,13 @@ export function chunkOf(fragment: ChunkFragment, data: Uint8Array): LabelledChun
 }
 
 function checkChunk(chunk: EncodedChunk & Partial<ChunkLabels>): void {
-  if (chunk.data.byteLength > MAX_CHUNK_BYTES) throw new ChunkCodecError(`chunk ${chunk.index} is ${chunk.data.byteLength} bytes, over ${MAX_CHUNK_BYTES}`);
+  if (chunk.data.byteLength > MAX_CHUNK_BYTES)
+    throw new ChunkCodecError(`chunk ${chunk.index} is ${chunk.data.byteLength} bytes, over ${MAX_CHUNK_BYTES}`);
   if (!Number.isSafeInteger(chunk.timestampUs) || chunk.timestampUs < 0) throw new ChunkCodecError(`bad timestamp ${chunk.timestampUs}`);
-  if (!Number.isInteger(chunk.index) || chunk.index < 0 || chunk.index > MAX_U32) throw new ChunkCodecError(`bad frame index ${chunk.index}`);
-  if (chunk.epoch !== undefined && (!Number.isInteger(chunk.epoch) || chunk.epoch < 0 || chunk.epoch > MAX_U32)) throw new ChunkCodecError(`bad epoch ${chunk.epoch}`);
+  if (!Number.isInteger(chunk.index) || chunk.index < 0 || chunk.index > MAX_U32)
+    throw new ChunkCodecError(`bad frame index ${chunk.index}`);
+  if (chunk.epoch !== undefined && (!Number.isInteger(chunk.epoch) || chunk.epoch < 0 || chunk.epoch > MAX_U32))
+    throw new ChunkCodecError(`bad epoch ${chunk.epoch}`);
   if (chunk.profileIndex !== undefined && (!Number.isInteger(chunk.profileIndex) || chunk.profileIndex < 0 || chunk.profileIndex > 0xff)) {
     throw new ChunkCodecError(`bad profile index ${chunk.profileIndex}`);
   }
@@ -176,7 +192,8 @@ function readFragmentAt(bytes: Uint8Array, offset: number): { fragment: ChunkFra
   if (available < CHUNK_HEADER_BYTES) return new ChunkCodecError(`${available} bytes at byte ${offset} are shorter than a chunk header`);
   const view = new DataView(bytes.buffer, bytes.byteOffset + offset, available);
   const version = view.getUint8(0);
-  if (version !== CHUNK_CODEC_VERSION) return new ChunkCodecError(`chunk codec version ${version} at byte ${offset}, expected ${CHUNK_CODEC_VERSION}`);
+  if (version !== CHUNK_CODEC_VERSION)
+    return new ChunkCodecError(`chunk codec version ${version} at byte ${offset}, expected ${CHUNK_CODEC_VERSION}`);
   const flags = view.getUint8(1);
   const headerBytes = view.getUint8(3);
   if (headerBytes < CHUNK_HEADER_BYTES || headerBytes > available) return new ChunkCodecError(`bad header length ${headerBytes}`);
@@ -189,7 +206,8 @@ function readFragmentAt(bytes: Uint8Array, offset: number): { fragment: ChunkFra
   if (fragmentCount < 1 || fragmentIndex >= fragmentCount) return new ChunkCodecError(`fragment ${fragmentIndex} of ${fragmentCount}`);
   if (!Number.isSafeInteger(timestampUs) || timestampUs < 0) return new ChunkCodecError(`bad timestamp ${timestampUs}`);
   if (frameBytes > MAX_CHUNK_BYTES) return new ChunkCodecError(`chunk of ${frameBytes} bytes, over ${MAX_CHUNK_BYTES}`);
-  if (headerBytes + payloadBytes > available) return new ChunkCodecError(`truncated: ${available - headerBytes} of ${payloadBytes} payload bytes present`);
+  if (headerBytes + payloadBytes > available)
+    return new ChunkCodecError(`truncated: ${available - headerBytes} of ${payloadBytes} payload bytes present`);
   if (fragmentOffset + payloadBytes > frameBytes) return new ChunkCodecError('fragment runs past the end of its chunk');
   const fragment: ChunkFragment = {
     index: view.getUint32(8),

@@ -3,7 +3,15 @@
 import { z } from 'zod';
 import { RouteIdSchema } from '../routes/route-schema';
 import { ProfileIdSchema } from './profile-ladder';
-import { EpochSchema, FrameIndexSchema, ResumeTokenSchema, RevisionSchema, SessionIdSchema, TransportKindSchema, describeIssue } from './stream-fields';
+import {
+  EpochSchema,
+  FrameIndexSchema,
+  ResumeTokenSchema,
+  RevisionSchema,
+  SessionIdSchema,
+  TransportKindSchema,
+  describeIssue,
+} from './stream-fields';
 import { MAX_CANDIDATE_CHARS, MAX_PLAYBACK_RATE, MAX_SDP_CHARS, MIN_PLAYBACK_RATE, STREAM_PROTOCOL_VERSION } from './stream-limits';
 
 export const ConnectionTypeSchema = z.enum(['unknown', 'ethernet', 'wifi', 'cellular', 'bluetooth', 'wimax', 'other', 'none']);
@@ -71,7 +79,11 @@ export const ControlMessageSchema = z.discriminatedUnion('type', [
    * channel closed). Either way the stream restarts at the keyframe at or before the playhead;
    * the viewer says where its playhead is, since its last ack may be stale by then.
    */
-  z.strictObject({ type: z.literal('transport'), transport: TransportKindSchema, playheadFrame: z.number().int().min(0).max(1_000_000).optional() }),
+  z.strictObject({
+    type: z.literal('transport'),
+    transport: TransportKindSchema,
+    playheadFrame: z.number().int().min(0).max(1_000_000).optional(),
+  }),
 ]);
 export type ControlMessage = z.infer<typeof ControlMessageSchema>;
 
@@ -117,7 +129,9 @@ export interface ClientToServerEvents {
   stats: (message: StatsMessage) => void;
 }
 
-export type ClientMessage = { [Name in ClientEventName]: { name: Name; message: z.infer<(typeof CLIENT_EVENT_SCHEMAS)[Name]> } }[ClientEventName];
+export type ClientMessage = {
+  [Name in ClientEventName]: { name: Name; message: z.infer<(typeof CLIENT_EVENT_SCHEMAS)[Name]> };
+}[ClientEventName];
 
 export type ClientMessageParse = ({ ok: true } & ClientMessage) | { ok: false; code: 'unknown-event' | 'invalid-message'; reason: string };
 

@@ -115,7 +115,10 @@ export const ServerSignalMessageSchema = z.strictObject({
 export type ServerSignalMessage = z.infer<typeof ServerSignalMessageSchema>;
 
 /** A binary chunk message (scenes/protocol/chunk-codec) on the socket.io fallback transport. */
-export const FrameMessageSchema = z.custom<ArrayBuffer | Uint8Array>((value) => value instanceof ArrayBuffer || value instanceof Uint8Array, 'a binary chunk message');
+export const FrameMessageSchema = z.custom<ArrayBuffer | Uint8Array>(
+  (value) => value instanceof ArrayBuffer || value instanceof Uint8Array,
+  'a binary chunk message',
+);
 
 export const SERVER_EVENT_SCHEMAS = {
   ready: ReadyMessageSchema,
@@ -131,7 +134,9 @@ export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;
 
 export type ServerToClientEvents = { [Name in ServerEventName]: (message: z.infer<(typeof SERVER_EVENT_SCHEMAS)[Name]>) => void };
 
-export type ServerMessage = { [Name in ServerEventName]: { name: Name; message: z.infer<(typeof SERVER_EVENT_SCHEMAS)[Name]> } }[ServerEventName];
+export type ServerMessage = {
+  [Name in ServerEventName]: { name: Name; message: z.infer<(typeof SERVER_EVENT_SCHEMAS)[Name]> };
+}[ServerEventName];
 
 export type ServerMessageParse = ({ ok: true } & ServerMessage) | { ok: false; reason: string };
 

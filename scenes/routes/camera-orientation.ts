@@ -46,9 +46,15 @@ export function lookRotation(eye: Vec3, target: Vec3): Quaternion {
 
 /** Rotation matrix with columns x, y, z → quaternion [x, y, z, w] (Shepperd's method). */
 function quaternionFromBasis(
-  m11: number, m21: number, m31: number,
-  m12: number, m22: number, m32: number,
-  m13: number, m23: number, m33: number,
+  m11: number,
+  m21: number,
+  m31: number,
+  m12: number,
+  m22: number,
+  m32: number,
+  m13: number,
+  m23: number,
+  m33: number,
 ): Quaternion {
   const trace = m11 + m22 + m33;
   if (trace > 0) {

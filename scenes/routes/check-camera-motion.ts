@@ -53,7 +53,10 @@ export function checkCameraMotion(samples: readonly MotionSample[], stepS: numbe
       const advice: LocalizedText =
         worst.detail === 1
           ? { en: 'the turn is too tight for this speed: widen it or slow down', zh: '这个速度下转弯过急：请放大转弯半径或降低速度' }
-          : { en: 'the speed changes too abruptly: lengthen the ease or even out the keyframe spacing', zh: '速度变化过猛：请延长缓冲时间，或让关键帧间距更均匀' };
+          : {
+              en: 'the speed changes too abruptly: lengthen the ease or even out the keyframe spacing',
+              zh: '速度变化过猛：请延长缓冲时间，或让关键帧间距更均匀',
+            };
       return {
         code: 'acceleration-too-high',
         severity: 'error',

@@ -45,23 +45,14 @@ export function createMonotoneCubic(xs: readonly number[], ys: readonly number[]
       const u = (x - xs[i]) / h[i];
       const u2 = u * u;
       const u3 = u2 * u;
-      return (
-        (2 * u3 - 3 * u2 + 1) * ys[i] +
-        (u3 - 2 * u2 + u) * h[i] * m[i] +
-        (-2 * u3 + 3 * u2) * ys[i + 1] +
-        (u3 - u2) * h[i] * m[i + 1]
-      );
+      return (2 * u3 - 3 * u2 + 1) * ys[i] + (u3 - 2 * u2 + u) * h[i] * m[i] + (-2 * u3 + 3 * u2) * ys[i + 1] + (u3 - u2) * h[i] * m[i + 1];
     },
     slopeAt(x) {
       if (n === 1 || x < xs[0] || x > xs[n - 1]) return 0;
       const i = locate(Math.min(x, xs[n - 1]));
       const u = Math.min(1, (x - xs[i]) / h[i]);
       const u2 = u * u;
-      return (
-        ((6 * u2 - 6 * u) * ys[i] + (-6 * u2 + 6 * u) * ys[i + 1]) / h[i] +
-        (3 * u2 - 4 * u + 1) * m[i] +
-        (3 * u2 - 2 * u) * m[i + 1]
-      );
+      return ((6 * u2 - 6 * u) * ys[i] + (-6 * u2 + 6 * u) * ys[i + 1]) / h[i] + (3 * u2 - 4 * u + 1) * m[i] + (3 * u2 - 2 * u) * m[i + 1];
     },
   };
 }

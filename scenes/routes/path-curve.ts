@@ -42,11 +42,7 @@ export function createPathCurve(points: readonly Vec3[]): PathCurve {
   const n = points.length;
   if (n < 2) throw new RangeError('a path needs at least two points');
   // Mirrored phantom points make the end tangents point straight at the neighbours.
-  const extended: Vec3[] = [
-    mirror(points[0], points[1]),
-    ...points,
-    mirror(points[n - 1], points[n - 2]),
-  ];
+  const extended: Vec3[] = [mirror(points[0], points[1]), ...points, mirror(points[n - 1], points[n - 2])];
   const spacing: number[] = [];
   for (let i = 0; i < extended.length - 1; i++) {
     spacing.push(Math.max(Math.sqrt(dist(extended[i], extended[i + 1])), MIN_KNOT_SPACING));
@@ -75,7 +71,12 @@ export function createPathCurve(points: readonly Vec3[]): PathCurve {
     const p1 = points[i + 1];
     const m0: Vec3 = [tangents[i][0] * k, tangents[i][1] * k, tangents[i][2] * k];
     const m1: Vec3 = [tangents[i + 1][0] * k, tangents[i + 1][1] * k, tangents[i + 1][2] * k];
-    const coefficients: Segment['coefficients'] = [[0, 0, 0], [0, 0, 0], [0, 0, 0], [0, 0, 0]];
+    const coefficients: Segment['coefficients'] = [
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+      [0, 0, 0],
+    ];
     for (let a = 0; a < 3; a++) {
       coefficients[0][a] = p0[a];
       coefficients[1][a] = m0[a];
@@ -169,11 +170,7 @@ function evaluate(segment: Segment, u: number): Vec3 {
 
 function derivativeAt(segment: Segment, u: number): Vec3 {
   const [, c1, c2, c3] = segment.coefficients;
-  return [
-    c1[0] + u * (2 * c2[0] + 3 * u * c3[0]),
-    c1[1] + u * (2 * c2[1] + 3 * u * c3[1]),
-    c1[2] + u * (2 * c2[2] + 3 * u * c3[2]),
-  ];
+  return [c1[0] + u * (2 * c2[0] + 3 * u * c3[0]), c1[1] + u * (2 * c2[1] + 3 * u * c3[1]), c1[2] + u * (2 * c2[2] + 3 * u * c3[2])];
 }
 
 function speedAt(segment: Segment, u: number): number {

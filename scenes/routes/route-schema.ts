@@ -18,7 +18,9 @@ export const WORLD_COORDINATE_LIMIT_M = 2 * WORLD_HALF_EXTENT_M;
 
 const OUTSIDE_WORLD_MESSAGE = `World coordinates must lie within ±${WORLD_COORDINATE_LIMIT_M} m of the scene centre.`;
 
-const worldCoordinate = finite.min(-WORLD_COORDINATE_LIMIT_M, { error: OUTSIDE_WORLD_MESSAGE }).max(WORLD_COORDINATE_LIMIT_M, { error: OUTSIDE_WORLD_MESSAGE });
+const worldCoordinate = finite
+  .min(-WORLD_COORDINATE_LIMIT_M, { error: OUTSIDE_WORLD_MESSAGE })
+  .max(WORLD_COORDINATE_LIMIT_M, { error: OUTSIDE_WORLD_MESSAGE });
 
 /** [x, y, z] in metres; y is up, -z is north. */
 export const Vec3Schema = z.tuple([worldCoordinate, worldCoordinate, worldCoordinate]);

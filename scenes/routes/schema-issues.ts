@@ -172,7 +172,10 @@ function boundMessage(
       : { en: `${field.en} may be at most ${limit} characters long.`, zh: `${field.zh}最多 ${limit} 个字符。` };
   }
   const unit = unitOf(field);
-  const got = received === undefined ? { en: '', zh: '' } : { en: ` (it is ${round(received)}${unit.en})`, zh: `（当前为 ${round(received)}${unit.zh}）` };
+  const got =
+    received === undefined
+      ? { en: '', zh: '' }
+      : { en: ` (it is ${round(received)}${unit.en})`, zh: `（当前为 ${round(received)}${unit.zh}）` };
   const bound = `${limit}${unit.en}`;
   const boundZh = `${limit}${unit.zh}`;
   if (small) {

@@ -5,10 +5,7 @@ import type { PointOfInterest } from '../routes/route-schema';
  * The point of interest whose caption window [timeS, timeS + dwellS] contains `timeS`.
  * Where windows overlap, the one that began most recently wins: it is the newer sight.
  */
-export function activePointOfInterest(
-  pointsOfInterest: readonly PointOfInterest[],
-  timeS: number,
-): PointOfInterest | null {
+export function activePointOfInterest(pointsOfInterest: readonly PointOfInterest[], timeS: number): PointOfInterest | null {
   let active: PointOfInterest | null = null;
   for (const poi of pointsOfInterest) {
     const showing = timeS >= poi.timeS && timeS <= poi.timeS + poi.dwellS;

@@ -3,7 +3,13 @@
 // the canvas and the tests all read one deterministic timeline. Its state changes only on
 // play, pause, seek, speed and the end; subscribers hear of each change once, with an
 // immutable snapshot (getSnapshot), while render loops keep pulling time with timeAt.
-import { snapshotEndMs, snapshotTimeAt, type FlightClockEvent, type FlightClockListener, type FlightClockSnapshot } from './flight-clock-events';
+import {
+  snapshotEndMs,
+  snapshotTimeAt,
+  type FlightClockEvent,
+  type FlightClockListener,
+  type FlightClockSnapshot,
+} from './flight-clock-events';
 
 export const MIN_PLAYBACK_SPEED = 0.1;
 export const MAX_PLAYBACK_SPEED = 8;
@@ -51,7 +57,16 @@ export class FlightClock {
     this.durationS = durationS;
     this.#endTimer = endTimer;
     const anchorS = this.#clamp(startS);
-    this.#snapshot = Object.freeze({ serial: 0, event: null, durationS, playing: false, ended: anchorS >= durationS, speed: checkedSpeed(speed), anchorS, anchorNowMs: 0 });
+    this.#snapshot = Object.freeze({
+      serial: 0,
+      event: null,
+      durationS,
+      playing: false,
+      ended: anchorS >= durationS,
+      speed: checkedSpeed(speed),
+      anchorS,
+      anchorNowMs: 0,
+    });
   }
 
   get speed(): number {
@@ -91,7 +106,10 @@ export class FlightClock {
     const current = this.#snapshot;
     if (current.playing) return;
     if (current.ended) {
-      this.#commit({ playing: true, ended: false, anchorS: 0, anchorNowMs: nowMs }, { type: 'restart', fromS: current.anchorS, toS: 0, nowMs });
+      this.#commit(
+        { playing: true, ended: false, anchorS: 0, anchorNowMs: nowMs },
+        { type: 'restart', fromS: current.anchorS, toS: 0, nowMs },
+      );
     } else {
       this.#commit({ playing: true, anchorNowMs: nowMs }, { type: 'play', atS: current.anchorS, nowMs });
     }
@@ -138,10 +156,16 @@ export class FlightClock {
 
   #end(): void {
     const endMs = snapshotEndMs(this.#snapshot);
-    this.#commit({ playing: false, ended: true, anchorS: this.durationS, anchorNowMs: endMs }, { type: 'ended', atS: this.durationS, nowMs: endMs });
+    this.#commit(
+      { playing: false, ended: true, anchorS: this.durationS, anchorNowMs: endMs },
+      { type: 'ended', atS: this.durationS, nowMs: endMs },
+    );
   }
 
-  #commit(change: Partial<Pick<FlightClockSnapshot, 'playing' | 'ended' | 'speed' | 'anchorS' | 'anchorNowMs'>>, event: FlightClockEvent): void {
+  #commit(
+    change: Partial<Pick<FlightClockSnapshot, 'playing' | 'ended' | 'speed' | 'anchorS' | 'anchorNowMs'>>,
+    event: FlightClockEvent,
+  ): void {
     const previous = this.#snapshot;
     const next: FlightClockSnapshot = Object.freeze({ ...previous, ...change, serial: previous.serial + 1, event });
     this.#snapshot = next;

@@ -14,7 +14,12 @@ export interface FlightTimeSelection<T> {
   getSnapshot(): T;
 }
 
-export function selectFlightTime<T>(clock: FlightClock, select: (timeS: number) => T, requestFrame: FrameRequest, nowMs: () => number): FlightTimeSelection<T> {
+export function selectFlightTime<T>(
+  clock: FlightClock,
+  select: (timeS: number) => T,
+  requestFrame: FrameRequest,
+  nowMs: () => number,
+): FlightTimeSelection<T> {
   let current = select(clock.timeAt(nowMs()));
   const listeners = new Set<() => void>();
   let stopClock: (() => void) | null = null;

@@ -63,7 +63,9 @@ export function worstCaseWorldDrawCost(world: World, tier: QualityTier): DrawCos
   for (const p of world.pillars) {
     if (p.landmark !== null) continue;
     const ledgeAt = (lod: number) => (lod < LEDGE_PINE_LOD_COUNT ? ledges.count[p.index] * triangleCount(g.ledgePines[lod]) : 0);
-    const perLod = [0, 1, 2].map((lod) => triangleCount(g.pillars[p.archetype][lod]) + (p.hasCrown ? triangleCount(g.crowns[lod]) : 0) + ledgeAt(lod));
+    const perLod = [0, 1, 2].map(
+      (lod) => triangleCount(g.pillars[p.archetype][lod]) + (p.hasCrown ? triangleCount(g.crowns[lod]) : 0) + ledgeAt(lod),
+    );
     lod2Total += perLod[2];
     extras.push([perLod[0] - perLod[2], perLod[1] - perLod[2]]);
   }

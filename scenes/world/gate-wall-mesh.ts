@@ -30,7 +30,13 @@ const SCRUB = linearFromSrgb([0.2, 0.3, 0.13]);
 type Point = [number, number, number];
 
 /** One surface as a grid of points; its winding is chosen so the faces look towards `outward`. */
-export function gridMesh(rows: number, cols: number, at: (row: number, col: number) => Point, outward: Point, colour: (p: Point, row: number, col: number) => [number, number, number]): MeshData {
+export function gridMesh(
+  rows: number,
+  cols: number,
+  at: (row: number, col: number) => Point,
+  outward: Point,
+  colour: (p: Point, row: number, col: number) => [number, number, number],
+): MeshData {
   const positions = new Float32Array((rows + 1) * (cols + 1) * 3);
   const colors = new Float32Array(positions.length);
   for (let r = 0; r <= rows; r++) {
@@ -46,8 +52,12 @@ export function gridMesh(rows: number, cols: number, at: (row: number, col: numb
   const first = at(0, 0);
   const du = at(0, cols);
   const dv = at(rows, 0);
-  const ax = du[0] - first[0], ay = du[1] - first[1], az = du[2] - first[2];
-  const bx = dv[0] - first[0], by = dv[1] - first[1], bz = dv[2] - first[2];
+  const ax = du[0] - first[0],
+    ay = du[1] - first[1],
+    az = du[2] - first[2];
+  const bx = dv[0] - first[0],
+    by = dv[1] - first[1],
+    bz = dv[2] - first[2];
   const n: Point = [by * az - bz * ay, bz * ax - bx * az, bx * ay - by * ax];
   const flip = n[0] * outward[0] + n[1] * outward[1] + n[2] * outward[2] < 0;
   let t = 0;
@@ -76,7 +86,8 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
 
   // Columns west to east: the west side, the roof's own x positions, the east side.
   const columns: number[] = [];
-  for (let i = 0; i < detail.sideColumns; i++) columns.push(centreX - halfWidthM + ((westX - (centreX - halfWidthM)) * i) / detail.sideColumns);
+  for (let i = 0; i < detail.sideColumns; i++)
+    columns.push(centreX - halfWidthM + ((westX - (centreX - halfWidthM)) * i) / detail.sideColumns);
   const roofByX = [...roof].reverse();
   for (const [x] of roofByX) columns.push(x);
   for (let i = 1; i <= detail.sideColumns; i++) columns.push(eastX + ((centreX + halfWidthM - eastX) * i) / detail.sideColumns);
@@ -88,7 +99,10 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
   const rockColour = (p: Point): [number, number, number] => {
     // Same coordinates and seed as the relief, so the scrub lies on the ledges the relief makes.
     const face = limestoneColour(p[0] - centreX, p[1], topM, wall.faceSeed);
-    const damp = smoothstep(20, -5, wall.openingDistanceM(p[0], p[1])) * smoothstep(southZ + 2, southZ - 12, p[2]) * smoothstep(northZ - 2, northZ + 12, p[2]);
+    const damp =
+      smoothstep(20, -5, wall.openingDistanceM(p[0], p[1])) *
+      smoothstep(southZ + 2, southZ - 12, p[2]) *
+      smoothstep(northZ - 2, northZ + 12, p[2]);
     return [0, 1, 2].map((k) => lerp(face[k], DAMP[k], damp * 0.7)) as [number, number, number];
   };
   const topColour = (p: Point): [number, number, number] => {
@@ -104,10 +118,16 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
     const lastColumn = columns.length - 1;
     parts.push(
       gridMesh(lowerRows, lastColumn, (r, c) => at(baseM + ((floorM - baseM) * r) / lowerRows, columns[c]), [0, 0, side], rockColour),
-      gridMesh(detail.upperRows, lastColumn, (r, c) => {
-        const bottom = bottomOfUpper(c);
-        return at(bottom + ((topM - bottom) * r) / detail.upperRows, columns[c]);
-      }, [0, 0, side], rockColour),
+      gridMesh(
+        detail.upperRows,
+        lastColumn,
+        (r, c) => {
+          const bottom = bottomOfUpper(c);
+          return at(bottom + ((topM - bottom) * r) / detail.upperRows, columns[c]);
+        },
+        [0, 0, side],
+        rockColour,
+      ),
     );
   }
   // The passage: the outline (roof, then the floor as several segments) swept from face to face.
@@ -119,18 +139,24 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
   // (so the opening the clearance measures is never larger than the drawn one) and fading out at
   // the faces, where the passage must meet their rims. The floor stays flat.
   const axisY = floorM + (roof[roof.length >> 1][1] - floorM) * 0.45;
-  const tunnel = gridMesh(detail.depthSlices, ring.length - 1, (r, c) => {
-    const [x, y] = ring[c];
-    const z = northZ + ((southZ - northZ) * r) / detail.depthSlices;
-    if (y <= floorM + 1e-6) return [x, y, z];
-    const dx = x - centreX;
-    const dy = y - axisY;
-    const len = Math.hypot(dx, dy) || 1;
-    const fade = smoothstep(0, 12, Math.min(z - northZ, southZ - z));
-    const blocks = fbm2(x / 9 + y / 23, z / 11 + y / 17, s + 9, 3);
-    const outM = PASSAGE_ROUGHNESS_M * blocks * fade * smoothstep(floorM, floorM + 8, y);
-    return [x + (dx / len) * outM, y + (dy / len) * outM, z];
-  }, [0, 1, 0], rockColour);
+  const tunnel = gridMesh(
+    detail.depthSlices,
+    ring.length - 1,
+    (r, c) => {
+      const [x, y] = ring[c];
+      const z = northZ + ((southZ - northZ) * r) / detail.depthSlices;
+      if (y <= floorM + 1e-6) return [x, y, z];
+      const dx = x - centreX;
+      const dy = y - axisY;
+      const len = Math.hypot(dx, dy) || 1;
+      const fade = smoothstep(0, 12, Math.min(z - northZ, southZ - z));
+      const blocks = fbm2(x / 9 + y / 23, z / 11 + y / 17, s + 9, 3);
+      const outM = PASSAGE_ROUGHNESS_M * blocks * fade * smoothstep(floorM, floorM + 8, y);
+      return [x + (dx / len) * outM, y + (dy / len) * outM, z];
+    },
+    [0, 1, 0],
+    rockColour,
+  );
   // Winding of a ring is one decision for all of it: check the floor, whose inward side is up.
   parts.push(orientTunnel(tunnel, ring));
   parts.push(

@@ -93,5 +93,17 @@ export function createGateWall(seed: number): GateWall {
     return Math.max(slab, -openingDistanceM(x, y));
   }
 
-  return { outline, southZ, northZ, halfWidthM, topM: g.wallTopM, baseM: g.wallBaseM, seed, faceSeed: sRelief, reliefM, openingDistanceM, signedDistanceM };
+  return {
+    outline,
+    southZ,
+    northZ,
+    halfWidthM,
+    topM: g.wallTopM,
+    baseM: g.wallBaseM,
+    seed,
+    faceSeed: sRelief,
+    reliefM,
+    openingDistanceM,
+    signedDistanceM,
+  };
 }

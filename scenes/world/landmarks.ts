@@ -7,12 +7,7 @@ import { CLIFF_WALKWAY, HEAVENS_GATE } from './tianmen-landmarks';
 export const WORLD_HALF_EXTENT_M = 2400;
 
 export type LandmarkId =
-  | 'hallelujah-mountain'
-  | 'first-bridge'
-  | 'tianzi-plateau'
-  | 'golden-whip-stream'
-  | 'heavens-gate'
-  | 'tianmen-cliff-walkway';
+  'hallelujah-mountain' | 'first-bridge' | 'tianzi-plateau' | 'golden-whip-stream' | 'heavens-gate' | 'tianmen-cliff-walkway';
 
 /** The scene a landmark stands in (the same ids as the route schema's SceneId). */
 export type LandmarkScene = 'wulingyuan' | 'tianmen';

@@ -93,18 +93,34 @@ export function transformMesh(mesh: MeshData, m: ArrayLike<number>): MeshData {
   const positions = new Float32Array(mesh.positions.length);
   const normals = new Float32Array(mesh.normals.length);
   // Inverse transpose of the upper 3x3 via cofactors (the determinant only scales, and normals are renormalised).
-  const a = m[0], b = m[4], c = m[8];
-  const d = m[1], e = m[5], f = m[9];
-  const g = m[2], h = m[6], k = m[10];
-  const n00 = e * k - f * h, n01 = -(d * k - f * g), n02 = d * h - e * g;
-  const n10 = -(b * k - c * h), n11 = a * k - c * g, n12 = -(a * h - b * g);
-  const n20 = b * f - c * e, n21 = -(a * f - c * d), n22 = a * e - b * d;
+  const a = m[0],
+    b = m[4],
+    c = m[8];
+  const d = m[1],
+    e = m[5],
+    f = m[9];
+  const g = m[2],
+    h = m[6],
+    k = m[10];
+  const n00 = e * k - f * h,
+    n01 = -(d * k - f * g),
+    n02 = d * h - e * g;
+  const n10 = -(b * k - c * h),
+    n11 = a * k - c * g,
+    n12 = -(a * h - b * g);
+  const n20 = b * f - c * e,
+    n21 = -(a * f - c * d),
+    n22 = a * e - b * d;
   for (let i = 0; i < mesh.positions.length; i += 3) {
-    const x = mesh.positions[i], y = mesh.positions[i + 1], z = mesh.positions[i + 2];
+    const x = mesh.positions[i],
+      y = mesh.positions[i + 1],
+      z = mesh.positions[i + 2];
     positions[i] = a * x + b * y + c * z + m[12];
     positions[i + 1] = d * x + e * y + f * z + m[13];
     positions[i + 2] = g * x + h * y + k * z + m[14];
-    const nx = mesh.normals[i], ny = mesh.normals[i + 1], nz = mesh.normals[i + 2];
+    const nx = mesh.normals[i],
+      ny = mesh.normals[i + 1],
+      nz = mesh.normals[i + 2];
     const tx = n00 * nx + n01 * ny + n02 * nz;
     const ty = n10 * nx + n11 * ny + n12 * nz;
     const tz = n20 * nx + n21 * ny + n22 * nz;

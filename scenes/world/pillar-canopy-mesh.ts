@@ -63,10 +63,18 @@ export function buildPillarCanopyMesh(detail: CrownLodDetail, shape: CanopyShape
       const lump = 0.85 + 0.3 * random();
       const o = outline(a) * (1 - shape.lumpiness + 2 * shape.lumpiness * random());
       if (ring === 0) put(Math.cos(a) * o * 0.6, 0.3 + 0.2 * random(), Math.sin(a) * o * 0.6, SHRUB_TOP, lump);
-      else if (ring === 1) put(Math.cos(a) * o * shape.rimRadius, 0.05 + 0.2 * random(), Math.sin(a) * o * shape.rimRadius, SHRUB_TOP, lump * 0.85);
+      else if (ring === 1)
+        put(Math.cos(a) * o * shape.rimRadius, 0.05 + 0.2 * random(), Math.sin(a) * o * shape.rimRadius, SHRUB_TOP, lump * 0.85);
       // The skirt hangs ragged: some of it nearly to the full drop, some only a little.
       // Pulled in a little below the rim, so the cap's sides slope like hanging scrub, not a box.
-      else put(Math.cos(a) * o * shape.rimRadius * 0.9, -shape.skirtDrop * (0.3 + 0.7 * random()), Math.sin(a) * o * shape.rimRadius * 0.9, SHRUB_SKIRT, lump);
+      else
+        put(
+          Math.cos(a) * o * shape.rimRadius * 0.9,
+          -shape.skirtDrop * (0.3 + 0.7 * random()),
+          Math.sin(a) * o * shape.rimRadius * 0.9,
+          SHRUB_SKIRT,
+          lump,
+        );
     }
   }
   for (let i = 0; i < around; i++) {

@@ -66,8 +66,7 @@ export function planPillarClusters(seed: number, halfExtentM: number, stream: St
     const kindRoll = random();
     const kind: PillarClusterKind = !massifPhase ? 'clump' : kindRoll < 0.26 ? 'wall' : kindRoll < 0.84 ? 'grove' : 'needles';
     const angle = random() * Math.PI;
-    const halfLengthM =
-      kind === 'wall' ? 140 + 220 * random() : kind === 'clump' ? 35 + 40 * random() : 110 + 180 * random();
+    const halfLengthM = kind === 'wall' ? 140 + 220 * random() : kind === 'clump' ? 35 + 40 * random() : 110 + 180 * random();
     const halfWidthM =
       kind === 'wall' ? 30 + 35 * random() : halfLengthM * (kind === 'clump' ? 0.6 + 0.4 * random() : 0.4 + 0.4 * random());
     const candidate: PillarCluster = {

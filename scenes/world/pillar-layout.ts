@@ -175,7 +175,11 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     if (roll < massiveShare) {
       // A broad block: the heights of its neighbours, several times as wide.
       const roll = random();
-      return { radiusM: 45 + 40 * random(), aspect: 0.55 + 0.4 * random(), archetype: roll < 0.35 ? BLOCKY : roll < 0.7 ? SPLIT_BLOCK : SQUARE_BULGING };
+      return {
+        radiusM: 45 + 40 * random(),
+        aspect: 0.55 + 0.4 * random(),
+        archetype: roll < 0.35 ? BLOCKY : roll < 0.7 ? SPLIT_BLOCK : SQUARE_BULGING,
+      };
     }
     if (roll < massiveShare + slenderShare) {
       const slenderness = 8 + 8 * random();
@@ -263,11 +267,17 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
         const a = random() * Math.PI * 2;
         const x = kx + Math.cos(a) * r;
         const z = kz + Math.sin(a) * r;
-        const heightM = memberHeightM(cluster, clusterRadiusN(cluster, x, z)) * knotLevel * (placedCount === 0 ? 1.12 : 0.7 + 0.35 * random());
+        const heightM =
+          memberHeightM(cluster, clusterRadiusN(cluster, x, z)) * knotLevel * (placedCount === 0 ? 1.12 : 0.7 + 0.35 * random());
         const form = proportions(heightM, massiveShare, slenderShare);
         // Massive blocks stay squat: a block as tall as a needle would read as a mesa wall.
         const height = form.radiusM > 44 ? Math.min(heightM, form.radiusM * 4) : heightM;
-        const gapM = cluster.kind === 'needles' ? cluster.gapM * (0.5 + random()) : random() < 0.35 ? -Math.min(12, 0.4 * form.radiusM) : cluster.gapM * (0.3 + 0.8 * random());
+        const gapM =
+          cluster.kind === 'needles'
+            ? cluster.gapM * (0.5 + random())
+            : random() < 0.35
+              ? -Math.min(12, 0.4 * form.radiusM)
+              : cluster.gapM * (0.3 + 0.8 * random());
         if (tryPlace(x, z, { ...form, heightM: height, leanScale: cluster.kind === 'needles' ? 1 : 0.6 }, gapM)) placedCount++;
       }
     }
@@ -292,7 +302,16 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
   // Pines at their true size (15–20 m) on a broad forested head, not a tuft on a shaft.
   const hallelujahCrownM = 20;
   register(
-    landmarkPillar('hallelujah', HALLELUJAH.x, HALLELUJAH.z, HALLELUJAH.summitM - hallelujahCrownM, HALLELUJAH.baseRadiusM, landmarkShapes.hallelujah, hallelujahCrownM, 0.3),
+    landmarkPillar(
+      'hallelujah',
+      HALLELUJAH.x,
+      HALLELUJAH.z,
+      HALLELUJAH.summitM - hallelujahCrownM,
+      HALLELUJAH.baseRadiusM,
+      landmarkShapes.hallelujah,
+      hallelujahCrownM,
+      0.3,
+    ),
   );
   // The bridge's walls stay unrotated, long along the cleft, so their flat faces line it; their
   // forest tops stand a little above the slab, as the real bridge joins two summits.

@@ -48,7 +48,13 @@ function patchNoise(u: number, v: number, seed: number, fine: number): number {
  * makes a Wulingyuan pillar: a cap hanging down from the top, shrubs on ledges and in joints.
  * `sampling` is the mesh's vertex spacing, so detail finer than it is filtered, not aliased.
  */
-export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed: number, sampling?: CarvingSampling): [number, number, number] {
+export function rockColourAt(
+  shape: PillarShape,
+  theta: number,
+  yN: number,
+  seed: number,
+  sampling?: CarvingSampling,
+): [number, number, number] {
   const s = deriveSeed(seed, `rock-colour-${shape.spec.salt}`);
   const cx = Math.cos(theta);
   const sz = Math.sin(theta);
@@ -56,7 +62,11 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   // Both on a lattice turned off the section's axes: an axis-aligned one shows, up close on a
   // wide wall, as pale rectangles stacked in rows.
   const band = fbm3(cx * 1.2 + 0.5 * yN * 6, yN * 6 * 0.87 - 0.6 * cx, sz * 1.2, s, 3);
-  const pale = smoothstep(0.55, 0.8, fbm3(cx * 2.5 * 0.8 + yN * 14 * 0.6 + 7, yN * 14 * 0.8 - cx * 2.5 * 0.6 + sz * 1.5, sz * 2.5, s + 1, 2));
+  const pale = smoothstep(
+    0.55,
+    0.8,
+    fbm3(cx * 2.5 * 0.8 + yN * 14 * 0.6 + 7, yN * 14 * 0.8 - cx * 2.5 * 0.6 + sz * 1.5, sz * 2.5, s + 1, 2),
+  );
   let c = mix3(GREY, BUFF, smoothstep(0.3, 0.8, band));
   c = mix3(c, PALE, pale * 0.6);
   const below = shape.belowLedgeAt(theta, yN);
@@ -100,7 +110,11 @@ export function rockColourAt(shape: PillarShape, theta: number, yN: number, seed
   // below it. Down a whole joint it drew one unbroken green stripe from top to foot, and the
   // Southern Sky Column read as a green-streaked tower rather than stone with plants on it.
   const fromLedgeDown = 0.3 + 0.7 * Math.exp(-below / 0.45);
-  const jointGreen = smoothstep(0.35, 0.7, carving) * smoothstep(0.4, 0.65, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN) * (1 - 0.5 * coarse) * fromLedgeDown;
+  const jointGreen =
+    smoothstep(0.35, 0.7, carving) *
+    smoothstep(0.4, 0.65, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN) *
+    (1 - 0.5 * coarse) *
+    fromLedgeDown;
   // The top's cover hangs down the faces by an uneven few percent of the height; on a coarse mesh
   // it reaches down to the next ring, or the cap would shrink to a tuft on a bare shaft.
   const capDepth = 0.035 + 0.08 * valueNoise2(theta * 4.5, 1.5, s + 5) + 0.14 * coarse;

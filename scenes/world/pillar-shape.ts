@@ -119,7 +119,11 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
    */
   function bedPhaseAt(theta: number, yN: number): number {
     const n = spec.beddingCount;
-    return n * yN + 1.5 * valueNoise2(yN * n * 0.3, 0.5, salt + 15) + 0.35 * valueNoise2(Math.cos(theta) * 0.9 + 3, Math.sin(theta) * 0.9 + yN * 2, salt + 17);
+    return (
+      n * yN +
+      1.5 * valueNoise2(yN * n * 0.3, 0.5, salt + 15) +
+      0.35 * valueNoise2(Math.cos(theta) * 0.9 + 3, Math.sin(theta) * 0.9 + yN * 2, salt + 17)
+    );
   }
 
   /**
@@ -147,7 +151,11 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     return resolved * (bedSetBack(k - 1, theta) * (1 - t) + bedSetBack(k, theta) * t);
   }
 
-  function carve(theta: number, yN: number, sampling?: CarvingSampling): { crack: number; crackShade: number; bedding: number; relief: number } {
+  function carve(
+    theta: number,
+    yN: number,
+    sampling?: CarvingSampling,
+  ): { crack: number; crackShade: number; bedding: number; relief: number } {
     // A kernel narrower than the sample spacing would hit or miss vertices at random: widen it and keep its area.
     const crackW = Math.max(crackWidth, sampling ? sampling.thetaStep * 0.7 : 0);
     const phaseStep = sampling ? sampling.yStep * spec.beddingCount : 0;

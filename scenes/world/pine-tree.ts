@@ -45,7 +45,8 @@ const NEEDLE_LIT_WARM = linearFromSrgb([0.38, 0.46, 0.18]);
 
 /** One tree's needle colours, t in [0, 1]: from a cool, dark blue-green tree to a warm, yellow-green one. */
 export function needleColours(t: number): { dark: [number, number, number]; lit: [number, number, number] } {
-  const mix = (a: readonly number[], b: readonly number[]): [number, number, number] => [0, 1, 2].map((k) => a[k] + (b[k] - a[k]) * t) as [number, number, number];
+  const mix = (a: readonly number[], b: readonly number[]): [number, number, number] =>
+    [0, 1, 2].map((k) => a[k] + (b[k] - a[k]) * t) as [number, number, number];
   return { dark: mix(NEEDLE_DARK_BLUE, NEEDLE_DARK), lit: mix(NEEDLE_LIT, NEEDLE_LIT_WARM) };
 }
 

@@ -20,11 +20,19 @@ function ringsMesh(rings: ReadonlyArray<readonly Point[]>, colour: Rgb): MeshDat
   const colors = new Float32Array(quads.length * 12);
   const indices = new Uint32Array(quads.length * 6);
   quads.forEach((q, i) => {
-    const ax = q[1][0] - q[0][0], ay = q[1][1] - q[0][1], az = q[1][2] - q[0][2];
-    const bx = q[3][0] - q[0][0], by = q[3][1] - q[0][1], bz = q[3][2] - q[0][2];
-    let nx = ay * bz - az * by, ny = az * bx - ax * bz, nz = ax * by - ay * bx;
+    const ax = q[1][0] - q[0][0],
+      ay = q[1][1] - q[0][1],
+      az = q[1][2] - q[0][2];
+    const bx = q[3][0] - q[0][0],
+      by = q[3][1] - q[0][1],
+      bz = q[3][2] - q[0][2];
+    let nx = ay * bz - az * by,
+      ny = az * bx - ax * bz,
+      nz = ax * by - ay * bx;
     const len = Math.hypot(nx, ny, nz) || 1;
-    nx /= len; ny /= len; nz /= len;
+    nx /= len;
+    ny /= len;
+    nz /= len;
     for (let k = 0; k < 4; k++) {
       positions.set(q[k], i * 12 + k * 3);
       normals.set([nx, ny, nz], i * 12 + k * 3);
@@ -38,21 +46,33 @@ function ringsMesh(rings: ReadonlyArray<readonly Point[]>, colour: Rgb): MeshDat
 
 /** A beam of square section `halfWidthM` from a to b (a and b must differ). */
 export function beamMesh(a: Point, b: Point, halfWidthM: number, colour: Rgb): MeshData {
-  const dx = b[0] - a[0], dy = b[1] - a[1], dz = b[2] - a[2];
+  const dx = b[0] - a[0],
+    dy = b[1] - a[1],
+    dz = b[2] - a[2];
   const len = Math.hypot(dx, dy, dz);
   const d: Point = [dx / len, dy / len, dz / len];
   // Any vector not along the beam gives the section's axes.
   const ref: Point = Math.abs(d[1]) < 0.9 ? [0, 1, 0] : [1, 0, 0];
-  let ux = d[1] * ref[2] - d[2] * ref[1], uy = d[2] * ref[0] - d[0] * ref[2], uz = d[0] * ref[1] - d[1] * ref[0];
+  let ux = d[1] * ref[2] - d[2] * ref[1],
+    uy = d[2] * ref[0] - d[0] * ref[2],
+    uz = d[0] * ref[1] - d[1] * ref[0];
   const ul = Math.hypot(ux, uy, uz);
-  ux /= ul; uy /= ul; uz /= ul;
-  const vx = d[1] * uz - d[2] * uy, vy = d[2] * ux - d[0] * uz, vz = d[0] * uy - d[1] * ux;
+  ux /= ul;
+  uy /= ul;
+  uz /= ul;
+  const vx = d[1] * uz - d[2] * uy,
+    vy = d[2] * ux - d[0] * uz,
+    vz = d[0] * uy - d[1] * ux;
   const ring = (p: Point): Point[] =>
-    [[1, 1], [-1, 1], [-1, -1], [1, -1]].map(([s, t]) => [
-      p[0] + halfWidthM * (s * ux + t * vx),
-      p[1] + halfWidthM * (s * uy + t * vy),
-      p[2] + halfWidthM * (s * uz + t * vz),
-    ] as Point);
+    [
+      [1, 1],
+      [-1, 1],
+      [-1, -1],
+      [1, -1],
+    ].map(
+      ([s, t]) =>
+        [p[0] + halfWidthM * (s * ux + t * vx), p[1] + halfWidthM * (s * uy + t * vy), p[2] + halfWidthM * (s * uz + t * vz)] as Point,
+    );
   return ringsMesh([ring(a), ring(b)], colour);
 }
 

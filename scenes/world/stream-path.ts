@@ -45,10 +45,7 @@ export function createStreamPath(points: ReadonlyArray<readonly [number, number]
     const t2 = t * t;
     const t3 = t2 * t;
     return (
-      (2 * t3 - 3 * t2 + 1) * zs[i] +
-      (t3 - 2 * t2 + t) * h * tangents[i] +
-      (-2 * t3 + 3 * t2) * zs[i + 1] +
-      (t3 - t2) * h * tangents[i + 1]
+      (2 * t3 - 3 * t2 + 1) * zs[i] + (t3 - 2 * t2 + t) * h * tangents[i] + (-2 * t3 + 3 * t2) * zs[i + 1] + (t3 - t2) * h * tangents[i + 1]
     );
   }
 

@@ -30,7 +30,12 @@ export function createTerrainDistance(terrain: TerrainField): TerrainDistance {
   const cellsPerSide = g - 1;
   const levels: Level[] = [];
   // Level 0: one block per grid cell, bounded by its four corner heights (bilinear stays inside them).
-  const base: Level = { size: cellsPerSide, cells: 1, minH: new Float32Array(cellsPerSide * cellsPerSide), maxH: new Float32Array(cellsPerSide * cellsPerSide) };
+  const base: Level = {
+    size: cellsPerSide,
+    cells: 1,
+    minH: new Float32Array(cellsPerSide * cellsPerSide),
+    maxH: new Float32Array(cellsPerSide * cellsPerSide),
+  };
   for (let row = 0; row < cellsPerSide; row++) {
     for (let col = 0; col < cellsPerSide; col++) {
       const i = row * g + col;
@@ -46,7 +51,12 @@ export function createTerrainDistance(terrain: TerrainField): TerrainDistance {
   while (levels[levels.length - 1].size > 1) {
     const child = levels[levels.length - 1];
     const size = Math.ceil(child.size / 2);
-    const level: Level = { size, cells: child.cells * 2, minH: new Float32Array(size * size).fill(Infinity), maxH: new Float32Array(size * size).fill(-Infinity) };
+    const level: Level = {
+      size,
+      cells: child.cells * 2,
+      minH: new Float32Array(size * size).fill(Infinity),
+      maxH: new Float32Array(size * size).fill(-Infinity),
+    };
     for (let row = 0; row < child.size; row++) {
       for (let col = 0; col < child.size; col++) {
         const parent = (row >> 1) * size + (col >> 1);
@@ -162,47 +172,79 @@ export function createTerrainDistance(terrain: TerrainField): TerrainDistance {
 
 /** Distance from p to triangle abc (Ericson, Real-Time Collision Detection, 5.1.5). */
 function pointTriangleDistance(
-  px: number, py: number, pz: number,
-  ax: number, ay: number, az: number,
-  bx: number, by: number, bz: number,
-  cx: number, cy: number, cz: number,
+  px: number,
+  py: number,
+  pz: number,
+  ax: number,
+  ay: number,
+  az: number,
+  bx: number,
+  by: number,
+  bz: number,
+  cx: number,
+  cy: number,
+  cz: number,
 ): number {
-  const abx = bx - ax, aby = by - ay, abz = bz - az;
-  const acx = cx - ax, acy = cy - ay, acz = cz - az;
-  const apx = px - ax, apy = py - ay, apz = pz - az;
+  const abx = bx - ax,
+    aby = by - ay,
+    abz = bz - az;
+  const acx = cx - ax,
+    acy = cy - ay,
+    acz = cz - az;
+  const apx = px - ax,
+    apy = py - ay,
+    apz = pz - az;
   const d1 = abx * apx + aby * apy + abz * apz;
   const d2 = acx * apx + acy * apy + acz * apz;
   let qx: number, qy: number, qz: number;
   if (d1 <= 0 && d2 <= 0) {
-    qx = ax; qy = ay; qz = az;
+    qx = ax;
+    qy = ay;
+    qz = az;
   } else {
-    const bpx = px - bx, bpy = py - by, bpz = pz - bz;
+    const bpx = px - bx,
+      bpy = py - by,
+      bpz = pz - bz;
     const d3 = abx * bpx + aby * bpy + abz * bpz;
     const d4 = acx * bpx + acy * bpy + acz * bpz;
-    const cpx = px - cx, cpy = py - cy, cpz = pz - cz;
+    const cpx = px - cx,
+      cpy = py - cy,
+      cpz = pz - cz;
     const d5 = abx * cpx + aby * cpy + abz * cpz;
     const d6 = acx * cpx + acy * cpy + acz * cpz;
     const vc = d1 * d4 - d3 * d2;
     const vb = d5 * d2 - d1 * d6;
     const va = d3 * d6 - d5 * d4;
     if (d3 >= 0 && d4 <= d3) {
-      qx = bx; qy = by; qz = bz;
+      qx = bx;
+      qy = by;
+      qz = bz;
     } else if (vc <= 0 && d1 >= 0 && d3 <= 0) {
       const v = d1 / (d1 - d3);
-      qx = ax + v * abx; qy = ay + v * aby; qz = az + v * abz;
+      qx = ax + v * abx;
+      qy = ay + v * aby;
+      qz = az + v * abz;
     } else if (d6 >= 0 && d5 <= d6) {
-      qx = cx; qy = cy; qz = cz;
+      qx = cx;
+      qy = cy;
+      qz = cz;
     } else if (vb <= 0 && d2 >= 0 && d6 <= 0) {
       const w = d2 / (d2 - d6);
-      qx = ax + w * acx; qy = ay + w * acy; qz = az + w * acz;
+      qx = ax + w * acx;
+      qy = ay + w * acy;
+      qz = az + w * acz;
     } else if (va <= 0 && d4 - d3 >= 0 && d5 - d6 >= 0) {
       const w = (d4 - d3) / (d4 - d3 + (d5 - d6));
-      qx = bx + w * (cx - bx); qy = by + w * (cy - by); qz = bz + w * (cz - bz);
+      qx = bx + w * (cx - bx);
+      qy = by + w * (cy - by);
+      qz = bz + w * (cz - bz);
     } else {
       const denom = 1 / (va + vb + vc);
       const v = vb * denom;
       const w = vc * denom;
-      qx = ax + abx * v + acx * w; qy = ay + aby * v + acy * w; qz = az + abz * v + acz * w;
+      qx = ax + abx * v + acx * w;
+      qy = ay + aby * v + acy * w;
+      qz = az + abz * v + acz * w;
     }
   }
   return Math.hypot(px - qx, py - qy, pz - qz);

@@ -23,11 +23,7 @@ export interface TerrainField {
 /** Where the plateau edge runs at a given x: north (smaller z) of it is plateau top. */
 export function plateauEdgeZ(x: number, seed: number): number {
   const s = deriveSeed(seed, 'plateau-edge');
-  return (
-    TIANZI_PLATEAU.edgeZ +
-    120 * (fbm2(x / 700, 0.5, s, 3) - 0.5) +
-    40 * (valueNoise2(x / 110, 3.5, s + 7) - 0.5)
-  );
+  return TIANZI_PLATEAU.edgeZ + 120 * (fbm2(x / 700, 0.5, s, 3) - 0.5) + 40 * (valueNoise2(x / 110, 3.5, s + 7) - 0.5);
 }
 
 function rawHeight(x: number, z: number, seed: number, stream: StreamPath): number {

@@ -137,16 +137,29 @@ export function createTianmenCableway(terrain: TerrainField, cliffs: TianmenClif
   for (const m of masts) segments.push([m.x, m.footM, m.z, m.x, m.topM, m.z]);
   const radiusM = L.cableHalfGapM + L.reachM;
   const box = segments.reduce(
-    (b, s) => [Math.min(b[0], s[0], s[3]), Math.min(b[1], s[1], s[4]), Math.min(b[2], s[2], s[5]), Math.max(b[3], s[0], s[3]), Math.max(b[4], s[1], s[4]), Math.max(b[5], s[2], s[5])],
+    (b, s) => [
+      Math.min(b[0], s[0], s[3]),
+      Math.min(b[1], s[1], s[4]),
+      Math.min(b[2], s[2], s[5]),
+      Math.max(b[3], s[0], s[3]),
+      Math.max(b[4], s[1], s[4]),
+      Math.max(b[5], s[2], s[5]),
+    ],
     [Infinity, Infinity, Infinity, -Infinity, -Infinity, -Infinity],
   );
 
   function distanceM(x: number, y: number, z: number): number {
-    const outside = Math.hypot(Math.max(box[0] - x, 0, x - box[3]), Math.max(box[1] - y, 0, y - box[4]), Math.max(box[2] - z, 0, z - box[5]));
+    const outside = Math.hypot(
+      Math.max(box[0] - x, 0, x - box[3]),
+      Math.max(box[1] - y, 0, y - box[4]),
+      Math.max(box[2] - z, 0, z - box[5]),
+    );
     if (outside > radiusM + 50) return outside - radiusM;
     let best = Infinity;
     for (const [ax, ay, az, bx, by, bz] of segments) {
-      const ex = bx - ax, ey = by - ay, ez = bz - az;
+      const ex = bx - ax,
+        ey = by - ay,
+        ez = bz - az;
       const t = Math.max(0, Math.min(1, ((x - ax) * ex + (y - ay) * ey + (z - az) * ez) / (ex * ex + ey * ey + ez * ez)));
       best = Math.min(best, Math.hypot(x - ax - ex * t, y - ay - ey * t, z - az - ez * t));
     }

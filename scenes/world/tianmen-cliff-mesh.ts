@@ -36,19 +36,31 @@ export function buildCliffMesh(cliffs: TianmenCliffs, detail: CliffDetail): Mesh
     const outward: [number, number, number] = [mid.nx, 0, mid.nz];
     const chunkColumns = end - start;
     parts.push(
-      gridMesh(detail.rows, chunkColumns, (row, col) => facePoint(us[start + col], row / detail.rows), outward, (p, _row, col) => {
-        const u = us[start + col];
-        return limestoneColour(u, p[1], cliffs.rimAt(u).topM, cliffs.faceSeed);
-      }),
-      gridMesh(1, chunkColumns, (row, col) => {
-        const u = us[start + col];
-        if (row === 0) return facePoint(u, 1);
-        const r = cliffs.rimAt(u);
-        return [r.x - r.nx * CAP_INSET_M, r.topM, r.z - r.nz * CAP_INSET_M];
-      }, [0, 1, 0], (p) => {
-        const g = 0.8 + 0.4 * valueNoise2(p[0] / 11, p[2] / 11, s + 1);
-        return [SCRUB[0] * g, SCRUB[1] * g, SCRUB[2] * g];
-      }),
+      gridMesh(
+        detail.rows,
+        chunkColumns,
+        (row, col) => facePoint(us[start + col], row / detail.rows),
+        outward,
+        (p, _row, col) => {
+          const u = us[start + col];
+          return limestoneColour(u, p[1], cliffs.rimAt(u).topM, cliffs.faceSeed);
+        },
+      ),
+      gridMesh(
+        1,
+        chunkColumns,
+        (row, col) => {
+          const u = us[start + col];
+          if (row === 0) return facePoint(u, 1);
+          const r = cliffs.rimAt(u);
+          return [r.x - r.nx * CAP_INSET_M, r.topM, r.z - r.nz * CAP_INSET_M];
+        },
+        [0, 1, 0],
+        (p) => {
+          const g = 0.8 + 0.4 * valueNoise2(p[0] / 11, p[2] / 11, s + 1);
+          return [SCRUB[0] * g, SCRUB[1] * g, SCRUB[2] * g];
+        },
+      ),
     );
   }
   return mergeMeshes(parts);

@@ -30,15 +30,36 @@ export interface TianmenDetail {
 
 /** The phone draws the ground at twice Wulingyuan's density: with no pillars to pay for, the cliffs get the triangles. */
 export const TIANMEN_DETAIL: Record<QualityTier, TianmenDetail> = {
-  phone: { terrainStride: 2, gateWall: { sideColumns: 40, upperRows: 44, lowerRows: 10, depthSlices: 10 }, cliffs: { columnM: 14, rows: 50 }, stairSegments: 60,
-    pines: { crown: { trees: 5, layers: 1, sides: 4 }, rimSpacingM: 22, ledgeSpacingM: 9 }, structures: { cableSegmentsPerSpan: 6, postEvery: 4 },
-    forest: { crown: { trees: 5, layers: 1, sides: 4 }, spacingM: 80 }, farRanges: { cellM: 400 } },
-  laptop: { terrainStride: 1, gateWall: { sideColumns: 80, upperRows: 100, lowerRows: 60, depthSlices: 18 }, cliffs: { columnM: 7, rows: 110 }, stairSegments: 120,
-    pines: { crown: { trees: 10, layers: 2, sides: 6 }, rimSpacingM: 16, ledgeSpacingM: 6 }, structures: { cableSegmentsPerSpan: 12, postEvery: 2 },
-    forest: { crown: { trees: 10, layers: 2, sides: 6 }, spacingM: 60 }, farRanges: { cellM: 200 } },
-  bake: { terrainStride: 1, gateWall: { sideColumns: 160, upperRows: 200, lowerRows: 120, depthSlices: 32 }, cliffs: { columnM: 3.5, rows: 220 }, stairSegments: 240,
-    pines: { crown: { trees: 14, layers: 3, sides: 6 }, rimSpacingM: 12, ledgeSpacingM: 4 }, structures: { cableSegmentsPerSpan: 24, postEvery: 1 },
-    forest: { crown: { trees: 14, layers: 3, sides: 6 }, spacingM: 34 }, farRanges: { cellM: 100 } },
+  phone: {
+    terrainStride: 2,
+    gateWall: { sideColumns: 40, upperRows: 44, lowerRows: 10, depthSlices: 10 },
+    cliffs: { columnM: 14, rows: 50 },
+    stairSegments: 60,
+    pines: { crown: { trees: 5, layers: 1, sides: 4 }, rimSpacingM: 22, ledgeSpacingM: 9 },
+    structures: { cableSegmentsPerSpan: 6, postEvery: 4 },
+    forest: { crown: { trees: 5, layers: 1, sides: 4 }, spacingM: 80 },
+    farRanges: { cellM: 400 },
+  },
+  laptop: {
+    terrainStride: 1,
+    gateWall: { sideColumns: 80, upperRows: 100, lowerRows: 60, depthSlices: 18 },
+    cliffs: { columnM: 7, rows: 110 },
+    stairSegments: 120,
+    pines: { crown: { trees: 10, layers: 2, sides: 6 }, rimSpacingM: 16, ledgeSpacingM: 6 },
+    structures: { cableSegmentsPerSpan: 12, postEvery: 2 },
+    forest: { crown: { trees: 10, layers: 2, sides: 6 }, spacingM: 60 },
+    farRanges: { cellM: 200 },
+  },
+  bake: {
+    terrainStride: 1,
+    gateWall: { sideColumns: 160, upperRows: 200, lowerRows: 120, depthSlices: 32 },
+    cliffs: { columnM: 3.5, rows: 220 },
+    stairSegments: 240,
+    pines: { crown: { trees: 14, layers: 3, sides: 6 }, rimSpacingM: 12, ledgeSpacingM: 4 },
+    structures: { cableSegmentsPerSpan: 24, postEvery: 1 },
+    forest: { crown: { trees: 14, layers: 3, sides: 6 }, spacingM: 34 },
+    farRanges: { cellM: 100 },
+  },
 };
 
 export interface TianmenGeometry {
@@ -184,7 +205,11 @@ export const buildTianmenGeometry = perTierCache((world: TianmenWorld, tier: Qua
   const geometry: TianmenGeometry = {
     tier,
     terrain: mergeMeshes([buildTerrain(world, detail.terrainStride), buildFarRangesMesh(world, detail.farRanges)]),
-    rock: mergeMeshes([buildGateWallMesh(world.gateWall, detail.gateWall), buildCliffMesh(world.cliffs, detail.cliffs), buildStair(world, detail.stairSegments)]),
+    rock: mergeMeshes([
+      buildGateWallMesh(world.gateWall, detail.gateWall),
+      buildCliffMesh(world.cliffs, detail.cliffs),
+      buildStair(world, detail.stairSegments),
+    ]),
     pines: mergeMeshes([
       buildTianmenPineMesh(world.cliffs, world.gateWall, detail.pines, world.seed),
       buildPlateauForestMesh(world.terrain, world.cableway, detail.forest, world.seed),

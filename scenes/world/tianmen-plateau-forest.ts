@@ -22,7 +22,12 @@ const MAX_SLOPE = 0.35;
 export const PLATEAU_TREE_MAX_HEIGHT_M = 18;
 const STATION_KEEP_OFF_M = 45;
 
-export function buildPlateauForestMesh(terrain: TerrainField, cableway: TianmenCableway, detail: PlateauForestDetail, seed: number): MeshData {
+export function buildPlateauForestMesh(
+  terrain: TerrainField,
+  cableway: TianmenCableway,
+  detail: PlateauForestDetail,
+  seed: number,
+): MeshData {
   // A few differently grown stands, so the instanced forest is not one clump repeated.
   const units = [1, 2, 3].map((k) => buildCrownMesh(detail.crown, seed + k));
   const random = createRandom(deriveSeed(seed, 'tianmen-plateau-forest'));
@@ -51,7 +56,9 @@ export function buildPlateauForestMesh(terrain: TerrainField, cableway: TianmenC
       const c = Math.cos(turn) * radius;
       const s = Math.sin(turn) * radius;
       // The unit crown's cones hang from about a third of its height below its origin: lift them onto the ground.
-      parts.push(transformMesh(units[Math.floor(turn * 7) % units.length], [c, 0, -s, 0, 0, height, 0, 0, s, 0, c, 0, px, h + 0.35 * height, pz, 1]));
+      parts.push(
+        transformMesh(units[Math.floor(turn * 7) % units.length], [c, 0, -s, 0, 0, height, 0, 0, s, 0, c, 0, px, h + 0.35 * height, pz, 1]),
+      );
     }
   }
   return mergeMeshes(parts);

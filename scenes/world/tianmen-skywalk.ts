@@ -33,7 +33,8 @@ export function createTianmenSkywalk(cliffs: TianmenCliffs): TianmenSkywalk {
   const deckM = CLIFF_WALKWAY.heightM;
   let centre = cliffs.rim[0];
   for (const r of cliffs.rim) {
-    if (Math.hypot(r.x - CLIFF_WALKWAY.x, r.z - CLIFF_WALKWAY.z) < Math.hypot(centre.x - CLIFF_WALKWAY.x, centre.z - CLIFF_WALKWAY.z)) centre = r;
+    if (Math.hypot(r.x - CLIFF_WALKWAY.x, r.z - CLIFF_WALKWAY.z) < Math.hypot(centre.x - CLIFF_WALKWAY.x, centre.z - CLIFF_WALKWAY.z))
+      centre = r;
   }
   // How far the face juts near each station, over the deck's height and a few metres along: the deck must clear it all.
   const jut: number[] = [];
@@ -67,7 +68,8 @@ export function createTianmenSkywalk(cliffs: TianmenCliffs): TianmenSkywalk {
     for (let i = 0; i + 1 < stations.length; i++) {
       const a = stations[i].outer;
       const b = stations[i + 1].outer;
-      const ex = b[0] - a[0], ez = b[2] - a[2];
+      const ex = b[0] - a[0],
+        ez = b[2] - a[2];
       const t = Math.max(0, Math.min(1, ((x - a[0]) * ex + (z - a[2]) * ez) / (ex * ex + ez * ez || 1)));
       best = Math.min(best, Math.hypot(x - a[0] - ex * t, y - deckM, z - a[2] - ez * t));
     }

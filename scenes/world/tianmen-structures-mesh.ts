@@ -39,14 +39,28 @@ function cablewayParts(cableway: TianmenCableway, detail: StructuresDetail): Mes
       parts.push(boxMesh([m.x, m.footM + 6, m.z], [14, 7, 18], STATION), boxMesh([m.x, m.footM + 13.5, m.z], [16, 0.8, 20], ROOF));
     } else {
       // A tapering mast of two legs and a crossarm carrying both cables.
-      for (const s of [-1, 1]) parts.push(beamMesh([m.x + sx * s * 4, m.footM - 2, m.z + sz * s * 4], [m.x + sx * s * 1.2, m.topM, m.z + sz * s * 1.2], 0.7, STEEL));
-      parts.push(beamMesh([m.x - sx * (L.cableHalfGapM + 1), m.topM, m.z - sz * (L.cableHalfGapM + 1)], [m.x + sx * (L.cableHalfGapM + 1), m.topM, m.z + sz * (L.cableHalfGapM + 1)], 0.6, STEEL));
+      for (const s of [-1, 1])
+        parts.push(
+          beamMesh([m.x + sx * s * 4, m.footM - 2, m.z + sz * s * 4], [m.x + sx * s * 1.2, m.topM, m.z + sz * s * 1.2], 0.7, STEEL),
+        );
+      parts.push(
+        beamMesh(
+          [m.x - sx * (L.cableHalfGapM + 1), m.topM, m.z - sz * (L.cableHalfGapM + 1)],
+          [m.x + sx * (L.cableHalfGapM + 1), m.topM, m.z + sz * (L.cableHalfGapM + 1)],
+          0.6,
+          STEEL,
+        ),
+      );
     }
   }
   const spanCount = masts.length - 1;
   const totalSegments = spanCount * detail.cableSegmentsPerSpan;
   for (const s of [-1, 1]) {
-    const off = (p: [number, number, number]): [number, number, number] => [p[0] + sx * s * L.cableHalfGapM, p[1], p[2] + sz * s * L.cableHalfGapM];
+    const off = (p: [number, number, number]): [number, number, number] => [
+      p[0] + sx * s * L.cableHalfGapM,
+      p[1],
+      p[2] + sz * s * L.cableHalfGapM,
+    ];
     let prev = off(cableway.pointAt(0));
     for (let k = 1; k <= totalSegments; k++) {
       const next = off(cableway.pointAt(k / totalSegments));
@@ -74,7 +88,11 @@ function skywalkParts(skywalk: TianmenSkywalk, detail: StructuresDetail): MeshDa
   const y = skywalk.deckM;
   const n = st.length;
   // Deck and railing as strips: one vertex pair per station.
-  const strip = (a: (i: number) => readonly [number, number, number], b: (i: number) => readonly [number, number, number], colour: readonly number[]): MeshData => {
+  const strip = (
+    a: (i: number) => readonly [number, number, number],
+    b: (i: number) => readonly [number, number, number],
+    colour: readonly number[],
+  ): MeshData => {
     const positions = new Float32Array(n * 6);
     const colors = new Float32Array(n * 6);
     const normals = new Float32Array(n * 6);
@@ -93,16 +111,37 @@ function skywalkParts(skywalk: TianmenSkywalk, detail: StructuresDetail): MeshDa
     return { positions, normals, colors, indices };
   };
   parts.push(
-    strip((i) => st[i].inner, (i) => st[i].outer, GLASS),
-    strip((i) => [st[i].inner[0], y - 0.5, st[i].inner[2]], (i) => [st[i].outer[0], y - 0.5, st[i].outer[2]], BRACKET),
-    strip((i) => st[i].outer, (i) => [st[i].outer[0], y + 1.2, st[i].outer[2]], GLASS),
-    strip((i) => [st[i].outer[0], y + 1.15, st[i].outer[2]], (i) => [st[i].outer[0], y + 1.3, st[i].outer[2]], RAIL),
+    strip(
+      (i) => st[i].inner,
+      (i) => st[i].outer,
+      GLASS,
+    ),
+    strip(
+      (i) => [st[i].inner[0], y - 0.5, st[i].inner[2]],
+      (i) => [st[i].outer[0], y - 0.5, st[i].outer[2]],
+      BRACKET,
+    ),
+    strip(
+      (i) => st[i].outer,
+      (i) => [st[i].outer[0], y + 1.2, st[i].outer[2]],
+      GLASS,
+    ),
+    strip(
+      (i) => [st[i].outer[0], y + 1.15, st[i].outer[2]],
+      (i) => [st[i].outer[0], y + 1.3, st[i].outer[2]],
+      RAIL,
+    ),
   );
   for (let i = 0; i < n; i += detail.postEvery) {
     const { inner, outer } = st[i];
     parts.push(
       beamMesh(outer, [outer[0], y + 1.3, outer[2]], 0.08, RAIL),
-      beamMesh([outer[0], y - 0.5, outer[2]], [inner[0] - (outer[0] - inner[0]) * 0.3, y - 5, inner[2] - (outer[2] - inner[2]) * 0.3], 0.15, BRACKET),
+      beamMesh(
+        [outer[0], y - 0.5, outer[2]],
+        [inner[0] - (outer[0] - inner[0]) * 0.3, y - 5, inner[2] - (outer[2] - inner[2]) * 0.3],
+        0.15,
+        BRACKET,
+      ),
     );
   }
   return parts;

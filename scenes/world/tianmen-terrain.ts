@@ -83,7 +83,8 @@ function rawHeight(x: number, z: number, seed: number): number {
   if (z > frontFace - 40) h = Math.max(h, spur);
 
   // The ravine behind the gate, walled by cliffs on both sides.
-  const ravine = smoothstep(GATE_RAVINE.halfWidthM + 20, GATE_RAVINE.halfWidthM - 20, Math.abs(x - HEAVENS_GATE.x)) *
+  const ravine =
+    smoothstep(GATE_RAVINE.halfWidthM + 20, GATE_RAVINE.halfWidthM - 20, Math.abs(x - HEAVENS_GATE.x)) *
     smoothstep(frontFace + 6, frontFace - 6, z);
   h = lerp(h, Math.min(h, ravineFloorM(z)), ravine);
   return h;

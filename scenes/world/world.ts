@@ -4,12 +4,7 @@ import type { Vec3 } from '../routes/route-schema';
 import { createClearanceField } from './clearance-field';
 import { WORLD_HALF_EXTENT_M } from './landmarks';
 import type { Pillar } from './pillar';
-import {
-  BRIDGE_PILLAR_SHAPE_SPEC,
-  GOLDEN_WHIP_ROCK_SHAPE_SPEC,
-  HALLELUJAH_SHAPE_SPEC,
-  PILLAR_ARCHETYPE_SPECS,
-} from './pillar-archetypes';
+import { BRIDGE_PILLAR_SHAPE_SPEC, GOLDEN_WHIP_ROCK_SHAPE_SPEC, HALLELUJAH_SHAPE_SPEC, PILLAR_ARCHETYPE_SPECS } from './pillar-archetypes';
 import { layoutPillars } from './pillar-layout';
 import { createPillarShape, sectionFaceFraction, type PillarShape } from './pillar-shape';
 import { createStoneBridge, type StoneBridge } from './stone-bridge';

@@ -86,7 +86,12 @@ export interface BakeQueue {
   enqueue(job: { routeId: string; revision: number; profileId: ProfileId; sceneVersion: string; framesTotal: number }): Promise<BakeJob>;
   /** Takes the next queued job (or one whose lease expired), lowest profile first. */
   claim(workerId: string, leaseMs: number): Promise<BakeJob | null>;
-  heartbeat(jobId: number, workerId: string, progress: { framesDone: number; framesPerSecond: number | null }, leaseMs: number): Promise<void>;
+  heartbeat(
+    jobId: number,
+    workerId: string,
+    progress: { framesDone: number; framesPerSecond: number | null },
+    leaseMs: number,
+  ): Promise<void>;
   complete(jobId: number, workerId: string): Promise<void>;
   fail(jobId: number, workerId: string, error: string, retry: boolean): Promise<void>;
   /** Gives a running job back to the queue without counting a failed try (a worker stopping cleanly). */

@@ -34,10 +34,23 @@ export function posterTierAfter(profileId: ProfileId, hasPoster: boolean): Scene
 }
 
 /** Renders and stores the poster a finished bake of `profileId` calls for; returns the tier drawn, or null when it kept the stored one. */
-export async function bakePosterAfter(route: Route, revision: number, profileId: ProfileId, pool: RendererPool, store: FrameStore): Promise<SceneTier | 'pool' | null> {
+export async function bakePosterAfter(
+  route: Route,
+  revision: number,
+  profileId: ProfileId,
+  pool: RendererPool,
+  store: FrameStore,
+): Promise<SceneTier | 'pool' | null> {
   const tier = posterTierAfter(profileId, (await store.readPoster(route.id, revision)) !== null);
   if (tier === null) return null;
-  const jpeg = await pool.renderStill(route, posterTimeS(route), POSTER_WIDTH_PX, POSTER_HEIGHT_PX, 'jpeg', tier === 'pool' ? undefined : tier);
+  const jpeg = await pool.renderStill(
+    route,
+    posterTimeS(route),
+    POSTER_WIDTH_PX,
+    POSTER_HEIGHT_PX,
+    'jpeg',
+    tier === 'pool' ? undefined : tier,
+  );
   await store.writePoster(route.id, revision, jpeg);
   return tier;
 }

@@ -12,7 +12,10 @@ export function formatDuration(seconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${secs}` : `${minutes}:${secs}`;
 }
 
-export function formatBakeProgress(label: string, progress: Pick<BakeProgress, 'framesDone' | 'framesTotal' | 'framesPerSecond' | 'etaS'>): string {
+export function formatBakeProgress(
+  label: string,
+  progress: Pick<BakeProgress, 'framesDone' | 'framesTotal' | 'framesPerSecond' | 'etaS'>,
+): string {
   const fraction = progress.framesTotal === 0 ? 1 : progress.framesDone / progress.framesTotal;
   const filled = Math.round(fraction * BAR_CELLS);
   const bar = `${'█'.repeat(filled)}${'░'.repeat(BAR_CELLS - filled)}`;

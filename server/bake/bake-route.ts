@@ -97,7 +97,13 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
     const frameCount = segmentRequest.frameCount;
     const segmentStartMs = nowMs();
 
-    const { chunks, outcome, renderMs, rendererRetries } = await bakeSegment(key, segmentRequest, { pool, store, signal, segmentAttempts: options.segmentAttempts, log });
+    const { chunks, outcome, renderMs, rendererRetries } = await bakeSegment(key, segmentRequest, {
+      pool,
+      store,
+      signal,
+      segmentAttempts: options.segmentAttempts,
+      log,
+    });
     result.rendererRetries += rendererRetries;
     if (outcome === 'reused') {
       result.reusedSegments++;

@@ -93,12 +93,20 @@ function isSegmentShapeError(error: unknown): error is SegmentShapeError {
 function assertSegmentShape(chunks: readonly EncodedChunk[], firstFrame: number, frameCount: number, what: string): void {
   if (chunks.length !== frameCount) throw new SegmentShapeError(`${what} holds ${chunks.length} chunks, expected ${frameCount}`);
   chunks.forEach((chunk, position) => {
-    if (chunk.index !== firstFrame + position) throw new SegmentShapeError(`${what} holds frame ${chunk.index} at position ${position}, expected ${firstFrame + position}`);
+    if (chunk.index !== firstFrame + position)
+      throw new SegmentShapeError(`${what} holds frame ${chunk.index} at position ${position}, expected ${firstFrame + position}`);
   });
   if (!chunks[0].key) throw new SegmentShapeError(`${what} does not start with a keyframe`);
 }
 
-async function renderWithRetries(pool: RendererPool, request: SegmentRequest, attempts: number, signal: AbortSignal, log: Pick<Console, 'warn'>, onRetry: () => void) {
+async function renderWithRetries(
+  pool: RendererPool,
+  request: SegmentRequest,
+  attempts: number,
+  signal: AbortSignal,
+  log: Pick<Console, 'warn'>,
+  onRetry: () => void,
+) {
   for (let attempt = 1; ; attempt++) {
     signal.throwIfAborted();
     try {
@@ -106,7 +114,9 @@ async function renderWithRetries(pool: RendererPool, request: SegmentRequest, at
     } catch (error) {
       if (!isRendererFailure(error) || attempt >= attempts) throw error;
       onRetry();
-      log.warn(`renderer failed on ${request.route.id} ${request.profile.id} segment ${request.segmentIndex} (try ${attempt} of ${attempts}): ${(error as Error).message}`);
+      log.warn(
+        `renderer failed on ${request.route.id} ${request.profile.id} segment ${request.segmentIndex} (try ${attempt} of ${attempts}): ${(error as Error).message}`,
+      );
     }
   }
 }

@@ -70,7 +70,11 @@ export function publishedRevisionLoader(routes: Pick<RouteStore, 'getPublished'>
  * this host that is gone: a killed earlier run whose jobs need not wait out their leases.
  * Owners on other hosts, and live processes here (another server on the same file), are not lost.
  */
-export function isLostLocalWorker(leaseOwner: string, host: string = os.hostname(), isAlive: (pid: number) => boolean = processIsAlive): boolean {
+export function isLostLocalWorker(
+  leaseOwner: string,
+  host: string = os.hostname(),
+  isAlive: (pid: number) => boolean = processIsAlive,
+): boolean {
   const match = /^(.*):(\d+)$/.exec(leaseOwner);
   if (match === null || match[1] !== host) return false;
   const pid = Number(match[2]);
@@ -94,11 +98,27 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
   private readonly pause = new WakeablePause();
   private pausingAfterFailure = false;
   private currentAbort: AbortController | null = null;
-  private readonly state: BakeWorkerStatus = { running: false, job: null, progress: null, jobsDone: 0, jobsFailed: 0, framesRendered: 0, framesReused: 0 };
+  private readonly state: BakeWorkerStatus = {
+    running: false,
+    job: null,
+    progress: null,
+    jobsDone: 0,
+    jobsFailed: 0,
+    framesRendered: 0,
+    framesReused: 0,
+  };
 
   constructor(options: BakeWorkerOptions) {
     super();
-    this.options = { leaseMs: DEFAULT_LEASE_MS, idlePollMs: DEFAULT_IDLE_POLL_MS, failurePauseMs: DEFAULT_FAILURE_PAUSE_MS, concurrency: 1, posters: true, log: createLogger().child({ component: 'bake' }), ...options };
+    this.options = {
+      leaseMs: DEFAULT_LEASE_MS,
+      idlePollMs: DEFAULT_IDLE_POLL_MS,
+      failurePauseMs: DEFAULT_FAILURE_PAUSE_MS,
+      concurrency: 1,
+      posters: true,
+      log: createLogger().child({ component: 'bake' }),
+      ...options,
+    };
   }
 
   /** Starts the claim loop; calling it again while running does nothing. */
@@ -167,17 +187,27 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     const abort = new AbortController();
     this.currentAbort = abort;
     // Renews the lease between segments too, in case one segment takes longer than the lease.
-    const renew = setInterval(() => {
-      queue.heartbeat(job.id, workerId, { framesDone: job.framesDone, framesPerSecond: job.framesPerSecond }, leaseMs).catch((error: unknown) => {
-        if (isLeaseLostError(error)) abort.abort(error);
-        else log.warn({ err: error }, 'lease renewal failed');
-      });
-    }, Math.max(1000, leaseMs / 3));
+    const renew = setInterval(
+      () => {
+        queue
+          .heartbeat(job.id, workerId, { framesDone: job.framesDone, framesPerSecond: job.framesPerSecond }, leaseMs)
+          .catch((error: unknown) => {
+            if (isLeaseLostError(error)) abort.abort(error);
+            else log.warn({ err: error }, 'lease renewal failed');
+          });
+      },
+      Math.max(1000, leaseMs / 3),
+    );
 
     try {
       const route = await this.options.loadRoute(job.routeId, job.revision);
       if (route === null) {
-        await queue.fail(job.id, workerId, `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`, false);
+        await queue.fail(
+          job.id,
+          workerId,
+          `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`,
+          false,
+        );
         await this.finishWith(job, 'failed');
         return true;
       }
@@ -195,8 +225,18 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
             this.emit('segment', segment);
           },
           onProgress: async (progress) => {
-            await queue.heartbeat(job.id, workerId, { framesDone: progress.framesDone, framesPerSecond: progress.framesPerSecond }, leaseMs);
-            job = { ...job, framesDone: progress.framesDone, framesPerSecond: progress.framesPerSecond, updatedAt: new Date().toISOString() };
+            await queue.heartbeat(
+              job.id,
+              workerId,
+              { framesDone: progress.framesDone, framesPerSecond: progress.framesPerSecond },
+              leaseMs,
+            );
+            job = {
+              ...job,
+              framesDone: progress.framesDone,
+              framesPerSecond: progress.framesPerSecond,
+              updatedAt: new Date().toISOString(),
+            };
             this.state.job = job;
             this.state.progress = progress;
             this.emit('progress', job, progress);
@@ -227,7 +267,8 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
 
   private async bakePoster(route: Route, revision: number, profileId: ProfileId): Promise<void> {
     try {
-      if ((await bakePosterAfter(route, revision, profileId, this.options.pool, this.options.store)) !== null) this.emit('poster', route.id, revision);
+      if ((await bakePosterAfter(route, revision, profileId, this.options.pool, this.options.store)) !== null)
+        this.emit('poster', route.id, revision);
     } catch (error) {
       // A missing poster leaves the catalogue card on its fallback; the frames are what matter.
       this.options.log.warn({ err: error, routeId: route.id, revision }, 'poster failed');

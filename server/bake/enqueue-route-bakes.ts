@@ -15,7 +15,13 @@ export async function enqueueRouteBakes(
   const jobs: BakeJob[] = [];
   for (const profileId of inBakeOrder(profiles)) {
     jobs.push(
-      await queue.enqueue({ routeId: published.route.id, revision: published.revision, profileId, sceneVersion, framesTotal: frameCountFor(published.route.durationS) }),
+      await queue.enqueue({
+        routeId: published.route.id,
+        revision: published.revision,
+        profileId,
+        sceneVersion,
+        framesTotal: frameCountFor(published.route.durationS),
+      }),
     );
   }
   return jobs;

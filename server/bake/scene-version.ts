@@ -11,7 +11,12 @@ import { DEFAULT_WORLD_SEED } from '@/scenes/world/world';
  * included), the render page and the encoding ladder. Hashing it means no one has to
  * remember to bump a version when a shader changes.
  */
-export const PIXEL_SOURCE_PATHS: readonly string[] = ['scenes', 'components/scene', 'server/render/page', 'scenes/protocol/profile-ladder.ts'];
+export const PIXEL_SOURCE_PATHS: readonly string[] = [
+  'scenes',
+  'components/scene',
+  'server/render/page',
+  'scenes/protocol/profile-ladder.ts',
+];
 
 /**
  * Folders inside those that decide no pixels: the stream protocol's messages, codec and
@@ -36,7 +41,11 @@ function listSourceFiles(root: string, relative: string): string[] {
 export function hashPixelSource(root: string = process.cwd()): string {
   const hash = createHash('sha256');
   for (const file of PIXEL_SOURCE_PATHS.flatMap((relative) => listSourceFiles(root, relative))) {
-    hash.update(file).update('\0').update(fs.readFileSync(path.join(root, file))).update('\0');
+    hash
+      .update(file)
+      .update('\0')
+      .update(fs.readFileSync(path.join(root, file)))
+      .update('\0');
   }
   return hash.digest('hex').slice(0, 12);
 }

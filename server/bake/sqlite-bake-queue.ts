@@ -89,12 +89,16 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
        updated_at = ?, finished_at = ?
      WHERE id = ? AND status = 'running' AND lease_owner = ?`,
   );
-  const listAll = db.prepare<[], JobRow>(`SELECT ${JOB_COLUMNS} FROM bake_jobs ORDER BY route_id, revision, ${BAKE_ORDER_SQL}, scene_version`);
+  const listAll = db.prepare<[], JobRow>(
+    `SELECT ${JOB_COLUMNS} FROM bake_jobs ORDER BY route_id, revision, ${BAKE_ORDER_SQL}, scene_version`,
+  );
   const listForRoute = db.prepare<[string], JobRow>(
     `SELECT ${JOB_COLUMNS} FROM bake_jobs WHERE route_id = ? ORDER BY revision, ${BAKE_ORDER_SQL}, scene_version`,
   );
   const selectRunning = db.prepare<[], JobRow>(`SELECT ${JOB_COLUMNS} FROM bake_jobs WHERE status = 'running'`);
-  const countStatuses = db.prepare<[], { status: BakeJobStatus; count: number }>('SELECT status, COUNT(*) AS count FROM bake_jobs GROUP BY status');
+  const countStatuses = db.prepare<[], { status: BakeJobStatus; count: number }>(
+    'SELECT status, COUNT(*) AS count FROM bake_jobs GROUP BY status',
+  );
 
   const isoNow = () => new Date(now()).toISOString();
 
@@ -102,7 +106,15 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
     const existing = selectByKey.get(job.routeId, job.revision, job.profileId, job.sceneVersion);
     if (existing !== undefined) return existing;
     const timestamp = isoNow();
-    const { lastInsertRowid } = insertJob.run(job.routeId, job.revision, job.profileId, job.sceneVersion, job.framesTotal, timestamp, timestamp);
+    const { lastInsertRowid } = insertJob.run(
+      job.routeId,
+      job.revision,
+      job.profileId,
+      job.sceneVersion,
+      job.framesTotal,
+      timestamp,
+      timestamp,
+    );
     return selectById.get(Number(lastInsertRowid)) as JobRow;
   });
 
@@ -118,7 +130,13 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
         attempts += 1;
         if (attempts >= maxAttempts) {
           const lastError = candidate.error === null ? '' : ` Last error: ${candidate.error}`;
-          markFailed.run(attempts, `Its worker was lost (lease expired) and it has used all ${maxAttempts} tries.${lastError}`, timestamp, timestamp, candidate.id);
+          markFailed.run(
+            attempts,
+            `Its worker was lost (lease expired) and it has used all ${maxAttempts} tries.${lastError}`,
+            timestamp,
+            timestamp,
+            candidate.id,
+          );
           continue;
         }
       }
@@ -127,12 +145,14 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
     }
   });
 
-  const heartbeat = db.transaction((jobId: number, workerId: string, framesDone: number, framesPerSecond: number | null, leaseMs: number) => {
-    const nowMs = now();
-    const timestamp = new Date(nowMs).toISOString();
-    const { changes } = renewLease.run(framesDone, framesPerSecond, nowMs + leaseMs, timestamp, timestamp, jobId, workerId);
-    if (changes === 0) throw new LeaseLostError(jobId, workerId);
-  });
+  const heartbeat = db.transaction(
+    (jobId: number, workerId: string, framesDone: number, framesPerSecond: number | null, leaseMs: number) => {
+      const nowMs = now();
+      const timestamp = new Date(nowMs).toISOString();
+      const { changes } = renewLease.run(framesDone, framesPerSecond, nowMs + leaseMs, timestamp, timestamp, jobId, workerId);
+      if (changes === 0) throw new LeaseLostError(jobId, workerId);
+    },
+  );
 
   const complete = db.transaction((jobId: number, workerId: string) => {
     const timestamp = isoNow();
@@ -179,7 +199,8 @@ export function createSqliteBakeQueue(db: Database.Database, options: SqliteBake
   return {
     async enqueue(job) {
       if (!isProfileId(job.profileId)) throw new Error(`Unknown profile "${String(job.profileId)}"`);
-      if (!Number.isInteger(job.framesTotal) || job.framesTotal < 1) throw new Error(`framesTotal must be a positive integer, not ${job.framesTotal}`);
+      if (!Number.isInteger(job.framesTotal) || job.framesTotal < 1)
+        throw new Error(`framesTotal must be a positive integer, not ${job.framesTotal}`);
       return toBakeJob(enqueue.immediate(job));
     },
     async claim(workerId, leaseMs) {

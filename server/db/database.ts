@@ -9,10 +9,7 @@ export const DEFAULT_DB_PATH = 'data/yunshan.sqlite';
 const BUSY_TIMEOUT_MS = 5000;
 
 /** The database file: env YUNSHAN_DB_PATH, else data/yunshan.sqlite, relative to the process cwd. */
-export function resolveDatabasePath(
-  env: Readonly<Record<string, string | undefined>> = process.env,
-  cwd: string = process.cwd(),
-): string {
+export function resolveDatabasePath(env: Readonly<Record<string, string | undefined>> = process.env, cwd: string = process.cwd()): string {
   const configured = env.YUNSHAN_DB_PATH?.trim();
   return path.resolve(cwd, configured ? configured : DEFAULT_DB_PATH);
 }

@@ -136,7 +136,10 @@ export const POSTGRES_MIGRATIONS: readonly Migration[] = [
  * Applies every migration newer than the database's version in one transaction under the
  * writers' advisory lock, so two instances starting at once cannot both run one.
  */
-export async function applyPostgresMigrations(client: SqlClient, migrations: readonly Migration[] = POSTGRES_MIGRATIONS): Promise<number[]> {
+export async function applyPostgresMigrations(
+  client: SqlClient,
+  migrations: readonly Migration[] = POSTGRES_MIGRATIONS,
+): Promise<number[]> {
   return client.transaction(async (tx) => {
     await tx.run(`CREATE TABLE IF NOT EXISTS schema_migrations (
       version    INTEGER PRIMARY KEY,

@@ -14,7 +14,9 @@ const INT8_OID = 20;
 /** COUNT(*), BIGINT ids and epoch-ms columns come back as numbers, as SQLite gives them (all well below 2^53). */
 const types = {
   getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === INT8_OID && format !== 'binary' ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+    oid === INT8_OID && format !== 'binary'
+      ? (value: string) => Number(value)
+      : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
 /** `?` placeholders become $1, $2…; the shared SQL has no `?` inside literals. */

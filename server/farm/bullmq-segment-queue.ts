@@ -65,7 +65,8 @@ export class BullmqSegmentQueue {
     // A segment that failed for good marks its manifest job to fail when next taken (BullMQ's
     // deferred failure): the bake has failed already, whether or not a node has taken it yet.
     const deferred = job.deferredFailure ?? '';
-    if (deferred !== '') return aggregateFarmProgress(key, routeDurationS, results, 'failed', `A segment failed on every try (${deferred}).`);
+    if (deferred !== '')
+      return aggregateFarmProgress(key, routeDurationS, results, 'failed', `A segment failed on every try (${deferred}).`);
     return aggregateFarmProgress(key, routeDurationS, results, state, job.failedReason ?? null);
   }
 
@@ -83,7 +84,10 @@ export class BullmqSegmentQueue {
    * health check passes `timeoutMs` to hear "no answer" instead of waiting with it.
    */
   async counts(timeoutMs?: number): Promise<{ segments: FarmQueueCounts; manifests: FarmQueueCounts }> {
-    const counting = Promise.all([countsOf(this.segments), countsOf(this.manifests)]).then(([segments, manifests]) => ({ segments, manifests }));
+    const counting = Promise.all([countsOf(this.segments), countsOf(this.manifests)]).then(([segments, manifests]) => ({
+      segments,
+      manifests,
+    }));
     if (timeoutMs === undefined) return counting;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {

@@ -45,7 +45,13 @@ export interface FarmCoordinator {
 export function startFarmCoordinator(options: FarmCoordinatorOptions): FarmCoordinator {
   const { settings, log } = options;
   const farm = new BullmqSegmentQueue(settings);
-  const dispatcher = new FarmDispatcher({ queue: options.queue, farm, loadRoute: options.loadRoute, workerId: options.workerId, log: log.child({ component: 'farm' }) });
+  const dispatcher = new FarmDispatcher({
+    queue: options.queue,
+    farm,
+    loadRoute: options.loadRoute,
+    workerId: options.workerId,
+    log: log.child({ component: 'farm' }),
+  });
   dispatcher.on('job', options.onJob);
 
   let counts: { segments: FarmQueueCounts; manifests: FarmQueueCounts } | null = null;
@@ -65,12 +71,24 @@ export function startFarmCoordinator(options: FarmCoordinatorOptions): FarmCoord
 
   let node: RenderNode | null = null;
   if (options.pool !== null) {
-    node = new RenderNode({ settings, nodeId: options.workerId, sceneVersion: options.sceneVersion, pool: options.pool, store: options.store, concurrency: options.pool.size, log: log.child({ component: 'node' }) });
+    node = new RenderNode({
+      settings,
+      nodeId: options.workerId,
+      sceneVersion: options.sceneVersion,
+      pool: options.pool,
+      store: options.store,
+      concurrency: options.pool.size,
+      log: log.child({ component: 'node' }),
+    });
     registerRenderNodeMetrics(options.metrics, node);
     node.start();
   }
   dispatcher.start();
-  log.child({ component: 'farm' }).info(`bakes go to the render farm through Redis at ${settings.redisUrl}${node === null ? '' : `; this server bakes segments too with ${options.pool?.size} renderer(s)`}`);
+  log
+    .child({ component: 'farm' })
+    .info(
+      `bakes go to the render farm through Redis at ${settings.redisUrl}${node === null ? '' : `; this server bakes segments too with ${options.pool?.size} renderer(s)`}`,
+    );
 
   return {
     wake: () => dispatcher.wake(),

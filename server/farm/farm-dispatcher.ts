@@ -110,13 +110,19 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
       this.emit('job', job);
       const route = await this.options.loadRoute(job.routeId, job.revision);
       if (route === null) {
-        await queue.fail(job.id, workerId, `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`, false);
+        await queue.fail(
+          job.id,
+          workerId,
+          `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`,
+          false,
+        );
         this.emit('job', { ...job, status: 'failed' });
         continue;
       }
       const key: BakeKey = { sceneVersion: job.sceneVersion, routeId: job.routeId, revision: job.revision, profileId: job.profileId };
       try {
-        if (await farm.enqueueBake(key, route)) this.log.info(`queued ${job.routeId} r${job.revision} ${job.profileId} for the render nodes`);
+        if (await farm.enqueueBake(key, route))
+          this.log.info(`queued ${job.routeId} r${job.revision} ${job.profileId} for the render nodes`);
       } catch (error) {
         // Redis, not the bake, is at fault: give the row back without counting a try, and try again next round.
         this.log.warn({ err: error }, `could not queue ${job.routeId} r${job.revision} ${job.profileId} on Redis; trying again shortly`);
@@ -143,7 +149,13 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
         if (progress.state === 'done') {
           await queue.complete(id, workerId);
           this.tracked.delete(id);
-          this.emit('job', { ...entry.job, status: 'done', framesDone: progress.framesTotal, framesPerSecond: progress.framesPerSecond, updatedAt: new Date().toISOString() });
+          this.emit('job', {
+            ...entry.job,
+            status: 'done',
+            framesDone: progress.framesTotal,
+            framesPerSecond: progress.framesPerSecond,
+            updatedAt: new Date().toISOString(),
+          });
           this.log.info(`${entry.job.routeId} r${entry.job.revision} ${entry.job.profileId}: done`);
         } else if (progress.state === 'failed') {
           this.tracked.delete(id);
@@ -152,7 +164,12 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
         } else {
           await queue.heartbeat(id, workerId, { framesDone: progress.framesDone, framesPerSecond: progress.framesPerSecond }, this.leaseMs);
           if (progress.framesDone !== entry.job.framesDone || progress.framesPerSecond !== entry.job.framesPerSecond) {
-            entry.job = { ...entry.job, framesDone: progress.framesDone, framesPerSecond: progress.framesPerSecond, updatedAt: new Date().toISOString() };
+            entry.job = {
+              ...entry.job,
+              framesDone: progress.framesDone,
+              framesPerSecond: progress.framesPerSecond,
+              updatedAt: new Date().toISOString(),
+            };
             this.emit('job', entry.job);
           }
         }

@@ -51,7 +51,13 @@ export function aggregateFarmProgress(
     state,
     segmentsDone: state === 'done' ? segmentCount : Math.min(done.length, segmentCount),
     segmentCount,
-    framesDone: state === 'done' ? framesTotal : Math.min(done.reduce((sum, result) => sum + result.frames, 0), framesTotal),
+    framesDone:
+      state === 'done'
+        ? framesTotal
+        : Math.min(
+            done.reduce((sum, result) => sum + result.frames, 0),
+            framesTotal,
+          ),
     framesTotal,
     framesPerSecond: framesDrawn > 0 && wallMs > 0 ? (framesDrawn * 1000) / wallMs : null,
     error: state === 'failed' ? error : null,

@@ -9,9 +9,15 @@ export type BakeQueueKind = 'sqlite' | 'redis';
 const EnvSchema = z.object({
   /** sqlite: bake jobs in the app's database, baked by the render server; redis: segments on BullMQ for render nodes. */
   YUNSHAN_BAKE_QUEUE: z.enum(['sqlite', 'redis']).default('sqlite'),
-  YUNSHAN_REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL').default('redis://127.0.0.1:6379'),
+  YUNSHAN_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')
+    .default('redis://127.0.0.1:6379'),
   /** Key prefix of the farm's queues in Redis, so several sites can share one Redis. */
-  YUNSHAN_FARM_PREFIX: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _').default('yunshan'),
+  YUNSHAN_FARM_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/, 'letters, digits, - and _')
+    .default('yunshan'),
   /**
    * A render node holds a lock on its segment and renews it while it works; a node that died
    * stops renewing, and after this long its segment is taken again by another node.
@@ -25,7 +31,10 @@ const EnvSchema = z.object({
   YUNSHAN_NODE_PORT: z.coerce.number().int().min(0).max(65535).default(3002),
   YUNSHAN_NODE_HOST: z.string().min(1).default('127.0.0.1'),
   /** The node's name in logs, metrics and Redis (default host:pid). */
-  YUNSHAN_NODE_ID: z.string().regex(/^[A-Za-z0-9_.:-]{1,80}$/).optional(),
+  YUNSHAN_NODE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,80}$/)
+    .optional(),
   /** On SIGTERM a node finishes its segment for this long, then gives it back to the queue. */
   YUNSHAN_NODE_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(3_600_000).default(60_000),
 });

@@ -28,7 +28,10 @@ export interface RunningRenderNode {
   close(): Promise<void>;
 }
 
-export async function startRenderNodeService(env: Readonly<Record<string, string | undefined>> = process.env, log: Logger = createLogger()): Promise<RunningRenderNode> {
+export async function startRenderNodeService(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  log: Logger = createLogger(),
+): Promise<RunningRenderNode> {
   const nodeLog = log.child({ component: 'node' });
   const renderLog = log.child({ component: 'render' });
   const settings = loadRenderNodeSettings(env);
@@ -42,16 +45,32 @@ export async function startRenderNodeService(env: Readonly<Record<string, string
   });
   const queue = new BullmqSegmentQueue(settings);
   const sceneVersion = currentSceneVersion();
-  const node = new RenderNode({ settings, nodeId: settings.nodeId, sceneVersion, pool, store: frames.store, concurrency: pool.size, log: nodeLog });
+  const node = new RenderNode({
+    settings,
+    nodeId: settings.nodeId,
+    sceneVersion,
+    pool,
+    store: frames.store,
+    concurrency: pool.size,
+    log: nodeLog,
+  });
   const metrics = new MetricsRegistry();
   registerRenderNodeMetrics(metrics, node);
   metrics.collected('yunshan_renderers', 'Renderer processes in the pool.', 'gauge', () => [{ value: pool.size }]);
-  metrics.collected('yunshan_renderer_restarts_total', 'Renderer processes replaced after a crash or hang.', 'counter', () => [{ value: pool.restarts }]);
+  metrics.collected('yunshan_renderer_restarts_total', 'Renderer processes replaced after a crash or hang.', 'counter', () => [
+    { value: pool.restarts },
+  ]);
 
-  node.on('claimed', (key, segmentIndex) => nodeLog.info(`segment ${segmentIndex} of ${key.routeId} r${key.revision} ${key.profileId}: baking`));
-  node.on('segment', (key, result) => nodeLog.info(`segment ${result.segmentIndex} of ${key.routeId} r${key.revision} ${key.profileId}: ${result.outcome}`));
+  node.on('claimed', (key, segmentIndex) =>
+    nodeLog.info(`segment ${segmentIndex} of ${key.routeId} r${key.revision} ${key.profileId}: baking`),
+  );
+  node.on('segment', (key, result) =>
+    nodeLog.info(`segment ${result.segmentIndex} of ${key.routeId} r${key.revision} ${key.profileId}: ${result.outcome}`),
+  );
   node.on('manifest', (key) => nodeLog.info(`manifest of ${key.routeId} r${key.revision} ${key.profileId}: written`));
-  node.on('failed', (key, error) => nodeLog.warn({ err: error }, `${key === null ? 'a job' : `${key.routeId} r${key.revision} ${key.profileId}`} failed`));
+  node.on('failed', (key, error) =>
+    nodeLog.warn({ err: error }, `${key === null ? 'a job' : `${key.routeId} r${key.revision} ${key.profileId}`} failed`),
+  );
   node.start();
 
   const health = async (): Promise<HealthReport> => {
@@ -90,7 +109,9 @@ export async function startRenderNodeService(env: Readonly<Record<string, string
     server.listen(settings.port, settings.host, () => resolve());
   });
   const url = `http://${settings.host}:${(server.address() as AddressInfo).port}`;
-  nodeLog.info(`render node ${settings.nodeId} on ${url}: ${pool.size} renderer(s), scene ${sceneVersion}, segments from ${settings.redisUrl}, frames in ${frames.location}`);
+  nodeLog.info(
+    `render node ${settings.nodeId} on ${url}: ${pool.size} renderer(s), scene ${sceneVersion}, segments from ${settings.redisUrl}, frames in ${frames.location}`,
+  );
 
   return {
     url,

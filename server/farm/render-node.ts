@@ -13,7 +13,15 @@ import { bakeSegment, segmentRequestFor } from '../bake/bake-segment';
 import { QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import { silentLogger, type Logger } from '../log';
 import { createFarmWorker, type FarmWorkerSettings } from './bullmq-segment-queue';
-import { ManifestJobDataSchema, MANIFEST_QUEUE, SEGMENT_QUEUE, SegmentJobDataSchema, type ManifestJobData, type SegmentJobData, type SegmentResult } from './segment-job';
+import {
+  ManifestJobDataSchema,
+  MANIFEST_QUEUE,
+  SEGMENT_QUEUE,
+  SegmentJobDataSchema,
+  type ManifestJobData,
+  type SegmentJobData,
+  type SegmentResult,
+} from './segment-job';
 
 export interface RenderNodeEvents {
   /** A segment was taken from the queue and is being baked. */
@@ -57,7 +65,15 @@ export class RenderNode extends EventEmitter<RenderNodeEvents> {
   private manifestWorker: Worker<ManifestJobData, { frameCount: number }> | null = null;
   private stopping = false;
   private readonly log: Logger;
-  private readonly state: RenderNodeStatus = { running: false, activeSegments: 0, segmentsBaked: 0, segmentsReused: 0, framesRendered: 0, manifests: 0, failures: 0 };
+  private readonly state: RenderNodeStatus = {
+    running: false,
+    activeSegments: 0,
+    segmentsBaked: 0,
+    segmentsReused: 0,
+    framesRendered: 0,
+    manifests: 0,
+    failures: 0,
+  };
 
   constructor(private readonly options: RenderNodeOptions) {
     super();
@@ -67,10 +83,20 @@ export class RenderNode extends EventEmitter<RenderNodeEvents> {
   start(): void {
     if (this.segmentWorker !== null) return;
     const { settings, concurrency } = this.options;
-    this.segmentWorker = createFarmWorker<SegmentJobData, SegmentResult>(SEGMENT_QUEUE, (job, token, signal) => this.bakeSegmentJob(job, token, signal), settings, { concurrency });
-    this.manifestWorker = createFarmWorker<ManifestJobData, { frameCount: number }>(MANIFEST_QUEUE, (job, token, signal) => this.assembleManifestJob(job, token, signal), settings, {
-      concurrency: 1,
-    });
+    this.segmentWorker = createFarmWorker<SegmentJobData, SegmentResult>(
+      SEGMENT_QUEUE,
+      (job, token, signal) => this.bakeSegmentJob(job, token, signal),
+      settings,
+      { concurrency },
+    );
+    this.manifestWorker = createFarmWorker<ManifestJobData, { frameCount: number }>(
+      MANIFEST_QUEUE,
+      (job, token, signal) => this.assembleManifestJob(job, token, signal),
+      settings,
+      {
+        concurrency: 1,
+      },
+    );
     for (const worker of [this.segmentWorker, this.manifestWorker]) {
       // A Redis outage is reported and retried by BullMQ; it must not crash the node.
       worker.on('error', (error) => this.log.error({ err: error }, 'queue error'));
@@ -89,7 +115,10 @@ export class RenderNode extends EventEmitter<RenderNodeEvents> {
     const workers = [this.segmentWorker, this.manifestWorker].filter((worker) => worker !== null);
     const closing = Promise.all(workers.map((worker) => worker.close()));
     let timer: NodeJS.Timeout | undefined;
-    const outlasted = await Promise.race([closing.then(() => false), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs)))]);
+    const outlasted = await Promise.race([
+      closing.then(() => false),
+      new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(true), graceMs))),
+    ]);
     clearTimeout(timer);
     if (outlasted) {
       this.log.info('giving the segments in hand back to the queue');
@@ -99,7 +128,11 @@ export class RenderNode extends EventEmitter<RenderNodeEvents> {
     this.state.running = false;
   }
 
-  private async bakeSegmentJob(job: Job<SegmentJobData, SegmentResult>, token: string | undefined, signal: AbortSignal | undefined): Promise<SegmentResult> {
+  private async bakeSegmentJob(
+    job: Job<SegmentJobData, SegmentResult>,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<SegmentResult> {
     const data = SegmentJobDataSchema.parse(job.data);
     const { key, route, segmentIndex } = data;
     const startedAtMs = Date.now();
@@ -135,14 +168,21 @@ export class RenderNode extends EventEmitter<RenderNodeEvents> {
     }
   }
 
-  private async assembleManifestJob(job: Job<ManifestJobData, { frameCount: number }>, token: string | undefined, signal: AbortSignal | undefined): Promise<{ frameCount: number }> {
+  private async assembleManifestJob(
+    job: Job<ManifestJobData, { frameCount: number }>,
+    token: string | undefined,
+    signal: AbortSignal | undefined,
+  ): Promise<{ frameCount: number }> {
     const { key, route } = ManifestJobDataSchema.parse(job.data);
     const profile = QUALITY_PROFILES[key.profileId];
     try {
       this.assertSameScene(key);
       // Every segment is stored by now: this reads and verifies each, re-renders any that is
       // missing or corrupt, and writes the manifest exactly as a one-node bake would.
-      const baked = await bakeRoute({ route, revision: key.revision, profile, sceneVersion: key.sceneVersion }, { pool: this.options.pool, store: this.options.store, signal, log: this.log });
+      const baked = await bakeRoute(
+        { route, revision: key.revision, profile, sceneVersion: key.sceneVersion },
+        { pool: this.options.pool, store: this.options.store, signal, log: this.log },
+      );
       if (this.options.posters ?? true) {
         try {
           await bakePosterAfter(route, key.revision, key.profileId, this.options.pool, this.options.store);
@@ -164,7 +204,9 @@ export class RenderNode extends EventEmitter<RenderNodeEvents> {
 
   private assertSameScene(key: BakeKey): void {
     if (key.sceneVersion !== this.options.sceneVersion) {
-      throw new Error(`render node ${this.options.nodeId} draws scene ${this.options.sceneVersion}, not the bake's ${key.sceneVersion}: run the same release on every node`);
+      throw new Error(
+        `render node ${this.options.nodeId} draws scene ${this.options.sceneVersion}, not the bake's ${key.sceneVersion}: run the same release on every node`,
+      );
     }
   }
 

@@ -29,11 +29,21 @@ export const BakeManifestSchema = z
   .check((context) => {
     const manifest = context.value;
     if (manifest.chunks.length !== manifest.frameCount) {
-      context.issues.push({ code: 'custom', input: manifest.chunks, path: ['chunks'], message: `${manifest.chunks.length} chunks for ${manifest.frameCount} frames` });
+      context.issues.push({
+        code: 'custom',
+        input: manifest.chunks,
+        path: ['chunks'],
+        message: `${manifest.chunks.length} chunks for ${manifest.frameCount} frames`,
+      });
     }
     const outOfOrder = manifest.chunks.findIndex((chunk, position) => chunk.index !== position);
     if (outOfOrder >= 0) {
-      context.issues.push({ code: 'custom', input: manifest.chunks, path: ['chunks', outOfOrder, 'index'], message: 'chunks must be listed in frame order from 0' });
+      context.issues.push({
+        code: 'custom',
+        input: manifest.chunks,
+        path: ['chunks', outOfOrder, 'index'],
+        message: 'chunks must be listed in frame order from 0',
+      });
     }
   }) satisfies z.ZodType<BakeManifest>;
 

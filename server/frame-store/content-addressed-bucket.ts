@@ -86,7 +86,9 @@ export class ContentAddressedBucket {
       return { kind: 'malformed', reason: 'its pointer is not JSON' };
     }
     const parsed = PointerSchema.safeParse(json);
-    return parsed.success ? { kind: 'found', blob: { sha256: parsed.data.sha256, size: parsed.data.size } } : { kind: 'malformed', reason: 'its pointer is malformed' };
+    return parsed.success
+      ? { kind: 'found', blob: { sha256: parsed.data.sha256, size: parsed.data.size } }
+      : { kind: 'malformed', reason: 'its pointer is malformed' };
   }
 
   /** The blob's bytes as stored (the caller checks them with blobMismatch), or null when it is gone. */
@@ -115,7 +117,9 @@ export class ContentAddressedBucket {
     try {
       // Content-MD5 makes the server refuse a body damaged on the way (every S3-compatible server checks it).
       const contentMd5 = createHash('md5').update(bytes).digest('base64');
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: name, Body: bytes, ContentType: contentType, ContentMD5: contentMd5 }));
+      await this.client.send(
+        new PutObjectCommand({ Bucket: this.bucket, Key: name, Body: bytes, ContentType: contentType, ContentMD5: contentMd5 }),
+      );
     } catch (error) {
       throw this.failure('PUT', name, error);
     }
@@ -135,6 +139,8 @@ export class ContentAddressedBucket {
 
   private failure(verb: string, name: string, error: unknown): Error {
     const { name: errorName } = error as { name?: string };
-    return new Error(`Frame store: ${verb} s3://${this.bucket}/${name} failed (${errorName ?? 'error'}: ${(error as Error).message})`, { cause: error });
+    return new Error(`Frame store: ${verb} s3://${this.bucket}/${name} failed (${errorName ?? 'error'}: ${(error as Error).message})`, {
+      cause: error,
+    });
   }
 }

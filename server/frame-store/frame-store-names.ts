@@ -24,7 +24,8 @@ export function bakePathParts(key: BakeKey): string[] {
 
 /** segment-000042: six digits keep a listing in play order. */
 export function segmentBaseName(segmentIndex: number): string {
-  if (!Number.isInteger(segmentIndex) || segmentIndex < 0) throw new Error(`A segment index is a non-negative integer, not ${segmentIndex}`);
+  if (!Number.isInteger(segmentIndex) || segmentIndex < 0)
+    throw new Error(`A segment index is a non-negative integer, not ${segmentIndex}`);
   return `segment-${String(segmentIndex).padStart(6, '0')}`;
 }
 

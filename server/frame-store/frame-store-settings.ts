@@ -20,29 +20,49 @@ export type FrameStoreSettings =
     };
 
 /** An empty value, as compose files and systemd units often leave, means "not set". */
-const optional = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === 'string' && value.trim() === '' ? undefined : value), schema.optional());
 
 const EnvSchema = z.object({
   YUNSHAN_FRAME_STORE: optional(z.enum(['local', 's3'], { error: 'must be "local" (the default) or "s3"' })),
   YUNSHAN_FRAMES_DIR: optional(z.string().trim()),
   YUNSHAN_S3_ENDPOINT: optional(z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL, e.g. http://127.0.0.1:9000' })),
   // S3's bucket naming rules, which OSS and COS share: 3–63 lowercase letters, digits, dots and hyphens.
-  YUNSHAN_S3_BUCKET: optional(z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lowercase letters, digits, dots and hyphens')),
-  YUNSHAN_S3_REGION: optional(z.string().trim().regex(/^[A-Za-z0-9-]+$/, 'must be a region name such as us-east-1, oss-cn-hangzhou or ap-guangzhou')),
+  YUNSHAN_S3_BUCKET: optional(
+    z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, 'must be a bucket name: 3–63 lowercase letters, digits, dots and hyphens'),
+  ),
+  YUNSHAN_S3_REGION: optional(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9-]+$/, 'must be a region name such as us-east-1, oss-cn-hangzhou or ap-guangzhou'),
+  ),
   YUNSHAN_S3_PREFIX: optional(
     z
       .string()
       .trim()
       .transform((value) => value.replace(/^\/+|\/+$/g, ''))
-      .refine((value) => value === '' || value.split('/').every((part) => /^[A-Za-z0-9._-]+$/.test(part) && part !== '.' && part !== '..'), 'must be folder names of letters, digits, ".", "_" and "-", separated by "/"'),
+      .refine(
+        (value) => value === '' || value.split('/').every((part) => /^[A-Za-z0-9._-]+$/.test(part) && part !== '.' && part !== '..'),
+        'must be folder names of letters, digits, ".", "_" and "-", separated by "/"',
+      ),
   ),
   YUNSHAN_S3_FORCE_PATH_STYLE: optional(z.enum(['0', '1', 'true', 'false'], { error: 'must be 1 or 0' })),
   AWS_REGION: optional(z.string()),
 });
 
-const S3_SETTINGS = ['YUNSHAN_S3_ENDPOINT', 'YUNSHAN_S3_BUCKET', 'YUNSHAN_S3_REGION', 'YUNSHAN_S3_PREFIX', 'YUNSHAN_S3_FORCE_PATH_STYLE'] as const;
+const S3_SETTINGS = [
+  'YUNSHAN_S3_ENDPOINT',
+  'YUNSHAN_S3_BUCKET',
+  'YUNSHAN_S3_REGION',
+  'YUNSHAN_S3_PREFIX',
+  'YUNSHAN_S3_FORCE_PATH_STYLE',
+] as const;
 
-export function parseFrameStoreSettings(env: Readonly<Record<string, string | undefined>> = process.env, cwd: string = process.cwd()): FrameStoreSettings {
+export function parseFrameStoreSettings(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  cwd: string = process.cwd(),
+): FrameStoreSettings {
   const invalid = (problems: string[]) => new Error(`Invalid frame store settings: ${problems.join('; ')}`);
   const parsed = EnvSchema.safeParse(env);
   if (!parsed.success) throw invalid(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
@@ -50,7 +70,8 @@ export function parseFrameStoreSettings(env: Readonly<Record<string, string | un
   if ((settings.YUNSHAN_FRAME_STORE ?? 'local') === 'local') {
     const strays = S3_SETTINGS.filter((name) => settings[name] !== undefined);
     // Half a switch to object storage would bake to local disk while the operator looks in the bucket.
-    if (strays.length > 0) throw invalid([`${strays.join(', ')} set, but YUNSHAN_FRAME_STORE is not "s3" (set YUNSHAN_FRAME_STORE=s3 to use object storage)`]);
+    if (strays.length > 0)
+      throw invalid([`${strays.join(', ')} set, but YUNSHAN_FRAME_STORE is not "s3" (set YUNSHAN_FRAME_STORE=s3 to use object storage)`]);
     return { kind: 'local', framesDir: path.resolve(cwd, settings.YUNSHAN_FRAMES_DIR || DEFAULT_FRAMES_DIR) };
   }
   const problems: string[] = [];
@@ -58,7 +79,8 @@ export function parseFrameStoreSettings(env: Readonly<Record<string, string | un
   const endpoint = settings.YUNSHAN_S3_ENDPOINT;
   // A custom endpoint (MinIO, s3rver) usually ignores the region; AWS itself needs one.
   const region = settings.YUNSHAN_S3_REGION ?? settings.AWS_REGION ?? (endpoint !== undefined ? 'us-east-1' : undefined);
-  if (region === undefined) problems.push('YUNSHAN_S3_REGION: required for AWS S3 (or set AWS_REGION, or YUNSHAN_S3_ENDPOINT for another S3-compatible server)');
+  if (region === undefined)
+    problems.push('YUNSHAN_S3_REGION: required for AWS S3 (or set AWS_REGION, or YUNSHAN_S3_ENDPOINT for another S3-compatible server)');
   if (problems.length > 0 || settings.YUNSHAN_S3_BUCKET === undefined || region === undefined) throw invalid(problems);
   const prefix = settings.YUNSHAN_S3_PREFIX ?? '';
   return {

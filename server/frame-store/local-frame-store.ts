@@ -83,7 +83,8 @@ export class LocalFrameStore implements FrameStore, SegmentContentStore {
   async readSegmentBytesByHash(sha256: string): Promise<Uint8Array | null> {
     const file = await readFileIfExists(this.blobPath(sha256));
     if (file === null) return null;
-    if (sha256Hex(file) !== sha256) throw new CorruptSegmentContentError(sha256, `the file ${this.blobPath(sha256)} no longer has that SHA-256`);
+    if (sha256Hex(file) !== sha256)
+      throw new CorruptSegmentContentError(sha256, `the file ${this.blobPath(sha256)} no longer has that SHA-256`);
     return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   }
 

@@ -28,10 +28,18 @@ export interface OpenFrameStoreOptions {
  * Opens the configured store. For object storage it first asks for the bucket, so a wrong
  * endpoint, bucket or credentials stops the process at start with a message saying which.
  */
-export async function openFrameStore(settings: FrameStoreSettings = parseFrameStoreSettings(), options: OpenFrameStoreOptions = {}): Promise<OpenedFrameStore> {
+export async function openFrameStore(
+  settings: FrameStoreSettings = parseFrameStoreSettings(),
+  options: OpenFrameStoreOptions = {},
+): Promise<OpenedFrameStore> {
   if (settings.kind === 'local') {
     const store = new LocalFrameStore(settings.framesDir);
-    return { store, location: store.root, posterLocation: (routeId, revision) => store.posterPath(routeId, revision), close: async () => {} };
+    return {
+      store,
+      location: store.root,
+      posterLocation: (routeId, revision) => store.posterPath(routeId, revision),
+      close: async () => {},
+    };
   }
   const store = S3FrameStore.open({ ...settings, credentials: options.s3Credentials });
   try {

@@ -146,7 +146,8 @@ export class S3FrameStore implements FrameStore, SegmentContentStore {
       // The size is not known here: the SHA-256 alone decides whether the bytes are the ones named.
       const bytes = await this.objects.readBlob({ sha256, size: -1 });
       if (bytes === null) return null;
-      if (sha256Hex(bytes) !== sha256) throw new CorruptSegmentContentError(sha256, `the object ${this.objects.blobName(sha256)} no longer has that SHA-256`);
+      if (sha256Hex(bytes) !== sha256)
+        throw new CorruptSegmentContentError(sha256, `the object ${this.objects.blobName(sha256)} no longer has that SHA-256`);
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     });
   }

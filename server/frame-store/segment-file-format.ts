@@ -41,7 +41,8 @@ export function assertSegmentChunks(segmentIndex: number, chunks: readonly Pick<
   }
   chunks.forEach((chunk, position) => {
     const expected = firstFrameOfSegment(segmentIndex) + position;
-    if (chunk.index !== expected) throw new Error(`Segment ${segmentIndex} position ${position} holds chunk ${chunk.index}, expected ${expected}`);
+    if (chunk.index !== expected)
+      throw new Error(`Segment ${segmentIndex} position ${position} holds chunk ${chunk.index}, expected ${expected}`);
   });
 }
 
@@ -55,7 +56,10 @@ export function encodeSegment(key: BakeKey, segmentIndex: number, chunks: readon
   const { sceneVersion, routeId, revision, profileId } = key;
   const profileIndex = profileIndexOf(profileId);
   const stored = chunks.map((chunk) => encodeChunk(chunk, { profileIndex }));
-  const header = Buffer.from(JSON.stringify({ key: { sceneVersion, routeId, revision, profileId }, segmentIndex, chunkSha256: stored.map(sha256Hex) }), 'utf8');
+  const header = Buffer.from(
+    JSON.stringify({ key: { sceneVersion, routeId, revision, profileId }, segmentIndex, chunkSha256: stored.map(sha256Hex) }),
+    'utf8',
+  );
   const prefix = Buffer.alloc(PREFIX_BYTES);
   SEGMENT_MAGIC.copy(prefix, 0);
   prefix.writeUInt32LE(header.byteLength, SEGMENT_MAGIC.length);
@@ -72,7 +76,8 @@ export function decodeSegment(file: Buffer, key: BakeKey, segmentIndex: number):
     const expectedIndex = firstFrameOfSegment(segmentIndex) + position;
     const read = readChunkAt(file, offset);
     if (read instanceof Error) throw new CorruptChunkError(key, segmentIndex, expectedIndex, read.message);
-    if (sha256Hex(file.subarray(offset, read.nextOffset)) !== sha256) throw new CorruptChunkError(key, segmentIndex, expectedIndex, 'SHA-256 mismatch');
+    if (sha256Hex(file.subarray(offset, read.nextOffset)) !== sha256)
+      throw new CorruptChunkError(key, segmentIndex, expectedIndex, 'SHA-256 mismatch');
     const { index, timestampUs, key: isKey, data } = read.chunk;
     // Hashed bytes that name another frame or profile were written for another segment.
     if (index !== expectedIndex || read.chunk.profileIndex !== profileIndex) {

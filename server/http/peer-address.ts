@@ -34,6 +34,9 @@ export function clientAddressOf(peer: string | undefined, forwardedFor: string |
 }
 
 /** The client of an HTTP request (or a socket.io handshake's request) under the trusted hops. */
-export function requestClientAddress(request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> }, trustedProxyHops: number): string {
+export function requestClientAddress(
+  request: { socket: { remoteAddress?: string }; headers: Record<string, string | string[] | undefined> },
+  trustedProxyHops: number,
+): string {
   return clientAddressOf(request.socket.remoteAddress, request.headers['x-forwarded-for'], trustedProxyHops);
 }

@@ -46,25 +46,37 @@ export interface RenderApiDeps {
 function sendParsed<S extends z.ZodType>(response: http.ServerResponse, schema: S, body: z.input<S>): void {
   // A reply that breaks the contract is a bug here: it throws (a 500), it is never sent.
   const text = JSON.stringify(schema.parse(body));
-  response.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text), 'Cache-Control': 'no-store' });
+  response.writeHead(200, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
   response.end(text);
 }
 
 /** Throws 401 unless the request carries the render API's bearer token. */
 export function requireRenderApiToken(request: http.IncomingMessage, apiToken: string | undefined): void {
   if (apiToken === undefined || apiToken === '') {
-    throw new UnauthorizedError('This render server has no YUNSHAN_RENDER_API_TOKEN set, so it takes no bake requests; its sweep of published routes queues them instead.');
+    throw new UnauthorizedError(
+      'This render server has no YUNSHAN_RENDER_API_TOKEN set, so it takes no bake requests; its sweep of published routes queues them instead.',
+    );
   }
   const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
   if (presented === undefined) throw new UnauthorizedError('Bake requests need "Authorization: Bearer <YUNSHAN_RENDER_API_TOKEN>".');
-  if (!sameSecret(presented.trim(), apiToken)) throw new UnauthorizedError('The bearer token is not this render server\'s YUNSHAN_RENDER_API_TOKEN.');
+  if (!sameSecret(presented.trim(), apiToken))
+    throw new UnauthorizedError("The bearer token is not this render server's YUNSHAN_RENDER_API_TOKEN.");
 }
 
 /** The node request as a fetch Request, so the one bounded JSON reader (413, 415, 400) serves here too. */
 function asFetchRequest(request: http.IncomingMessage, url: URL): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) if (typeof value === 'string') headers.set(name, value);
-  return new Request(url, { method: request.method, headers, body: Readable.toWeb(request) as ReadableStream, duplex: 'half' } as RequestInit);
+  return new Request(url, {
+    method: request.method,
+    headers,
+    body: Readable.toWeb(request) as ReadableStream,
+    duplex: 'half',
+  } as RequestInit);
 }
 
 export function renderApiRoutes(deps: RenderApiDeps): HttpRoute[] {
@@ -82,8 +94,14 @@ export function renderApiRoutes(deps: RenderApiDeps): HttpRoute[] {
       handler: () => async (request, response, url) => {
         withCors(request, response);
         const query = BakeStateQuerySchema.safeParse({ route: url.searchParams.getAll('route'), ...extraParams(url, ['route']) });
-        if (!query.success) throw new ValidationError(`Name each route revision as ?route=<route id>@<revision>: ${query.error.issues[0]?.message ?? 'malformed query'}.`, query.error.issues);
-        const routes = await Promise.all(query.data.route.map(async ({ routeId, revision }) => ({ routeId, ...(await deps.bakeProgress(routeId, revision)) })));
+        if (!query.success)
+          throw new ValidationError(
+            `Name each route revision as ?route=<route id>@<revision>: ${query.error.issues[0]?.message ?? 'malformed query'}.`,
+            query.error.issues,
+          );
+        const routes = await Promise.all(
+          query.data.route.map(async ({ routeId, revision }) => ({ routeId, ...(await deps.bakeProgress(routeId, revision)) })),
+        );
         sendParsed(response, BakeStateReplySchema, { sceneVersion: deps.sceneVersion, routes });
       },
     },
@@ -105,7 +123,10 @@ export function renderApiRoutes(deps: RenderApiDeps): HttpRoute[] {
         const { routeId, revision } = await readJsonBody(asFetchRequest(request, url), BakeRequestBodySchema, MAX_BAKE_REQUEST_BYTES);
         const bakes = await deps.requestBakes(routeId, revision);
         if (bakes === 'not-published') throw new NotFoundError(`Route "${routeId}" has no published revision to bake.`);
-        if (bakes === 'not-latest') throw new ConflictError(`Revision ${revision} of "${routeId}" is not the one published now; the sweep of published routes bakes that one.`);
+        if (bakes === 'not-latest')
+          throw new ConflictError(
+            `Revision ${revision} of "${routeId}" is not the one published now; the sweep of published routes bakes that one.`,
+          );
         sendParsed(response, BakeRequestReplySchema, { sceneVersion: deps.sceneVersion, bakes });
       },
     },

@@ -5,7 +5,15 @@
 import http from 'node:http';
 import { RouteIdSchema } from '@/scenes/routes/route-schema';
 import type { BakeJob } from '../bake/bake-contracts';
-import { ForbiddenError, MethodNotAllowedError, NotFoundError, UnauthorizedError, ValidationError, isUnexpectedError, toHttpError } from '../errors';
+import {
+  ForbiddenError,
+  MethodNotAllowedError,
+  NotFoundError,
+  UnauthorizedError,
+  ValidationError,
+  isUnexpectedError,
+  toHttpError,
+} from '../errors';
 import { requestIdFrom, silentLogger, type Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
 import type { HttpRoute } from './http-route';
@@ -58,10 +66,13 @@ function requireOperator(request: http.IncomingMessage, opsToken: string | undef
   // Behind a proxy on this machine every request arrives from loopback: judge the client it forwards.
   if (isLoopbackAddress(requestClientAddress(request, trustedProxyHops))) return;
   if (opsToken === undefined || opsToken === '') {
-    throw new ForbiddenError('Operations endpoints answer only on this machine; set YUNSHAN_OPS_TOKEN on the render server to read them from elsewhere with a bearer token.');
+    throw new ForbiddenError(
+      'Operations endpoints answer only on this machine; set YUNSHAN_OPS_TOKEN on the render server to read them from elsewhere with a bearer token.',
+    );
   }
   const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  if (presented === undefined || !sameSecret(presented.trim(), opsToken)) throw new UnauthorizedError('Operations endpoints need the bearer token set in YUNSHAN_OPS_TOKEN.');
+  if (presented === undefined || !sameSecret(presented.trim(), opsToken))
+    throw new UnauthorizedError('Operations endpoints need the bearer token set in YUNSHAN_OPS_TOKEN.');
 }
 
 /** A path segment decoded, or a 400 for malformed percent-encoding (decodeURIComponent throws URIError). */
@@ -117,7 +128,12 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
           sendJson(
             response,
             429,
-            { error: { code: 'too_many_streams', message: `This render server serves at most ${maxEventStreams} bake event streams at once; try again later.` } },
+            {
+              error: {
+                code: 'too_many_streams',
+                message: `This render server serves at most ${maxEventStreams} bake event streams at once; try again later.`,
+              },
+            },
             { 'Retry-After': String(EVENT_STREAM_RETRY_AFTER_S), 'Cache-Control': 'no-store' },
           );
           return;
@@ -129,7 +145,11 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
           counted = false;
         };
         response.on('close', release);
-        response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
+        response.writeHead(200, {
+          'Content-Type': 'text/event-stream; charset=utf-8',
+          'Cache-Control': 'no-store',
+          Connection: 'keep-alive',
+        });
         // Start with the current state, so a late subscriber needs no second request.
         for (const job of await deps.listBakes()) response.write(`event: bake\ndata: ${JSON.stringify(job)}\n\n`);
         const unsubscribe = deps.subscribeBakes((job) => response.write(`event: bake\ndata: ${JSON.stringify(job)}\n\n`));
@@ -147,7 +167,11 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         const routeId = parseRouteId(decodePathSegment(match[1]));
         const jpeg = await deps.readPoster(routeId);
         if (jpeg === null) throw new NotFoundError(`No baked poster for route "${routeId}" yet.`);
-        response.writeHead(200, { 'Content-Type': 'image/jpeg', 'Content-Length': jpeg.byteLength, 'Cache-Control': 'public, max-age=300' });
+        response.writeHead(200, {
+          'Content-Type': 'image/jpeg',
+          'Content-Length': jpeg.byteLength,
+          'Cache-Control': 'public, max-age=300',
+        });
         response.end(jpeg);
       },
     },
@@ -160,11 +184,15 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
     const requestId = requestIdFrom(request.headers['x-request-id']);
     response.setHeader('X-Request-Id', requestId);
     const log = rootLog.child({ requestId });
-    response.once('finish', () => log.debug({ method: request.method, path: request.url?.slice(0, 200), status: response.statusCode }, 'request'));
+    response.once('finish', () =>
+      log.debug({ method: request.method, path: request.url?.slice(0, 200), status: response.statusCode }, 'request'),
+    );
     void (async () => {
       try {
         const url = new URL(request.url ?? '/', 'http://render.invalid');
-        const route = routes.map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) })).find((entry) => entry.match !== null);
+        const route = routes
+          .map((candidate) => ({ candidate, match: candidate.pattern.exec(url.pathname) }))
+          .find((entry) => entry.match !== null);
         if (!route || !route.match) throw new NotFoundError(`Nothing at ${url.pathname.slice(0, 200)}.`);
         if (request.method === 'OPTIONS' && route.candidate.preflight) {
           route.candidate.preflight(request, response);
@@ -175,13 +203,19 @@ export function createRenderHttpHandler(deps: RenderHttpDeps): http.RequestListe
         if (route.candidate.operators) requireOperator(request, deps.opsToken, deps.trustedProxyHops ?? 0);
         await route.candidate.handler(route.match)(request, response, url);
       } catch (error) {
-        if (isUnexpectedError(error)) log.error({ err: error, method: request.method, path: request.url?.slice(0, 200) }, 'render server request failed');
+        if (isUnexpectedError(error))
+          log.error({ err: error, method: request.method, path: request.url?.slice(0, 200) }, 'render server request failed');
         if (response.headersSent) {
           response.destroy();
           return;
         }
         const { status, body, headers } = toHttpError(error);
-        sendJson(response, status, body, status === 401 ? { ...headers, 'WWW-Authenticate': 'Bearer realm="yunshan-render-ops"' } : headers);
+        sendJson(
+          response,
+          status,
+          body,
+          status === 401 ? { ...headers, 'WWW-Authenticate': 'Bearer realm="yunshan-render-ops"' } : headers,
+        );
       }
     })();
   };

@@ -67,7 +67,9 @@ export function segmentHttpRoutes(options: SegmentHttpRoutesOptions): HttpRoute[
   const reportCorrupt = (error: unknown, what: string): never => {
     if (!isCorruptStoredBytes(error)) throw error;
     log.error({ err: error }, `refused to serve ${what}: stored bytes failed their checks`);
-    throw new CorruptStoredBytesError(`The stored bytes of ${what} failed their SHA-256 check, so they are not served; the render server has logged it.`);
+    throw new CorruptStoredBytesError(
+      `The stored bytes of ${what} failed their SHA-256 check, so they are not served; the render server has logged it.`,
+    );
   };
 
   return [
@@ -88,13 +90,19 @@ export function segmentHttpRoutes(options: SegmentHttpRoutesOptions): HttpRoute[
         const bytes = await catalog.segment(sha256).catch((error: unknown) => reportCorrupt(error, `segment ${sha256}`));
         if (bytes === null) throw new NotFoundError(`No segment with SHA-256 ${sha256} is stored here.`);
         const headers = { ...cacheHeaders, 'Content-Type': SEGMENT_CONTENT_TYPE, 'Accept-Ranges': 'bytes' };
-        const range = ifRangeAllows(firstHeader(request.headers['if-range']), etag) ? parseByteRange(request.headers.range, bytes.byteLength) : { kind: 'whole' as const };
+        const range = ifRangeAllows(firstHeader(request.headers['if-range']), etag)
+          ? parseByteRange(request.headers.range, bytes.byteLength)
+          : { kind: 'whole' as const };
         if (range.kind === 'unsatisfiable') {
           response.writeHead(416, { ...headers, 'Content-Range': unsatisfiedContentRange(bytes.byteLength), 'Content-Length': 0 });
           response.end();
         } else if (range.kind === 'partial') {
           const piece = bytes.subarray(range.start, range.end + 1);
-          response.writeHead(206, { ...headers, 'Content-Range': contentRange(range.start, range.end, bytes.byteLength), 'Content-Length': piece.byteLength });
+          response.writeHead(206, {
+            ...headers,
+            'Content-Range': contentRange(range.start, range.end, bytes.byteLength),
+            'Content-Length': piece.byteLength,
+          });
           response.end(piece);
         } else {
           response.writeHead(200, { ...headers, 'Content-Length': bytes.byteLength });
@@ -110,14 +118,19 @@ export function segmentHttpRoutes(options: SegmentHttpRoutesOptions): HttpRoute[
         const key = parsedOrBadRequest(parseBakeManifestPath(url.pathname));
         const what = `the manifest of ${key.routeId} r${key.revision} ${key.profileId} (scene ${key.sceneVersion})`;
         const manifest = await catalog.manifest(key).catch((error: unknown) => reportCorrupt(error, what));
-        if (manifest === null) throw new NotFoundError(`No finished bake of ${key.routeId} r${key.revision} at ${key.profileId} for scene ${key.sceneVersion}.`);
+        if (manifest === null)
+          throw new NotFoundError(`No finished bake of ${key.routeId} r${key.revision} at ${key.profileId} for scene ${key.sceneVersion}.`);
         const headers = { ETag: manifest.etag, 'Cache-Control': MANIFEST_CACHE_CONTROL };
         if (ifNoneMatchMatches(request.headers['if-none-match'], manifest.etag)) {
           response.writeHead(304, headers);
           response.end();
           return;
         }
-        response.writeHead(200, { ...headers, 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': manifest.body.byteLength });
+        response.writeHead(200, {
+          ...headers,
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': manifest.body.byteLength,
+        });
         response.end(manifest.body);
       },
     },

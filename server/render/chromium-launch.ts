@@ -43,7 +43,9 @@ export interface ChromiumLaunchOptions {
   lowPriority: boolean;
 }
 
-export function chromiumLaunchDefaults(env: NodeJS.ProcessEnv = process.env): Pick<ChromiumLaunchOptions, 'executablePath' | 'glFlags' | 'lowPriority'> {
+export function chromiumLaunchDefaults(
+  env: NodeJS.ProcessEnv = process.env,
+): Pick<ChromiumLaunchOptions, 'executablePath' | 'glFlags' | 'lowPriority'> {
   const override = env.YUNSHAN_RENDER_GL_FLAGS;
   return {
     executablePath: env.YUNSHAN_CHROMIUM_PATH ?? env.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
@@ -63,7 +65,10 @@ export interface LaunchedChromium {
   kill(): Promise<void>;
 }
 
-export async function launchChromium(options: ChromiumLaunchOptions, viewport: { width: number; height: number }): Promise<LaunchedChromium> {
+export async function launchChromium(
+  options: ChromiumLaunchOptions,
+  viewport: { width: number; height: number },
+): Promise<LaunchedChromium> {
   if (!existsSync(options.executablePath)) throw new ChromiumMissingError(options.executablePath);
   // playwright-core refuses --user-data-dir in args; a persistent context on a fresh folder also tells us which process is ours.
   const userDataDir = await mkdtemp(path.join(os.tmpdir(), 'yunshan-renderer-'));

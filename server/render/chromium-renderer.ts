@@ -143,7 +143,14 @@ export class ChromiumRenderer {
   }
 
   /** At the renderer's own tier unless `tier` names another (a cinematic poster from a phone-tier pool). */
-  renderStill(route: Route, timeS: number, width: number, height: number, format: StillFormat, tier: SceneTier = this.tier): Promise<Uint8Array> {
+  renderStill(
+    route: Route,
+    timeS: number,
+    width: number,
+    height: number,
+    format: StillFormat,
+    tier: SceneTier = this.tier,
+  ): Promise<Uint8Array> {
     return this.run(`still of ${route.id} at ${timeS} s`, async (pending) => {
       await this.ensureScene(route, width, height, tier);
       const job = { requestId: pending.requestId, timeS, format, jpegQuality: STILL_JPEG_QUALITY };

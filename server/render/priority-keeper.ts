@@ -49,7 +49,8 @@ export function startPriorityKeeper(rootPid: number, options: PriorityKeeperOpti
         await run('chrt', ['--idle', '--all-tasks', '--pid', '0', String(pid)]);
       } catch (error) {
         // No chrt, or a kernel that refuses SCHED_IDLE: nice 19 still holds. A process that ended is no reason to stop.
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || /not permitted/i.test(String((error as { stderr?: string }).stderr))) idlePolicy = false;
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT' || /not permitted/i.test(String((error as { stderr?: string }).stderr)))
+          idlePolicy = false;
       }
     }
   };

@@ -25,7 +25,10 @@ export function parseProcStat(text: string): ProcStat | null {
   if (open < 0 || close < open) return null;
   const pid = Number(text.slice(0, open).trim());
   // Field 3 (state) is the first after the name.
-  const rest = text.slice(close + 1).trim().split(/\s+/);
+  const rest = text
+    .slice(close + 1)
+    .trim()
+    .split(/\s+/);
   const field = (n: number) => Number(rest[n - 3]);
   const stat = { pid, ppid: field(4), nice: field(19), policy: field(41) };
   return Object.values(stat).every(Number.isInteger) ? stat : null;

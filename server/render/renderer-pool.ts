@@ -191,7 +191,9 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
       return live.size;
     },
     get failure() {
-      return brokenBy === null ? null : `${brokenBy.message}: ${brokenBy.cause instanceof Error ? brokenBy.cause.message : String(brokenBy.cause)}`;
+      return brokenBy === null
+        ? null
+        : `${brokenBy.message}: ${brokenBy.cause instanceof Error ? brokenBy.cause.message : String(brokenBy.cause)}`;
     },
     rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
     async lowerRendererPriorityNow() {

@@ -95,9 +95,17 @@ function routeQueries(db: SqlQueries) {
   };
   const revision = (id: string, number: number) => db.get<RevisionRow>(SELECT_REVISION, [id, number]);
   const insertRevision = (id: string, number: number, json: string, timestamp: string) =>
-    db.run('INSERT INTO route_revisions (route_id, revision, route_json, published, created_at) VALUES (?, ?, ?, 0, ?)', [id, number, json, timestamp]);
+    db.run('INSERT INTO route_revisions (route_id, revision, route_json, published, created_at) VALUES (?, ?, ?, 0, ?)', [
+      id,
+      number,
+      json,
+      timestamp,
+    ]);
   const latestOf = async (id: string): Promise<StoredRevision> => {
-    const row = await db.get<RevisionRow>(`SELECT ${REVISION_COLUMNS} FROM route_revisions WHERE route_id = ? ORDER BY revision DESC LIMIT 1`, [id]);
+    const row = await db.get<RevisionRow>(
+      `SELECT ${REVISION_COLUMNS} FROM route_revisions WHERE route_id = ? ORDER BY revision DESC LIMIT 1`,
+      [id],
+    );
     if (row === undefined) throw new DataIntegrityError(`route "${id}" has no revisions.`);
     return toStoredRevision(row);
   };
@@ -205,7 +213,8 @@ export function createStudioRouteStore(client: SqlClient, options: StudioRouteSt
 
     async save(id, { baseRevision, route: input }, actor) {
       const route = parseRouteInput(input);
-      if (route.id !== id) throw new ConflictError(`The route body is "${route.id}", but it was saved to "${id}"; a route's id cannot change.`);
+      if (route.id !== id)
+        throw new ConflictError(`The route body is "${route.id}", but it was saved to "${id}"; a route's id cannot change.`);
       const timestamp = stamp();
       return asRevisionConflict(id, baseRevision, () =>
         write(async (q, audit): Promise<SaveResult> => {
@@ -312,7 +321,8 @@ function parseStoredRoute(routeId: string, revision: number, json: string): Rout
     throw new DataIntegrityError(`${where} is not valid JSON (${(error as Error).message}).`);
   }
   const result = RouteSchema.safeParse(value);
-  if (!result.success) throw new DataIntegrityError(`${where} is not a valid route: ${z.prettifyError(result.error).replaceAll('\n', ' ')}`);
+  if (!result.success)
+    throw new DataIntegrityError(`${where} is not a valid route: ${z.prettifyError(result.error).replaceAll('\n', ' ')}`);
   return result.data;
 }
 
@@ -344,7 +354,8 @@ function toSummary(row: RouteRow): StudioRouteSummary {
 }
 
 function toRevisionInfo(row: RevisionInfoRow): RevisionInfo {
-  const origin = row.action === 'created' || row.action === 'saved' || row.action === 'restored' || row.action === 'duplicated' ? row.action : 'seeded';
+  const origin =
+    row.action === 'created' || row.action === 'saved' || row.action === 'restored' || row.action === 'duplicated' ? row.action : 'seeded';
   return {
     revision: row.revision,
     createdAt: row.createdAt,

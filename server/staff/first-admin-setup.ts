@@ -13,7 +13,10 @@ export const SETUP_PATH = '/studio/setup';
 const SETUP_LINK_DEAD_MESSAGE = 'This setup link has expired or was already used. Run `npm run staff -- setup-link` for a new one.';
 
 /** A fresh setup link when there is no admin yet, otherwise null (earlier links stop working). */
-export async function issueSetupLinkIfNoAdmin(services: StaffServices, baseUrl: string): Promise<{ url: string; expiresAtMs: number } | null> {
+export async function issueSetupLinkIfNoAdmin(
+  services: StaffServices,
+  baseUrl: string,
+): Promise<{ url: string; expiresAtMs: number } | null> {
   if ((await services.members.countAdmins()) > 0) return null;
   const { token, expiresAtMs } = await services.setupTokens.issue();
   const url = new URL(SETUP_PATH, baseUrl);
@@ -33,7 +36,12 @@ export interface FirstAdminInput {
  * racing with the same link cannot both succeed, and a refused password keeps the link alive.
  */
 export async function createFirstAdmin(services: StaffServices, input: FirstAdminInput): Promise<StaffMember> {
-  const parsed = NewStaffAccountSchema.safeParse({ email: input.email, role: 'admin', displayName: input.displayName ?? null, password: input.password });
+  const parsed = NewStaffAccountSchema.safeParse({
+    email: input.email,
+    role: 'admin',
+    displayName: input.displayName ?? null,
+    password: input.password,
+  });
   if (!parsed.success) throw new ValidationError('The new admin is not valid.', parsed.error.issues);
   const { email, displayName, password } = parsed.data;
   await assertPasswordAcceptable(password, email);

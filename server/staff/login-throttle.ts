@@ -88,7 +88,13 @@ export function createLoginThrottle(
       db.transaction(async (tx): Promise<ThrottleDecision> => {
         const now = nowMs();
         await tx.run('DELETE FROM staff_login_attempts WHERE at_ms < ?', [now - longestWindowMs]);
-        const account = (await tx.get<FailureSummary>(ACCOUNT_FAILURES, [email, clientAddress, now - policies.account.windowMs, email, clientAddress]))!;
+        const account = (await tx.get<FailureSummary>(ACCOUNT_FAILURES, [
+          email,
+          clientAddress,
+          now - policies.account.windowMs,
+          email,
+          clientAddress,
+        ]))!;
         const address = (await tx.get<FailureSummary>(ADDRESS_FAILURES, [clientAddress, now - policies.address.windowMs]))!;
         const retryAfterMs = Math.max(waitMs(account, policies.account, now), waitMs(address, policies.address, now));
         if (retryAfterMs > 0) return { allowed: false, retryAfterMs };

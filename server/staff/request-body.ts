@@ -38,9 +38,7 @@ export async function readJsonBody<S extends z.ZodType>(
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ValidationError('The body is not valid JSON.', [
-      { code: 'custom', path: [], message: 'The body is not valid JSON.' },
-    ]);
+    throw new ValidationError('The body is not valid JSON.', [{ code: 'custom', path: [], message: 'The body is not valid JSON.' }]);
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) throw new ValidationError('The request body is not valid.', parsed.error.issues);

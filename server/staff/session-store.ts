@@ -91,7 +91,11 @@ export function createSessionStore(db: SqlQueries, nowMs: NowMs): SessionStore {
       let idleExpiresAtMs = row.idleExpiresAtMs;
       if (now - row.lastSeenAtMs >= SLIDE_GRANULARITY_MS) {
         idleExpiresAtMs = Math.min(now + SESSION_IDLE_TIMEOUT_MS, row.absoluteExpiresAtMs);
-        await db.run('UPDATE staff_sessions SET last_seen_at_ms = ?, idle_expires_at_ms = ? WHERE id = ?', [now, idleExpiresAtMs, row.sessionId]);
+        await db.run('UPDATE staff_sessions SET last_seen_at_ms = ?, idle_expires_at_ms = ? WHERE id = ?', [
+          now,
+          idleExpiresAtMs,
+          row.sessionId,
+        ]);
       }
       return {
         staff: { id: row.staffId, email: row.email, role: row.role, displayName: row.displayName },

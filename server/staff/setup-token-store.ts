@@ -24,25 +24,28 @@ export function createSetupTokenStore(db: SqlClient | SqlQueries, nowMs: NowMs):
         const token = generateSecretToken();
         const expiresAtMs = now + SETUP_TOKEN_LIFETIME_MS;
         await tx.run('UPDATE staff_setup_tokens SET used_at_ms = ? WHERE used_at_ms IS NULL', [now]);
-        await tx.run('INSERT INTO staff_setup_tokens (token_sha256, created_at_ms, expires_at_ms) VALUES (?, ?, ?)', [hashSecretToken(token), now, expiresAtMs]);
+        await tx.run('INSERT INTO staff_setup_tokens (token_sha256, created_at_ms, expires_at_ms) VALUES (?, ?, ?)', [
+          hashSecretToken(token),
+          now,
+          expiresAtMs,
+        ]);
         return { token, expiresAtMs };
       }),
     async isLive(token) {
       if (!isWellFormedSecretToken(token)) return false;
-      const row = await db.get('SELECT 1 AS "live" FROM staff_setup_tokens WHERE token_sha256 = ? AND used_at_ms IS NULL AND expires_at_ms > ?', [
-        hashSecretToken(token),
-        nowMs(),
-      ]);
+      const row = await db.get(
+        'SELECT 1 AS "live" FROM staff_setup_tokens WHERE token_sha256 = ? AND used_at_ms IS NULL AND expires_at_ms > ?',
+        [hashSecretToken(token), nowMs()],
+      );
       return row !== undefined;
     },
     async spend(token) {
       if (!isWellFormedSecretToken(token)) return false;
       const now = nowMs();
-      const changed = await db.run('UPDATE staff_setup_tokens SET used_at_ms = ? WHERE token_sha256 = ? AND used_at_ms IS NULL AND expires_at_ms > ?', [
-        now,
-        hashSecretToken(token),
-        now,
-      ]);
+      const changed = await db.run(
+        'UPDATE staff_setup_tokens SET used_at_ms = ? WHERE token_sha256 = ? AND used_at_ms IS NULL AND expires_at_ms > ?',
+        [now, hashSecretToken(token), now],
+      );
       return changed === 1;
     },
   };

@@ -38,6 +38,11 @@ export async function assertPasswordAcceptable(password: string, email: string):
   if (problems.length === 0) return;
   throw new ValidationError(
     PASSWORD_PROBLEM_MESSAGES[problems[0]],
-    problems.map((problem) => ({ code: 'custom' as const, path: ['password'], message: PASSWORD_PROBLEM_MESSAGES[problem], params: { problem } })),
+    problems.map((problem) => ({
+      code: 'custom' as const,
+      path: ['password'],
+      message: PASSWORD_PROBLEM_MESSAGES[problem],
+      params: { problem },
+    })),
   );
 }

@@ -52,7 +52,10 @@ const LIST_ALL = `
 const COUNT_ADMINS = `SELECT COUNT(*) AS admins FROM staff_members WHERE role = 'admin'`;
 
 /** On the client itself; inside a transaction, on its `tx` (remove() then joins the caller's transaction). */
-export function createStaffMemberStore(db: SqlClient | SqlQueries, nowIso: () => string = () => new Date().toISOString()): StaffMemberStore {
+export function createStaffMemberStore(
+  db: SqlClient | SqlQueries,
+  nowIso: () => string = () => new Date().toISOString(),
+): StaffMemberStore {
   const byId = (id: number) => db.get<StaffRow>(`SELECT ${MEMBER_COLUMNS} FROM staff_members WHERE id = ?`, [id]);
   const countAdmins = async (on: SqlQueries = db) => (await on.get<{ admins: number }>(COUNT_ADMINS))?.admins ?? 0;
 

@@ -34,7 +34,10 @@ export function createStaffServices(db: SqlClient, nowMs: NowMs = systemNowMs): 
 }
 
 /** The stores on the SQLite file alone (tests, and a file named outright). */
-export function openStaffServices(filePath: string = resolveDatabasePath(), nowMs: NowMs = systemNowMs): StaffServices & { db: SqliteSqlClient } {
+export function openStaffServices(
+  filePath: string = resolveDatabasePath(),
+  nowMs: NowMs = systemNowMs,
+): StaffServices & { db: SqliteSqlClient } {
   // Accounts, revocations and sessions are security state: a revoked session must not
   // come back after a crash, so every answered write is synced.
   const db = createSqliteSqlClient(openDatabase(filePath, { synchronous: 'FULL' }));

@@ -53,7 +53,11 @@ export class BakedRouteSource {
     this.segments = new LRUCache<string, EncodedChunk[]>({
       maxSize: options.cacheBytes ?? DEFAULT_CACHE_BYTES,
       // Never 0: lru-cache refuses entries of size 0, and an empty segment still takes a slot.
-      sizeCalculation: (chunks) => Math.max(1, chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0)),
+      sizeCalculation: (chunks) =>
+        Math.max(
+          1,
+          chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0),
+        ),
     });
   }
 
@@ -87,7 +91,9 @@ export class BakedRouteSource {
     }
     // Only published revisions are ever baked, so a stored bake of an older one was public.
     // Its route body is gone from the published view; its manifests carry its length.
-    const frameCount = isPublished ? frameCountFor(published.route.durationS) : Math.max(...[...manifests.values()].map((manifest) => manifest.frameCount));
+    const frameCount = isPublished
+      ? frameCountFor(published.route.durationS)
+      : Math.max(...[...manifests.values()].map((manifest) => manifest.frameCount));
     const durationS = isPublished ? published.route.durationS : (frameCount - 1) / BAKE_FPS;
     return { kind: 'ready', route: { routeId, revision, durationS, fps: BAKE_FPS, frameCount, manifests, keyFor } };
   }
@@ -132,7 +138,6 @@ export class BakedRouteSource {
     }
     return null;
   }
-
 }
 
 function segmentId(key: BakeKey): string {

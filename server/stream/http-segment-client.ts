@@ -73,7 +73,8 @@ export class HttpSegmentClient {
   /** The segment's stored bytes, exactly as the manifest names them (size and SHA-256). */
   async segmentBytes(segment: HttpSegment): Promise<Uint8Array> {
     const bytes = await this.segmentBytesUnhashed(segment);
-    if (sha256Hex(bytes) !== segment.sha256) throw new HttpSegmentError(this.urlOf(segment.url), 200, 'the bytes do not have the SHA-256 the manifest names');
+    if (sha256Hex(bytes) !== segment.sha256)
+      throw new HttpSegmentError(this.urlOf(segment.url), 200, 'the bytes do not have the SHA-256 the manifest names');
     return bytes;
   }
 
@@ -83,7 +84,8 @@ export class HttpSegmentClient {
     this.requests.segment++;
     const response = await this.get(url);
     const bytes = new Uint8Array(response.body.buffer, response.body.byteOffset, response.body.byteLength);
-    if (bytes.byteLength !== segment.size) throw new HttpSegmentError(url, response.status, `${bytes.byteLength} bytes, the manifest says ${segment.size}`);
+    if (bytes.byteLength !== segment.size)
+      throw new HttpSegmentError(url, response.status, `${bytes.byteLength} bytes, the manifest says ${segment.size}`);
     return bytes;
   }
 
@@ -107,7 +109,8 @@ export class HttpSegmentClient {
     } catch (error) {
       throw new HttpSegmentError(url, null, `request failed (${(error as Error).message})`);
     }
-    if (reply.status !== 200) throw new HttpSegmentError(url, reply.status, `HTTP ${reply.status} ${reply.body.toString('utf8').slice(0, 300)}`);
+    if (reply.status !== 200)
+      throw new HttpSegmentError(url, reply.status, `HTTP ${reply.status} ${reply.body.toString('utf8').slice(0, 300)}`);
     return reply;
   }
 
@@ -115,12 +118,18 @@ export class HttpSegmentClient {
     const secure = url.startsWith('https:');
     const agent = this.options.agent ?? (secure ? sharedAgents.https : sharedAgents.http);
     return new Promise((resolve, reject) => {
-      const request = (secure ? https : http).get(url, { agent, headers: this.options.headers, timeout: REQUEST_TIMEOUT_MS }, (response) => {
-        const parts: Buffer[] = [];
-        response.on('data', (part: Buffer) => parts.push(part));
-        response.on('end', () => resolve({ status: response.statusCode ?? 0, body: parts.length === 1 ? parts[0] : Buffer.concat(parts) }));
-        response.on('error', reject);
-      });
+      const request = (secure ? https : http).get(
+        url,
+        { agent, headers: this.options.headers, timeout: REQUEST_TIMEOUT_MS },
+        (response) => {
+          const parts: Buffer[] = [];
+          response.on('data', (part: Buffer) => parts.push(part));
+          response.on('end', () =>
+            resolve({ status: response.statusCode ?? 0, body: parts.length === 1 ? parts[0] : Buffer.concat(parts) }),
+          );
+          response.on('error', reject);
+        },
+      );
       request.on('timeout', () => request.destroy(new Error(`no answer within ${REQUEST_TIMEOUT_MS} ms`)));
       request.on('error', reject);
     });

@@ -39,17 +39,32 @@ export const HttpBakeManifestSchema = z
   })
   .check((context) => {
     const manifest = context.value;
-    const outOfOrder = manifest.segments.findIndex((segment, position) => segment.index !== position || segment.firstFrame !== position * FRAMES_PER_SEGMENT);
-    if (outOfOrder >= 0) context.issues.push({ code: 'custom', input: manifest.segments, path: ['segments', outOfOrder], message: 'segments must be listed in play order from 0' });
+    const outOfOrder = manifest.segments.findIndex(
+      (segment, position) => segment.index !== position || segment.firstFrame !== position * FRAMES_PER_SEGMENT,
+    );
+    if (outOfOrder >= 0)
+      context.issues.push({
+        code: 'custom',
+        input: manifest.segments,
+        path: ['segments', outOfOrder],
+        message: 'segments must be listed in play order from 0',
+      });
     const frames = manifest.segments.reduce((sum, segment) => sum + segment.frameCount, 0);
-    if (frames !== manifest.frameCount) context.issues.push({ code: 'custom', input: manifest.segments, path: ['segments'], message: `segments hold ${frames} frames, not ${manifest.frameCount}` });
+    if (frames !== manifest.frameCount)
+      context.issues.push({
+        code: 'custom',
+        input: manifest.segments,
+        path: ['segments'],
+        message: `segments hold ${frames} frames, not ${manifest.frameCount}`,
+      });
   });
 
 export type HttpBakeManifest = z.infer<typeof HttpBakeManifestSchema>;
 
 /** The HTTP manifest of a stored bake, given the content of each of its segments in order. */
 export function buildHttpBakeManifest(manifest: BakeManifest, contents: readonly BlobRef[]): HttpBakeManifest {
-  if (contents.length !== manifest.segmentCount) throw new Error(`${contents.length} segment contents for ${manifest.segmentCount} segments`);
+  if (contents.length !== manifest.segmentCount)
+    throw new Error(`${contents.length} segment contents for ${manifest.segmentCount} segments`);
   return HttpBakeManifestSchema.parse({
     format: HTTP_BAKE_FORMAT,
     key: manifest.key,

@@ -35,7 +35,8 @@ export function parseSegmentContentPath(pathname: string): ParsedPath<string> {
 /** The bake named by a path under /bakes/, or why it names none. */
 export function parseBakeManifestPath(pathname: string): ParsedPath<BakeKey> {
   const match = /^\/bakes\/([^/]+)\/([^/]+)\/r([0-9]{1,9})\/([^/]+)\/manifest\.json$/.exec(pathname);
-  if (match === null) return { kind: 'bad', reason: 'manifest URLs are /bakes/<scene version>/<route id>/r<revision>/<profile>/manifest.json' };
+  if (match === null)
+    return { kind: 'bad', reason: 'manifest URLs are /bakes/<scene version>/<route id>/r<revision>/<profile>/manifest.json' };
   const [, sceneVersion, routeId, revisionText, profileId] = match;
   try {
     safeName(sceneVersion, 'scene version');

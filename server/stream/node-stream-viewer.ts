@@ -10,7 +10,14 @@ import { io } from 'socket.io-client';
 import type { LabelledChunk } from '@/scenes/protocol/chunk-codec';
 import type { ControlMessage, StreamCapabilities } from '@/scenes/protocol/client-messages';
 import { BAKE_FPS, profileIdAt, type ProfileId } from '@/scenes/protocol/profile-ladder';
-import type { BusyMessage, NotBakedMessage, ReadyMessage, RevisionGoneMessage, StateMessage, StreamErrorMessage } from '@/scenes/protocol/server-messages';
+import type {
+  BusyMessage,
+  NotBakedMessage,
+  ReadyMessage,
+  RevisionGoneMessage,
+  StateMessage,
+  StreamErrorMessage,
+} from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import { ACK_INTERVAL_MS, STREAM_SOCKET_PATH, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
 import { PeerLink } from '@/components/player/cloud/peer-link';
@@ -212,7 +219,11 @@ export class NodeStreamViewer {
       };
       const timeout = setTimeout(() => {
         cleanup();
-        reject(new Error(`timed out after ${timeoutMs} ms waiting for ${what} (epoch ${this.epoch}, received ${this.lastReceivedFrame}, playhead ${this.playhead.toFixed(1)}, transport ${this.transportInUse}, errors ${JSON.stringify(this.errors.slice(-3))})`));
+        reject(
+          new Error(
+            `timed out after ${timeoutMs} ms waiting for ${what} (epoch ${this.epoch}, received ${this.lastReceivedFrame}, playhead ${this.playhead.toFixed(1)}, transport ${this.transportInUse}, errors ${JSON.stringify(this.errors.slice(-3))})`,
+          ),
+        );
       }, timeoutMs);
       const cleanup = () => {
         clearTimeout(timeout);
@@ -284,7 +295,17 @@ export class NodeStreamViewer {
     this.lastReceivedFrame = frame.index;
     if (frame.last) this.ended = true;
     if (this.options.recordFrames !== false) {
-      this.frames.push({ epoch: frame.epoch, frameIndex: frame.index, profile: profileIdAt(frame.profileIndex), key: frame.key, last: frame.last, bytes: frame.data.byteLength, transport, atMs: now, data: frame.data });
+      this.frames.push({
+        epoch: frame.epoch,
+        frameIndex: frame.index,
+        profile: profileIdAt(frame.profileIndex),
+        key: frame.key,
+        last: frame.last,
+        bytes: frame.data.byteLength,
+        transport,
+        atMs: now,
+        data: frame.data,
+      });
     }
     // The first frame at or past the target goes on screen at once, even while paused.
     if (this.playhead < this.targetFrame && frame.index >= this.targetFrame) this.playhead = this.targetFrame;

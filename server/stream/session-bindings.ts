@@ -209,7 +209,10 @@ export class SessionBindings {
     });
     binding.peerTimer = setTimeout(() => {
       if (!current() || peer.connected) return;
-      binding.socket?.emit('error', { code: 'peer-failed', message: `the data channel did not open within ${PEER_CONNECT_TIMEOUT_MS} ms; ask for transport 'socket'` });
+      binding.socket?.emit('error', {
+        code: 'peer-failed',
+        message: `the data channel did not open within ${PEER_CONNECT_TIMEOUT_MS} ms; ask for transport 'socket'`,
+      });
       this.destroyPeer(binding);
     }, PEER_CONNECT_TIMEOUT_MS);
   }

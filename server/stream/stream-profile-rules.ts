@@ -30,5 +30,9 @@ export function chooseProfile(allowed: readonly ProfileId[], join: Pick<JoinMess
     const pb = QUALITY_PROFILES[b];
     return Number(pb.codec === codec) - Number(pa.codec === codec) || pb.height - pa.height;
   });
-  return ranked.find((id) => QUALITY_PROFILES[id].height <= desiredHeight) ?? [...allowed].sort((a, b) => QUALITY_PROFILES[a].height - QUALITY_PROFILES[b].height)[0] ?? null;
+  return (
+    ranked.find((id) => QUALITY_PROFILES[id].height <= desiredHeight) ??
+    [...allowed].sort((a, b) => QUALITY_PROFILES[a].height - QUALITY_PROFILES[b].height)[0] ??
+    null
+  );
 }

@@ -176,7 +176,10 @@ export class StreamSession {
         return;
       case 'profile':
         if (!this.profiles.includes(message.id)) {
-          this.listener?.error({ code: 'profile-unavailable', message: `profile ${message.id} is not available to this viewer; available: ${this.profiles.join(', ')}` });
+          this.listener?.error({
+            code: 'profile-unavailable',
+            message: `profile ${message.id} is not available to this viewer; available: ${this.profiles.join(', ')}`,
+          });
           return;
         }
         this.pendingProfile = message.id === this.profile ? null : message.id;
@@ -226,7 +229,7 @@ export class StreamSession {
 
   private playheadAt(now: number): number {
     const until = Math.min(now, this.anchorMs + ACK_STALE_MS);
-    const advanced = this.paused ? 0 : ((Math.max(0, until - this.anchorMs) / 1000) * this.route.fps * this.rate);
+    const advanced = this.paused ? 0 : (Math.max(0, until - this.anchorMs) / 1000) * this.route.fps * this.rate;
     // The viewer cannot be showing a frame it has not been sent.
     return Math.min(this.anchorFrame + advanced, this.nextFrame - 1);
   }
@@ -317,7 +320,8 @@ export class StreamSession {
         const profile = this.profile;
         const frameIndex = this.nextFrame;
         const chunk = await this.chunkAt(profile, frameIndex);
-        if (epoch !== this.epoch || profile !== this.profile || frameIndex !== this.nextFrame || transport !== this.transportInUse) continue;
+        if (epoch !== this.epoch || profile !== this.profile || frameIndex !== this.nextFrame || transport !== this.transportInUse)
+          continue;
         const messages = encodeChunkMessages(
           {
             index: frameIndex,
@@ -355,9 +359,14 @@ export class StreamSession {
     const chunks = this.source.cachedSegment(key, segmentIndex) ?? (await this.source.segment(key, segmentIndex));
     const offset = frameIndex - segmentIndex * FRAMES_PER_SEGMENT;
     const chunk = chunks[offset];
-    if (chunk === undefined || chunk.index !== frameIndex) throw new Error(`segment ${segmentIndex} of ${profile} has no frame ${frameIndex}`);
+    if (chunk === undefined || chunk.index !== frameIndex)
+      throw new Error(`segment ${segmentIndex} of ${profile} has no frame ${frameIndex}`);
     // Read the next segment while this one is sent, so a segment boundary never waits on disk.
-    if (offset === 0 && (segmentIndex + 1) * FRAMES_PER_SEGMENT < this.route.frameCount && this.source.cachedSegment(key, segmentIndex + 1) === null) {
+    if (
+      offset === 0 &&
+      (segmentIndex + 1) * FRAMES_PER_SEGMENT < this.route.frameCount &&
+      this.source.cachedSegment(key, segmentIndex + 1) === null
+    ) {
       this.source.segment(key, segmentIndex + 1).catch(() => {});
     }
     return chunk;

@@ -7,7 +7,14 @@ import { randomBytes } from 'node:crypto';
 import type http from 'node:http';
 import type SimplePeer from 'simple-peer';
 import { Server } from 'socket.io';
-import { parseClientMessage, type ClientEventName, type ClientToServerEvents, type ControlMessage, type JoinMessage, type SignalMessage } from '@/scenes/protocol/client-messages';
+import {
+  parseClientMessage,
+  type ClientEventName,
+  type ClientToServerEvents,
+  type ControlMessage,
+  type JoinMessage,
+  type SignalMessage,
+} from '@/scenes/protocol/client-messages';
 import type { ServerToClientEvents, StreamErrorCode } from '@/scenes/protocol/server-messages';
 import { MAX_MESSAGE_BYTES, STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 import { clientAddressOf, isLoopbackAddress, requestClientAddress } from '../http/peer-address';
@@ -113,22 +120,55 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     });
   });
 
-  const bindings = new SessionBindings({ ice: options.ice, resumeGraceMs: options.resumeGraceMs, maxSessionsPerAddress, wrtc: options.wrtc });
+  const bindings = new SessionBindings({
+    ice: options.ice,
+    resumeGraceMs: options.resumeGraceMs,
+    maxSessionsPerAddress,
+    wrtc: options.wrtc,
+  });
   const counters: StreamCounters = { bytesSent: 0, framesSent: 0, stalls: 0 };
   let busyReplies = 0;
   let refusedSockets = 0;
   let idleSocketsClosed = 0;
   let rejectedMessages = 0;
 
-  options.metrics.collected('yunshan_stream_sessions', 'Stream sessions held by this node (streaming or waiting for a reconnect).', 'gauge', () => [{ value: bindings.size }]);
+  options.metrics.collected(
+    'yunshan_stream_sessions',
+    'Stream sessions held by this node (streaming or waiting for a reconnect).',
+    'gauge',
+    () => [{ value: bindings.size }],
+  );
   options.metrics.collected('yunshan_stream_peers', 'WebRTC peers open on this node.', 'gauge', () => [{ value: bindings.peers }]);
-  options.metrics.collected('yunshan_stream_bytes_sent_total', 'Frame bytes sent to viewers, headers included.', 'counter', () => [{ value: counters.bytesSent }]);
-  options.metrics.collected('yunshan_stream_frames_sent_total', 'Frames sent to viewers.', 'counter', () => [{ value: counters.framesSent }]);
-  options.metrics.collected('yunshan_stream_stalls_total', 'Times a playing viewer reported an empty buffer.', 'counter', () => [{ value: counters.stalls }]);
-  options.metrics.collected('yunshan_stream_busy_total', 'Joins refused because the node was at its session cap.', 'counter', () => [{ value: busyReplies }]);
-  options.metrics.collected('yunshan_stream_refused_sockets_total', 'Socket handshakes refused because their address held its cap.', 'counter', () => [{ value: refusedSockets }]);
-  options.metrics.collected('yunshan_stream_idle_sockets_closed_total', 'Sockets closed because they never asked for a stream.', 'counter', () => [{ value: idleSocketsClosed }]);
-  options.metrics.collected('yunshan_stream_rejected_messages_total', 'Signalling messages refused (invalid, unknown or over the rate).', 'counter', () => [{ value: rejectedMessages }]);
+  options.metrics.collected('yunshan_stream_bytes_sent_total', 'Frame bytes sent to viewers, headers included.', 'counter', () => [
+    { value: counters.bytesSent },
+  ]);
+  options.metrics.collected('yunshan_stream_frames_sent_total', 'Frames sent to viewers.', 'counter', () => [
+    { value: counters.framesSent },
+  ]);
+  options.metrics.collected('yunshan_stream_stalls_total', 'Times a playing viewer reported an empty buffer.', 'counter', () => [
+    { value: counters.stalls },
+  ]);
+  options.metrics.collected('yunshan_stream_busy_total', 'Joins refused because the node was at its session cap.', 'counter', () => [
+    { value: busyReplies },
+  ]);
+  options.metrics.collected(
+    'yunshan_stream_refused_sockets_total',
+    'Socket handshakes refused because their address held its cap.',
+    'counter',
+    () => [{ value: refusedSockets }],
+  );
+  options.metrics.collected(
+    'yunshan_stream_idle_sockets_closed_total',
+    'Sockets closed because they never asked for a stream.',
+    'counter',
+    () => [{ value: idleSocketsClosed }],
+  );
+  options.metrics.collected(
+    'yunshan_stream_rejected_messages_total',
+    'Signalling messages refused (invalid, unknown or over the rate).',
+    'counter',
+    () => [{ value: rejectedMessages }],
+  );
 
   io.on('connection', (rawSocket) => {
     const socket = rawSocket as TypedSocket;
@@ -238,7 +278,10 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
         }
         if (bindings.size >= options.maxSessions) {
           busyReplies++;
-          socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `this node streams to at most ${options.maxSessions} viewers at once` });
+          socket.emit('busy', {
+            retryAfterMs: BUSY_RETRY_AFTER_MS,
+            reason: `this node streams to at most ${options.maxSessions} viewers at once`,
+          });
           return;
         }
         const lookup = await options.source.lookup(message.routeId, message.revision);
@@ -258,18 +301,29 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
         // Checked again: other joins may have filled the node while this one read manifests.
         if (bindings.size >= options.maxSessions) {
           busyReplies++;
-          socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `this node streams to at most ${options.maxSessions} viewers at once` });
+          socket.emit('busy', {
+            retryAfterMs: BUSY_RETRY_AFTER_MS,
+            reason: `this node streams to at most ${options.maxSessions} viewers at once`,
+          });
           return;
         }
         if (!bindings.makeRoomForAddress(address)) {
           busyReplies++;
-          socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason: `one address may hold at most ${maxSessionsPerAddress} streams at once` });
+          socket.emit('busy', {
+            retryAfterMs: BUSY_RETRY_AFTER_MS,
+            reason: `one address may hold at most ${maxSessionsPerAddress} streams at once`,
+          });
           return;
         }
         const profiles = allowedProfiles(lookup.route, message);
         const profile = chooseProfile(profiles, message);
         if (profile === null) {
-          reply('profile-unavailable', message.capabilities.webcodecsVp8 ? 'no profile of this route is baked yet' : 'this route has no JPEG profile baked, and this browser cannot decode VP8');
+          reply(
+            'profile-unavailable',
+            message.capabilities.webcodecsVp8
+              ? 'no profile of this route is baked yet'
+              : 'this route has no JPEG profile baked, and this browser cannot decode VP8',
+          );
           return;
         }
         const session = new StreamSession({
@@ -310,8 +364,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       if (message.type === 'transport') {
         if (message.playheadFrame !== undefined) current.session.notePlayhead(message.playheadFrame);
         bindings.switchTransport(current, socket, message.transport);
-      }
-      else current.session.control(message);
+      } else current.session.control(message);
     }
   });
 

@@ -58,14 +58,22 @@ export function createRenderServerClient(options: RenderServerClientOptions): Re
       response = await fetch(`${baseUrl}${pathAndQuery}`, { ...init, cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
       json = await response.json();
     } catch (error) {
-      throw new RenderServerUnavailableError(`The render server at ${baseUrl} did not answer ${what} within ${timeoutMs} ms (${(error as Error).message}).`, { cause: error });
+      throw new RenderServerUnavailableError(
+        `The render server at ${baseUrl} did not answer ${what} within ${timeoutMs} ms (${(error as Error).message}).`,
+        { cause: error },
+      );
     }
     if (!response.ok) {
       const reason = RenderApiErrorSchema.safeParse(json);
-      throw new RenderServerUnavailableError(`The render server answered ${what} with ${response.status}: ${reason.success ? reason.data.error.message : 'no error message'}`);
+      throw new RenderServerUnavailableError(
+        `The render server answered ${what} with ${response.status}: ${reason.success ? reason.data.error.message : 'no error message'}`,
+      );
     }
     const parsed = schema.safeParse(json);
-    if (!parsed.success) throw new RenderServerUnavailableError(`The render server's answer to ${what} is not in the contract: ${parsed.error.issues[0]?.message}`);
+    if (!parsed.success)
+      throw new RenderServerUnavailableError(
+        `The render server's answer to ${what} is not in the contract: ${parsed.error.issues[0]?.message}`,
+      );
     return parsed.data;
   }
 

@@ -56,7 +56,11 @@ async function progressInTable(routeId: string, revision: number) {
 }
 
 function postBakeRequest(body: unknown, headers: Record<string, string> = { Authorization: `Bearer ${server.apiToken}` }) {
-  return ask('/api/bake-requests', { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return ask('/api/bake-requests', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
 }
 
 describe('GET /api/scene-version and /api/bake-state', () => {
@@ -124,7 +128,11 @@ describe('GET /api/scene-version and /api/bake-state', () => {
 
 describe('POST /api/bake-requests', () => {
   test('without the shared token, or with another, it is a 401 that says what is needed', async () => {
-    const attempts: Array<Record<string, string>> = [{}, { Authorization: 'Bearer not-the-token-at-all-000' }, { Authorization: `Basic ${server.apiToken}` }];
+    const attempts: Array<Record<string, string>> = [
+      {},
+      { Authorization: 'Bearer not-the-token-at-all-000' },
+      { Authorization: `Basic ${server.apiToken}` },
+    ];
     for (const headers of attempts) {
       const { response, body } = await postBakeRequest({ routeId: 'test-alpha-loop', revision: 1 }, headers);
       assert.equal(response.status, 401, JSON.stringify(headers));
@@ -134,12 +142,22 @@ describe('POST /api/bake-requests', () => {
   });
 
   test('bad bodies are a 400 (or 415 when not JSON); an unknown route 404; a revision not published now 409', async () => {
-    for (const body of [{}, { routeId: 'test-alpha-loop' }, { routeId: 'test-alpha-loop', revision: 1.5 }, { routeId: 'BAD ID', revision: 1 }, { routeId: 'test-alpha-loop', revision: 1, more: true }]) {
+    for (const body of [
+      {},
+      { routeId: 'test-alpha-loop' },
+      { routeId: 'test-alpha-loop', revision: 1.5 },
+      { routeId: 'BAD ID', revision: 1 },
+      { routeId: 'test-alpha-loop', revision: 1, more: true },
+    ]) {
       const { response, body: reply } = await postBakeRequest(body);
       assert.equal(response.status, 400, JSON.stringify(body));
       assert.equal((reply.error as { code: string }).code, 'invalid_request');
     }
-    const notJson = await fetch(`${server.render.url}/api/bake-requests`, { method: 'POST', headers: { Authorization: `Bearer ${server.apiToken}`, 'Content-Type': 'text/plain' }, body: 'x' });
+    const notJson = await fetch(`${server.render.url}/api/bake-requests`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.apiToken}`, 'Content-Type': 'text/plain' },
+      body: 'x',
+    });
     assert.equal(notJson.status, 415);
     assert.equal((await postBakeRequest({ routeId: 'no-such-route', revision: 1 })).response.status, 404);
     assert.equal((await postBakeRequest({ routeId: 'test-alpha-loop', revision: 2 })).response.status, 409);
@@ -173,9 +191,18 @@ describe("the web app's render server client", () => {
 
   test('a wrong token, or no render server at all, is a RenderServerUnavailableError (503), not a crash', async () => {
     const wrongToken = createRenderServerClient({ baseUrl: server.render.url, apiToken: 'x'.repeat(32) });
-    await assert.rejects(wrongToken.requestBakes({ routeId: 'test-bravo-bridge', revision: 1 }), (error) => hasDomainErrorCode(error, RENDER_SERVER_UNAVAILABLE_CODE) && /401/.test(error.message));
-    const nobody = createRenderServerClient({ baseUrl: `http://127.0.0.1:${await freeLoopbackPort()}`, apiToken: server.apiToken, timeoutMs: 500 });
-    await assert.rejects(nobody.bakeState([{ routeId: 'test-alpha-loop', revision: 1 }]), (error) => hasDomainErrorCode(error, RENDER_SERVER_UNAVAILABLE_CODE));
+    await assert.rejects(
+      wrongToken.requestBakes({ routeId: 'test-bravo-bridge', revision: 1 }),
+      (error) => hasDomainErrorCode(error, RENDER_SERVER_UNAVAILABLE_CODE) && /401/.test(error.message),
+    );
+    const nobody = createRenderServerClient({
+      baseUrl: `http://127.0.0.1:${await freeLoopbackPort()}`,
+      apiToken: server.apiToken,
+      timeoutMs: 500,
+    });
+    await assert.rejects(nobody.bakeState([{ routeId: 'test-alpha-loop', revision: 1 }]), (error) =>
+      hasDomainErrorCode(error, RENDER_SERVER_UNAVAILABLE_CODE),
+    );
     await assert.rejects(nobody.sceneVersion(), (error) => (error as { status?: number }).status === 503);
   });
 });

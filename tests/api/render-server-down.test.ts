@@ -23,7 +23,11 @@ before(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-render-down-'));
   const dbPath = path.join(tempDir, 'yunshan.sqlite');
   const services = openStaffServices(dbPath);
-  const curator = await createStaffAccount(services, { email: 'he.curator@bureau.example', password: 'stone forest in the rain 47', role: 'curator' });
+  const curator = await createStaffAccount(services, {
+    email: 'he.curator@bureau.example',
+    password: 'stone forest in the rain 47',
+    role: 'curator',
+  });
   curatorCookie = `${sessionCookieName(false)}=${(await services.sessions.create(curator.id)).token}`;
   await services.close();
   // next-server.ts points the web app at a free port nobody listens on unless told otherwise.

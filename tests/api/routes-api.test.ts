@@ -13,7 +13,12 @@ import { buildTestRoute } from '../helpers/test-routes';
 import { FIRST_STREAMABLE_PROFILE } from '@/server/bake/cloud-readiness';
 
 const alpha = buildTestRoute('test-alpha-loop');
-const bravo = buildTestRoute('test-bravo-bridge', { landmark: 'first-bridge', timeOfDay: 'golden-hour', durationS: 75, pointsOfInterest: [] });
+const bravo = buildTestRoute('test-bravo-bridge', {
+  landmark: 'first-bridge',
+  timeOfDay: 'golden-hour',
+  durationS: 75,
+  pointsOfInterest: [],
+});
 
 let tempDir: string;
 let server: RunningNextServer;
@@ -200,7 +205,7 @@ describe('unknown API paths', () => {
 });
 
 describe('GET /api/routes/:id/cloud', () => {
-  test('says how far the cloud bake of a revision is, as the render server\'s bake table holds it, never from a cache', async () => {
+  test("says how far the cloud bake of a revision is, as the render server's bake table holds it, never from a cache", async () => {
     // The render server's start-up sweep queued every published route's bakes.
     const before = await getJson('/api/routes/test-bravo-bridge/cloud?revision=1');
     assert.equal(before.response.status, 200);
@@ -210,11 +215,19 @@ describe('GET /api/routes/:id/cloud', () => {
     // A bake under way: its percentage of the cheapest streamable profile.
     withRawDb((db) =>
       db
-        .prepare(`UPDATE bake_jobs SET status = 'running', lease_owner = 'test-worker', lease_expires_at_ms = ?, frames_done = frames_total / 4 WHERE route_id = ? AND revision = 1 AND profile_id = ?`)
+        .prepare(
+          `UPDATE bake_jobs SET status = 'running', lease_owner = 'test-worker', lease_expires_at_ms = ?, frames_done = frames_total / 4 WHERE route_id = ? AND revision = 1 AND profile_id = ?`,
+        )
         .run(Date.now() + 600_000, 'test-bravo-bridge', FIRST_STREAMABLE_PROFILE),
     );
-    assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=1')).body, { readiness: { state: 'baking', percent: 24 } });
-    assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=2')).body, { readiness: { state: 'none' } }, 'another revision has no bake');
+    assert.deepEqual((await getJson('/api/routes/test-bravo-bridge/cloud?revision=1')).body, {
+      readiness: { state: 'baking', percent: 24 },
+    });
+    assert.deepEqual(
+      (await getJson('/api/routes/test-bravo-bridge/cloud?revision=2')).body,
+      { readiness: { state: 'none' } },
+      'another revision has no bake',
+    );
   });
 
   test('a missing or malformed revision is a 400', async () => {

@@ -24,7 +24,10 @@ after(async () => {
 const PATHS = () => ['/', `/tours/${CURATED_ROUTES[0].id}`, '/studio/login', '/studio', '/api/routes'];
 
 function directive(policy: string, name: string): string[] {
-  const found = policy.split(';').map((part) => part.trim().split(/\s+/)).find(([directiveName]) => directiveName === name);
+  const found = policy
+    .split(';')
+    .map((part) => part.trim().split(/\s+/))
+    .find(([directiveName]) => directiveName === name);
   return found?.slice(1) ?? [];
 }
 
@@ -39,8 +42,10 @@ describe('every answer', () => {
       assert.equal(headers.get('x-content-type-options'), 'nosniff', pathname);
       assert.equal(headers.get('referrer-policy'), 'strict-origin-when-cross-origin', pathname);
       const permissions = headers.get('permissions-policy') ?? '';
-      for (const allowed of ['fullscreen=(self)', 'gyroscope=(self)', 'accelerometer=(self)']) assert.ok(permissions.includes(allowed), `${pathname}: ${permissions}`);
-      for (const denied of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()']) assert.ok(permissions.includes(denied), `${pathname}: ${permissions}`);
+      for (const allowed of ['fullscreen=(self)', 'gyroscope=(self)', 'accelerometer=(self)'])
+        assert.ok(permissions.includes(allowed), `${pathname}: ${permissions}`);
+      for (const denied of ['camera=()', 'microphone=()', 'geolocation=()', 'payment=()'])
+        assert.ok(permissions.includes(denied), `${pathname}: ${permissions}`);
       const policy = headers.get('content-security-policy') ?? '';
       assert.deepEqual(directive(policy, 'frame-ancestors'), ["'none'"], `${pathname}: ${policy}`);
       assert.deepEqual(directive(policy, 'object-src'), ["'none'"], pathname);
@@ -57,7 +62,7 @@ describe('every answer', () => {
 });
 
 describe('the Content-Security-Policy', () => {
-  test("has a fresh nonce per page, and every script Next writes carries it", async () => {
+  test('has a fresh nonce per page, and every script Next writes carries it', async () => {
     const nonces = new Set<string>();
     for (let i = 0; i < 2; i++) {
       const response = await fetch(`${server.baseUrl}/tours/${CURATED_ROUTES[0].id}`);

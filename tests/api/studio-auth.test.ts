@@ -163,7 +163,10 @@ describe('POST /api/studio/auth/login', () => {
     const form = await post('email=a&password=b', 'application/x-www-form-urlencoded');
     assert.equal(form.status, 415);
 
-    assert.equal(withRawDb((db) => db.prepare('SELECT COUNT(*) FROM staff_sessions').pluck().get()), sessionsBefore);
+    assert.equal(
+      withRawDb((db) => db.prepare('SELECT COUNT(*) FROM staff_sessions').pluck().get()),
+      sessionsBefore,
+    );
   });
 });
 
@@ -186,8 +189,16 @@ describe('sessions', () => {
     const idleHash = await hash(idle);
     const absoluteHash = await hash(absolute);
     withRawDb((db) => {
-      db.prepare('UPDATE staff_sessions SET idle_expires_at_ms = ?, absolute_expires_at_ms = ? WHERE token_sha256 = ?').run(Date.now() - 1000, Date.now() + 3_600_000, idleHash);
-      db.prepare('UPDATE staff_sessions SET idle_expires_at_ms = ?, absolute_expires_at_ms = ? WHERE token_sha256 = ?').run(Date.now() - 1000, Date.now() - 1000, absoluteHash);
+      db.prepare('UPDATE staff_sessions SET idle_expires_at_ms = ?, absolute_expires_at_ms = ? WHERE token_sha256 = ?').run(
+        Date.now() - 1000,
+        Date.now() + 3_600_000,
+        idleHash,
+      );
+      db.prepare('UPDATE staff_sessions SET idle_expires_at_ms = ?, absolute_expires_at_ms = ? WHERE token_sha256 = ?').run(
+        Date.now() - 1000,
+        Date.now() - 1000,
+        absoluteHash,
+      );
     });
     assert.equal((await whoAmI(idle)).status, 401);
     assert.equal((await whoAmI(absolute)).status, 401);
@@ -199,10 +210,14 @@ describe('sessions', () => {
     // Pretend it was last used a minute ago, with 29 minutes left.
     const before = Date.now() + 29 * 60_000;
     withRawDb((db) =>
-      db.prepare('UPDATE staff_sessions SET last_seen_at_ms = ?, idle_expires_at_ms = ? WHERE token_sha256 = ?').run(Date.now() - 60_000, before, tokenHash),
+      db
+        .prepare('UPDATE staff_sessions SET last_seen_at_ms = ?, idle_expires_at_ms = ? WHERE token_sha256 = ?')
+        .run(Date.now() - 60_000, before, tokenHash),
     );
     assert.equal((await whoAmI(cookie)).status, 200);
-    const after = withRawDb((db) => db.prepare('SELECT idle_expires_at_ms FROM staff_sessions WHERE token_sha256 = ?').pluck().get(tokenHash) as number);
+    const after = withRawDb(
+      (db) => db.prepare('SELECT idle_expires_at_ms FROM staff_sessions WHERE token_sha256 = ?').pluck().get(tokenHash) as number,
+    );
     assert.ok(after > before + 30_000, `idle expiry did not move: ${before} -> ${after}`);
   });
 
@@ -225,7 +240,10 @@ describe('sessions', () => {
 
 describe('the login page', () => {
   test('is served in both languages with labelled fields', async () => {
-    for (const [lang, label] of [['en', 'Password'], ['zh', '密码']] as const) {
+    for (const [lang, label] of [
+      ['en', 'Password'],
+      ['zh', '密码'],
+    ] as const) {
       const response = await fetch(`${server.baseUrl}/studio/login?lang=${lang}`);
       assert.equal(response.status, 200);
       const html = await response.text();

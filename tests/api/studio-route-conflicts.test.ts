@@ -23,7 +23,11 @@ before(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-studio-conflicts-'));
   const dbPath = path.join(tempDir, 'yunshan.sqlite');
   const services = openStaffServices(dbPath);
-  const curator = await createStaffAccount(services, { email: 'zhao.curator@bureau.example', password: 'sea of clouds at dawn 47', role: 'curator' });
+  const curator = await createStaffAccount(services, {
+    email: 'zhao.curator@bureau.example',
+    password: 'sea of clouds at dawn 47',
+    role: 'curator',
+  });
   cookie = `${sessionCookieName(false)}=${(await services.sessions.create(curator.id)).token}`;
   services.close();
   server = await startNextServer({ dbPath });
@@ -37,9 +41,16 @@ after(async () => {
 async function send(method: string, urlPath: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = { cookie, origin: server.baseUrl };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${server.baseUrl}${urlPath}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${server.baseUrl}${urlPath}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
-  return { status: response.status, body: response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : { text } };
+  return {
+    status: response.status,
+    body: response.headers.get('content-type')?.includes('json') ? (JSON.parse(text) as Record<string, unknown>) : { text },
+  };
 }
 
 test('with the editor page opened first, concurrent saves of one revision give one 200 and the rest 409 with the current revision', async () => {

@@ -33,8 +33,16 @@ before(async () => {
   tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-studio-routes-'));
   const dbPath = path.join(tempDir, 'yunshan.sqlite');
   const services = openStaffServices(dbPath);
-  const curator = await createStaffAccount(services, { email: 'li.curator@bureau.example', password: 'mist over the pillars 81', role: 'curator' });
-  const admin = await createStaffAccount(services, { email: 'wang.admin@bureau.example', password: 'golden whip stream 2031', role: 'admin' });
+  const curator = await createStaffAccount(services, {
+    email: 'li.curator@bureau.example',
+    password: 'mist over the pillars 81',
+    role: 'curator',
+  });
+  const admin = await createStaffAccount(services, {
+    email: 'wang.admin@bureau.example',
+    password: 'golden whip stream 2031',
+    role: 'admin',
+  });
   // Sessions straight from the staff store: signing in is the staff API's own test.
   curatorCookie = `${sessionCookieName(false)}=${(await services.sessions.create(curator.id)).token}`;
   adminCookie = `${sessionCookieName(false)}=${(await services.sessions.create(admin.id)).token}`;
@@ -57,7 +65,11 @@ interface CallOptions {
   origin?: string | null;
 }
 
-async function call(method: string, urlPath: string, options: CallOptions = {}): Promise<{ status: number; body: Record<string, unknown> }> {
+async function call(
+  method: string,
+  urlPath: string,
+  options: CallOptions = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
   const headers: Record<string, string> = {};
   const cookie = options.cookie === undefined ? curatorCookie : options.cookie;
   if (cookie !== null) headers.cookie = cookie;
@@ -73,7 +85,8 @@ async function call(method: string, urlPath: string, options: CallOptions = {}):
   } catch {
     assert.fail(`${method} ${urlPath} answered ${response.status} with non-JSON: ${text.slice(0, 200)}`);
   }
-  if (!urlPath.startsWith('/api/routes')) assert.equal(response.headers.get('cache-control'), 'no-store', `${method} ${urlPath} must not be cached`);
+  if (!urlPath.startsWith('/api/routes'))
+    assert.equal(response.headers.get('cache-control'), 'no-store', `${method} ${urlPath} must not be cached`);
   return { status: response.status, body: parsed };
 }
 
@@ -92,7 +105,12 @@ function snapshot(): string {
   }
 }
 
-function errorOf(body: Record<string, unknown>): { code: string; message: string; issues?: Array<Record<string, unknown>>; current?: { revision: number; route: Route } } {
+function errorOf(body: Record<string, unknown>): {
+  code: string;
+  message: string;
+  issues?: Array<Record<string, unknown>>;
+  current?: { revision: number; route: Route };
+} {
   return body.error as ReturnType<typeof errorOf>;
 }
 
@@ -101,10 +119,18 @@ describe('access', () => {
     { method: 'GET', path: '/api/studio/routes' },
     { method: 'POST', path: '/api/studio/routes', body: { route: publishableRoute('sneaky-new') } },
     { method: 'GET', path: '/api/studio/routes/hallelujah-flyover' },
-    { method: 'PUT', path: '/api/studio/routes/hallelujah-flyover', body: { baseRevision: 1, route: publishableRoute('hallelujah-flyover') } },
+    {
+      method: 'PUT',
+      path: '/api/studio/routes/hallelujah-flyover',
+      body: { baseRevision: 1, route: publishableRoute('hallelujah-flyover') },
+    },
     { method: 'POST', path: '/api/studio/routes/hallelujah-flyover/publish', body: { revision: 1 } },
     { method: 'POST', path: '/api/studio/routes/hallelujah-flyover/restore', body: { revision: 1, baseRevision: 1 } },
-    { method: 'POST', path: '/api/studio/routes/hallelujah-flyover/duplicate', body: { newId: 'sneaky-copy', title: { zh: '副本', en: 'Copy' } } },
+    {
+      method: 'POST',
+      path: '/api/studio/routes/hallelujah-flyover/duplicate',
+      body: { newId: 'sneaky-copy', title: { zh: '副本', en: 'Copy' } },
+    },
     { method: 'POST', path: '/api/studio/routes/hallelujah-flyover/archive', body: { archived: true } },
     { method: 'GET', path: '/api/studio/routes/hallelujah-flyover/bakes' },
     { method: 'GET', path: '/api/studio/routes/hallelujah-flyover/audit' },
@@ -119,7 +145,10 @@ describe('access', () => {
       assert.equal(errorOf(body).code, 'unauthorized');
     }
     for (const endpoint of endpoints) {
-      const { status } = await call(endpoint.method, endpoint.path, { cookie: `${sessionCookieName(false)}=forged-token-${'x'.repeat(40)}`, body: endpoint.body });
+      const { status } = await call(endpoint.method, endpoint.path, {
+        cookie: `${sessionCookieName(false)}=forged-token-${'x'.repeat(40)}`,
+        body: endpoint.body,
+      });
       assert.equal(status, 401, `forged cookie: ${endpoint.method} ${endpoint.path}`);
     }
     assert.equal(snapshot(), before);
@@ -148,16 +177,66 @@ describe('hostile and malformed bodies', () => {
   const valid = publishableRoute('hostile-target');
   const cases: Array<{ name: string; options: CallOptions; status: number }> = [
     { name: 'malformed JSON', options: { rawBody: '{"route": {"id": "x",' }, status: 400 },
-    { name: 'a NaN literal', options: { rawBody: `{"route": ${JSON.stringify(valid).replace('"durationS":40', '"durationS":NaN')}}` }, status: 400 },
-    { name: 'Infinity through an overflowing number', options: { rawBody: `{"route": ${JSON.stringify(valid).replace('"durationS":40', '"durationS":1e999')}}` }, status: 400 },
-    { name: 'a prototype-pollution key', options: { rawBody: `{"route": ${JSON.stringify(valid).replace('{"id"', '{"__proto__":{"admin":true},"id"')}}` }, status: 400 },
-    { name: 'a constructor key at the top', options: { body: { route: valid, constructor: { prototype: { polluted: true } } } }, status: 400 },
-    { name: 'an unknown field in a keyframe', options: { body: { route: { ...valid, keyframes: valid.keyframes.map((k) => ({ ...k, speed: 99 })) } } }, status: 400 },
-    { name: 'two thousand keyframes', options: { body: { route: { ...valid, keyframes: Array.from({ length: 2_000 }, (_, i) => ({ timeS: i, position: [0, 900, 0], lookAt: [0, 900, -100] })) } } }, status: 400 },
-    { name: 'ten thousand keyframes (over the size limit)', options: { body: { route: { ...valid, keyframes: Array.from({ length: 10_000 }, (_, i) => ({ timeS: i, position: [0, 900, 0], lookAt: [0, 900, -100] })) } } }, status: 413 },
+    {
+      name: 'a NaN literal',
+      options: { rawBody: `{"route": ${JSON.stringify(valid).replace('"durationS":40', '"durationS":NaN')}}` },
+      status: 400,
+    },
+    {
+      name: 'Infinity through an overflowing number',
+      options: { rawBody: `{"route": ${JSON.stringify(valid).replace('"durationS":40', '"durationS":1e999')}}` },
+      status: 400,
+    },
+    {
+      name: 'a prototype-pollution key',
+      options: { rawBody: `{"route": ${JSON.stringify(valid).replace('{"id"', '{"__proto__":{"admin":true},"id"')}}` },
+      status: 400,
+    },
+    {
+      name: 'a constructor key at the top',
+      options: { body: { route: valid, constructor: { prototype: { polluted: true } } } },
+      status: 400,
+    },
+    {
+      name: 'an unknown field in a keyframe',
+      options: { body: { route: { ...valid, keyframes: valid.keyframes.map((k) => ({ ...k, speed: 99 })) } } },
+      status: 400,
+    },
+    {
+      name: 'two thousand keyframes',
+      options: {
+        body: {
+          route: {
+            ...valid,
+            keyframes: Array.from({ length: 2_000 }, (_, i) => ({ timeS: i, position: [0, 900, 0], lookAt: [0, 900, -100] })),
+          },
+        },
+      },
+      status: 400,
+    },
+    {
+      name: 'ten thousand keyframes (over the size limit)',
+      options: {
+        body: {
+          route: {
+            ...valid,
+            keyframes: Array.from({ length: 10_000 }, (_, i) => ({ timeS: i, position: [0, 900, 0], lookAt: [0, 900, -100] })),
+          },
+        },
+      },
+      status: 413,
+    },
     { name: 'deep nesting', options: { rawBody: `{"route": ${'['.repeat(50_000)}${']'.repeat(50_000)}}` }, status: 400 },
-    { name: 'a 300 KB title', options: { body: { route: { ...valid, title: { zh: '长'.repeat(10), en: 'x'.repeat(300_000) } } } }, status: 400 },
-    { name: 'a 1 MB string', options: { body: { route: { ...valid, description: { zh: '长', en: 'y'.repeat(1_000_000) } } } }, status: 413 },
+    {
+      name: 'a 300 KB title',
+      options: { body: { route: { ...valid, title: { zh: '长'.repeat(10), en: 'x'.repeat(300_000) } } } },
+      status: 400,
+    },
+    {
+      name: 'a 1 MB string',
+      options: { body: { route: { ...valid, description: { zh: '长', en: 'y'.repeat(1_000_000) } } } },
+      status: 413,
+    },
     { name: 'the wrong content type', options: { rawBody: JSON.stringify({ route: valid }), contentType: 'text/plain' }, status: 415 },
     { name: 'no body at all', options: {}, status: 415 },
   ];
@@ -217,14 +296,23 @@ describe('editing, publishing and history', () => {
     assert.equal(created.status, 201);
     const detail = created.body.route as { status: string; latestRevision: number };
     assert.deepEqual([detail.status, detail.latestRevision], ['draft', 1]);
-    assert.equal((await call('POST', '/api/studio/routes', { body: { route: publishableRoute('river-walk') } })).status, 409, 'the id is taken');
+    assert.equal(
+      (await call('POST', '/api/studio/routes', { body: { route: publishableRoute('river-walk') } })).status,
+      409,
+      'the id is taken',
+    );
 
-    const saved = await call('PUT', '/api/studio/routes/river-walk', { body: { baseRevision: 1, route: publishableRoute('river-walk', 'River walk, second draft') } });
+    const saved = await call('PUT', '/api/studio/routes/river-walk', {
+      body: { baseRevision: 1, route: publishableRoute('river-walk', 'River walk, second draft') },
+    });
     assert.equal(saved.status, 200);
     assert.deepEqual([saved.body.revision, saved.body.created], [2, true]);
 
     const before = snapshot();
-    const stale = await call('PUT', '/api/studio/routes/river-walk', { cookie: adminCookie, body: { baseRevision: 1, route: publishableRoute('river-walk', 'Stale tab') } });
+    const stale = await call('PUT', '/api/studio/routes/river-walk', {
+      cookie: adminCookie,
+      body: { baseRevision: 1, route: publishableRoute('river-walk', 'Stale tab') },
+    });
     assert.equal(stale.status, 409);
     const error = errorOf(stale.body);
     assert.equal(error.code, 'revision_conflict');
@@ -235,12 +323,18 @@ describe('editing, publishing and history', () => {
     const list = await call('GET', '/api/studio/routes');
     const entry = (list.body.routes as Array<Record<string, unknown>>).find((r) => r.id === 'river-walk');
     assert.deepEqual([entry?.status, entry?.latestRevision, (entry?.cloud as { state: string }).state], ['draft', 2, 'none']);
-    assert.ok((list.body.routes as Array<{ id: string }>).some((r) => r.id === 'hallelujah-flyover'), 'curated routes are listed too');
+    assert.ok(
+      (list.body.routes as Array<{ id: string }>).some((r) => r.id === 'hallelujah-flyover'),
+      'curated routes are listed too',
+    );
   });
 
   test('publishing a route that flies through a pillar is refused with 422 and the issue in both languages', async () => {
     const safe = publishableRoute('pillar-crash');
-    const crashing: Route = { ...safe, keyframes: [safe.keyframes[0], { ...safe.keyframes[1], position: [-650, 800, -350] }, safe.keyframes[2]] };
+    const crashing: Route = {
+      ...safe,
+      keyframes: [safe.keyframes[0], { ...safe.keyframes[1], position: [-650, 800, -350] }, safe.keyframes[2]],
+    };
     assert.equal((await call('POST', '/api/studio/routes', { body: { route: crashing } })).status, 201, 'an unsafe draft may be saved');
     const before = snapshot();
     const refused = await call('POST', '/api/studio/routes/pillar-crash/publish', { body: { revision: 1 } });
@@ -257,14 +351,27 @@ describe('editing, publishing and history', () => {
   });
 
   test('publishing a safe revision shows it to visitors and queues its bakes; the bake progress reads them', async () => {
-    assert.equal((await call('POST', '/api/studio/routes', { body: { route: publishableRoute('bridge-glide', 'Bridge glide') } })).status, 201);
-    const stalePublish = await call('PUT', '/api/studio/routes/bridge-glide', { body: { baseRevision: 1, route: publishableRoute('bridge-glide', 'Bridge glide 2') } });
+    assert.equal(
+      (await call('POST', '/api/studio/routes', { body: { route: publishableRoute('bridge-glide', 'Bridge glide') } })).status,
+      201,
+    );
+    const stalePublish = await call('PUT', '/api/studio/routes/bridge-glide', {
+      body: { baseRevision: 1, route: publishableRoute('bridge-glide', 'Bridge glide 2') },
+    });
     assert.equal(stalePublish.status, 200);
-    assert.equal((await call('POST', '/api/studio/routes/bridge-glide/publish', { body: { revision: 1 } })).status, 409, 'only the latest revision can be published');
+    assert.equal(
+      (await call('POST', '/api/studio/routes/bridge-glide/publish', { body: { revision: 1 } })).status,
+      409,
+      'only the latest revision can be published',
+    );
 
     const published = await call('POST', '/api/studio/routes/bridge-glide/publish', { body: { revision: 2 } });
     assert.equal(published.status, 200, JSON.stringify(published.body).slice(0, 300));
-    const bakes = published.body.bakes as { revision: number; readiness: { state: string }; profiles: Array<{ profileId: string; status: string }> };
+    const bakes = published.body.bakes as {
+      revision: number;
+      readiness: { state: string };
+      profiles: Array<{ profileId: string; status: string }>;
+    };
     assert.equal(bakes.revision, 2);
     assert.equal(bakes.readiness.state, 'queued');
     assert.ok(bakes.profiles.length >= 1 && bakes.profiles.every((p) => p.status === 'queued'));
@@ -275,7 +382,10 @@ describe('editing, publishing and history', () => {
 
     const progress = await call('GET', '/api/studio/routes/bridge-glide/bakes');
     assert.equal(progress.status, 200);
-    assert.deepEqual((progress.body.bakes as typeof bakes).profiles.map((p) => p.profileId), bakes.profiles.map((p) => p.profileId));
+    assert.deepEqual(
+      (progress.body.bakes as typeof bakes).profiles.map((p) => p.profileId),
+      bakes.profiles.map((p) => p.profileId),
+    );
 
     const list = await call('GET', '/api/studio/routes');
     const entry = (list.body.routes as Array<Record<string, unknown>>).find((r) => r.id === 'bridge-glide');
@@ -284,25 +394,52 @@ describe('editing, publishing and history', () => {
 
   test('restore, duplicate and archive, each in the route audit log under the staff member who did it', async () => {
     assert.equal((await call('POST', '/api/studio/routes', { body: { route: publishableRoute('temple-loop', 'Temple v1') } })).status, 201);
-    assert.equal((await call('PUT', '/api/studio/routes/temple-loop', { body: { baseRevision: 1, route: publishableRoute('temple-loop', 'Temple v2') } })).status, 200);
-    assert.equal((await call('POST', '/api/studio/routes/temple-loop/restore', { body: { revision: 1, baseRevision: 1 } })).status, 409, 'restore names the latest revision too');
-    const restored = await call('POST', '/api/studio/routes/temple-loop/restore', { cookie: adminCookie, body: { revision: 1, baseRevision: 2 } });
+    assert.equal(
+      (
+        await call('PUT', '/api/studio/routes/temple-loop', {
+          body: { baseRevision: 1, route: publishableRoute('temple-loop', 'Temple v2') },
+        })
+      ).status,
+      200,
+    );
+    assert.equal(
+      (await call('POST', '/api/studio/routes/temple-loop/restore', { body: { revision: 1, baseRevision: 1 } })).status,
+      409,
+      'restore names the latest revision too',
+    );
+    const restored = await call('POST', '/api/studio/routes/temple-loop/restore', {
+      cookie: adminCookie,
+      body: { revision: 1, baseRevision: 2 },
+    });
     assert.equal(restored.status, 200);
     assert.equal(restored.body.revision, 3);
-    assert.equal(((restored.body.route as { route: Route }).route).title.en, 'Temple v1');
+    assert.equal((restored.body.route as { route: Route }).route.title.en, 'Temple v1');
 
-    const copy = await call('POST', '/api/studio/routes/temple-loop/duplicate', { body: { newId: 'temple-loop-copy', title: { zh: '副本', en: 'Temple copy' } } });
+    const copy = await call('POST', '/api/studio/routes/temple-loop/duplicate', {
+      body: { newId: 'temple-loop-copy', title: { zh: '副本', en: 'Temple copy' } },
+    });
     assert.equal(copy.status, 201);
     assert.equal((copy.body.route as { route: Route }).route.title.en, 'Temple copy');
 
     const archived = await call('POST', '/api/studio/routes/temple-loop/archive', { body: { archived: true } });
     assert.equal((archived.body.route as { status: string }).status, 'archived');
-    assert.equal((await call('PUT', '/api/studio/routes/temple-loop', { body: { baseRevision: 3, route: publishableRoute('temple-loop', 'After archive') } })).status, 409);
+    assert.equal(
+      (
+        await call('PUT', '/api/studio/routes/temple-loop', {
+          body: { baseRevision: 3, route: publishableRoute('temple-loop', 'After archive') },
+        })
+      ).status,
+      409,
+    );
 
     const audit = await call('GET', '/api/studio/routes/temple-loop/audit');
     assert.equal(audit.status, 200);
     assert.deepEqual(
-      (audit.body.entries as Array<{ action: string; staffEmail: string; revision: number }>).map((e) => [e.action, e.staffEmail, e.revision]),
+      (audit.body.entries as Array<{ action: string; staffEmail: string; revision: number }>).map((e) => [
+        e.action,
+        e.staffEmail,
+        e.revision,
+      ]),
       [
         ['archived', 'li.curator@bureau.example', 3],
         ['restored', 'wang.admin@bureau.example', 3],
@@ -311,6 +448,10 @@ describe('editing, publishing and history', () => {
       ],
     );
     const everything = await call('GET', '/api/studio/routes/audit', { cookie: adminCookie });
-    assert.ok((everything.body.entries as Array<{ action: string; routeId: string }>).some((e) => e.action === 'duplicated' && e.routeId === 'temple-loop-copy'));
+    assert.ok(
+      (everything.body.entries as Array<{ action: string; routeId: string }>).some(
+        (e) => e.action === 'duplicated' && e.routeId === 'temple-loop-copy',
+      ),
+    );
   });
 });

@@ -130,7 +130,10 @@ describe('without a valid session', () => {
     // The expired row itself is cleaned away; nothing else changes.
     const after = JSON.parse(snapshot()) as { staff: unknown; sessions: { token_sha256: string }[] };
     assert.deepEqual(after.staff, (JSON.parse(before) as { staff: unknown }).staff);
-    assert.equal(after.sessions.some((row) => row.token_sha256 === tokenHash), false);
+    assert.equal(
+      after.sessions.some((row) => row.token_sha256 === tokenHash),
+      false,
+    );
   });
 });
 
@@ -147,7 +150,10 @@ describe('a curator', () => {
   });
 
   test('opening an admin-only page gets a 403 page in both languages, not a server error', async () => {
-    for (const [lang, title, other] of [['en', 'Not for your role', '您的角色无权访问'], ['zh-CN', '您的角色无权访问', 'Not for your role']]) {
+    for (const [lang, title, other] of [
+      ['en', 'Not for your role', '您的角色无权访问'],
+      ['zh-CN', '您的角色无权访问', 'Not for your role'],
+    ]) {
       const response = await fetch(`${server.baseUrl}/studio/audit`, { headers: { cookie: curatorCookie, 'accept-language': lang } });
       const html = await response.text();
       assert.equal(response.status, 403, `${lang}: ${response.status}`);
@@ -167,7 +173,11 @@ describe('cross-origin writes', () => {
   test('are refused (403) even with an admin session, and change nothing', async () => {
     const before = snapshot();
     for (const endpoint of ENDPOINTS.filter((e) => e.method !== 'GET')) {
-      const foreign: Record<string, string>[] = [{ origin: 'https://evil.example' }, { origin: 'null' }, { referer: 'https://evil.example/page' }];
+      const foreign: Record<string, string>[] = [
+        { origin: 'https://evil.example' },
+        { origin: 'null' },
+        { referer: 'https://evil.example/page' },
+      ];
       for (const headers of foreign) {
         const response = await fetch(`${server.baseUrl}${endpoint.path()}`, {
           method: endpoint.method,
@@ -190,7 +200,10 @@ describe('cross-origin writes', () => {
 
 describe('an admin', () => {
   test('creates a curator with a checked password; a weak one is refused with reasons and stored nowhere', async () => {
-    const weak = await call({ ...ENDPOINTS[2], body: { ...NEW_CURATOR, email: 'weak@bureau.example', password: 'Password2024!' } }, { cookie: adminCookie });
+    const weak = await call(
+      { ...ENDPOINTS[2], body: { ...NEW_CURATOR, email: 'weak@bureau.example', password: 'Password2024!' } },
+      { cookie: adminCookie },
+    );
     assert.equal(weak.status, 400);
     const issues = ((await weak.json()) as { error: { issues: { path: string[] }[] } }).error.issues;
     assert.deepEqual(issues[0].path, ['password']);
@@ -212,7 +225,10 @@ describe('an admin', () => {
 describe('login throttling', () => {
   test(`per account at an address: after ${ACCOUNT_THROTTLE.freeFailures} failures even the right password waits there, with Retry-After; an unknown email gets the same answer`, async () => {
     const answers: { status: number; retryAfter: string | null; body: string }[] = [];
-    for (const [email, address] of [[VICTIM.email, '203.0.113.10'], ['ghost.account@bureau.example', '203.0.113.11']]) {
+    for (const [email, address] of [
+      [VICTIM.email, '203.0.113.10'],
+      ['ghost.account@bureau.example', '203.0.113.11'],
+    ]) {
       for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++) {
         assert.equal((await login({ email, password: `wrong guess number ${i}` }, address)).status, 401);
       }
@@ -237,7 +253,11 @@ describe('login throttling', () => {
     }
     assert.equal((await login(CURATOR, stranger)).status, 429, 'the stranger was not throttled');
     assert.equal((await login(CURATOR, '198.51.100.200')).status, 200, 'the owner was locked out');
-    assert.equal((await login({ email: CURATOR.email, password: 'one more guess' }, stranger)).status, 429, "the owner's sign-in freed the stranger");
+    assert.equal(
+      (await login({ email: CURATOR.email, password: 'one more guess' }, stranger)).status,
+      429,
+      "the owner's sign-in freed the stranger",
+    );
   });
 
   test(`per address: after ${ADDRESS_THROTTLE.freeFailures} failures across accounts the address waits; others do not`, async () => {
@@ -265,7 +285,12 @@ describe('without a reverse proxy (the default setting)', () => {
     const attempt = (i: number) =>
       fetch(`${direct.baseUrl}/api/studio/auth/login`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', origin: direct.baseUrl, 'x-forwarded-for': `192.0.2.${i + 1}`, 'x-real-ip': `192.0.2.${i + 1}` },
+        headers: {
+          'content-type': 'application/json',
+          origin: direct.baseUrl,
+          'x-forwarded-for': `192.0.2.${i + 1}`,
+          'x-real-ip': `192.0.2.${i + 1}`,
+        },
         body: JSON.stringify({ email: `direct${i}@bureau.example`, password: 'golden hour over tianzi 9' }),
       });
     for (let i = 0; i < ADDRESS_THROTTLE.freeFailures; i++) assert.equal((await attempt(i)).status, 401, `try ${i + 1}`);

@@ -37,10 +37,18 @@ async function issueToken(): Promise<string> {
 }
 
 const setup = (body: Record<string, unknown>, origin = server.baseUrl) =>
-  fetch(`${server.baseUrl}/api/studio/setup`, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+  fetch(`${server.baseUrl}/api/studio/setup`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify(body),
+  });
 
 test('the CLI prints a setup link only while there is no admin', () => {
-  const run = () => execFileSync(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', 'setup-link', '--if-no-admin', '--base-url', server.baseUrl], { env: { ...process.env, YUNSHAN_DB_PATH: dbPath }, encoding: 'utf8' });
+  const run = () =>
+    execFileSync(process.execPath, ['--import', 'tsx', 'scripts/staff.ts', 'setup-link', '--if-no-admin', '--base-url', server.baseUrl], {
+      env: { ...process.env, YUNSHAN_DB_PATH: dbPath },
+      encoding: 'utf8',
+    });
   assert.match(run(), /\/studio\/setup\?token=[A-Za-z0-9_-]+/);
 });
 

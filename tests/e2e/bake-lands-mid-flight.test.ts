@@ -16,7 +16,16 @@ import type { Browser } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
 import { buildTestRoute } from '../helpers/test-routes';
-import { CAPABLE_DEVICE, HANDOVER_TIMEOUT_MS, describeHandover, lastHandover, newProbeContext, readChoice, waitForActive, waitForPicture } from '../helpers/handover-page';
+import {
+  CAPABLE_DEVICE,
+  HANDOVER_TIMEOUT_MS,
+  describeHandover,
+  lastHandover,
+  newProbeContext,
+  readChoice,
+  waitForActive,
+  waitForPicture,
+} from '../helpers/handover-page';
 import { openDatabase } from '@/server/db/database';
 import { createSqliteRouteStore } from '@/server/routes/route-store';
 import { openSqliteBakeQueue } from '@/server/bake/sqlite-bake-queue';
@@ -70,7 +79,8 @@ describe('a bake that lands while the visitor watches', () => {
     fs.rmSync(store.bakeDirectory(key), { recursive: true, force: true });
     const framesTotal = frameCountFor(route.durationS);
     const segmentCount = Math.ceil(framesTotal / FRAMES_PER_SEGMENT);
-    for (let segment = 1; segment < segmentCount; segment++) await store.writeSegment(key, segment, await store.readSegment(fixtureKey, segment));
+    for (let segment = 1; segment < segmentCount; segment++)
+      await store.writeSegment(key, segment, await store.readSegment(fixtureKey, segment));
 
     const queue = openSqliteBakeQueue(fixture.dbPath);
     const context = await newProbeContext(browser, { ...CAPABLE_DEVICE, warmupFrameMs: 200 });
@@ -103,15 +113,24 @@ describe('a bake that lands while the visitor watches', () => {
           pool,
           store,
           async onProgress(progress) {
-            await queue.heartbeat(queued.id, WORKER_ID, { framesDone: progress.framesDone, framesPerSecond: progress.framesPerSecond }, LEASE_MS);
+            await queue.heartbeat(
+              queued.id,
+              WORKER_ID,
+              { framesDone: progress.framesDone, framesPerSecond: progress.framesPerSecond },
+              LEASE_MS,
+            );
             if (seen.length > 0) return;
             // The first segment is rendered: the bake waits until the visitor has seen it.
             const expected = Math.floor((100 * progress.framesDone) / progress.framesTotal);
             // (A function, not page source: the page's CSP forbids the eval a string predicate needs.)
-            await page.waitForFunction((wanted) => document.querySelector('[data-testid="cloud-preparing"]')?.getAttribute('data-percent') === String(wanted), expected, {
-              timeout: HANDOVER_TIMEOUT_MS,
-              polling: 100,
-            });
+            await page.waitForFunction(
+              (wanted) => document.querySelector('[data-testid="cloud-preparing"]')?.getAttribute('data-percent') === String(wanted),
+              expected,
+              {
+                timeout: HANDOVER_TIMEOUT_MS,
+                polling: 100,
+              },
+            );
             seen.push(expected);
           },
         },
@@ -132,7 +151,10 @@ describe('a bake that lands while the visitor watches', () => {
       assert.equal(handover.to, 'cloud');
       assert.equal(handover.reason, 'cloud-ready', describeHandover(handover));
       assert.equal(handover.outcome, 'done', describeHandover(handover));
-      assert.ok(handover.offsetMs !== null && Math.abs(handover.offsetMs) <= POSE_TOLERANCE_MS, `the stream took over at the clock's pose: ${describeHandover(handover)}`);
+      assert.ok(
+        handover.offsetMs !== null && Math.abs(handover.offsetMs) <= POSE_TOLERANCE_MS,
+        `the stream took over at the clock's pose: ${describeHandover(handover)}`,
+      );
       assert.ok(await page.evaluate(() => window.__yunshanPlayer!.playing()), 'the flight played on through the switch');
       assert.equal(await page.getByTestId('handover-notice').innerText(), 'The cloud picture is ready: now streaming it');
       assert.equal(await page.evaluate(PREPARING_PERCENT), null, 'nothing left to prepare');

@@ -23,7 +23,10 @@ after(async () => {
   await server?.stop();
 });
 
-async function openFlight(query: string, options: { locale?: string; reducedMotion?: 'reduce' | 'no-preference' } = {}): Promise<{ context: BrowserContext; page: Page }> {
+async function openFlight(
+  query: string,
+  options: { locale?: string; reducedMotion?: 'reduce' | 'no-preference' } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
   const locale = options.locale ?? 'en-US';
   const context = await browser.newContext({
     viewport: { width: 960, height: 540 },

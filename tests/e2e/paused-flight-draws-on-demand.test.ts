@@ -55,10 +55,14 @@ const framesDrawn = (page: Page) => page.evaluate(() => window.__yunshanStats?.f
 /** Waits until a whole QUIET_MS has passed without a draw call; fails if the page keeps drawing. */
 async function waitUntilQuiet(page: Page, what: string): Promise<void> {
   try {
-    await page.waitForFunction((quietMs) => performance.now() - (window as unknown as { __yunshanDraws: DrawLog }).__yunshanDraws.lastDrawAtMs >= quietMs, QUIET_MS, {
-      timeout: WAIT_TIMEOUT_MS,
-      polling: 100,
-    });
+    await page.waitForFunction(
+      (quietMs) => performance.now() - (window as unknown as { __yunshanDraws: DrawLog }).__yunshanDraws.lastDrawAtMs >= quietMs,
+      QUIET_MS,
+      {
+        timeout: WAIT_TIMEOUT_MS,
+        polling: 100,
+      },
+    );
   } catch {
     assert.fail(`${what}: the page kept drawing (${(await readDraws(page)).draws} draw calls, ${await framesDrawn(page)} frames)`);
   }
@@ -84,7 +88,9 @@ test('a paused device flight draws only when its picture changes', async () => {
     // Flying: drawn frame after frame.
     const drawsBeforeFlight = (await readDraws(page)).draws;
     await page.evaluate(() => window.__yunshanPlayer!.play());
-    await page.waitForFunction((until) => (window.__yunshanStats?.frames ?? 0) >= until, pausedFrames + FLYING_FRAMES, { timeout: WAIT_TIMEOUT_MS });
+    await page.waitForFunction((until) => (window.__yunshanStats?.frames ?? 0) >= until, pausedFrames + FLYING_FRAMES, {
+      timeout: WAIT_TIMEOUT_MS,
+    });
     assert.ok((await readDraws(page)).draws > drawsBeforeFlight, 'the flying flight drew');
 
     // Paused again: it rests again.

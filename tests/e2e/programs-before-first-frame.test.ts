@@ -63,11 +63,17 @@ test('a device flight links every program before its first draw, none in its fir
     assert.equal(response?.status(), 200);
     await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ state: 'attached', timeout: SCENE_READY_TIMEOUT_MS });
     const framesAtReady = await page.evaluate(() => window.__yunshanStats?.frames ?? 0);
-    await page.waitForFunction((after) => (window.__yunshanStats?.frames ?? 0) > after, framesAtReady + FRAMES_WATCHED, { timeout: 60_000 });
+    await page.waitForFunction((after) => (window.__yunshanStats?.frames ?? 0) > after, framesAtReady + FRAMES_WATCHED, {
+      timeout: 60_000,
+    });
     const calls = (await page.evaluate('window.__yunshanGlCalls')) as GlCalls;
     assert.ok(calls.draws > 0, 'the flight drew');
     assert.ok(calls.linksBeforeFirstDraw > 0, 'its programs were linked ahead');
-    assert.equal(calls.links, calls.linksBeforeFirstDraw, `no program linked once drawing began (${calls.links - calls.linksBeforeFirstDraw} were)`);
+    assert.equal(
+      calls.links,
+      calls.linksBeforeFirstDraw,
+      `no program linked once drawing began (${calls.links - calls.linksBeforeFirstDraw} were)`,
+    );
   } finally {
     await context.close();
   }

@@ -56,7 +56,11 @@ after(async () => {
 
 /** Flight clock and wall clock, read together in the page. */
 function readClock(page: Page): Promise<{ nowMs: number; timeS: number; playing: boolean }> {
-  return page.evaluate(() => ({ nowMs: performance.now(), timeS: window.__yunshanPlayer!.timeS(), playing: window.__yunshanPlayer!.playing() }));
+  return page.evaluate(() => ({
+    nowMs: performance.now(),
+    timeS: window.__yunshanPlayer!.timeS(),
+    playing: window.__yunshanPlayer!.playing(),
+  }));
 }
 
 /** A screen with nothing on it: near-black, or a single flat colour. */
@@ -150,48 +154,66 @@ describe('handing over mid-flight', () => {
   // CPU-only machine: the cloud layer shows ~2-3 frames a second while llvmpipe draws, never lands within a frame of
   // the clock, and the handover ends 'failed'. The low-frame-rate and lost-context handovers to the cloud still pass.
   // Marked todo so it keeps running and reporting, not hidden; the fix is the first item of the next session.
-  test('device → cloud while flying, then cloud → device while paused: same clock, no black frame', { todo: 'known regression: visitor-chosen device→cloud handover fails while the device draws at full rate (issue 15)' }, async () => {
-    const context = await newProbeContext(browser, CAPABLE_DEVICE);
-    try {
-      const page = await context.newPage();
-      await page.goto(fixture.tourUrl({ lang: 'en' }));
-      await waitForActive(page, 'local:phone', 'start on the device');
-      await waitForPicture(page);
-      await flyUntil(page, 2);
+  test(
+    'device → cloud while flying, then cloud → device while paused: same clock, no black frame',
+    { todo: 'known regression: visitor-chosen device→cloud handover fails while the device draws at full rate (issue 15)' },
+    async () => {
+      const context = await newProbeContext(browser, CAPABLE_DEVICE);
+      try {
+        const page = await context.newPage();
+        await page.goto(fixture.tourUrl({ lang: 'en' }));
+        await waitForActive(page, 'local:phone', 'start on the device');
+        await waitForPicture(page);
+        await flyUntil(page, 2);
 
-      // Device → cloud, mid-flight.
-      const before = await readClock(page);
-      await page.getByTestId('render-path-cloud').click();
-      const toCloudSamples = await sampleUntilSettled(page, 'cloud');
-      const afterwards = await readClock(page);
-      const toCloud = lastHandover(await readChoice(page));
-      console.log(`# ${describeHandover(toCloud)}; ${toCloudSamples.length} screen samples`);
-      assert.equal(toCloud.outcome, 'done');
-      assert.ok(toCloud.offsetMs !== null && Math.abs(toCloud.offsetMs) <= POSE_TOLERANCE_MS, `the cloud picture was ${toCloud.offsetMs} ms from the clock`);
-      assert.ok(before.playing && afterwards.playing, 'the flight kept flying');
-      const clockDriftMs = (afterwards.timeS - before.timeS) * 1000 - (afterwards.nowMs - before.nowMs);
-      assert.ok(Math.abs(clockDriftMs) <= POSE_TOLERANCE_MS, `the flight clock moved ${clockDriftMs.toFixed(0)} ms off wall time during the handover`);
-      toCloudSamples.forEach((sample, i) => assert.ok(!isBlank(sample), `screen sample ${i} of ${toCloudSamples.length} is blank: ${JSON.stringify({ mean: sample.meanLuma, sd: sample.lumaStdDev })}`));
+        // Device → cloud, mid-flight.
+        const before = await readClock(page);
+        await page.getByTestId('render-path-cloud').click();
+        const toCloudSamples = await sampleUntilSettled(page, 'cloud');
+        const afterwards = await readClock(page);
+        const toCloud = lastHandover(await readChoice(page));
+        console.log(`# ${describeHandover(toCloud)}; ${toCloudSamples.length} screen samples`);
+        assert.equal(toCloud.outcome, 'done');
+        assert.ok(
+          toCloud.offsetMs !== null && Math.abs(toCloud.offsetMs) <= POSE_TOLERANCE_MS,
+          `the cloud picture was ${toCloud.offsetMs} ms from the clock`,
+        );
+        assert.ok(before.playing && afterwards.playing, 'the flight kept flying');
+        const clockDriftMs = (afterwards.timeS - before.timeS) * 1000 - (afterwards.nowMs - before.nowMs);
+        assert.ok(
+          Math.abs(clockDriftMs) <= POSE_TOLERANCE_MS,
+          `the flight clock moved ${clockDriftMs.toFixed(0)} ms off wall time during the handover`,
+        );
+        toCloudSamples.forEach((sample, i) =>
+          assert.ok(
+            !isBlank(sample),
+            `screen sample ${i} of ${toCloudSamples.length} is blank: ${JSON.stringify({ mean: sample.meanLuma, sd: sample.lumaStdDev })}`,
+          ),
+        );
 
-      // Cloud → device, paused: the device's first picture is exactly the paused pose.
-      await page.evaluate(() => window.__yunshanPlayer!.pause());
-      const pausedAtS = (await readClock(page)).timeS;
-      await page.getByTestId('render-path-local').click();
-      const toDeviceSamples = await sampleUntilSettled(page, 'local:phone');
-      const toDevice = lastHandover(await readChoice(page));
-      console.log(`# ${describeHandover(toDevice)}; ${toDeviceSamples.length} screen samples`);
-      assert.equal(toDevice.outcome, 'done');
-      assert.ok(toDevice.offsetMs !== null && Math.abs(toDevice.offsetMs) <= POSE_TOLERANCE_MS, `the device picture was ${toDevice.offsetMs} ms from the clock`);
-      const shown = await page.evaluate(() => window.__yunshanStats!.timeS);
-      assert.ok(Math.abs(shown - pausedAtS) * 1000 <= POSE_TOLERANCE_MS, `the device draws ${shown} s, paused at ${pausedAtS} s`);
-      assert.equal((await readClock(page)).timeS, pausedAtS, 'a handover never moves the clock');
-      toDeviceSamples.forEach((sample, i) => assert.ok(!isBlank(sample), `screen sample ${i} of ${toDeviceSamples.length} is blank`));
-      // The visitor's choice stands: no notice for a handover they asked for.
-      assert.equal(await page.getByTestId('handover-notice').count(), 0);
-    } finally {
-      await context.close();
-    }
-  });
+        // Cloud → device, paused: the device's first picture is exactly the paused pose.
+        await page.evaluate(() => window.__yunshanPlayer!.pause());
+        const pausedAtS = (await readClock(page)).timeS;
+        await page.getByTestId('render-path-local').click();
+        const toDeviceSamples = await sampleUntilSettled(page, 'local:phone');
+        const toDevice = lastHandover(await readChoice(page));
+        console.log(`# ${describeHandover(toDevice)}; ${toDeviceSamples.length} screen samples`);
+        assert.equal(toDevice.outcome, 'done');
+        assert.ok(
+          toDevice.offsetMs !== null && Math.abs(toDevice.offsetMs) <= POSE_TOLERANCE_MS,
+          `the device picture was ${toDevice.offsetMs} ms from the clock`,
+        );
+        const shown = await page.evaluate(() => window.__yunshanStats!.timeS);
+        assert.ok(Math.abs(shown - pausedAtS) * 1000 <= POSE_TOLERANCE_MS, `the device draws ${shown} s, paused at ${pausedAtS} s`);
+        assert.equal((await readClock(page)).timeS, pausedAtS, 'a handover never moves the clock');
+        toDeviceSamples.forEach((sample, i) => assert.ok(!isBlank(sample), `screen sample ${i} of ${toDeviceSamples.length} is blank`));
+        // The visitor's choice stands: no notice for a handover they asked for.
+        assert.equal(await page.getByTestId('handover-notice').count(), 0);
+      } finally {
+        await context.close();
+      }
+    },
+  );
 
   test('a sustained low frame rate lowers the tier first, then hands the flight to the cloud', async () => {
     // The probe is told this is a strong laptop; its WebGL drawing is then made slow on purpose,
@@ -203,7 +225,11 @@ describe('handing over mid-flight', () => {
     // over a second and the watch rightly ignored them.
     const context = await browser.newContext({ viewport: { width: 960, height: 540 } });
     try {
-      const override = { ...CAPABLE_DEVICE, gpu: { tier: 3, type: 'BENCHMARK', isMobile: false, gpu: 'nvidia geforce rtx 4070', fps: 144 }, warmupFrameMs: 8 } satisfies Partial<DeviceProbe>;
+      const override = {
+        ...CAPABLE_DEVICE,
+        gpu: { tier: 3, type: 'BENCHMARK', isMobile: false, gpu: 'nvidia geforce rtx 4070', fps: 144 },
+        warmupFrameMs: 8,
+      } satisfies Partial<DeviceProbe>;
       // Page source, not a function: tsx would wrap the named inner functions in a helper the page lacks.
       await context.addInitScript({
         content: `
@@ -241,7 +267,10 @@ describe('handing over mid-flight', () => {
       const record = lastHandover(await readChoice(page));
       console.log(`# ${describeHandover(record)}`);
       assert.equal(record.reason, 'low-fps');
-      assert.deepEqual((await readChoice(page)).handovers.map((handover) => handover.outcome), ['done', 'done']);
+      assert.deepEqual(
+        (await readChoice(page)).handovers.map((handover) => handover.outcome),
+        ['done', 'done'],
+      );
       assert.match(await page.getByTestId('handover-notice').innerText(), /streaming from the cloud/);
     } finally {
       await context.close();
@@ -295,7 +324,9 @@ describe('handing over mid-flight', () => {
       assert.equal(record.reason, 'context-lost');
       assert.ok(record.offsetMs !== null && Math.abs(record.offsetMs) <= POSE_TOLERANCE_MS);
       const t0 = (await readClock(page)).timeS;
-      await page.waitForFunction((from) => (window.__yunshanCloud?.lastShownFrameIndex ?? -1) / 30 > from + 0.5, t0, { timeout: TIMEOUT_MS });
+      await page.waitForFunction((from) => (window.__yunshanCloud?.lastShownFrameIndex ?? -1) / 30 > from + 0.5, t0, {
+        timeout: TIMEOUT_MS,
+      });
       assert.match(await page.getByTestId('handover-notice').innerText(), /云端画面/);
     } finally {
       await context.close();
@@ -337,12 +368,20 @@ describe('a route whose bake is not finished', () => {
     }
     const queue = openSqliteBakeQueue(fixture.dbPath);
     const framesTotal = 601;
-    const job = await queue.enqueue({ routeId: baking.id, revision: 1, profileId: FIRST_STREAMABLE_PROFILE, sceneVersion: currentSceneVersion(), framesTotal });
+    const job = await queue.enqueue({
+      routeId: baking.id,
+      revision: 1,
+      profileId: FIRST_STREAMABLE_PROFILE,
+      sceneVersion: currentSceneVersion(),
+      framesTotal,
+    });
     queue.close();
     const db = openDatabase(fixture.dbPath);
     try {
       // A worker elsewhere holds it: 391 of 601 frames, 65 %.
-      db.prepare(`UPDATE bake_jobs SET status = 'running', frames_done = 391, lease_owner = 'e2e-baker', lease_expires_at_ms = ? WHERE id = ?`).run(Date.now() + 3_600_000, job.id);
+      db.prepare(
+        `UPDATE bake_jobs SET status = 'running', frames_done = 391, lease_owner = 'e2e-baker', lease_expires_at_ms = ? WHERE id = ?`,
+      ).run(Date.now() + 3_600_000, job.id);
     } finally {
       db.close();
     }

@@ -32,7 +32,9 @@ for (const scene of ['wulingyuan', 'tianmen'] as const) {
       const page = await context.newPage();
       const response = await page.goto(`${server.baseUrl}/tours/${route.id}?render=local&tier=phone&autoplay=1`);
       assert.equal(response?.status(), 200);
-      await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ state: 'attached', timeout: SCENE_READY_TIMEOUT_MS });
+      await page
+        .locator('[data-testid="flight-canvas"] [data-ready="true"]')
+        .waitFor({ state: 'attached', timeout: SCENE_READY_TIMEOUT_MS });
       const builds = await page.evaluate(() => window.__yunshanWorldBuilds ?? []);
       assert.deepEqual(
         builds.map((b) => `${b.scene}/${b.tier}@${b.where}`),

@@ -135,7 +135,9 @@ async function watchShownFrames(page: Page, untilS: number): Promise<number[]> {
 
 function assertInOrder(indices: readonly number[]): void {
   assert.ok(indices.length > 1, 'the picture changed');
-  indices.slice(1).forEach((index, i) => assert.ok(index > indices[i], `frame ${index} shown after frame ${indices[i]}: frames go forward`));
+  indices
+    .slice(1)
+    .forEach((index, i) => assert.ok(index > indices[i], `frame ${index} shown after frame ${indices[i]}: frames go forward`));
 }
 
 describe('cloud flight over WebRTC', () => {
@@ -180,7 +182,9 @@ describe('cloud flight over WebRTC', () => {
     const dropped = end.dropped - start.dropped;
     const advanced = end.lastShownFrameIndex - start.lastShownFrameIndex;
     const fps = shown / windowS;
-    console.log(`# ${shown} frames shown in ${windowS.toFixed(2)} s (${fps.toFixed(1)} fps), ${dropped} dropped, playhead advanced ${advanced} frames`);
+    console.log(
+      `# ${shown} frames shown in ${windowS.toFixed(2)} s (${fps.toFixed(1)} fps), ${dropped} dropped, playhead advanced ${advanced} frames`,
+    );
     assert.equal(end.transport, 'webrtc');
     assert.ok(end.timeS - start.timeS >= 10, `the window covers 10 s of flight (${(end.timeS - start.timeS).toFixed(2)} s)`);
     assert.ok(shown > 0, 'frames were shown while the flight played');
@@ -221,7 +225,11 @@ describe('adaptive quality', () => {
       const page = await openCloudFlight(context);
       await page.evaluate(() => window.__yunshanPlayer!.play());
       // Drawn at 960×540: the decoder was reconfigured at the keyframe where the server switched.
-      await page.waitForFunction(() => window.__yunshanCloud!.profile === '540p' && window.__yunshanCloud!.stats().height === 540, undefined, { timeout: STREAM_TIMEOUT_MS });
+      await page.waitForFunction(
+        () => window.__yunshanCloud!.profile === '540p' && window.__yunshanCloud!.stats().height === 540,
+        undefined,
+        { timeout: STREAM_TIMEOUT_MS },
+      );
       const switched = await read(page);
       const shownOrder = await watchShownFrames(page, switched.timeS + 2);
       const after = await waitForFrameAtClock(page, 3);
@@ -232,15 +240,26 @@ describe('adaptive quality', () => {
       assert.ok(shown > 0, 'frames keep coming after the switch');
       assert.equal(after.profile, '540p');
       assert.equal(await page.evaluate(() => window.__yunshanCloud!.stats().height), 540, 'still drawn at the new size');
-      assert.ok(Math.abs(advanced - (shown + dropped)) <= 2, 'every frame the playhead passed after the switch was shown or counted as dropped');
+      assert.ok(
+        Math.abs(advanced - (shown + dropped)) <= 2,
+        'every frame the playhead passed after the switch was shown or counted as dropped',
+      );
       assertInOrder(shownOrder);
 
       // The statistics panel opens with S; its data-saver box caps the stream at 360p.
       await page.keyboard.press('s');
       await page.getByTestId('cloud-stats').waitFor();
       await page.getByLabel('Data saver (360p at most)').check();
-      await page.waitForFunction(() => window.__yunshanCloud!.profile === '360p' && window.__yunshanCloud!.stats().height === 360, undefined, { timeout: STREAM_TIMEOUT_MS });
-      assert.equal(await page.evaluate(() => window.localStorage.getItem('yunshan.cloud.dataSaver')), '1', 'the choice is kept for the next flight');
+      await page.waitForFunction(
+        () => window.__yunshanCloud!.profile === '360p' && window.__yunshanCloud!.stats().height === 360,
+        undefined,
+        { timeout: STREAM_TIMEOUT_MS },
+      );
+      assert.equal(
+        await page.evaluate(() => window.localStorage.getItem('yunshan.cloud.dataSaver')),
+        '1',
+        'the choice is kept for the next flight',
+      );
       await page.evaluate(() => window.__yunshanPlayer!.pause());
     } finally {
       await context.close();
@@ -371,7 +390,10 @@ describe('cloud flight resilience', () => {
       await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 2, undefined, { timeout: STREAM_TIMEOUT_MS });
       const playing = await waitForFrameAtClock(page, 2);
       assert.ok(playing.framesShown > first.framesShown, 'JPEG frames keep being drawn');
-      assert.ok(playing.lastShownFrameIndex >= 2 * 30 - 2, `the JPEG picture follows the clock past 2 s (frame ${playing.lastShownFrameIndex})`);
+      assert.ok(
+        playing.lastShownFrameIndex >= 2 * 30 - 2,
+        `the JPEG picture follows the clock past 2 s (frame ${playing.lastShownFrameIndex})`,
+      );
       assert.equal(playing.profile, '360p-jpeg', 'and stays on JPEG: there is no VP8 to step up to');
     } finally {
       await context.close();
@@ -418,7 +440,9 @@ describe('a cloud flight that cannot stream yet', () => {
       await waitForStatusCard(page);
       assert.match(await status.innerText(), /still being prepared in the cloud/);
       await page.getByTestId('cloud-use-device').click();
-      await page.waitForFunction(() => document.querySelector('[data-testid="flight-canvas"]')?.getAttribute('data-render-path') === 'local');
+      await page.waitForFunction(
+        () => document.querySelector('[data-testid="flight-canvas"]')?.getAttribute('data-render-path') === 'local',
+      );
       assert.equal(await page.getByTestId('render-path-local').getAttribute('aria-pressed'), 'true');
       assert.equal(await page.getByTestId('cloud-status').count(), 0);
     } finally {

@@ -107,7 +107,11 @@ async function keyframeCount(page: Page): Promise<number> {
 
 describe('curator studio', () => {
   test('a curator designs, fixes, previews and publishes a route that a tourist then plays', { timeout: 120_000 }, async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', extraHTTPHeaders: { 'Accept-Language': 'en-US' } });
+    const context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'en-US',
+      extraHTTPHeaders: { 'Accept-Language': 'en-US' },
+    });
     const page = await context.newPage();
     const pageErrors: string[] = [];
     page.on('pageerror', (error) => pageErrors.push(String(error)));
@@ -128,11 +132,20 @@ describe('curator studio', () => {
     assert.equal(await keyframeCount(page), 2);
 
     const starter = starterRoute(
-      { id: routeId, title: { zh: '云海穿柱', en: 'Through the cloud pillars' }, description: { zh: '云海穿柱', en: 'Through the cloud pillars' }, landmark: 'hallelujah-mountain' },
+      {
+        id: routeId,
+        title: { zh: '云海穿柱', en: 'Through the cloud pillars' },
+        description: { zh: '云海穿柱', en: 'Through the cloud pillars' },
+        landmark: 'hallelujah-mountain',
+      },
       world,
     );
     const plan = planStudioRoute(starter, world);
-    assert.deepEqual(validateRoute(plan.finalRoute, world).filter((i) => i.severity === 'error'), [], 'the planned route is clean');
+    assert.deepEqual(
+      validateRoute(plan.finalRoute, world).filter((i) => i.severity === 'error'),
+      [],
+      'the planned route is clean',
+    );
 
     // See the whole scene, then click keyframes onto the map; the second lands on a pillar.
     await page.getByRole('button', { name: 'Show the whole scene' }).click();
@@ -193,12 +206,21 @@ describe('curator studio', () => {
     // What was published is the route built on the map: six keyframes, two sights.
     const published = (await (await fetch(`${server.baseUrl}/api/routes/${routeId}`)).json()) as { route: Route; revision: number };
     assert.equal(published.route.keyframes.length, 6);
-    assert.deepEqual(published.route.pointsOfInterest.map((p) => p.title.en), ['Southern Sky Column', 'A sandstone tower']);
+    assert.deepEqual(
+      published.route.pointsOfInterest.map((p) => p.title.en),
+      ['Southern Sky Column', 'A sandstone tower'],
+    );
     assert.equal(hasErrors(validateRoute(published.route, world)), false);
     await context.close();
 
     // A tourist, never signed in, finds it in the catalogue and plays it.
-    const tourist = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', extraHTTPHeaders: { 'Accept-Language': 'zh-CN' } });
+    const tourist = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      extraHTTPHeaders: { 'Accept-Language': 'zh-CN' },
+    });
     const visitorPage = await tourist.newPage();
     await visitorPage.goto(`${server.baseUrl}/`);
     const card = visitorPage.locator(`[data-testid="route-card"][data-route-id="${routeId}"]`);
@@ -207,7 +229,9 @@ describe('curator studio', () => {
     await visitorPage.waitForURL(`**/tours/${routeId}`);
     await visitorPage.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ timeout: SCENE_READY_TIMEOUT_MS });
     await visitorPage.getByTestId('play-start').click();
-    await visitorPage.waitForFunction(() => (window as { __yunshanPlayer?: { timeS(): number } }).__yunshanPlayer!.timeS() > 1, undefined, { timeout: 30_000 });
+    await visitorPage.waitForFunction(() => (window as { __yunshanPlayer?: { timeS(): number } }).__yunshanPlayer!.timeS() > 1, undefined, {
+      timeout: 30_000,
+    });
     await tourist.close();
   });
 });

@@ -60,7 +60,9 @@ function cliffDropFor(route: Route, world: AnySceneWorld): { x: number; z: numbe
   const x = TIANMEN_MASSIF.centreX - TIANMEN_MASSIF.radiusXM / 2;
   const z = TIANMEN_MASSIF.centreZ;
   const altitudeM = route.keyframes[MOVED_KEYFRAME].position[1];
-  const messagePattern = new RegExp(`^Keyframe ${MOVED_KEYFRAME + 1} is inside the ground \\(\\d+ m deep\\); keep at least \\d+ m clear\\.$`);
+  const messagePattern = new RegExp(
+    `^Keyframe ${MOVED_KEYFRAME + 1} is inside the ground \\(\\d+ m deep\\); keep at least \\d+ m clear\\.$`,
+  );
   for (let dx = -40; dx <= 40; dx += 20) {
     for (let dz = -40; dz <= 40; dz += 20) {
       assert.ok(world.clearanceAt([x + dx, altitudeM, z + dz]) < -200, `(${x + dx}, ${altitudeM}, ${z + dz}) is deep inside the massif`);
@@ -98,7 +100,8 @@ function reliefColourAt(relief: ReliefImage, halfExtentM: number, x: number, z: 
   const fv = v - v0;
   const at = (col: number, row: number, channel: number) => relief.pixels[(clamp(row) * relief.sizePx + clamp(col)) * 4 + channel];
   return [0, 1, 2].map(
-    (c) => (at(u0, v0, c) * (1 - fu) + at(u0 + 1, v0, c) * fu) * (1 - fv) + (at(u0, v0 + 1, c) * (1 - fu) + at(u0 + 1, v0 + 1, c) * fu) * fv,
+    (c) =>
+      (at(u0, v0, c) * (1 - fu) + at(u0 + 1, v0, c) * fu) * (1 - fv) + (at(u0, v0 + 1, c) * (1 - fu) + at(u0 + 1, v0 + 1, c) * fu) * fv,
   ) as [number, number, number];
 }
 
@@ -149,100 +152,124 @@ async function errorCount(page: Page): Promise<number> {
 }
 
 describe('curator studio with a Tianmen Mountain route', () => {
-  test('a duplicate of the Heaven’s Gate flythrough opens on Tianmen, validates, previews, flags a keyframe in the cliff and undoes clean', { timeout: 90_000 }, async (t) => {
-    const source = curatedRoute(SOURCE_ROUTE_ID);
-    assert.equal(source.scene, 'tianmen');
-    assert.deepEqual(validateRoute(source, tianmen).filter((i) => i.severity === 'error'), [], 'the curated route is clean in Node');
-    const drop = cliffDropFor(source, tianmen);
+  test(
+    'a duplicate of the Heaven’s Gate flythrough opens on Tianmen, validates, previews, flags a keyframe in the cliff and undoes clean',
+    { timeout: 90_000 },
+    async (t) => {
+      const source = curatedRoute(SOURCE_ROUTE_ID);
+      assert.equal(source.scene, 'tianmen');
+      assert.deepEqual(
+        validateRoute(source, tianmen).filter((i) => i.severity === 'error'),
+        [],
+        'the curated route is clean in Node',
+      );
+      const drop = cliffDropFor(source, tianmen);
 
-    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US', extraHTTPHeaders: { 'Accept-Language': 'en-US' } });
-    const page = await context.newPage();
-    const pageErrors: string[] = [];
-    page.on('pageerror', (error) => pageErrors.push(String(error)));
+      const context = await browser.newContext({
+        viewport: { width: 1440, height: 900 },
+        locale: 'en-US',
+        extraHTTPHeaders: { 'Accept-Language': 'en-US' },
+      });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(String(error)));
 
-    await signInToStudio(page, server.baseUrl, CURATOR);
+      await signInToStudio(page, server.baseUrl, CURATOR);
 
-    // Duplicating the curated route adds a draft copy to the list.
-    const sourceRow = page.locator(`[data-testid="studio-route"][data-route-id="${SOURCE_ROUTE_ID}"]`);
-    await sourceRow.getByTestId('duplicate-route').click();
-    const copyRow = page.locator('[data-testid="studio-route"][data-route-id^="through-heaven-s-gate-"]');
-    await copyRow.waitFor();
-    const copyId = (await copyRow.getAttribute('data-route-id'))!;
-    assert.match(copyId, /^through-heaven-s-gate-[0-9a-f]{6}$/);
-    assert.equal(await copyRow.getAttribute('data-status'), 'draft');
-    assert.match((await copyRow.textContent()) ?? '', /Through Heaven’s Gate \(copy\)/);
+      // Duplicating the curated route adds a draft copy to the list.
+      const sourceRow = page.locator(`[data-testid="studio-route"][data-route-id="${SOURCE_ROUTE_ID}"]`);
+      await sourceRow.getByTestId('duplicate-route').click();
+      const copyRow = page.locator('[data-testid="studio-route"][data-route-id^="through-heaven-s-gate-"]');
+      await copyRow.waitFor();
+      const copyId = (await copyRow.getAttribute('data-route-id'))!;
+      assert.match(copyId, /^through-heaven-s-gate-[0-9a-f]{6}$/);
+      assert.equal(await copyRow.getAttribute('data-status'), 'draft');
+      assert.match((await copyRow.textContent()) ?? '', /Through Heaven’s Gate \(copy\)/);
 
-    await copyRow.getByRole('link', { name: 'Through Heaven’s Gate (copy)' }).click();
-    await page.waitForURL(`**/studio/routes/${copyId}`);
-    await page.getByTestId('studio-map').waitFor();
-    await page.waitForFunction(() => Number(document.querySelector('[data-testid="studio-map"]')?.getAttribute('data-px-per-m')) > 0);
+      await copyRow.getByRole('link', { name: 'Through Heaven’s Gate (copy)' }).click();
+      await page.waitForURL(`**/studio/routes/${copyId}`);
+      await page.getByTestId('studio-map').waitFor();
+      await page.waitForFunction(() => Number(document.querySelector('[data-testid="studio-map"]')?.getAttribute('data-px-per-m')) > 0);
 
-    // Every keyframe is a chip; the copy is the validated curated route, so no errors.
-    assert.equal(await page.getByTestId('keyframe-chip').count(), source.keyframes.length);
-    await page.locator('[data-testid="issue-list"][data-errors="0"]').waitFor();
-    assert.equal(await errorCount(page), 0);
+      // Every keyframe is a chip; the copy is the validated curated route, so no errors.
+      assert.equal(await page.getByTestId('keyframe-chip').count(), source.keyframes.length);
+      await page.locator('[data-testid="issue-list"][data-errors="0"]').waitFor();
+      assert.equal(await errorCount(page), 0);
 
-    // The map draws Tianmen: its relief where the relief shows alone, matching Tianmen's heights far better than Wulingyuan's.
-    await page.getByRole('button', { name: 'Show the whole scene' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="studio-map"]')?.getAttribute('data-center-x') === '0');
-    const map = await mapGeometry(page);
-    const half = tianmen.halfExtentM;
-    const points = bareReliefPoints(map, source, half);
-    assert.ok(points.length >= 100, `enough bare relief to compare (${points.length} points)`);
-    const shown = await mapPixels(page, points.map(([x, z]) => toMapPx(map, x, z)));
-    const tianmenRelief = buildReliefImage(tianmen.heightAt, half, RELIEF_SIZE_PX);
-    const wulingyuanRelief = buildReliefImage(wulingyuan.heightAt, wulingyuan.halfExtentM, RELIEF_SIZE_PX);
-    const errorAgainst = (relief: ReliefImage, extentM: number) =>
-      median(points.map(([x, z], i) => reliefColourAt(relief, extentM, x, z).reduce((sum, channel, c) => sum + Math.abs(channel - shown[i][c]), 0) / 3));
-    const tianmenError = errorAgainst(tianmenRelief, half);
-    const wulingyuanError = errorAgainst(wulingyuanRelief, wulingyuan.halfExtentM);
-    t.diagnostic(`relief median error: Tianmen ${tianmenError.toFixed(1)}, Wulingyuan ${wulingyuanError.toFixed(1)} levels over ${points.length} points`);
-    const lumas = shown.map(([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b);
-    assert.ok(Math.max(...lumas) - Math.min(...lumas) > 40, 'the relief is drawn, not a blank map');
-    assert.ok(tianmenError < 8, `the map's relief is Tianmen's (median error ${tianmenError.toFixed(1)} levels)`);
-    assert.ok(wulingyuanError > 3 * tianmenError + 10, `and not Wulingyuan's (median error ${wulingyuanError.toFixed(1)} levels)`);
+      // The map draws Tianmen: its relief where the relief shows alone, matching Tianmen's heights far better than Wulingyuan's.
+      await page.getByRole('button', { name: 'Show the whole scene' }).click();
+      await page.waitForFunction(() => document.querySelector('[data-testid="studio-map"]')?.getAttribute('data-center-x') === '0');
+      const map = await mapGeometry(page);
+      const half = tianmen.halfExtentM;
+      const points = bareReliefPoints(map, source, half);
+      assert.ok(points.length >= 100, `enough bare relief to compare (${points.length} points)`);
+      const shown = await mapPixels(
+        page,
+        points.map(([x, z]) => toMapPx(map, x, z)),
+      );
+      const tianmenRelief = buildReliefImage(tianmen.heightAt, half, RELIEF_SIZE_PX);
+      const wulingyuanRelief = buildReliefImage(wulingyuan.heightAt, wulingyuan.halfExtentM, RELIEF_SIZE_PX);
+      const errorAgainst = (relief: ReliefImage, extentM: number) =>
+        median(
+          points.map(
+            ([x, z], i) => reliefColourAt(relief, extentM, x, z).reduce((sum, channel, c) => sum + Math.abs(channel - shown[i][c]), 0) / 3,
+          ),
+        );
+      const tianmenError = errorAgainst(tianmenRelief, half);
+      const wulingyuanError = errorAgainst(wulingyuanRelief, wulingyuan.halfExtentM);
+      t.diagnostic(
+        `relief median error: Tianmen ${tianmenError.toFixed(1)}, Wulingyuan ${wulingyuanError.toFixed(1)} levels over ${points.length} points`,
+      );
+      const lumas = shown.map(([r, g, b]) => 0.2126 * r + 0.7152 * g + 0.0722 * b);
+      assert.ok(Math.max(...lumas) - Math.min(...lumas) > 40, 'the relief is drawn, not a blank map');
+      assert.ok(tianmenError < 8, `the map's relief is Tianmen's (median error ${tianmenError.toFixed(1)} levels)`);
+      assert.ok(wulingyuanError > 3 * tianmenError + 10, `and not Wulingyuan's (median error ${wulingyuanError.toFixed(1)} levels)`);
 
-    // Tianmen's landmarks are marked and labelled, Heaven's Gate included; Wulingyuan's are not.
-    for (const landmark of Object.values(LANDMARKS)) {
-      const labelled = await landmarkLabelPixels(page, map, landmark.x, landmark.z);
-      t.diagnostic(`${landmark.id}: ${labelled} label pixels`);
-      if (landmark.scene === 'tianmen') assert.ok(labelled > 20, `${landmark.id} is labelled on the map (${labelled} label pixels)`);
-      else assert.ok(labelled < 3, `${landmark.id} is not on a Tianmen map (${labelled} label pixels)`);
-    }
+      // Tianmen's landmarks are marked and labelled, Heaven's Gate included; Wulingyuan's are not.
+      for (const landmark of Object.values(LANDMARKS)) {
+        const labelled = await landmarkLabelPixels(page, map, landmark.x, landmark.z);
+        t.diagnostic(`${landmark.id}: ${labelled} label pixels`);
+        if (landmark.scene === 'tianmen') assert.ok(labelled > 20, `${landmark.id} is labelled on the map (${labelled} label pixels)`);
+        else assert.ok(labelled < 3, `${landmark.id} is not on a Tianmen map (${labelled} label pixels)`);
+      }
 
-    // The live preview draws the Tianmen scene.
-    await page.getByTestId('preview-start').click();
-    const previewCanvas = page.locator('[data-testid="studio-preview"] [data-ready="true"]');
-    await previewCanvas.waitFor({ timeout: SCENE_READY_TIMEOUT_MS });
-    const preview = await samplePixels(page, previewCanvas);
-    t.diagnostic(`preview luma std dev ${preview.lumaStdDev.toFixed(1)}`);
-    assert.ok(preview.lumaStdDev > 5, `the preview shows a picture, not a blank (luma std dev ${preview.lumaStdDev.toFixed(1)})`);
+      // The live preview draws the Tianmen scene.
+      await page.getByTestId('preview-start').click();
+      const previewCanvas = page.locator('[data-testid="studio-preview"] [data-ready="true"]');
+      await previewCanvas.waitFor({ timeout: SCENE_READY_TIMEOUT_MS });
+      const preview = await samplePixels(page, previewCanvas);
+      t.diagnostic(`preview luma std dev ${preview.lumaStdDev.toFixed(1)}`);
+      assert.ok(preview.lumaStdDev > 5, `the preview shows a picture, not a blank (luma std dev ${preview.lumaStdDev.toFixed(1)})`);
 
-    // Dragging keyframe 2 into the massif flags it, in plain words, on that keyframe.
-    const from = toClient(map, source.keyframes[MOVED_KEYFRAME].position[0], source.keyframes[MOVED_KEYFRAME].position[2]);
-    const to = toClient(map, drop.x, drop.z);
-    await page.mouse.move(from.x, from.y);
-    await page.mouse.down();
-    for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
-    await page.mouse.up();
-    const cliffIssue = page.locator(`[data-testid="route-issue"][data-code="keyframe-clearance"][data-keyframe="${MOVED_KEYFRAME}"]`);
-    await cliffIssue.waitFor();
-    assert.match((await cliffIssue.locator('span').nth(1).textContent()) ?? '', drop.messagePattern);
-    assert.equal(await page.getByTestId('publish').isDisabled(), true, 'a route through the cliff cannot be published');
-    // Choosing the issue picks out that keyframe.
-    await page.getByRole('button', { name: 'Route settings' }).click();
-    await cliffIssue.click();
-    assert.equal(await page.getByTestId('keyframe-chip').nth(MOVED_KEYFRAME).getAttribute('data-active'), 'true');
+      // Dragging keyframe 2 into the massif flags it, in plain words, on that keyframe.
+      const from = toClient(map, source.keyframes[MOVED_KEYFRAME].position[0], source.keyframes[MOVED_KEYFRAME].position[2]);
+      const to = toClient(map, drop.x, drop.z);
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      for (let i = 1; i <= 8; i++) await page.mouse.move(from.x + ((to.x - from.x) * i) / 8, from.y + ((to.y - from.y) * i) / 8);
+      await page.mouse.up();
+      const cliffIssue = page.locator(`[data-testid="route-issue"][data-code="keyframe-clearance"][data-keyframe="${MOVED_KEYFRAME}"]`);
+      await cliffIssue.waitFor();
+      assert.match((await cliffIssue.locator('span').nth(1).textContent()) ?? '', drop.messagePattern);
+      assert.equal(await page.getByTestId('publish').isDisabled(), true, 'a route through the cliff cannot be published');
+      // Choosing the issue picks out that keyframe.
+      await page.getByRole('button', { name: 'Route settings' }).click();
+      await cliffIssue.click();
+      assert.equal(await page.getByTestId('keyframe-chip').nth(MOVED_KEYFRAME).getAttribute('data-active'), 'true');
 
-    // One undo puts the keyframe back: no errors, and the saved draft is the curated route again.
-    await page.getByTestId('undo').click();
-    await cliffIssue.waitFor({ state: 'detached' });
-    await page.locator('[data-testid="issue-list"][data-errors="0"]').waitFor();
-    await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
-    const draft = await page.evaluate(async (id) => (await (await fetch(`/api/studio/routes/${id}`)).json()) as { route: { route: Route } }, copyId);
-    assert.deepEqual(draft.route.route.keyframes, source.keyframes);
-    assert.equal(await errorCount(page), 0);
-    assert.deepEqual(pageErrors, []);
-    await context.close();
-  });
+      // One undo puts the keyframe back: no errors, and the saved draft is the curated route again.
+      await page.getByTestId('undo').click();
+      await cliffIssue.waitFor({ state: 'detached' });
+      await page.locator('[data-testid="issue-list"][data-errors="0"]').waitFor();
+      await page.locator('[data-testid="save-state"][data-state="saved"]').waitFor({ timeout: 20_000 });
+      const draft = await page.evaluate(
+        async (id) => (await (await fetch(`/api/studio/routes/${id}`)).json()) as { route: { route: Route } },
+        copyId,
+      );
+      assert.deepEqual(draft.route.route.keyframes, source.keyframes);
+      assert.equal(await errorCount(page), 0);
+      assert.deepEqual(pageErrors, []);
+      await context.close();
+    },
+  );
 });

@@ -22,7 +22,10 @@ after(async () => {
 });
 
 type HashFunction = 'hashWorldGeometry' | 'hashTianmenGeometry';
-const NODE_HASHES: Record<HashFunction, (seed: number, tier: (typeof QUALITY_TIERS)[number]) => string> = { hashWorldGeometry, hashTianmenGeometry };
+const NODE_HASHES: Record<HashFunction, (seed: number, tier: (typeof QUALITY_TIERS)[number]) => string> = {
+  hashWorldGeometry,
+  hashTianmenGeometry,
+};
 
 async function bundleForBrowser(entry: string, globalName?: string): Promise<string> {
   const bundle = await build({
@@ -44,7 +47,8 @@ test('Chromium and Node hash the same geometry for both scenes, every tier', asy
   for (const hash of Object.keys(NODE_HASHES) as HashFunction[]) {
     for (const tier of QUALITY_TIERS) {
       const inBrowser = await page.evaluate(
-        ([name, seed, t]) => (window as unknown as { yunshanWorld: Record<string, (s: number, t: string) => string> }).yunshanWorld[name](seed, t),
+        ([name, seed, t]) =>
+          (window as unknown as { yunshanWorld: Record<string, (s: number, t: string) => string> }).yunshanWorld[name](seed, t),
         [hash, DEFAULT_WORLD_SEED, tier] as const,
       );
       assert.equal(inBrowser, NODE_HASHES[hash](DEFAULT_WORLD_SEED, tier), `${hash}, ${tier} tier`);
@@ -57,11 +61,15 @@ test('the scene-build worker hands over the same geometry, both scenes, every ti
   const page = await browser.newPage();
   await page.addScriptTag({ content: await bundleForBrowser('scenes/world/geometry-hash.ts', 'yunshanWorld') });
   const workerSource = await bundleForBrowser('components/scene/scene-build.worker.ts');
-  const requests = (['wulingyuan', 'tianmen'] as const).flatMap((scene) => QUALITY_TIERS.map((tier) => ({ scene, seed: DEFAULT_SCENE_SEEDS[scene], tier })));
+  const requests = (['wulingyuan', 'tianmen'] as const).flatMap((scene) =>
+    QUALITY_TIERS.map((tier) => ({ scene, seed: DEFAULT_SCENE_SEEDS[scene], tier })),
+  );
   const inWorker = await page.evaluate(
     async ([source, wanted]) => {
       type Mesh = Record<string, ArrayBufferView | undefined>;
-      type Reply = { ok: true; build: { scene: string; geometry: Record<string, unknown>; instancing?: { pillars: unknown[] } } } | { ok: false; error: string };
+      type Reply =
+        | { ok: true; build: { scene: string; geometry: Record<string, unknown>; instancing?: { pillars: unknown[] } } }
+        | { ok: false; error: string };
       const hashes = (window as unknown as { yunshanWorld: Record<string, (...args: unknown[]) => string> }).yunshanWorld;
       const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
       const fingerprints: string[] = [];
@@ -86,7 +94,8 @@ test('the scene-build worker hands over the same geometry, both scenes, every ti
     [workerSource, requests] as const,
   );
   requests.forEach((request, i) => {
-    const inNode = request.scene === 'tianmen' ? hashTianmenGeometry(request.seed, request.tier) : hashWorldGeometry(request.seed, request.tier);
+    const inNode =
+      request.scene === 'tianmen' ? hashTianmenGeometry(request.seed, request.tier) : hashWorldGeometry(request.seed, request.tier);
     assert.equal(inWorker[i], inNode, `${request.scene}, ${request.tier} tier, built in the worker`);
   });
   await page.close();

@@ -43,7 +43,10 @@ export async function measureCloudFirstFrameOnce(browser: Browser, tourUrl: stri
   try {
     const page = await context.newPage();
     await page.goto(tourUrl, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__yunshanCloud?.marks.firstFrameShownAtMs != null, undefined, { timeout: timeoutMs, polling: 20 });
+    await page.waitForFunction(() => window.__yunshanCloud?.marks.firstFrameShownAtMs != null, undefined, {
+      timeout: timeoutMs,
+      polling: 20,
+    });
     return await page.evaluate(() => {
       const cloud = window.__yunshanCloud as YunshanCloudHandle;
       const { startedAtMs, readyAtMs, firstFrameDecodedAtMs, firstFrameShownAtMs } = cloud.marks;

@@ -72,7 +72,9 @@ const quiet = silentLogger();
  */
 export function cloudFixtureFramesDir(route: Route = cloudTestRoute()): string {
   const routeHash = createHash('sha256').update(JSON.stringify(route)).digest('hex').slice(0, 16);
-  return process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR ?? path.join(os.tmpdir(), 'yunshan-cloud-fixture', `${currentSceneVersion()}-${routeHash}`);
+  return (
+    process.env.YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR ?? path.join(os.tmpdir(), 'yunshan-cloud-fixture', `${currentSceneVersion()}-${routeHash}`)
+  );
 }
 
 export async function startCloudStreamFixture(options: CloudStreamFixtureOptions = {}): Promise<CloudStreamFixture> {
@@ -93,8 +95,13 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
   const pool = await createRendererPool({ size: 1 });
   try {
     for (const profileId of BAKED_PROFILES) {
-      const result = await bakeRoute({ route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion: currentSceneVersion() }, { pool, store });
-      log(`baked ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`);
+      const result = await bakeRoute(
+        { route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion: currentSceneVersion() },
+        { pool, store },
+      );
+      log(
+        `baked ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`,
+      );
     }
   } finally {
     await pool.close();

@@ -27,7 +27,10 @@ export function deviceProbeArbitrary({ realistic }: { realistic: boolean }): fc.
     battery: fc.option(fc.record({ level: fc.double({ min: 0, max: 1, noNaN: true }), charging: fc.boolean() }), { nil: null }),
     coarsePointer: fc.boolean(),
     screenShortSidePx: realistic ? fc.integer({ min: 240, max: 2160 }) : fc.integer({ min: 0, max: 4000 }),
-    warmupFrameMs: fc.option(realistic ? fc.double({ min: 0.5, max: 2000, noNaN: true }) : fc.double({ min: 0.1, max: 5000, noNaN: true }), { nil: null }),
+    warmupFrameMs: fc.option(
+      realistic ? fc.double({ min: 0.5, max: 2000, noNaN: true }) : fc.double({ min: 0.1, max: 5000, noNaN: true }),
+      { nil: null },
+    ),
     warmupFrames: fc.integer({ min: 0, max: 12 }),
   });
 }

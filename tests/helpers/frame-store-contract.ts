@@ -48,7 +48,8 @@ function contractManifest(key: BakeKey): BakeManifest {
 }
 
 /** The chunks' metadata and bytes, for deepEqual. */
-const exactly = (chunks: readonly EncodedChunk[]) => chunks.map((chunk) => ({ ...describeChunk(chunk), data: Buffer.from(chunk.data).toString('base64') }));
+const exactly = (chunks: readonly EncodedChunk[]) =>
+  chunks.map((chunk) => ({ ...describeChunk(chunk), data: Buffer.from(chunk.data).toString('base64') }));
 
 export function defineFrameStoreContract(implementation: FrameStoreImplementation): void {
   describe(`FrameStore contract: ${implementation.name}`, () => {
@@ -69,7 +70,10 @@ export function defineFrameStoreContract(implementation: FrameStoreImplementatio
       assert.equal(await store.hasSegment({ ...CONTRACT_KEY, profileId: '540p' }, 0), false, 'another profile is another bake');
       assert.equal(await store.readManifest(CONTRACT_KEY), null);
       assert.equal(await store.readPoster(CONTRACT_KEY.routeId, 1), null);
-      await assert.rejects(store.readSegment(CONTRACT_KEY, 7), (error: unknown) => isCorruptChunkError(error) && error.segmentIndex === 7 && /missing/.test(error.message));
+      await assert.rejects(
+        store.readSegment(CONTRACT_KEY, 7),
+        (error: unknown) => isCorruptChunkError(error) && error.segmentIndex === 7 && /missing/.test(error.message),
+      );
     });
 
     test('refuses chunks that are not the consecutive frames of that segment, and keys that climb out of the store', async () => {
@@ -144,11 +148,16 @@ export function defineFrameStoreContract(implementation: FrameStoreImplementatio
       const reader = (async () => {
         while (writing) {
           const seen = exactly(await store.readSegment(CONTRACT_KEY, 3));
-          assert.ok(versions.some((version) => JSON.stringify(version) === JSON.stringify(seen)), 'a read returned neither version whole');
+          assert.ok(
+            versions.some((version) => JSON.stringify(version) === JSON.stringify(seen)),
+            'a read returned neither version whole',
+          );
           reads++;
         }
       })();
-      await Promise.all(Array.from({ length: 8 }, (_, i) => store.writeSegment(CONTRACT_KEY, 3, contractChunks(3, FRAMES_PER_SEGMENT, 1 + (i % 2)))));
+      await Promise.all(
+        Array.from({ length: 8 }, (_, i) => store.writeSegment(CONTRACT_KEY, 3, contractChunks(3, FRAMES_PER_SEGMENT, 1 + (i % 2)))),
+      );
       writing = false;
       await reader;
       assert.ok(reads > 0);
@@ -186,7 +195,11 @@ export function defineFrameStoreContract(implementation: FrameStoreImplementatio
       assert.ok(bytes !== null);
       assert.equal(bytes.byteLength, content.size);
       assert.equal(sha256Hex(bytes), content.sha256);
-      assert.deepEqual(exactly(decodeSegment(Buffer.from(bytes), CONTRACT_KEY, 0)), exactly(contractChunks(0)), 'the stored segment, decodable as such');
+      assert.deepEqual(
+        exactly(decodeSegment(Buffer.from(bytes), CONTRACT_KEY, 0)),
+        exactly(contractChunks(0)),
+        'the stored segment, decodable as such',
+      );
       await store.writeSegment(CONTRACT_KEY, 0, contractChunks(0));
       assert.deepEqual(await store.segmentContent(CONTRACT_KEY, 0), content, 'the same chunks are the same content');
       // A re-bake with other bytes is other content; a client holding the old URL can still finish.
@@ -202,7 +215,10 @@ export function defineFrameStoreContract(implementation: FrameStoreImplementatio
       assert.equal(await store.readSegmentBytesByHash('0'.repeat(64)), null);
       await assert.rejects(store.readSegmentBytesByHash('../../etc/passwd'), /Not a SHA-256/);
       await assert.rejects(store.readSegmentBytesByHash('A'.repeat(64)), /Not a SHA-256/);
-      await assert.rejects(store.segmentContent(CONTRACT_KEY, 9), (error: unknown) => isCorruptChunkError(error) && error.segmentIndex === 9 && /missing/.test(error.message));
+      await assert.rejects(
+        store.segmentContent(CONTRACT_KEY, 9),
+        (error: unknown) => isCorruptChunkError(error) && error.segmentIndex === 9 && /missing/.test(error.message),
+      );
     });
 
     test('by content: damaged bytes are a CorruptSegmentContentError, never returned', async () => {

@@ -45,7 +45,11 @@ export function readChoice(page: Page): Promise<ChoiceReading> {
 }
 
 /** A context whose pages see `probeOverride` as window.__yunshanProbeOverride (null: the device as measured). */
-export async function newProbeContext(browser: Browser, probeOverride: Partial<DeviceProbe> | null, viewport = { width: 960, height: 540 }): Promise<BrowserContext> {
+export async function newProbeContext(
+  browser: Browser,
+  probeOverride: Partial<DeviceProbe> | null,
+  viewport = { width: 960, height: 540 },
+): Promise<BrowserContext> {
   const context = await browser.newContext({ viewport });
   if (probeOverride !== null) {
     await context.addInitScript((override) => {
@@ -58,10 +62,14 @@ export async function newProbeContext(browser: Browser, probeOverride: Partial<D
 /** Waits until the stage shows `active` (e.g. "local:phone", "cloud") with no handover under way. */
 export async function waitForActive(page: Page, active: string, what: string): Promise<void> {
   try {
-    await page.waitForFunction((wanted) => window.__yunshanRenderChoice?.active === wanted && window.__yunshanRenderChoice.incoming === null, active, {
-      timeout: HANDOVER_TIMEOUT_MS,
-      polling: 50,
-    });
+    await page.waitForFunction(
+      (wanted) => window.__yunshanRenderChoice?.active === wanted && window.__yunshanRenderChoice.incoming === null,
+      active,
+      {
+        timeout: HANDOVER_TIMEOUT_MS,
+        polling: 50,
+      },
+    );
   } catch (error) {
     throw new Error(`${what}: the stage never settled on ${active}; it reads ${JSON.stringify(await readChoice(page))}`, { cause: error });
   }
@@ -69,7 +77,9 @@ export async function waitForActive(page: Page, active: string, what: string): P
 
 /** The picture is up: a layer of the stage says it has drawn. */
 export async function waitForPicture(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.querySelector('[data-layer-id] [data-ready="true"]') !== null, undefined, { timeout: HANDOVER_TIMEOUT_MS });
+  await page.waitForFunction(() => document.querySelector('[data-layer-id] [data-ready="true"]') !== null, undefined, {
+    timeout: HANDOVER_TIMEOUT_MS,
+  });
 }
 
 /** Plays the flight until the clock passes `timeS`. */

@@ -44,7 +44,9 @@ export async function bakeHttpTestRoute(profileId: ProfileId = '360p', log: (lin
     const pool = await createRendererPool({ size: 1 });
     try {
       const result = await bakeRoute({ route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion }, { pool, store });
-      log(`baked ${route.id} at ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`);
+      log(
+        `baked ${route.id} at ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`,
+      );
     } finally {
       await pool.close();
     }

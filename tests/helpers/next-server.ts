@@ -42,7 +42,14 @@ export async function startNextServer(options: StartNextServerOptions = {}): Pro
     cwd: REPO_ROOT,
     // No render server unless the test names one (YUNSHAN_RENDER_INTERNAL_URL): a free port nobody
     // listens on, never whatever happens to run on this machine's :3001.
-    env: { ...process.env, YUNSHAN_RENDER_INTERNAL_URL: `http://127.0.0.1:${await findFreePort()}`, ...options.env, YUNSHAN_DB_PATH: dbPath, NEXT_TELEMETRY_DISABLED: '1', NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS) },
+    env: {
+      ...process.env,
+      YUNSHAN_RENDER_INTERNAL_URL: `http://127.0.0.1:${await findFreePort()}`,
+      ...options.env,
+      YUNSHAN_DB_PATH: dbPath,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NODE_OPTIONS: withPeerAddressHook(process.env.NODE_OPTIONS),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

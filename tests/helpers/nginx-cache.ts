@@ -107,9 +107,13 @@ export async function startNginxCache(options: NginxCacheOptions): Promise<Runni
   const port = await freeLoopbackPort();
   const upstream = new URL(options.upstream);
   fs.writeFileSync(path.join(dir, 'nginx.conf'), nginxCacheConfig({ dir, port, upstreamHostPort: upstream.host }, options));
-  const child: ChildProcess = spawn(nginxExecutable(), ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log'), '-g', 'daemon off;'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    nginxExecutable(),
+    ['-p', dir, '-c', path.join(dir, 'nginx.conf'), '-e', path.join(dir, 'error.log'), '-g', 'daemon off;'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr?.on('data', (data: Buffer) => (output += data.toString()));

@@ -34,10 +34,14 @@ export async function startPostgresServer(): Promise<RunningPostgres> {
   const user = runAs();
   // postgres must own its folder (it refuses a data folder anyone else can enter).
   if (user.uid !== undefined && user.gid !== undefined) fs.chownSync(dir, user.uid, user.gid);
-  const init = spawnSync(path.join(BIN_DIR, 'initdb'), ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--locale=C.UTF-8', '--encoding=UTF8', '--no-sync'], {
-    ...user,
-    encoding: 'utf8',
-  });
+  const init = spawnSync(
+    path.join(BIN_DIR, 'initdb'),
+    ['-D', dataDir, '-U', 'postgres', '--auth=trust', '--locale=C.UTF-8', '--encoding=UTF8', '--no-sync'],
+    {
+      ...user,
+      encoding: 'utf8',
+    },
+  );
   if (init.status !== 0) {
     fs.rmSync(dir, { recursive: true, force: true });
     throw new Error(`initdb failed (${init.status}):\n${init.stdout}\n${init.stderr}`);
@@ -45,13 +49,31 @@ export async function startPostgresServer(): Promise<RunningPostgres> {
 
   const port = await freeLoopbackPort();
   // No fsync: a test database never outlives the test.
-  const args = ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+  const args = [
+    '-D',
+    dataDir,
+    '-p',
+    String(port),
+    '-h',
+    '127.0.0.1',
+    '-k',
+    dir,
+    '-c',
+    'fsync=off',
+    '-c',
+    'synchronous_commit=off',
+    '-c',
+    'full_page_writes=off',
+  ];
   const child: ChildProcess = spawn(path.join(BIN_DIR, 'postgres'), args, { ...user, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`postgres did not start within ${READY_TIMEOUT_MS} ms:\n${output}`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`postgres did not start within ${READY_TIMEOUT_MS} ms:\n${output}`)),
+        READY_TIMEOUT_MS,
+      );
       const onData = (data: Buffer) => {
         output += data.toString();
         if (output.includes('database system is ready to accept connections')) {

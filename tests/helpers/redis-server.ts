@@ -18,14 +18,21 @@ const READY_TIMEOUT_MS = 15_000;
 export async function startRedisServer(executable = 'redis-server'): Promise<RunningRedis> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-redis-'));
   const port = await freeLoopbackPort();
-  const child: ChildProcess = spawn(executable, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    executable,
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
     await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`redis-server did not start within ${READY_TIMEOUT_MS} ms:\n${output}`)), READY_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`redis-server did not start within ${READY_TIMEOUT_MS} ms:\n${output}`)),
+        READY_TIMEOUT_MS,
+      );
       const onData = (data: Buffer) => {
         output += data.toString();
         if (output.includes('Ready to accept connections')) {
@@ -38,7 +45,11 @@ export async function startRedisServer(executable = 'redis-server'): Promise<Run
       child.once('error', (error) => {
         clearTimeout(timer);
         const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-        reject(missing ? new Error('redis-server is not installed: run scripts/ensure-test-engines.sh as root, or apt-get install redis-server') : error);
+        reject(
+          missing
+            ? new Error('redis-server is not installed: run scripts/ensure-test-engines.sh as root, or apt-get install redis-server')
+            : error,
+        );
       });
       child.once('exit', (code) => {
         clearTimeout(timer);

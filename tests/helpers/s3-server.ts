@@ -29,9 +29,13 @@ function s3rverBin(): string {
 
 export async function startS3Server(bucket = 'yunshan-frames'): Promise<RunningS3Server> {
   const directory = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-s3rver-'));
-  const child: ChildProcess = spawn(process.execPath, [s3rverBin(), '--directory', directory, '--address', '127.0.0.1', '--port', '0', '--configure-bucket', bucket, '--no-vhost-buckets'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [s3rverBin(), '--directory', directory, '--address', '127.0.0.1', '--port', '0', '--configure-bucket', bucket, '--no-vhost-buckets'],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   // If the test process dies first, the server must not outlive it.
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
@@ -42,7 +46,10 @@ export async function startS3Server(bucket = 'yunshan-frames'): Promise<RunningS
   try {
     port = await new Promise<number>((resolve, reject) => {
       let stdout = '';
-      const timer = setTimeout(() => reject(new Error(`s3rver did not start within ${STARTUP_TIMEOUT_MS} ms: ${stdout}${stderr.join('')}`)), STARTUP_TIMEOUT_MS);
+      const timer = setTimeout(
+        () => reject(new Error(`s3rver did not start within ${STARTUP_TIMEOUT_MS} ms: ${stdout}${stderr.join('')}`)),
+        STARTUP_TIMEOUT_MS,
+      );
       child.once('exit', (code) => {
         clearTimeout(timer);
         reject(new Error(`s3rver exited with ${code} before listening: ${stdout}${stderr.join('')}`));
@@ -70,7 +77,14 @@ export async function startS3Server(bucket = 'yunshan-frames'): Promise<RunningS
   return {
     endpoint,
     bucket,
-    settings: (prefix) => ({ kind: 's3', bucket, prefix: prefix === '' ? '' : `${prefix.replace(/\/+$/, '')}/`, endpoint, region: 'us-east-1', forcePathStyle: true }),
+    settings: (prefix) => ({
+      kind: 's3',
+      bucket,
+      prefix: prefix === '' ? '' : `${prefix.replace(/\/+$/, '')}/`,
+      endpoint,
+      region: 'us-east-1',
+      forcePathStyle: true,
+    }),
     env: (prefix) => ({
       YUNSHAN_FRAME_STORE: 's3',
       YUNSHAN_S3_ENDPOINT: endpoint,

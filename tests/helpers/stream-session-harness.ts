@@ -3,7 +3,13 @@
 import type { LabelledChunk } from '@/scenes/protocol/chunk-codec';
 import type { ReadyMessage } from '@/scenes/protocol/server-messages';
 import { initialSessionState, reduceSession } from '@/components/player/cloud/stream-client/session-reducer';
-import type { ClockReading, SessionCommand, SessionConfig, SessionEventBody, SessionState } from '@/components/player/cloud/stream-client/session-state';
+import type {
+  ClockReading,
+  SessionCommand,
+  SessionConfig,
+  SessionEventBody,
+  SessionState,
+} from '@/components/player/cloud/stream-client/session-state';
 
 export const CONFIG: SessionConfig = {
   routeId: 'tianmen-ascent',
@@ -83,11 +89,15 @@ export class Harness {
   }
 }
 
-export function emitted<E extends string>(commands: readonly SessionCommand[], event: E): Array<Extract<SessionCommand, { type: 'emit' }>['message']> {
-  return commands.filter((command): command is Extract<SessionCommand, { type: 'emit' }> => command.type === 'emit' && command.event === event).map((command) => command.message);
+export function emitted<E extends string>(
+  commands: readonly SessionCommand[],
+  event: E,
+): Array<Extract<SessionCommand, { type: 'emit' }>['message']> {
+  return commands
+    .filter((command): command is Extract<SessionCommand, { type: 'emit' }> => command.type === 'emit' && command.event === event)
+    .map((command) => command.message);
 }
 
 export function frame(epoch: number, index: number, key = index % 30 === 0): LabelledChunk {
   return { profileIndex: 0, epoch, index, timestampUs: Math.round((index * 1e6) / 30), key, last: false, data: new Uint8Array([1, 2, 3]) };
 }
-

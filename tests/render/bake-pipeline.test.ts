@@ -64,7 +64,12 @@ after(async () => {
 
 function segmentFiles(store: LocalFrameStore): string[] {
   const directory = store.bakeDirectory(key);
-  return fs.existsSync(directory) ? fs.readdirSync(directory).filter((name) => /^segment-\d{6}\.ysg$/.test(name)).sort() : [];
+  return fs.existsSync(directory)
+    ? fs
+        .readdirSync(directory)
+        .filter((name) => /^segment-\d{6}\.ysg$/.test(name))
+        .sort()
+    : [];
 }
 
 interface CliRun {
@@ -74,11 +79,15 @@ interface CliRun {
 }
 
 function runBakeCli(framesDir: string): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bake.ts', route.id, '--profile', profile.id, '--frames-dir', framesDir, '--no-poster'], {
-    cwd: REPO_ROOT,
-    env: { ...process.env, YUNSHAN_DB_PATH: dbPath },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'scripts/bake.ts', route.id, '--profile', profile.id, '--frames-dir', framesDir, '--no-poster'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, YUNSHAN_DB_PATH: dbPath },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   children.add(child);
   const output = { stdout: '', stderr: '', exited: false };
   child.stdout!.on('data', (data: Buffer) => (output.stdout += data.toString()));
@@ -128,7 +137,9 @@ async function waitFor(condition: () => boolean, timeoutMs: number, what: string
 /** The CLI prints the scene version it bakes; another one means the scene code changed under the test. */
 function sceneMismatch(stdout: string): string | null {
   const printed = /scene (\S+), frames in/.exec(stdout)?.[1];
-  return printed !== undefined && printed !== sceneVersion ? `the bake process computed scene ${printed}, this test ${sceneVersion} (scene code changed while the test ran)` : null;
+  return printed !== undefined && printed !== sceneVersion
+    ? `the bake process computed scene ${printed}, this test ${sceneVersion} (scene code changed while the test ran)`
+    : null;
 }
 
 /** Like deepEqual, but names the first differing chunk instead of diffing 601 entries. */
@@ -139,35 +150,55 @@ function assertSameManifest(actual: BakeManifest | null, expected: BakeManifest,
   assert.deepEqual(actualHeader, expectedHeader, `${what}: manifest header`);
   assert.equal(actualChunks.length, expectedChunks.length, `${what}: chunk count`);
   const differing = actualChunks.findIndex((chunk, i) => JSON.stringify(chunk) !== JSON.stringify(expectedChunks[i]));
-  assert.equal(differing, -1, `${what}: chunk ${differing} differs: ${JSON.stringify(actualChunks[differing])} vs ${JSON.stringify(expectedChunks[differing])}`);
+  assert.equal(
+    differing,
+    -1,
+    `${what}: chunk ${differing} differs: ${JSON.stringify(actualChunks[differing])} vs ${JSON.stringify(expectedChunks[differing])}`,
+  );
 }
 
 describe('baking a route with the Chromium renderer pool', { concurrency: false }, () => {
-  test('an uninterrupted bake stores every frame in segments that open with a keyframe, and a manifest that lists them', { timeout: BAKE_TIMEOUT_MS }, async () => {
-    const startedMs = Date.now();
-    const result = await bakeRoute({ route, revision: 1, profile, sceneVersion }, { pool, store: referenceStore, log: quiet });
-    reference = result.manifest;
-    console.log(`  reference bake: ${frameCountFor(route.durationS)} frames in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
-    assert.equal(result.renderedSegments, SEGMENTS);
-    assert.equal(reference.frameCount, 601);
-    assert.equal(reference.segmentCount, SEGMENTS);
-    assert.deepEqual(reference.chunks.map((chunk) => chunk.index), Array.from({ length: 601 }, (_, i) => i));
-    for (const chunk of reference.chunks) assert.ok(chunk.size > 0, `chunk ${chunk.index} is empty`);
-    const segmentStarts = reference.chunks.filter((chunk) => chunk.index % FRAMES_PER_SEGMENT === 0);
-    assert.equal(segmentStarts.length, SEGMENTS);
-    assert.ok(segmentStarts.every((chunk) => chunk.key), 'each segment opens with a keyframe');
-    assert.ok(reference.chunks.some((chunk) => !chunk.key), 'VP8 between keyframes is delta frames');
-    assertSameManifest(await referenceStore.readManifest(key), reference, 'the stored manifest');
-    const lastSegment = await referenceStore.readSegment(key, SEGMENTS - 1);
-    assert.equal(lastSegment.length, 601 - (SEGMENTS - 1) * FRAMES_PER_SEGMENT);
-  });
+  test(
+    'an uninterrupted bake stores every frame in segments that open with a keyframe, and a manifest that lists them',
+    { timeout: BAKE_TIMEOUT_MS },
+    async () => {
+      const startedMs = Date.now();
+      const result = await bakeRoute({ route, revision: 1, profile, sceneVersion }, { pool, store: referenceStore, log: quiet });
+      reference = result.manifest;
+      console.log(`  reference bake: ${frameCountFor(route.durationS)} frames in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
+      assert.equal(result.renderedSegments, SEGMENTS);
+      assert.equal(reference.frameCount, 601);
+      assert.equal(reference.segmentCount, SEGMENTS);
+      assert.deepEqual(
+        reference.chunks.map((chunk) => chunk.index),
+        Array.from({ length: 601 }, (_, i) => i),
+      );
+      for (const chunk of reference.chunks) assert.ok(chunk.size > 0, `chunk ${chunk.index} is empty`);
+      const segmentStarts = reference.chunks.filter((chunk) => chunk.index % FRAMES_PER_SEGMENT === 0);
+      assert.equal(segmentStarts.length, SEGMENTS);
+      assert.ok(
+        segmentStarts.every((chunk) => chunk.key),
+        'each segment opens with a keyframe',
+      );
+      assert.ok(
+        reference.chunks.some((chunk) => !chunk.key),
+        'VP8 between keyframes is delta frames',
+      );
+      assertSameManifest(await referenceStore.readManifest(key), reference, 'the stored manifest');
+      const lastSegment = await referenceStore.readSegment(key, SEGMENTS - 1);
+      assert.equal(lastSegment.length, 601 - (SEGMENTS - 1) * FRAMES_PER_SEGMENT);
+    },
+  );
 
   test('a bake SIGKILLed mid-way resumes from its stored segments to the identical manifest', { timeout: BAKE_TIMEOUT_MS }, async () => {
     assert.ok(reference, 'needs the reference bake');
     const store = new LocalFrameStore(path.join(tempRoot, 'frames-killed'));
     const first = runBakeCli(store.root);
-    await waitFor(() => segmentFiles(store).length >= 3, BAKE_TIMEOUT_MS, 'three segments on disk', () =>
-      first.output.exited ? `the bake process exited early:\n${first.output.stderr}` : sceneMismatch(first.output.stdout),
+    await waitFor(
+      () => segmentFiles(store).length >= 3,
+      BAKE_TIMEOUT_MS,
+      'three segments on disk',
+      () => (first.output.exited ? `the bake process exited early:\n${first.output.stderr}` : sceneMismatch(first.output.stdout)),
     );
     const browsers = childProcessIds(first.child.pid!);
     assert.ok(browsers.length > 0, 'the bake process runs its own browser');
@@ -221,77 +252,102 @@ describe('baking a route with the Chromium renderer pool', { concurrency: false 
     assert.equal((await referenceStore.readSegment(key, corruptSegment)).length, FRAMES_PER_SEGMENT);
   });
 
-  test('a renderer killed mid-job is replaced and the queued job completes with the same manifest and a poster', { timeout: BAKE_TIMEOUT_MS }, async () => {
-    assert.ok(reference, 'needs the reference bake');
-    // Start from the reference minus its last three segments, so the job renders only those.
-    const store = new LocalFrameStore(path.join(tempRoot, 'frames-renderer-killed'));
-    fs.cpSync(referenceStore.bakeDirectory(key), store.bakeDirectory(key), { recursive: true });
-    fs.rmSync(store.manifestPath(key));
-    for (let segmentIndex = SEGMENTS - 3; segmentIndex < SEGMENTS; segmentIndex++) fs.rmSync(store.segmentPath(key, segmentIndex));
+  test(
+    'a renderer killed mid-job is replaced and the queued job completes with the same manifest and a poster',
+    { timeout: BAKE_TIMEOUT_MS },
+    async () => {
+      assert.ok(reference, 'needs the reference bake');
+      // Start from the reference minus its last three segments, so the job renders only those.
+      const store = new LocalFrameStore(path.join(tempRoot, 'frames-renderer-killed'));
+      fs.cpSync(referenceStore.bakeDirectory(key), store.bakeDirectory(key), { recursive: true });
+      fs.rmSync(store.manifestPath(key));
+      for (let segmentIndex = SEGMENTS - 3; segmentIndex < SEGMENTS; segmentIndex++) fs.rmSync(store.segmentPath(key, segmentIndex));
 
-    const queue = openSqliteBakeQueue(dbPath);
-    const routes = createSqliteRouteStore(openDatabase(dbPath));
-    const restartsBefore = pool.restarts;
-    const worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: 'test-worker', idlePollMs: 200, log: quiet });
-    try {
-      const [job] = await enqueueRouteBakes(queue, { route, revision: 1 }, sceneVersion, [profile.id]);
-      let killedPid: number | null = null;
-      worker.on('segment', (segment) => {
-        // Kill the browser a moment into the first segment that must be rendered.
-        if (segment.segmentIndex === SEGMENTS - 4 && killedPid === null) {
-          killedPid = pool.rendererProcessIds()[0];
-          // A 30-frame segment takes well over half a second on a CPU rasteriser.
-          setTimeout(() => process.kill(killedPid!, 'SIGKILL'), 500);
-        }
+      const queue = openSqliteBakeQueue(dbPath);
+      const routes = createSqliteRouteStore(openDatabase(dbPath));
+      const restartsBefore = pool.restarts;
+      const worker = new BakeWorker({
+        queue,
+        pool,
+        store,
+        loadRoute: publishedRevisionLoader(routes),
+        workerId: 'test-worker',
+        idlePollMs: 200,
+        log: quiet,
       });
-      const done = new Promise<BakeRouteResult>((resolve, reject) => {
-        worker.on('job-done', (_job, result) => resolve(result));
-        worker.on('job-failed', (_job, error) => reject(new Error(error)));
+      try {
+        const [job] = await enqueueRouteBakes(queue, { route, revision: 1 }, sceneVersion, [profile.id]);
+        let killedPid: number | null = null;
+        worker.on('segment', (segment) => {
+          // Kill the browser a moment into the first segment that must be rendered.
+          if (segment.segmentIndex === SEGMENTS - 4 && killedPid === null) {
+            killedPid = pool.rendererProcessIds()[0];
+            // A 30-frame segment takes well over half a second on a CPU rasteriser.
+            setTimeout(() => process.kill(killedPid!, 'SIGKILL'), 500);
+          }
+        });
+        const done = new Promise<BakeRouteResult>((resolve, reject) => {
+          worker.on('job-done', (_job, result) => resolve(result));
+          worker.on('job-failed', (_job, error) => reject(new Error(error)));
+        });
+        worker.start();
+        const result = await done;
+        assert.ok(killedPid !== null);
+        assert.equal(result.renderedSegments, 3);
+        assert.ok(result.rendererRetries >= 1, 'the segment the renderer died in was rendered again');
+        assert.ok(pool.restarts > restartsBefore, 'the pool replaced the killed renderer');
+        assert.ok(!pool.rendererProcessIds().includes(killedPid), 'the killed browser is no longer in the pool');
+        const [finished] = await queue.list({ routeId: route.id });
+        assert.equal(finished.id, job.id);
+        assert.equal(finished.status, 'done');
+        assert.equal(finished.framesDone, 601);
+        assertSameManifest(await store.readManifest(key), reference, 'after the renderer was replaced');
+        const poster = await store.readPoster(route.id, 1);
+        assert.ok(poster !== null && poster[0] === 0xff && poster[1] === 0xd8, 'a JPEG poster was baked');
+      } finally {
+        await worker.stop();
+        queue.close();
+        routes.close();
+      }
+    },
+  );
+  test(
+    'a worker stopped mid-job gives the job back untouched: queued, no try counted, its segments kept',
+    { timeout: BAKE_TIMEOUT_MS },
+    async () => {
+      const jpeg = QUALITY_PROFILES['360p-jpeg'];
+      const jpegKey: BakeKey = { ...key, profileId: jpeg.id };
+      const store = new LocalFrameStore(path.join(tempRoot, 'frames-stopped'));
+      const queue = openSqliteBakeQueue(dbPath);
+      const routes = createSqliteRouteStore(openDatabase(dbPath));
+      const worker = new BakeWorker({
+        queue,
+        pool,
+        store,
+        loadRoute: publishedRevisionLoader(routes),
+        workerId: 'stopping-worker',
+        idlePollMs: 200,
+        posters: false,
+        log: quiet,
       });
-      worker.start();
-      const result = await done;
-      assert.ok(killedPid !== null);
-      assert.equal(result.renderedSegments, 3);
-      assert.ok(result.rendererRetries >= 1, 'the segment the renderer died in was rendered again');
-      assert.ok(pool.restarts > restartsBefore, 'the pool replaced the killed renderer');
-      assert.ok(!pool.rendererProcessIds().includes(killedPid), 'the killed browser is no longer in the pool');
-      const [finished] = await queue.list({ routeId: route.id });
-      assert.equal(finished.id, job.id);
-      assert.equal(finished.status, 'done');
-      assert.equal(finished.framesDone, 601);
-      assertSameManifest(await store.readManifest(key), reference, 'after the renderer was replaced');
-      const poster = await store.readPoster(route.id, 1);
-      assert.ok(poster !== null && poster[0] === 0xff && poster[1] === 0xd8, 'a JPEG poster was baked');
-    } finally {
-      await worker.stop();
-      queue.close();
-      routes.close();
-    }
-  });
-  test('a worker stopped mid-job gives the job back untouched: queued, no try counted, its segments kept', { timeout: BAKE_TIMEOUT_MS }, async () => {
-    const jpeg = QUALITY_PROFILES['360p-jpeg'];
-    const jpegKey: BakeKey = { ...key, profileId: jpeg.id };
-    const store = new LocalFrameStore(path.join(tempRoot, 'frames-stopped'));
-    const queue = openSqliteBakeQueue(dbPath);
-    const routes = createSqliteRouteStore(openDatabase(dbPath));
-    const worker = new BakeWorker({ queue, pool, store, loadRoute: publishedRevisionLoader(routes), workerId: 'stopping-worker', idlePollMs: 200, posters: false, log: quiet });
-    try {
-      const [job] = await enqueueRouteBakes(queue, { route, revision: 1 }, sceneVersion, [jpeg.id]);
-      const stopped = new Promise<void>((resolve, reject) => {
-        worker.once('segment', () => worker.stop().then(resolve, reject));
-      });
-      worker.start();
-      await stopped;
-      assert.equal(worker.status().running, false);
-      const [given] = (await queue.list({ routeId: route.id })).filter((candidate) => candidate.id === job.id);
-      assert.deepEqual([given.status, given.attempts, given.error], ['queued', 0, null]);
-      assert.ok(given.framesDone >= FRAMES_PER_SEGMENT, 'progress up to the stop was recorded');
-      assert.ok(await store.hasSegment(jpegKey, 0));
-      assert.equal(await store.readManifest(jpegKey), null);
-    } finally {
-      await worker.stop();
-      queue.close();
-      routes.close();
-    }
-  });
+      try {
+        const [job] = await enqueueRouteBakes(queue, { route, revision: 1 }, sceneVersion, [jpeg.id]);
+        const stopped = new Promise<void>((resolve, reject) => {
+          worker.once('segment', () => worker.stop().then(resolve, reject));
+        });
+        worker.start();
+        await stopped;
+        assert.equal(worker.status().running, false);
+        const [given] = (await queue.list({ routeId: route.id })).filter((candidate) => candidate.id === job.id);
+        assert.deepEqual([given.status, given.attempts, given.error], ['queued', 0, null]);
+        assert.ok(given.framesDone >= FRAMES_PER_SEGMENT, 'progress up to the stop was recorded');
+        assert.ok(await store.hasSegment(jpegKey, 0));
+        assert.equal(await store.readManifest(jpegKey), null);
+      } finally {
+        await worker.stop();
+        queue.close();
+        routes.close();
+      }
+    },
+  );
 });

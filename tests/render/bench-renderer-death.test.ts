@@ -25,7 +25,11 @@ function rendererBrowserBelow(rootPid: number): number | null {
   for (const pid of descendantPids(rootPid, allProcesses())) {
     try {
       const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-      if (args.some((arg) => arg.includes('--user-data-dir=') && arg.includes('yunshan-renderer-')) && !args.some((arg) => arg.startsWith('--type='))) return pid;
+      if (
+        args.some((arg) => arg.includes('--user-data-dir=') && arg.includes('yunshan-renderer-')) &&
+        !args.some((arg) => arg.startsWith('--type='))
+      )
+        return pid;
     } catch {
       // Ended while listed.
     }

@@ -19,12 +19,21 @@ const quiet = silentLogger();
 
 function tempConfig(extraEnv: Record<string, string> = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-render-server-'));
-  const config = loadRenderServerConfig({ YUNSHAN_DB_PATH: path.join(dir, 'db.sqlite'), YUNSHAN_FRAMES_DIR: path.join(dir, 'frames'), YUNSHAN_RENDER_PORT: '0', ...extraEnv });
+  const config = loadRenderServerConfig({
+    YUNSHAN_DB_PATH: path.join(dir, 'db.sqlite'),
+    YUNSHAN_FRAMES_DIR: path.join(dir, 'frames'),
+    YUNSHAN_RENDER_PORT: '0',
+    ...extraEnv,
+  });
   return { dir, config };
 }
 
 /** Reads server-sent events until `accept` returns true or the time runs out. */
-async function waitForEvent(url: string, accept: (data: Record<string, unknown>) => boolean, timeoutMs: number): Promise<Record<string, unknown>> {
+async function waitForEvent(
+  url: string,
+  accept: (data: Record<string, unknown>) => boolean,
+  timeoutMs: number,
+): Promise<Record<string, unknown>> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
@@ -78,12 +87,18 @@ describe('render server with a renderer', () => {
 
     const { jobs } = (await (await fetch(`${server.url}/api/bakes`)).json()) as { jobs: Array<{ routeId: string; profileId: string }> };
     assert.equal(jobs.length, CURATED_ROUTES.length * PROFILE_IDS.length);
-    const forOne = (await (await fetch(`${server.url}/api/bakes?routeId=${CURATED_ROUTES[0].id}`)).json()) as { jobs: Array<{ profileId: string }> };
+    const forOne = (await (await fetch(`${server.url}/api/bakes?routeId=${CURATED_ROUTES[0].id}`)).json()) as {
+      jobs: Array<{ profileId: string }>;
+    };
     assert.deepEqual(forOne.jobs.map((job) => job.profileId).sort(), [...PROFILE_IDS].sort());
   });
 
   test('streams bake progress as server-sent events', async () => {
-    const event = await waitForEvent(`${server.url}/api/bakes/events`, (job) => job.status === 'running' && Number(job.framesDone) > 0, 150_000);
+    const event = await waitForEvent(
+      `${server.url}/api/bakes/events`,
+      (job) => job.status === 'running' && Number(job.framesDone) > 0,
+      150_000,
+    );
     assert.equal(event.profileId, '360p');
     assert.ok(Number(event.framesDone) <= Number(event.framesTotal));
   });
@@ -97,7 +112,7 @@ describe('render server with a renderer', () => {
     assert.match(text, /^yunshan_bake_frames_total\{profile="360p"\} \d+$/m);
   });
 
-  test('every response carries its request id: the caller\'s when it sends one, a fresh one otherwise', async () => {
+  test("every response carries its request id: the caller's when it sends one, a fresh one otherwise", async () => {
     const given = await fetch(`${server.url}/healthz`, { headers: { 'X-Request-Id': 'probe-42' } });
     assert.equal(given.headers.get('x-request-id'), 'probe-42');
     const fresh = await fetch(`${server.url}/no/such/thing`);
@@ -247,7 +262,13 @@ describe('render server behind a reverse proxy, answering visitors beyond this m
 
   const connect = (url: string, extraHeaders: Record<string, string> = {}) =>
     new Promise<{ socket: Socket; outcome: 'connected' | 'refused' }>((resolve) => {
-      const socket = connectSocket(url, { path: STREAM_SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders });
+      const socket = connectSocket(url, {
+        path: STREAM_SOCKET_PATH,
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders,
+      });
       sockets.push(socket);
       socket.once('connect', () => resolve({ socket, outcome: 'connected' }));
       socket.once('connect_error', () => resolve({ socket, outcome: 'refused' }));
@@ -256,13 +277,19 @@ describe('render server behind a reverse proxy, answering visitors beyond this m
   test('one visitor address holds at most its cap of sockets; another visitor and this machine are not held back by it', async () => {
     const url = local(withToken, '');
     const held = await Promise.all([connect(url, FROM_VISITOR), connect(url, FROM_VISITOR), connect(url, FROM_VISITOR)]);
-    assert.deepEqual(held.map((entry) => entry.outcome), ['connected', 'connected', 'connected']);
+    assert.deepEqual(
+      held.map((entry) => entry.outcome),
+      ['connected', 'connected', 'connected'],
+    );
     assert.equal((await connect(url, FROM_VISITOR)).outcome, 'refused', 'a fourth socket from the same visitor');
     const neighbour = await connect(url, { 'X-Forwarded-For': '203.0.113.10' });
     assert.equal(neighbour.outcome, 'connected', 'a different visitor behind the same proxy has its own allowance');
     held.push(neighbour);
     const loopback = await Promise.all([1, 2, 3, 4].map(() => connect(local(withToken, ''))));
-    assert.ok(loopback.every((entry) => entry.outcome === 'connected'), 'loopback peers answer only to the node-wide caps');
+    assert.ok(
+      loopback.every((entry) => entry.outcome === 'connected'),
+      'loopback peers answer only to the node-wide caps',
+    );
     for (const entry of [...held, ...loopback]) entry.socket.close();
   });
 

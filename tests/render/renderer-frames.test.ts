@@ -51,7 +51,10 @@ function sameChunks(a: readonly EncodedChunk[], b: readonly EncodedChunk[], what
     assert.equal(chunk.index, b[i].index, `${what}: chunk ${i} index`);
     assert.equal(chunk.key, b[i].key, `${what}: chunk ${i} key flag`);
     assert.equal(chunk.timestampUs, b[i].timestampUs, `${what}: chunk ${i} timestamp`);
-    assert.ok(Buffer.from(chunk.data).equals(Buffer.from(b[i].data)), `${what}: chunk ${i} bytes differ (${chunk.data.length} vs ${b[i].data.length} bytes)`);
+    assert.ok(
+      Buffer.from(chunk.data).equals(Buffer.from(b[i].data)),
+      `${what}: chunk ${i} bytes differ (${chunk.data.length} vs ${b[i].data.length} bytes)`,
+    );
   });
 }
 
@@ -67,7 +70,12 @@ describe('a frame at a pose', () => {
     test(`${pose.route.scene}: matches the golden image for this render backend`, async () => {
       const png = PNG.sync.read(Buffer.from(await pool.renderStill(pose.route, pose.timeS, GOLDEN_WIDTH, GOLDEN_HEIGHT, 'png')));
       assert.ok(distinctColours(png) > 200, 'the frame shows a scene, not a flat colour');
-      const goldenFile = path.join(import.meta.dirname, 'golden', pool.backend, `${pose.route.id}-t${pose.timeS}s-${GOLDEN_WIDTH}x${GOLDEN_HEIGHT}.png`);
+      const goldenFile = path.join(
+        import.meta.dirname,
+        'golden',
+        pool.backend,
+        `${pose.route.id}-t${pose.timeS}s-${GOLDEN_WIDTH}x${GOLDEN_HEIGHT}.png`,
+      );
       if (process.env.UPDATE_GOLDEN === '1') {
         mkdirSync(path.dirname(goldenFile), { recursive: true });
         writeFileSync(goldenFile, PNG.sync.write(png));
@@ -95,7 +103,13 @@ describe('a segment', () => {
     // As in an uninterrupted bake, the frame just before the segment was the last one drawn;
     // a resumed bake starts cold. The pixels must not depend on which.
     const previousFrames = 8;
-    await pool.renderSegment({ route, profile, segmentIndex: 1, firstFrame: 2 * FRAMES_PER_SEGMENT - previousFrames, frameCount: previousFrames });
+    await pool.renderSegment({
+      route,
+      profile,
+      segmentIndex: 1,
+      firstFrame: 2 * FRAMES_PER_SEGMENT - previousFrames,
+      frameCount: previousFrames,
+    });
     const again = await pool.renderSegment(segment(profile, 2));
     sameChunks(first.chunks, again.chunks, 'VP8 segment 2');
   });

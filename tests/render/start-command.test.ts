@@ -123,6 +123,9 @@ describe('npm start with YUNSHAN_CHROMIUM_PATH pointing at no browser', () => {
     });
     assert.equal(refused.status, 401);
     // Not "has no token set": npm start gave the render server one.
-    assert.match(((await refused.json()) as { error: { message: string } }).error.message, /not this render server's YUNSHAN_RENDER_API_TOKEN/);
+    assert.match(
+      ((await refused.json()) as { error: { message: string } }).error.message,
+      /not this render server's YUNSHAN_RENDER_API_TOKEN/,
+    );
   });
 });

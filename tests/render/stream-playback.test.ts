@@ -15,7 +15,13 @@ import { currentSceneVersion } from '@/server/bake/scene-version';
 import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
 import { openStudioRouteStore } from '@/server/routes/studio-route-store';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
-import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
+import {
+  ensureStreamFixtureBaked,
+  startStreamTestServer,
+  STREAM_TEST_REVISION,
+  streamTestRoute,
+  type StreamTestServer,
+} from './stream-test-fixture';
 
 const FPS = 30;
 const FRAME_COUNT = 601;
@@ -26,7 +32,15 @@ let framesDir: string;
 let main: StreamTestServer;
 
 function viewer(options: Partial<NodeStreamViewerOptions> = {}): NodeStreamViewer {
-  const created = new NodeStreamViewer({ url: main.server.url, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profile: '360p', transport: 'webrtc', fallbackAfterMs: null, ...options });
+  const created = new NodeStreamViewer({
+    url: main.server.url,
+    routeId: streamTestRoute.id,
+    revision: STREAM_TEST_REVISION,
+    profile: '360p',
+    transport: 'webrtc',
+    fallbackAfterMs: null,
+    ...options,
+  });
   viewers.add(created);
   return created;
 }
@@ -39,7 +53,11 @@ function closeViewer(target: NodeStreamViewer): void {
 /** Frames of an epoch are consecutive from a keyframe at a whole second. */
 function assertPlayableRun(frames: readonly ReceivedFrame[], firstIndex: number, what: string): void {
   assert.ok(frames.length > 0, `${what}: no frames`);
-  assert.equal(frames[0].frameIndex, firstIndex, `${what}: first frame; the run began ${JSON.stringify(frames.slice(0, 4).map(({ epoch, frameIndex, transport }) => ({ epoch, frameIndex, transport })))}`);
+  assert.equal(
+    frames[0].frameIndex,
+    firstIndex,
+    `${what}: first frame; the run began ${JSON.stringify(frames.slice(0, 4).map(({ epoch, frameIndex, transport }) => ({ epoch, frameIndex, transport })))}`,
+  );
   assert.ok(frames[0].key, `${what}: starts with a keyframe`);
   assert.equal(frames[0].frameIndex % FPS, 0, `${what}: keyframe on a whole second`);
   frames.forEach((frame, i) => assert.equal(frame.frameIndex, firstIndex + i, `${what}: frame ${i} out of order`));
@@ -74,7 +92,9 @@ describe('streaming a baked route', { concurrency: false }, () => {
     await v.waitFor(() => v.lastReceivedFrame >= AHEAD_FRAMES - 2, 10_000, 'the buffer to fill');
     assert.equal(v.transportInUse, 'webrtc');
     assert.ok(v.frames.every((frame) => frame.transport === 'webrtc' && frame.profile === '360p'));
-    console.log(`  first frame ${v.timeToFirstFrameMs?.toFixed(0)} ms after connecting (data channel open at ${((v.peerConnectedMs ?? 0) - v.startedMs).toFixed(0)} ms)`);
+    console.log(
+      `  first frame ${v.timeToFirstFrameMs?.toFixed(0)} ms after connecting (data channel open at ${((v.peerConnectedMs ?? 0) - v.startedMs).toFixed(0)} ms)`,
+    );
     await sleep(700);
     assert.ok(v.lastReceivedFrame <= AHEAD_FRAMES, `paused: ${v.lastReceivedFrame + 1} frames sent, the target is ${AHEAD_FRAMES}`);
     assertPlayableRun(v.framesOfEpoch(0), 0, 'epoch 0');
@@ -95,7 +115,10 @@ describe('streaming a baked route', { concurrency: false }, () => {
       'two and a half seconds of play',
     );
     assert.ok(maxAheadFrames <= 3 * FPS, `at most 3 s ahead, saw ${maxAheadFrames} frames`);
-    assert.ok(v.lastReceivedFrame - v.playhead >= FPS, `at least 1 s ahead while playing, have ${(v.lastReceivedFrame - v.playhead).toFixed(0)} frames`);
+    assert.ok(
+      v.lastReceivedFrame - v.playhead >= FPS,
+      `at least 1 s ahead while playing, have ${(v.lastReceivedFrame - v.playhead).toFixed(0)} frames`,
+    );
     assert.equal(v.stalls, 0, 'no stall while playing');
     assertPlayableRun(v.framesOfEpoch(0), 0, 'before the seek');
 
@@ -157,7 +180,9 @@ describe('streaming a baked route', { concurrency: false }, () => {
     assertPlayableRun(overSocket, 0, 'socket frames');
     const overPeer = direct.frames.filter((frame) => frame.frameIndex < 60);
     assert.equal(overSocket.length, 60);
-    overSocket.forEach((frame, i) => assert.deepEqual(Buffer.from(frame.data), Buffer.from(overPeer[i].data), `frame ${i} differs between transports`));
+    overSocket.forEach((frame, i) =>
+      assert.deepEqual(Buffer.from(frame.data), Buffer.from(overPeer[i].data), `frame ${i} differs between transports`),
+    );
     blocked.play();
     await blocked.waitFor(() => blocked.playhead >= 60, 5000, 'playing over the socket');
     assert.equal(blocked.stalls, 0);
@@ -176,9 +201,9 @@ describe('streaming a baked route', { concurrency: false }, () => {
     v.breakPeer();
     await v.waitFor(() => v.epoch >= 1 && v.lastReceivedFrame >= position + 10, 10_000, 'frames on a new peer');
     const resumed = v.framesOfEpoch(v.epoch);
-    assert.equal(v.targetFrame, position, 'the viewer holds its playhead as the new epoch\'s target');
+    assert.equal(v.targetFrame, position, "the viewer holds its playhead as the new epoch's target");
     // The state message (socket.io) may trail the first frames (data channel): wait for the server's word.
-    await v.waitFor(() => v.state?.epoch === v.epoch, 5000, 'the new epoch\'s state');
+    await v.waitFor(() => v.state?.epoch === v.epoch, 5000, "the new epoch's state");
     assert.equal(v.state!.targetFrame, position, 'the server targets the playhead');
     assertPlayableRun(resumed, Math.floor(position / FPS) * FPS, 'after the new peer');
     assert.ok(resumed.every((frame) => frame.transport === 'webrtc'));
@@ -250,7 +275,14 @@ describe('streaming a baked route', { concurrency: false }, () => {
 describe('the session cap', () => {
   test('one viewer over the cap is told busy with a retry time; a slot freed is taken again', async () => {
     const capped = await startStreamTestServer(framesDir, { YUNSHAN_STREAM_MAX_SESSIONS: '1', YUNSHAN_STREAM_RESUME_GRACE_MS: '0' });
-    const make = () => new NodeStreamViewer({ url: capped.server.url, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profile: '360p', transport: 'socket' });
+    const make = () =>
+      new NodeStreamViewer({
+        url: capped.server.url,
+        routeId: streamTestRoute.id,
+        revision: STREAM_TEST_REVISION,
+        profile: '360p',
+        transport: 'socket',
+      });
     const first = make();
     let second: NodeStreamViewer | null = null;
     try {
@@ -282,7 +314,11 @@ describe('the join is pinned to the revision the page shows', { concurrency: fal
     const studio = openStudioRouteStore(path.join(republished.dir, 'db.sqlite'));
     try {
       const actor = { staffId: 1, email: 'curator@bureau.example' };
-      const saved = await studio.save(streamTestRoute.id, { baseRevision: STREAM_TEST_REVISION, route: { ...streamTestRoute, title: { zh: '新版', en: 'Republished' } } }, actor);
+      const saved = await studio.save(
+        streamTestRoute.id,
+        { baseRevision: STREAM_TEST_REVISION, route: { ...streamTestRoute, title: { zh: '新版', en: 'Republished' } } },
+        actor,
+      );
       await studio.publish(streamTestRoute.id, saved.revision, actor);
     } finally {
       studio.close();
@@ -301,9 +337,16 @@ describe('the join is pinned to the revision the page shows', { concurrency: fal
     assert.equal(v.ready!.frameCount, FRAME_COUNT);
     assert.equal(v.ready!.durationS, 20);
     await v.waitFor(() => v.frames.length >= 5, 10_000, 'frames');
-    const stored = await new LocalFrameStore(framesDir).readSegment({ sceneVersion: currentSceneVersion(), routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profileId: '360p' }, 0);
+    const stored = await new LocalFrameStore(framesDir).readSegment(
+      { sceneVersion: currentSceneVersion(), routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profileId: '360p' },
+      0,
+    );
     for (const frame of v.frames.slice(0, 5)) {
-      assert.deepEqual(Buffer.from(frame.data), Buffer.from(stored[frame.frameIndex].data), `frame ${frame.frameIndex} is revision ${STREAM_TEST_REVISION}'s own`);
+      assert.deepEqual(
+        Buffer.from(frame.data),
+        Buffer.from(stored[frame.frameIndex].data),
+        `frame ${frame.frameIndex} is revision ${STREAM_TEST_REVISION}'s own`,
+      );
     }
     closeViewer(v);
   });
@@ -321,7 +364,11 @@ describe('the join is pinned to the revision the page shows', { concurrency: fal
     await v.waitFor(() => v.ready !== null || v.notBaked !== null || v.revisionGone !== null, 10_000, 'a reply to the join');
     assert.equal(v.ready, null);
     assert.equal(v.notBaked, null);
-    assert.deepEqual(v.revisionGone, { routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION + 5, publishedRevision: STREAM_TEST_REVISION + 1 });
+    assert.deepEqual(v.revisionGone, {
+      routeId: streamTestRoute.id,
+      revision: STREAM_TEST_REVISION + 5,
+      publishedRevision: STREAM_TEST_REVISION + 1,
+    });
     closeViewer(v);
   });
 
@@ -332,7 +379,13 @@ describe('the join is pinned to the revision the page shows', { concurrency: fal
     try {
       const reply = new Promise<StreamErrorMessage>((resolve) => socket.on('error', resolve));
       socket.on('ready', () => assert.fail('a join without a revision was streamed'));
-      socket.emit('join', { protocolVersion: 1, routeId: streamTestRoute.id, profile: '360p', capabilities: { webcodecsVp8: true, saveData: false, connectionType: 'wifi' }, transport: 'socket' });
+      socket.emit('join', {
+        protocolVersion: 1,
+        routeId: streamTestRoute.id,
+        profile: '360p',
+        capabilities: { webcodecsVp8: true, saveData: false, connectionType: 'wifi' },
+        transport: 'socket',
+      });
       const error = await reply;
       assert.equal(error.code, 'invalid-message');
       assert.match(error.message, /revision/);

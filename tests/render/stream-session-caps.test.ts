@@ -8,7 +8,13 @@ import assert from 'node:assert/strict';
 import { io, type Socket } from 'socket.io-client';
 import type { BusyMessage, ReadyMessage } from '@/scenes/protocol/server-messages';
 import { STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
-import { ensureStreamFixtureBaked, startStreamTestServer, STREAM_TEST_REVISION, streamTestRoute, type StreamTestServer } from './stream-test-fixture';
+import {
+  ensureStreamFixtureBaked,
+  startStreamTestServer,
+  STREAM_TEST_REVISION,
+  streamTestRoute,
+  type StreamTestServer,
+} from './stream-test-fixture';
 
 const SESSIONS_PER_ADDRESS = 2;
 const VISITOR = { 'X-Forwarded-For': '203.0.113.20' };
@@ -47,7 +53,13 @@ describe('stream sessions per remote address', () => {
 
   const connect = (headers: Record<string, string> = {}) =>
     new Promise<Socket>((resolve, reject) => {
-      const socket = io(url, { path: STREAM_SOCKET_PATH, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: headers });
+      const socket = io(url, {
+        path: STREAM_SOCKET_PATH,
+        transports: ['websocket'],
+        reconnection: false,
+        forceNew: true,
+        extraHeaders: headers,
+      });
       sockets.push(socket);
       socket.once('connect', () => resolve(socket));
       socket.once('connect_error', reject);
@@ -60,9 +72,18 @@ describe('stream sessions per remote address', () => {
         socket.off('busy', onBusy);
         socket.off('error', onError);
       };
-      const onReady = (ready: ReadyMessage) => { done(); resolve({ kind: 'ready', ready }); };
-      const onBusy = (busy: BusyMessage) => { done(); resolve({ kind: 'busy', busy }); };
-      const onError = (error: unknown) => { done(); reject(new Error(`join answered with an error: ${JSON.stringify(error)}`)); };
+      const onReady = (ready: ReadyMessage) => {
+        done();
+        resolve({ kind: 'ready', ready });
+      };
+      const onBusy = (busy: BusyMessage) => {
+        done();
+        resolve({ kind: 'busy', busy });
+      };
+      const onError = (error: unknown) => {
+        done();
+        reject(new Error(`join answered with an error: ${JSON.stringify(error)}`));
+      };
       socket.on('ready', onReady);
       socket.on('busy', onBusy);
       socket.on('error', onError);
@@ -107,7 +128,11 @@ describe('stream sessions per remote address', () => {
 
     const local = await Promise.all([connect(), connect(), connect()]);
     const localJoins = await Promise.all(local.map((socket) => joinOn(socket)));
-    assert.deepEqual(localJoins.map((outcome) => outcome.kind), ['ready', 'ready', 'ready'], 'loopback peers answer only to the node-wide cap');
+    assert.deepEqual(
+      localJoins.map((outcome) => outcome.kind),
+      ['ready', 'ready', 'ready'],
+      'loopback peers answer only to the node-wide cap',
+    );
     await firstFrame(local[2]);
 
     await closeAndWait([first, second, third, neighbour, ...local]);
@@ -130,7 +155,9 @@ describe('stream sessions per remote address', () => {
     // The younger session still waits and resumes; the oldest has gone, so its resume is a fresh
     // join, and that one is past the cap again.
     const resumer = await connect(VISITOR);
-    const resumedYounger = await joinOn(resumer, { resume: { sessionId: younger.ready.sessionId, resumeToken: younger.ready.resumeToken } });
+    const resumedYounger = await joinOn(resumer, {
+      resume: { sessionId: younger.ready.sessionId, resumeToken: younger.ready.resumeToken },
+    });
     assert.equal(resumedYounger.kind, 'ready');
     if (resumedYounger.kind === 'ready') assert.equal(resumedYounger.ready.resumed, true, 'the younger session survived');
     const late = await connect(VISITOR);

@@ -37,20 +37,27 @@ export function streamFixtureFramesDir(): string {
 }
 
 /** Bakes what is missing (minutes on a 2-core CPU the first time, nothing after). */
-export async function ensureStreamFixtureBaked(profiles: readonly ProfileId[] = STREAM_TEST_PROFILES, log: (line: string) => void = () => {}): Promise<string> {
+export async function ensureStreamFixtureBaked(
+  profiles: readonly ProfileId[] = STREAM_TEST_PROFILES,
+  log: (line: string) => void = () => {},
+): Promise<string> {
   const framesDir = streamFixtureFramesDir();
   const store = new LocalFrameStore(framesDir);
   const sceneVersion = currentSceneVersion();
   const missing: ProfileId[] = [];
   for (const profileId of profiles) {
-    if ((await store.readManifest({ sceneVersion, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profileId })) === null) missing.push(profileId);
+    if ((await store.readManifest({ sceneVersion, routeId: streamTestRoute.id, revision: STREAM_TEST_REVISION, profileId })) === null)
+      missing.push(profileId);
   }
   if (missing.length === 0) return framesDir;
   const pool = await createRendererPool({ size: 1, log: () => {} });
   try {
     for (const profileId of missing) {
       const startedMs = Date.now();
-      await bakeRoute({ route: streamTestRoute, revision: STREAM_TEST_REVISION, profile: QUALITY_PROFILES[profileId], sceneVersion }, { pool, store, log: { warn: () => {} } });
+      await bakeRoute(
+        { route: streamTestRoute, revision: STREAM_TEST_REVISION, profile: QUALITY_PROFILES[profileId], sceneVersion },
+        { pool, store, log: { warn: () => {} } },
+      );
       log(`baked ${streamTestRoute.id} at ${profileId} in ${((Date.now() - startedMs) / 1000).toFixed(1)} s`);
     }
   } finally {
@@ -72,7 +79,13 @@ export async function startStreamTestServer(framesDir: string, env: Record<strin
   const routes = createSqliteRouteStore(openDatabase(databasePath));
   await routes.seedPublished([streamTestRoute]);
   routes.close();
-  const config = loadRenderServerConfig({ YUNSHAN_DB_PATH: databasePath, YUNSHAN_FRAMES_DIR: framesDir, YUNSHAN_RENDER_PORT: '0', YUNSHAN_BAKE: '0', ...env });
+  const config = loadRenderServerConfig({
+    YUNSHAN_DB_PATH: databasePath,
+    YUNSHAN_FRAMES_DIR: framesDir,
+    YUNSHAN_RENDER_PORT: '0',
+    YUNSHAN_BAKE: '0',
+    ...env,
+  });
   const server = await startRenderServer(config, silentLogger());
   return {
     server,

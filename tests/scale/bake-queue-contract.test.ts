@@ -111,7 +111,9 @@ async function bullmqQueue(): Promise<QueueUnderContract> {
     let pair = workers.get(key);
     if (pair === undefined) {
       // Manifests first: a bake whose segments are all in is finished before new segments start.
-      pair = ([MANIFEST_QUEUE, SEGMENT_QUEUE] as const).map((queueName) => createFarmWorker(queueName, null, { ...settings, stalledMs: lockMs }, { concurrency: 1, autorun: false }));
+      pair = ([MANIFEST_QUEUE, SEGMENT_QUEUE] as const).map((queueName) =>
+        createFarmWorker(queueName, null, { ...settings, stalledMs: lockMs }, { concurrency: 1, autorun: false }),
+      );
       for (const worker of pair) void worker.startStalledCheckTimer();
       workers.set(key, pair);
     }
@@ -121,7 +123,19 @@ async function bullmqQueue(): Promise<QueueUnderContract> {
     profileId: (job.data as SegmentJobData).key.profileId,
     id: job.id ?? '',
     complete: async () => {
-      await job.moveToCompleted({ segmentIndex: (job.data as SegmentJobData).segmentIndex ?? 0, frames: 30, outcome: 'rendered', renderMs: 1, startedAtMs: 0, finishedAtMs: 1, nodeId: token }, token, false);
+      await job.moveToCompleted(
+        {
+          segmentIndex: (job.data as SegmentJobData).segmentIndex ?? 0,
+          frames: 30,
+          outcome: 'rendered',
+          renderMs: 1,
+          startedAtMs: 0,
+          finishedAtMs: 1,
+          nodeId: token,
+        },
+        token,
+        false,
+      );
     },
     fail: async (message) => {
       await job.moveToFailed(new Error(message), token, false);
@@ -159,7 +173,12 @@ async function bullmqQueue(): Promise<QueueUnderContract> {
 }
 
 /** Claims until `accept` takes a unit, completing the others on the way; bounded in time, as back-off and stalled checks run on real time. */
-async function claimUntil(queue: QueueUnderContract, worker: string, lockMs: number, accept: (claimed: Claimed) => boolean): Promise<Claimed> {
+async function claimUntil(
+  queue: QueueUnderContract,
+  worker: string,
+  lockMs: number,
+  accept: (claimed: Claimed) => boolean,
+): Promise<Claimed> {
   const deadline = Date.now() + WAIT_LIMIT_MS;
   for (;;) {
     const claimed = await queue.claim(worker, lockMs);
@@ -210,8 +229,15 @@ for (const [name, open] of [
         const order = await drain(queue, 'worker');
         const firstOf = (profile: ProfileId) => order.indexOf(profile);
         const lastOf = (profile: ProfileId) => order.lastIndexOf(profile);
-        assert.ok(lastOf('360p') < firstOf('720p') && lastOf('720p') < firstOf('720p-cinematic'), `order: ${[...new Set(order)].join(', ')}`);
-        for (const [routeId, profileId] of [['contract-a', '720p-cinematic'], ['contract-b', '720p'], ['contract-b', '360p']] as const) {
+        assert.ok(
+          lastOf('360p') < firstOf('720p') && lastOf('720p') < firstOf('720p-cinematic'),
+          `order: ${[...new Set(order)].join(', ')}`,
+        );
+        for (const [routeId, profileId] of [
+          ['contract-a', '720p-cinematic'],
+          ['contract-b', '720p'],
+          ['contract-b', '360p'],
+        ] as const) {
           assert.equal(await queue.bakeState(routeId, profileId), 'done');
         }
       }));

@@ -62,7 +62,15 @@ async function awaitJob(worker: Worker, token: string): Promise<Job> {
 function resultFor(job: Job, nodeId: string): SegmentResult {
   const { segmentIndex } = job.data as SegmentJobData;
   const now = Date.now();
-  return { segmentIndex, frames: Math.min(30, frameCountFor(20) - segmentIndex * 30), outcome: 'rendered', renderMs: 1, startedAtMs: now - 5, finishedAtMs: now, nodeId };
+  return {
+    segmentIndex,
+    frames: Math.min(30, frameCountFor(20) - segmentIndex * 30),
+    outcome: 'rendered',
+    renderMs: 1,
+    startedAtMs: now - 5,
+    finishedAtMs: now,
+    nodeId,
+  };
 }
 
 before(async () => {
@@ -94,7 +102,12 @@ describe('the farm segment queue on Redis', () => {
     assert.equal(counts.manifests.waiting, 1, 'one manifest job, waiting for its segments');
     const progress = await queue.progressOf(key, route.durationS);
     assert.deepEqual(
-      { state: progress?.state, segmentsDone: progress?.segmentsDone, segmentCount: progress?.segmentCount, framesTotal: progress?.framesTotal },
+      {
+        state: progress?.state,
+        segmentsDone: progress?.segmentsDone,
+        segmentCount: progress?.segmentCount,
+        framesTotal: progress?.framesTotal,
+      },
       { state: 'queued', segmentsDone: 0, segmentCount: SEGMENTS, framesTotal: frameCountFor(20) },
     );
   });

@@ -95,7 +95,12 @@ function startNode(nodeId: string, shutdownGraceMs: number): NodeRun {
   return { child, output, exited };
 }
 
-async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string, context: () => string = () => ''): Promise<void> {
+async function waitFor(
+  condition: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  context: () => string = () => '',
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}\n${context()}`);
@@ -110,7 +115,14 @@ before(async () => {
   await routes.seedPublished([route]);
   bakeQueue = openSqliteBakeQueue(dbPath);
   farm = new BullmqSegmentQueue({ redisUrl: redis.url, prefix, segmentAttempts: 3 });
-  dispatcher = new FarmDispatcher({ queue: bakeQueue, farm, loadRoute: publishedRevisionLoader(routes), workerId: 'test-dispatcher', pollMs: 300, log: quiet });
+  dispatcher = new FarmDispatcher({
+    queue: bakeQueue,
+    farm,
+    loadRoute: publishedRevisionLoader(routes),
+    workerId: 'test-dispatcher',
+    pollMs: 300,
+    log: quiet,
+  });
 });
 
 after(async () => {
@@ -139,27 +151,43 @@ describe('the render farm', () => {
     dispatcher.start();
     // Kill the doomed node as soon as it has taken a segment: it is mid-segment, drawing.
     const claimed = /\[node\] segment (\d+) of farm-crash r1 360p: baking/;
-    await waitFor(() => claimed.test(doomed.output.text) || doomed.child.exitCode !== null, BAKE_TIMEOUT_MS, 'the doomed node to take a segment', log);
+    await waitFor(
+      () => claimed.test(doomed.output.text) || doomed.child.exitCode !== null,
+      BAKE_TIMEOUT_MS,
+      'the doomed node to take a segment',
+      log,
+    );
     const lostSegment = Number(claimed.exec(doomed.output.text)?.[1]);
     assert.ok(Number.isInteger(lostSegment), `the doomed node took a segment before it exited:\n${log()}`);
     doomed.child.kill('SIGKILL');
     assert.equal((await doomed.exited).signal, 'SIGKILL');
-    assert.doesNotMatch(doomed.output.text, new RegExp(`segment ${lostSegment} of farm-crash r1 360p: (rendered|reused)`), 'it was killed before finishing the segment');
+    assert.doesNotMatch(
+      doomed.output.text,
+      new RegExp(`segment ${lostSegment} of farm-crash r1 360p: (rendered|reused)`),
+      'it was killed before finishing the segment',
+    );
 
     const finished = async () => {
       // A node refuses segments of a scene other than its own: the scene code changed under the test.
-      if (/not the bake's/.test(survivor.output.text)) throw new Error(`the scene code changed while the test ran:\n${survivor.output.text}`);
+      if (/not the bake's/.test(survivor.output.text))
+        throw new Error(`the scene code changed while the test ran:\n${survivor.output.text}`);
       return (await bakeQueue.list({ routeId: route.id })).find((row) => row.id === job.id)?.status === 'done';
     };
     await waitFor(finished, BAKE_TIMEOUT_MS, 'the bake to finish on the surviving node', log);
-    assert.match(survivor.output.text, new RegExp(`segment ${lostSegment} of farm-crash r1 360p: rendered`), 'the surviving node baked the lost segment');
+    assert.match(
+      survivor.output.text,
+      new RegExp(`segment ${lostSegment} of farm-crash r1 360p: rendered`),
+      'the surviving node baked the lost segment',
+    );
     assert.match(survivor.output.text, /manifest of farm-crash r1 360p: written/);
 
     // The studio's row: progress on the way, then done with every frame.
     const row = (await bakeQueue.list({ routeId: route.id })).find((candidate) => candidate.id === job.id);
     assert.equal(row?.status, 'done');
     assert.equal(row?.framesDone, frameCountFor(route.durationS));
-    const partial = rows.filter((update) => update.status === 'running' && update.framesDone > 0 && update.framesDone < frameCountFor(route.durationS));
+    const partial = rows.filter(
+      (update) => update.status === 'running' && update.framesDone > 0 && update.framesDone < frameCountFor(route.durationS),
+    );
     assert.ok(partial.length > 0, 'the row showed frames done while the farm baked');
 
     // The surviving node's operations endpoints, then a clean stop.
@@ -192,7 +220,11 @@ describe('the render farm', () => {
     } finally {
       await pool.close();
     }
-    assert.deepEqual(fs.readFileSync(farmStore.manifestPath(key)), fs.readFileSync(referenceStore.manifestPath(key)), 'the manifest is byte-identical to a one-node bake');
+    assert.deepEqual(
+      fs.readFileSync(farmStore.manifestPath(key)),
+      fs.readFileSync(referenceStore.manifestPath(key)),
+      'the manifest is byte-identical to a one-node bake',
+    );
     for (let segmentIndex = 0; segmentIndex < segmentCountFor(route.durationS); segmentIndex++) {
       // Verifies every chunk's SHA-256: no corrupt segment is there to be served.
       const chunks = await farmStore.readSegment(key, segmentIndex);

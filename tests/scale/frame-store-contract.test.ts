@@ -56,7 +56,8 @@ defineFrameStoreContract({
     return {
       store,
       snapshot: async () => new Map(walk(store.root)),
-      corruptSegment: async (key, segmentIndex) => fs.writeFileSync(store.segmentPath(key, segmentIndex), flipLastByte(fs.readFileSync(store.segmentPath(key, segmentIndex)))),
+      corruptSegment: async (key, segmentIndex) =>
+        fs.writeFileSync(store.segmentPath(key, segmentIndex), flipLastByte(fs.readFileSync(store.segmentPath(key, segmentIndex)))),
       corruptManifest: async (key) => {
         const bytes = fs.readFileSync(store.manifestPath(key));
         fs.writeFileSync(store.manifestPath(key), bytes.subarray(0, bytes.length >> 1));
@@ -142,7 +143,10 @@ describe('S3FrameStore object layout', () => {
     const { store, prefix } = await openS3Store();
     const key: BakeKey = { ...CONTRACT_KEY, revision: 5 };
     await store.writeSegment(key, 0, contractChunks(0));
-    await putObject(`${prefix}${store.segmentPointer(key, 1).join('/')}`, Buffer.from('{"format":"yunshan-pointer/1","sha256":"' + '0'.repeat(64) + '","size":10}'));
+    await putObject(
+      `${prefix}${store.segmentPointer(key, 1).join('/')}`,
+      Buffer.from('{"format":"yunshan-pointer/1","sha256":"' + '0'.repeat(64) + '","size":10}'),
+    );
     await putObject(`${prefix}${store.segmentPointer(key, 2).join('/')}`, Buffer.from('<Error>not a pointer</Error>'));
     assert.equal(await store.hasSegment(key, 1), true);
     await assert.rejects(store.readSegment(key, 1), /Corrupt segment 1 .*blob 0{64} is missing/);
@@ -154,11 +158,20 @@ describe('S3FrameStore object layout', () => {
       damaged[Math.floor(damaged.length / 2)] ^= 0x01;
       return damaged;
     });
-    await assert.rejects(store.readSegment(key, 0), /Corrupt (segment 0 .*SHA-256 of the object does not match|chunk \d+ of segment 0 .*SHA-256 mismatch)/);
+    await assert.rejects(
+      store.readSegment(key, 0),
+      /Corrupt (segment 0 .*SHA-256 of the object does not match|chunk \d+ of segment 0 .*SHA-256 mismatch)/,
+    );
   });
 
   test('opening a bucket that does not exist, or with wrong credentials, fails at once with the reason', async () => {
-    await assert.rejects(openFrameStore({ ...s3.settings('x'), bucket: 'no-such-bucket' }, { s3Credentials: S3_TEST_CREDENTIALS }), /bucket "no-such-bucket" is not usable: the bucket does not exist/);
-    await assert.rejects(openFrameStore(s3.settings('x'), { s3Credentials: { accessKeyId: 'nobody', secretAccessKey: 'wrong' } }), /is not usable: access denied/);
+    await assert.rejects(
+      openFrameStore({ ...s3.settings('x'), bucket: 'no-such-bucket' }, { s3Credentials: S3_TEST_CREDENTIALS }),
+      /bucket "no-such-bucket" is not usable: the bucket does not exist/,
+    );
+    await assert.rejects(
+      openFrameStore(s3.settings('x'), { s3Credentials: { accessKeyId: 'nobody', secretAccessKey: 'wrong' } }),
+      /is not usable: access denied/,
+    );
   });
 });

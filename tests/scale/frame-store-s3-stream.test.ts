@@ -59,7 +59,11 @@ after(async () => {
 function runBake(): Promise<{ code: number | null; output: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, YUNSHAN_DB_PATH: dbPath, ...s3.env(PREFIX) };
   delete env.YUNSHAN_FRAMES_DIR;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bake.ts', route.id, '--profile', '360p', '--no-poster'], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/bake.ts', route.id, '--profile', '360p', '--no-poster'], {
+    cwd: REPO_ROOT,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (data: Buffer) => (output += data.toString()));
   child.stderr.on('data', (data: Buffer) => (output += data.toString()));
@@ -67,24 +71,43 @@ function runBake(): Promise<{ code: number | null; output: string }> {
 }
 
 describe('frames in S3-compatible object storage, baked and streamed', { concurrency: false }, () => {
-  test('npm run bake with YUNSHAN_FRAME_STORE=s3 stores every segment and the manifest in the bucket', { timeout: 15 * 60_000 }, async () => {
-    const baked = await runBake();
-    assert.equal(baked.code, 0, baked.output);
-    assert.match(baked.output, /frames in s3:\/\/yunshan-frames\/farm\/frames\//);
-    frames = await openFrameStore(s3.settings(PREFIX), { s3Credentials: S3_TEST_CREDENTIALS });
-    const manifest = await frames.store.readManifest(key);
-    assert.ok(manifest !== null, 'the manifest is in the bucket');
-    assert.equal(manifest.frameCount, 601);
-    assert.equal(manifest.segmentCount, 21);
-    for (let segmentIndex = 0; segmentIndex < manifest.segmentCount; segmentIndex++) assert.ok(await frames.store.hasSegment(key, segmentIndex), `segment ${segmentIndex}`);
-  });
+  test(
+    'npm run bake with YUNSHAN_FRAME_STORE=s3 stores every segment and the manifest in the bucket',
+    { timeout: 15 * 60_000 },
+    async () => {
+      const baked = await runBake();
+      assert.equal(baked.code, 0, baked.output);
+      assert.match(baked.output, /frames in s3:\/\/yunshan-frames\/farm\/frames\//);
+      frames = await openFrameStore(s3.settings(PREFIX), { s3Credentials: S3_TEST_CREDENTIALS });
+      const manifest = await frames.store.readManifest(key);
+      assert.ok(manifest !== null, 'the manifest is in the bucket');
+      assert.equal(manifest.frameCount, 601);
+      assert.equal(manifest.segmentCount, 21);
+      for (let segmentIndex = 0; segmentIndex < manifest.segmentCount; segmentIndex++)
+        assert.ok(await frames.store.hasSegment(key, segmentIndex), `segment ${segmentIndex}`);
+    },
+  );
 
   test('the render server streams the route from the bucket, each frame the bytes stored there', { timeout: 120_000 }, async () => {
     assert.ok(frames !== null, 'baked by the test before');
-    const config = loadRenderServerConfig({ YUNSHAN_DB_PATH: dbPath, YUNSHAN_RENDER_PORT: '0', YUNSHAN_BAKE: '0', YUNSHAN_STREAM_RESUME_GRACE_MS: '0', ...s3.env(PREFIX) });
+    const config = loadRenderServerConfig({
+      YUNSHAN_DB_PATH: dbPath,
+      YUNSHAN_RENDER_PORT: '0',
+      YUNSHAN_BAKE: '0',
+      YUNSHAN_STREAM_RESUME_GRACE_MS: '0',
+      ...s3.env(PREFIX),
+    });
     assert.equal(config.frameStore.kind, 's3');
     server = await startRenderServer(config, silentLogger());
-    viewer = new NodeStreamViewer({ url: server.url, routeId: route.id, revision: 1, profile: '360p', transport: 'socket', fallbackAfterMs: null, recordFrames: true });
+    viewer = new NodeStreamViewer({
+      url: server.url,
+      routeId: route.id,
+      revision: 1,
+      profile: '360p',
+      transport: 'socket',
+      fallbackAfterMs: null,
+      recordFrames: true,
+    });
     await viewer.waitFor(() => viewer!.lastReceivedFrame >= 2 * FRAMES_PER_SEGMENT - 1, 60_000, 'two seconds of frames');
     assert.equal(viewer.ready?.frameCount, 601);
     const stored = [...(await frames.store.readSegment(key, 0)), ...(await frames.store.readSegment(key, 1))];
@@ -93,7 +116,9 @@ describe('frames in S3-compatible object storage, baked and streamed', { concurr
       received.map((frame) => frame.frameIndex),
       stored.map((chunk) => chunk.index),
     );
-    received.forEach((frame, i) => assert.ok(Buffer.from(frame.data).equals(Buffer.from(stored[i].data)), `frame ${frame.frameIndex} differs from the stored chunk`));
+    received.forEach((frame, i) =>
+      assert.ok(Buffer.from(frame.data).equals(Buffer.from(stored[i].data)), `frame ${frame.frameIndex} differs from the stored chunk`),
+    );
     assert.ok(received[0].key, 'starts on a keyframe');
   });
 
@@ -105,7 +130,9 @@ describe('frames in S3-compatible object storage, baked and streamed', { concurr
     const client = createS3Client({ ...s3.settings(PREFIX), credentials: S3_TEST_CREDENTIALS });
     try {
       const blobName = store.objects.blobName(pointer.blob.sha256);
-      const blob = Buffer.from(await (await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: blobName }))).Body!.transformToByteArray());
+      const blob = Buffer.from(
+        await (await client.send(new GetObjectCommand({ Bucket: s3.bucket, Key: blobName }))).Body!.transformToByteArray(),
+      );
       blob[blob.length - 1] ^= 0x01;
       await client.send(new PutObjectCommand({ Bucket: s3.bucket, Key: blobName, Body: blob }));
     } finally {
@@ -114,7 +141,9 @@ describe('frames in S3-compatible object storage, baked and streamed', { concurr
     viewer.seek(5);
     await viewer.waitFor(() => viewer!.errors.some((error) => error.code === 'frame-store'), 30_000, 'the frame store error');
     assert.match(viewer.errors.find((error) => error.code === 'frame-store')!.message, /Corrupt chunk 179 of segment 5 .*SHA-256 mismatch/);
-    const damaged = viewer.frames.filter((frame) => frame.frameIndex >= 5 * FRAMES_PER_SEGMENT && frame.frameIndex < 6 * FRAMES_PER_SEGMENT);
+    const damaged = viewer.frames.filter(
+      (frame) => frame.frameIndex >= 5 * FRAMES_PER_SEGMENT && frame.frameIndex < 6 * FRAMES_PER_SEGMENT,
+    );
     assert.deepEqual(damaged, [], 'no frame of the damaged segment');
   });
 });

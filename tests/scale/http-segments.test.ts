@@ -120,7 +120,10 @@ describe('segments over HTTP from the render server', { concurrency: false }, ()
     assert.match(allowed.headers.get('vary') ?? '', /Origin/);
     const other = await fetch(segmentUrl(render.url, 0), { headers: { Origin: 'https://elsewhere.example' } });
     assert.equal(other.headers.get('access-control-allow-origin'), null);
-    const preflight = await fetch(segmentUrl(render.url, 0), { method: 'OPTIONS', headers: { Origin: SITE, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'range' } });
+    const preflight = await fetch(segmentUrl(render.url, 0), {
+      method: 'OPTIONS',
+      headers: { Origin: SITE, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'range' },
+    });
     assert.equal(preflight.status, 204);
     assert.equal(preflight.headers.get('access-control-allow-origin'), SITE);
     assert.match(preflight.headers.get('access-control-allow-headers') ?? '', /Range/);
@@ -177,7 +180,9 @@ describe('segments over HTTP behind a real nginx cache', { concurrency: false },
     const results = await Promise.all(Array.from({ length: VIEWERS }, fetchAll));
     for (const segments of results) {
       assert.equal(segments.length, manifest.segments.length);
-      segments.forEach((bytes, segmentIndex) => assert.ok(Buffer.from(bytes).equals(storedSegment(segmentIndex)), `segment ${segmentIndex} differs from the stored bytes`));
+      segments.forEach((bytes, segmentIndex) =>
+        assert.ok(Buffer.from(bytes).equals(storedSegment(segmentIndex)), `segment ${segmentIndex} differs from the stored bytes`),
+      );
     }
     assert.equal((await originRequests('segment')) - segmentsBefore, manifest.segments.length, 'one origin request per segment');
     assert.equal((await originRequests('manifest')) - manifestsBefore, 1, 'one origin request for the manifest');
@@ -186,7 +191,10 @@ describe('segments over HTTP behind a real nginx cache', { concurrency: false },
     const frames = [];
     for await (const chunk of client.frames(baked.key)) frames.push(chunk);
     assert.equal(frames.length, 601);
-    assert.deepEqual(frames.slice(0, 30).map((chunk) => Buffer.from(chunk.data).toString('base64')), (await baked.store.readSegment(baked.key, 0)).map((chunk) => Buffer.from(chunk.data).toString('base64')));
+    assert.deepEqual(
+      frames.slice(0, 30).map((chunk) => Buffer.from(chunk.data).toString('base64')),
+      (await baked.store.readSegment(baked.key, 0)).map((chunk) => Buffer.from(chunk.data).toString('base64')),
+    );
     assert.equal((await originRequests('segment')) - segmentsBefore, manifest.segments.length, 'a later viewer is served from the cache');
   });
 

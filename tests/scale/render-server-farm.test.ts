@@ -85,7 +85,10 @@ describe('render server on the render farm', () => {
     workers.push(segments, manifests);
 
     // The first segment out is of the cheapest profile; follow that bake.
-    const first = await waitFor(async () => (await segments.getNextJob('node', { block: false })) ?? undefined, 'the first segment on Redis');
+    const first = await waitFor(
+      async () => (await segments.getNextJob('node', { block: false })) ?? undefined,
+      'the first segment on Redis',
+    );
     const { key, route } = first.data as SegmentJobData;
     assert.equal(key.profileId, '360p');
     await first.moveToCompleted(segmentResult(first), 'node', false);
@@ -99,7 +102,10 @@ describe('render server on the render farm', () => {
       assert.equal((job.data as SegmentJobData).key.routeId, key.routeId);
       await job.moveToCompleted(segmentResult(job), 'node', false);
     }
-    const partway = await waitFor(async () => (await bakes(key.routeId)).find((row) => row.profileId === '360p' && row.framesDone > 0), 'frames done on the row');
+    const partway = await waitFor(
+      async () => (await bakes(key.routeId)).find((row) => row.profileId === '360p' && row.framesDone > 0),
+      'frames done on the row',
+    );
     assert.equal(partway.status, 'running');
     assert.ok(partway.framesDone < partway.framesTotal);
     assert.ok(partway.framesPerSecond !== null && partway.framesPerSecond > 0);
@@ -109,7 +115,10 @@ describe('render server on the render farm', () => {
       const text = await (await fetch(`${server.url}/metrics`)).text();
       return halfDone.test(text) ? text : undefined;
     }, `${half} segments done on /metrics`);
-    assert.match(metrics, new RegExp(`yunshan_farm_bake_segments_total\\{[^}]*route="${key.routeId}"[^}]*profile="360p"[^}]*\\} ${segmentCount}\\n`));
+    assert.match(
+      metrics,
+      new RegExp(`yunshan_farm_bake_segments_total\\{[^}]*route="${key.routeId}"[^}]*profile="360p"[^}]*\\} ${segmentCount}\\n`),
+    );
     assert.match(metrics, /yunshan_farm_queue_jobs\{[^}]*queue="segments"[^}]*\} \d+/);
 
     for (let taken = half; taken < segmentCount; taken++) {
@@ -121,9 +130,15 @@ describe('render server on the render farm', () => {
     assert.deepEqual((manifest.data as SegmentJobData).key, key);
     await manifest.moveToCompleted({ frameCount: frameCountFor(route.durationS) }, 'node', false);
 
-    const done = await waitFor(async () => (await bakes(key.routeId)).find((row) => row.profileId === '360p' && row.status === 'done'), 'the row to be done');
+    const done = await waitFor(
+      async () => (await bakes(key.routeId)).find((row) => row.profileId === '360p' && row.status === 'done'),
+      'the row to be done',
+    );
     assert.equal(done.framesDone, frameCountFor(route.durationS));
     const others = (await bakes()).filter((row) => row.id !== done.id);
-    assert.ok(others.length > 0 && others.every((row) => row.status === 'running' && row.framesDone === 0), 'every other bake is on the farm, waiting');
+    assert.ok(
+      others.length > 0 && others.every((row) => row.status === 'running' && row.framesDone === 0),
+      'every other bake is on the farm, waiting',
+    );
   });
 });

@@ -48,7 +48,11 @@ function login(password: string, address: string): Promise<Response> {
 }
 
 function studioWrite(cookie: string, path: string, method: string, body: unknown, origin = server.baseUrl): Promise<Response> {
-  return fetch(`${server.baseUrl}${path}`, { method, headers: { 'content-type': 'application/json', origin, cookie }, body: JSON.stringify(body) });
+  return fetch(`${server.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', origin, cookie },
+    body: JSON.stringify(body),
+  });
 }
 
 test('the catalogue, sign-in, CSRF refusal, throttling, a 409 from another instance and logout, all on Postgres', async () => {
@@ -62,21 +66,33 @@ test('the catalogue, sign-in, CSRF refusal, throttling, a 409 from another insta
   assert.equal(((await me.json()) as { staff: { email: string } }).staff.email, CURATOR.email);
 
   const route = buildTestRoute('pg-river');
-  assert.equal((await studioWrite(cookie, '/api/studio/routes', 'POST', { route }, 'https://elsewhere.example')).status, 403, 'a cross-site write got through');
+  assert.equal(
+    (await studioWrite(cookie, '/api/studio/routes', 'POST', { route }, 'https://elsewhere.example')).status,
+    403,
+    'a cross-site write got through',
+  );
   assert.equal((await studioWrite(cookie, '/api/studio/routes', 'POST', { route })).status, 201);
 
   // Another web instance saves revision 2 first, straight through the stores on the same database.
   const otherInstance = createStudioRouteStore(await openSqlClient({ env }));
   try {
-    await otherInstance.save('pg-river', { baseRevision: 1, route: { ...route, durationS: route.durationS + 1 } }, { staffId: 1, email: CURATOR.email });
+    await otherInstance.save(
+      'pg-river',
+      { baseRevision: 1, route: { ...route, durationS: route.durationS + 1 } },
+      { staffId: 1, email: CURATOR.email },
+    );
   } finally {
     await otherInstance.close();
   }
-  const stale = await studioWrite(cookie, '/api/studio/routes/pg-river', 'PUT', { baseRevision: 1, route: { ...route, durationS: route.durationS + 2 } });
+  const stale = await studioWrite(cookie, '/api/studio/routes/pg-river', 'PUT', {
+    baseRevision: 1,
+    route: { ...route, durationS: route.durationS + 2 },
+  });
   assert.equal(stale.status, 409);
   assert.equal(((await stale.json()) as { error: { current: { revision: number } } }).error.current.revision, 2);
 
-  for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++) assert.equal((await login(`wrong password number ${i}`, '192.0.2.66')).status, 401);
+  for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++)
+    assert.equal((await login(`wrong password number ${i}`, '192.0.2.66')).status, 401);
   const throttled = await login(CURATOR.password, '192.0.2.66');
   assert.equal(throttled.status, 429);
   assert.ok(Number(throttled.headers.get('retry-after')) >= 1);

@@ -134,7 +134,7 @@ describe('cloud sea by time of day', () => {
 });
 
 describe('cloud layers', () => {
-  test('sea slices lie in the time of day\'s band, mist between it and the pillar tops', () => {
+  test("sea slices lie in the time of day's band, mist between it and the pillar tops", () => {
     for (const time of TIMES) {
       const band = CLOUD_SEA_BANDS[time];
       for (const tier of QUALITY_TIERS) {
@@ -175,7 +175,10 @@ describe('cloud layers', () => {
   test('the sea reads equally thick on every tier, however finely it is sliced', () => {
     for (const time of TIMES) {
       const combined = (tier: (typeof QUALITY_TIERS)[number]) =>
-        1 - layersFor(tier, time).filter((l) => l.kind === 'sea').reduce((clear, l) => clear * (1 - l.opacity), 1);
+        1 -
+        layersFor(tier, time)
+          .filter((l) => l.kind === 'sea')
+          .reduce((clear, l) => clear * (1 - l.opacity), 1);
       const values = QUALITY_TIERS.map(combined);
       for (const value of values) assert.ok(Math.abs(value - values[0]) < 0.03, `${time}: combined opacities ${values.join(', ')}`);
       assert.ok(Math.abs(values[0] - CLOUD_SEA_BANDS[time].opacity) < 0.01, time);

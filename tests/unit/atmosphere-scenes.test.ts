@@ -20,7 +20,8 @@ describe('scene atmospheres', () => {
         const params = atmosphereFor(time, tier, 'wulingyuan');
         assert.deepEqual(params, atmosphereFor(time, tier));
         assert.deepEqual(params.cloudSea, CLOUD_SEA_BANDS[time]);
-        for (const layer of params.cloudLayers.filter((l) => l.kind === 'mist')) assert.ok(layer.heightM >= MIST_BASE_M && layer.heightM <= MIST_TOP_M);
+        for (const layer of params.cloudLayers.filter((l) => l.kind === 'mist'))
+          assert.ok(layer.heightM >= MIST_BASE_M && layer.heightM <= MIST_TOP_M);
         assert.deepEqual(params.mistBand, MIST_BAND, 'the fog shader whitens Wulingyuan at the same heights as before');
       }
     }
@@ -72,7 +73,10 @@ describe('scene atmospheres', () => {
 
   test('cloud drifts through Heaven’s Gate, above everything else the cinematic tier marches', () => {
     const world = createTianmenWorld();
-    const { centreM: [x, y, z], halfSizeM: [hx, hy, hz] } = HEAVENS_GATE_PLUME;
+    const {
+      centreM: [x, y, z],
+      halfSizeM: [hx, hy, hz],
+    } = HEAVENS_GATE_PLUME;
     // Its core is in the open passage, and it spans the wall's depth with room to spill out of both faces.
     assert.ok(world.clearanceAt([x, y, HEAVENS_GATE.z]) > 10);
     assert.ok(Math.abs(x - HEAVENS_GATE.x) + HEAVENS_GATE.widthM / 2 < hx);

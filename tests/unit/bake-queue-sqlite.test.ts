@@ -31,9 +31,19 @@ async function freshQueue(routeIds: string[] = ['route-a', 'route-b'], maxAttemp
   return { queue, clock, filePath };
 }
 
-const job = (routeId: string, profileId: ProfileId, framesTotal = 601) => ({ routeId, revision: 1, profileId, sceneVersion: SCENE, framesTotal });
+const job = (routeId: string, profileId: ProfileId, framesTotal = 601) => ({
+  routeId,
+  revision: 1,
+  profileId,
+  sceneVersion: SCENE,
+  framesTotal,
+});
 
-async function withQueue(run: (context: Awaited<ReturnType<typeof freshQueue>>) => Promise<void>, routeIds?: string[], maxAttempts?: number) {
+async function withQueue(
+  run: (context: Awaited<ReturnType<typeof freshQueue>>) => Promise<void>,
+  routeIds?: string[],
+  maxAttempts?: number,
+) {
   const context = await freshQueue(routeIds, maxAttempts);
   try {
     await run(context);
@@ -215,7 +225,7 @@ describe('SqliteBakeQueue', () => {
       assert.equal((await queue.claim('worker-2', LEASE_MS))?.id, stopped.id);
     }));
 
-  test('reclaimLeases takes back a dead owner\'s jobs at once, counts the lost try, and leaves live owners alone', () =>
+  test("reclaimLeases takes back a dead owner's jobs at once, counts the lost try, and leaves live owners alone", () =>
     withQueue(
       async ({ queue }) => {
         const killed = await queue.enqueue(job('route-a', '720p'));

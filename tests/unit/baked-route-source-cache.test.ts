@@ -23,7 +23,12 @@ const SEGMENT_BYTES = FRAMES_PER_SEGMENT * CHUNK_BYTES;
 function segmentChunks(segmentIndex: number): EncodedChunk[] {
   return Array.from({ length: FRAMES_PER_SEGMENT }, (_, position) => {
     const index = segmentIndex * FRAMES_PER_SEGMENT + position;
-    return { index, timestampUs: Math.round((index * 1_000_000) / 30), key: position === 0, data: new Uint8Array(CHUNK_BYTES).fill(index & 0xff) };
+    return {
+      index,
+      timestampUs: Math.round((index * 1_000_000) / 30),
+      key: position === 0,
+      data: new Uint8Array(CHUNK_BYTES).fill(index & 0xff),
+    };
   });
 }
 
@@ -33,12 +38,21 @@ test('segments are read once, shared by concurrent readers, and evicted least re
   const routes = await openRouteStore({ filePath: path.join(tempRoot, 'routes.sqlite'), seedRoutes: [] });
   after(() => routes.close());
   // Room for two segments, not three.
-  const source = new BakedRouteSource({ routes, store, listBakes: async () => [], sceneVersion: KEY.sceneVersion, cacheBytes: 2 * SEGMENT_BYTES + SEGMENT_BYTES / 2 });
+  const source = new BakedRouteSource({
+    routes,
+    store,
+    listBakes: async () => [],
+    sceneVersion: KEY.sceneVersion,
+    cacheBytes: 2 * SEGMENT_BYTES + SEGMENT_BYTES / 2,
+  });
 
   const [first, again] = await Promise.all([source.segment(KEY, 0), source.segment(KEY, 0)]);
   assert.equal(first, again);
   assert.equal(source.reads, 1);
-  assert.deepEqual(first.map((chunk) => chunk.index), segmentChunks(0).map((chunk) => chunk.index));
+  assert.deepEqual(
+    first.map((chunk) => chunk.index),
+    segmentChunks(0).map((chunk) => chunk.index),
+  );
 
   await source.segment(KEY, 1);
   await source.segment(KEY, 0); // a hit: segment 0 is now the most recently used

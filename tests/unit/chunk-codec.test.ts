@@ -65,24 +65,30 @@ describe('chunk codec', () => {
   test('a chunk stored without labels reads back with epoch 0, profile 0 and not last', () => {
     const data = new Uint8Array([1, 2, 3]);
     const fragment = decodeChunkMessage(encodeChunk({ index: 31, timestampUs: 1_033_333, key: false, data }));
-    assert.deepEqual({ ...fragment, payload: [...fragment.payload] }, {
-      index: 31,
-      timestampUs: 1_033_333,
-      key: false,
-      epoch: 0,
-      profileIndex: 0,
-      last: false,
-      fragmentIndex: 0,
-      fragmentCount: 1,
-      frameBytes: 3,
-      fragmentOffset: 0,
-      payload: [1, 2, 3],
-    });
+    assert.deepEqual(
+      { ...fragment, payload: [...fragment.payload] },
+      {
+        index: 31,
+        timestampUs: 1_033_333,
+        key: false,
+        epoch: 0,
+        profileIndex: 0,
+        last: false,
+        fragmentIndex: 0,
+        fragmentCount: 1,
+        frameBytes: 3,
+        fragmentOffset: 0,
+        payload: [1, 2, 3],
+      },
+    );
   });
 
   test('a 200 KiB keyframe goes out as messages no larger than MAX_MESSAGE_BYTES', () => {
     const data = new Uint8Array(200 * 1024).map((_, i) => (i * 31) & 0xff);
-    const messages = encodeChunkMessages({ profileIndex: 3, epoch: 7, index: 90, timestampUs: 3_000_000, key: true, last: false, data }, MAX_MESSAGE_BYTES);
+    const messages = encodeChunkMessages(
+      { profileIndex: 3, epoch: 7, index: 90, timestampUs: 3_000_000, key: true, last: false, data },
+      MAX_MESSAGE_BYTES,
+    );
     assert.equal(messages.length, 4);
     assert.ok(messages.every((message) => message.byteLength <= MAX_MESSAGE_BYTES));
     const header = decodeChunkMessage(messages[2]);
@@ -92,8 +98,14 @@ describe('chunk codec', () => {
   });
 
   test('a fragment of another chunk abandons the partial one instead of mixing bytes', () => {
-    const a = encodeChunkMessages({ profileIndex: 0, epoch: 1, index: 10, timestampUs: 0, key: true, last: false, data: new Uint8Array(300).fill(1) }, 136);
-    const b = encodeChunkMessages({ profileIndex: 0, epoch: 2, index: 30, timestampUs: 1_000_000, key: true, last: false, data: new Uint8Array(150).fill(2) }, 136);
+    const a = encodeChunkMessages(
+      { profileIndex: 0, epoch: 1, index: 10, timestampUs: 0, key: true, last: false, data: new Uint8Array(300).fill(1) },
+      136,
+    );
+    const b = encodeChunkMessages(
+      { profileIndex: 0, epoch: 2, index: 30, timestampUs: 1_000_000, key: true, last: false, data: new Uint8Array(150).fill(2) },
+      136,
+    );
     const assembler = new ChunkAssembler();
     assert.equal(assembler.push(a[0]), null);
     assert.equal(assembler.push(b[0]), null);
@@ -121,7 +133,10 @@ describe('chunk codec', () => {
     const wrongVersion = message.slice();
     wrongVersion[0] = 9;
     assert.match(reasons(wrongVersion), /codec version 9/);
-    assert.throws(() => decodeChunkMessage(wrongVersion), (error) => isChunkCodecError(error));
+    assert.throws(
+      () => decodeChunkMessage(wrongVersion),
+      (error) => isChunkCodecError(error),
+    );
     assert.ok(readChunkAt(message.subarray(0, 50), 0) instanceof ChunkCodecError);
   });
 
@@ -144,6 +159,9 @@ describe('chunk codec', () => {
     assert.throws(() => encodeChunk({ index: 0, timestampUs: 0.5, key: true, data }), ChunkCodecError);
     assert.throws(() => encodeChunk({ index: 0, timestampUs: 0, key: true, data }, { epoch: 2 ** 32 }), ChunkCodecError);
     assert.throws(() => encodeChunk({ index: 0, timestampUs: 0, key: true, data }, { profileIndex: 256 }), ChunkCodecError);
-    assert.throws(() => encodeChunkMessages({ index: 0, timestampUs: 0, key: true, data, epoch: 0, profileIndex: 0, last: false }, CHUNK_HEADER_BYTES), ChunkCodecError);
+    assert.throws(
+      () => encodeChunkMessages({ index: 0, timestampUs: 0, key: true, data, epoch: 0, profileIndex: 0, last: false }, CHUNK_HEADER_BYTES),
+      ChunkCodecError,
+    );
   });
 });

@@ -19,7 +19,10 @@ test('sub-frame times lie inside the open shutter, evenly spaced and centred on 
 test('the sub-frame at the frame time is drawn first, and every sub-frame once', () => {
   for (const count of [1, 2, 3, 4, 5]) {
     const order = drawOrder(count);
-    assert.deepEqual([...order].sort((a, b) => a - b), Array.from({ length: count }, (_, k) => k));
+    assert.deepEqual(
+      [...order].sort((a, b) => a - b),
+      Array.from({ length: count }, (_, k) => k),
+    );
     const offsets = shutterOffsetsS(count);
     const nearest = Math.min(...offsets.map(Math.abs));
     assert.equal(Math.abs(offsets[order[0]]), nearest);

@@ -87,14 +87,27 @@ describe('chooseProfile', () => {
   });
 
   test('a starving buffer steps down to what the link has shown it carries', () => {
-    assert.deepEqual(chooseProfile(inputs({ currentId: '1080p', bufferAheadS: 0.3, capacityKbps: 1500 })), { profileId: '360p', reason: 'down' });
-    assert.deepEqual(chooseProfile(inputs({ currentId: '1080p', bufferAheadS: 0.3, capacityKbps: null })), { profileId: '720p', reason: 'down' });
+    assert.deepEqual(chooseProfile(inputs({ currentId: '1080p', bufferAheadS: 0.3, capacityKbps: 1500 })), {
+      profileId: '360p',
+      reason: 'down',
+    });
+    assert.deepEqual(chooseProfile(inputs({ currentId: '1080p', bufferAheadS: 0.3, capacityKbps: null })), {
+      profileId: '720p',
+      reason: 'down',
+    });
     assert.equal(chooseProfile(inputs({ currentId: '360p', bufferAheadS: 0 })).reason, 'hold', 'nothing below the bottom rung');
-    assert.equal(chooseProfile(inputs({ currentId: '720p', bufferAheadS: 0, playing: false })).reason, 'hold', 'a paused viewer is not starving');
+    assert.equal(
+      chooseProfile(inputs({ currentId: '720p', bufferAheadS: 0, playing: false })).reason,
+      'hold',
+      'a paused viewer is not starving',
+    );
   });
 
   test('late frames mean the device cannot decode it in time: one step down, and no step up', () => {
-    assert.deepEqual(chooseProfile(inputs({ currentId: '720p', lateFrameRatio: 0.2, bufferAheadS: 2.5 })), { profileId: '540p', reason: 'down' });
+    assert.deepEqual(chooseProfile(inputs({ currentId: '720p', lateFrameRatio: 0.2, bufferAheadS: 2.5 })), {
+      profileId: '540p',
+      reason: 'down',
+    });
     assert.equal(chooseProfile(inputs({ lateFrameRatio: 0.05, capacityKbps: 9000, bufferAheadS: 2.5 })).reason, 'hold');
   });
 
@@ -103,13 +116,22 @@ describe('chooseProfile', () => {
   });
 
   test('caps apply at once: data saver takes a 720p stream down to 360p', () => {
-    assert.deepEqual(chooseProfile(inputs({ currentId: '720p', caps: { ...OPEN_CAPS, dataSaver: true }, secondsSinceSwitch: 0 })), { profileId: '360p', reason: 'cap' });
-    assert.deepEqual(chooseProfile(inputs({ currentId: '540p', caps: { ...OPEN_CAPS, vp8Supported: false } })), { profileId: '360p-jpeg', reason: 'codec' });
+    assert.deepEqual(chooseProfile(inputs({ currentId: '720p', caps: { ...OPEN_CAPS, dataSaver: true }, secondsSinceSwitch: 0 })), {
+      profileId: '360p',
+      reason: 'cap',
+    });
+    assert.deepEqual(chooseProfile(inputs({ currentId: '540p', caps: { ...OPEN_CAPS, vp8Supported: false } })), {
+      profileId: '360p-jpeg',
+      reason: 'codec',
+    });
   });
 
   test('a manual choice wins within the caps', () => {
     assert.deepEqual(chooseProfile(inputs({ manualId: '1080p', bufferAheadS: 0.1 })), { profileId: '1080p', reason: 'manual' });
-    assert.equal(chooseProfile(inputs({ manualId: '1080p', caps: { ...OPEN_CAPS, dataSaver: true }, currentId: '360p' })).profileId, '360p');
+    assert.equal(
+      chooseProfile(inputs({ manualId: '1080p', caps: { ...OPEN_CAPS, dataSaver: true }, currentId: '360p' })).profileId,
+      '360p',
+    );
   });
 
   test('whatever the numbers, the choice is an allowed profile at most one rung up', () => {
@@ -163,13 +185,28 @@ describe('a route with a cinematic bake', () => {
     assert.deepEqual(ids(allowedProfiles(CINEMATIC, { ...OPEN_CAPS, dataSaver: true })), ['360p']);
     assert.deepEqual(ids(allowedProfiles(CINEMATIC, { ...OPEN_CAPS, vp8Supported: false })), ['360p-jpeg']);
     // The viewer may still pick the standard ones by hand.
-    assert.deepEqual(ids(allowedProfiles(CINEMATIC, OPEN_CAPS, { includeSuperseded: true })), ['360p', '540p', '720p', '720p-cinematic', '1080p', '1080p-cinematic']);
+    assert.deepEqual(ids(allowedProfiles(CINEMATIC, OPEN_CAPS, { includeSuperseded: true })), [
+      '360p',
+      '540p',
+      '720p',
+      '720p-cinematic',
+      '1080p',
+      '1080p-cinematic',
+    ]);
   });
 
   test('with the headroom measured, Auto climbs from 540p straight to the cinematic 720p, then holds there', () => {
     const up = chooseProfile(inputs({ available: CINEMATIC, currentId: '540p', capacityKbps: 4000 * 1.3 + 1, bufferAheadS: 1.8 }));
     assert.deepEqual(up, { profileId: '720p-cinematic', reason: 'up' });
-    const narrow = chooseProfile(inputs({ available: CINEMATIC, currentId: '720p-cinematic', capacityKbps: 6000, bufferAheadS: 1.8, caps: { ...OPEN_CAPS, maxUsefulWidthPx: 1170 } }));
+    const narrow = chooseProfile(
+      inputs({
+        available: CINEMATIC,
+        currentId: '720p-cinematic',
+        capacityKbps: 6000,
+        bufferAheadS: 1.8,
+        caps: { ...OPEN_CAPS, maxUsefulWidthPx: 1170 },
+      }),
+    );
     assert.deepEqual(narrow, { profileId: '720p-cinematic', reason: 'hold' });
   });
 
@@ -179,7 +216,10 @@ describe('a route with a cinematic bake', () => {
   });
 
   test('a standard profile picked by hand stays picked', () => {
-    assert.deepEqual(chooseProfile(inputs({ available: CINEMATIC, currentId: '540p', manualId: '720p' })), { profileId: '720p', reason: 'manual' });
+    assert.deepEqual(chooseProfile(inputs({ available: CINEMATIC, currentId: '540p', manualId: '720p' })), {
+      profileId: '720p',
+      reason: 'manual',
+    });
     assert.equal(startingProfile(CINEMATIC, OPEN_CAPS, '1080p')?.id, '1080p');
     assert.equal(startingProfile(CINEMATIC, OPEN_CAPS)?.id, '360p');
   });

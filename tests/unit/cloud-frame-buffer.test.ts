@@ -148,7 +148,12 @@ describe('DecodedFrameBuffer', () => {
   test('every frame added is either shown or released exactly once, whatever the order of events', () => {
     const event = fc.oneof(
       fc.record({ kind: fc.constant('add' as const), index: fc.integer({ min: 0, max: 60 }) }),
-      fc.record({ kind: fc.constant('take' as const), index: fc.integer({ min: 0, max: 60 }), skips: fc.boolean(), tolerance: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({
+        kind: fc.constant('take' as const),
+        index: fc.integer({ min: 0, max: 60 }),
+        skips: fc.boolean(),
+        tolerance: fc.integer({ min: 0, max: 3 }),
+      }),
       fc.record({ kind: fc.constant('seek' as const), index: fc.integer({ min: 0, max: 60 }) }),
       fc.record({ kind: fc.constant('clear' as const) }),
     );

@@ -7,7 +7,14 @@ import { DecodedFrameBuffer } from '@/components/player/cloud/frame-buffer';
 import { frameIndexForTime } from '@/components/player/cloud/frame-for-time';
 
 const FPS = 30;
-const primedAtZero: StartBufferState = { shownIndex: 0, decodedWaiting: 6, decodedCapacity: 6, lastReceivedIndex: START_BUFFER_S * FPS, frameCount: 601, fps: FPS };
+const primedAtZero: StartBufferState = {
+  shownIndex: 0,
+  decodedWaiting: 6,
+  decodedCapacity: 6,
+  lastReceivedIndex: START_BUFFER_S * FPS,
+  frameCount: 601,
+  fps: FPS,
+};
 
 describe('readyToStartClock', () => {
   test('frame 0 on the canvas alone is not enough: the decoded queue must be full and a second received', () => {
@@ -36,7 +43,14 @@ describe('readyToStartClock', () => {
       let clockStartTick: number | null = null;
       for (let tick = 1; buffer.counters.shown + buffer.counters.dropped < 33; tick++) {
         for (let n = tick <= 8 ? 0 : 3; n > 0 && buffer.size < buffer.capacity; n--) buffer.add(++decoded, decoded);
-        const primed = readyToStartClock({ shownIndex: buffer.lastShownIndex, decodedWaiting: buffer.size, decodedCapacity: buffer.capacity, lastReceivedIndex: 600, frameCount: 601, fps: FPS });
+        const primed = readyToStartClock({
+          shownIndex: buffer.lastShownIndex,
+          decodedWaiting: buffer.size,
+          decodedCapacity: buffer.capacity,
+          lastReceivedIndex: 600,
+          frameCount: 601,
+          fps: FPS,
+        });
         if (clockStartTick === null && (!startWhenPrimed || primed)) clockStartTick = tick;
         if (clockStartTick !== null) buffer.take(frameIndexForTime((tick - clockStartTick) / FPS, 601));
       }

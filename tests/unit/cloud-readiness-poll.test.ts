@@ -16,9 +16,21 @@ import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 
 describe('cloud readiness poll', () => {
   test('the reply is checked at the boundary', () => {
-    assert.deepEqual(CloudReadinessReplySchema.parse({ readiness: { state: 'baking', percent: 42 } }).readiness, { state: 'baking', percent: 42 });
-    assert.deepEqual(CloudReadinessReplySchema.parse({ readiness: { state: 'ready', profilesReady: ['360p'] } }).readiness, { state: 'ready', profilesReady: ['360p'] });
-    for (const bad of [{}, { readiness: { state: 'baking' } }, { readiness: { state: 'baking', percent: 140 } }, { readiness: { state: 'ready', profilesReady: ['8k'] } }, { readiness: { state: 'done' } }]) {
+    assert.deepEqual(CloudReadinessReplySchema.parse({ readiness: { state: 'baking', percent: 42 } }).readiness, {
+      state: 'baking',
+      percent: 42,
+    });
+    assert.deepEqual(CloudReadinessReplySchema.parse({ readiness: { state: 'ready', profilesReady: ['360p'] } }).readiness, {
+      state: 'ready',
+      profilesReady: ['360p'],
+    });
+    for (const bad of [
+      {},
+      { readiness: { state: 'baking' } },
+      { readiness: { state: 'baking', percent: 140 } },
+      { readiness: { state: 'ready', profilesReady: ['8k'] } },
+      { readiness: { state: 'done' } },
+    ]) {
       assert.equal(CloudReadinessReplySchema.safeParse(bad).success, false, JSON.stringify(bad));
     }
   });
@@ -27,7 +39,10 @@ describe('cloud readiness poll', () => {
     let delay = POLL_BASE_MS;
     const still: number[] = [];
     for (let i = 0; i < 12; i++) still.push((delay = nextPollDelayMs(delay, 'still')));
-    assert.ok(still.every((ms, i) => i === 0 || ms >= still[i - 1]), `never shorter: ${still.join(', ')}`);
+    assert.ok(
+      still.every((ms, i) => i === 0 || ms >= still[i - 1]),
+      `never shorter: ${still.join(', ')}`,
+    );
     assert.ok(still[0] > POLL_BASE_MS);
     assert.equal(still.at(-1), POLL_STILL_MAX_MS);
     assert.equal(nextPollDelayMs(delay, 'moved'), POLL_BASE_MS);
@@ -59,9 +74,13 @@ describe('cloud readiness poll', () => {
   test('the percentage shown: the live reading leads, a landed bake shows none, a stream reply fills in', () => {
     const streamBaking = { status: 'baking' as const, percent: 30 };
     assert.equal(bakingPercentOf(true, { state: 'baking', percent: 65 }, streamBaking), 65);
-    assert.equal(bakingPercentOf(true, { state: 'queued' }, null), null, 'queued on the page\'s word alone: the stream decides');
+    assert.equal(bakingPercentOf(true, { state: 'queued' }, null), null, "queued on the page's word alone: the stream decides");
     assert.equal(bakingPercentOf(true, { state: 'queued' }, { status: 'queued', percent: 0 }), 0);
-    assert.equal(bakingPercentOf(true, { state: 'ready', profilesReady: ['360p'] }, streamBaking), null, 'landed: nothing to wait for, whatever the stream said before');
+    assert.equal(
+      bakingPercentOf(true, { state: 'ready', profilesReady: ['360p'] }, streamBaking),
+      null,
+      'landed: nothing to wait for, whatever the stream said before',
+    );
     assert.equal(bakingPercentOf(true, { state: 'none' }, streamBaking), 30);
     assert.equal(bakingPercentOf(true, null, { status: 'failed', percent: 0 }), null);
     assert.equal(bakingPercentOf(false, { state: 'baking', percent: 65 }, null), null, 'no render server, no cloud picture to wait for');

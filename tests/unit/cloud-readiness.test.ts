@@ -34,7 +34,10 @@ test('queued, baking with a percentage, failed, then ready once 360p is done', (
   assert.deepEqual(summarizeCloudReadiness([job({ status: 'running', framesDone: 2850 })], 1), { state: 'baking', percent: 99 });
   assert.deepEqual(summarizeCloudReadiness([job({ status: 'failed', error: 'renderer died' })], 1), { state: 'failed' });
   assert.deepEqual(
-    summarizeCloudReadiness([job({ status: 'done', framesDone: 2851 }), job({ profileId: '360p-jpeg', status: 'done' }), job({ profileId: '720p' })], 1),
+    summarizeCloudReadiness(
+      [job({ status: 'done', framesDone: 2851 }), job({ profileId: '360p-jpeg', status: 'done' }), job({ profileId: '720p' })],
+      1,
+    ),
     { state: 'ready', profilesReady: ['360p', '360p-jpeg'] },
   );
 });

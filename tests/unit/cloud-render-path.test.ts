@@ -20,7 +20,11 @@ test('the render server URL: configured, else the page host on port 3001', () =>
   assert.equal(publicRenderUrl('  ', 'yunshan.example:8080', 'https'), 'https://yunshan.example:3001');
   assert.equal(publicRenderUrl(undefined, '[::1]:3000'), 'http://[::1]:3001');
   assert.equal(publicRenderUrl(undefined, null), 'http://localhost:3001');
-  assert.equal(publicRenderUrl(undefined, 'evil.example/<script>'), 'http://localhost:3001', 'a hostile Host header never reaches the page');
+  assert.equal(
+    publicRenderUrl(undefined, 'evil.example/<script>'),
+    'http://localhost:3001',
+    'a hostile Host header never reaches the page',
+  );
 });
 
 function notBaked(profiles: NotBakedMessage['profiles']): NotBakedMessage {
@@ -34,7 +38,16 @@ test('bake progress follows the profile this browser would stream first', () => 
   ]);
   assert.deepEqual(summarizeBakeProgress(message, true), { status: 'baking', percent: 49 });
   assert.deepEqual(summarizeBakeProgress(message, false), { status: 'queued', percent: 0 });
-  assert.deepEqual(summarizeBakeProgress(notBaked([{ profileId: '360p', status: 'running', framesDone: 601, framesTotal: 601 }]), true), { status: 'baking', percent: 99 });
-  assert.deepEqual(summarizeBakeProgress(notBaked([{ profileId: '360p', status: 'failed', framesDone: 10, framesTotal: 601 }]), true), { status: 'failed', percent: 0 });
-  assert.deepEqual(summarizeBakeProgress(notBaked([{ profileId: '360p', status: 'missing', framesDone: 0, framesTotal: 601 }]), true), { status: 'not-scheduled', percent: 0 });
+  assert.deepEqual(summarizeBakeProgress(notBaked([{ profileId: '360p', status: 'running', framesDone: 601, framesTotal: 601 }]), true), {
+    status: 'baking',
+    percent: 99,
+  });
+  assert.deepEqual(summarizeBakeProgress(notBaked([{ profileId: '360p', status: 'failed', framesDone: 10, framesTotal: 601 }]), true), {
+    status: 'failed',
+    percent: 0,
+  });
+  assert.deepEqual(summarizeBakeProgress(notBaked([{ profileId: '360p', status: 'missing', framesDone: 0, framesTotal: 601 }]), true), {
+    status: 'not-scheduled',
+    percent: 0,
+  });
 });

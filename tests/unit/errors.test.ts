@@ -94,7 +94,10 @@ test('errors made by a separate copy of their classes keep their status: 404, 40
   assert.ok(!result.success);
   const invalid = toHttpError(new copy.ValidationError('bad request', result.error.issues));
   assert.equal(invalid.status, 400);
-  assert.deepEqual(invalid.body.error.issues?.map((issue) => issue.path), [['n']]);
+  assert.deepEqual(
+    invalid.body.error.issues?.map((issue) => issue.path),
+    [['n']],
+  );
 
   const notAllowed = toHttpError(new copy.MethodNotAllowedError('POST', ['GET']));
   assert.deepEqual([notAllowed.status, notAllowed.headers.Allow], [405, 'GET']);
@@ -133,9 +136,20 @@ test('a data integrity error from a separate copy is still recognised, and still
 });
 
 test("the studio's revision conflicts and unpublishable routes are recognised across copies", async () => {
-  const writeErrors = await separateCopyOf<typeof import('@/server/routes/route-write-errors')>('../../server/routes/route-write-errors.ts');
-  const publishErrors = await separateCopyOf<typeof import('@/server/routes/route-publish-errors')>('../../server/routes/route-publish-errors.ts');
-  const current = { routeId: 'river-walk', revision: 2, route: {} as never, createdAt: '2025-01-01T00:00:00.000Z', published: false, publishedAt: null };
+  const writeErrors = await separateCopyOf<typeof import('@/server/routes/route-write-errors')>(
+    '../../server/routes/route-write-errors.ts',
+  );
+  const publishErrors = await separateCopyOf<typeof import('@/server/routes/route-publish-errors')>(
+    '../../server/routes/route-publish-errors.ts',
+  );
+  const current = {
+    routeId: 'river-walk',
+    revision: 2,
+    route: {} as never,
+    createdAt: '2025-01-01T00:00:00.000Z',
+    published: false,
+    publishedAt: null,
+  };
   const conflict = new writeErrors.RevisionConflictError(1, current);
   assert.equal(isRevisionConflictError(conflict), true);
   assert.equal(toHttpError(conflict).status, 409);
@@ -150,7 +164,9 @@ test("the studio's revision conflicts and unpublishable routes are recognised ac
 
 test("the bake worker's lease and chunk errors are recognised by code across copies", async () => {
   const queueErrors = await separateCopyOf<typeof import('@/server/bake/bake-queue-errors')>('../../server/bake/bake-queue-errors.ts');
-  const storeErrors = await separateCopyOf<typeof import('@/server/frame-store/frame-store-errors')>('../../server/frame-store/frame-store-errors.ts');
+  const storeErrors = await separateCopyOf<typeof import('@/server/frame-store/frame-store-errors')>(
+    '../../server/frame-store/frame-store-errors.ts',
+  );
   assert.equal(isLeaseLostError(new queueErrors.LeaseLostError(7, 'worker-a')), true);
   assert.equal(isLeaseLostError(new Error('Bake job 7 is no longer leased')), false);
   const key = { routeId: 'river-walk', revision: 2, profileId: '360p', sceneVersion: 'abc' } as const;

@@ -12,7 +12,12 @@ import { buildTestRoute } from '../helpers/test-routes';
 
 const key: BakeKey = { sceneVersion: 'w1a2b-s3c4d', routeId: 'farm-unit', revision: 2, profileId: '360p' };
 
-function result(segmentIndex: number, startedAtMs: number, finishedAtMs: number, outcome: SegmentResult['outcome'] = 'rendered'): SegmentResult {
+function result(
+  segmentIndex: number,
+  startedAtMs: number,
+  finishedAtMs: number,
+  outcome: SegmentResult['outcome'] = 'rendered',
+): SegmentResult {
   return { segmentIndex, frames: 30, outcome, renderMs: finishedAtMs - startedAtMs, startedAtMs, finishedAtMs, nodeId: 'n' };
 }
 
@@ -29,7 +34,12 @@ describe('farm progress', () => {
   });
 
   test('a segment reported twice (retaken from a lost node) counts once; stored segments add frames but no rate', () => {
-    const progress = aggregateFarmProgress(key, 20, [result(3, 0, 1000), result(3, 5000, 6000), result(4, 0, 0, 'reused')], 'waiting-children');
+    const progress = aggregateFarmProgress(
+      key,
+      20,
+      [result(3, 0, 1000), result(3, 5000, 6000), result(4, 0, 0, 'reused')],
+      'waiting-children',
+    );
     assert.equal(progress.segmentsDone, 2);
     assert.equal(progress.framesDone, 60);
     assert.equal(progress.framesPerSecond, 30);
@@ -55,11 +65,17 @@ describe('farm jobs', () => {
 
   test('every standard profile goes before every cinematic one, cheapest first', () => {
     const priorities = PROFILE_IDS.map(bakePriority);
-    assert.deepEqual(priorities, [...priorities].sort((a, b) => a - b));
+    assert.deepEqual(
+      priorities,
+      [...priorities].sort((a, b) => a - b),
+    );
     const standard = PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier !== 'cinematic').map(bakePriority);
     const cinematic = PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic').map(bakePriority);
     assert.ok(Math.max(...standard) < Math.min(...cinematic));
-    assert.ok(priorities.every((priority) => priority >= 1), 'BullMQ priority 0 would mean "no priority", taken before all others');
+    assert.ok(
+      priorities.every((priority) => priority >= 1),
+      'BullMQ priority 0 would mean "no priority", taken before all others',
+    );
   });
 
   test('a bake flow has one child per segment, in order, each failing its parent when it fails for good', () => {

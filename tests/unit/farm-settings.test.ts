@@ -12,7 +12,12 @@ describe('farm settings', () => {
   });
 
   test('one setting picks Redis; the farm is tuned by the rest', () => {
-    const settings = loadFarmSettings({ YUNSHAN_BAKE_QUEUE: 'redis', YUNSHAN_REDIS_URL: 'rediss://:secret@redis.internal:6380/2', YUNSHAN_FARM_STALLED_MS: '5000', YUNSHAN_FARM_PREFIX: 'site-b' });
+    const settings = loadFarmSettings({
+      YUNSHAN_BAKE_QUEUE: 'redis',
+      YUNSHAN_REDIS_URL: 'rediss://:secret@redis.internal:6380/2',
+      YUNSHAN_FARM_STALLED_MS: '5000',
+      YUNSHAN_FARM_PREFIX: 'site-b',
+    });
     assert.deepEqual(
       { queue: settings.queue, url: settings.redisUrl, stalled: settings.stalledMs, prefix: settings.prefix },
       { queue: 'redis', url: 'rediss://:secret@redis.internal:6380/2', stalled: 5000, prefix: 'site-b' },
@@ -21,7 +26,10 @@ describe('farm settings', () => {
 
   test('a render node bakes through Redis without being told, under its own name', () => {
     const node = loadRenderNodeSettings({ YUNSHAN_NODE_ID: 'gpu-3', YUNSHAN_NODE_PORT: '0' });
-    assert.deepEqual({ queue: node.queue, id: node.nodeId, port: node.port, host: node.host }, { queue: 'redis', id: 'gpu-3', port: 0, host: '127.0.0.1' });
+    assert.deepEqual(
+      { queue: node.queue, id: node.nodeId, port: node.port, host: node.host },
+      { queue: 'redis', id: 'gpu-3', port: 0, host: '127.0.0.1' },
+    );
   });
 
   test('a typo fails at start, naming the setting', () => {

@@ -94,7 +94,10 @@ describe('FlightClock', () => {
       fc.record({ kind: fc.constant('play' as const) }),
       fc.record({ kind: fc.constant('pause' as const) }),
       fc.record({ kind: fc.constant('seek' as const), toS: fc.double({ min: -100, max: 400, noNaN: true }) }),
-      fc.record({ kind: fc.constant('speed' as const), speed: fc.double({ min: MIN_PLAYBACK_SPEED, max: MAX_PLAYBACK_SPEED, noNaN: true }) }),
+      fc.record({
+        kind: fc.constant('speed' as const),
+        speed: fc.double({ min: MIN_PLAYBACK_SPEED, max: MAX_PLAYBACK_SPEED, noNaN: true }),
+      }),
     );
     fc.assert(
       fc.property(

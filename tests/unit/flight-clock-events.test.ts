@@ -187,7 +187,10 @@ describe('FlightClock snapshots', () => {
       fc.record({ kind: fc.constant('play' as const) }),
       fc.record({ kind: fc.constant('pause' as const) }),
       fc.record({ kind: fc.constant('seek' as const), toS: fc.double({ min: -50, max: 200, noNaN: true }) }),
-      fc.record({ kind: fc.constant('speed' as const), speed: fc.double({ min: MIN_PLAYBACK_SPEED, max: MAX_PLAYBACK_SPEED, noNaN: true }) }),
+      fc.record({
+        kind: fc.constant('speed' as const),
+        speed: fc.double({ min: MIN_PLAYBACK_SPEED, max: MAX_PLAYBACK_SPEED, noNaN: true }),
+      }),
     );
     fc.assert(
       fc.property(fc.array(fc.tuple(op, fc.integer({ min: 0, max: 30_000 })), { maxLength: 30 }), (steps) => {

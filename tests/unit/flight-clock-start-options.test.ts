@@ -1,12 +1,7 @@
 // How the tour page reads ?t=, ?autoplay= and ?tier=, and the player's first tier guess.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  parseAutoplay,
-  parseFlightStartOptions,
-  parseStartTimeS,
-  parseTierOverride,
-} from '@/components/player/flight-start-options';
+import { parseAutoplay, parseFlightStartOptions, parseStartTimeS, parseTierOverride } from '@/components/player/flight-start-options';
 import { guessQualityTier } from '@/components/player/guess-quality-tier';
 
 describe('parseStartTimeS', () => {

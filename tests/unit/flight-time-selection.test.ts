@@ -24,7 +24,10 @@ function manualFrames() {
 function setup(select: (timeS: number) => number = (timeS) => Math.floor(timeS)) {
   let fakeNowMs = 0;
   const endTimers: (() => void)[] = [];
-  const clock = new FlightClock({ durationS: 10, endTimer: { schedule: (callback) => (endTimers.push(callback), () => endTimers.splice(endTimers.indexOf(callback), 1)) } });
+  const clock = new FlightClock({
+    durationS: 10,
+    endTimer: { schedule: (callback) => (endTimers.push(callback), () => endTimers.splice(endTimers.indexOf(callback), 1)) },
+  });
   const frames = manualFrames();
   const store = selectFlightTime(clock, select, frames.request, () => fakeNowMs);
   let changes = 0;
@@ -86,7 +89,12 @@ describe('selectFlightTime', () => {
     let fakeNowMs = 0;
     const clock = new FlightClock({ durationS: 10, endTimer: { schedule: () => () => {} } });
     const frames = manualFrames();
-    const store = selectFlightTime(clock, (timeS) => halves[timeS < 5 ? 0 : 1], frames.request, () => fakeNowMs);
+    const store = selectFlightTime(
+      clock,
+      (timeS) => halves[timeS < 5 ? 0 : 1],
+      frames.request,
+      () => fakeNowMs,
+    );
     const seen: object[] = [];
     store.subscribe(() => seen.push(store.getSnapshot()));
     clock.play(0);
@@ -108,7 +116,12 @@ describe('selectFlightTime', () => {
     let fakeNowMs = 0;
     const clock = new FlightClock({ durationS: 10, endTimer: { schedule: () => () => {} } });
     const frames = manualFrames();
-    const store = selectFlightTime(clock, (timeS) => Math.floor(timeS), frames.request, () => fakeNowMs);
+    const store = selectFlightTime(
+      clock,
+      (timeS) => Math.floor(timeS),
+      frames.request,
+      () => fakeNowMs,
+    );
     clock.play(0);
     fakeNowMs = 3_200;
     let changes = 0;

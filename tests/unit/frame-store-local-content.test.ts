@@ -43,6 +43,9 @@ test('a damaged legacy segment gets no blob: its content is a CorruptChunkError'
   bytes[bytes.length - 1] ^= 1;
   fs.mkdirSync(path.dirname(store.segmentPath(key, 2)), { recursive: true });
   fs.writeFileSync(store.segmentPath(key, 2), bytes);
-  await assert.rejects(store.segmentContent(key, 2), (error: unknown) => isCorruptChunkError(error) && /SHA-256 mismatch/.test(error.message));
+  await assert.rejects(
+    store.segmentContent(key, 2),
+    (error: unknown) => isCorruptChunkError(error) && /SHA-256 mismatch/.test(error.message),
+  );
   assert.equal(fs.existsSync(path.join(store.root, 'blobs')), false);
 });

@@ -42,7 +42,10 @@ describe('LocalFrameStore segments', () => {
     assert.equal(await store.hasSegment({ ...KEY, profileId: '540p' }, 1), false, 'another profile is another bake');
     const read = await store.readSegment(KEY, 1);
     assert.deepEqual(read.map(describeChunk), written.map(describeChunk));
-    assert.deepEqual(read.map((chunk) => Buffer.from(chunk.data)), written.map((chunk) => Buffer.from(chunk.data)));
+    assert.deepEqual(
+      read.map((chunk) => Buffer.from(chunk.data)),
+      written.map((chunk) => Buffer.from(chunk.data)),
+    );
   });
 
   test('a short last segment and a rewrite of the same segment both round-trip', async () => {
@@ -185,12 +188,18 @@ describe('LocalFrameStore manifests and posters', () => {
     await store.writeManifest(manifest);
     const text = fs.readFileSync(store.manifestPath(KEY), 'utf8');
     fs.writeFileSync(store.manifestPath(KEY), text.slice(0, text.length / 2));
-    await assert.rejects(store.readManifest(KEY), (error: unknown) => error instanceof CorruptManifestError && /not JSON/.test(error.message));
+    await assert.rejects(
+      store.readManifest(KEY),
+      (error: unknown) => error instanceof CorruptManifestError && /not JSON/.test(error.message),
+    );
 
     const otherKey: BakeKey = { ...KEY, profileId: '540p' };
     fs.mkdirSync(path.dirname(store.manifestPath(otherKey)), { recursive: true });
     fs.writeFileSync(store.manifestPath(otherKey), text);
-    await assert.rejects(store.readManifest(otherKey), (error: unknown) => error instanceof CorruptManifestError && /another bake/.test(error.message));
+    await assert.rejects(
+      store.readManifest(otherKey),
+      (error: unknown) => error instanceof CorruptManifestError && /another bake/.test(error.message),
+    );
   });
 
   test('posters are kept per route revision', async () => {

@@ -11,19 +11,53 @@ const S3 = { YUNSHAN_FRAME_STORE: 's3', YUNSHAN_S3_BUCKET: 'yunshan-frames' };
 describe('frame store settings', () => {
   test('no settings: local disk at data/frames; YUNSHAN_FRAMES_DIR moves it', () => {
     assert.deepEqual(parseFrameStoreSettings({}, '/srv/app'), { kind: 'local', framesDir: '/srv/app/data/frames' });
-    assert.deepEqual(parseFrameStoreSettings({ YUNSHAN_FRAME_STORE: 'local', YUNSHAN_FRAMES_DIR: 'baked' }, '/srv/app'), { kind: 'local', framesDir: '/srv/app/baked' });
-    assert.deepEqual(parseFrameStoreSettings({ YUNSHAN_FRAME_STORE: '', YUNSHAN_S3_BUCKET: ' ' }, '/srv/app'), { kind: 'local', framesDir: '/srv/app/data/frames' }, 'empty means unset');
+    assert.deepEqual(parseFrameStoreSettings({ YUNSHAN_FRAME_STORE: 'local', YUNSHAN_FRAMES_DIR: 'baked' }, '/srv/app'), {
+      kind: 'local',
+      framesDir: '/srv/app/baked',
+    });
+    assert.deepEqual(
+      parseFrameStoreSettings({ YUNSHAN_FRAME_STORE: '', YUNSHAN_S3_BUCKET: ' ' }, '/srv/app'),
+      { kind: 'local', framesDir: '/srv/app/data/frames' },
+      'empty means unset',
+    );
   });
 
   test('object storage: endpoint, bucket, region, prefix and path style', () => {
     assert.deepEqual(
-      parseFrameStoreSettings({ ...S3, YUNSHAN_S3_ENDPOINT: 'http://127.0.0.1:9000', YUNSHAN_S3_PREFIX: '/prod/frames/', YUNSHAN_S3_FORCE_PATH_STYLE: '1' }),
-      { kind: 's3', bucket: 'yunshan-frames', prefix: 'prod/frames/', endpoint: 'http://127.0.0.1:9000', region: 'us-east-1', forcePathStyle: true },
+      parseFrameStoreSettings({
+        ...S3,
+        YUNSHAN_S3_ENDPOINT: 'http://127.0.0.1:9000',
+        YUNSHAN_S3_PREFIX: '/prod/frames/',
+        YUNSHAN_S3_FORCE_PATH_STYLE: '1',
+      }),
+      {
+        kind: 's3',
+        bucket: 'yunshan-frames',
+        prefix: 'prod/frames/',
+        endpoint: 'http://127.0.0.1:9000',
+        region: 'us-east-1',
+        forcePathStyle: true,
+      },
     );
-    const cos = parseFrameStoreSettings({ ...S3, YUNSHAN_S3_BUCKET: 'frames-1250000000', YUNSHAN_S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com', YUNSHAN_S3_REGION: 'ap-guangzhou' });
-    assert.deepEqual(cos, { kind: 's3', bucket: 'frames-1250000000', prefix: '', endpoint: 'https://cos.ap-guangzhou.myqcloud.com', region: 'ap-guangzhou', forcePathStyle: false });
+    const cos = parseFrameStoreSettings({
+      ...S3,
+      YUNSHAN_S3_BUCKET: 'frames-1250000000',
+      YUNSHAN_S3_ENDPOINT: 'https://cos.ap-guangzhou.myqcloud.com',
+      YUNSHAN_S3_REGION: 'ap-guangzhou',
+    });
+    assert.deepEqual(cos, {
+      kind: 's3',
+      bucket: 'frames-1250000000',
+      prefix: '',
+      endpoint: 'https://cos.ap-guangzhou.myqcloud.com',
+      region: 'ap-guangzhou',
+      forcePathStyle: false,
+    });
     assert.equal(parseFrameStoreSettings({ ...S3, AWS_REGION: 'eu-west-1' }).kind, 's3', 'AWS itself: the region from AWS_REGION');
-    assert.match(describeFrameStoreSettings(cos), /^s3:\/\/frames-1250000000\/ \(https:\/\/cos\.ap-guangzhou\.myqcloud\.com, ap-guangzhou\)$/);
+    assert.match(
+      describeFrameStoreSettings(cos),
+      /^s3:\/\/frames-1250000000\/ \(https:\/\/cos\.ap-guangzhou\.myqcloud\.com, ap-guangzhou\)$/,
+    );
   });
 
   test('each mistake names its setting', () => {

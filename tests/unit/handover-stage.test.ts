@@ -36,7 +36,11 @@ describe('stage layers', () => {
     assert.equal(state.active.kind, 'local');
     assert.equal(state.incoming?.kind, 'cloud');
     assert.equal(state.fading, false);
-    assert.deepEqual(stageLayers(state).map((layer) => layer.kind), ['local', 'cloud'], 'the incoming layer draws on top');
+    assert.deepEqual(
+      stageLayers(state).map((layer) => layer.kind),
+      ['local', 'cloud'],
+      'the incoming layer draws on top',
+    );
     const incomingId = state.incoming!.id;
     state = run(state, { type: 'fade-done', id: incomingId });
     assert.equal(state.active.kind, 'local', 'no fade before the incoming layer has drawn');
@@ -118,18 +122,49 @@ describe('stage layers', () => {
 });
 
 describe('a handover to the device that fails while the stream still arrives', () => {
-  const cloudStates: CloudState[] = ['connecting', 'buffering', 'streaming', 'reconnecting', 'not-baked', 'revision-gone', 'busy', 'unavailable', 'closed'];
+  const cloudStates: CloudState[] = [
+    'connecting',
+    'buffering',
+    'streaming',
+    'reconnecting',
+    'not-baked',
+    'revision-gone',
+    'busy',
+    'unavailable',
+    'closed',
+  ];
 
   test('a stream past its buffer hands over to the device; the device fails to start; the flight goes back to the stream, not to the posters', () => {
     let state = run(initialStage(cloud), { type: 'request', target: local, reason: 'stream-stalled' });
     const cloudLayer = state.active;
     state = run(state, { type: 'incoming-failed', id: state.incoming!.id });
     assert.deepEqual(state.active, cloudLayer, 'the stream is still on the stage');
-    assert.equal(afterIncomingFailed(state.active, { failed: true, streamArriving: streamStillArriving({ state: 'streaming', starved: false }) }, posters), null);
+    assert.equal(
+      afterIncomingFailed(
+        state.active,
+        { failed: true, streamArriving: streamStillArriving({ state: 'streaming', starved: false }) },
+        posters,
+      ),
+      null,
+    );
     // Late frames still count as arriving; only a stream that stopped sends the flight on.
     assert.equal(streamStillArriving({ state: 'streaming', starved: false }), true);
-    assert.deepEqual(afterIncomingFailed(state.active, { failed: true, streamArriving: streamStillArriving({ state: 'reconnecting', starved: false }) }, posters), posters);
-    assert.deepEqual(afterIncomingFailed(state.active, { failed: true, streamArriving: streamStillArriving({ state: 'streaming', starved: true }) }, posters), posters);
+    assert.deepEqual(
+      afterIncomingFailed(
+        state.active,
+        { failed: true, streamArriving: streamStillArriving({ state: 'reconnecting', starved: false }) },
+        posters,
+      ),
+      posters,
+    );
+    assert.deepEqual(
+      afterIncomingFailed(
+        state.active,
+        { failed: true, streamArriving: streamStillArriving({ state: 'streaming', starved: true }) },
+        posters,
+      ),
+      posters,
+    );
   });
 
   test('once the device has failed, a late stream keeps the flight; with a working device its stall still hands over', () => {

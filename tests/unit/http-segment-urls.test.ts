@@ -17,7 +17,14 @@ describe('segment content URLs', () => {
   });
 
   test('anything but 64 lowercase hex digits under /segments/sha256/ is refused with a reason', () => {
-    for (const pathname of ['/segments/', '/segments/md5/abc', `/segments/sha256/${hash('A')}`, `/segments/sha256/${hash('a')}0`, '/segments/sha256/../../etc/passwd', `/segments/sha256/${hash('a')}/x`]) {
+    for (const pathname of [
+      '/segments/',
+      '/segments/md5/abc',
+      `/segments/sha256/${hash('A')}`,
+      `/segments/sha256/${hash('a')}0`,
+      '/segments/sha256/../../etc/passwd',
+      `/segments/sha256/${hash('a')}/x`,
+    ]) {
       const parsed = parseSegmentContentPath(pathname);
       assert.equal(parsed.kind, 'bad', pathname);
     }
@@ -56,7 +63,13 @@ describe('the HTTP manifest', () => {
     fps: 30,
     frameCount,
     segmentCount: Math.ceil(frameCount / FRAMES_PER_SEGMENT),
-    chunks: Array.from({ length: frameCount }, (_, index) => ({ index, timestampUs: index * 33_333, key: index % 30 === 0, size: 10, sha256: hash('c') })),
+    chunks: Array.from({ length: frameCount }, (_, index) => ({
+      index,
+      timestampUs: index * 33_333,
+      key: index % 30 === 0,
+      size: 10,
+      sha256: hash('c'),
+    })),
   });
 
   test('names every segment with its frames and content URL, the last one short', () => {

@@ -62,7 +62,8 @@ describe('counted messages', () => {
       assert.deepEqual(placeholdersOf(chinese.other), placeholdersOf(english.other), `placeholders differ for ${key}`);
       for (const forms of [english, chinese]) {
         for (const text of Object.values(forms)) {
-          for (const name of placeholdersOf(text)) assert.ok(placeholdersOf(forms.other).includes(name), `${key}: {${name}} is only in one form`);
+          for (const name of placeholdersOf(text))
+            assert.ok(placeholdersOf(forms.other).includes(name), `${key}: {${name}} is only in one form`);
         }
       }
     }

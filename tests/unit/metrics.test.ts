@@ -8,7 +8,9 @@ test('counters, gauges and collected metrics render in the exposition format', a
   const restarts = registry.counter('yunshan_renderer_restarts_total', 'Renderer processes replaced.');
   const fps = registry.gauge('yunshan_bake_frames_per_second', 'Bake speed.', ['profile']);
   let queued = 3;
-  registry.collected('yunshan_bake_queue_depth', 'Jobs waiting.', 'gauge', () => [{ labels: { status: 'queued' }, value: queued }], ['status']);
+  registry.collected('yunshan_bake_queue_depth', 'Jobs waiting.', 'gauge', () => [{ labels: { status: 'queued' }, value: queued }], [
+    'status',
+  ]);
   let sent = 10;
   registry.collected('yunshan_stream_frames_sent_total', 'Frames sent.', 'counter', () => [{ value: sent }]);
   restarts.inc();

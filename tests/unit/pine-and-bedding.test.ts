@@ -44,7 +44,20 @@ function drawPine(spec: PineSpec, seed: number): { pads: Pad[]; vertices: number
   return { pads, vertices: vertices.length, triangles };
 }
 
-const baseSpec: PineSpec = { x: 0, y: 0, z: 0, height: 1, radius: 0.3, layers: 3, sides: 6, leanX: 0, leanZ: 0, shade: 1, dark: GREEN, lit: GREEN };
+const baseSpec: PineSpec = {
+  x: 0,
+  y: 0,
+  z: 0,
+  height: 1,
+  radius: 0.3,
+  layers: 3,
+  sides: 6,
+  leanX: 0,
+  leanZ: 0,
+  shade: 1,
+  dark: GREEN,
+  lit: GREEN,
+};
 
 describe('pines', () => {
   test('every form keeps the vertex and triangle counts the budgets count on, and stays inside the old cone bounds', () => {
@@ -57,7 +70,10 @@ describe('pines', () => {
         assert.ok(pad.top[1] <= 1.12 * spec.height + 1e-9, `seed ${seed}: a pad tops out at ${pad.top[1].toFixed(3)}`);
         for (const [x, , z] of [...pad.ring, pad.top]) {
           const trunkDrift = spec.leanX * 1.12 * spec.height;
-          assert.ok(Math.hypot(x - trunkDrift, z) <= 1.15 * spec.radius + 1e-6 + Math.abs(trunkDrift), `seed ${seed}: a pad reaches too far out`);
+          assert.ok(
+            Math.hypot(x - trunkDrift, z) <= 1.15 * spec.radius + 1e-6 + Math.abs(trunkDrift),
+            `seed ${seed}: a pad reaches too far out`,
+          );
         }
       }
     }

@@ -4,15 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { RouteSchema, type Route, type Vec3 } from '@/scenes/routes/route-schema';
-import {
-  cruiseSpeedMps,
-  keyframePassTimesS,
-  pathLengthM,
-  poseAt,
-  samplePath,
-  speedAtMps,
-  velocityAt,
-} from '@/scenes/routes/pose';
+import { cruiseSpeedMps, keyframePassTimesS, pathLengthM, poseAt, samplePath, speedAtMps, velocityAt } from '@/scenes/routes/pose';
 
 const coordinate = fc.double({ min: -2000, max: 2000, noNaN: true });
 const altitude = fc.double({ min: 500, max: 1200, noNaN: true });
@@ -60,10 +52,12 @@ const constantRoute = fc
   .map(([points, durationS]) => routeFrom(points, { pacing: 'constant-speed', durationS }));
 
 const timedRoute = fc
-  .tuple(spreadPoints, fc.integer({ min: 30, max: 200 }), fc.array(fc.double({ min: 0.5, max: 3, noNaN: true }), { minLength: 7, maxLength: 7 }))
-  .map(([points, durationS, gaps]) =>
-    routeFrom(points, { pacing: 'keyframe-times', durationS, gapsS: gaps.slice(0, points.length - 1) }),
-  );
+  .tuple(
+    spreadPoints,
+    fc.integer({ min: 30, max: 200 }),
+    fc.array(fc.double({ min: 0.5, max: 3, noNaN: true }), { minLength: 7, maxLength: 7 }),
+  )
+  .map(([points, durationS, gaps]) => routeFrom(points, { pacing: 'keyframe-times', durationS, gapsS: gaps.slice(0, points.length - 1) }));
 
 const anyRoute = fc.oneof(constantRoute, timedRoute);
 
@@ -188,11 +182,7 @@ describe('poseAt', () => {
         const pose = poseAt(route, fraction * route.durationS);
         const [x, y, z, w] = pose.quaternion;
         assert.ok(Math.abs(Math.hypot(x, y, z, w) - 1) < 1e-9);
-        const toTarget = [
-          pose.lookAt[0] - pose.position[0],
-          pose.lookAt[1] - pose.position[1],
-          pose.lookAt[2] - pose.position[2],
-        ] as Vec3;
+        const toTarget = [pose.lookAt[0] - pose.position[0], pose.lookAt[1] - pose.position[1], pose.lookAt[2] - pose.position[2]] as Vec3;
         const len = Math.hypot(...toTarget);
         const forward = rotateMinusZ(pose.quaternion);
         const cos = (forward[0] * toTarget[0] + forward[1] * toTarget[1] + forward[2] * toTarget[2]) / len;

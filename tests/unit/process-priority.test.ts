@@ -42,6 +42,9 @@ test('the tree below a browser is every descendant and nothing beside it', () =>
     { pid: 5000, ppid: 900 }, // another browser of the same server
     { pid: 5001, ppid: 5000 },
   ];
-  assert.deepEqual([...descendantPids(4278, processes)].sort((a, b) => a - b), [4278, 4284, 4290, 4301]);
+  assert.deepEqual(
+    [...descendantPids(4278, processes)].sort((a, b) => a - b),
+    [4278, 4284, 4290, 4301],
+  );
   assert.deepEqual(descendantPids(4301, processes), [4301]);
 });

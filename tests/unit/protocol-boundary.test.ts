@@ -11,7 +11,9 @@ const SCENES_DIR = path.join(process.cwd(), 'scenes');
 const protocolFiles = fs.readdirSync(PROTOCOL_DIR).filter((name) => name.endsWith('.ts'));
 
 function importsOf(source: string): string[] {
-  return [...source.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'([^']+)'/gm), ...source.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map((match) => match[1]);
+  return [...source.matchAll(/^\s*(?:import|export)\b[^'";]*?from\s+'([^']+)'/gm), ...source.matchAll(/\bimport\(\s*'([^']+)'\s*\)/g)].map(
+    (match) => match[1],
+  );
 }
 
 test('every protocol file imports only zod and pure scenes/ code', () => {
@@ -27,7 +29,10 @@ test('every protocol file imports only zod and pure scenes/ code', () => {
 });
 
 test('the import scan sees what it must refuse', () => {
-  assert.deepEqual(importsOf("import { a } from 'react';\nimport type { B } from '@/server/x';\nexport { c } from './c';\nconst d = import('node:fs');"), ['react', '@/server/x', './c', 'node:fs']);
+  assert.deepEqual(
+    importsOf("import { a } from 'react';\nimport type { B } from '@/server/x';\nexport { c } from './c';\nconst d = import('node:fs');"),
+    ['react', '@/server/x', './c', 'node:fs'],
+  );
 });
 
 test('every protocol module loads under Node with no DOM', async () => {

@@ -200,9 +200,17 @@ describe('recorded probes', () => {
 
 describe('single rules', () => {
   test('a blocklisted GPU never draws, whatever its warm-up', () => {
-    const probe: DeviceProbe = { ...headlessLlvmpipe, gpu: { tier: 0, type: 'BLOCKLISTED', isMobile: false, gpu: 'google swiftshader', fps: null }, warmupFrameMs: 10 };
+    const probe: DeviceProbe = {
+      ...headlessLlvmpipe,
+      gpu: { tier: 0, type: 'BLOCKLISTED', isMobile: false, gpu: 'google swiftshader', fps: null },
+      warmupFrameMs: 10,
+    };
     assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), { path: 'cloud', localTier: null, reasons: ['gpu-blocklisted'] });
-    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: false }), { path: 'posters', localTier: null, reasons: ['gpu-blocklisted', 'no-cloud'] });
+    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: false }), {
+      path: 'posters',
+      localTier: null,
+      reasons: ['gpu-blocklisted', 'no-cloud'],
+    });
   });
 
   test('detect-gpu without any WebGL context counts as no WebGL2', () => {
@@ -223,39 +231,69 @@ describe('single rules', () => {
 
   test('a slow cellular network keeps a 25 fps device local', () => {
     const probe: DeviceProbe = { ...midPhone, effectiveType: '3g', warmupFrameMs: 40 };
-    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-slow', 'slow-network'] });
+    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), {
+      path: 'local',
+      localTier: 'phone',
+      reasons: ['warmup-slow', 'slow-network'],
+    });
     assert.equal(decideRenderPath({ ...probe, effectiveType: '4g' }, { cloudAvailable: true }).path, 'cloud');
   });
 
   test('save-data and a slow network cannot make a too-slow device draw while a cloud exists', () => {
     const probe: DeviceProbe = { ...saveDataPhone, effectiveType: '2g', warmupFrameMs: 70 };
-    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), { path: 'cloud', localTier: 'phone', reasons: ['warmup-too-slow', 'low-memory'] });
+    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), {
+      path: 'cloud',
+      localTier: 'phone',
+      reasons: ['warmup-too-slow', 'low-memory'],
+    });
   });
 
   test('below a watchable rate and without a cloud, posters', () => {
     const probe: DeviceProbe = { ...headlessLlvmpipe, warmupFrameMs: 1000 / (MIN_WATCHABLE_WARMUP_FPS - 1) };
-    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: false }), { path: 'posters', localTier: null, reasons: ['warmup-too-slow', 'no-cloud'] });
+    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: false }), {
+      path: 'posters',
+      localTier: null,
+      reasons: ['warmup-too-slow', 'no-cloud'],
+    });
     assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), { path: 'cloud', localTier: null, reasons: ['warmup-too-slow'] });
   });
 
   test('a strong laptop with 2 GB of memory stays at the phone tier', () => {
     const probe: DeviceProbe = { ...irisXeLaptop, deviceMemoryGb: 2 };
-    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-smooth', 'low-memory'] });
+    assert.deepEqual(decideRenderPath(probe, { cloudAvailable: true }), {
+      path: 'local',
+      localTier: 'phone',
+      reasons: ['warmup-smooth', 'low-memory'],
+    });
   });
 
   test('the laptop tier needs a comfortable warm-up and a desktop GPU of tier 2 or more', () => {
     const justSmooth: DeviceProbe = { ...irisXeLaptop, warmupFrameMs: 1000 / (LAPTOP_WARMUP_FPS - 5) };
     assert.equal(decideRenderPath(justSmooth, { cloudAvailable: true }).localTier, 'phone');
     // An iPad with an M1: detect-gpu calls it mobile.
-    const ipad: DeviceProbe = { ...m1SafariLaptop, gpu: { tier: 3, type: 'BENCHMARK', isMobile: true, gpu: 'apple m1', fps: 120 }, coarsePointer: true };
+    const ipad: DeviceProbe = {
+      ...m1SafariLaptop,
+      gpu: { tier: 3, type: 'BENCHMARK', isMobile: true, gpu: 'apple m1', fps: 120 },
+      coarsePointer: true,
+    };
     assert.equal(decideRenderPath(ipad, { cloudAvailable: true }).localTier, 'phone');
-    assert.equal(decideRenderPath({ ...headlessLlvmpipe, warmupFrameMs: 5 }, { cloudAvailable: true }).localTier, 'phone', 'a fast CPU renderer is still no GPU');
+    assert.equal(
+      decideRenderPath({ ...headlessLlvmpipe, warmupFrameMs: 5 }, { cloudAvailable: true }).localTier,
+      'phone',
+      'a fast CPU renderer is still no GPU',
+    );
   });
 
   test('low battery yields to save-data and slow networks, and not while charging', () => {
     assert.equal(decideRenderPath({ ...lowBatteryPhone, saveData: true }, { cloudAvailable: true }).path, 'local');
-    assert.deepEqual(decideRenderPath({ ...lowBatteryPhone, effectiveType: 'slow-2g' }, { cloudAvailable: true }).reasons, ['warmup-smooth', 'slow-network']);
-    assert.equal(decideRenderPath({ ...lowBatteryPhone, battery: { level: 0.12, charging: true } }, { cloudAvailable: true }).path, 'local');
+    assert.deepEqual(decideRenderPath({ ...lowBatteryPhone, effectiveType: 'slow-2g' }, { cloudAvailable: true }).reasons, [
+      'warmup-smooth',
+      'slow-network',
+    ]);
+    assert.equal(
+      decideRenderPath({ ...lowBatteryPhone, battery: { level: 0.12, charging: true } }, { cloudAvailable: true }).path,
+      'local',
+    );
   });
 });
 
@@ -263,23 +301,45 @@ describe('a route whose bake is not finished', () => {
   // The cloud can only show "preparing, N %" then: any device that can draw at all draws.
   test('a device the probe called too slow draws at the phone tier instead of waiting on the cloud', () => {
     const slideshow: DeviceProbe = { ...headlessLlvmpipe, warmupFrameMs: 1000 / (MIN_WATCHABLE_WARMUP_FPS - 1) };
-    assert.deepEqual(decideRenderPath(slideshow, { cloudAvailable: true, cloudBaking: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-too-slow', 'cloud-baking'] });
+    assert.deepEqual(decideRenderPath(slideshow, { cloudAvailable: true, cloudBaking: true }), {
+      path: 'local',
+      localTier: 'phone',
+      reasons: ['warmup-too-slow', 'cloud-baking'],
+    });
     const slow: DeviceProbe = { ...midPhone, warmupFrameMs: 40 };
-    assert.deepEqual(decideRenderPath(slow, { cloudAvailable: true, cloudBaking: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-slow', 'cloud-baking'] });
+    assert.deepEqual(decideRenderPath(slow, { cloudAvailable: true, cloudBaking: true }), {
+      path: 'local',
+      localTier: 'phone',
+      reasons: ['warmup-slow', 'cloud-baking'],
+    });
     assert.equal(decideRenderPath(slow, { cloudAvailable: true, cloudBaking: false }).path, 'cloud', 'baked, the same device streams');
   });
 
   test('low battery does not send the flight to a cloud that has nothing to stream', () => {
-    assert.deepEqual(decideRenderPath(lowBatteryPhone, { cloudAvailable: true, cloudBaking: true }), { path: 'local', localTier: 'phone', reasons: ['warmup-smooth', 'low-battery', 'cloud-baking'] });
+    assert.deepEqual(decideRenderPath(lowBatteryPhone, { cloudAvailable: true, cloudBaking: true }), {
+      path: 'local',
+      localTier: 'phone',
+      reasons: ['warmup-smooth', 'low-battery', 'cloud-baking'],
+    });
   });
 
   test('a device that draws smoothly keeps its own tier', () => {
-    assert.deepEqual(decideRenderPath(irisXeLaptop, { cloudAvailable: true, cloudBaking: true }), decideRenderPath(irisXeLaptop, { cloudAvailable: true }));
+    assert.deepEqual(
+      decideRenderPath(irisXeLaptop, { cloudAvailable: true, cloudBaking: true }),
+      decideRenderPath(irisXeLaptop, { cloudAvailable: true }),
+    );
   });
 
   test('a device that cannot draw at all still goes to the cloud, whose card says how far the bake is', () => {
-    assert.deepEqual(decideRenderPath({ ...midPhone, webgl2: false }, { cloudAvailable: true, cloudBaking: true }), { path: 'cloud', localTier: null, reasons: ['no-webgl2'] });
-    assert.deepEqual(decideRenderPath({ ...irisXeLaptop, warmupFrameMs: null, warmupFrames: 0 }, { cloudAvailable: true, cloudBaking: true }).path, 'cloud');
+    assert.deepEqual(decideRenderPath({ ...midPhone, webgl2: false }, { cloudAvailable: true, cloudBaking: true }), {
+      path: 'cloud',
+      localTier: null,
+      reasons: ['no-webgl2'],
+    });
+    assert.deepEqual(
+      decideRenderPath({ ...irisXeLaptop, warmupFrameMs: null, warmupFrames: 0 }, { cloudAvailable: true, cloudBaking: true }).path,
+      'cloud',
+    );
   });
 
   test('over any probe: whatever can draw, draws; nothing else changes', () => {
@@ -287,9 +347,15 @@ describe('a route whose bake is not finished', () => {
       fc.property(deviceProbeArbitrary({ realistic: true }), (probe) => {
         const baking = decideRenderPath(probe, { cloudAvailable: true, cloudBaking: true });
         const baked = decideRenderPath(probe, { cloudAvailable: true });
-        const canDraw = probe.webgl2 && probe.gpu?.type !== 'BLOCKLISTED' && probe.gpu?.type !== 'WEBGL_UNSUPPORTED' && warmupFps(probe) !== null;
+        const canDraw =
+          probe.webgl2 && probe.gpu?.type !== 'BLOCKLISTED' && probe.gpu?.type !== 'WEBGL_UNSUPPORTED' && warmupFps(probe) !== null;
         if (!canDraw || baked.path === 'local') assert.deepEqual(baking, baked);
-        else assert.deepEqual(baking, { path: 'local', localTier: 'phone', reasons: [...baked.reasons.filter((reason) => reason !== 'low-memory' && reason !== 'gpu-strong'), 'cloud-baking'] });
+        else
+          assert.deepEqual(baking, {
+            path: 'local',
+            localTier: 'phone',
+            reasons: [...baked.reasons.filter((reason) => reason !== 'low-memory' && reason !== 'gpu-strong'), 'cloud-baking'],
+          });
       }),
     );
   });
@@ -304,7 +370,11 @@ describe('a route with a cinematic bake', () => {
   const expected: Record<string, Expected> = {
     'a mid phone (Adreno 618, 45 fps warm-up)': { path: 'cloud', localTier: 'phone', reasons: ['warmup-smooth', 'cinematic-cloud'] },
     'an Intel Iris Xe laptop': { path: 'cloud', localTier: 'laptop', reasons: ['warmup-smooth', 'cinematic-cloud', 'gpu-strong'] },
-    'an Apple M1 laptop in Safari (memory unknown)': { path: 'cloud', localTier: 'laptop', reasons: ['warmup-smooth', 'cinematic-cloud', 'gpu-strong'] },
+    'an Apple M1 laptop in Safari (memory unknown)': {
+      path: 'cloud',
+      localTier: 'laptop',
+      reasons: ['warmup-smooth', 'cinematic-cloud', 'gpu-strong'],
+    },
     'a tablet without WebGL2': { path: 'cloud', localTier: null, reasons: ['no-webgl2'] },
     'a save-data budget phone (2 GB, 25 fps)': { path: 'local', localTier: 'phone', reasons: ['warmup-slow', 'save-data', 'low-memory'] },
     'a mid phone at 12% battery': { path: 'cloud', localTier: 'phone', reasons: ['warmup-smooth', 'cinematic-cloud'] },
@@ -329,11 +399,18 @@ describe('a route with a cinematic bake', () => {
     const thin = decideRenderPath(irisXeLaptop, { ...cinematic, downlinkKbps: CINEMATIC_MIN_DOWNLINK_KBPS - 25 });
     assert.deepEqual(thin, { path: 'local', localTier: 'laptop', reasons: ['warmup-smooth', 'cinematic-network-short', 'gpu-strong'] });
     assert.equal(decideRenderPath(irisXeLaptop, { ...cinematic, downlinkKbps: CINEMATIC_MIN_DOWNLINK_KBPS }).path, 'cloud');
-    assert.equal(decideRenderPath(irisXeLaptop, { ...cinematic, downlinkKbps: null }).path, 'cloud', 'a browser that does not say is not held back');
+    assert.equal(
+      decideRenderPath(irisXeLaptop, { ...cinematic, downlinkKbps: null }).path,
+      'cloud',
+      'a browser that does not say is not held back',
+    );
   });
 
   test('while the route still bakes, the device draws (the cinematic bake comes after the standard one)', () => {
-    assert.deepEqual(decideRenderPath(irisXeLaptop, { ...cinematic, cloudBaking: true }), decideRenderPath(irisXeLaptop, { cloudAvailable: true }));
+    assert.deepEqual(
+      decideRenderPath(irisXeLaptop, { ...cinematic, cloudBaking: true }),
+      decideRenderPath(irisXeLaptop, { cloudAvailable: true }),
+    );
   });
 
   test('over any probe: the cinematic bake only ever moves a drawing device to the cloud, and keeps its tier for a handover back', () => {
@@ -354,7 +431,6 @@ describe('a route with a cinematic bake', () => {
     );
   });
 });
-
 
 describe('invariants over any probe', () => {
   test('the path and the tier agree, and posters appear only without a cloud', () => {

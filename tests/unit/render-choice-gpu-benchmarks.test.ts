@@ -31,7 +31,11 @@ test('every family table detect-gpu can ask for is served', () => {
   const lists = bundle.match(/\?\[("[a-z-]+"(?:,"[a-z-]+")*)\]:\[("[a-z-]+"(?:,"[a-z-]+")*)\]/);
   assert.ok(lists, 'the family lists are still where this test looks for them');
   const parse = (list: string) => list.split(',').map((quoted) => quoted.slice(1, -1));
-  const wanted = [...parse(lists[1]).map((family) => `m-${family}.json`), ...parse(lists[2]).map((family) => `d-${family}.json`), 'm-apple-ipad.json'];
+  const wanted = [
+    ...parse(lists[1]).map((family) => `m-${family}.json`),
+    ...parse(lists[2]).map((family) => `d-${family}.json`),
+    'm-apple-ipad.json',
+  ];
   const served = new Set(jsonFiles(servedDir));
   for (const name of wanted) assert.ok(served.has(name), `${name} is served`);
 });

@@ -258,7 +258,12 @@ const streaming: StreamObservation = { state: 'streaming', waiting: false, playi
 const waitingForFrames: StreamObservation = { state: 'streaming', waiting: true, playing: true };
 
 /** Reports the same observation every 100 ms from fromMs to toMs; returns the first action that is not 'none' and when. */
-function hold(watch: StreamStallWatch, observation: StreamObservation, fromMs: number, toMs: number): { atMs: number; action: string } | null {
+function hold(
+  watch: StreamStallWatch,
+  observation: StreamObservation,
+  fromMs: number,
+  toMs: number,
+): { atMs: number; action: string } | null {
   for (let nowMs = fromMs; nowMs <= toMs; nowMs += 100) {
     const action = watch.update(observation, nowMs);
     if (action !== 'none') return { atMs: nowMs, action };
@@ -269,8 +274,16 @@ function hold(watch: StreamStallWatch, observation: StreamObservation, fromMs: n
 describe('StreamStallWatch', () => {
   test('a refusal hands over at once: to the device when it can draw, else to posters', () => {
     for (const state of ['unavailable', 'not-baked', 'busy'] as const) {
-      assert.equal(new StreamStallWatch({ localTier: 'phone' }).update({ state, waiting: false, playing: false }, 0), 'handover-local', state);
-      assert.equal(new StreamStallWatch({ localTier: null }).update({ state, waiting: false, playing: false }, 0), 'handover-posters', state);
+      assert.equal(
+        new StreamStallWatch({ localTier: 'phone' }).update({ state, waiting: false, playing: false }, 0),
+        'handover-local',
+        state,
+      );
+      assert.equal(
+        new StreamStallWatch({ localTier: null }).update({ state, waiting: false, playing: false }, 0),
+        'handover-posters',
+        state,
+      );
     }
   });
 
@@ -339,8 +352,14 @@ describe('StreamStallWatch', () => {
     const acted = hold(watch, { state: 'streaming', waiting: false, starved: true, playing: true }, 3100, 10_000);
     assert.deepEqual(acted, { atMs: 3100 + STARVED_PREPARE_MS + 100, action: 'handover-local' });
     // A paused flight owes no frames; posters wait for the stream's real end.
-    assert.equal(hold(new StreamStallWatch({ localTier: 'phone' }), { state: 'streaming', waiting: false, starved: true, playing: false }, 0, 10_000), null);
-    assert.equal(hold(new StreamStallWatch({ localTier: null }), { state: 'streaming', waiting: false, starved: true, playing: true }, 0, 10_000), null);
+    assert.equal(
+      hold(new StreamStallWatch({ localTier: 'phone' }), { state: 'streaming', waiting: false, starved: true, playing: false }, 0, 10_000),
+      null,
+    );
+    assert.equal(
+      hold(new StreamStallWatch({ localTier: null }), { state: 'streaming', waiting: false, starved: true, playing: true }, 0, 10_000),
+      null,
+    );
   });
 
   test('a cloud the visitor chose outright rides out hiccups; only a stall past the whole buffer hands over', () => {

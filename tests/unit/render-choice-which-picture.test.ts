@@ -18,7 +18,10 @@ const base: PictureContext = {
 
 describe('which picture', () => {
   test('streaming a cinematic profile says so; a standard one says whether the cinematic one is coming or still being prepared', () => {
-    assert.equal(whichPicture({ ...base, showing: 'cloud', streamProfile: '720p-cinematic', reasons: ['warmup-smooth', 'cinematic-cloud'] }), 'picture.cloudCinematic');
+    assert.equal(
+      whichPicture({ ...base, showing: 'cloud', streamProfile: '720p-cinematic', reasons: ['warmup-smooth', 'cinematic-cloud'] }),
+      'picture.cloudCinematic',
+    );
     assert.equal(whichPicture({ ...base, showing: 'cloud', streamProfile: '1080p-cinematic' }), 'picture.cloudCinematic');
     assert.equal(whichPicture({ ...base, showing: 'cloud', streamProfile: '540p' }), 'picture.cloudClimbing');
     assert.equal(whichPicture({ ...base, showing: 'cloud', streamProfile: '720p', cinematicReady: false }), 'picture.cloudPending');
@@ -28,7 +31,10 @@ describe('which picture', () => {
     assert.equal(whichPicture({ ...base, cinematicReady: false }), 'picture.devicePending');
     assert.equal(whichPicture({ ...base, reasons: ['warmup-slow', 'save-data'] }), 'picture.deviceSaveData');
     assert.equal(whichPicture({ ...base, reasons: ['warmup-smooth', 'slow-network'] }), 'picture.deviceSlowNetwork');
-    assert.equal(whichPicture({ ...base, reasons: ['warmup-smooth', 'cinematic-network-short', 'gpu-strong'] }), 'picture.deviceSlowNetwork');
+    assert.equal(
+      whichPicture({ ...base, reasons: ['warmup-smooth', 'cinematic-network-short', 'gpu-strong'] }),
+      'picture.deviceSlowNetwork',
+    );
     assert.equal(whichPicture({ ...base, lastHandoverToDevice: 'stream-stalled' }), 'picture.deviceStreamFaltered');
     assert.equal(whichPicture({ ...base, lastHandoverToDevice: 'stream-failed', cinematicReady: false }), 'picture.deviceStreamFaltered');
     assert.equal(whichPicture({ ...base, preference: 'local', reasons: [] }), 'picture.deviceChosen');

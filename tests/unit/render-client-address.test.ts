@@ -12,7 +12,11 @@ describe('clientAddressOf', () => {
 
   test('behind one proxy the client is the entry that proxy wrote, not what the client wrote before it', () => {
     assert.equal(clientAddressOf('127.0.0.1', '203.0.113.9', 1), '203.0.113.9');
-    assert.equal(clientAddressOf('127.0.0.1', '127.0.0.1, 203.0.113.9', 1), '203.0.113.9', 'a forged loopback entry to the left is ignored');
+    assert.equal(
+      clientAddressOf('127.0.0.1', '127.0.0.1, 203.0.113.9', 1),
+      '203.0.113.9',
+      'a forged loopback entry to the left is ignored',
+    );
     assert.equal(clientAddressOf('127.0.0.1', ['10.0.0.1', '203.0.113.9'], 1), '203.0.113.9', 'repeated headers read as one chain');
   });
 

@@ -12,7 +12,10 @@ test('YUNSHAN_CHROMIUM_PATH is used', () => {
 });
 
 test('YUNSHAN_CHROMIUM_PATH wins over CHROMIUM_PATH', () => {
-  assert.equal(chromiumPath({ YUNSHAN_CHROMIUM_PATH: '/opt/chrome/chrome', CHROMIUM_PATH: '/usr/lib/chromium/chromium' }), '/opt/chrome/chrome');
+  assert.equal(
+    chromiumPath({ YUNSHAN_CHROMIUM_PATH: '/opt/chrome/chrome', CHROMIUM_PATH: '/usr/lib/chromium/chromium' }),
+    '/opt/chrome/chrome',
+  );
 });
 
 test('CHROMIUM_PATH still works alone', () => {

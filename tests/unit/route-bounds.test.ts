@@ -46,7 +46,14 @@ function shortRoute(overrides: Partial<RouteInput> = {}): RouteInput {
       { timeS: 60, position: [500, 1250, 400], lookAt: [2000, 1150, 400] },
     ],
     pointsOfInterest: [
-      { id: 'sight', title: { en: 'A sight', zh: '景点' }, narration: { en: 'Look.', zh: '请看。' }, position: [0, 900, 0], timeS: 10, dwellS: 10 },
+      {
+        id: 'sight',
+        title: { en: 'A sight', zh: '景点' },
+        narration: { en: 'Look.', zh: '请看。' },
+        position: [0, 900, 0],
+        timeS: 10,
+        dwellS: 10,
+      },
     ],
     ...overrides,
   };
@@ -95,12 +102,21 @@ describe('world coordinates in the route schema', () => {
   }
 
   test("the editor's issue for an out-of-bounds keyframe names the field and the limit, in both languages", () => {
-    const result = parseRoute(shortRoute({ keyframes: [{ timeS: 0, position: [1e7, 1250, 400], lookAt: [0, 1150, 400] }, shortRoute().keyframes[1]] }));
+    const result = parseRoute(
+      shortRoute({ keyframes: [{ timeS: 0, position: [1e7, 1250, 400], lookAt: [0, 1150, 400] }, shortRoute().keyframes[1]] }),
+    );
     assert.equal(result.ok, false);
     if (result.ok) return;
     assert.deepEqual(
       result.issues.map((issue) => [issue.path, issue.keyframeIndex, issue.limit, issue.message.en]),
-      [[['keyframes', 0, 'position', 0], 0, WORLD_COORDINATE_LIMIT_M, `Keyframe 1 position (x (east)) must be at most ${WORLD_COORDINATE_LIMIT_M} m (it is 10000000 m).`]],
+      [
+        [
+          ['keyframes', 0, 'position', 0],
+          0,
+          WORLD_COORDINATE_LIMIT_M,
+          `Keyframe 1 position (x (east)) must be at most ${WORLD_COORDINATE_LIMIT_M} m (it is 10000000 m).`,
+        ],
+      ],
     );
     assert.match(result.issues[0].message.zh, new RegExp(`不能超过 ${WORLD_COORDINATE_LIMIT_M} 米`));
   });
@@ -116,7 +132,11 @@ describe('world coordinates in the route schema', () => {
   test('every curated route lies within the bound', () => {
     for (const route of CURATED_ROUTES) {
       const points = [...route.keyframes.flatMap((k) => [k.position, k.lookAt]), ...route.pointsOfInterest.map((p) => p.position)];
-      for (const point of points) assert.ok(point.every((c) => Math.abs(c) <= WORLD_COORDINATE_LIMIT_M), `${route.id} ${point.join(', ')}`);
+      for (const point of points)
+        assert.ok(
+          point.every((c) => Math.abs(c) <= WORLD_COORDINATE_LIMIT_M),
+          `${route.id} ${point.join(', ')}`,
+        );
     }
   });
 });

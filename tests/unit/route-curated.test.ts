@@ -24,7 +24,9 @@ function route(id: string): Route {
 describe('curated routes', () => {
   test('there are the four Wulingyuan landmark routes, each parsed and unique', () => {
     assert.deepEqual(
-      CURATED_ROUTES.filter((r) => r.scene === 'wulingyuan').map((r) => r.id).sort(),
+      CURATED_ROUTES.filter((r) => r.scene === 'wulingyuan')
+        .map((r) => r.id)
+        .sort(),
       ['first-bridge-pass', 'golden-whip-glide', 'hallelujah-flyover', 'tianzi-sunrise'],
     );
     for (const r of CURATED_ROUTES) assert.deepEqual(RouteSchema.parse(r), r);
@@ -96,7 +98,9 @@ describe('curated routes', () => {
 
   test('the First Bridge pass flies between the two pillars beneath the arch', () => {
     const r = route('first-bridge-pass');
-    const crossing = samplePath(r, 0.05).find((s, i, all) => i > 0 && (all[i - 1].position[2] - FIRST_BRIDGE.z) * (s.position[2] - FIRST_BRIDGE.z) <= 0);
+    const crossing = samplePath(r, 0.05).find(
+      (s, i, all) => i > 0 && (all[i - 1].position[2] - FIRST_BRIDGE.z) * (s.position[2] - FIRST_BRIDGE.z) <= 0,
+    );
     assert.ok(crossing, 'the path crosses the line of the bridge');
     const [x, y] = crossing.position;
     assert.ok(Math.abs(x - FIRST_BRIDGE.x) < FIRST_BRIDGE.spanM / 2 - 5, `crosses at x ${x.toFixed(1)}`);

@@ -34,7 +34,10 @@ describe('openDatabase', () => {
     const db = new Database(filePath);
     try {
       const versions = db.prepare('SELECT version FROM schema_migrations ORDER BY version').pluck().all();
-      assert.deepEqual(versions, MIGRATIONS.map((m) => m.version));
+      assert.deepEqual(
+        versions,
+        MIGRATIONS.map((m) => m.version),
+      );
       assert.deepEqual(applyMigrations(db), []);
       const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).pluck().all();
       for (const table of ['routes', 'route_revisions', 'curated_route_seeds', 'schema_migrations']) {
@@ -99,7 +102,10 @@ describe('schema guarantees', () => {
         /CHECK constraint/,
       );
       assert.throws(
-        () => db.prepare(`INSERT INTO route_revisions (route_id, revision, route_json, created_at) VALUES ('nope', 1, '{"id":"nope"}', ?)`).run(at),
+        () =>
+          db
+            .prepare(`INSERT INTO route_revisions (route_id, revision, route_json, created_at) VALUES ('nope', 1, '{"id":"nope"}', ?)`)
+            .run(at),
         /FOREIGN KEY/,
       );
       // Publishing an existing revision is allowed: only its content is frozen.

@@ -20,9 +20,15 @@ test('a fresh file gets every curated route as published revision 1, once', asyn
     const store = await openRouteStore({ filePath });
     try {
       const listed = await store.listPublished();
-      assert.deepEqual(listed.map((p) => p.route.id), CURATED_ROUTES.map((route) => route.id));
+      assert.deepEqual(
+        listed.map((p) => p.route.id),
+        CURATED_ROUTES.map((route) => route.id),
+      );
       assert.ok(listed.every((p) => p.revision === 1));
-      assert.deepEqual(listed.map((p) => p.route), CURATED_ROUTES.map((route) => RouteSchema.parse(route)));
+      assert.deepEqual(
+        listed.map((p) => p.route),
+        CURATED_ROUTES.map((route) => RouteSchema.parse(route)),
+      );
     } finally {
       store.close();
     }

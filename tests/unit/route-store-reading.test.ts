@@ -62,7 +62,10 @@ describe('getPublished and listPublished', () => {
   test('draft and archived routes, and unknown ids, are not shown', async () => {
     raw.prepare(`UPDATE routes SET status = 'archived' WHERE id = 'bravo-bridge'`).run();
     raw.prepare(`UPDATE routes SET status = 'draft' WHERE id = 'charlie-stream'`).run();
-    assert.deepEqual((await store.listPublished()).map((p) => p.route.id), ['alpha-loop']);
+    assert.deepEqual(
+      (await store.listPublished()).map((p) => p.route.id),
+      ['alpha-loop'],
+    );
     assert.equal(await store.getPublished('bravo-bridge'), null);
     assert.equal(await store.getPublished('charlie-stream'), null);
     assert.equal(await store.getPublished('no-such-route'), null);
@@ -71,12 +74,18 @@ describe('getPublished and listPublished', () => {
   test('a published route whose revisions are all unpublished is not shown', async () => {
     raw.prepare(`UPDATE route_revisions SET published = 0, published_at = NULL WHERE route_id = 'alpha-loop'`).run();
     assert.equal(await store.getPublished('alpha-loop'), null);
-    assert.deepEqual((await store.listPublished()).map((p) => p.route.id), ['bravo-bridge', 'charlie-stream']);
+    assert.deepEqual(
+      (await store.listPublished()).map((p) => p.route.id),
+      ['bravo-bridge', 'charlie-stream'],
+    );
   });
 
   test('the list follows display order', async () => {
     raw.prepare(`UPDATE routes SET display_order = 10 - display_order`).run();
-    assert.deepEqual((await store.listPublished()).map((p) => p.route.id), ['charlie-stream', 'bravo-bridge', 'alpha-loop']);
+    assert.deepEqual(
+      (await store.listPublished()).map((p) => p.route.id),
+      ['charlie-stream', 'bravo-bridge', 'alpha-loop'],
+    );
   });
 });
 
@@ -84,7 +93,10 @@ describe('corrupt rows', () => {
   test('a revision that fails the route schema is skipped from the list with one log line', async () => {
     addRevision('bravo-bridge', 2, JSON.stringify({ ...bravo, durationS: 5 }), true);
     const listed = await store.listPublished();
-    assert.deepEqual(listed.map((p) => p.route.id), ['alpha-loop', 'charlie-stream']);
+    assert.deepEqual(
+      listed.map((p) => p.route.id),
+      ['alpha-loop', 'charlie-stream'],
+    );
     assert.equal(logged.length, 1);
     assert.match(logged[0], /route "bravo-bridge" revision 2 is not a valid route/);
     assert.match(logged[0], /durationS/);
@@ -105,7 +117,10 @@ describe('corrupt rows', () => {
     addRevision('charlie-stream', 2, '{"id": "charlie-stream", truncated', true);
     raw.pragma('ignore_check_constraints = OFF');
     const listed = await store.listPublished();
-    assert.deepEqual(listed.map((p) => p.route.id), ['alpha-loop', 'bravo-bridge']);
+    assert.deepEqual(
+      listed.map((p) => p.route.id),
+      ['alpha-loop', 'bravo-bridge'],
+    );
     assert.equal(logged.length, 1);
     assert.match(logged[0], /charlie-stream" revision 2 is not valid JSON/);
     await assert.rejects(store.getPublished('charlie-stream'), DataIntegrityError);

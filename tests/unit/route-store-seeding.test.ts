@@ -35,7 +35,13 @@ describe('seedPublished', () => {
       const result = await store.seedPublished([bravo, alpha]);
       assert.deepEqual(result, { inserted: ['bravo-bridge', 'alpha-loop'], skipped: [] });
       const listed = await store.listPublished();
-      assert.deepEqual(listed.map((p) => [p.route.id, p.revision]), [['bravo-bridge', 1], ['alpha-loop', 1]]);
+      assert.deepEqual(
+        listed.map((p) => [p.route.id, p.revision]),
+        [
+          ['bravo-bridge', 1],
+          ['alpha-loop', 1],
+        ],
+      );
       assert.deepEqual(listed[1].route, alpha);
     } finally {
       store.close();
@@ -81,7 +87,10 @@ describe('seedPublished', () => {
       assert.equal(current?.revision, 2);
       assert.equal(current?.route.durationS, 90);
       // The newcomer joins the end of the catalogue rather than jumping ahead of staff's order.
-      assert.deepEqual((await store.listPublished()).map((p) => p.route.id), ['alpha-loop', 'bravo-bridge']);
+      assert.deepEqual(
+        (await store.listPublished()).map((p) => p.route.id),
+        ['alpha-loop', 'bravo-bridge'],
+      );
     } finally {
       store.close();
     }

@@ -50,9 +50,15 @@ describe('create and save', () => {
     assert.equal(detail.latestRevision, 1);
     assert.equal(detail.publishedRevision, null);
     assert.equal(detail.route.title.en, 'River');
-    assert.deepEqual(detail.revisions.map((r) => [r.revision, r.origin, r.authorEmail]), [[1, 'created', curator.email]]);
+    assert.deepEqual(
+      detail.revisions.map((r) => [r.revision, r.origin, r.authorEmail]),
+      [[1, 'created', curator.email]],
+    );
     assert.equal(await visitors.getPublished('river-draft'), null);
-    assert.deepEqual((await visitors.listPublished()).map((p) => p.route.id), []);
+    assert.deepEqual(
+      (await visitors.listPublished()).map((p) => p.route.id),
+      [],
+    );
   });
 
   test('each save is a new revision; earlier revisions keep their content', async () => {
@@ -65,7 +71,14 @@ describe('create and save', () => {
     assert.equal((await studio.getRevision('river-draft', 2)).route.title.en, 'River, revised');
     const detail = await studio.get('river-draft');
     assert.equal(detail.route.title.en, 'River, third');
-    assert.deepEqual(detail.revisions.map((r) => [r.revision, r.authorEmail]), [[3, other.email], [2, curator.email], [1, curator.email]]);
+    assert.deepEqual(
+      detail.revisions.map((r) => [r.revision, r.authorEmail]),
+      [
+        [3, other.email],
+        [2, curator.email],
+        [1, curator.email],
+      ],
+    );
   });
 
   test('the database itself refuses to change a stored revision', async () => {
@@ -73,7 +86,10 @@ describe('create and save', () => {
     const raw = new Database(filePath);
     try {
       assert.throws(
-        () => raw.prepare(`UPDATE route_revisions SET route_json = json_set(route_json, '$.durationS', 99) WHERE route_id = 'river-draft'`).run(),
+        () =>
+          raw
+            .prepare(`UPDATE route_revisions SET route_json = json_set(route_json, '$.durationS', 99) WHERE route_id = 'river-draft'`)
+            .run(),
         /immutable/,
       );
     } finally {
@@ -108,10 +124,7 @@ describe('create and save', () => {
     await studio.create(withTitle('river-draft', 'River'), curator);
     await assert.rejects(studio.create(withTitle('river-draft', 'Again'), curator), ConflictError);
     await assert.rejects(studio.create(withTitle('audit', 'Audit'), curator), /reserved/);
-    await assert.rejects(
-      studio.save('river-draft', { baseRevision: 1, route: withTitle('other-id', 'Other') }, curator),
-      /cannot change/,
-    );
+    await assert.rejects(studio.save('river-draft', { baseRevision: 1, route: withTitle('other-id', 'Other') }, curator), /cannot change/);
     await assert.rejects(studio.save('no-such-route', { baseRevision: 1, route: withTitle('no-such-route', 'x') }, curator), NotFoundError);
   });
 
@@ -224,10 +237,19 @@ describe('audit log', () => {
         ['created', 'river-draft', 1, curator.email, null, null],
       ],
     );
-    assert.ok(all.every((e, i) => i === 0 || e.at < all[i - 1].at), 'newest first, each with its own time');
-    assert.deepEqual((await studio.auditLog({ routeId: 'river-copy' })).map((e) => e.action), ['duplicated']);
+    assert.ok(
+      all.every((e, i) => i === 0 || e.at < all[i - 1].at),
+      'newest first, each with its own time',
+    );
+    assert.deepEqual(
+      (await studio.auditLog({ routeId: 'river-copy' })).map((e) => e.action),
+      ['duplicated'],
+    );
     const page = await studio.auditLog({ limit: 2 });
-    assert.deepEqual((await studio.auditLog({ beforeId: page[1].id, limit: 2 })).map((e) => e.action), ['restored', 'published']);
+    assert.deepEqual(
+      (await studio.auditLog({ beforeId: page[1].id, limit: 2 })).map((e) => e.action),
+      ['restored', 'published'],
+    );
   });
 
   test('a write that fails leaves no audit line, and the log cannot be edited or deleted', async () => {

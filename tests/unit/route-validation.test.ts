@@ -107,9 +107,15 @@ describe('validateRoute', () => {
   test('a duration outside 20–300 s is its own rule, with value and limit', () => {
     const short = validateRoute(calmRoute({ durationS: 12 }), world);
     assert.equal(short.length, 1);
-    assert.deepEqual({ code: short[0].code, value: short[0].value, limit: short[0].limit }, { code: 'duration-out-of-range', value: 12, limit: 20 });
+    assert.deepEqual(
+      { code: short[0].code, value: short[0].value, limit: short[0].limit },
+      { code: 'duration-out-of-range', value: 12, limit: 20 },
+    );
     const long = validateRoute(calmRoute({ durationS: 400 }), world);
-    assert.deepEqual({ code: long[0].code, value: long[0].value, limit: long[0].limit }, { code: 'duration-out-of-range', value: 400, limit: 300 });
+    assert.deepEqual(
+      { code: long[0].code, value: long[0].value, limit: long[0].limit },
+      { code: 'duration-out-of-range', value: 400, limit: 300 },
+    );
     assertBilingual([...short, ...long]);
   });
 
@@ -211,7 +217,10 @@ describe('validateRoute', () => {
   });
 
   test('a constant-speed route that is too fast gets one issue with the duration it needs', () => {
-    const issues = validateRoute(calmRoute({ durationS: 40, keyframes: calmRoute().keyframes.map((k, i) => ({ ...k, timeS: i * 10 })) }), world);
+    const issues = validateRoute(
+      calmRoute({ durationS: 40, keyframes: calmRoute().keyframes.map((k, i) => ({ ...k, timeS: i * 10 })) }),
+      world,
+    );
     const speed = only(issues, 'speed-too-high');
     assert.equal(speed.length, 1);
     assert.deepEqual(speed[0].path, ['durationS']);
@@ -224,13 +233,21 @@ describe('validateRoute', () => {
   test('a keyframe-timed dash between two keyframes is reported on that segment', () => {
     const issues = validateRoute(
       withKeyframes(
-        [keyframe(0, [-1000, SAFE_Y, 400]), keyframe(40, [-600, SAFE_Y, 400]), keyframe(55, [400, SAFE_Y, 400]), keyframe(100, [800, SAFE_Y, 400])],
+        [
+          keyframe(0, [-1000, SAFE_Y, 400]),
+          keyframe(40, [-600, SAFE_Y, 400]),
+          keyframe(55, [400, SAFE_Y, 400]),
+          keyframe(100, [800, SAFE_Y, 400]),
+        ],
         { pacing: 'keyframe-times' },
       ),
       world,
     );
     const speed = only(issues, 'speed-too-high');
-    assert.deepEqual(speed.map((i) => i.segmentIndex), [1]);
+    assert.deepEqual(
+      speed.map((i) => i.segmentIndex),
+      [1],
+    );
     assert.ok(speed[0].timeS! > 40 && speed[0].timeS! < 55);
   });
 
@@ -257,7 +274,10 @@ describe('validateRoute', () => {
 
   test('an abrupt start is too much acceleration in the first segment', () => {
     const issues = validateRoute(calmRoute({ easeInS: 0.5 }), world);
-    assert.deepEqual(only(issues, 'acceleration-too-high').map((i) => i.segmentIndex), [0]);
+    assert.deepEqual(
+      only(issues, 'acceleration-too-high').map((i) => i.segmentIndex),
+      [0],
+    );
     assert.match(only(issues, 'acceleration-too-high')[0].message.en, /speed changes too abruptly/);
   });
 
@@ -291,7 +311,10 @@ describe('validateRoute', () => {
       world,
     );
     const pitch = only(issues, 'pitch-rate-too-high');
-    assert.deepEqual(pitch.map((i) => i.segmentIndex), [2]);
+    assert.deepEqual(
+      pitch.map((i) => i.segmentIndex),
+      [2],
+    );
     assert.ok(pitch[0].value! > MAX_PITCH_RATE_DEG_S);
     assert.ok(pitch[0].timeS! > 50 && pitch[0].timeS! < 55);
   });
@@ -320,9 +343,17 @@ describe('validateRoute', () => {
 
   test('a long steep climb is reported; a short one is not', () => {
     const long = validateRoute(
-      withKeyframes([keyframe(0, [-1000, 600, 1400]), keyframe(20, [-600, 600, 1400]), keyframe(50, [-100, 1000, 1400]), keyframe(70, [300, 1000, 1400])], {
-        pacing: 'keyframe-times',
-      }),
+      withKeyframes(
+        [
+          keyframe(0, [-1000, 600, 1400]),
+          keyframe(20, [-600, 600, 1400]),
+          keyframe(50, [-100, 1000, 1400]),
+          keyframe(70, [300, 1000, 1400]),
+        ],
+        {
+          pacing: 'keyframe-times',
+        },
+      ),
       world,
     );
     const climbs = only(long, 'sustained-steep-climb');
@@ -331,9 +362,17 @@ describe('validateRoute', () => {
     assert.match(climbs[0].message.en, /climbs at up to/);
 
     const short = validateRoute(
-      withKeyframes([keyframe(0, [-1000, SAFE_Y, 400]), keyframe(40, [-200, SAFE_Y, 400]), keyframe(44, [-150, SAFE_Y + 40, 400]), keyframe(90, [700, SAFE_Y + 40, 400])], {
-        pacing: 'keyframe-times',
-      }),
+      withKeyframes(
+        [
+          keyframe(0, [-1000, SAFE_Y, 400]),
+          keyframe(40, [-200, SAFE_Y, 400]),
+          keyframe(44, [-150, SAFE_Y + 40, 400]),
+          keyframe(90, [700, SAFE_Y + 40, 400]),
+        ],
+        {
+          pacing: 'keyframe-times',
+        },
+      ),
       world,
     );
     assert.deepEqual(only(short, 'sustained-steep-climb'), []);
@@ -343,7 +382,10 @@ describe('validateRoute', () => {
     const base = calmRoute();
     const keyframes = base.keyframes.map((k, i) => (i === 4 ? { ...k, position: [2600, SAFE_Y, 400] as Vec3 } : k));
     const outside = only(validateRoute({ ...base, keyframes }, world), 'outside-world');
-    assert.deepEqual(outside.map((i) => [i.keyframeIndex, i.value]), [[4, 2600]]);
+    assert.deepEqual(
+      outside.map((i) => [i.keyframeIndex, i.value]),
+      [[4, 2600]],
+    );
   });
 
   test('repeating a position at constant speed is a warning, not an error', () => {
@@ -351,7 +393,10 @@ describe('validateRoute', () => {
     const keyframes = [...base.keyframes.slice(0, 3), { ...base.keyframes[2], timeS: 60 }, ...base.keyframes.slice(3)];
     const issues = validateRoute({ ...base, keyframes }, world);
     const close = only(issues, 'keyframes-too-close');
-    assert.deepEqual(close.map((i) => [i.keyframeIndex, i.severity]), [[3, 'warning']]);
+    assert.deepEqual(
+      close.map((i) => [i.keyframeIndex, i.severity]),
+      [[3, 'warning']],
+    );
   });
 
   test('hasErrors tells blocking issues from warnings', () => {

@@ -36,14 +36,22 @@ test('the posted instancing data plans the same instances as the world it came f
   const world = createWorld(DEFAULT_WORLD_SEED);
   const built = post(new SceneBuilder().build({ scene: 'wulingyuan', seed: DEFAULT_WORLD_SEED, tier: 'phone' }));
   assert.equal(built.scene, 'wulingyuan');
-  for (const camera of [[0, 700, 0], [-900, 450, 1200], [1500, 1100, -600]] as const) {
+  for (const camera of [
+    [0, 700, 0],
+    [-900, 450, 1200],
+    [1500, 1100, -600],
+  ] as const) {
     const fromWorld = planInstances(world, 'laptop', [...camera]);
     const fromPosted = planInstances(built.instancing, 'laptop', [...camera]);
     for (const kind of ['pillarBuckets', 'crownBuckets', 'ledgeBuckets'] as const) {
       fromWorld[kind].forEach((bucket, i) => {
         const posted = fromPosted[kind][i];
         assert.equal(posted.count, bucket.count, `${kind}[${i}] count at ${camera}`);
-        assert.deepEqual(posted.matrices.subarray(0, posted.count * 16), bucket.matrices.subarray(0, bucket.count * 16), `${kind}[${i}] matrices`);
+        assert.deepEqual(
+          posted.matrices.subarray(0, posted.count * 16),
+          bucket.matrices.subarray(0, bucket.count * 16),
+          `${kind}[${i}] matrices`,
+        );
         assert.deepEqual(posted.colors.subarray(0, posted.count * 3), bucket.colors.subarray(0, bucket.count * 3), `${kind}[${i}] colours`);
       });
     }

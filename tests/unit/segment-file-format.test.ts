@@ -47,7 +47,11 @@ test('a damaged chunk header is corrupt, naming the chunk, even where it would s
     ['another timestamp', otherTime, /SHA-256 mismatch/],
     ['an old codec version', badVersion, /codec version 1/],
   ] as const) {
-    assert.throws(() => decodeSegment(damaged, key, 0), (error: unknown) => isCorruptChunkError(error) && error.chunkIndex === 0 && reason.test(error.message), what);
+    assert.throws(
+      () => decodeSegment(damaged, key, 0),
+      (error: unknown) => isCorruptChunkError(error) && error.chunkIndex === 0 && reason.test(error.message),
+      what,
+    );
   }
 });
 
@@ -55,7 +59,10 @@ test('a segment of another profile is corrupt: its chunks name that profile', ()
   const other: BakeKey = { ...key, profileId: '360p' };
   const bytes = Buffer.concat(encodeSegment(other, 0, contractChunks(0, 2)));
   // Its header names the other key, so it is refused before any chunk is read.
-  assert.throws(() => decodeSegment(bytes, key, 0), (error: unknown) => isCorruptChunkError(error) && /another segment/.test(error.message));
+  assert.throws(
+    () => decodeSegment(bytes, key, 0),
+    (error: unknown) => isCorruptChunkError(error) && /another segment/.test(error.message),
+  );
 });
 
 test('any damaged byte or cut is a CorruptChunkError, nothing else', () => {
@@ -64,7 +71,10 @@ test('any damaged byte or cut is a CorruptChunkError, nothing else', () => {
     fc.property(fc.integer({ min: 0, max: bytes.byteLength - 1 }), fc.integer({ min: 1, max: 255 }), fc.boolean(), (at, xor, cut) => {
       const damaged = cut ? Buffer.from(bytes.subarray(0, at)) : Buffer.from(bytes);
       if (!cut) damaged[at] ^= xor;
-      assert.throws(() => decodeSegment(damaged, key, 1), (error: unknown) => isCorruptChunkError(error));
+      assert.throws(
+        () => decodeSegment(damaged, key, 1),
+        (error: unknown) => isCorruptChunkError(error),
+      );
     }),
     { numRuns: 400 },
   );

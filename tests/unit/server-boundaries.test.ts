@@ -17,13 +17,25 @@ const ROOT = path.resolve(import.meta.dirname, '..', '..');
 /** The web app's process (Next): its services, staff, studio routes and audit log, and the database they share with the render server. */
 const WEB_APP_SIDE = ['server/web', 'server/staff', 'server/routes', 'server/audit', 'server/db'];
 /** The render server's process (and the render nodes of its farm). */
-const RENDER_SERVER_SIDE = ['server/bake', 'server/render', 'server/stream', 'server/http', 'server/farm', 'server/frame-store', 'server/render-server.ts', 'server/render-server-config.ts', 'server/main.ts', 'server/metrics.ts'];
+const RENDER_SERVER_SIDE = [
+  'server/bake',
+  'server/render',
+  'server/stream',
+  'server/http',
+  'server/farm',
+  'server/frame-store',
+  'server/render-server.ts',
+  'server/render-server-config.ts',
+  'server/main.ts',
+  'server/metrics.ts',
+];
 /** Pure modules both processes (and the browser) may import. */
 const SHARED = ['scenes', 'server/render-api', 'server/errors.ts', 'server/log.ts'];
 /** The render page bundle: browser code the render server serves to headless Chromium. */
 const RENDER_PAGE_BUNDLE = 'server/render/page';
 
-const IMPORT_PATTERN = /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+const IMPORT_PATTERN =
+  /(?:^|[\s;])(?:import|export)\s[^'"`]*?from\s*['"]([^'"]+)['"]|(?:^|[\s;])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
 
 interface ImportEdge {
   file: string;
@@ -61,12 +73,16 @@ const describeEdge = ({ file, specifier }: ImportEdge) => `${file} imports ${spe
 
 test('the scan sees the imports it judges (a broken pattern would pass everything)', () => {
   assert.ok(ALL_IMPORTS.length > 300, `only ${ALL_IMPORTS.length} imports found under server/`);
-  assert.ok(ALL_IMPORTS.some((edge) => edge.file === 'server/web/web-app-services.ts' && edge.target === 'server/web/render-server-client'));
+  assert.ok(
+    ALL_IMPORTS.some((edge) => edge.file === 'server/web/web-app-services.ts' && edge.target === 'server/web/render-server-client'),
+  );
   assert.ok(ALL_IMPORTS.some((edge) => edge.file.startsWith(RENDER_PAGE_BUNDLE) && edge.specifier === 'react-dom/client'));
 });
 
 test('nothing under server/ imports Next or app/', () => {
-  const offending = ALL_IMPORTS.filter(({ specifier, target }) => specifier === 'next' || specifier.startsWith('next/') || (target !== null && within(target, 'app')));
+  const offending = ALL_IMPORTS.filter(
+    ({ specifier, target }) => specifier === 'next' || specifier.startsWith('next/') || (target !== null && within(target, 'app')),
+  );
   assert.deepEqual(offending.map(describeEdge), []);
 });
 
@@ -79,12 +95,20 @@ test('React only in the render page bundle that headless Chromium runs; what els
   for (const edge of fromComponents) {
     const file = [`${edge.target}.ts`, `${edge.target}/index.ts`].find((candidate) => fs.existsSync(path.join(ROOT, candidate)));
     assert.ok(file !== undefined, `${describeEdge(edge)}: not a plain .ts module (a .tsx component?)`);
-    assert.deepEqual(importsOf(file).filter(({ specifier }) => isReact(specifier)).map(describeEdge), [], describeEdge(edge));
+    assert.deepEqual(
+      importsOf(file)
+        .filter(({ specifier }) => isReact(specifier))
+        .map(describeEdge),
+      [],
+      describeEdge(edge),
+    );
   }
 });
 
 test("the web app's side imports nothing of the render server's side", () => {
-  const offending = ALL_IMPORTS.filter(({ file, target }) => inAny(file, WEB_APP_SIDE) && target !== null && inAny(target, RENDER_SERVER_SIDE));
+  const offending = ALL_IMPORTS.filter(
+    ({ file, target }) => inAny(file, WEB_APP_SIDE) && target !== null && inAny(target, RENDER_SERVER_SIDE),
+  );
   assert.deepEqual(offending.map(describeEdge), []);
 });
 
@@ -103,7 +127,11 @@ test("each server/ folder's README.md says which process owns it", () => {
   for (const { name } of folders) {
     const readme = path.join(ROOT, 'server', name, 'README.md');
     assert.ok(fs.existsSync(readme), `server/${name}/README.md is missing`);
-    const side = inAny(`server/${name}`, WEB_APP_SIDE) ? /web app/i : inAny(`server/${name}`, SHARED) ? /both processes/i : /render server/i;
+    const side = inAny(`server/${name}`, WEB_APP_SIDE)
+      ? /web app/i
+      : inAny(`server/${name}`, SHARED)
+        ? /both processes/i
+        : /render server/i;
     assert.match(fs.readFileSync(readme, 'utf8').split('\n').slice(0, 3).join(' '), side, `server/${name}/README.md`);
   }
 });

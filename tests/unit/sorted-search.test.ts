@@ -17,12 +17,19 @@ test('finds the interval a value falls in, 0 below the first sample and maxIndex
 
 test('agrees with a linear scan on any non-decreasing samples, repeats included', () => {
   fc.assert(
-    fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 40 }), fc.integer({ min: -60, max: 60 }), (raw, x) => {
-      const sorted = [...raw].sort((a, b) => a - b);
-      const maxIndex = sorted.length - 1;
-      let expected = 0;
-      for (let i = 0; i <= maxIndex; i++) if (sorted[i] <= x) expected = i;
-      assert.equal(lastIndexAtOrBelow((i) => sorted[i], x, maxIndex), expected);
-    }),
+    fc.property(
+      fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 1, maxLength: 40 }),
+      fc.integer({ min: -60, max: 60 }),
+      (raw, x) => {
+        const sorted = [...raw].sort((a, b) => a - b);
+        const maxIndex = sorted.length - 1;
+        let expected = 0;
+        for (let i = 0; i <= maxIndex; i++) if (sorted[i] <= x) expected = i;
+        assert.equal(
+          lastIndexAtOrBelow((i) => sorted[i], x, maxIndex),
+          expected,
+        );
+      },
+    ),
   );
 });

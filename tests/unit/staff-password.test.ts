@@ -21,7 +21,15 @@ describe('passwordProblems', () => {
   });
 
   test('refuses common passwords in any case, and with digits or symbols tacked on', async () => {
-    for (const password of ['qwertyuiop123', 'PASSWORD1234', 'Sunshine2024!!', '!!iloveyou!!2025', '1qaz2wsx3edc', 'woaini1314520', 'ZhangJiaJie2024!']) {
+    for (const password of [
+      'qwertyuiop123',
+      'PASSWORD1234',
+      'Sunshine2024!!',
+      '!!iloveyou!!2025',
+      '1qaz2wsx3edc',
+      'woaini1314520',
+      'ZhangJiaJie2024!',
+    ]) {
       assert.ok((await passwordProblems(password, EMAIL)).includes('common'), password);
     }
   });
@@ -42,7 +50,13 @@ describe('passwordProblems', () => {
   });
 
   test('accepts the passphrases the studio tests and docs use', async () => {
-    for (const password of ['a gate in the clouds 999', 'cloud sea over wulingyuan 8', 'golden hour over tianzi 9', 'golden whip stream 2031', 'stone forest after rain 3']) {
+    for (const password of [
+      'a gate in the clouds 999',
+      'cloud sea over wulingyuan 8',
+      'golden hour over tianzi 9',
+      'golden whip stream 2031',
+      'stone forest after rain 3',
+    ]) {
       assert.deepEqual(await passwordProblems(password, 'curator@yunshan.example'), [], password);
     }
   });

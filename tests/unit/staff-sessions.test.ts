@@ -7,12 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { generateSecretToken, hashSecretToken, isWellFormedSecretToken } from '@/server/staff/secret-token';
-import {
-  isHttpsRequest,
-  readSessionToken,
-  serializeClearedSessionCookie,
-  serializeSessionCookie,
-} from '@/server/staff/session-cookie';
+import { isHttpsRequest, readSessionToken, serializeClearedSessionCookie, serializeSessionCookie } from '@/server/staff/session-cookie';
 import { openStaffServices } from '@/server/staff/staff-services';
 import { SESSION_ABSOLUTE_LIFETIME_MS, SESSION_IDLE_TIMEOUT_MS } from '@/server/staff/session-store';
 import { requireStaff } from '@/server/staff/require-staff';
@@ -21,7 +16,11 @@ const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-staff-sessions-'
 after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 let fileCount = 0;
 
-function freshServices(startMs = Date.UTC(2026, 4, 1, 8)): { services: ReturnType<typeof openStaffServices>; clock: { nowMs: number }; dbPath: string } {
+function freshServices(startMs = Date.UTC(2026, 4, 1, 8)): {
+  services: ReturnType<typeof openStaffServices>;
+  clock: { nowMs: number };
+  dbPath: string;
+} {
   const clock = { nowMs: startMs };
   const dbPath = path.join(tempRoot, `staff-${++fileCount}.sqlite`);
   return { services: openStaffServices(dbPath, () => clock.nowMs), clock, dbPath };

@@ -5,7 +5,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ACCOUNT_THROTTLE, ADDRESS_THROTTLE, createLoginThrottle, throttleDelayMs, type LoginThrottle } from '@/server/staff/login-throttle';
+import {
+  ACCOUNT_THROTTLE,
+  ADDRESS_THROTTLE,
+  createLoginThrottle,
+  throttleDelayMs,
+  type LoginThrottle,
+} from '@/server/staff/login-throttle';
 import { openDatabase } from '@/server/db/database';
 import { createSqliteSqlClient } from '@/server/db/sqlite-sql-client';
 import { assertSameOrigin } from '@/server/staff/same-origin';
@@ -106,7 +112,11 @@ describe('clientAddressOf', () => {
     assert.equal(clientAddressOf(chain, 0), '10.0.0.3');
     assert.equal(clientAddressOf(chain, 1), '10.0.0.2');
     assert.equal(clientAddressOf(chain, 2), '203.0.113.9');
-    assert.equal(clientAddressOf(withForwardedFor('203.0.113.9, 10.0.0.3'), 2), '203.0.113.9', 'a shorter chain holds only trusted entries');
+    assert.equal(
+      clientAddressOf(withForwardedFor('203.0.113.9, 10.0.0.3'), 2),
+      '203.0.113.9',
+      'a shorter chain holds only trusted entries',
+    );
   });
 
   test('the number of hops is a setting, 0 by default, and a bad value is refused', async () => {
@@ -126,9 +136,7 @@ describe('assertSameOrigin', () => {
   test('accepts writes whose Origin (or Referer) is the site itself', async () => {
     assert.doesNotThrow(() => assertSameOrigin(post({ origin: 'http://studio.example' }), []));
     assert.doesNotThrow(() => assertSameOrigin(post({ referer: 'http://studio.example/studio/login' }), []));
-    assert.doesNotThrow(() =>
-      assertSameOrigin(post({ origin: 'https://studio.example', 'x-forwarded-proto': 'https' }), []),
-    );
+    assert.doesNotThrow(() => assertSameOrigin(post({ origin: 'https://studio.example', 'x-forwarded-proto': 'https' }), []));
   });
 
   test('refuses other sites, a missing or null origin, and the wrong scheme', async () => {
@@ -148,7 +156,10 @@ describe('assertSameOrigin', () => {
   test('accepts the allow-list, and lets safe methods through', async () => {
     assert.doesNotThrow(() => assertSameOrigin(post({ origin: 'https://admin.example' }), ['https://admin.example']));
     assert.doesNotThrow(() => assertSameOrigin(new Request('http://studio.example/', { headers: { origin: 'https://evil.example' } }), []));
-    const del = new Request('http://studio.example/x', { method: 'DELETE', headers: { host: 'studio.example', origin: 'https://evil.example' } });
+    const del = new Request('http://studio.example/x', {
+      method: 'DELETE',
+      headers: { host: 'studio.example', origin: 'https://evil.example' },
+    });
     assert.throws(() => assertSameOrigin(del, []), { status: 403 });
   });
 });

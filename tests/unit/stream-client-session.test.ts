@@ -14,7 +14,15 @@ describe('joining', () => {
     assert.equal(h.state.phase, 'connecting');
     assert.equal(nextDeadlineMs(h.state), 8000, 'the connect deadline');
     const [join] = emitted(h.send({ type: 'socket-connected' }), 'join');
-    assert.deepEqual(join, { protocolVersion: 1, routeId: 'tianmen-ascent', revision: 3, profile: '360p', capabilities: CAPABILITIES, transport: 'webrtc', startS: 4.2 });
+    assert.deepEqual(join, {
+      protocolVersion: 1,
+      routeId: 'tianmen-ascent',
+      revision: 3,
+      profile: '360p',
+      capabilities: CAPABILITIES,
+      transport: 'webrtc',
+      startS: 4.2,
+    });
     const commands = h.server('ready', { ...READY, startFrame: 120 });
     assert.equal(h.state.phase, 'buffering');
     assert.equal(h.state.joined, true);
@@ -79,13 +87,23 @@ describe('playing and seeking', () => {
     assert.deepEqual(emitted(h.send({ type: 'clock' }), 'control'), [{ type: 'pause' }]);
   });
 
-  test('a seek drops the old epoch\'s frames until the server answers; a seek asked meanwhile goes out when the first lands', () => {
+  test("a seek drops the old epoch's frames until the server answers; a seek asked meanwhile goes out when the first lands", () => {
     const h = new Harness().joined({ transport: 'socket' });
-    assert.deepEqual(h.send({ type: 'frame', transport: 'socket', frame: frame(0, 0) }).map((command) => command.type), ['deliver-frame']);
+    assert.deepEqual(
+      h.send({ type: 'frame', transport: 'socket', frame: frame(0, 0) }).map((command) => command.type),
+      ['deliver-frame'],
+    );
     const seek = h.send({ type: 'seek', timeS: 10.5 });
-    assert.deepEqual(seek, [{ type: 'media-seek', targetFrame: 315, flush: true }, { type: 'emit', event: 'control', message: { type: 'seek', timeS: 10.5 } }]);
+    assert.deepEqual(seek, [
+      { type: 'media-seek', targetFrame: 315, flush: true },
+      { type: 'emit', event: 'control', message: { type: 'seek', timeS: 10.5 } },
+    ]);
     assert.deepEqual(h.send({ type: 'frame', transport: 'socket', frame: frame(0, 1) }), [], 'a stale frame');
-    assert.deepEqual(h.send({ type: 'seek', timeS: 12 }), [{ type: 'media-seek', targetFrame: 360, flush: false }], 'queued behind the first');
+    assert.deepEqual(
+      h.send({ type: 'seek', timeS: 12 }),
+      [{ type: 'media-seek', targetFrame: 360, flush: false }],
+      'queued behind the first',
+    );
     const landed = h.send({ type: 'frame', transport: 'socket', frame: frame(1, 300) });
     assert.deepEqual(
       landed.map((command) => command.type),
@@ -94,7 +112,16 @@ describe('playing and seeking', () => {
     );
     assert.deepEqual(emitted(landed, 'control'), [{ type: 'seek', timeS: 12 }]);
     assert.equal(h.state.epoch, 1);
-    h.server('state', { epoch: 2, startFrame: 360, targetFrame: 360, paused: true, rate: 1, profile: '360p', pendingProfile: null, transport: 'socket' });
+    h.server('state', {
+      epoch: 2,
+      startFrame: 360,
+      targetFrame: 360,
+      paused: true,
+      rate: 1,
+      profile: '360p',
+      pendingProfile: null,
+      transport: 'socket',
+    });
     assert.equal(h.state.epoch, 2);
     assert.equal(h.state.pendingSeek, null);
   });
@@ -136,12 +163,17 @@ describe('reconnecting', () => {
     assert.equal(join.startS, 7.2);
     const resumed = h.server('ready', { ...READY, resumed: true, transport: 'socket', epoch: 3, startFrame: 210 });
     assert.equal(h.state.phase, 'streaming', 'the picture on screen stays');
-    assert.deepEqual(resumed.find((command) => command.type === 'media-session'), { type: 'media-session', media: { profiles: READY.profiles, fps: 30, frameCount: 601, firstTargetFrame: null } });
-    assert.deepEqual(emitted(resumed, 'control'), [], 'the server started at the clock\'s keyframe');
+    assert.deepEqual(
+      resumed.find((command) => command.type === 'media-session'),
+      { type: 'media-session', media: { profiles: READY.profiles, fps: 30, frameCount: 601, firstTargetFrame: null } },
+    );
+    assert.deepEqual(emitted(resumed, 'control'), [], "the server started at the clock's keyframe");
     h.send({ type: 'socket-disconnected', reason: 'transport close' });
     h.clock = { ...h.clock, timeS: 9 };
     h.send({ type: 'socket-connected' });
-    assert.deepEqual(emitted(h.server('ready', { ...READY, resumed: true, transport: 'socket', epoch: 4, startFrame: 210 }), 'control'), [{ type: 'seek', timeS: 9 }]);
+    assert.deepEqual(emitted(h.server('ready', { ...READY, resumed: true, transport: 'socket', epoch: 4, startFrame: 210 }), 'control'), [
+      { type: 'seek', timeS: 9 },
+    ]);
   });
 
   test('a resume whose state message arrives before its ready lands once, where the clock is', () => {
@@ -149,7 +181,16 @@ describe('reconnecting', () => {
     h.send({ type: 'socket-disconnected', reason: 'transport close' });
     h.clock = { ...h.clock, timeS: 7.2, shownFrame: 216 };
     h.send({ type: 'socket-connected' });
-    const state = h.server('state', { epoch: 2, startFrame: 210, targetFrame: 216, paused: true, rate: 1, profile: '360p', pendingProfile: null, transport: 'none' });
+    const state = h.server('state', {
+      epoch: 2,
+      startFrame: 210,
+      targetFrame: 216,
+      paused: true,
+      rate: 1,
+      profile: '360p',
+      pendingProfile: null,
+      transport: 'none',
+    });
     assert.deepEqual(state, [{ type: 'media-epoch', epoch: 2, targetFrame: 216 }]);
     const ready = h.server('ready', { ...READY, resumed: true, transport: 'socket', epoch: 2, startFrame: 210 });
     assert.deepEqual(emitted(ready, 'control'), [], 'no seek: the stream already starts at the clock');
@@ -176,7 +217,7 @@ describe('reconnecting', () => {
 });
 
 describe('profiles', () => {
-  test('plenty of throughput and buffer steps up; the server\'s state names the new profile; a refusal falls back', () => {
+  test("plenty of throughput and buffer steps up; the server's state names the new profile; a refusal falls back", () => {
     const h = new Harness().joined({ transport: 'socket' });
     h.nowMs = 10_000;
     const measurements = { capacityKbps: 10_000, bufferAheadS: 2, lateFrameRatio: 0, maxUsefulWidthPx: 1920 };
@@ -184,7 +225,16 @@ describe('profiles', () => {
     assert.equal(h.state.requestedProfile, '720p');
     h.server('error', { code: 'profile-unavailable', message: 'not baked' });
     assert.equal(h.state.requestedProfile, '360p');
-    h.server('state', { epoch: 0, startFrame: 0, targetFrame: 0, paused: true, rate: 1, profile: '720p', pendingProfile: null, transport: 'socket' });
+    h.server('state', {
+      epoch: 0,
+      startFrame: 0,
+      targetFrame: 0,
+      paused: true,
+      rate: 1,
+      profile: '720p',
+      pendingProfile: null,
+      transport: 'socket',
+    });
     assert.equal(h.state.profile, '720p');
   });
 
@@ -209,8 +259,12 @@ describe('replies that are not a stream', () => {
     assert.equal(emitted(h.advance(1), 'join').length, 1);
   });
 
-  test('not-baked shows the bake\'s progress and asks again; a test viewer without retries does not', () => {
-    const notBaked = { routeId: 'tianmen-ascent', revision: 3, profiles: [{ profileId: '360p', status: 'running', framesDone: 150, framesTotal: 601 }] };
+  test("not-baked shows the bake's progress and asks again; a test viewer without retries does not", () => {
+    const notBaked = {
+      routeId: 'tianmen-ascent',
+      revision: 3,
+      profiles: [{ profileId: '360p', status: 'running', framesDone: 150, framesTotal: 601 }],
+    };
     const h = new Harness();
     h.send({ type: 'start', webrtcAvailable: true }, { type: 'socket-connected' });
     h.server('not-baked', notBaked);
@@ -260,7 +314,11 @@ describe('the data channel', () => {
       { type: 'signal-peer', peerId: 1, data: { type: 'offer', sdp: 'v=0' } },
     ]);
     assert.equal(emitted(h.send({ type: 'peer-signal-out', peerId: 1, data: { type: 'answer', sdp: 'v=0' } }), 'signal').length, 1);
-    assert.equal(emitted(h.send({ type: 'peer-signal-out', peerId: 7, data: { type: 'offer', sdp: 'v=0' } }), 'signal').length, 0, 'not this peer');
+    assert.equal(
+      emitted(h.send({ type: 'peer-signal-out', peerId: 7, data: { type: 'offer', sdp: 'v=0' } }), 'signal').length,
+      0,
+      'not this peer',
+    );
     h.send({ type: 'peer-connected', peerId: 1 });
     assert.equal(h.state.transport, 'webrtc');
     assert.equal(h.state.timers.webrtc, undefined);
@@ -272,7 +330,10 @@ describe('the data channel', () => {
     h.server('signal', { peerId: 1, data: { type: 'offer', sdp: 'v=0' } });
     h.clock = { ...h.clock, shownFrame: 42 };
     const fallback = h.advance(4000);
-    assert.deepEqual(fallback, [{ type: 'destroy-peer' }, { type: 'emit', event: 'control', message: { type: 'transport', transport: 'socket', playheadFrame: 42 } }]);
+    assert.deepEqual(fallback, [
+      { type: 'destroy-peer' },
+      { type: 'emit', event: 'control', message: { type: 'transport', transport: 'socket', playheadFrame: 42 } },
+    ]);
     assert.equal(h.state.transport, 'socket');
     assert.equal(h.state.webrtcWanted, false);
     assert.deepEqual(h.server('signal', { peerId: 2, data: { type: 'offer', sdp: 'v=0' } }), [], 'no more offers are answered');

@@ -2,7 +2,13 @@
 // a reason, and what the server sends is checked on arrival by the clients.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AckMessageSchema, ControlMessageSchema, JoinMessageSchema, SignalMessageSchema, parseClientMessage } from '@/scenes/protocol/client-messages';
+import {
+  AckMessageSchema,
+  ControlMessageSchema,
+  JoinMessageSchema,
+  SignalMessageSchema,
+  parseClientMessage,
+} from '@/scenes/protocol/client-messages';
 import { parseServerMessage } from '@/scenes/protocol/server-messages';
 
 const join = {
@@ -47,17 +53,30 @@ describe('browser → server messages', () => {
   test('signals: simple-peer answer and candidate parse; oversized SDP and media requests do not', () => {
     assert.ok(SignalMessageSchema.safeParse({ peerId: 1, data: { type: 'answer', sdp: 'v=0\r\n' } }).success);
     assert.ok(
-      SignalMessageSchema.safeParse({ peerId: 1, data: { type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host', sdpMLineIndex: 0, sdpMid: '0' } } })
-        .success,
+      SignalMessageSchema.safeParse({
+        peerId: 1,
+        data: { type: 'candidate', candidate: { candidate: 'candidate:1 1 udp 1 127.0.0.1 5000 typ host', sdpMLineIndex: 0, sdpMid: '0' } },
+      }).success,
     );
     assert.equal(SignalMessageSchema.safeParse({ peerId: 1, data: { type: 'answer', sdp: 'x'.repeat(20_000) } }).success, false);
-    assert.equal(SignalMessageSchema.safeParse({ peerId: 1, data: { type: 'transceiverRequest', transceiverRequest: { kind: 'video' } } }).success, false);
+    assert.equal(
+      SignalMessageSchema.safeParse({ peerId: 1, data: { type: 'transceiverRequest', transceiverRequest: { kind: 'video' } } }).success,
+      false,
+    );
   });
 
   test('acks carry an epoch and frame indices within range', () => {
-    assert.ok(AckMessageSchema.safeParse({ epoch: 0, lastReceivedFrame: -1, lastDecodedFrame: -1, playheadFrame: -1, bufferAheadMs: 0 }).success);
-    assert.equal(AckMessageSchema.safeParse({ epoch: 70_000, lastReceivedFrame: 1, lastDecodedFrame: 1, playheadFrame: 1, bufferAheadMs: 0 }).success, false);
-    assert.equal(AckMessageSchema.safeParse({ epoch: 0, lastReceivedFrame: 1.5, lastDecodedFrame: 1, playheadFrame: 1, bufferAheadMs: 0 }).success, false);
+    assert.ok(
+      AckMessageSchema.safeParse({ epoch: 0, lastReceivedFrame: -1, lastDecodedFrame: -1, playheadFrame: -1, bufferAheadMs: 0 }).success,
+    );
+    assert.equal(
+      AckMessageSchema.safeParse({ epoch: 70_000, lastReceivedFrame: 1, lastDecodedFrame: 1, playheadFrame: 1, bufferAheadMs: 0 }).success,
+      false,
+    );
+    assert.equal(
+      AckMessageSchema.safeParse({ epoch: 0, lastReceivedFrame: 1.5, lastDecodedFrame: 1, playheadFrame: 1, bufferAheadMs: 0 }).success,
+      false,
+    );
   });
 
   test('parseClientMessage names the event, ignores a trailing callback, and says why it refuses', () => {
@@ -99,12 +118,22 @@ describe('server → browser messages', () => {
   test('every event the server sends parses as itself', () => {
     const messages: Array<[string, unknown]> = [
       ['ready', ready],
-      ['not-baked', { routeId: 'golden-whip-stream', revision: 3, profiles: [{ profileId: '360p', status: 'running', framesDone: 30, framesTotal: 601 }] }],
+      [
+        'not-baked',
+        {
+          routeId: 'golden-whip-stream',
+          revision: 3,
+          profiles: [{ profileId: '360p', status: 'running', framesDone: 30, framesTotal: 601 }],
+        },
+      ],
       ['revision-gone', { routeId: 'golden-whip-stream', revision: 2, publishedRevision: 3 }],
       ['busy', { retryAfterMs: 5000, reason: 'the server is at its stream limit' }],
       ['error', { code: 'profile-unavailable', message: 'not baked' }],
       ['signal', { peerId: 1, data: { type: 'offer', sdp: 'v=0\r\n' } }],
-      ['state', { epoch: 2, startFrame: 30, targetFrame: 45, paused: false, rate: 1, profile: '540p', pendingProfile: null, transport: 'socket' }],
+      [
+        'state',
+        { epoch: 2, startFrame: 30, targetFrame: 45, paused: false, rate: 1, profile: '540p', pendingProfile: null, transport: 'socket' },
+      ],
       ['frame', new Uint8Array(40)],
       ['frame', new ArrayBuffer(40)],
     ];
@@ -117,7 +146,11 @@ describe('server → browser messages', () => {
   });
 
   test('a mangled or unknown server message is a reason, never a throw or a half-read state', () => {
-    assert.deepEqual(parseServerMessage('ready', { ...ready, profile: '4k' }), { ok: false, reason: 'invalid ready: profile: Invalid option: expected one of "360p"|"360p-jpeg"|"540p"|"720p"|"1080p"|"720p-cinematic"|"1080p-cinematic"' });
+    assert.deepEqual(parseServerMessage('ready', { ...ready, profile: '4k' }), {
+      ok: false,
+      reason:
+        'invalid ready: profile: Invalid option: expected one of "360p"|"360p-jpeg"|"540p"|"720p"|"1080p"|"720p-cinematic"|"1080p-cinematic"',
+    });
     assert.equal(parseServerMessage('ready', { ...ready, extra: 1 }).ok, false);
     assert.equal(parseServerMessage('ready', { ...ready, frameCount: 0 }).ok, false);
     assert.equal(parseServerMessage('state', { epoch: 70_000 }).ok, false);

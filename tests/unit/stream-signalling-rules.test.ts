@@ -23,7 +23,13 @@ describe('ICE servers', () => {
   });
 
   test('STUN and minted TURN away from loopback; nothing on loopback', () => {
-    const settings = { stunUrls: ['stun:stun.example.org:3478'], turnUrls: ['turn:turn.example.org:3478?transport=udp'], turnSecret: SECRET, turnTtlS: 600, loopbackOnly: false };
+    const settings = {
+      stunUrls: ['stun:stun.example.org:3478'],
+      turnUrls: ['turn:turn.example.org:3478?transport=udp'],
+      turnSecret: SECRET,
+      turnTtlS: 600,
+      loopbackOnly: false,
+    };
     const servers = iceServersFor(settings, 'abc', 0);
     assert.deepEqual(servers[0], { urls: ['stun:stun.example.org:3478'] });
     assert.equal(servers[1].username, '600:abc');
@@ -50,7 +56,12 @@ describe('token bucket', () => {
 
 describe('profile choice', () => {
   const baked = (ids: ProfileId[]) => ({ manifests: new Map(ids.map((id) => [id, null as never])) });
-  const caps = (overrides: Partial<StreamCapabilities> = {}): StreamCapabilities => ({ webcodecsVp8: true, saveData: false, connectionType: 'wifi', ...overrides });
+  const caps = (overrides: Partial<StreamCapabilities> = {}): StreamCapabilities => ({
+    webcodecsVp8: true,
+    saveData: false,
+    connectionType: 'wifi',
+    ...overrides,
+  });
   const all: ProfileId[] = ['360p', '360p-jpeg', '540p', '720p'];
 
   test('without WebCodecs only JPEG; data saver or cellular caps at 360p', () => {
@@ -79,7 +90,10 @@ describe('stream settings', () => {
   });
 
   test('lists are comma-separated; TURN without a secret and non-STUN URLs are refused at start', () => {
-    const { stream } = loadRenderServerConfig({ YUNSHAN_STREAM_ALLOWED_ORIGINS: 'https://yunshan.example, https://www.yunshan.example', YUNSHAN_STUN_URLS: 'stun:a:3478,stun:b:3478' });
+    const { stream } = loadRenderServerConfig({
+      YUNSHAN_STREAM_ALLOWED_ORIGINS: 'https://yunshan.example, https://www.yunshan.example',
+      YUNSHAN_STUN_URLS: 'stun:a:3478,stun:b:3478',
+    });
     assert.deepEqual(stream.allowedOrigins, ['https://yunshan.example', 'https://www.yunshan.example']);
     assert.deepEqual(stream.stunUrls, ['stun:a:3478', 'stun:b:3478']);
     assert.throws(() => loadRenderServerConfig({ YUNSHAN_TURN_URLS: 'turn:t:3478' }), /YUNSHAN_TURN_SECRET/);

@@ -29,7 +29,10 @@ describe('studio map: handle under the pointer', () => {
 
   test("the selected keyframe's look-at handle wins over a keyframe under it", () => {
     const lookAt = route.keyframes[1].lookAt;
-    const moved: Route = { ...route, keyframes: route.keyframes.map((k, i) => (i === 3 ? { ...k, position: [lookAt[0], k.position[1], lookAt[2]] } : k)) };
+    const moved: Route = {
+      ...route,
+      keyframes: route.keyframes.map((k, i) => (i === 3 ? { ...k, position: [lookAt[0], k.position[1], lookAt[2]] } : k)),
+    };
     const [px, py] = pixelOf(lookAt[0], lookAt[2]);
     assert.deepEqual(handleAt(view, size, moved, { kind: 'keyframe', index: 1 }, px, py), { kind: 'lookAt', index: 1 });
     assert.deepEqual(handleAt(view, size, moved, null, px, py), { kind: 'keyframe', index: 3 });
@@ -66,10 +69,13 @@ describe('studio map: issue marks', () => {
       issue({ severity: 'error', keyframeIndex: 2 }),
       issue({ severity: 'warning', keyframeIndex: 2 }),
     ]);
-    assert.deepEqual([...marks.keyframes], [
-      [1, 'error'],
-      [2, 'error'],
-    ]);
+    assert.deepEqual(
+      [...marks.keyframes],
+      [
+        [1, 'error'],
+        [2, 'error'],
+      ],
+    );
   });
 
   test('a segment issue marks the segment, not the keyframe it names', () => {

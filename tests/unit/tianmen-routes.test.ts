@@ -27,7 +27,10 @@ describe('curated Tianmen routes', () => {
 
   for (const curated of tianmenRoutes) {
     test(`${curated.id} validates against the Tianmen world with no issues`, () => {
-      assert.deepEqual(validateRoute(curated, world).map((i) => `${i.severity} ${i.code}: ${i.message.en}`), []);
+      assert.deepEqual(
+        validateRoute(curated, world).map((i) => `${i.severity} ${i.code}: ${i.message.en}`),
+        [],
+      );
     });
   }
 

@@ -34,7 +34,11 @@ describe('Tianmen world determinism', () => {
 
   test('two worlds from one seed answer every query alike', () => {
     const other = createTianmenWorld(DEFAULT_TIANMEN_SEED);
-    for (const p of [[0, 1365, -250], [-1400, 1420, -700], [300, 900, 600]] as const) {
+    for (const p of [
+      [0, 1365, -250],
+      [-1400, 1420, -700],
+      [300, 900, 600],
+    ] as const) {
       assert.equal(other.clearanceAt([...p]), world.clearanceAt([...p]));
       assert.equal(other.heightAt(p[0], p[2]), world.heightAt(p[0], p[2]));
     }

@@ -16,7 +16,8 @@ after(() => fs.rmSync(tempRoot, { recursive: true, force: true }));
 
 /** The connection under the client: these tests are about the SQLite default. */
 const sqliteOf = (services: WebAppServices) => (services.db as SqliteSqlClient).db;
-const countRoutes = (services: WebAppServices): number => sqliteOf(services).prepare<[], number>('SELECT COUNT(*) FROM routes').pluck().get() ?? 0;
+const countRoutes = (services: WebAppServices): number =>
+  sqliteOf(services).prepare<[], number>('SELECT COUNT(*) FROM routes').pluck().get() ?? 0;
 
 test('every store of the web app works on the one connection, closed together', async () => {
   const filePath = path.join(tempRoot, 'web.sqlite');
@@ -34,13 +35,16 @@ test('every store of the web app works on the one connection, closed together', 
     assert.deepEqual((await studioRoutes.list()).map(({ id }) => id).sort(), curatedIds);
 
     // A publish through the studio store is what the catalogue's store reads next.
-    const admin = await services.staff.members.add({ email: 'chen.admin@bureau.example', role: 'admin', passwordHash: await hashPassword('golden hour over tianzi 9') });
+    const admin = await services.staff.members.add({
+      email: 'chen.admin@bureau.example',
+      role: 'admin',
+      passwordHash: await hashPassword('golden hour over tianzi 9'),
+    });
     const actor = { staffId: admin.id, email: admin.email };
     const id = CURATED_ROUTES[0].id;
     const saved = await studioRoutes.save(id, { baseRevision: 1, route: CURATED_ROUTES[0] }, actor);
     await studioRoutes.publish(id, saved.revision, actor);
     assert.equal((await publishedRoutes.getPublished(id))?.revision, saved.revision);
-
   } finally {
     await services.close();
   }

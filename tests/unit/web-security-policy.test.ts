@@ -6,7 +6,12 @@ import { contentSecurityPolicy, renderServerOrigins } from '@/server/web/content
 import { isUndecodablePath } from '@/server/web/undecodable-path';
 
 const directives = (policy: string) =>
-  new Map(policy.split(';').map((part) => part.trim().split(/\s+/)).map(([name, ...sources]) => [name, sources]));
+  new Map(
+    policy
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name, ...sources]) => [name, sources]),
+  );
 
 describe('contentSecurityPolicy', () => {
   test('scripts only with the nonce, no inline or eval in production; no framing, plugins or foreign forms', () => {
@@ -17,7 +22,10 @@ describe('contentSecurityPolicy', () => {
     assert.deepEqual(policy.get('form-action'), ["'self'"]);
     assert.deepEqual(policy.get('base-uri'), ["'self'"]);
     for (const source of ['blob:', 'data:']) assert.ok(policy.get('img-src')?.includes(source));
-    assert.ok(policy.get('img-src')?.some((source) => /^https?:\/\//.test(source)), 'baked posters load from the render server');
+    assert.ok(
+      policy.get('img-src')?.some((source) => /^https?:\/\//.test(source)),
+      'baked posters load from the render server',
+    );
     assert.ok(!policy.get('img-src')?.some((source) => source.startsWith('ws')), 'no socket origin among image sources');
     assert.ok(policy.get('worker-src')?.includes('blob:'));
   });

@@ -46,7 +46,8 @@ describe('world clearance', () => {
     const sampledSurfaceDistanceM = (x: number, y: number, z: number, radiusM: number) => {
       let best = Infinity;
       for (let sx = x - radiusM; sx <= x + radiusM; sx += 2) {
-        for (let sz = z - radiusM; sz <= z + radiusM; sz += 2) best = Math.min(best, Math.hypot(sx - x, world.heightAt(sx, sz) - y, sz - z));
+        for (let sz = z - radiusM; sz <= z + radiusM; sz += 2)
+          best = Math.min(best, Math.hypot(sx - x, world.heightAt(sx, sz) - y, sz - z));
       }
       return best;
     };
@@ -74,25 +75,36 @@ describe('world clearance', () => {
 
   test('below ground is negative; clearance is never more than the height above ground', () => {
     fc.assert(
-      fc.property(fc.double({ min: -2300, max: 2300, noNaN: true }), fc.double({ min: -2300, max: 2300, noNaN: true }), fc.double({ min: -50, max: 600, noNaN: true }), (x, z, dy) => {
-        const ground = world.heightAt(x, z);
-        const d = world.clearanceAt([x, ground + dy, z]);
-        if (dy < -0.001) return d < 0;
-        return d <= Math.max(dy, 0) + 1e-6;
-      }),
+      fc.property(
+        fc.double({ min: -2300, max: 2300, noNaN: true }),
+        fc.double({ min: -2300, max: 2300, noNaN: true }),
+        fc.double({ min: -50, max: 600, noNaN: true }),
+        (x, z, dy) => {
+          const ground = world.heightAt(x, z);
+          const d = world.clearanceAt([x, ground + dy, z]);
+          if (dy < -0.001) return d < 0;
+          return d <= Math.max(dy, 0) + 1e-6;
+        },
+      ),
       { numRuns: 400 },
     );
   });
 
   test('a clearance is never larger than the distance to a point known to be solid', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: ordinary.length - 1 }), fc.double({ min: -400, max: 400, noNaN: true }), fc.double({ min: 0, max: 400, noNaN: true }), fc.double({ min: -400, max: 400, noNaN: true }), (i, ox, oy, oz) => {
-        const p = ordinary[i];
-        const y = (p.baseY + p.topY) / 2;
-        const [cx, cz] = pillarCentreAt(p, y);
-        const probe: [number, number, number] = [cx + ox, y + oy, cz + oz];
-        return world.clearanceAt(probe) <= Math.hypot(ox, oy, oz) + 1e-6;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: ordinary.length - 1 }),
+        fc.double({ min: -400, max: 400, noNaN: true }),
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.double({ min: -400, max: 400, noNaN: true }),
+        (i, ox, oy, oz) => {
+          const p = ordinary[i];
+          const y = (p.baseY + p.topY) / 2;
+          const [cx, cz] = pillarCentreAt(p, y);
+          const probe: [number, number, number] = [cx + ox, y + oy, cz + oz];
+          return world.clearanceAt(probe) <= Math.hypot(ox, oy, oz) + 1e-6;
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -33,7 +33,10 @@ describe('world determinism', () => {
     const r1 = createRandom(5);
     const r2 = createRandom(5);
     const seq = Array.from({ length: 100 }, () => r1());
-    assert.deepEqual(seq, Array.from({ length: 100 }, () => r2()));
+    assert.deepEqual(
+      seq,
+      Array.from({ length: 100 }, () => r2()),
+    );
     assert.ok(seq.every((v) => v >= 0 && v < 1));
     assert.ok(new Set(seq).size > 95);
     for (let i = 0; i < 200; i++) {

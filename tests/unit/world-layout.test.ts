@@ -43,14 +43,19 @@ describe('world layout', () => {
     const widest = (p: (typeof ordinary)[number]) => Math.max(p.radiusXM, p.radiusZM);
     assert.ok(ordinary.filter((p) => widest(p) > 44).length >= 10, 'massive blocks');
     assert.ok(ordinary.filter((p) => widest(p) < 16).length > 0.25 * ordinary.length, 'slender needles');
-    assert.ok(ordinary.filter((p) => Math.min(p.radiusXM, p.radiusZM) < 0.8 * widest(p)).length > 0.3 * ordinary.length, 'squarish-to-oblong sections');
+    assert.ok(
+      ordinary.filter((p) => Math.min(p.radiusXM, p.radiusZM) < 0.8 * widest(p)).length > 0.3 * ordinary.length,
+      'squarish-to-oblong sections',
+    );
   });
 
   test('pillars stand in groups split by clefts, with open valleys between the groups', () => {
     let inCleft = 0;
     for (const p of ordinary) {
       const gap = Math.min(
-        ...ordinary.filter((o) => o !== p).map((o) => Math.hypot(o.x - p.x, o.z - p.z) - Math.max(o.radiusXM, o.radiusZM) - Math.max(p.radiusXM, p.radiusZM)),
+        ...ordinary
+          .filter((o) => o !== p)
+          .map((o) => Math.hypot(o.x - p.x, o.z - p.z) - Math.max(o.radiusXM, o.radiusZM) - Math.max(p.radiusXM, p.radiusZM)),
       );
       if (gap < 15) inCleft++;
     }
@@ -133,7 +138,10 @@ describe('world layout', () => {
       const wall = world.pillars.find((p) => p.landmark === id);
       assert.ok(wall);
       // Long along the cleft (z) and thick across it: a wall, not a post.
-      assert.ok(wall.radiusZM >= 2 * FIRST_BRIDGE.spanM && wall.radiusXM >= FIRST_BRIDGE.spanM, `${id} ${wall.radiusXM} x ${wall.radiusZM}`);
+      assert.ok(
+        wall.radiusZM >= 2 * FIRST_BRIDGE.spanM && wall.radiusXM >= FIRST_BRIDGE.spanM,
+        `${id} ${wall.radiusXM} x ${wall.radiusZM}`,
+      );
     }
     // The cleft is open all along the walls at the height a flight passes under the slab, and rock stands close on both sides.
     const y = FIRST_BRIDGE.slabUndersideM - 40;
@@ -151,7 +159,10 @@ describe('world layout', () => {
     assert.ok(world.heightAt(x, TIANZI_PLATEAU.edgeZ + 250) < 700, 'valley south of the edge');
     const below = ordinary.filter((p) => p.z > TIANZI_PLATEAU.edgeZ && p.z < TIANZI_PLATEAU.edgeZ + 600);
     assert.ok(below.length >= 20, `${below.length} pillars under the edge`);
-    assert.ok(ordinary.every((p) => p.z > TIANZI_PLATEAU.edgeZ - 60), 'no ordinary pillar on the plateau top');
+    assert.ok(
+      ordinary.every((p) => p.z > TIANZI_PLATEAU.edgeZ - 60),
+      'no ordinary pillar on the plateau top',
+    );
   });
 
   test('Golden Whip Stream runs on the valley floor with its rock beside it', () => {

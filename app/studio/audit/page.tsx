@@ -52,7 +52,8 @@ export default async function AuditPage({ searchParams }: AuditPageProps) {
                     {entry.routeId}
                   </Link>
                   {entry.revision !== null && ` · ${formatMessage(m['studio.history.revision'], { revision: entry.revision })}`}
-                  {entry.sourceRevision !== null && ` ← ${entry.sourceRouteId === entry.routeId ? '' : `${entry.sourceRouteId} `}${formatMessage(m['studio.history.revision'], { revision: entry.sourceRevision })}`}
+                  {entry.sourceRevision !== null &&
+                    ` ← ${entry.sourceRouteId === entry.routeId ? '' : `${entry.sourceRouteId} `}${formatMessage(m['studio.history.revision'], { revision: entry.sourceRevision })}`}
                 </td>
               </tr>
             ))}

@@ -69,11 +69,27 @@ export function SetupForm({ token, texts }: { token: string; texts: SetupFormTex
       </label>
       <label className={styles.field}>
         <span className={styles.label}>{texts.password}</span>
-        <input className={styles.input} type="password" name="password" autoComplete="new-password" required minLength={12} maxLength={1024} />
+        <input
+          className={styles.input}
+          type="password"
+          name="password"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          maxLength={1024}
+        />
       </label>
       <label className={styles.field}>
         <span className={styles.label}>{texts.repeat}</span>
-        <input className={styles.input} type="password" name="repeat" autoComplete="new-password" required minLength={12} maxLength={1024} />
+        <input
+          className={styles.input}
+          type="password"
+          name="repeat"
+          autoComplete="new-password"
+          required
+          minLength={12}
+          maxLength={1024}
+        />
       </label>
       <p className={styles.error} role="alert" aria-live="assertive">
         {error}

@@ -41,7 +41,11 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
   const { startS, autoplay, tierOverride } = parseFlightStartOptions(query, route.durationS);
   // The browser, not this server, connects to the render server: name it as the browser reaches it.
   const requestHeaders = await headers();
-  const renderUrl = publicRenderUrl(process.env.YUNSHAN_PUBLIC_RENDER_URL, requestHeaders.get('host'), requestHeaders.get('x-forwarded-proto'));
+  const renderUrl = publicRenderUrl(
+    process.env.YUNSHAN_PUBLIC_RENDER_URL,
+    requestHeaders.get('host'),
+    requestHeaders.get('x-forwarded-proto'),
+  );
   return (
     <FlightPlayer
       key={`${route.id}@${revision}`}

@@ -41,7 +41,19 @@ function readDataSaver(): boolean {
 }
 
 export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamViewProps) {
-  const { renderUrl, routeId, revision, clock, messages, showStats, onCloseStats, onUseDevice, onSnapshot, onFrameShown, quiet = false } = props;
+  const {
+    renderUrl,
+    routeId,
+    revision,
+    clock,
+    messages,
+    showStats,
+    onCloseStats,
+    onUseDevice,
+    onSnapshot,
+    onFrameShown,
+    quiet = false,
+  } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const clientRef = useRef<CloudStreamClient | null>(null);
   const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_CLOUD_SNAPSHOT);
@@ -120,7 +132,20 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
     const client = clientRef.current;
     return client
       ? client.stats()
-      : { transport: null, profile: null, width: 0, height: 0, fpsShown: 0, bitrateKbps: 0, bufferAheadS: 0, rttMs: null, framesDecoded: 0, framesShown: 0, dropped: 0, lastShownFrameIndex: -1 };
+      : {
+          transport: null,
+          profile: null,
+          width: 0,
+          height: 0,
+          fpsShown: 0,
+          bitrateKbps: 0,
+          bufferAheadS: 0,
+          rttMs: null,
+          framesDecoded: 0,
+          framesShown: 0,
+          dropped: 0,
+          lastShownFrameIndex: -1,
+        };
   }, []);
 
   function chooseDataSaver(on: boolean) {
@@ -144,7 +169,13 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   const notice = !blocked && firstFrameShown && !quiet ? noticeFor(snapshot, messages) : null;
 
   return (
-    <div className={styles.view} data-ready={ready} data-primed={snapshot.primed} data-cloud-state={snapshot.state} data-testid="cloud-view">
+    <div
+      className={styles.view}
+      data-ready={ready}
+      data-primed={snapshot.primed}
+      data-cloud-state={snapshot.state}
+      data-testid="cloud-view"
+    >
       <canvas
         ref={canvasRef}
         className={styles.canvas}
@@ -160,7 +191,9 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
           {notice}
         </p>
       )}
-      {blocked && !quiet && <StatusCard snapshot={snapshot} messages={messages} onUseDevice={onUseDevice} onRetry={() => clientRef.current?.retry()} />}
+      {blocked && !quiet && (
+        <StatusCard snapshot={snapshot} messages={messages} onUseDevice={onUseDevice} onRetry={() => clientRef.current?.retry()} />
+      )}
       {showStats && (
         <StreamStatsPanel
           messages={messages}
@@ -233,7 +266,14 @@ function StatusCard({ snapshot, messages, onUseDevice, onRetry }: StatusCardProp
         {body}
       </p>
       {percent !== null && (
-        <div className={styles.progress} role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-label={messages['cloud.bakeProgressLabel']}>
+        <div
+          className={styles.progress}
+          role="progressbar"
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={percent}
+          aria-label={messages['cloud.bakeProgressLabel']}
+        >
           <span className={styles.progressFill} style={{ width: `${Math.max(2, percent)}%` }} />
         </div>
       )}

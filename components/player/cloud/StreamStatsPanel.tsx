@@ -35,12 +35,24 @@ export function StreamStatsPanel(props: StreamStatsPanelProps) {
   const total = stats.framesShown + stats.dropped;
   const droppedPercent = total > 0 ? (100 * stats.dropped) / total : 0;
   const rows: Array<[string, string]> = [
-    [messages['cloud.statTransport'], stats.transport === 'webrtc' ? messages['cloud.transportWebrtc'] : stats.transport === 'socket' ? messages['cloud.transportSocket'] : '—'],
+    [
+      messages['cloud.statTransport'],
+      stats.transport === 'webrtc'
+        ? messages['cloud.transportWebrtc']
+        : stats.transport === 'socket'
+          ? messages['cloud.transportSocket']
+          : '—',
+    ],
     [messages['cloud.statProfile'], stats.profile ? `${stats.profile}${stats.width > 0 ? ` · ${stats.width}×${stats.height}` : ''}` : '—'],
     [messages['cloud.statFps'], String(stats.fpsShown)],
     [messages['cloud.statBitrate'], formatMessage(messages['cloud.unitMbps'], { value: (stats.bitrateKbps / 1000).toFixed(2) })],
     [messages['cloud.statBuffer'], formatMessage(messages['cloud.unitSeconds'], { value: stats.bufferAheadS.toFixed(1) })],
-    [messages['cloud.statRtt'], stats.rttMs === null ? '—' : formatMessage(messages['cloud.unitMs'], { value: stats.rttMs < 10 ? stats.rttMs.toFixed(1) : Math.round(stats.rttMs) })],
+    [
+      messages['cloud.statRtt'],
+      stats.rttMs === null
+        ? '—'
+        : formatMessage(messages['cloud.unitMs'], { value: stats.rttMs < 10 ? stats.rttMs.toFixed(1) : Math.round(stats.rttMs) }),
+    ],
     [messages['cloud.statDropped'], `${stats.dropped} (${droppedPercent.toFixed(1)}%)`],
   ];
 
@@ -72,7 +84,9 @@ export function StreamStatsPanel(props: StreamStatsPanelProps) {
             id={qualityId}
             className={styles.select}
             value={props.manualProfile ?? 'auto'}
-            onChange={(event) => props.onManualProfile(event.currentTarget.value === 'auto' ? null : (event.currentTarget.value as ProfileId))}
+            onChange={(event) =>
+              props.onManualProfile(event.currentTarget.value === 'auto' ? null : (event.currentTarget.value as ProfileId))
+            }
           >
             <option value="auto">{messages['cloud.qualityAuto']}</option>
             {snapshot.selectableProfiles.map((profileId) => (
@@ -83,7 +97,12 @@ export function StreamStatsPanel(props: StreamStatsPanelProps) {
           </select>
         </label>
         <label className={styles.toggle} htmlFor={saverId}>
-          <input id={saverId} type="checkbox" checked={props.dataSaver} onChange={(event) => props.onDataSaver(event.currentTarget.checked)} />
+          <input
+            id={saverId}
+            type="checkbox"
+            checked={props.dataSaver}
+            onChange={(event) => props.onDataSaver(event.currentTarget.checked)}
+          />
           <span>{messages['cloud.dataSaver']}</span>
         </label>
       </div>

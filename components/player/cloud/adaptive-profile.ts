@@ -68,7 +68,11 @@ export const LATE_FRAME_LIMIT = 0.08;
  * Profiles this viewer may stream, cheapest first. `includeSuperseded` keeps the standard
  * profiles a cinematic one replaces: the viewer may still pick them by hand.
  */
-export function allowedProfiles(available: readonly StreamProfileInfo[], caps: ProfileCaps, { includeSuperseded = false } = {}): StreamProfileInfo[] {
+export function allowedProfiles(
+  available: readonly StreamProfileInfo[],
+  caps: ProfileCaps,
+  { includeSuperseded = false } = {},
+): StreamProfileInfo[] {
   // JPEG costs more bytes than VP8 at the same size: it is only for browsers without VP8.
   const codec = caps.vp8Supported ? 'vp8' : 'jpeg';
   const matching = available.filter((profile) => profile.codec === codec);
@@ -85,7 +89,11 @@ export function allowedProfiles(available: readonly StreamProfileInfo[], caps: P
 }
 
 /** Where a stream starts: the cheapest allowed profile, so the first frame comes soonest. */
-export function startingProfile(available: readonly StreamProfileInfo[], caps: ProfileCaps, manualId: string | null = null): StreamProfileInfo | null {
+export function startingProfile(
+  available: readonly StreamProfileInfo[],
+  caps: ProfileCaps,
+  manualId: string | null = null,
+): StreamProfileInfo | null {
   const allowed = allowedProfiles(available, caps);
   const manual = allowedProfiles(available, caps, { includeSuperseded: true }).find((profile) => profile.id === manualId);
   return manual ?? allowed[0] ?? null;
@@ -97,7 +105,9 @@ export function chooseProfile(inputs: AdaptiveInputs): AdaptiveDecision {
   const position = allowed.findIndex((profile) => profile.id === inputs.currentId);
 
   if (inputs.manualId !== null) {
-    const manual = allowedProfiles(inputs.available, inputs.caps, { includeSuperseded: true }).find((profile) => profile.id === inputs.manualId);
+    const manual = allowedProfiles(inputs.available, inputs.caps, { includeSuperseded: true }).find(
+      (profile) => profile.id === inputs.manualId,
+    );
     if (manual) return { profileId: manual.id, reason: manual.id === inputs.currentId ? 'hold' : 'manual' };
   }
   if (position < 0) {

@@ -45,7 +45,11 @@ export function bakeWorthFollowing(readiness: CloudReadiness | null, streamSaysB
  * nothing to wait for (no render server, the bake landed, or none is coming). The live reading
  * leads; a stream that answered "not baked" fills in when the reading knows of no bake under way.
  */
-export function bakingPercentOf(cloudAvailable: boolean, readiness: CloudReadiness | null, fromStream: BakeProgressSummary | null): number | null {
+export function bakingPercentOf(
+  cloudAvailable: boolean,
+  readiness: CloudReadiness | null,
+  fromStream: BakeProgressSummary | null,
+): number | null {
   if (!cloudAvailable || readiness?.state === 'ready') return null;
   if (readiness?.state === 'baking') return readiness.percent;
   return fromStream !== null && (fromStream.status === 'baking' || fromStream.status === 'queued') ? fromStream.percent : null;

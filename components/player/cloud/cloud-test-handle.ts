@@ -13,7 +13,12 @@ export interface YunshanCloudHandle {
   /** A short technical reason when the stream is unavailable or had to change course. */
   readonly problem: string | null;
   /** performance.now() marks: client start, server ready, first frame decoded and shown. */
-  readonly marks: { startedAtMs: number; readyAtMs: number | null; firstFrameDecodedAtMs: number | null; firstFrameShownAtMs: number | null };
+  readonly marks: {
+    startedAtMs: number;
+    readyAtMs: number | null;
+    firstFrameDecodedAtMs: number | null;
+    firstFrameShownAtMs: number | null;
+  };
   stats(): CloudStats;
 }
 

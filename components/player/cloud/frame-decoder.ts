@@ -100,7 +100,11 @@ export class StreamFrameDecoder {
     }
     this.#inFlight += 1;
     this.#video.decode(
-      new EncodedVideoChunk({ type: chunk.key ? 'key' : 'delta', timestamp: this.#generation * GENERATION_STRIDE + chunk.index, data: chunk.data }),
+      new EncodedVideoChunk({
+        type: chunk.key ? 'key' : 'delta',
+        timestamp: this.#generation * GENERATION_STRIDE + chunk.index,
+        data: chunk.data,
+      }),
     );
     return true;
   }

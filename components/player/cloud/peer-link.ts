@@ -32,7 +32,12 @@ export class PeerLink {
   constructor(peerId: number, iceServers: readonly IceServerConfig[], events: PeerLinkEvents, wrtc?: SimplePeer.Options['wrtc']) {
     this.peerId = peerId;
     this.#events = events;
-    this.#peer = new SimplePeer({ initiator: false, trickle: true, config: { iceServers: iceServers.map((server) => ({ ...server })) }, ...(wrtc === undefined ? {} : { wrtc }) });
+    this.#peer = new SimplePeer({
+      initiator: false,
+      trickle: true,
+      config: { iceServers: iceServers.map((server) => ({ ...server })) },
+      ...(wrtc === undefined ? {} : { wrtc }),
+    });
     this.#peer.on('signal', (data: unknown) => {
       if (!this.#ended) this.#events.signal(data);
     });
@@ -71,7 +76,12 @@ export class PeerLink {
       const report = await connection.getStats();
       let rttS: number | null = null;
       report.forEach((entry: { type?: string; nominated?: boolean; state?: string; currentRoundTripTime?: number }) => {
-        if (entry.type === 'candidate-pair' && entry.nominated && entry.state === 'succeeded' && typeof entry.currentRoundTripTime === 'number') {
+        if (
+          entry.type === 'candidate-pair' &&
+          entry.nominated &&
+          entry.state === 'succeeded' &&
+          typeof entry.currentRoundTripTime === 'number'
+        ) {
           rttS = entry.currentRoundTripTime;
         }
       });

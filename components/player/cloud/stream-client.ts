@@ -78,7 +78,12 @@ export class CloudStreamClient {
   #closed = false;
 
   /** performance.now() marks for time-to-first-frame measurements. */
-  readonly marks: { startedAtMs: number; readyAtMs: number | null; firstFrameDecodedAtMs: number | null; firstFrameShownAtMs: number | null } = {
+  readonly marks: {
+    startedAtMs: number;
+    readyAtMs: number | null;
+    firstFrameDecodedAtMs: number | null;
+    firstFrameShownAtMs: number | null;
+  } = {
     startedAtMs: 0,
     readyAtMs: null,
     firstFrameDecodedAtMs: null,
@@ -213,7 +218,12 @@ export class CloudStreamClient {
 
   #readClock(): ClockReading {
     const nowMs = this.#now();
-    return { timeS: this.#clock.timeAt(nowMs), playing: this.#clock.isPlaying(nowMs), rate: this.#clock.speed, shownFrame: this.#pipeline.buffer.lastShownIndex };
+    return {
+      timeS: this.#clock.timeAt(nowMs),
+      playing: this.#clock.isPlaying(nowMs),
+      rate: this.#clock.speed,
+      shownFrame: this.#pipeline.buffer.lastShownIndex,
+    };
   }
 
   /** The snapshot the player sees: the session's state and the picture's. Published only when something changed. */
@@ -321,7 +331,11 @@ export class CloudStreamClient {
 
   #caps(): ProfileCaps {
     const width = this.#canvas.clientWidth || window.innerWidth;
-    return { vp8Supported: this.#vp8, dataSaver: this.#capabilities().saveData, maxUsefulWidthPx: width > 0 ? Math.round(width * (window.devicePixelRatio || 1)) : null };
+    return {
+      vp8Supported: this.#vp8,
+      dataSaver: this.#capabilities().saveData,
+      maxUsefulWidthPx: width > 0 ? Math.round(width * (window.devicePixelRatio || 1)) : null,
+    };
   }
 
   #adapt(nowMs: number, immediate: boolean): void {

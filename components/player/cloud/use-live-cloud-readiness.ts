@@ -5,7 +5,14 @@
 // reading; once it says 'ready' the player may hand the flight to the cloud.
 import { useEffect, useRef, useState } from 'react';
 import type { CloudReadiness } from '@/server/bake/cloud-readiness';
-import { bakeWorthFollowing, CloudReadinessReplySchema, nextPollDelayMs, POLL_BASE_MS, readinessMoved, type PollOutcome } from './cloud-readiness-poll';
+import {
+  bakeWorthFollowing,
+  CloudReadinessReplySchema,
+  nextPollDelayMs,
+  POLL_BASE_MS,
+  readinessMoved,
+  type PollOutcome,
+} from './cloud-readiness-poll';
 
 export interface LiveCloudReadinessOptions {
   routeId: string;
@@ -24,7 +31,13 @@ async function askReadiness(routeId: string, revision: number, signal: AbortSign
   return CloudReadinessReplySchema.parse(await response.json()).readiness;
 }
 
-export function useLiveCloudReadiness({ routeId, revision, initial, enabled, streamSaysBaking }: LiveCloudReadinessOptions): CloudReadiness | null {
+export function useLiveCloudReadiness({
+  routeId,
+  revision,
+  initial,
+  enabled,
+  streamSaysBaking,
+}: LiveCloudReadinessOptions): CloudReadiness | null {
   const [readiness, setReadiness] = useState<CloudReadiness | null>(initial);
   // Once the bake has landed (or failed for good) there is nothing more to follow.
   const watching = enabled && bakeWorthFollowing(readiness, streamSaysBaking);

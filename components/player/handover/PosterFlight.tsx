@@ -26,7 +26,10 @@ const DRIFT_PERCENT = 4;
 
 export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud, onReady }: PosterFlightProps) {
   // The site's own poster first, then the render server's, then the dawn gradient alone.
-  const sources = [`/posters/${encodeURIComponent(routeId)}.jpg`, ...(renderUrl === null ? [] : [`${renderUrl}/posters/${encodeURIComponent(routeId)}.jpg`])];
+  const sources = [
+    `/posters/${encodeURIComponent(routeId)}.jpg`,
+    ...(renderUrl === null ? [] : [`${renderUrl}/posters/${encodeURIComponent(routeId)}.jpg`]),
+  ];
   const [sourceIndex, setSourceIndex] = useState(0);
   const [shown, setShown] = useState(false);
   const imageRef = useRef<HTMLImageElement>(null);
@@ -44,7 +47,10 @@ export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud
 
   // The drift follows the flight clock, so pause, seek and speed move it as they move the
   // flight. Frames are drawn only while the clock plays; a paused poster moves on its events.
-  const drift = useMemo(() => selectFlightTime(clock, (timeS) => driftTransform(timeS / clock.durationS), requestBrowserFrame, browserNowMs), [clock]);
+  const drift = useMemo(
+    () => selectFlightTime(clock, (timeS) => driftTransform(timeS / clock.durationS), requestBrowserFrame, browserNowMs),
+    [clock],
+  );
   useEffect(() => {
     const apply = () => {
       if (imageRef.current) imageRef.current.style.transform = drift.getSnapshot();

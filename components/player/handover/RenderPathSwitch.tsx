@@ -26,11 +26,31 @@ interface Option {
 }
 
 export function RenderPathSwitch({ messages, preference, showing, onChoose, iconButtonClassName }: RenderPathSwitchProps) {
-  const autoNow = showing === 'cloud' ? messages['render.autoNowCloud'] : showing === 'local' ? messages['render.autoNowDevice'] : messages['render.auto'];
+  const autoNow =
+    showing === 'cloud'
+      ? messages['render.autoNowCloud']
+      : showing === 'local'
+        ? messages['render.autoNowDevice']
+        : messages['render.auto'];
   const options: Option[] = [
-    { preference: 'auto', label: preference === 'auto' ? autoNow : messages['render.auto'], short: messages['render.autoShort'], icon: (sizePx) => <AutoIcon sizePx={sizePx} /> },
-    { preference: 'local', label: messages['cloud.onDevice'], short: messages['cloud.onDeviceShort'], icon: (sizePx) => <DeviceIcon sizePx={sizePx} /> },
-    { preference: 'cloud', label: messages['cloud.fromCloud'], short: messages['cloud.fromCloudShort'], icon: (sizePx) => <CloudIcon sizePx={sizePx} /> },
+    {
+      preference: 'auto',
+      label: preference === 'auto' ? autoNow : messages['render.auto'],
+      short: messages['render.autoShort'],
+      icon: (sizePx) => <AutoIcon sizePx={sizePx} />,
+    },
+    {
+      preference: 'local',
+      label: messages['cloud.onDevice'],
+      short: messages['cloud.onDeviceShort'],
+      icon: (sizePx) => <DeviceIcon sizePx={sizePx} />,
+    },
+    {
+      preference: 'cloud',
+      label: messages['cloud.fromCloud'],
+      short: messages['cloud.fromCloudShort'],
+      icon: (sizePx) => <CloudIcon sizePx={sizePx} />,
+    },
   ];
   const current = options.find((option) => option.preference === preference) ?? options[0];
   return (

@@ -96,11 +96,37 @@ interface LayerContentProps extends RenderStageProps {
   alone: boolean;
 }
 
-function LayerContent({ layer, role, alone, callbacks, route, revision, clock, getTimeS, reducedMotion, messages, renderUrl, preference, showStats, onCloseStats, onUseDevice, onRetryCloud }: LayerContentProps) {
+function LayerContent({
+  layer,
+  role,
+  alone,
+  callbacks,
+  route,
+  revision,
+  clock,
+  getTimeS,
+  reducedMotion,
+  messages,
+  renderUrl,
+  preference,
+  showStats,
+  onCloseStats,
+  onUseDevice,
+  onRetryCloud,
+}: LayerContentProps) {
   if (layer.kind === 'local') {
     return (
       <CanvasErrorBoundary onError={() => callbacks.localFailed(layer.id, 'local-failed')} fallback={null}>
-        <LocalLayer id={layer.id} route={route} tier={layer.tier} clock={clock} handingOver={!alone} getTimeS={getTimeS} reducedMotion={reducedMotion} callbacks={callbacks} />
+        <LocalLayer
+          id={layer.id}
+          route={route}
+          tier={layer.tier}
+          clock={clock}
+          handingOver={!alone}
+          getTimeS={getTimeS}
+          reducedMotion={reducedMotion}
+          callbacks={callbacks}
+        />
       </CanvasErrorBoundary>
     );
   }

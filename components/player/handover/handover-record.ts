@@ -30,7 +30,14 @@ export function describeTarget(target: LayerTarget): string {
   return target.kind === 'local' ? `local:${target.tier}` : target.kind;
 }
 
-export function startRecord(id: number, from: LayerTarget, to: LayerTarget, reason: HandoverReason, nowMs: number, clockS: number): HandoverRecord {
+export function startRecord(
+  id: number,
+  from: LayerTarget,
+  to: LayerTarget,
+  reason: HandoverReason,
+  nowMs: number,
+  clockS: number,
+): HandoverRecord {
   return {
     id,
     from: describeTarget(from),
@@ -52,7 +59,13 @@ export function startRecord(id: number, from: LayerTarget, to: LayerTarget, reas
  * picture; a renderer that is still drawing overlaps the new one and leaves no gap beyond
  * its own frame interval. A renderer that never drew counts from the request.
  */
-export function markReady(record: HandoverRecord, readyAtMs: number, pictureTimeS: number, clockS: number, outgoingLastFrameAtMs: number | null): HandoverRecord {
+export function markReady(
+  record: HandoverRecord,
+  readyAtMs: number,
+  pictureTimeS: number,
+  clockS: number,
+  outgoingLastFrameAtMs: number | null,
+): HandoverRecord {
   const lastOld = outgoingLastFrameAtMs ?? record.requestedAtMs;
   return {
     ...record,

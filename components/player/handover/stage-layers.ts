@@ -76,7 +76,9 @@ export function stageReducer(state: StageState, event: StageEvent): StageState {
     case 'incoming-ready':
       return state.incoming?.id === event.id && !state.fading ? { ...state, fading: true } : state;
     case 'fade-done':
-      return state.incoming?.id === event.id && state.fading ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false } : state;
+      return state.incoming?.id === event.id && state.fading
+        ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false }
+        : state;
     case 'incoming-failed':
       return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false } : state;
   }

@@ -6,7 +6,11 @@ import type { StageState } from './stage-layers';
 
 type ChoiceFacts = Pick<YunshanRenderChoiceHandle, 'preference' | 'probe' | 'decision'>;
 
-export function useRenderChoiceTestHandle({ preference, probe, decision }: ChoiceFacts, stageState: StageState | null, handovers: readonly HandoverRecord[]): void {
+export function useRenderChoiceTestHandle(
+  { preference, probe, decision }: ChoiceFacts,
+  stageState: StageState | null,
+  handovers: readonly HandoverRecord[],
+): void {
   useEffect(() => {
     const handle: YunshanRenderChoiceHandle = {
       preference,

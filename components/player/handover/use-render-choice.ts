@@ -43,7 +43,14 @@ export interface RenderChoice {
   choose: (preference: RenderPreference) => void;
 }
 
-export function useRenderChoice({ cloudAvailable, cloudBaking = false, cinematicReady = false, downlinkKbps = null, urlPreference, tierOverride }: RenderChoiceOptions): RenderChoice {
+export function useRenderChoice({
+  cloudAvailable,
+  cloudBaking = false,
+  cinematicReady = false,
+  downlinkKbps = null,
+  urlPreference,
+  tierOverride,
+}: RenderChoiceOptions): RenderChoice {
   const [preference, setPreference] = useState<RenderPreference | null>(null);
   const [probe, setProbe] = useState<DeviceProbe | null>(null);
   const [warmupWanted, setWarmupWanted] = useState(false);
@@ -71,21 +78,23 @@ export function useRenderChoice({ cloudAvailable, cloudBaking = false, cinematic
     if (preference !== 'auto' || probe !== null || probingRef.current) return;
     probingRef.current = true;
     let cancelled = false;
-    void Promise.all([import('../render-choice/remembered-choice'), import('../render-choice/probe-device')]).then(async ([memory, prober]) => {
-      const override = prober.readProbeOverride();
-      const measured = await prober.probeDevice({
-        warmup: () =>
-          new Promise<WarmupResult>((resolve) => {
-            warmupResolverRef.current = resolve;
-            setWarmupWanted(true);
-          }),
-        override: override ?? undefined,
-      });
-      if (cancelled) return;
-      // A probe bent by a test's override is not this device's: never remember it.
-      if (override === null) memory.saveRememberedProbe(measured);
-      setProbe(measured);
-    });
+    void Promise.all([import('../render-choice/remembered-choice'), import('../render-choice/probe-device')]).then(
+      async ([memory, prober]) => {
+        const override = prober.readProbeOverride();
+        const measured = await prober.probeDevice({
+          warmup: () =>
+            new Promise<WarmupResult>((resolve) => {
+              warmupResolverRef.current = resolve;
+              setWarmupWanted(true);
+            }),
+          override: override ?? undefined,
+        });
+        if (cancelled) return;
+        // A probe bent by a test's override is not this device's: never remember it.
+        if (override === null) memory.saveRememberedProbe(measured);
+        setProbe(measured);
+      },
+    );
     return () => {
       cancelled = true;
       probingRef.current = false;
@@ -99,12 +108,16 @@ export function useRenderChoice({ cloudAvailable, cloudBaking = false, cinematic
   }, []);
 
   const decision = useMemo(
-    () => (probe === null || cinematicReady === null ? null : decideRenderPath(probe, { cloudAvailable, cloudBaking, cinematicReady, downlinkKbps })),
+    () =>
+      probe === null || cinematicReady === null
+        ? null
+        : decideRenderPath(probe, { cloudAvailable, cloudBaking, cinematicReady, downlinkKbps }),
     [probe, cloudAvailable, cloudBaking, cinematicReady, downlinkKbps],
   );
 
   // Without a probe (the visitor chose a path outright) the screen's shape is the best guess.
-  const localTier: QualityTier | null = tierOverride ?? (decision === null ? guessQualityTier(readDeviceHintsSafely()) : decision.localTier);
+  const localTier: QualityTier | null =
+    tierOverride ?? (decision === null ? guessQualityTier(readDeviceHintsSafely()) : decision.localTier);
 
   const target = useMemo((): LayerTarget | null => {
     if (preference === null) return null;
@@ -116,14 +129,11 @@ export function useRenderChoice({ cloudAvailable, cloudBaking = false, cinematic
     return decision.path === 'cloud' ? { kind: 'cloud' } : { kind: 'posters' };
   }, [preference, cloudAvailable, localTier, decision]);
 
-  const choose = useCallback(
-    (next: RenderPreference) => {
-      setPreference(next);
-      // A choice made on the page is the visitor's from now on; the URL's was only for that visit.
-      void import('../render-choice/remembered-choice').then((memory) => memory.saveRenderPreference(next));
-    },
-    [],
-  );
+  const choose = useCallback((next: RenderPreference) => {
+    setPreference(next);
+    // A choice made on the page is the visitor's from now on; the URL's was only for that visit.
+    void import('../render-choice/remembered-choice').then((memory) => memory.saveRenderPreference(next));
+  }, []);
 
   return { preference, probe, decision, warmupWanted, onWarmupDone, localTier, target, choose };
 }

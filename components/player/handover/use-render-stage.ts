@@ -14,7 +14,18 @@ import { StreamStallWatch } from '../render-choice/stream-stall-watch';
 import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import { finishRecord, markReady, startRecord, type HandoverRecord } from './handover-record';
-import { afterIncomingFailed, initialStage, stageReducer, streamStallEndsFlight, streamStillArriving, type HandoverReason, type LayerTarget, type StageEvent, type StageLayer, type StageState } from './stage-layers';
+import {
+  afterIncomingFailed,
+  initialStage,
+  stageReducer,
+  streamStallEndsFlight,
+  streamStillArriving,
+  type HandoverReason,
+  type LayerTarget,
+  type StageEvent,
+  type StageLayer,
+  type StageState,
+} from './stage-layers';
 
 /** The incoming picture fades in over the outgoing one this long; the outgoing keeps drawing beneath. */
 export const CROSS_FADE_MS = 350;
@@ -67,7 +78,14 @@ function reducer(state: StageState | null, action: StageAction): StageState | nu
   return state === null ? null : stageReducer(state, action);
 }
 
-export function useRenderStage({ clock, cloudAvailable, preference, localTier, tierForced, cloudBaking = false }: RenderStageOptions): RenderStage {
+export function useRenderStage({
+  clock,
+  cloudAvailable,
+  preference,
+  localTier,
+  tierForced,
+  cloudBaking = false,
+}: RenderStageOptions): RenderStage {
   const [state, dispatch] = useReducer(reducer, null);
   const [handovers, setHandovers] = useState<HandoverRecord[]>([]);
   const [notice, setNotice] = useState<{ kind: StageNotice; id: number } | null>(null);
@@ -130,9 +148,12 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
     [clock, dispatchAndTrack, publish],
   );
 
-  const start = useCallback((target: LayerTarget) => {
-    dispatchAndTrack({ type: 'start', target });
-  }, [dispatchAndTrack]);
+  const start = useCallback(
+    (target: LayerTarget) => {
+      dispatchAndTrack({ type: 'start', target });
+    },
+    [dispatchAndTrack],
+  );
 
   /** Where the flight goes when the layer `from` cannot show it: the other renderer, or the posters. */
   const fallbackFrom = useCallback((from: StageLayer): LayerTarget => {
@@ -141,7 +162,8 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
     if (from.kind === 'local') {
       return cloud && nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS ? { kind: 'cloud' } : { kind: 'posters' };
     }
-    if (from.kind === 'cloud') return tier === null || deviceFailed.current ? { kind: 'posters' } : { kind: 'local', tier: tierCap.current ?? tier };
+    if (from.kind === 'cloud')
+      return tier === null || deviceFailed.current ? { kind: 'posters' } : { kind: 'local', tier: tierCap.current ?? tier };
     return { kind: 'posters' };
   }, []);
 
@@ -160,7 +182,11 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
         const active = current.active;
         const activeSnapshot = cloudSnapshots.current.get(active.id);
         const activeFailed = deadIds.current.has(active.id);
-        const next = afterIncomingFailed(active, { failed: activeFailed, streamArriving: activeSnapshot !== undefined && streamStillArriving(activeSnapshot) }, fallbackFrom(failedLayer));
+        const next = afterIncomingFailed(
+          active,
+          { failed: activeFailed, streamArriving: activeSnapshot !== undefined && streamStillArriving(activeSnapshot) },
+          fallbackFrom(failedLayer),
+        );
         if (next !== null) {
           request(next, reason);
         } else if (activeFailed) {
@@ -216,7 +242,8 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       }
       // The posters explain themselves in their own card; the other renderers get a passing word.
       if (reason !== null && reason !== 'choice' && reason !== 'probe' && to.kind !== 'posters') {
-        const kind: StageNotice = reason === 'cloud-ready' ? 'cloud-ready' : to.kind === 'cloud' ? 'to-cloud' : from.kind === 'local' ? 'lighter' : 'to-device';
+        const kind: StageNotice =
+          reason === 'cloud-ready' ? 'cloud-ready' : to.kind === 'cloud' ? 'to-cloud' : from.kind === 'local' ? 'lighter' : 'to-device';
         setNotice({ kind, id: ++noticeSerial.current });
       }
     },
@@ -253,7 +280,11 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
       if (action === 'lower-tier') {
         tierCap.current = 'phone';
         request({ kind: 'local', tier: 'phone' }, 'lower-tier');
-      } else if (action === 'handover' && !settingsRef.current.cloudBaking && frame.nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS) {
+      } else if (
+        action === 'handover' &&
+        !settingsRef.current.cloudBaking &&
+        frame.nowMs - cloudFailedAtMs.current > CLOUD_RETRY_AFTER_MS
+      ) {
         // (After the cloud failed, this waits a minute: the flight must not flap between the two.)
         request({ kind: 'cloud' }, 'low-fps');
       }
@@ -301,11 +332,18 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
         watch = new StreamStallWatch({ localTier: tier === 'bake' ? 'laptop' : tier, eager: preference !== 'cloud' });
         stallWatches.current.set(id, watch);
       }
-      const action = watch.update({ state: snapshot.state, waiting: snapshot.waiting, starved: snapshot.starved, playing: clock.isPlaying(nowMs) }, nowMs);
+      const action = watch.update(
+        { state: snapshot.state, waiting: snapshot.waiting, starved: snapshot.starved, playing: clock.isPlaying(nowMs) },
+        nowMs,
+      );
       if (action === 'none') return;
       cloudFailedAtMs.current = nowMs;
       const reason: HandoverReason =
-        snapshot.state === 'not-baked' || snapshot.state === 'revision-gone' || snapshot.state === 'busy' ? 'stream-not-ready' : snapshot.state === 'unavailable' ? 'stream-failed' : 'stream-stalled';
+        snapshot.state === 'not-baked' || snapshot.state === 'revision-gone' || snapshot.state === 'busy'
+          ? 'stream-not-ready'
+          : snapshot.state === 'unavailable'
+            ? 'stream-failed'
+            : 'stream-stalled';
       layerFailed(id, reason);
     },
     [clock, layerFailed],
@@ -329,11 +367,14 @@ export function useRenderStage({ clock, cloudAvailable, preference, localTier, t
     return () => window.clearInterval(interval);
   }, [judgeStream]);
 
-  const postersReady = useCallback((id: number) => {
-    const nowMs = performance.now();
-    lastFrameAtMs.current.set(id, nowMs);
-    becameReady(id, clock.timeAt(nowMs), nowMs);
-  }, [becameReady, clock]);
+  const postersReady = useCallback(
+    (id: number) => {
+      const nowMs = performance.now();
+      lastFrameAtMs.current.set(id, nowMs);
+      becameReady(id, clock.timeAt(nowMs), nowMs);
+    },
+    [becameReady, clock],
+  );
 
   // A tab coming back (or a tier change) is not a slow frame: the local watch starts over.
   useEffect(() => {

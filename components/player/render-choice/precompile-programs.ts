@@ -49,8 +49,20 @@ function isDrawable(object: Object3D): boolean {
 
 /** What of an object besides its material picks its program (three keys programs on these too). */
 function programKindOf(object: Object3D): string {
-  const kind = object as { isInstancedMesh?: boolean; instanceColor?: unknown; isBatchedMesh?: boolean; isSkinnedMesh?: boolean; morphTargetInfluences?: unknown };
-  return [kind.isInstancedMesh === true, kind.isInstancedMesh === true && kind.instanceColor != null, kind.isBatchedMesh === true, kind.isSkinnedMesh === true, kind.morphTargetInfluences !== undefined].join();
+  const kind = object as {
+    isInstancedMesh?: boolean;
+    instanceColor?: unknown;
+    isBatchedMesh?: boolean;
+    isSkinnedMesh?: boolean;
+    morphTargetInfluences?: unknown;
+  };
+  return [
+    kind.isInstancedMesh === true,
+    kind.isInstancedMesh === true && kind.instanceColor != null,
+    kind.isBatchedMesh === true,
+    kind.isSkinnedMesh === true,
+    kind.morphTargetInfluences !== undefined,
+  ].join();
 }
 
 /**

@@ -120,9 +120,11 @@ async function readGpuTier(gl: WebGL2RenderingContext | null, benchmarksUrl: str
 
 async function readBattery(nav: NavigatorExtras): Promise<DeviceProbe['battery']> {
   if (typeof nav.getBattery !== 'function') return null;
-  const battery = nav.getBattery().then((manager) =>
-    Number.isFinite(manager.level) ? { level: Math.min(1, Math.max(0, manager.level)), charging: Boolean(manager.charging) } : null,
-  );
+  const battery = nav
+    .getBattery()
+    .then((manager) =>
+      Number.isFinite(manager.level) ? { level: Math.min(1, Math.max(0, manager.level)), charging: Boolean(manager.charging) } : null,
+    );
   return withTimeout(battery, BATTERY_TIMEOUT_MS, null);
 }
 

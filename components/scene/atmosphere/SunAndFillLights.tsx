@@ -10,10 +10,7 @@ const SUN_DISTANCE_M = 5000;
 
 export function SunAndFillLights({ params }: { params: AtmosphereParams }) {
   const { palette } = params;
-  const sunPosition = useMemo(
-    () => new Vector3(...params.sunDirection).multiplyScalar(SUN_DISTANCE_M),
-    [params.sunDirection],
-  );
+  const sunPosition = useMemo(() => new Vector3(...params.sunDirection).multiplyScalar(SUN_DISTANCE_M), [params.sunDirection]);
   const sunColour = useMemo(() => new Color(palette.sunLight), [palette.sunLight]);
   const skyFill = useMemo(() => new Color(palette.skyFill), [palette.skyFill]);
   const groundFill = useMemo(() => new Color(palette.groundFill), [palette.groundFill]);

@@ -50,7 +50,10 @@ export function setAtmosphereUniforms(uniforms: AtmosphereUniforms, params: Atmo
   const mist = params.mistBand;
   uniforms.yMistBand.value.set(mist.baseM, mist.peakM, mist.topM, mist.peakDensityPerM);
   // Inside the sea the light is the haze's, lifted towards sunlit cloud: bright, never grey.
-  uniforms.yVeilColour.value.set(palette.haze).lerp(new Color(palette.cloudLit), 0.5).lerp(new Color(1, 1, 1), 0.12);
+  uniforms.yVeilColour.value
+    .set(palette.haze)
+    .lerp(new Color(palette.cloudLit), 0.5)
+    .lerp(new Color(1, 1, 1), 0.12);
   uniforms.yWorldSunDirection.value.set(...params.sunDirection);
   uniforms.ySunGlint.value.set(palette.sunGlow).multiplyScalar(2.2);
   uniforms.ySkyReflection.value.set(palette.haze).lerp(new Color(palette.zenith), 0.25);

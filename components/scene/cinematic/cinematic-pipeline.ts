@@ -6,7 +6,15 @@
 // fixed sequences: a frame is the same on every bake.
 import { N8AOPostPass } from 'n8ao';
 import { BloomEffect, EffectComposer, EffectPass, Pass, RenderPass, ToneMappingEffect, ToneMappingMode } from 'postprocessing';
-import { HalfFloatType, Matrix4, type DataTexture, type DirectionalLight, type PerspectiveCamera, type Scene, type WebGLRenderer } from 'three';
+import {
+  HalfFloatType,
+  Matrix4,
+  type DataTexture,
+  type DirectionalLight,
+  type PerspectiveCamera,
+  type Scene,
+  type WebGLRenderer,
+} from 'three';
 import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import { poseAt } from '@/scenes/routes/pose';
 import type { Route } from '@/scenes/routes/route-schema';
@@ -119,7 +127,13 @@ export function createCinematicPipeline(
   const accumulation = new AccumulationPass();
   accumulation.subFrames = SUB_FRAMES;
   composer.addPass(accumulation);
-  const bloom = new BloomEffect({ intensity: grade.bloomIntensity, luminanceThreshold: 1.0, luminanceSmoothing: 0.3, mipmapBlur: true, radius: 0.75 });
+  const bloom = new BloomEffect({
+    intensity: grade.bloomIntensity,
+    luminanceThreshold: 1.0,
+    luminanceSmoothing: 0.3,
+    mipmapBlur: true,
+    radius: 0.75,
+  });
   const toneMapping = new ToneMappingEffect({ mode: ToneMappingMode.AGX });
   // Once a frame, on the averaged sub-frames, straight to the canvas (in its colour space).
   const finish = new EffectPass(camera, bloom, toneMapping, new FilmGradeEffect(grade));

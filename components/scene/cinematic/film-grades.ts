@@ -32,9 +32,39 @@ export interface FilmGrade {
 
 export const FILM_GRADES: Record<TimeOfDay, FilmGrade> = {
   // Warm low sun over a cool blue valley: the postcard.
-  sunrise: { exposure: 1.2, shadowTint: 0x081226, highlightTint: 0xfff0dc, saturation: 1.3, contrast: 1.14, bloomIntensity: 0.9, sunGain: 1.6, fillGain: 0.4, bounceShare: 0.5 },
+  sunrise: {
+    exposure: 1.2,
+    shadowTint: 0x081226,
+    highlightTint: 0xfff0dc,
+    saturation: 1.3,
+    contrast: 1.14,
+    bloomIntensity: 0.9,
+    sunGain: 1.6,
+    fillGain: 0.4,
+    bounceShare: 0.5,
+  },
   // Flat milky light: lifted, a touch cooler, little bloom.
-  midday: { exposure: 1.05, shadowTint: 0x08121a, highlightTint: 0xfffaf2, saturation: 1.28, contrast: 1.14, bloomIntensity: 0.5, sunGain: 1.5, fillGain: 0.45, bounceShare: 0.5 },
+  midday: {
+    exposure: 1.05,
+    shadowTint: 0x08121a,
+    highlightTint: 0xfffaf2,
+    saturation: 1.28,
+    contrast: 1.14,
+    bloomIntensity: 0.5,
+    sunGain: 1.5,
+    fillGain: 0.45,
+    bounceShare: 0.5,
+  },
   // Amber light, violet-grey shade.
-  'golden-hour': { exposure: 1.15, shadowTint: 0x100c20, highlightTint: 0xffecd4, saturation: 1.16, contrast: 1.14, bloomIntensity: 0.8, sunGain: 1.5, fillGain: 0.42, bounceShare: 0.5 },
+  'golden-hour': {
+    exposure: 1.15,
+    shadowTint: 0x100c20,
+    highlightTint: 0xffecd4,
+    saturation: 1.16,
+    contrast: 1.14,
+    bloomIntensity: 0.8,
+    sunGain: 1.5,
+    fillGain: 0.42,
+    bounceShare: 0.5,
+  },
 };

@@ -1,7 +1,17 @@
 // Sun shadows for the cinematic tier: the scene's sunlight casts a soft (PCF) shadow map over
 // the part of the world in view, so pillars shade each other, the valley floor and (through
 // the volumetric pass) the mist. The device tiers cannot afford the second pass over the world.
-import { DirectionalLight, HemisphereLight, Mesh, PCFShadowMap, Vector3, type Camera, type Object3D, type Scene, type WebGLRenderer } from 'three';
+import {
+  DirectionalLight,
+  HemisphereLight,
+  Mesh,
+  PCFShadowMap,
+  Vector3,
+  type Camera,
+  type Object3D,
+  type Scene,
+  type WebGLRenderer,
+} from 'three';
 import { SHADOW_HALF_EXTENT_M, SHADOW_MAP_SIZE_PX } from './cinematic-settings';
 
 // Where the shadowed square is centred: this far ahead of the camera, along its view. It reaches

@@ -15,6 +15,4 @@ export const CURATED_ROUTES: Route[] = [
   firstBridgePass,
   heavensGateFlythrough,
   tianmenCliffSkywalk,
-].map((route) =>
-  RouteSchema.parse(route),
-);
+].map((route) => RouteSchema.parse(route));

@@ -48,7 +48,10 @@ function finishGpu(control: FlightRendererControl): void {
 async function start(): Promise<RenderPageApi> {
   const params = new URLSearchParams(location.search);
   const info = probeWebGl();
-  const socket: ChunkSocket = await openChunkSocket(`ws://${location.host}/chunks?renderer=${params.get('renderer') ?? ''}`, SOCKET_OPEN_TIMEOUT_MS);
+  const socket: ChunkSocket = await openChunkSocket(
+    `ws://${location.host}/chunks?renderer=${params.get('renderer') ?? ''}`,
+    SOCKET_OPEN_TIMEOUT_MS,
+  );
   const container = document.getElementById('scene');
   if (!container) throw new Error('The render page has no #scene element');
   const root = createRoot(container);
@@ -109,7 +112,8 @@ async function start(): Promise<RenderPageApi> {
     const encoderOptions = { ...job, width: canvas.width, height: canvas.height };
     let encoder: SegmentEncoder | null = null;
     if (!job.renderOnly) {
-      encoder = job.codec === 'vp8' ? await createVp8SegmentEncoder(encoderOptions, socket) : createJpegSegmentEncoder(encoderOptions, socket);
+      encoder =
+        job.codec === 'vp8' ? await createVp8SegmentEncoder(encoderOptions, socket) : createJpegSegmentEncoder(encoderOptions, socket);
     }
     let renderMs = 0;
     let advanceMs = 0;

@@ -44,11 +44,14 @@ export function describeRouteStoreContract(engine: EngineUnderTest): void {
         assert.deepEqual(first, { inserted: ['seed-b', 'seed-a'], skipped: [] });
         const again = await store.seedPublished([titled('seed-a', 'A'), titled('seed-c', 'C')]);
         assert.deepEqual(again, { inserted: ['seed-c'], skipped: ['seed-a'] });
-        assert.deepEqual((await store.listPublished()).map(({ route, revision }) => [route.id, revision]), [
-          ['seed-b', 1],
-          ['seed-a', 1],
-          ['seed-c', 1],
-        ]);
+        assert.deepEqual(
+          (await store.listPublished()).map(({ route, revision }) => [route.id, revision]),
+          [
+            ['seed-b', 1],
+            ['seed-a', 1],
+            ['seed-c', 1],
+          ],
+        );
         assert.equal((await store.getPublished('seed-a'))?.route.title.en, 'A');
         assert.equal(await store.getPublished('nowhere'), null);
       });
@@ -65,7 +68,10 @@ export function describeRouteStoreContract(engine: EngineUnderTest): void {
           `INSERT INTO route_revisions (route_id, revision, route_json, published, created_at, published_at) VALUES ('bad-one', 2, '{"id":"bad-one"}', 1, 'x', 'x')`,
         );
         await client.run(`UPDATE routes SET status = 'published' WHERE id = 'bad-one'`);
-        assert.deepEqual((await store.listPublished()).map(({ route }) => route.id), ['good-one']);
+        assert.deepEqual(
+          (await store.listPublished()).map(({ route }) => route.id),
+          ['good-one'],
+        );
         assert.equal(logged.length, 1);
         assert.match(logged[0], /bad-one/);
       });
@@ -112,7 +118,10 @@ export function describeRouteStoreContract(engine: EngineUnderTest): void {
         assert.equal(stale.status, 409);
         assert.deepEqual([stale.current.revision, stale.current.route.title.en], [2, 'Two']);
 
-        await assert.rejects(studio.create(titled('river', 'Again'), other), (error) => error instanceof ConflictError && error.status === 409);
+        await assert.rejects(
+          studio.create(titled('river', 'Again'), other),
+          (error) => error instanceof ConflictError && error.status === 409,
+        );
         await assert.rejects(studio.create(titled('audit', 'Reserved'), other), ConflictError);
       });
     });
@@ -130,7 +139,10 @@ export function describeRouteStoreContract(engine: EngineUnderTest): void {
 
         const copy = await studio.duplicate('river', { newId: 'river-copy', title: { zh: '副本', en: 'Copy' } }, other);
         assert.deepEqual([copy.id, copy.status, copy.latestRevision, copy.route.title.en], ['river-copy', 'draft', 1, 'Copy']);
-        assert.deepEqual((await studio.list()).map(({ id }) => id), ['river', 'river-copy']);
+        assert.deepEqual(
+          (await studio.list()).map(({ id }) => id),
+          ['river', 'river-copy'],
+        );
       });
     });
 
@@ -165,8 +177,14 @@ export function describeRouteStoreContract(engine: EngineUnderTest): void {
             ['created', 'river', 1, curator.email],
           ],
         );
-        assert.deepEqual((await studio.auditLog({ routeId: 'river', limit: 2 })).map((entry) => entry.action), ['published', 'saved']);
-        assert.deepEqual((await studio.auditLog({ beforeId: all[1].id })).map((entry) => entry.action), ['saved', 'created']);
+        assert.deepEqual(
+          (await studio.auditLog({ routeId: 'river', limit: 2 })).map((entry) => entry.action),
+          ['published', 'saved'],
+        );
+        assert.deepEqual(
+          (await studio.auditLog({ beforeId: all[1].id })).map((entry) => entry.action),
+          ['saved', 'created'],
+        );
 
         await assert.rejects(client.run('UPDATE route_audit_log SET staff_email = ?', ['someone@example.org']), /append-only/);
         await assert.rejects(client.run('DELETE FROM route_audit_log'), /append-only/);
@@ -187,10 +205,15 @@ export function describeRouteStoreContract(engine: EngineUnderTest): void {
         const refused = outcomes.filter((outcome) => outcome.status === 'rejected');
         assert.equal(landed.length, 1, JSON.stringify(outcomes.map((outcome) => outcome.status)));
         assert.ok(isRevisionConflictError(refused[0].reason), String(refused[0].reason));
-        assert.deepEqual((await there.get('river')).revisions.map((r) => r.revision), [2, 1]);
+        assert.deepEqual(
+          (await there.get('river')).revisions.map((r) => r.revision),
+          [2, 1],
+        );
 
-        const creates = await Promise.allSettled([here.create(titled('lake', 'Lake')
-          , curator), there.create(titled('lake', 'Lake'), other)]);
+        const creates = await Promise.allSettled([
+          here.create(titled('lake', 'Lake'), curator),
+          there.create(titled('lake', 'Lake'), other),
+        ]);
         assert.deepEqual(creates.map((outcome) => outcome.status).sort(), ['fulfilled', 'rejected']);
         assert.ok(creates.some((outcome) => outcome.status === 'rejected' && outcome.reason instanceof ConflictError));
       });

@@ -84,7 +84,11 @@ export function describeStaffStoreContract(engine: EngineUnderTest): void {
         clock.nowMs += SESSION_IDLE_TIMEOUT_MS;
         assert.equal(await staff.sessions.resolve(unused.token), null, 'an idle session lived on');
 
-        const [first, second, third] = [await staff.sessions.create(li.id), await staff.sessions.create(li.id), await staff.sessions.create(li.id)];
+        const [first, second, third] = [
+          await staff.sessions.create(li.id),
+          await staff.sessions.create(li.id),
+          await staff.sessions.create(li.id),
+        ];
         await staff.sessions.delete(first.session.sessionId);
         assert.equal(await staff.sessions.resolve(first.token), null);
         assert.equal(await staff.sessions.deleteAllFor(li.id), 2);
@@ -105,7 +109,8 @@ export function describeStaffStoreContract(engine: EngineUnderTest): void {
 
     test('throttling: the sixth failure waits, a success restarts the pair, and guesses at once on two instances meet the same limit', async () => {
       await withInstances(engine, 2, async ({ services: [here, there], clock }) => {
-        for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++) assert.ok((await here.throttle.begin('li@bureau.example', '10.0.0.1')).allowed);
+        for (let i = 0; i < ACCOUNT_THROTTLE.freeFailures; i++)
+          assert.ok((await here.throttle.begin('li@bureau.example', '10.0.0.1')).allowed);
         assert.deepEqual(await there.throttle.begin('li@bureau.example', '10.0.0.1'), { allowed: false, retryAfterMs: 2000 });
         assert.ok((await there.throttle.begin('li@bureau.example', '10.0.0.2')).allowed, 'the owner elsewhere was locked out');
         clock.nowMs += 2000;
@@ -117,7 +122,11 @@ export function describeStaffStoreContract(engine: EngineUnderTest): void {
         const guesses = await Promise.all(
           Array.from({ length: 12 }, (_, i) => (i % 2 === 0 ? here : there).throttle.begin('wang@bureau.example', '203.0.113.7')),
         );
-        assert.equal(guesses.filter((decision) => decision.allowed).length, ACCOUNT_THROTTLE.freeFailures, 'parallel guesses slipped past the check');
+        assert.equal(
+          guesses.filter((decision) => decision.allowed).length,
+          ACCOUNT_THROTTLE.freeFailures,
+          'parallel guesses slipped past the check',
+        );
       });
     });
 
@@ -146,10 +155,18 @@ export function describeStaffStoreContract(engine: EngineUnderTest): void {
 
     test('signing in: a wrong password and an unknown email are the same "invalid"; the right one opens a session', async () => {
       await withInstances(engine, 1, async ({ services: [staff] }) => {
-        await staff.members.add({ email: 'li@bureau.example', role: 'curator', passwordHash: await hashPassword('mist over the pillars 81') });
+        await staff.members.add({
+          email: 'li@bureau.example',
+          role: 'curator',
+          passwordHash: await hashPassword('mist over the pillars 81'),
+        });
         const attempt = { clientAddress: '10.0.0.9' };
-        assert.deepEqual(await signIn(staff, { ...attempt, email: 'li@bureau.example', password: 'wrong password here 1' }), { kind: 'invalid' });
-        assert.deepEqual(await signIn(staff, { ...attempt, email: 'nobody@bureau.example', password: 'mist over the pillars 81' }), { kind: 'invalid' });
+        assert.deepEqual(await signIn(staff, { ...attempt, email: 'li@bureau.example', password: 'wrong password here 1' }), {
+          kind: 'invalid',
+        });
+        assert.deepEqual(await signIn(staff, { ...attempt, email: 'nobody@bureau.example', password: 'mist over the pillars 81' }), {
+          kind: 'invalid',
+        });
         const result = await signIn(staff, { ...attempt, email: ' LI@bureau.example ', password: 'mist over the pillars 81' });
         assert.equal(result.kind, 'signed_in');
         assert.equal((await staff.sessions.resolve(result.kind === 'signed_in' ? result.token : ''))?.staff.email, 'li@bureau.example');

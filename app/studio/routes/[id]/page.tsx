@@ -42,6 +42,19 @@ export default async function EditorPage({ params, searchParams }: EditorPagePro
   const locale = await getRequestLocale(query.lang);
   // The preview's poster comes from the render server, named as the browser reaches it.
   const requestHeaders = await headers();
-  const renderUrl = publicRenderUrl(process.env.YUNSHAN_PUBLIC_RENDER_URL, requestHeaders.get('host'), requestHeaders.get('x-forwarded-proto'));
-  return <StudioEditor key={id} detail={detail} locale={locale} messages={messagesFor(locale)} staffEmail={session.staff.email} renderUrl={renderUrl} />;
+  const renderUrl = publicRenderUrl(
+    process.env.YUNSHAN_PUBLIC_RENDER_URL,
+    requestHeaders.get('host'),
+    requestHeaders.get('x-forwarded-proto'),
+  );
+  return (
+    <StudioEditor
+      key={id}
+      detail={detail}
+      locale={locale}
+      messages={messagesFor(locale)}
+      staffEmail={session.staff.email}
+      renderUrl={renderUrl}
+    />
+  );
 }

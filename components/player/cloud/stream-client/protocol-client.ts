@@ -205,10 +205,13 @@ export class StreamProtocolClient {
     clearTimeout(this.#timer);
     this.#timerAtMs = atMs;
     if (atMs === null) return;
-    this.#timer = setTimeout(() => {
-      this.#timerAtMs = null;
-      this.dispatch({ type: 'timer' });
-      this.#armTimer();
-    }, Math.max(0, atMs - this.#options.now()));
+    this.#timer = setTimeout(
+      () => {
+        this.#timerAtMs = null;
+        this.dispatch({ type: 'timer' });
+        this.#armTimer();
+      },
+      Math.max(0, atMs - this.#options.now()),
+    );
   }
 }

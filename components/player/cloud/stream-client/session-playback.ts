@@ -49,7 +49,8 @@ export function onFrame(draft: SessionDraft, transport: TransportKind, frame: La
 
 export function onStateMessage(draft: SessionDraft, message: StateMessage): void {
   const state = draft.state;
-  if (state.pendingSeek !== null && isNewerEpoch(message.epoch, state.pendingSeek.afterEpoch)) landSeek(draft, message.epoch, message.targetFrame);
+  if (state.pendingSeek !== null && isNewerEpoch(message.epoch, state.pendingSeek.afterEpoch))
+    landSeek(draft, message.epoch, message.targetFrame);
   else if (state.pendingSeek === null && isNewerEpoch(message.epoch, state.epoch)) adoptEpoch(draft, message.epoch, message.targetFrame);
   const transport = message.transport === 'none' ? state.transport : message.transport;
   if (message.profile !== state.profile) state.lastSwitchMs = draft.nowMs;
@@ -102,7 +103,11 @@ export function onProgress(draft: SessionDraft, progress: PlaybackProgress): voi
   const key = `${state.epoch}/${progress.lastReceivedFrame}/${progress.playheadFrame}`;
   if (key === state.lastAck.key && draft.nowMs - state.lastAck.atMs < IDLE_ACK_MS) return;
   state.lastAck = { atMs: draft.nowMs, key };
-  draft.commands.push({ type: 'emit', event: 'ack', message: { epoch: state.epoch, ...progress, bufferAheadMs: Math.max(0, Math.round(progress.bufferAheadMs)) } });
+  draft.commands.push({
+    type: 'emit',
+    event: 'ack',
+    message: { epoch: state.epoch, ...progress, bufferAheadMs: Math.max(0, Math.round(progress.bufferAheadMs)) },
+  });
 }
 
 export function requestProfile(draft: SessionDraft, id: ProfileId): void {
@@ -118,7 +123,11 @@ export function adapt(draft: SessionDraft, measurements: AdaptMeasurements, imme
   const decision = chooseProfile({
     available: state.profiles,
     currentId: current,
-    caps: { vp8Supported: state.capabilities.webcodecsVp8, dataSaver: state.capabilities.saveData, maxUsefulWidthPx: measurements.maxUsefulWidthPx },
+    caps: {
+      vp8Supported: state.capabilities.webcodecsVp8,
+      dataSaver: state.capabilities.saveData,
+      maxUsefulWidthPx: measurements.maxUsefulWidthPx,
+    },
     manualId: state.manualProfile,
     capacityKbps: measurements.capacityKbps,
     bufferAheadS: measurements.bufferAheadS,

@@ -21,7 +21,11 @@ import {
   SERVER_HANG_UP_WINDOW_MS,
 } from './session-timing';
 
-export function initialSessionState(config: SessionConfig, capabilities: SessionState['capabilities'], manualProfile: ProfileId | null = null): SessionState {
+export function initialSessionState(
+  config: SessionConfig,
+  capabilities: SessionState['capabilities'],
+  manualProfile: ProfileId | null = null,
+): SessionState {
   return {
     config,
     phase: 'connecting',
@@ -215,7 +219,11 @@ function onServerMessage(draft: SessionDraft, parsed: ServerMessage): void {
       return;
     case 'not-baked':
       disarm(draft, 'join');
-      Object.assign(state, { phase: 'not-baked', bake: summarizeBakeProgress(parsed.message, state.capabilities.webcodecsVp8), retryAtMs: draft.nowMs + NOT_BAKED_POLL_MS });
+      Object.assign(state, {
+        phase: 'not-baked',
+        bake: summarizeBakeProgress(parsed.message, state.capabilities.webcodecsVp8),
+        retryAtMs: draft.nowMs + NOT_BAKED_POLL_MS,
+      });
       scheduleRetry(draft, NOT_BAKED_POLL_MS);
       return;
     case 'revision-gone':
@@ -262,13 +270,27 @@ function onReady(draft: SessionDraft, message: ReadyMessage): void {
   disarm(draft, 'join');
   disarm(draft, 'retry');
   const firstSession = state.session === null;
-  state.session = { sessionId: message.sessionId, resumeToken: message.resumeToken, fps: message.fps, frameCount: message.frameCount, iceServers: message.iceServers };
+  state.session = {
+    sessionId: message.sessionId,
+    resumeToken: message.resumeToken,
+    fps: message.fps,
+    frameCount: message.frameCount,
+    iceServers: message.iceServers,
+  };
   state.joined = true;
   // The reply came over the socket, so it is up (socket.io tells 'connect' first).
   state.socketConnected = true;
   const clockS = draft.event.clock.timeS;
   const targetFrame = clockS === undefined ? null : frameIndexForTime(clockS, message.frameCount, message.fps);
-  draft.commands.push({ type: 'media-session', media: { profiles: message.profiles, fps: message.fps, frameCount: message.frameCount, firstTargetFrame: firstSession ? targetFrame : null } });
+  draft.commands.push({
+    type: 'media-session',
+    media: {
+      profiles: message.profiles,
+      fps: message.fps,
+      frameCount: message.frameCount,
+      firstTargetFrame: firstSession ? targetFrame : null,
+    },
+  });
   state.epoch = message.epoch;
   draft.commands.push({ type: 'media-epoch', epoch: message.epoch, targetFrame: message.startFrame });
   state.pendingSeek = null;
@@ -322,7 +344,8 @@ function onTimer(draft: SessionDraft, timer: SessionTimer): void {
   const state = draft.state;
   switch (timer) {
     case 'connect':
-      if (!state.socketConnected) Object.assign(state, { phase: 'unavailable', problem: state.problem ?? 'the render server did not answer' });
+      if (!state.socketConnected)
+        Object.assign(state, { phase: 'unavailable', problem: state.problem ?? 'the render server did not answer' });
       return;
     case 'join':
       Object.assign(state, { phase: 'unavailable', problem: 'the render server did not answer the join' });

@@ -18,7 +18,10 @@ const ALLOWED_METHODS = ['POST', 'OPTIONS'] as const;
 // Generous bounds: a too-long email is simply an unknown one, never a hint.
 const LoginBodySchema = z.strictObject({
   email: z.string().max(MAX_EMAIL_LENGTH + 64),
-  password: z.string().min(1).max(MAX_PASSWORD_LENGTH * 4),
+  password: z
+    .string()
+    .min(1)
+    .max(MAX_PASSWORD_LENGTH * 4),
 });
 
 const INVALID_CREDENTIALS_MESSAGE = 'That email and password do not match a studio account.';
@@ -31,7 +34,13 @@ export const POST = studioHandler(async (request: Request) => {
 
   if (result.kind === 'throttled') {
     return studioJson(
-      { error: { code: 'too_many_attempts', message: `Too many sign-in attempts. Try again in ${result.retryAfterS} seconds.`, retryAfterS: result.retryAfterS } },
+      {
+        error: {
+          code: 'too_many_attempts',
+          message: `Too many sign-in attempts. Try again in ${result.retryAfterS} seconds.`,
+          retryAfterS: result.retryAfterS,
+        },
+      },
       { status: 429, headers: { 'Retry-After': String(result.retryAfterS) } },
     );
   }

@@ -5,7 +5,14 @@ import { ValidationError } from '@/server/errors';
 import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '@/server/routes/studio-route-requests';
 import { studioRouteStore } from '@/app/_server/web-services';
 import { methodNotAllowed } from '@/app/api/_http/responses';
-import { actorOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '../_http/studio-route-http';
+import {
+  actorOf,
+  guardStudioRequest,
+  routeIdOf,
+  studioJson,
+  studioRouteHandler,
+  type RouteParamsContext,
+} from '../_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -2,7 +2,14 @@
 // from the URL, and error answers that carry what the editor needs (409's current
 // revision, 422's route issues).
 import { z } from 'zod';
-import { requireStaff, assertSameOrigin, readJsonBody, studioErrorJson, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
+import {
+  requireStaff,
+  assertSameOrigin,
+  readJsonBody,
+  studioErrorJson,
+  studioHandler,
+  studioJson,
+} from '@/app/_server/staff-request-guard';
 import { studioRouteStore } from '@/app/_server/web-services';
 import type { StaffRole, StaffSession } from '@/server/staff/staff-contracts';
 import type { AuditActor, AuditQuery } from '@/server/audit/route-audit-log';

@@ -1,7 +1,14 @@
 // GET /api/studio/routes/:id/audit: who did what to this route, newest first.
 import { studioRouteStore } from '@/app/_server/web-services';
 import { methodNotAllowed } from '@/app/api/_http/responses';
-import { auditQueryOf, guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '@/app/api/studio/routes/_http/studio-route-http';
+import {
+  auditQueryOf,
+  guardStudioRequest,
+  routeIdOf,
+  studioJson,
+  studioRouteHandler,
+  type RouteParamsContext,
+} from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';

@@ -5,7 +5,13 @@ import { ValidationError } from '@/server/errors';
 import { routeBakeProgressOf } from '@/app/_data/cloud-readiness';
 import { studioRouteStore } from '@/app/_server/web-services';
 import { methodNotAllowed } from '@/app/api/_http/responses';
-import { guardStudioRequest, routeIdOf, studioJson, studioRouteHandler, type RouteParamsContext } from '@/app/api/studio/routes/_http/studio-route-http';
+import {
+  guardStudioRequest,
+  routeIdOf,
+  studioJson,
+  studioRouteHandler,
+  type RouteParamsContext,
+} from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
