@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import {
   afterIncomingFailed,
   initialStage,
+  outgoingHoldsPicture,
   sameTarget,
   stageLayers,
   stageReducer,
@@ -19,6 +20,7 @@ import {
 } from '@/components/player/handover/stage-layers';
 import type { CloudState } from '@/components/player/cloud/stream-client';
 import { finishRecord, markReady, startRecord } from '@/components/player/handover/handover-record';
+import { noticeAfterHandover } from '@/components/player/handover/stage-notice';
 
 const local: LayerTarget = { kind: 'local', tier: 'phone' };
 const laptop: LayerTarget = { kind: 'local', tier: 'laptop' };
@@ -51,6 +53,38 @@ describe('stage layers', () => {
     assert.equal(state.active.id, incomingId, 'the layer keeps its id, so React keeps its renderer');
     assert.equal(state.incoming, null);
     assert.equal(state.reason, null);
+  });
+
+  test('a device giving way to a stream holds its picture once the stream shows one, until the stream has faded in or failed', () => {
+    const preparing = run(initialStage(local), { type: 'request', target: cloud, reason: 'choice' });
+    const id = preparing.incoming!.id;
+    assert.equal(outgoingHoldsPicture(preparing), false, 'while the stream connects the flight moves on the device');
+    const catchingUp = run(preparing, { type: 'incoming-drawing', id });
+    assert.equal(outgoingHoldsPicture(catchingUp), true, 'a stream behind the clock gets the page to itself');
+    assert.equal(run(catchingUp, { type: 'incoming-drawing', id }), catchingUp, 'said once');
+    const fading = run(catchingUp, { type: 'incoming-ready', id });
+    assert.equal(outgoingHoldsPicture(fading), true, 'still held beneath the fade');
+    assert.equal(outgoingHoldsPicture(run(fading, { type: 'fade-done', id })), false, 'the stream is the active layer');
+    const failed = run(catchingUp, { type: 'incoming-failed', id });
+    assert.equal(outgoingHoldsPicture(failed), false, 'the device draws on when the stream fails');
+    assert.equal(failed.catchingUp, false);
+    const back = run(catchingUp, { type: 'request', target: local, reason: 'choice' });
+    assert.equal(outgoingHoldsPicture(back), false, 'the visitor chose the device again');
+    assert.equal(outgoingHoldsPicture(run(preparing, { type: 'incoming-drawing', id: id + 1 })), false, 'another layer’s picture');
+    // A device renderer coming in draws at the clock at once; the one it replaces draws on.
+    const tierChange = run(initialStage(laptop), { type: 'request', target: local, reason: 'lower-tier' });
+    assert.equal(outgoingHoldsPicture(run(tierChange, { type: 'incoming-drawing', id: tierChange.incoming!.id })), false);
+  });
+
+  test('a handover the player made on its own says where the flight went; one the visitor asked for says nothing', () => {
+    assert.equal(noticeAfterHandover('choice', local, cloud), null);
+    assert.equal(noticeAfterHandover('probe', cloud, local), null);
+    assert.equal(noticeAfterHandover('stream-failed', cloud, posters), null, 'the posters explain themselves');
+    assert.equal(noticeAfterHandover('low-fps', local, cloud), 'to-cloud');
+    assert.equal(noticeAfterHandover('context-lost', local, cloud), 'to-cloud');
+    assert.equal(noticeAfterHandover('cloud-ready', local, cloud), 'cloud-ready');
+    assert.equal(noticeAfterHandover('lower-tier', laptop, local), 'lighter');
+    assert.equal(noticeAfterHandover('stream-stalled', cloud, local), 'to-device');
   });
 
   test('asking for what is already there changes nothing', () => {
@@ -97,6 +131,7 @@ describe('stage layers', () => {
     const target = fc.constantFrom(local, laptop, cloud, posters);
     const event = fc.oneof(
       target.map((t): StageEvent => ({ type: 'request', target: t, reason: 'choice' })),
+      fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-drawing', id })),
       fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-ready', id })),
       fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'fade-done', id })),
       fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-failed', id })),
@@ -111,7 +146,9 @@ describe('stage layers', () => {
           assert.ok(layers.length >= 1 && layers.length <= 2);
           assert.equal(new Set(layers.map((layer) => layer.id)).size, layers.length);
           assert.ok(layers.every((layer) => layer.id < state.nextId));
-          if (state.fading) assert.ok(state.incoming !== null);
+          if (state.fading || state.catchingUp) assert.ok(state.incoming !== null);
+          // Only a device giving way to a stream ever holds its picture.
+          if (outgoingHoldsPicture(state)) assert.ok(state.active.kind === 'local' && state.incoming?.kind === 'cloud');
           // The active layer only changes to a layer that had faded in.
           if (state.active.id !== before.active.id) assert.ok(before.incoming?.id === state.active.id && before.fading);
           if (next.type === 'request') assert.ok(sameTarget(stageTarget(state), next.target));

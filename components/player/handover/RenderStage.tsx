@@ -17,7 +17,7 @@ import type { RenderPreference } from '../render-choice/render-choice-types';
 import { useFlightClockState } from '../use-flight-clock-state';
 import { PosterFlight } from './PosterFlight';
 import { CROSS_FADE_MS, type LayerCallbacks } from './use-render-stage';
-import { stageLayers, type StageLayer, type StageState } from './stage-layers';
+import { outgoingHoldsPicture, stageLayers, type StageLayer, type StageState } from './stage-layers';
 import styles from './RenderStage.module.css';
 
 // three.js needs a browser and weighs hundreds of kilobytes: load it only for a local flight.
@@ -52,7 +52,13 @@ export function RenderStage(props: RenderStageProps) {
         const role = layer.id === state.active.id ? 'active' : 'incoming';
         return (
           <LayerFrame key={layer.id} layer={layer} role={role} fading={role === 'incoming' && state.fading} onFadeDone={callbacks.fadeDone}>
-            <LayerContent {...props} layer={layer} role={role} alone={state.incoming === null} />
+            <LayerContent
+              {...props}
+              layer={layer}
+              role={role}
+              alone={state.incoming === null}
+              holding={role === 'active' && outgoingHoldsPicture(state)}
+            />
           </LayerFrame>
         );
       })}
@@ -94,12 +100,15 @@ interface LayerContentProps extends RenderStageProps {
   role: 'active' | 'incoming';
   /** No handover under way: the layer may speak (status cards, notices). */
   alone: boolean;
+  /** The outgoing device holds its last picture while the incoming stream catches up (outgoingHoldsPicture). */
+  holding: boolean;
 }
 
 function LayerContent({
   layer,
   role,
   alone,
+  holding,
   callbacks,
   route,
   revision,
@@ -123,6 +132,7 @@ function LayerContent({
           tier={layer.tier}
           clock={clock}
           handingOver={!alone}
+          holding={holding}
           getTimeS={getTimeS}
           reducedMotion={reducedMotion}
           callbacks={callbacks}
@@ -183,13 +193,25 @@ interface LocalLayerProps {
   clock: FlightClock;
   /** A handover is under way: both pictures must keep drawing (the incoming one to become ready, the outgoing beneath the fade). */
   handingOver: boolean;
+  /** Out of the incoming stream's way: no new frames while the flight plays (a paused one still redraws on a seek). */
+  holding: boolean;
   getTimeS: () => number;
   reducedMotion: boolean;
   callbacks: LayerCallbacks;
 }
 
 // Memoised so the player's few-times-a-second updates never re-render the scene.
-const LocalLayer = memo(function LocalLayer({ id, route, tier, clock, handingOver, getTimeS, reducedMotion, callbacks }: LocalLayerProps) {
+const LocalLayer = memo(function LocalLayer({
+  id,
+  route,
+  tier,
+  clock,
+  handingOver,
+  holding,
+  getTimeS,
+  reducedMotion,
+  callbacks,
+}: LocalLayerProps) {
   // The frame loop starts once the scene's shader programs are linked, a few per task: the
   // first frame would otherwise wait on every link in one long main-thread task.
   const [frameloop, setFrameloop] = useState<'never' | 'always'>('never');
@@ -214,7 +236,10 @@ const LocalLayer = memo(function LocalLayer({ id, route, tier, clock, handingOve
   // Its slow cloud drift freezes meanwhile, as the rest of the paused picture does.
   const { playing } = useFlightClockState(clock);
   const subscribeRedraw = useCallback((redraw: () => void) => clock.subscribe(() => redraw()), [clock]);
-  const loop = frameloop === 'never' ? 'never' : playing || handingOver ? 'always' : 'demand';
+  // Held (the canvas keeps its last picture): paused it is 'demand' as when alone; playing, 'never', since
+  // 'demand' would begin with settling frames (DemandRedraw), the very frames the stream is waiting behind.
+  const held = holding ? (playing ? 'never' : 'demand') : null;
+  const loop = frameloop === 'never' ? 'never' : (held ?? (playing || handingOver ? 'always' : 'demand'));
   return (
     <FlightCanvas
       route={route}

@@ -37,11 +37,15 @@ export interface StageState {
   reason: HandoverReason | null;
   /** The incoming layer has drawn and is fading in over the active one. */
   fading: boolean;
+  /** The incoming layer has put up a picture, not yet at the clock's time: it is catching up with the clock. */
+  catchingUp: boolean;
   nextId: number;
 }
 
 export type StageEvent =
   | { type: 'request'; target: LayerTarget; reason: HandoverReason }
+  /** The incoming layer showed a picture, behind the clock (a stream catching up). */
+  | { type: 'incoming-drawing'; id: number }
   /** The incoming layer drew the flight at the clock's time. */
   | { type: 'incoming-ready'; id: number }
   /** The fade finished: the incoming layer becomes the active one. */
@@ -50,7 +54,7 @@ export type StageEvent =
   | { type: 'incoming-failed'; id: number };
 
 export function initialStage(target: LayerTarget): StageState {
-  return { active: { ...target, id: 1 }, incoming: null, reason: null, fading: false, nextId: 2 };
+  return { active: { ...target, id: 1 }, incoming: null, reason: null, fading: false, catchingUp: false, nextId: 2 };
 }
 
 export function sameTarget(a: LayerTarget, b: LayerTarget): boolean {
@@ -70,18 +74,35 @@ export function stageReducer(state: StageState, event: StageEvent): StageState {
       // A fade under way completes first: its layer has drawn and is the better picture to leave from.
       const base = state.incoming !== null && state.fading ? { ...state, active: state.incoming, incoming: null, fading: false } : state;
       // Back to what is showing: the layer still preparing is dropped.
-      if (sameTarget(base.active, event.target)) return { ...base, incoming: null, reason: null, fading: false };
-      return { ...base, incoming: { ...event.target, id: base.nextId }, reason: event.reason, fading: false, nextId: base.nextId + 1 };
+      if (sameTarget(base.active, event.target)) return { ...base, incoming: null, reason: null, fading: false, catchingUp: false };
+      const incoming = { ...event.target, id: base.nextId };
+      return { ...base, incoming, reason: event.reason, fading: false, catchingUp: false, nextId: base.nextId + 1 };
     }
+    case 'incoming-drawing':
+      return state.incoming?.id === event.id && !state.catchingUp ? { ...state, catchingUp: true } : state;
     case 'incoming-ready':
       return state.incoming?.id === event.id && !state.fading ? { ...state, fading: true } : state;
     case 'fade-done':
       return state.incoming?.id === event.id && state.fading
-        ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false }
+        ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false, catchingUp: false }
         : state;
     case 'incoming-failed':
-      return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false } : state;
+      return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false, catchingUp: false } : state;
   }
+}
+
+/**
+ * The outgoing device renderer holds its last picture instead of drawing on: a stream is
+ * coming in and has begun to show pictures, behind the clock. The stream shows a picture on
+ * the page's animation frames, and a device that draws on its CPU (no GPU: llvmpipe,
+ * SwiftShader) holds each of those frames up for as long as its own drawing takes; drawn on at
+ * full rate, it left the stream a few frames a second, too few ever to catch up with the clock
+ * (issue 15). Held, the stream catches up in a few frames and fades in at the clock's pose.
+ * It holds only once the stream has a picture: connecting and joining take no animation frames,
+ * and the flight should move on the device for as long as nothing on its way needs them.
+ */
+export function outgoingHoldsPicture(state: StageState): boolean {
+  return state.active.kind === 'local' && state.incoming?.kind === 'cloud' && (state.catchingUp || state.fading);
 }
 
 /** What the stage knows of its active layer when the incoming one fails. */

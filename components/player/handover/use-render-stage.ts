@@ -14,6 +14,8 @@ import { StreamStallWatch } from '../render-choice/stream-stall-watch';
 import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import { finishRecord, markReady, startRecord, type HandoverRecord } from './handover-record';
+import { noticeAfterHandover } from './stage-notice';
+import { useStageNotice, type ShownNotice } from './use-stage-notice';
 import {
   afterIncomingFailed,
   initialStage,
@@ -36,7 +38,7 @@ const STALL_CHECK_MS = 500;
 /** A streamed picture within one frame of the clock counts as "at the clock's time". */
 const CLOUD_READY_TOLERANCE_S = 1 / STREAM_FPS + 0.004;
 
-export type StageNotice = 'to-cloud' | 'to-device' | 'lighter' | 'cloud-ready';
+export type { StageNotice } from './stage-notice';
 
 export interface RenderStageOptions {
   clock: FlightClock;
@@ -66,7 +68,7 @@ export interface RenderStage {
   start: (target: LayerTarget) => void;
   request: (target: LayerTarget, reason: HandoverReason) => void;
   handovers: readonly HandoverRecord[];
-  notice: { kind: StageNotice; id: number } | null;
+  notice: ShownNotice | null;
   /** The active cloud layer's latest state (for the player's controls), null when not streaming. */
   activeCloud: CloudSnapshot | null;
 }
@@ -88,7 +90,7 @@ export function useRenderStage({
 }: RenderStageOptions): RenderStage {
   const [state, dispatch] = useReducer(reducer, null);
   const [handovers, setHandovers] = useState<HandoverRecord[]>([]);
-  const [notice, setNotice] = useState<{ kind: StageNotice; id: number } | null>(null);
+  const { notice, announce } = useStageNotice();
   const [activeCloud, setActiveCloud] = useState<CloudSnapshot | null>(null);
 
   // Per-frame bookkeeping lives in refs: it changes every frame and must not re-render.
@@ -104,7 +106,6 @@ export function useRenderStage({
   const cloudFailedAtMs = useRef(-Infinity);
   /** A local renderer failed to start here (no WebGL, a shader error): it will not start on a later try either. */
   const deviceFailed = useRef(false);
-  const noticeSerial = useRef(0);
   /** Once lowered for frame rate, this page does not climb back to the laptop tier on its own. */
   const tierCap = useRef<QualityTier | null>(null);
 
@@ -240,14 +241,10 @@ export function useRenderStage({
       if (reason === 'low-fps' || reason === 'lower-tier' || reason === 'context-lost') {
         void import('../render-choice/remembered-choice').then((memory) => memory.forgetRememberedProbe());
       }
-      // The posters explain themselves in their own card; the other renderers get a passing word.
-      if (reason !== null && reason !== 'choice' && reason !== 'probe' && to.kind !== 'posters') {
-        const kind: StageNotice =
-          reason === 'cloud-ready' ? 'cloud-ready' : to.kind === 'cloud' ? 'to-cloud' : from.kind === 'local' ? 'lighter' : 'to-device';
-        setNotice({ kind, id: ++noticeSerial.current });
-      }
+      const kind = noticeAfterHandover(reason, from, to);
+      if (kind !== null) announce(kind);
     },
-    [dispatchAndTrack, publish],
+    [announce, dispatchAndTrack, publish],
   );
 
   const localFrame = useCallback(
@@ -307,8 +304,10 @@ export function useRenderStage({
       const pictureS = frameIndex / STREAM_FPS;
       // Only a picture at the clock's own time lets the switch land on the same pose.
       if (Math.abs(pictureS - clock.timeAt(nowMs)) <= CLOUD_READY_TOLERANCE_S) becameReady(id, pictureS, nowMs);
+      // Behind the clock, it is catching up: the device it replaces gets out of its way (outgoingHoldsPicture).
+      else if (stateRef.current?.incoming?.id === id && !stateRef.current.catchingUp) dispatchAndTrack({ type: 'incoming-drawing', id });
     },
-    [becameReady, clock],
+    [becameReady, clock, dispatchAndTrack],
   );
 
   const judgeStream = useCallback(
@@ -386,13 +385,6 @@ export function useRenderStage({
     document.addEventListener('visibilitychange', onVisibility);
     return () => document.removeEventListener('visibilitychange', onVisibility);
   }, []);
-
-  // The notice says its piece, then goes.
-  useEffect(() => {
-    if (notice === null) return;
-    const timer = window.setTimeout(() => setNotice(null), 5000);
-    return () => window.clearTimeout(timer);
-  }, [notice]);
 
   const callbacks = useMemo<LayerCallbacks>(
     () => ({ localFrame, localFailed, cloudFrame, cloudSnapshot, postersReady, fadeDone }),

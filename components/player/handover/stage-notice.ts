@@ -1,0 +1,13 @@
+// The passing word the player says after a handover it made on its own: where the flight is
+// drawn now, and why. A handover the visitor asked for, or the probe's first choice, goes
+// unannounced; the posters explain themselves in their own card. Pure.
+import type { HandoverReason, LayerTarget } from './stage-layers';
+
+export type StageNotice = 'to-cloud' | 'to-device' | 'lighter' | 'cloud-ready';
+
+export function noticeAfterHandover(reason: HandoverReason | null, from: LayerTarget, to: LayerTarget): StageNotice | null {
+  if (reason === null || reason === 'choice' || reason === 'probe' || to.kind === 'posters') return null;
+  if (reason === 'cloud-ready') return 'cloud-ready';
+  if (to.kind === 'cloud') return 'to-cloud';
+  return from.kind === 'local' ? 'lighter' : 'to-device';
+}
