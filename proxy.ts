@@ -20,6 +20,7 @@ export function proxy(request: NextRequest): Response {
       request.headers.get('host'),
       request.headers.get('x-forwarded-proto'),
     ),
+    segmentUrl: process.env.YUNSHAN_PUBLIC_SEGMENT_URL,
     development: process.env.NODE_ENV === 'development',
   });
   const requestHeaders = new Headers(request.headers);

@@ -17,6 +17,8 @@ async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   renderLog.info(`${signal}: stopping`);
+  // SIGTERM (a deploy, a scale-in) first moves the viewers to another node; Ctrl-C stops at once.
+  if (signal === 'SIGTERM') await server.drain();
   const forced = setTimeout(() => process.exit(1), 15_000);
   forced.unref();
   await server.close();

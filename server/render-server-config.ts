@@ -6,7 +6,9 @@ import { z } from 'zod';
 import { resolveDatabasePath } from './db/database';
 import { DEFAULT_CHROMIUM_PATH } from './render/chromium-launch';
 import { loadFarmSettings, type FarmSettings } from './farm/farm-settings';
+import { STREAM_TRANSPORT_MODES, type StreamTransportMode } from './stream/http-handoff';
 import { parseFrameStoreSettings, type FrameStoreSettings } from './frame-store/frame-store-settings';
+import { loadNodeRegistrySettings, type NodeRegistrySettings } from './nodes/node-settings';
 
 const EnvSchema = z.object({
   YUNSHAN_RENDER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -24,6 +26,10 @@ const EnvSchema = z.object({
   YUNSHAN_STREAM_ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** Concurrent streams this node serves; one more is answered 'busy'. */
   YUNSHAN_STREAM_MAX_SESSIONS: z.coerce.number().int().min(0).max(100_000).default(200),
+  /** auto: WebRTC while under the cap, HTTP segments beyond it; http: every viewer on HTTP segments; webrtc: 'busy' at the cap. */
+  YUNSHAN_STREAM_TRANSPORT: z.enum(STREAM_TRANSPORT_MODES).default('auto'),
+  /** The public base URL of /bakes and /segments that players fetch from (a CDN or nginx cache in front); unset: the node itself. */
+  YUNSHAN_STREAM_SEGMENT_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Per client address: sockets at once (one more is refused) and stream sessions at once (one more is answered 'busy'). */
   YUNSHAN_STREAM_MAX_SOCKETS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(8),
   YUNSHAN_STREAM_MAX_SESSIONS_PER_ADDRESS: z.coerce.number().int().min(1).max(10_000).default(4),
@@ -60,6 +66,8 @@ function commaList(value: string): string[] {
 export interface StreamServerConfig {
   allowedOrigins: string[];
   maxSessions: number;
+  transportMode: StreamTransportMode;
+  segmentBaseUrl?: string;
   maxSocketsPerAddress: number;
   maxSessionsPerAddress: number;
   idleSocketMs: number;
@@ -91,6 +99,8 @@ export interface RenderServerConfig {
   workerId: string;
   /** Which bake queue (YUNSHAN_BAKE_QUEUE: sqlite, the default, or redis for the render farm) and the farm's settings. */
   farm: FarmSettings;
+  /** Several render nodes: the Redis registry (on where Redis is configured) and the SIGTERM drain. */
+  nodes: NodeRegistrySettings;
   stream: StreamServerConfig;
 }
 
@@ -131,9 +141,12 @@ export function loadRenderServerConfig(
     trustedProxyHops: settings.YUNSHAN_TRUSTED_PROXY_HOPS,
     workerId: `${os.hostname()}:${process.pid}`,
     farm: loadFarmSettings(env),
+    nodes: loadNodeRegistrySettings(env),
     stream: {
       allowedOrigins: commaList(settings.YUNSHAN_STREAM_ALLOWED_ORIGINS),
       maxSessions: settings.YUNSHAN_STREAM_MAX_SESSIONS,
+      transportMode: settings.YUNSHAN_STREAM_TRANSPORT,
+      segmentBaseUrl: settings.YUNSHAN_STREAM_SEGMENT_URL,
       maxSocketsPerAddress: settings.YUNSHAN_STREAM_MAX_SOCKETS_PER_ADDRESS,
       maxSessionsPerAddress: settings.YUNSHAN_STREAM_MAX_SESSIONS_PER_ADDRESS,
       idleSocketMs: settings.YUNSHAN_STREAM_IDLE_SOCKET_MS,

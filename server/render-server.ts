@@ -23,8 +23,11 @@ import type { RenderServerConfig } from './render-server-config';
 import { createRendererPool, type ChromiumRendererPool } from './render/renderer-pool';
 import { openRouteStore } from './routes/open-route-store';
 import { BakedRouteSource } from './stream/baked-route-source';
+import { BakeProgressPublisher } from './stream/bake-progress-room';
 import { isLoopbackHost } from './stream/ice-servers';
 import { attachStreamSignalling, type StreamSignalling } from './stream/stream-signalling';
+import type { DrainOutcome } from './stream/stream-drain';
+import { startMultiNode, type MultiNode } from './nodes/multi-node';
 
 /** Staff publish new revisions while the server runs: look for routes to bake this often. */
 const ENQUEUE_SWEEP_MS = 30_000;
@@ -35,6 +38,8 @@ export interface RunningRenderServer {
   stream: StreamSignalling;
   /** The server's logger, for its entry point's own lines. */
   log: Logger;
+  /** SIGTERM: moves the viewers to another node (or HTTP segments) and waits for them, bounded; null where draining is off. */
+  drain(): Promise<DrainOutcome | null>;
   close(): Promise<void>;
 }
 
@@ -104,6 +109,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
   };
 
   let farm: FarmCoordinator | null = null;
+  let nodes: MultiNode | null = null;
   if (config.farm.queue === 'redis') {
     // Loaded only here: a one-machine install (SQLite, the default) never needs BullMQ or Redis.
     const { startFarmCoordinator } = await import('./farm/farm-coordinator');
@@ -185,6 +191,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     };
   };
 
+  const source = new BakedRouteSource({ routes, store, listBakes: (routeId) => queue.list({ routeId }), sceneVersion });
   const server = http.createServer(
     createRenderHttpHandler({
       health,
@@ -222,6 +229,12 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
             wakeForQueued(jobs);
             return routeBakeProgress(await queue.list({ routeId }), revision);
           },
+          // The nodes share the frame store: a revision whose manifests this node finds is baked for
+          // every node of its scene version, and the registry says which of those has room.
+          chooseNode: async (routeId, revision) =>
+            nodes === null
+              ? { node: null, reason: 'single-node' }
+              : nodes.chooseNode((await source.lookup(routeId, revision)).kind === 'ready'),
           apiToken: config.apiToken,
           allowedOrigins: config.stream.allowedOrigins,
         }),
@@ -229,9 +242,11 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     }),
   );
   const stream = attachStreamSignalling(server, {
-    source: new BakedRouteSource({ routes, store, listBakes: (routeId) => queue.list({ routeId }), sceneVersion }),
+    source,
     allowedOrigins: config.stream.allowedOrigins,
     maxSessions: config.stream.maxSessions,
+    transportMode: config.stream.transportMode,
+    segmentBaseUrl: config.stream.segmentBaseUrl,
     maxSocketsPerAddress: config.stream.maxSocketsPerAddress,
     maxSessionsPerAddress: config.stream.maxSessionsPerAddress,
     idleSocketMs: config.stream.idleSocketMs,
@@ -241,19 +256,38 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     metrics,
     log: log.child({ component: 'stream' }),
   });
+  // Viewers waiting for a bake (on any node, through the Redis adapter) see its progress as it comes.
+  const progress = new BakeProgressPublisher(stream.io, source, (error) => log.warn({ err: error }, 'bake progress not sent'));
+  jobUpdates.on('job', (job) => progress.update(job.routeId, job.revision));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const url = `http://${config.host}:${address.port}`;
+  // Frames are read from the store for every viewer: a node that cannot read it is not healthy.
+  const probeKey = { sceneVersion, routeId: 'node-health-probe', revision: 1, profileId: '360p' as const };
+  nodes = await startMultiNode({
+    settings: config.nodes,
+    redisUrl: config.farm.redisUrl,
+    prefix: config.farm.prefix,
+    nodeId: config.workerId,
+    listenUrl: url,
+    sceneVersion,
+    maxSessions: config.stream.maxSessions,
+    stream,
+    probeStore: async () => void (await store.readManifest(probeKey)),
+    log: log.child({ component: 'nodes' }),
+  });
 
   return {
     url,
     stream,
     log,
+    drain: () => nodes?.drain() ?? Promise.resolve(null),
     async close() {
       clearInterval(sweepTimer);
+      await nodes?.close();
       await stream.close();
       // Give the running job back first, so its lease does not linger until it expires.
       await worker?.stop();

@@ -2,6 +2,7 @@
 import type { Messages } from '../i18n/messages';
 import { YunshanName } from '../site/YunshanName';
 import { MistyPillarsArt } from './MistyPillarsArt';
+import { ArrowIcon } from './ArrowIcon';
 import styles from './CatalogueHero.module.css';
 
 export function CatalogueHero({ messages }: { messages: Messages }) {
@@ -17,16 +18,7 @@ export function CatalogueHero({ messages }: { messages: Messages }) {
         <p className={styles.lead}>{messages['catalogue.heroLead']}</p>
         <a className={styles.cta} href="#flights">
           {messages['catalogue.heroCta']}
-          <svg viewBox="0 0 20 20" width="18" height="18" aria-hidden="true" focusable="false">
-            <path
-              d="M10 4v11M5.5 10.5 10 15l4.5-4.5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <ArrowIcon direction="down" />
         </a>
       </div>
     </section>

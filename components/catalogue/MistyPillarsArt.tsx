@@ -2,6 +2,7 @@
 // catalogue's hero needs no image download and no client JavaScript to look like the place.
 
 import { createRandom } from '@/scenes/world/random';
+import styles from './MistyPillarsArt.module.css';
 
 const VIEW_W = 1440;
 const VIEW_H = 800;
@@ -168,11 +169,12 @@ function MistBand({ y, heightPx, opacity }: { y: number; heightPx: number; opaci
   return <rect x="0" y={y} width={VIEW_W} height={heightPx} fill="url(#yun-mist-band)" opacity={opacity} />;
 }
 
+/** Fills its positioned parent as a backdrop; `className` places it in the parent's stacking (z-index). */
 export function MistyPillarsArt({ className }: { className?: string }) {
   const ranks = RANKS.map((rank) => ({ rank, pillars: rankPillars(rank) }));
   return (
     <svg
-      className={className}
+      className={className === undefined ? styles.backdrop : `${styles.backdrop} ${className}`}
       viewBox={`0 0 ${VIEW_W} ${VIEW_H}`}
       preserveAspectRatio="xMidYMax slice"
       aria-hidden="true"

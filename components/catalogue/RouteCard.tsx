@@ -6,6 +6,7 @@ import { formatClockTime } from '@/scenes/timeline/clock-time-format';
 import type { Locale } from '../i18n/locale';
 import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import { formatMessage, type Messages } from '../i18n/messages';
+import { ArrowIcon } from './ArrowIcon';
 import styles from './RouteCard.module.css';
 
 // Posters are rendered at this size (by the bake and scripts/render-posters.ts); the card crops any other 16:9-ish size to fit.
@@ -98,16 +99,7 @@ export function RouteCard({ route, locale, messages, eager = false, cloud }: Rou
         </dl>
         <span className={styles.cta} aria-hidden="true">
           {messages['catalogue.startFlight']}
-          <svg viewBox="0 0 20 20" width="18" height="18" focusable="false">
-            <path
-              d="M4 10h11M11 5.5 15.5 10 11 14.5"
-              fill="none"
-              stroke="currentColor"
-              strokeWidth="1.6"
-              strokeLinecap="round"
-              strokeLinejoin="round"
-            />
-          </svg>
+          <ArrowIcon direction="right" />
         </span>
       </div>
     </Link>

@@ -118,6 +118,7 @@ export const en = {
   'cloud.statDropped': 'Dropped frames',
   'cloud.transportWebrtc': 'WebRTC data channel',
   'cloud.transportSocket': 'WebSocket (fallback)',
+  'cloud.transportHttp': 'HTTP segments (cacheable)',
   'cloud.unitMbps': '{value} Mbit/s',
   'cloud.unitSeconds': '{value} s',
   'cloud.unitMs': '{value} ms',

@@ -113,6 +113,7 @@ export const zh: Messages = {
   'cloud.statDropped': '丢帧',
   'cloud.transportWebrtc': 'WebRTC 数据通道',
   'cloud.transportSocket': 'WebSocket（备用）',
+  'cloud.transportHttp': 'HTTP 分段（可缓存）',
   'cloud.unitMbps': '{value} Mbit/s',
   'cloud.unitSeconds': '{value} 秒',
   'cloud.unitMs': '{value} 毫秒',

@@ -20,10 +20,11 @@ import {
   updatePointOfInterest,
 } from './route-draft-edits';
 import type { MapSelection } from './map-selection';
+import { RangeField } from './RangeField';
 import styles from './studio-controls.module.css';
 
-const MIN_ALTITUDE_M = 300;
-const MAX_ALTITUDE_M = 1800;
+/** The altitude sliders' range and step, metres; their number boxes take whole metres. */
+const ALTITUDE_RANGE = { min: 300, max: 1800, step: 5 };
 const TIMES_OF_DAY: TimeOfDay[] = ['sunrise', 'midday', 'golden-hour'];
 
 export interface RouteInspectorProps {
@@ -116,57 +117,24 @@ function KeyframeInspector({ route, world, index, messages: m, edit, autoDuratio
       <p className={styles.muted}>
         {formatMessage(m['studio.keyframe.where'], { time: keyframe.timeS.toFixed(1), ground: groundM, clearance: clearanceM })}
       </p>
-      <label className={styles.field}>
-        <span>{m['studio.keyframe.altitude']}</span>
-        <div className={styles.rangeRow}>
-          <input
-            type="range"
-            min={MIN_ALTITUDE_M}
-            max={MAX_ALTITUDE_M}
-            step={5}
-            value={y}
-            onChange={(e) => setAltitude(Number(e.target.value))}
-            aria-label={m['studio.keyframe.altitude']}
-          />
-          <input
-            type="number"
-            min={MIN_ALTITUDE_M}
-            max={MAX_ALTITUDE_M}
-            step={1}
-            value={y}
-            onChange={(e) => setAltitude(Number(e.target.value))}
-            data-testid="keyframe-altitude"
-            className={styles.numberInput}
-          />
-          <span className={styles.unit}>{m['studio.unit.m']}</span>
-        </div>
-        <small className={styles.muted}>{formatMessage(m['studio.keyframe.aboveGround'], { height: Math.round(y - groundM) })}</small>
-      </label>
-      <label className={styles.field}>
-        <span>{m['studio.keyframe.lookAtAltitude']}</span>
-        <div className={styles.rangeRow}>
-          <input
-            type="range"
-            min={MIN_ALTITUDE_M}
-            max={MAX_ALTITUDE_M}
-            step={5}
-            value={keyframe.lookAt[1]}
-            onChange={(e) => setLookAtAltitude(Number(e.target.value))}
-            aria-label={m['studio.keyframe.lookAtAltitude']}
-          />
-          <input
-            type="number"
-            min={MIN_ALTITUDE_M}
-            max={MAX_ALTITUDE_M}
-            step={1}
-            value={keyframe.lookAt[1]}
-            onChange={(e) => setLookAtAltitude(Number(e.target.value))}
-            className={styles.numberInput}
-          />
-          <span className={styles.unit}>{m['studio.unit.m']}</span>
-        </div>
-        <small className={styles.muted}>{m['studio.keyframe.lookAtHint']}</small>
-      </label>
+      <RangeField
+        label={m['studio.keyframe.altitude']}
+        {...ALTITUDE_RANGE}
+        value={y}
+        onChange={setAltitude}
+        numberBox={{ testId: 'keyframe-altitude' }}
+        unit={m['studio.unit.m']}
+        hint={formatMessage(m['studio.keyframe.aboveGround'], { height: Math.round(y - groundM) })}
+      />
+      <RangeField
+        label={m['studio.keyframe.lookAtAltitude']}
+        {...ALTITUDE_RANGE}
+        value={keyframe.lookAt[1]}
+        onChange={setLookAtAltitude}
+        numberBox={{}}
+        unit={m['studio.unit.m']}
+        hint={m['studio.keyframe.lookAtHint']}
+      />
       <div className={styles.buttonRow}>
         <button
           type="button"
@@ -201,6 +169,12 @@ function KeyframeInspector({ route, world, index, messages: m, edit, autoDuratio
   );
 }
 
+/** A bilingual text's two boxes, Chinese first, each named in its own language. */
+const TEXT_LANGUAGES = [
+  { key: 'zh', lang: 'zh-CN', name: '中文' },
+  { key: 'en', lang: 'en', name: 'English' },
+] as const;
+
 function TextPair({
   label,
   value,
@@ -218,26 +192,18 @@ function TextPair({
   return (
     <div className={styles.textPair}>
       <span className={styles.fieldLabel}>{label}</span>
-      <label className={styles.langField}>
-        <span lang="zh-CN">中文</span>
-        <Input
-          lang="zh-CN"
-          value={value.zh}
-          onChange={(e) => onChange({ ...value, zh: e.target.value })}
-          data-testid={`${testId}-zh`}
-          rows={multiline ? 3 : undefined}
-        />
-      </label>
-      <label className={styles.langField}>
-        <span lang="en">English</span>
-        <Input
-          lang="en"
-          value={value.en}
-          onChange={(e) => onChange({ ...value, en: e.target.value })}
-          data-testid={`${testId}-en`}
-          rows={multiline ? 3 : undefined}
-        />
-      </label>
+      {TEXT_LANGUAGES.map(({ key, lang, name }) => (
+        <label key={key} className={styles.langField}>
+          <span lang={lang}>{name}</span>
+          <Input
+            lang={lang}
+            value={value[key]}
+            onChange={(e) => onChange({ ...value, [key]: e.target.value })}
+            data-testid={`${testId}-${key}`}
+            rows={multiline ? 3 : undefined}
+          />
+        </label>
+      ))}
     </div>
   );
 }
@@ -260,36 +226,24 @@ function PoiInspector({ route, index, messages: m, edit, onSelect }: RouteInspec
         onChange={(narration) => edit((c) => updatePointOfInterest(c, index, { narration }), `poi-narration-${index}`)}
         testId="poi-narration"
       />
-      <label className={styles.field}>
-        <span>{m['studio.poi.time']}</span>
-        <div className={styles.rangeRow}>
-          <input
-            type="range"
-            min={0}
-            max={route.durationS}
-            step={0.5}
-            value={poi.timeS}
-            onChange={(e) => edit((c) => updatePointOfInterest(c, index, { timeS: Number(e.target.value) }), `poi-time-${index}`)}
-            aria-label={m['studio.poi.time']}
-          />
-          <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: poi.timeS.toFixed(1) })}</span>
-        </div>
-      </label>
-      <label className={styles.field}>
-        <span>{m['studio.poi.dwell']}</span>
-        <div className={styles.rangeRow}>
-          <input
-            type="range"
-            min={1}
-            max={60}
-            step={1}
-            value={poi.dwellS}
-            onChange={(e) => edit((c) => updatePointOfInterest(c, index, { dwellS: Number(e.target.value) }), `poi-dwell-${index}`)}
-            aria-label={m['studio.poi.dwell']}
-          />
-          <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: poi.dwellS })}</span>
-        </div>
-      </label>
+      <RangeField
+        label={m['studio.poi.time']}
+        min={0}
+        max={route.durationS}
+        step={0.5}
+        value={poi.timeS}
+        onChange={(timeS) => edit((c) => updatePointOfInterest(c, index, { timeS }), `poi-time-${index}`)}
+        unit={formatMessage(m['studio.unit.seconds'], { value: poi.timeS.toFixed(1) })}
+      />
+      <RangeField
+        label={m['studio.poi.dwell']}
+        min={1}
+        max={60}
+        step={1}
+        value={poi.dwellS}
+        onChange={(dwellS) => edit((c) => updatePointOfInterest(c, index, { dwellS }), `poi-dwell-${index}`)}
+        unit={formatMessage(m['studio.unit.seconds'], { value: poi.dwellS })}
+      />
       <div className={styles.buttonRow}>
         <button
           type="button"
@@ -343,22 +297,16 @@ function RouteSettings({ route, locale, messages: m, edit, autoDuration, onAutoD
           ))}
         </select>
       </label>
-      <label className={styles.field}>
-        <span>{m['studio.route.duration']}</span>
-        <div className={styles.rangeRow}>
-          <input
-            type="range"
-            min={ROUTE_MIN_DURATION_S}
-            max={ROUTE_MAX_DURATION_S}
-            step={5}
-            value={route.durationS}
-            disabled={autoDuration}
-            onChange={(e) => edit((c) => setDuration(c, Number(e.target.value)), 'duration')}
-            aria-label={m['studio.route.duration']}
-          />
-          <span className={styles.unit}>{formatMessage(m['studio.unit.seconds'], { value: route.durationS })}</span>
-        </div>
-      </label>
+      <RangeField
+        label={m['studio.route.duration']}
+        min={ROUTE_MIN_DURATION_S}
+        max={ROUTE_MAX_DURATION_S}
+        step={5}
+        value={route.durationS}
+        disabled={autoDuration}
+        onChange={(durationS) => edit((c) => setDuration(c, durationS), 'duration')}
+        unit={formatMessage(m['studio.unit.seconds'], { value: route.durationS })}
+      />
       <label className={styles.checkField}>
         <input
           type="checkbox"

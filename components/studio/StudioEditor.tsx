@@ -32,6 +32,16 @@ import controls from './studio-controls.module.css';
 import styles from './StudioEditor.module.css';
 
 const AUTOSAVE_DELAY_MS = 1200;
+/** What a click on the map adds, in the toolbar's order. */
+const MAP_MODES = [
+  { name: 'keyframe', label: 'studio.map.addKeyframes' },
+  { name: 'poi', label: 'studio.map.addSights' },
+] as const;
+/** The header's undo and redo buttons, in that order. */
+const HISTORY_STEPS = [
+  { name: 'undo', step: undo, glyph: '↶' },
+  { name: 'redo', step: redo, glyph: '↷' },
+] as const;
 const VALIDATE_DELAY_MS = 200;
 
 export interface StudioEditorProps {
@@ -197,28 +207,20 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         </div>
         <SaveBadge state={saveState} messages={m} error={saveError} />
         <div className={styles.undoGroup}>
-          <button
-            type="button"
-            className={controls.iconButton}
-            onClick={() => setHistory(undo)}
-            disabled={history.past.length === 0}
-            title={m['studio.editor.undoHint']}
-            aria-label={m['studio.editor.undo']}
-            data-testid="undo"
-          >
-            ↶
-          </button>
-          <button
-            type="button"
-            className={controls.iconButton}
-            onClick={() => setHistory(redo)}
-            disabled={history.future.length === 0}
-            title={m['studio.editor.redoHint']}
-            aria-label={m['studio.editor.redo']}
-            data-testid="redo"
-          >
-            ↷
-          </button>
+          {HISTORY_STEPS.map(({ name, step, glyph }) => (
+            <button
+              key={name}
+              type="button"
+              className={controls.iconButton}
+              onClick={() => setHistory(step)}
+              disabled={(name === 'undo' ? history.past : history.future).length === 0}
+              title={m[`studio.editor.${name}Hint`]}
+              aria-label={m[`studio.editor.${name}`]}
+              data-testid={name}
+            >
+              {glyph}
+            </button>
+          ))}
         </div>
         <span className={styles.staffEmail}>{staffEmail}</span>
         <LanguageSwitch locale={locale} label={m['lang.switchLabel']} />
@@ -240,26 +242,19 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
         <section className={styles.mapPane} aria-label={m['studio.map.title']}>
           <div className={styles.mapToolbar} role="toolbar">
             <div className={styles.segmented} role="radiogroup" aria-label={m['studio.map.mode']}>
-              <button
-                type="button"
-                role="radio"
-                aria-checked={mode === 'keyframe'}
-                data-active={mode === 'keyframe'}
-                onClick={() => setMode('keyframe')}
-                data-testid="mode-keyframe"
-              >
-                {m['studio.map.addKeyframes']}
-              </button>
-              <button
-                type="button"
-                role="radio"
-                aria-checked={mode === 'poi'}
-                data-active={mode === 'poi'}
-                onClick={() => setMode('poi')}
-                data-testid="mode-poi"
-              >
-                {m['studio.map.addSights']}
-              </button>
+              {MAP_MODES.map(({ name, label }) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="radio"
+                  aria-checked={mode === name}
+                  data-active={mode === name}
+                  onClick={() => setMode(name)}
+                  data-testid={`mode-${name}`}
+                >
+                  {m[label]}
+                </button>
+              ))}
             </div>
             <p className={styles.mapHint}>{mode === 'keyframe' ? m['studio.map.keyframeHint'] : m['studio.map.poiHint']}</p>
           </div>

@@ -155,29 +155,11 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
               <Link href={`/studio/routes/${entry.id}`} className={styles.secondaryButton} prefetch={false}>
                 {m['studio.list.edit']}
               </Link>
-              <button
-                type="button"
-                className={styles.ghostButton}
-                disabled={busy !== null}
-                onClick={() => duplicate(entry)}
-                data-testid="duplicate-route"
-              >
-                {m['studio.list.duplicate']}
-              </button>
+              <RowAction label={m['studio.list.duplicate']} busy={busy} onClick={() => duplicate(entry)} testId="duplicate-route" />
               {entry.status === 'archived' ? (
-                <button type="button" className={styles.ghostButton} disabled={busy !== null} onClick={() => archive(entry, false)}>
-                  {m['studio.list.unarchive']}
-                </button>
+                <RowAction label={m['studio.list.unarchive']} busy={busy} onClick={() => archive(entry, false)} />
               ) : (
-                <button
-                  type="button"
-                  className={styles.ghostButton}
-                  disabled={busy !== null}
-                  onClick={() => archive(entry, true)}
-                  data-testid="archive-route"
-                >
-                  {m['studio.list.archive']}
-                </button>
+                <RowAction label={m['studio.list.archive']} busy={busy} onClick={() => archive(entry, true)} testId="archive-route" />
               )}
             </div>
           </li>
@@ -189,5 +171,14 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
         </button>
       )}
     </main>
+  );
+}
+
+/** A route row's quieter action; every action waits while another is in flight. */
+function RowAction({ label, busy, onClick, testId }: { label: string; busy: string | null; onClick(): void; testId?: string }) {
+  return (
+    <button type="button" className={styles.ghostButton} disabled={busy !== null} onClick={onClick} data-testid={testId}>
+      {label}
+    </button>
   );
 }

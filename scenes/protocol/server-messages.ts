@@ -4,7 +4,17 @@
 import { z } from 'zod';
 import { RouteIdSchema } from '../routes/route-schema';
 import { ProfileIdSchema } from './profile-ladder';
-import { EpochSchema, ResumeTokenSchema, SessionIdSchema, TransportKindSchema, describeIssue } from './stream-fields';
+import { DrainingMessageSchema } from './drain-messages';
+import { HttpManifestRefSchema, HttpSegmentsMessageSchema } from './http-segment-messages';
+import {
+  EpochSchema,
+  ProfileSummarySchema,
+  ResumeTokenSchema,
+  SessionIdSchema,
+  TransportKindSchema,
+  describeIssue,
+  type ProfileSummary,
+} from './stream-fields';
 
 export const IceServerSchema = z.strictObject({
   urls: z.union([z.string(), z.array(z.string())]),
@@ -13,14 +23,7 @@ export const IceServerSchema = z.strictObject({
 });
 export type IceServerConfig = z.infer<typeof IceServerSchema>;
 
-export const ProfileSummarySchema = z.strictObject({
-  id: ProfileIdSchema,
-  codec: z.enum(['vp8', 'jpeg']),
-  width: z.number().int().positive(),
-  height: z.number().int().positive(),
-  bitrateKbps: z.number().min(0),
-});
-export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
+export { ProfileSummarySchema, type ProfileSummary };
 
 export const ReadyMessageSchema = z.strictObject({
   sessionId: SessionIdSchema,
@@ -43,6 +46,8 @@ export const ReadyMessageSchema = z.strictObject({
   /** The session begins paused, filling the buffer; 'play' starts the clock. */
   paused: z.boolean(),
   rate: z.number(),
+  /** Where this revision's baked segments can be fetched over HTTP, per profile (absent from an older server). */
+  httpManifests: z.array(HttpManifestRefSchema).optional(),
 });
 export type ReadyMessage = z.infer<typeof ReadyMessageSchema>;
 
@@ -129,6 +134,8 @@ export const SERVER_EVENT_SCHEMAS = {
   signal: ServerSignalMessageSchema,
   state: StateMessageSchema,
   frame: FrameMessageSchema,
+  'http-segments': HttpSegmentsMessageSchema,
+  draining: DrainingMessageSchema,
 } as const;
 export type ServerEventName = keyof typeof SERVER_EVENT_SCHEMAS;
 

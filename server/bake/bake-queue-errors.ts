@@ -14,6 +14,11 @@ export class LeaseLostError extends Error {
   }
 }
 
+/** Why a job fails for good when its route revision is no longer published (not retried). */
+export function notPublishedReason(job: { routeId: string; revision: number }): string {
+  return `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`;
+}
+
 /** By code, not `instanceof`: a module loaded twice has two classes, and the queue may come from the other copy. */
 export function isLeaseLostError(error: unknown): error is LeaseLostError {
   return error instanceof Error && (error as Partial<LeaseLostError>).code === LEASE_LOST_CODE;

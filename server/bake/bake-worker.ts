@@ -7,11 +7,12 @@ import type { Route } from '@/scenes/routes/route-schema';
 import type { RouteStore } from '../routes/route-store';
 import type { BakeJob, BakeQueue, FrameStore, RendererPool } from './bake-contracts';
 import { createLogger, type Logger } from '../log';
-import { isLeaseLostError } from './bake-queue-errors';
+import { isLeaseLostError, notPublishedReason } from './bake-queue-errors';
 import { bakePosterAfter } from './bake-poster';
 import { bakeRoute, type BakeProgress, type BakeRouteResult, type SegmentBaked } from './bake-route';
 import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { WakeablePause } from './wakeable-pause';
+import { processIsAlive } from '../frame-store/atomic-file';
 
 export const DEFAULT_LEASE_MS = 60_000;
 export const DEFAULT_IDLE_POLL_MS = 2_000;
@@ -79,16 +80,6 @@ export function isLostLocalWorker(
   if (match === null || match[1] !== host) return false;
   const pid = Number(match[2]);
   return pid !== process.pid && !isAlive(pid);
-}
-
-function processIsAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: alive, owned by someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
@@ -202,12 +193,7 @@ export class BakeWorker extends EventEmitter<BakeWorkerEvents> {
     try {
       const route = await this.options.loadRoute(job.routeId, job.revision);
       if (route === null) {
-        await queue.fail(
-          job.id,
-          workerId,
-          `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`,
-          false,
-        );
+        await queue.fail(job.id, workerId, notPublishedReason(job), false);
         await this.finishWith(job, 'failed');
         return true;
       }

@@ -7,7 +7,7 @@
 import { EventEmitter } from 'node:events';
 import type { Route } from '@/scenes/routes/route-schema';
 import type { BakeJob, BakeKey, BakeQueue } from '../bake/bake-contracts';
-import { isLeaseLostError } from '../bake/bake-queue-errors';
+import { isLeaseLostError, notPublishedReason } from '../bake/bake-queue-errors';
 import { silentLogger, type Logger } from '../log';
 import { WakeablePause } from '../bake/wakeable-pause';
 import type { BullmqSegmentQueue } from './bullmq-segment-queue';
@@ -110,12 +110,7 @@ export class FarmDispatcher extends EventEmitter<FarmDispatcherEvents> {
       this.emit('job', job);
       const route = await this.options.loadRoute(job.routeId, job.revision);
       if (route === null) {
-        await queue.fail(
-          job.id,
-          workerId,
-          `Route "${job.routeId}" revision ${job.revision} is no longer published; nothing to bake.`,
-          false,
-        );
+        await queue.fail(job.id, workerId, notPublishedReason(job), false);
         this.emit('job', { ...job, status: 'failed' });
         continue;
       }

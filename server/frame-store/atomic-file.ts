@@ -14,11 +14,13 @@ export function isTempFileName(name: string): boolean {
   return name.startsWith('.') && name.endsWith(TEMP_SUFFIX);
 }
 
-function processIsAlive(pid: number): boolean {
+/** Whether a process with this id runs now (signal 0 checks without sending anything). */
+export function processIsAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
   } catch (error) {
+    // EPERM: alive, owned by someone else.
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

@@ -1,6 +1,7 @@
 // The render server's JSON API for the web app (contract: server/render-api/render-api-contract.ts):
 //   GET  /api/bake-state?route=<id>@<rev>…  each revision's bakes and readiness (public, CORS as the segments)
 //   GET  /api/scene-version                  the scene version this server bakes for (public)
+//   GET  /api/render-node?route=<id>@<rev>   the render node to stream it from (public; several nodes)
 //   POST /api/bake-requests {routeId, revision}  queue a just-published revision's bakes
 //        (internal: Authorization: Bearer <YUNSHAN_RENDER_API_TOKEN>, compared in constant time)
 // Every request is validated (400 with a specific message) and every reply is parsed by its
@@ -17,8 +18,12 @@ import {
   BakeRequestReplySchema,
   BakeStateQuerySchema,
   BakeStateReplySchema,
+  RENDER_NODE_PATH,
+  RenderNodeQuerySchema,
+  RenderNodeReplySchema,
   SCENE_VERSION_PATH,
   SceneVersionReplySchema,
+  type RenderNodeReply,
   type RouteBakeProgress,
 } from '../render-api/render-api-contract';
 import { corsHeaders, preflightHeaders } from './cors-policy';
@@ -37,6 +42,8 @@ export interface RenderApiDeps {
    * published revision, 'not-latest' when `revision` is not the one published now.
    */
   requestBakes(routeId: string, revision: number): Promise<RouteBakeProgress | 'not-published' | 'not-latest'>;
+  /** The node to stream a revision from (several nodes behind a Redis registry). */
+  chooseNode(routeId: string, revision: number): Promise<RenderNodeReply>;
   /** The shared secret the web app presents; without one the internal endpoint refuses everyone. */
   apiToken: string | undefined;
   /** The site's origins that may read the public endpoints from a page ("*" for any). */
@@ -103,6 +110,24 @@ export function renderApiRoutes(deps: RenderApiDeps): HttpRoute[] {
           query.data.route.map(async ({ routeId, revision }) => ({ routeId, ...(await deps.bakeProgress(routeId, revision)) })),
         );
         sendParsed(response, BakeStateReplySchema, { sceneVersion: deps.sceneVersion, routes });
+      },
+    },
+    {
+      pattern: new RegExp(`^${RENDER_NODE_PATH}$`),
+      preflight,
+      handler: () => async (request, response, url) => {
+        withCors(request, response);
+        const query = RenderNodeQuerySchema.safeParse({
+          route: url.searchParams.get('route') ?? undefined,
+          ...extraParams(url, ['route']),
+        });
+        if (!query.success)
+          throw new ValidationError(
+            `Name one route revision as ?route=<route id>@<revision>: ${query.error.issues[0]?.message ?? 'malformed query'}.`,
+            query.error.issues,
+          );
+        const { routeId, revision } = query.data.route;
+        sendParsed(response, RenderNodeReplySchema, await deps.chooseNode(routeId, revision));
       },
     },
     {

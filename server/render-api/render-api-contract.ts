@@ -14,6 +14,12 @@ export const SCENE_VERSION_PATH = '/api/scene-version';
 /** POST { routeId, revision }: queue a just-published revision's bakes. Internal: bearer YUNSHAN_RENDER_API_TOKEN. */
 export const BAKE_REQUESTS_PATH = '/api/bake-requests';
 
+/**
+ * GET ?route=<id>@<revision>: the render node a browser should stream that revision from, when
+ * several nodes share a Redis registry (the least-loaded healthy node that has its bake). Public, read-only.
+ */
+export const RENDER_NODE_PATH = '/api/render-node';
+
 /** The catalogue asks for every published route at once; a bound keeps one request cheap. */
 export const MAX_ROUTES_PER_BAKE_STATE_QUERY = 200;
 
@@ -93,3 +99,17 @@ export type BakeRequestReply = z.infer<typeof BakeRequestReplySchema>;
 
 /** The render server's error replies (server/errors.ts toHttpError), as the client reads them. */
 export const RenderApiErrorSchema = z.object({ error: z.object({ code: z.string(), message: z.string() }) });
+
+export const RenderNodeQuerySchema = z.strictObject({ route: RouteRevisionParamSchema });
+
+export const RenderNodeReplySchema = z.strictObject({
+  /** Null unless a node was chosen: the page then uses its configured render URL (YUNSHAN_PUBLIC_RENDER_URL). */
+  node: z.strictObject({ nodeId: z.string().min(1).max(80), renderUrl: z.url({ protocol: /^https?$/ }) }).nullable(),
+  /**
+   * chosen: the least-loaded node that can take a viewer; single-node: no registry (one render
+   * server, no Redis); not-baked: the revision has no finished bake to stream; no-room: every
+   * node is full, draining, unhealthy or of another scene version; registry-unavailable: Redis did not answer.
+   */
+  reason: z.enum(['chosen', 'single-node', 'not-baked', 'no-room', 'registry-unavailable']),
+});
+export type RenderNodeReply = z.infer<typeof RenderNodeReplySchema>;

@@ -184,6 +184,25 @@ export function createStudioRouteStore(client: SqlClient, options: StudioRouteSt
     }
   };
 
+  /**
+   * A write that adds a revision on top of `baseRevision`: in one transaction, the route must
+   * exist, not be archived and still be at `baseRevision` (else 409 with the revision that won)
+   * before `work` runs with its row.
+   */
+  const writeOnBase = <T>(
+    id: string,
+    baseRevision: number,
+    work: (q: ReturnType<typeof routeQueries>, audit: ReturnType<typeof createRouteAuditLog>, row: RouteRow) => Promise<T>,
+  ): Promise<T> =>
+    asRevisionConflict(id, baseRevision, () =>
+      write(async (q, audit) => {
+        const row = await q.requireRoute(id);
+        requireWritable(row);
+        await q.requireBase(row, baseRevision);
+        return work(q, audit, row);
+      }),
+    );
+
   return {
     async list() {
       return (await client.all<RouteRow>(`${ROUTE_SQL} ORDER BY r.display_order, r.id`)).map(toSummary);
@@ -216,23 +235,18 @@ export function createStudioRouteStore(client: SqlClient, options: StudioRouteSt
       if (route.id !== id)
         throw new ConflictError(`The route body is "${route.id}", but it was saved to "${id}"; a route's id cannot change.`);
       const timestamp = stamp();
-      return asRevisionConflict(id, baseRevision, () =>
-        write(async (q, audit): Promise<SaveResult> => {
-          const row = await q.requireRoute(id);
-          requireWritable(row);
-          await q.requireBase(row, baseRevision);
-          const json = JSON.stringify(route);
-          // An autosave with nothing new (or an undo back to the saved state) adds no revision.
-          if (json === JSON.stringify(parseStoredRoute(row.id, row.latestRevision, row.routeJson))) {
-            return { revision: row.latestRevision, created: false, updatedAt: row.updatedAt };
-          }
-          const revision = row.latestRevision + 1;
-          await q.insertRevision(id, revision, json, timestamp);
-          await q.touch(id, timestamp);
-          await audit.record({ actor, action: 'saved', routeId: id, revision }, timestamp);
-          return { revision, created: true, updatedAt: timestamp };
-        }),
-      );
+      return writeOnBase(id, baseRevision, async (q, audit, row): Promise<SaveResult> => {
+        const json = JSON.stringify(route);
+        // An autosave with nothing new (or an undo back to the saved state) adds no revision.
+        if (json === JSON.stringify(parseStoredRoute(row.id, row.latestRevision, row.routeJson))) {
+          return { revision: row.latestRevision, created: false, updatedAt: row.updatedAt };
+        }
+        const revision = row.latestRevision + 1;
+        await q.insertRevision(id, revision, json, timestamp);
+        await q.touch(id, timestamp);
+        await audit.record({ actor, action: 'saved', routeId: id, revision }, timestamp);
+        return { revision, created: true, updatedAt: timestamp };
+      });
     },
 
     async publish(id, revision, actor) {
@@ -252,21 +266,16 @@ export function createStudioRouteStore(client: SqlClient, options: StudioRouteSt
 
     async restore(id, { revision: source, baseRevision }, actor) {
       const timestamp = stamp();
-      return asRevisionConflict(id, baseRevision, () =>
-        write(async (q, audit): Promise<SaveResult> => {
-          const row = await q.requireRoute(id);
-          requireWritable(row);
-          await q.requireBase(row, baseRevision);
-          const sourceRow = await q.revision(id, source);
-          if (sourceRow === undefined) throw new NotFoundError(`The route "${id}" has no revision ${source}.`);
-          const route = parseStoredRoute(id, source, sourceRow.routeJson);
-          const revision = row.latestRevision + 1;
-          await q.insertRevision(id, revision, JSON.stringify(route), timestamp);
-          await q.touch(id, timestamp);
-          await audit.record({ actor, action: 'restored', routeId: id, revision, sourceRouteId: id, sourceRevision: source }, timestamp);
-          return { revision, created: true, updatedAt: timestamp };
-        }),
-      );
+      return writeOnBase(id, baseRevision, async (q, audit, row): Promise<SaveResult> => {
+        const sourceRow = await q.revision(id, source);
+        if (sourceRow === undefined) throw new NotFoundError(`The route "${id}" has no revision ${source}.`);
+        const route = parseStoredRoute(id, source, sourceRow.routeJson);
+        const revision = row.latestRevision + 1;
+        await q.insertRevision(id, revision, JSON.stringify(route), timestamp);
+        await q.touch(id, timestamp);
+        await audit.record({ actor, action: 'restored', routeId: id, revision, sourceRouteId: id, sourceRevision: source }, timestamp);
+        return { revision, created: true, updatedAt: timestamp };
+      });
     },
 
     async duplicate(id, { newId, title }, actor) {

@@ -10,15 +10,17 @@ import { io } from 'socket.io-client';
 import type { LabelledChunk } from '@/scenes/protocol/chunk-codec';
 import type { ControlMessage, StreamCapabilities } from '@/scenes/protocol/client-messages';
 import { BAKE_FPS, profileIdAt, type ProfileId } from '@/scenes/protocol/profile-ladder';
-import type {
-  BusyMessage,
-  NotBakedMessage,
-  ReadyMessage,
-  RevisionGoneMessage,
-  StateMessage,
-  StreamErrorMessage,
+import {
+  parseServerMessage,
+  type BusyMessage,
+  type NotBakedMessage,
+  type ReadyMessage,
+  type RevisionGoneMessage,
+  type StateMessage,
+  type StreamErrorMessage,
 } from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
+import type { DrainingMessage } from '@/scenes/protocol/drain-messages';
 import { ACK_INTERVAL_MS, STREAM_SOCKET_PATH, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
 import { PeerLink } from '@/components/player/cloud/peer-link';
 import { StreamProtocolClient, type StreamSocket } from '@/components/player/cloud/stream-client/protocol-client';
@@ -73,6 +75,8 @@ export class NodeStreamViewer {
   notBaked: NotBakedMessage | null = null;
   revisionGone: RevisionGoneMessage | null = null;
   busy: BusyMessage | null = null;
+  /** The node said it is shutting down, and where to play on. */
+  draining: DrainingMessage | null = null;
   readonly errors: StreamErrorMessage[] = [];
   readonly frames: ReceivedFrame[] = [];
   framesReceived = 0;
@@ -170,6 +174,11 @@ export class NodeStreamViewer {
       },
       onChange: () => this.notify(),
     });
+    this.socket.on('draining', (payload: unknown) => {
+      const parsed = parseServerMessage('draining', payload);
+      if (parsed.ok && parsed.name === 'draining') this.draining = parsed.message;
+      this.notify();
+    });
     this.protocol.start(options.transport === 'webrtc');
     this.timer = setInterval(() => this.tick(), ACK_INTERVAL_MS);
   }
@@ -180,7 +189,9 @@ export class NodeStreamViewer {
 
   /** The transport the session streams over, as far as this viewer knows. */
   get transportInUse(): TransportKind | null {
-    return this.protocol.state.transport;
+    const transport = this.protocol.state.transport;
+    // This viewer has no HTTP transport (httpTransport is off): the session never moves there.
+    return transport === 'http' ? null : transport;
   }
 
   control(message: ControlMessage): void {
@@ -236,6 +247,21 @@ export class NodeStreamViewer {
   /** Frames of one epoch in arrival order. */
   framesOfEpoch(epoch: number): ReceivedFrame[] {
     return this.frames.filter((frame) => frame.epoch === epoch);
+  }
+
+  /**
+   * Follows 'draining' as a page does: a fresh viewer on the node it names, joined at the frame
+   * on this one's screen (its own playhead wins over the node's guess), playing if this one was;
+   * this one closes. Null when it names no node (HTTP segments) or none came.
+   */
+  moveOnDrain(): { viewer: NodeStreamViewer; frame: number } | null {
+    const draining = this.draining;
+    if (draining === null || draining.moveTo.kind !== 'node') return null;
+    const frame = this.playhead >= 0 ? Math.floor(this.playhead) : Math.max(0, draining.playheadFrame);
+    const viewer = new NodeStreamViewer({ ...this.options, url: draining.moveTo.renderUrl, startS: frame / this.fps() });
+    if (!this.paused) viewer.play();
+    this.close();
+    return { viewer, frame };
   }
 
   /** Drops the peer (as a network failure would) without telling the server. */

@@ -8,6 +8,7 @@ import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, PeerSignal } from '@/scenes/protocol/client-messages';
 import type { ReadyMessage, ServerSignalMessage, ServerToClientEvents } from '@/scenes/protocol/server-messages';
 import { SocketFrameTransport } from './frame-transport';
+import { httpManifestRefs } from './http-handoff';
 import { iceServersFor, type IceServerSettings } from './ice-servers';
 import { isLoopbackAddress } from '../http/peer-address';
 import { profileSummary } from './stream-profile-rules';
@@ -37,6 +38,8 @@ export interface SessionBindingsOptions {
   maxSessionsPerAddress: number;
   /** The node's wrtc implementation; loaded lazily so a node without it still serves the socket fallback. */
   wrtc?: SimplePeer.Options['wrtc'];
+  /** Where viewers fetch segments over HTTP (a CDN in front of the nodes); unset: this node's own /bakes paths. */
+  segmentBaseUrl?: string;
 }
 
 let cachedWrtc: SimplePeer.Options['wrtc'] | undefined;
@@ -168,6 +171,7 @@ export class SessionBindings {
       epoch: state.epoch,
       paused: state.paused,
       rate: state.rate,
+      httpManifests: httpManifestRefs(session.route, session.profiles, this.options.segmentBaseUrl),
     };
   }
 

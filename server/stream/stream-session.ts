@@ -227,6 +227,11 @@ export class StreamSession {
     this.anchorMs = this.now();
   }
 
+  /** The frame the viewer is estimated to show now (-1 before its first). */
+  playheadFrame(): number {
+    return this.playheadAt(this.now());
+  }
+
   private playheadAt(now: number): number {
     const until = Math.min(now, this.anchorMs + ACK_STALE_MS);
     const advanced = this.paused ? 0 : (Math.max(0, until - this.anchorMs) / 1000) * this.route.fps * this.rate;

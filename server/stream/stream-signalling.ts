@@ -15,15 +15,19 @@ import {
   type JoinMessage,
   type SignalMessage,
 } from '@/scenes/protocol/client-messages';
+import type { DrainTarget } from '@/scenes/protocol/drain-messages';
 import type { ServerToClientEvents, StreamErrorCode } from '@/scenes/protocol/server-messages';
 import { MAX_MESSAGE_BYTES, STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 import { clientAddressOf, isLoopbackAddress, requestClientAddress } from '../http/peer-address';
 import { silentLogger, type Logger } from '../log';
 import type { MetricsRegistry } from '../metrics';
 import type { BakedRouteSource } from './baked-route-source';
+import { bakeProgressRoom, isBakeProgressRoom } from './bake-progress-room';
 import type { IceServerSettings } from './ice-servers';
+import { httpHandoffReason, httpSegmentsMessage, type StreamTransportMode } from './http-handoff';
 import { SessionBindings, type SessionBinding, type TypedSocket } from './session-bindings';
 import { allowedProfiles, chooseProfile } from './stream-profile-rules';
+import { StreamDrain, type DrainOutcome } from './stream-drain';
 import { StreamSession, type StreamCounters } from './stream-session';
 import { TokenBucket } from './token-bucket';
 
@@ -63,6 +67,10 @@ export interface StreamSignallingOptions {
   /** The node's wrtc implementation; loaded lazily so a node without it still serves the socket fallback. */
   wrtc?: SimplePeer.Options['wrtc'];
   targetAheadMs?: number;
+  /** auto (default): HTTP segments beyond the cap; http: every join; webrtc: never ('busy' at the cap). */
+  transportMode?: StreamTransportMode;
+  /** The public base URL of /bakes and /segments (a CDN); unset: this node's own. */
+  segmentBaseUrl?: string;
   /** Each socket logs through a child carrying its id (and its stream session's, once it has one). */
   log?: Logger;
 }
@@ -72,6 +80,10 @@ export interface StreamSignalling {
   sessionCount(): number;
   peerCount(): number;
   readonly counters: StreamCounters;
+  /** Whether a drain has begun: new viewers are refused. */
+  isDraining(): boolean;
+  /** Refuses new viewers, tells each viewer 'draining' with where to go, and waits (at most closeAfterMs) for them to leave. */
+  drain(target: DrainTarget, closeAfterMs: number): Promise<DrainOutcome>;
   close(): Promise<void>;
 }
 
@@ -125,12 +137,16 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     resumeGraceMs: options.resumeGraceMs,
     maxSessionsPerAddress,
     wrtc: options.wrtc,
+    segmentBaseUrl: options.segmentBaseUrl,
   });
   const counters: StreamCounters = { bytesSent: 0, framesSent: 0, stalls: 0 };
   let busyReplies = 0;
+  let httpHandoffs = 0;
+  const transportMode = options.transportMode ?? 'auto';
   let refusedSockets = 0;
   let idleSocketsClosed = 0;
   let rejectedMessages = 0;
+  let drain: StreamDrain | null = null;
 
   options.metrics.collected(
     'yunshan_stream_sessions',
@@ -139,36 +155,17 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     () => [{ value: bindings.size }],
   );
   options.metrics.collected('yunshan_stream_peers', 'WebRTC peers open on this node.', 'gauge', () => [{ value: bindings.peers }]);
-  options.metrics.collected('yunshan_stream_bytes_sent_total', 'Frame bytes sent to viewers, headers included.', 'counter', () => [
-    { value: counters.bytesSent },
-  ]);
-  options.metrics.collected('yunshan_stream_frames_sent_total', 'Frames sent to viewers.', 'counter', () => [
-    { value: counters.framesSent },
-  ]);
-  options.metrics.collected('yunshan_stream_stalls_total', 'Times a playing viewer reported an empty buffer.', 'counter', () => [
-    { value: counters.stalls },
-  ]);
-  options.metrics.collected('yunshan_stream_busy_total', 'Joins refused because the node was at its session cap.', 'counter', () => [
-    { value: busyReplies },
-  ]);
-  options.metrics.collected(
-    'yunshan_stream_refused_sockets_total',
-    'Socket handshakes refused because their address held its cap.',
-    'counter',
-    () => [{ value: refusedSockets }],
-  );
-  options.metrics.collected(
-    'yunshan_stream_idle_sockets_closed_total',
-    'Sockets closed because they never asked for a stream.',
-    'counter',
-    () => [{ value: idleSocketsClosed }],
-  );
-  options.metrics.collected(
-    'yunshan_stream_rejected_messages_total',
-    'Signalling messages refused (invalid, unknown or over the rate).',
-    'counter',
-    () => [{ value: rejectedMessages }],
-  );
+  const counterMetrics: [name: string, help: string, read: () => number][] = [
+    ['yunshan_stream_bytes_sent_total', 'Frame bytes sent to viewers, headers included.', () => counters.bytesSent],
+    ['yunshan_stream_frames_sent_total', 'Frames sent to viewers.', () => counters.framesSent],
+    ['yunshan_stream_stalls_total', 'Times a playing viewer reported an empty buffer.', () => counters.stalls],
+    ['yunshan_stream_busy_total', 'Joins refused because the node was at its session cap.', () => busyReplies],
+    ['yunshan_stream_http_handoffs_total', 'Joins handed to HTTP segments instead of a stream of their own.', () => httpHandoffs],
+    ['yunshan_stream_refused_sockets_total', 'Socket handshakes refused because their address held its cap.', () => refusedSockets],
+    ['yunshan_stream_idle_sockets_closed_total', 'Sockets closed because they never asked for a stream.', () => idleSocketsClosed],
+    ['yunshan_stream_rejected_messages_total', 'Signalling messages refused (invalid, unknown or over the rate).', () => rejectedMessages],
+  ];
+  for (const [name, help, read] of counterMetrics) options.metrics.collected(name, help, 'counter', () => [{ value: read() }]);
 
   io.on('connection', (rawSocket) => {
     const socket = rawSocket as TypedSocket;
@@ -247,9 +244,18 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
 
     socket.on('disconnect', () => {
       if (idleTimer !== null) clearTimeout(idleTimer);
-      if (binding !== null && binding.socket === socket) bindings.detachSocket(binding);
+      // While draining, a viewer that leaves has moved on: its session need not wait for a reconnect.
+      if (binding !== null && binding.socket === socket) {
+        if (drain !== null) bindings.endSession(binding);
+        else bindings.detachSocket(binding);
+      }
       binding = null;
     });
+
+    function busy(reason: string): void {
+      busyReplies++;
+      socket.emit('busy', { retryAfterMs: BUSY_RETRY_AFTER_MS, reason });
+    }
 
     async function join(message: JoinMessage): Promise<void> {
       if (joining) {
@@ -258,6 +264,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
       }
       joining = true;
       armIdle();
+      for (const room of socket.rooms) if (isBakeProgressRoom(room)) void socket.leave(room);
       try {
         const resumed = message.resume === undefined ? null : bindings.findResumable(message.resume, message.routeId, message.revision);
         if (binding !== null && binding !== resumed) {
@@ -274,16 +281,16 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           session.restartAtPlayhead(message.startS === undefined ? undefined : message.startS * session.route.fps);
           socket.emit('ready', bindings.readyMessage(session, true, message.transport));
           bindings.switchTransport(resumed, socket, message.transport);
+          if (drain !== null) socket.emit('draining', drain.messageFor(resumed));
           return;
         }
-        if (bindings.size >= options.maxSessions) {
-          busyReplies++;
-          socket.emit('busy', {
-            retryAfterMs: BUSY_RETRY_AFTER_MS,
-            reason: `this node streams to at most ${options.maxSessions} viewers at once`,
-          });
+        if (drain !== null) {
+          busy('this node is shutting down (draining)');
           return;
         }
+        const atCap = () => bindings.size >= options.maxSessions;
+        const capReason = `this node streams to at most ${options.maxSessions} viewers at once`;
+        if (atCap() && httpHandoffReason(transportMode, true) === null) return busy(capReason);
         const lookup = await options.source.lookup(message.routeId, message.revision);
         if (!socket.connected) return;
         if (lookup.kind === 'unknown') {
@@ -291,28 +298,12 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           return;
         }
         if (lookup.kind === 'not-baked') {
+          void socket.join(bakeProgressRoom(message.routeId, message.revision));
           socket.emit('not-baked', lookup.progress);
           return;
         }
         if (lookup.kind === 'revision-gone') {
           socket.emit('revision-gone', lookup.gone);
-          return;
-        }
-        // Checked again: other joins may have filled the node while this one read manifests.
-        if (bindings.size >= options.maxSessions) {
-          busyReplies++;
-          socket.emit('busy', {
-            retryAfterMs: BUSY_RETRY_AFTER_MS,
-            reason: `this node streams to at most ${options.maxSessions} viewers at once`,
-          });
-          return;
-        }
-        if (!bindings.makeRoomForAddress(address)) {
-          busyReplies++;
-          socket.emit('busy', {
-            retryAfterMs: BUSY_RETRY_AFTER_MS,
-            reason: `one address may hold at most ${maxSessionsPerAddress} streams at once`,
-          });
           return;
         }
         const profiles = allowedProfiles(lookup.route, message);
@@ -326,6 +317,16 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           );
           return;
         }
+        // Checked after the lookup: other joins may have filled the node while this one read manifests.
+        // Beyond the cap (or always, if the operator says so) the viewer plays the same bake over HTTP.
+        const handoff = httpHandoffReason(transportMode, atCap());
+        if (handoff !== null) {
+          httpHandoffs++;
+          socket.emit('http-segments', httpSegmentsMessage(lookup.route, profiles, handoff, options.segmentBaseUrl));
+          return;
+        }
+        if (atCap()) return busy(capReason);
+        if (!bindings.makeRoomForAddress(address)) return busy(`one address may hold at most ${maxSessionsPerAddress} streams at once`);
         const session = new StreamSession({
           id: randomBytes(16).toString('base64url'),
           resumeToken: randomBytes(32).toString('base64url'),
@@ -373,6 +374,12 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     counters,
     sessionCount: () => bindings.size,
     peerCount: () => bindings.peers,
+    isDraining: () => drain !== null,
+    async drain(target, closeAfterMs) {
+      if (drain !== null) throw new Error('this node is already draining');
+      drain = new StreamDrain(target, closeAfterMs);
+      return drain.run(bindings);
+    },
     async close() {
       for (const binding of bindings.all()) bindings.endSession(binding);
       io.disconnectSockets(true);

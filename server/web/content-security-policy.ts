@@ -7,12 +7,15 @@ export interface ContentSecurityPolicyInput {
   nonce: string;
   /** The render server as the browser reaches it (publicRenderUrl): its HTTP and WebSocket origins are allowed. */
   renderServerUrl: string;
+  /** A CDN the player fetches baked segments from over HTTP (YUNSHAN_PUBLIC_SEGMENT_URL), when not the render server. */
+  segmentUrl?: string;
   /** `next dev` needs eval for React's debugging aids; production never does. */
   development?: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, renderServerUrl, development = false }: ContentSecurityPolicyInput): string {
+export function contentSecurityPolicy({ nonce, renderServerUrl, segmentUrl, development = false }: ContentSecurityPolicyInput): string {
   const renderOrigins = renderServerOrigins(renderServerUrl);
+  const segmentOrigins = segmentUrl ? renderServerOrigins(segmentUrl).filter((origin) => origin.startsWith('http')) : [];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
     // 'strict-dynamic' lets the nonced bundles load their own chunks (and the scene worker).
@@ -26,8 +29,8 @@ export function contentSecurityPolicy({ nonce, renderServerUrl, development = fa
     'media-src': ["'self'", 'blob:'],
     'font-src': ["'self'", 'data:'],
     'worker-src': ["'self'", 'blob:'],
-    // socket.io polls over HTTP(S) and upgrades to WebSocket on the render server.
-    'connect-src': ["'self'", ...renderOrigins],
+    // socket.io polls over HTTP(S) and upgrades to WebSocket on the render server; baked segments may come from a CDN.
+    'connect-src': ["'self'", ...renderOrigins, ...segmentOrigins],
     'object-src': ["'none'"],
     'base-uri': ["'self'"],
     'form-action': ["'self'"],

@@ -11,11 +11,14 @@ import {
   BakeRequestReplySchema,
   BakeStateReplySchema,
   MAX_ROUTES_PER_BAKE_STATE_QUERY,
+  RENDER_NODE_PATH,
   RenderApiErrorSchema,
+  RenderNodeReplySchema,
   SCENE_VERSION_PATH,
   SceneVersionReplySchema,
   bakeStateQueryString,
   type BakeRequestReply,
+  type RenderNodeReply,
   type RouteBakeState,
   type RouteRevisionRef,
 } from '../render-api/render-api-contract';
@@ -36,6 +39,8 @@ export interface RenderServerClient {
   sceneVersion(): Promise<string>;
   /** Queues a just-published revision's bakes; the render server checks it is the published one. */
   requestBakes(route: RouteRevisionRef): Promise<BakeRequestReply>;
+  /** The render node a browser should stream this revision from (null node: use the configured public URL). */
+  renderNode(route: RouteRevisionRef): Promise<RenderNodeReply>;
 }
 
 export interface RenderServerClientOptions {
@@ -95,6 +100,9 @@ export function createRenderServerClient(options: RenderServerClientOptions): Re
         headers: { 'Content-Type': 'application/json', ...(options.apiToken ? { Authorization: `Bearer ${options.apiToken}` } : {}) },
         body: JSON.stringify({ routeId, revision }),
       });
+    },
+    async renderNode({ routeId, revision }) {
+      return ask(RenderNodeReplySchema, `${RENDER_NODE_PATH}?${new URLSearchParams({ route: `${routeId}@${revision}` })}`);
     },
   };
 }

@@ -1,8 +1,8 @@
 // A cloud flight in Debian Chromium against the real render server and the real Next
 // server: a baked 20 s route streamed over a WebRTC data channel and decoded with
 // WebCodecs onto the player's flight clock. First frame, 10 s of flight shown in order with
-// every frame accounted for, pause and seek, a forced peer close that resumes where it was, the socket.io
-// fallback when WebRTC is blocked, and a route not baked yet in both languages.
+// every frame accounted for, pause and seek, a forced peer close that resumes where it was, baked
+// segments over HTTP when WebRTC is blocked, and a route not baked yet in both languages.
 // Rates (frames a second, drop shares) are measured in `npm run bench:player`, never asserted
 // here: on a shared 2-core machine they fail one run in a few without anything being wrong.
 import { after, before, describe, test } from 'node:test';
@@ -344,7 +344,7 @@ describe('cloud flight resilience', () => {
     }
   });
 
-  test('with WebRTC blocked the flight plays over the socket.io fallback', async () => {
+  test('with WebRTC blocked the flight plays over HTTP segments', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     try {
       await context.addInitScript(() => {
@@ -355,7 +355,7 @@ describe('cloud flight resilience', () => {
       });
       const page = await openCloudFlight(context);
       const first = await read(page);
-      assert.equal(first.transport, 'socket');
+      assert.equal(first.transport, 'http');
       await page.evaluate(() => window.__yunshanPlayer!.play());
       await page.waitForFunction(() => window.__yunshanPlayer!.timeS() > 1, undefined, { timeout: STREAM_TIMEOUT_MS });
       const start = await read(page);
@@ -364,9 +364,9 @@ describe('cloud flight resilience', () => {
       const shown = end.framesShown - start.framesShown;
       const dropped = end.dropped - start.dropped;
       const advanced = end.lastShownFrameIndex - start.lastShownFrameIndex;
-      console.log(`# socket.io fallback: ${shown} shown, ${dropped} dropped, playhead advanced ${advanced} frames`);
-      assert.equal(end.transport, 'socket');
-      assert.ok(shown > 0, 'frames were shown over the fallback');
+      console.log(`# HTTP segments: ${shown} shown, ${dropped} dropped, playhead advanced ${advanced} frames`);
+      assert.equal(end.transport, 'http');
+      assert.ok(shown > 0, 'frames were shown over HTTP');
       assert.ok(Math.abs(advanced - (shown + dropped)) <= 2, 'every frame the playhead passed was shown or counted as dropped');
       assertInOrder(shownOrder);
     } finally {
@@ -400,7 +400,7 @@ describe('cloud flight resilience', () => {
     }
   });
 
-  test('when ICE cannot connect, the player gives WebRTC up within seconds and streams over the socket', async () => {
+  test('when ICE cannot connect, the player gives WebRTC up within seconds and plays HTTP segments', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
     try {
       await context.addInitScript(() => {
@@ -414,7 +414,7 @@ describe('cloud flight resilience', () => {
       });
       const page = await openCloudFlight(context);
       const reading = await read(page);
-      assert.equal(reading.transport, 'socket');
+      assert.equal(reading.transport, 'http');
       assert.ok(reading.framesDecoded > 0);
     } finally {
       await context.close();
@@ -457,7 +457,8 @@ describe('a render node at its stream cap', () => {
   });
 
   test("says 'busy' in both languages, offers the device, and streams once a place is free", async () => {
-    await fixture.restartRenderServer({ YUNSHAN_STREAM_MAX_SESSIONS: '0' });
+    // 'webrtc': the node answers 'busy' at its cap instead of handing viewers to HTTP segments (stream-http.test.ts).
+    await fixture.restartRenderServer({ YUNSHAN_STREAM_MAX_SESSIONS: '0', YUNSHAN_STREAM_TRANSPORT: 'webrtc' });
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     try {
       const page = await context.newPage();

@@ -274,7 +274,12 @@ describe('streaming a baked route', { concurrency: false }, () => {
 
 describe('the session cap', () => {
   test('one viewer over the cap is told busy with a retry time; a slot freed is taken again', async () => {
-    const capped = await startStreamTestServer(framesDir, { YUNSHAN_STREAM_MAX_SESSIONS: '1', YUNSHAN_STREAM_RESUME_GRACE_MS: '0' });
+    // 'webrtc': busy at the cap; by default ('auto') the node hands the viewer HTTP segments instead.
+    const capped = await startStreamTestServer(framesDir, {
+      YUNSHAN_STREAM_MAX_SESSIONS: '1',
+      YUNSHAN_STREAM_RESUME_GRACE_MS: '0',
+      YUNSHAN_STREAM_TRANSPORT: 'webrtc',
+    });
     const make = () =>
       new NodeStreamViewer({
         url: capped.server.url,

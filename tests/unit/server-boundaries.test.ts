@@ -23,6 +23,7 @@ const RENDER_SERVER_SIDE = [
   'server/stream',
   'server/http',
   'server/farm',
+  'server/nodes',
   'server/frame-store',
   'server/render-server.ts',
   'server/render-server-config.ts',

@@ -37,6 +37,13 @@ describe('contentSecurityPolicy', () => {
     assert.deepEqual(secure.get('connect-src'), ["'self'", 'https://render.example', 'wss://render.example']);
   });
 
+  test('a CDN for baked segments (YUNSHAN_PUBLIC_SEGMENT_URL) may be fetched from, over HTTP(S) only', () => {
+    const policy = directives(
+      contentSecurityPolicy({ nonce: 'n', renderServerUrl: 'https://render.example', segmentUrl: 'https://frames.example.com/' }),
+    );
+    assert.deepEqual(policy.get('connect-src'), ["'self'", 'https://render.example', 'wss://render.example', 'https://frames.example.com']);
+  });
+
   test('development adds eval for React only there', () => {
     const policy = directives(contentSecurityPolicy({ nonce: 'n', renderServerUrl: 'http://a.example:3001', development: true }));
     assert.ok(policy.get('script-src')?.includes("'unsafe-eval'"));

@@ -1,29 +1,21 @@
 // The studio's audit log for admins: who created, saved, published, restored, archived or
 // duplicated which route revision, and when.
-import type { Metadata } from 'next';
 import Link from 'next/link';
 import { requireStaffForPage } from '@/app/_server/staff-page-guard';
-import { getRequestLocale } from '@/components/i18n/request-locale';
-import { formatMessage, messagesFor } from '@/components/i18n/messages';
+import { requestMessages, type PageSearchParams } from '@/components/i18n/request-locale';
+import { formatMessage } from '@/components/i18n/messages';
 import { StudioHeader } from '@/components/studio/StudioHeader';
 import { studioRouteStore } from '@/app/_server/web-services';
 import styles from '@/components/studio/StudioList.module.css';
+import { studioPageMetadata } from '@/app/studio/studio-page-metadata';
 
 export const dynamic = 'force-dynamic';
 
-interface AuditPageProps {
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-}
+export const generateMetadata = studioPageMetadata((m) => `${m['studio.audit.title']} · ${m['studio.name']}`);
 
-export async function generateMetadata({ searchParams }: AuditPageProps): Promise<Metadata> {
-  const messages = messagesFor(await getRequestLocale((await searchParams).lang));
-  return { title: `${messages['studio.audit.title']} · ${messages['studio.name']}`, robots: { index: false } };
-}
-
-export default async function AuditPage({ searchParams }: AuditPageProps) {
+export default async function AuditPage({ searchParams }: { searchParams: PageSearchParams }) {
   const session = await requireStaffForPage('admin');
-  const locale = await getRequestLocale((await searchParams).lang);
-  const m = messagesFor(locale);
+  const { locale, messages: m } = await requestMessages(searchParams);
   const entries = await (await studioRouteStore()).auditLog({ limit: 200 });
   const dateFormat = new Intl.DateTimeFormat(locale === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'medium' });
   return (

@@ -1,8 +1,8 @@
 'use client';
 // The sign-in form: posts to /api/studio/auth/login and, once the session cookie is
 // set, moves on to /studio. Errors are announced to screen readers.
-import { useState, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
+import { SignInField, SignInFormEnd, useSignInPost } from './sign-in-form-parts';
 import styles from './login.module.css';
 
 export interface LoginFormTexts {
@@ -16,70 +16,24 @@ export interface LoginFormTexts {
   failed: string;
 }
 
-export function LoginForm({ texts }: { texts: LoginFormTexts }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+const ERROR_ID = 'studio-login-error';
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+export function LoginForm({ texts }: { texts: LoginFormTexts }) {
+  const { pending, error, post } = useSignInPost(texts.failed);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    try {
-      const response = await fetch('/api/studio/auth/login', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') }),
-        credentials: 'same-origin',
-      });
-      if (response.ok) {
-        router.replace('/studio');
-        router.refresh();
-        return;
-      }
-      setError(messageFor(response, texts));
-    } catch {
-      setError(texts.failed);
-    }
-    setPending(false);
+    const body = { email: String(form.get('email') ?? ''), password: String(form.get('password') ?? '') };
+    void post('/api/studio/auth/login', body, (response) => messageFor(response, texts));
   }
 
+  const invalid = { 'aria-invalid': error !== null, 'aria-describedby': error !== null ? ERROR_ID : undefined };
   return (
     <form className={styles.form} onSubmit={submit}>
-      <label className={styles.field}>
-        <span className={styles.label}>{texts.email}</span>
-        <input
-          className={styles.input}
-          type="email"
-          name="email"
-          autoComplete="username"
-          inputMode="email"
-          required
-          maxLength={254}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? 'studio-login-error' : undefined}
-        />
-      </label>
-      <label className={styles.field}>
-        <span className={styles.label}>{texts.password}</span>
-        <input
-          className={styles.input}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          required
-          maxLength={1024}
-          aria-invalid={error !== null}
-          aria-describedby={error !== null ? 'studio-login-error' : undefined}
-        />
-      </label>
-      <p id="studio-login-error" className={styles.error} role="alert" aria-live="assertive">
-        {error}
-      </p>
-      <button className={styles.submit} type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? texts.submitting : texts.submit}
-      </button>
+      <SignInField label={texts.email} type="email" name="email" autoComplete="username" inputMode="email" maxLength={254} {...invalid} />
+      <SignInField label={texts.password} type="password" name="password" autoComplete="current-password" maxLength={1024} {...invalid} />
+      <SignInFormEnd error={error} errorId={ERROR_ID} pending={pending} submit={texts.submit} submitting={texts.submitting} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 // The first-admin form behind the one-time setup link: posts to /api/studio/setup and,
 // signed in by the answer, moves on to the studio.
-import { useState, type FormEvent } from 'react';
-import { useRouter } from 'next/navigation';
+import type { FormEvent } from 'react';
+import { SignInField, SignInFormEnd, useSignInPost } from '../login/sign-in-form-parts';
 import styles from '../login/login.module.css';
 
 export interface SetupFormTexts {
@@ -22,11 +22,9 @@ interface ErrorBody {
 }
 
 export function SetupForm({ token, texts }: { token: string; texts: SetupFormTexts }) {
-  const router = useRouter();
-  const [pending, setPending] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { pending, error, setError, post } = useSignInPost(texts.failed);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
+  function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const password = String(form.get('password') ?? '');
@@ -34,69 +32,27 @@ export function SetupForm({ token, texts }: { token: string; texts: SetupFormTex
       setError(texts.mismatch);
       return;
     }
-    setPending(true);
-    setError(null);
-    try {
-      const response = await fetch('/api/studio/setup', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ token, email: String(form.get('email') ?? ''), password }),
-        credentials: 'same-origin',
-      });
-      if (response.ok) {
-        router.replace('/studio');
-        router.refresh();
-        return;
-      }
-      if (response.status === 403) setError(texts.expired);
-      else if (response.status === 409) setError(texts.adminExists);
-      else if (response.status === 400) {
-        // The password policy's reasons are specific; show them.
-        const body = (await response.json().catch(() => ({}))) as ErrorBody;
-        setError(body.error?.issues?.map((issue) => issue.message).join(' ') || body.error?.message || texts.failed);
-      } else setError(texts.failed);
-    } catch {
-      setError(texts.failed);
-    }
-    setPending(false);
+    void post('/api/studio/setup', { token, email: String(form.get('email') ?? ''), password }, (response) => messageFor(response, texts));
   }
 
+  const newPassword = { type: 'password', autoComplete: 'new-password', minLength: 12, maxLength: 1024 } as const;
   return (
     <form className={styles.form} onSubmit={submit}>
-      <label className={styles.field}>
-        <span className={styles.label}>{texts.email}</span>
-        <input className={styles.input} type="email" name="email" autoComplete="username" inputMode="email" required maxLength={254} />
-      </label>
-      <label className={styles.field}>
-        <span className={styles.label}>{texts.password}</span>
-        <input
-          className={styles.input}
-          type="password"
-          name="password"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={1024}
-        />
-      </label>
-      <label className={styles.field}>
-        <span className={styles.label}>{texts.repeat}</span>
-        <input
-          className={styles.input}
-          type="password"
-          name="repeat"
-          autoComplete="new-password"
-          required
-          minLength={12}
-          maxLength={1024}
-        />
-      </label>
-      <p className={styles.error} role="alert" aria-live="assertive">
-        {error}
-      </p>
-      <button className={styles.submit} type="submit" disabled={pending} aria-busy={pending}>
-        {pending ? texts.submitting : texts.submit}
-      </button>
+      <SignInField label={texts.email} type="email" name="email" autoComplete="username" inputMode="email" maxLength={254} />
+      <SignInField label={texts.password} name="password" {...newPassword} />
+      <SignInField label={texts.repeat} name="repeat" {...newPassword} />
+      <SignInFormEnd error={error} pending={pending} submit={texts.submit} submitting={texts.submitting} />
     </form>
   );
+}
+
+async function messageFor(response: Response, texts: SetupFormTexts): Promise<string> {
+  if (response.status === 403) return texts.expired;
+  if (response.status === 409) return texts.adminExists;
+  if (response.status === 400) {
+    // The password policy's reasons are specific; show them.
+    const body = (await response.json().catch(() => ({}))) as ErrorBody;
+    return body.error?.issues?.map((issue) => issue.message).join(' ') || body.error?.message || texts.failed;
+  }
+  return texts.failed;
 }

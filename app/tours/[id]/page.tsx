@@ -4,6 +4,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getPublishedRoute } from '@/app/_data/route-repository';
 import { cloudReadinessOf } from '@/app/_data/cloud-readiness';
+import { chosenRenderUrl } from '@/app/_data/render-node';
 import { getRequestLocale } from '@/components/i18n/request-locale';
 import { messagesFor } from '@/components/i18n/messages';
 import { FlightPlayer } from '@/components/player/FlightPlayer';
@@ -37,15 +38,18 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
   const published = await getPublishedRoute(id);
   if (!published) notFound();
   const { route, revision } = published;
-  const [locale, readiness] = await Promise.all([getRequestLocale(query.lang), cloudReadinessOf([{ id: route.id, revision }])]);
+  const [locale, readiness, chosenNodeUrl] = await Promise.all([
+    getRequestLocale(query.lang),
+    cloudReadinessOf([{ id: route.id, revision }]),
+    // With several render nodes: the least-loaded one that has this revision's bake.
+    chosenRenderUrl(route.id, revision),
+  ]);
   const { startS, autoplay, tierOverride } = parseFlightStartOptions(query, route.durationS);
   // The browser, not this server, connects to the render server: name it as the browser reaches it.
   const requestHeaders = await headers();
-  const renderUrl = publicRenderUrl(
-    process.env.YUNSHAN_PUBLIC_RENDER_URL,
-    requestHeaders.get('host'),
-    requestHeaders.get('x-forwarded-proto'),
-  );
+  const renderUrl =
+    chosenNodeUrl ??
+    publicRenderUrl(process.env.YUNSHAN_PUBLIC_RENDER_URL, requestHeaders.get('host'), requestHeaders.get('x-forwarded-proto'));
   return (
     <FlightPlayer
       key={`${route.id}@${revision}`}

@@ -78,6 +78,8 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       clock,
       canvas,
       dataSaver: saver,
+      // ?stream=http plays the baked segments over HTTP from the start (testing a CDN path).
+      transport: new URLSearchParams(window.location.search).get('stream') === 'http' ? 'http' : 'auto',
       onFrameShown: (frameIndex, nowMs) => onFrameShownRef.current?.(frameIndex, nowMs),
       onChange: (next) => {
         setSnapshot(next);
@@ -109,6 +111,9 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       },
       get problem() {
         return client.snapshot.problem;
+      },
+      get httpRequests() {
+        return { ...client.httpRequests };
       },
       get marks() {
         return { ...client.marks };

@@ -41,7 +41,9 @@ export function StreamStatsPanel(props: StreamStatsPanelProps) {
         ? messages['cloud.transportWebrtc']
         : stats.transport === 'socket'
           ? messages['cloud.transportSocket']
-          : '—',
+          : stats.transport === 'http'
+            ? messages['cloud.transportHttp']
+            : '—',
     ],
     [messages['cloud.statProfile'], stats.profile ? `${stats.profile}${stats.width > 0 ? ` · ${stats.width}×${stats.height}` : ''}` : '—'],
     [messages['cloud.statFps'], String(stats.fpsShown)],

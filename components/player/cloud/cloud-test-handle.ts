@@ -1,10 +1,11 @@
 // What the cloud view puts on window for end-to-end tests and the bench: live counters
 // read straight from the stream client (getters, so a test never reads a stale copy).
 import type { CloudState, CloudStats } from './stream-client';
+import type { PlayerTransport } from './stream-client/cloud-snapshot';
 
 export interface YunshanCloudHandle {
   readonly state: CloudState;
-  readonly transport: 'webrtc' | 'socket' | null;
+  readonly transport: PlayerTransport | null;
   readonly profile: string | null;
   readonly framesDecoded: number;
   readonly framesShown: number;
@@ -12,6 +13,8 @@ export interface YunshanCloudHandle {
   readonly lastShownFrameIndex: number;
   /** A short technical reason when the stream is unavailable or had to change course. */
   readonly problem: string | null;
+  /** Manifest and segment requests of the HTTP transport (zero while on WebRTC or the socket). */
+  readonly httpRequests: { manifest: number; segment: number };
   /** performance.now() marks: client start, server ready, first frame decoded and shown. */
   readonly marks: {
     startedAtMs: number;

@@ -11,16 +11,19 @@ import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { ACK_INTERVAL_MS, STREAM_SOCKET_PATH, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
-import { connectionAsksToSaveData, type ConnectionHints, type ProfileCaps } from './adaptive-profile';
+import { connectionAsksToSaveData, type ProfileCaps } from './adaptive-profile';
+import { connectionHints, isConnectionType } from './connection-hints';
 import { INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import { closePicture, canDecodeVp8, type DecodedPicture } from './frame-decoder';
 import { PeerLink, webRtcAvailable } from './peer-link';
 import type { CloudSnapshot, CloudStats } from './stream-client/cloud-snapshot';
+import { HttpLink } from './stream-client/http-link';
 import { LateFrameWindow } from './stream-client/late-frame-window';
 import { PicturePipeline } from './stream-client/picture-pipeline';
 import { StreamProtocolClient } from './stream-client/protocol-client';
 import { initialSessionState, selectableProfiles } from './stream-client/session-reducer';
 import type { ClockReading, SessionState } from './stream-client/session-state';
+import { statsReport } from './stream-client/stats-report';
 import { CONNECT_TIMEOUT_MS, FIRST_FRAME_TIMEOUT_MS, JOIN_REPLY_TIMEOUT_MS, MAX_PEER_FAILURES } from './stream-client/session-timing';
 
 export type { CloudSnapshot, CloudState, CloudStats } from './stream-client/cloud-snapshot';
@@ -36,8 +39,10 @@ export interface CloudStreamOptions {
   dataSaver?: boolean;
   /** A profile chosen by hand; null for automatic. */
   manualProfile?: ProfileId | null;
-  /** False skips WebRTC and streams over socket.io from the start. */
+  /** False skips WebRTC: frames come over HTTP segments (or socket.io where the server names none). */
   webrtc?: boolean;
+  /** 'http' plays the baked segments over HTTP from the start (a page URL param, for testing). */
+  transport?: 'auto' | 'http';
   onChange?: (snapshot: CloudSnapshot) => void;
   /** Every picture put on the canvas: its frame index and when (performance.now ms). */
   onFrameShown?: (frameIndex: number, nowMs: number) => void;
@@ -59,6 +64,8 @@ export class CloudStreamClient {
   readonly #now: () => number;
   #context: CanvasRenderingContext2D | null = null;
   #protocol: StreamProtocolClient | null = null;
+  /** The HTTP transport, active once the session moved there. */
+  readonly #http: HttpLink;
   #unsubscribeClock: (() => void) | null = null;
   readonly #pipeline: PicturePipeline;
   readonly #lateFrames = new LateFrameWindow();
@@ -106,10 +113,18 @@ export class CloudStreamClient {
       },
       this.#now,
     );
+    this.#http = new HttpLink(this.#pipeline, options.renderUrl, this.#now, (problem) =>
+      this.#protocol?.dispatch({ type: 'media-problem', problem }),
+    );
   }
 
   get snapshot(): CloudSnapshot {
     return this.#snapshot;
+  }
+
+  /** Requests the HTTP transport made (zero while on WebRTC or the socket). */
+  get httpRequests(): { manifest: number; segment: number } {
+    return this.#http.requests;
   }
 
   get counters(): { framesDecoded: number; framesShown: number; dropped: number; lastShownFrameIndex: number } {
@@ -156,6 +171,8 @@ export class CloudStreamClient {
       maxPeerFailures: MAX_PEER_FAILURES,
       autoRetry: true,
       reconnectAfterHangUp: true,
+      httpTransport: true,
+      preferHttp: this.#options.transport === 'http',
     };
     this.#protocol = new StreamProtocolClient({
       socket,
@@ -165,6 +182,7 @@ export class CloudStreamClient {
       readClock: () => this.#readClock(),
       now: this.#now,
       onChange: () => this.#publish(),
+      openHttp: (plan) => this.#http.open(plan, this.#targetFrame(this.#now())),
       onServerMessage: ({ name }) => {
         if (name !== 'ready') return;
         this.marks.readyAtMs ??= this.#now();
@@ -173,8 +191,10 @@ export class CloudStreamClient {
     });
     // The clock tells of each play, pause, seek and speed change; the session mirrors them to the server.
     this.#unsubscribeClock = this.#clock.subscribe((event) => {
-      if (event.type === 'seek' || event.type === 'restart') this.#protocol?.dispatch({ type: 'seek', timeS: event.toS });
-      else this.#protocol?.dispatch({ type: 'clock' });
+      if (event.type === 'seek' || event.type === 'restart') {
+        this.#protocol?.dispatch({ type: 'seek', timeS: event.toS });
+        this.#http.seek(this.#targetFrame(this.#now()));
+      } else this.#protocol?.dispatch({ type: 'clock' });
     });
     this.#protocol.start(this.#options.webrtc !== false && webRtcAvailable());
     this.#interval = setInterval(() => this.#housekeeping(), ACK_INTERVAL_MS);
@@ -205,6 +225,7 @@ export class CloudStreamClient {
     clearInterval(this.#interval);
     this.#unsubscribeClock?.();
     this.#protocol?.close();
+    this.#http.close();
     this.#pipeline.close();
     this.#snapshot = { ...this.#snapshot, state: 'closed' };
     this.#options.onChange?.(this.#snapshot);
@@ -257,11 +278,12 @@ export class CloudStreamClient {
     if (this.#closed) return;
     this.#frameRequest = requestAnimationFrame(this.#tick);
     const protocol = this.#protocol;
-    if (!protocol?.state.session) return;
+    if (!protocol || (!protocol.state.session && !this.#http.active)) return;
     const nowMs = this.#now();
     const pipeline = this.#pipeline;
     const seeking = protocol.state.pendingSeek !== null;
     const target = this.#targetFrame(nowMs);
+    this.#http.pump(target);
     const playing = this.#clock.isPlaying(nowMs);
     // Frames are owed from the moment the flight plays; a pause owes none.
     if (playing && !this.#wasPlaying) pipeline.deliveryExpectedSinceMs = nowMs;
@@ -305,7 +327,7 @@ export class CloudStreamClient {
 
   #bufferAheadFrames(nowMs: number): number {
     const state = this.#protocol?.state;
-    if (!state?.session || state.pendingSeek !== null) return 0;
+    if ((!state?.session && !this.#http.active) || state?.pendingSeek !== null) return 0;
     return this.#pipeline.bufferAheadFrames(this.#targetFrame(nowMs));
   }
 
@@ -363,34 +385,7 @@ export class CloudStreamClient {
     } else if (this.#snapshot.transport !== 'webrtc') {
       this.#rttMs = null;
     }
-    const stats = this.stats();
-    if (!stats.transport || !stats.profile) return;
-    this.#protocol?.dispatch({
-      type: 'report-stats',
-      stats: {
-        transport: stats.transport,
-        profile: stats.profile,
-        fps: stats.fpsShown,
-        bitrateKbps: Math.round(stats.bitrateKbps),
-        bufferAheadMs: Math.round(stats.bufferAheadS * 1000),
-        rttMs: stats.rttMs === null ? null : Math.round(stats.rttMs),
-        decodedFrames: stats.framesDecoded,
-        droppedFrames: stats.dropped,
-        stalls: 0,
-      },
-    });
+    const report = statsReport(this.stats());
+    if (report) this.#protocol?.dispatch({ type: 'report-stats', stats: report });
   }
-}
-
-const CONNECTION_TYPES: readonly ConnectionType[] = ['unknown', 'ethernet', 'wifi', 'cellular', 'bluetooth', 'wimax', 'other', 'none'];
-
-function isConnectionType(value: string): value is ConnectionType {
-  return (CONNECTION_TYPES as readonly string[]).includes(value);
-}
-
-/** navigator.connection (Network Information API) where the browser has it. */
-function connectionHints(): ConnectionHints | null {
-  if (typeof navigator === 'undefined') return null;
-  const connection = (navigator as Navigator & { connection?: ConnectionHints }).connection;
-  return connection ?? null;
 }

@@ -1,12 +1,13 @@
-// The curated routes shipped with Yunshan, parsed through the route schema so every
-// consumer (route store seeding, studio, render server) gets them with defaults applied.
+// The curated routes shipped with Yunshan. They are data (one JSON file each, see README.md),
+// parsed here through the route schema so every consumer (route store seeding, studio, render
+// server) gets them validated and with defaults applied; a malformed file fails at load.
 import { RouteSchema, type Route } from '../route-schema';
-import { firstBridgePass } from './first-bridge-pass';
-import { goldenWhipGlide } from './golden-whip-glide';
-import { hallelujahFlyover } from './hallelujah-flyover';
-import { heavensGateFlythrough } from './heavens-gate-flythrough';
-import { tianmenCliffSkywalk } from './tianmen-cliff-skywalk';
-import { tianziSunrise } from './tianzi-sunrise';
+import firstBridgePass from './first-bridge-pass.json' with { type: 'json' };
+import goldenWhipGlide from './golden-whip-glide.json' with { type: 'json' };
+import hallelujahFlyover from './hallelujah-flyover.json' with { type: 'json' };
+import heavensGateFlythrough from './heavens-gate-flythrough.json' with { type: 'json' };
+import tianmenCliffSkywalk from './tianmen-cliff-skywalk.json' with { type: 'json' };
+import tianziSunrise from './tianzi-sunrise.json' with { type: 'json' };
 
 export const CURATED_ROUTES: Route[] = [
   hallelujahFlyover,
@@ -15,4 +16,4 @@ export const CURATED_ROUTES: Route[] = [
   firstBridgePass,
   heavensGateFlythrough,
   tianmenCliffSkywalk,
-].map((route) => RouteSchema.parse(route));
+].map((route: unknown) => RouteSchema.parse(route));

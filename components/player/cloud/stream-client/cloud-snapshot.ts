@@ -5,6 +5,9 @@ import type { ProfileSummary } from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import type { BakeProgressSummary } from '../bake-progress';
 
+/** How the frames arrive: a WebRTC data channel, the socket.io fallback, or baked segments over plain HTTP. */
+export type PlayerTransport = TransportKind | 'http';
+
 export type CloudState =
   /** Reaching the render server and joining the route. */
   | 'connecting'
@@ -23,7 +26,7 @@ export type CloudState =
 
 export interface CloudSnapshot {
   state: CloudState;
-  transport: TransportKind | null;
+  transport: PlayerTransport | null;
   profile: ProfileId | null;
   profiles: readonly ProfileSummary[];
   /** Profiles the viewer may pick by hand: decodable here and within the data-saver cap. */
@@ -48,7 +51,7 @@ export interface CloudSnapshot {
 }
 
 export interface CloudStats {
-  transport: TransportKind | null;
+  transport: PlayerTransport | null;
   profile: ProfileId | null;
   width: number;
   height: number;

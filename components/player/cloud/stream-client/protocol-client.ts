@@ -11,7 +11,15 @@ import { parseServerMessage, type IceServerConfig, type ServerMessage, type Serv
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import type { PeerLinkEvents } from '../peer-link';
 import { nextDeadlineMs, reduceSession } from './session-reducer';
-import type { ClockReading, MediaSession, SessionCommand, SessionEventBody, SessionState, ServerEventName } from './session-state';
+import type {
+  ClockReading,
+  HttpPlan,
+  MediaSession,
+  SessionCommand,
+  SessionEventBody,
+  SessionState,
+  ServerEventName,
+} from './session-state';
 
 export type StreamSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -50,9 +58,21 @@ export interface StreamProtocolClientOptions {
   /** Every message sent to the server. */
   onSent?: (command: Extract<SessionCommand, { type: 'emit' }>) => void;
   onPeerConnected?: () => void;
+  /** The session moves to HTTP segments (the browser fetches them; the Node viewer has no HTTP transport). */
+  openHttp?: (plan: HttpPlan) => void;
 }
 
-const SERVER_EVENTS: readonly ServerEventName[] = ['ready', 'not-baked', 'revision-gone', 'busy', 'error', 'signal', 'state'];
+const SERVER_EVENTS: readonly ServerEventName[] = [
+  'ready',
+  'not-baked',
+  'revision-gone',
+  'busy',
+  'error',
+  'signal',
+  'state',
+  'http-segments',
+  'draining',
+];
 
 export class StreamProtocolClient {
   readonly socket: StreamSocket;
@@ -143,6 +163,8 @@ export class StreamProtocolClient {
         return;
       case 'close-socket':
         clearTimeout(this.#timer);
+        // Re-armed after this step if the session still has a deadline (a move to HTTP keeps its first-frame one).
+        this.#timerAtMs = null;
         this.socket.removeAllListeners();
         this.socket.disconnect();
         return;
@@ -174,6 +196,9 @@ export class StreamProtocolClient {
         return;
       case 'deliver-frame':
         media.frame(command.frame, command.transport);
+        return;
+      case 'open-http':
+        this.#options.openHttp?.(command.http);
         return;
     }
   }

@@ -9,6 +9,7 @@ import { STREAM_PROTOCOL_VERSION } from '@/scenes/protocol/stream-limits';
 import { allowedProfiles } from '../adaptive-profile';
 import { summarizeBakeProgress } from '../bake-progress';
 import { arm, canTalk, disarm, openDraft, type SessionDraft } from './session-draft';
+import { moveToHttp, onHttpSegments, webrtcFailureGoesToHttp } from './session-http';
 import { awaitPeer, dropPeer, onPeerClosed, onPeerConnected, onServerSignal, onWebRtcTimer } from './session-peer';
 import { adapt, onFrame, onProgress, onStateMessage, requestProfile, requestSeek, syncControls } from './session-playback';
 import type { SessionConfig, SessionEvent, SessionState, SessionStep, SessionTimer } from './session-state';
@@ -48,6 +49,7 @@ export function initialSessionState(
     queuedSeekS: null,
     sentPlaying: false,
     sentRate: 1,
+    httpManifests: [],
     webrtcWanted: true,
     peer: null,
     peerFailures: 0,
@@ -116,9 +118,18 @@ function apply(draft: SessionDraft): void {
     case 'peer-connected':
       onPeerConnected(draft, event.peerId);
       return;
-    case 'peer-closed':
+    case 'peer-closed': {
+      const lastTry = state.peer?.peerId === event.peerId && state.peerFailures + 1 >= state.config.maxPeerFailures;
+      if (
+        lastTry &&
+        state.socketConnected &&
+        webrtcFailureGoesToHttp(state) &&
+        moveToHttp(draft, `the data channel failed (${event.reason})`)
+      )
+        return;
       onPeerClosed(draft, event.peerId, event.reason);
       return;
+    }
     case 'first-picture-decoded':
       state.firstPictureDecoded = true;
       return;
@@ -160,6 +171,8 @@ function apply(draft: SessionDraft): void {
       if (canTalk(state)) draft.commands.push({ type: 'emit', event: 'stats', message: event.stats });
       return;
     case 'retry':
+      // Over HTTP there is nothing to ask the server again.
+      if (state.transport === 'http') return;
       disarm(draft, 'retry');
       Object.assign(state, { phase: 'connecting', retryAtMs: null, problem: null });
       if (state.socketConnected) join(draft);
@@ -259,6 +272,16 @@ function onServerMessage(draft: SessionDraft, parsed: ServerMessage): void {
     case 'state':
       onStateMessage(draft, parsed.message);
       return;
+    case 'http-segments':
+      disarm(draft, 'join');
+      onHttpSegments(draft, parsed.message);
+      return;
+    case 'draining':
+      // A draining node sends the viewer to HTTP or to another node. A driver that plays HTTP
+      // moves there at the same pose either way (moving to another node is not done here yet);
+      // one that does not (the Node viewer) acts on the message itself.
+      moveToHttp(draft, 'the render node is shutting down');
+      return;
     case 'frame':
       // Binary frames arrive as 'frame' events of their own, reassembled by the protocol client.
       return;
@@ -298,6 +321,7 @@ function onReady(draft: SessionDraft, message: ReadyMessage): void {
   state.sentPlaying = !message.paused;
   state.sentRate = message.rate;
   state.requestedProfile = message.profile;
+  state.httpManifests = message.httpManifests ?? [];
   state.lastSwitchMs = draft.nowMs;
   Object.assign(state, {
     phase: state.pictureShown ? 'streaming' : 'buffering',
@@ -312,6 +336,9 @@ function onReady(draft: SessionDraft, message: ReadyMessage): void {
   if (clockS !== undefined && targetFrame !== null && message.startFrame !== seekStartFrame(targetFrame, message.frameCount)) {
     requestSeek(draft, clockS);
   }
+  // Asked to play over HTTP, or WebRTC is blocked here and HTTP beats a socket stream: leave the stream now.
+  const toHttp = state.config.preferHttp === true || (!state.webrtcWanted && webrtcFailureGoesToHttp(state));
+  if (toHttp && moveToHttp(draft, null)) return;
   syncControls(draft);
   if (message.transport === 'webrtc') awaitPeer(draft);
   else dropPeer(draft);
@@ -354,6 +381,7 @@ function onTimer(draft: SessionDraft, timer: SessionTimer): void {
       if (!state.firstPictureDecoded) Object.assign(state, { phase: 'unavailable', problem: 'no frame arrived' });
       return;
     case 'webrtc':
+      if (!state.peer?.connected && webrtcFailureGoesToHttp(state) && moveToHttp(draft, 'the data channel did not open in time')) return;
       onWebRtcTimer(draft);
       return;
     case 'retry':

@@ -7,7 +7,8 @@ import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { IceServerConfig, ProfileSummary, ServerEventName as ProtocolServerEventName } from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import type { BakeProgressSummary } from '../bake-progress';
-import type { CloudState } from './cloud-snapshot';
+import type { CloudState, PlayerTransport } from './cloud-snapshot';
+import type { HttpManifestRef } from '@/scenes/protocol/http-segment-messages';
 
 /** Timers are deadlines (ms on the event clock) kept in the state; the driver arms one timer for the earliest. */
 export type SessionTimer = 'connect' | 'join' | 'firstFrame' | 'webrtc' | 'retry' | 'reconnect';
@@ -31,6 +32,14 @@ export interface SessionConfig {
   autoRetry: boolean;
   /** Reconnect after the server hung up on purpose (socket.io only reconnects by itself after a lost connection). */
   reconnectAfterHangUp: boolean;
+  /**
+   * The driver plays baked segments over HTTP (the page does; the Node viewer does not). Then a
+   * WebRTC that is blocked or fails goes to HTTP where the server names the segments (no stream
+   * held on the node) instead of the socket.io stream, and so does a draining node's viewer.
+   */
+  httpTransport?: boolean;
+  /** Play over HTTP segments as soon as the server names them (an operator's or a tester's choice). */
+  preferHttp?: boolean;
 }
 
 /** What the player's clock says at the moment of an event: the reducer mirrors it to the server. */
@@ -57,7 +66,7 @@ export interface SessionState {
   problem: string | null;
   bake: BakeProgressSummary | null;
   retryAtMs: number | null;
-  transport: TransportKind | null;
+  transport: PlayerTransport | null;
   profile: ProfileId | null;
   profiles: readonly ProfileSummary[];
   capabilities: StreamCapabilities;
@@ -80,6 +89,9 @@ export interface SessionState {
   queuedSeekS: number | null;
   sentPlaying: boolean;
   sentRate: number;
+
+  /** Where the revision's segments can be fetched over HTTP (from 'ready' or 'http-segments'); empty when none. */
+  httpManifests: readonly HttpManifestRef[];
 
   webrtcWanted: boolean;
   peer: { peerId: number; connected: boolean } | null;
@@ -124,7 +136,7 @@ export type SessionEventBody =
   | { type: 'peer-closed'; peerId: number; reason: string }
   | { type: 'first-picture-decoded' }
   /** The media side hit a problem it recovers from by itself (the decoder restarts at a keyframe). */
-  | { type: 'media-problem'; problem: string }
+  | { type: 'media-problem'; problem: string | null }
   | { type: 'picture-shown' }
   /** The clock jumped (a seek by the viewer). */
   | { type: 'seek'; timeS: number }
@@ -167,7 +179,15 @@ export type SessionCommand =
   | { type: 'media-epoch'; epoch: number; targetFrame: number | null }
   /** A seek was asked for: pictures before `targetFrame` only prime the decoder; `flush` drops the queue now. */
   | { type: 'media-seek'; targetFrame: number; flush: boolean }
-  | { type: 'deliver-frame'; transport: TransportKind; frame: LabelledChunk };
+  | { type: 'deliver-frame'; transport: TransportKind; frame: LabelledChunk }
+  /** Play on over HTTP segments from this manifest (the socket is closed in the same step). */
+  | { type: 'open-http'; http: HttpPlan };
+
+export interface HttpPlan {
+  /** The manifest's URL as the server named it: a path on the render server or an absolute URL. */
+  manifestUrl: string;
+  profileId: ProfileId;
+}
 
 export interface MediaSession {
   profiles: readonly ProfileSummary[];

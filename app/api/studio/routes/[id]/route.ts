@@ -5,29 +5,18 @@ import { ValidationError } from '@/server/errors';
 import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '@/server/routes/studio-route-requests';
 import { studioRouteStore } from '@/app/_server/web-services';
 import { methodNotAllowed } from '@/app/api/_http/responses';
-import {
-  actorOf,
-  guardStudioRequest,
-  routeIdOf,
-  studioJson,
-  studioRouteHandler,
-  type RouteParamsContext,
-} from '../_http/studio-route-http';
+import { actorOf, studioJson, studioRouteRequest } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const ALLOWED = ['GET', 'PUT'] as const;
 
-export const GET = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
-  await guardStudioRequest(request);
-  const id = await routeIdOf(context);
+export const GET = studioRouteRequest(async ({ id }) => {
   return studioJson({ route: await (await studioRouteStore()).get(id) });
 });
 
-export const PUT = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
-  const session = await guardStudioRequest(request);
-  const id = await routeIdOf(context);
+export const PUT = studioRouteRequest(async ({ request, id, session }) => {
   const { baseRevision, route } = await readJsonBody(request, SaveRouteBodySchema, MAX_ROUTE_BODY_BYTES);
   if (route.id !== id) {
     throw new ValidationError('A route keeps its id: the body names another route.', [

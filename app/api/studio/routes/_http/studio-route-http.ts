@@ -65,11 +65,30 @@ export function studioRouteHandler<Context>(
   return studioHandler(handler, studioRouteErrorJson);
 }
 
-/** The audit log's paging from the address (?beforeId, ?limit); 400 when malformed. */
-export function auditQueryOf(request: Request): AuditQuery {
-  const query = AuditQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+/** The address's query read by `schema`; 400 when malformed. */
+export function queryOf<S extends z.ZodType>(request: Request, schema: S): z.output<S> {
+  const query = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!query.success) throw new ValidationError('The query is not valid.', query.error.issues);
   return query.data;
+}
+
+/** The audit log's paging from the address (?beforeId, ?limit); 400 when malformed. */
+export function auditQueryOf(request: Request): AuditQuery {
+  return queryOf(request, AuditQuerySchema);
+}
+
+/**
+ * A studio request on one route (/api/studio/routes/:id…): the guard first, then the route id
+ * from the address, then `handle`; anything thrown is answered as JSON.
+ */
+export function studioRouteRequest(
+  handle: (call: { request: Request; id: string; session: StaffSession }) => Promise<Response>,
+): (request: Request, context: RouteParamsContext) => Promise<Response> {
+  return studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
+    const session = await guardStudioRequest(request);
+    const id = await routeIdOf(context);
+    return handle({ request, id, session });
+  });
 }
 
 /**
@@ -80,9 +99,7 @@ export function studioRouteAction<S extends z.ZodType>(
   schema: S,
   act: (write: { id: string; body: z.output<S>; actor: AuditActor; store: StudioRouteStore }) => Promise<Response>,
 ): (request: Request, context: RouteParamsContext) => Promise<Response> {
-  return studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
-    const session = await guardStudioRequest(request);
-    const id = await routeIdOf(context);
+  return studioRouteRequest(async ({ request, id, session }) => {
     const body = await readJsonBody(request, schema);
     return act({ id, body, actor: actorOf(session), store: await studioRouteStore() });
   });

@@ -1,23 +1,14 @@
 // GET /api/studio/routes/:id/audit: who did what to this route, newest first.
 import { studioRouteStore } from '@/app/_server/web-services';
 import { methodNotAllowed } from '@/app/api/_http/responses';
-import {
-  auditQueryOf,
-  guardStudioRequest,
-  routeIdOf,
-  studioJson,
-  studioRouteHandler,
-  type RouteParamsContext,
-} from '@/app/api/studio/routes/_http/studio-route-http';
+import { auditQueryOf, studioJson, studioRouteRequest } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
 
 const ALLOWED = ['GET'] as const;
 
-export const GET = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
-  await guardStudioRequest(request);
-  const id = await routeIdOf(context);
+export const GET = studioRouteRequest(async ({ request, id }) => {
   const query = auditQueryOf(request);
   const store = await studioRouteStore();
   await store.get(id);

@@ -8,14 +8,7 @@ import { PublishRouteBodySchema } from '@/server/routes/studio-route-requests';
 import { RouteNotPublishableError } from '@/server/routes/route-publish-errors';
 import { webServices } from '@/app/_server/web-services';
 import { methodNotAllowed } from '@/app/api/_http/responses';
-import {
-  actorOf,
-  guardStudioRequest,
-  routeIdOf,
-  studioJson,
-  studioRouteHandler,
-  type RouteParamsContext,
-} from '@/app/api/studio/routes/_http/studio-route-http';
+import { actorOf, studioJson, studioRouteRequest } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -24,9 +17,7 @@ const ALLOWED = ['POST'] as const;
 const BAKES_DEFERRED_NOTICE =
   'The render server did not answer, so no bakes are queued yet: its sweep of published routes queues them within a minute of it running.';
 
-export const POST = studioRouteHandler(async (request: Request, context: RouteParamsContext) => {
-  const session = await guardStudioRequest(request);
-  const id = await routeIdOf(context);
+export const POST = studioRouteRequest(async ({ request, id, session }) => {
   const { revision } = await readJsonBody(request, PublishRouteBodySchema);
   const services = await webServices();
   const store = await services.studioRoutes();

@@ -1,0 +1,154 @@
+// The session's HTTP transport (issue 13, item 1): when the stream moves to baked segments over
+// HTTP — the server's hand-off at its WebRTC cap or by the operator's setting, a WebRTC that is
+// blocked or never connects, a draining node, or a page that asks — and that a move mid-flight
+// keeps the picture (no new media session, the frames received go on) and leaves the node.
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chooseHttpManifest } from '@/components/player/cloud/stream-client/session-http';
+import { nextDeadlineMs } from '@/components/player/cloud/stream-client/session-reducer';
+import type { HttpSegmentsMessage } from '@/scenes/protocol/http-segment-messages';
+import { parseServerMessage } from '@/scenes/protocol/server-messages';
+import { CAPABILITIES, emitted, Harness, READY } from '../helpers/stream-session-harness';
+
+const MANIFESTS = [
+  { profileId: '360p' as const, url: '/bakes/scene-1/tianmen-ascent/r3/360p/manifest.json' },
+  { profileId: '360p-jpeg' as const, url: '/bakes/scene-1/tianmen-ascent/r3/360p-jpeg/manifest.json' },
+  { profileId: '720p' as const, url: 'https://cdn.example.com/bakes/scene-1/tianmen-ascent/r3/720p/manifest.json' },
+];
+
+const HANDOFF: HttpSegmentsMessage = {
+  reason: 'at-cap',
+  routeId: 'tianmen-ascent',
+  revision: 3,
+  fps: 30,
+  frameCount: 601,
+  durationS: 20,
+  profiles: READY.profiles,
+  httpManifests: MANIFESTS,
+};
+
+const types = (commands: readonly { type: string }[]) => commands.map((command) => command.type);
+
+describe('the server hands a join to HTTP segments', () => {
+  test('at its WebRTC cap: the media side gets the route, the segments open at the clock, the socket closes', () => {
+    const h = new Harness({ httpTransport: true });
+    h.clock = { timeS: 2, playing: false, rate: 1, shownFrame: -1 };
+    h.send({ type: 'start', webrtcAvailable: true }, { type: 'socket-connected' });
+    const commands = h.server('http-segments', HANDOFF);
+    assert.deepEqual(commands[0], {
+      type: 'media-session',
+      media: { profiles: READY.profiles, fps: 30, frameCount: 601, firstTargetFrame: 60 },
+    });
+    assert.deepEqual(
+      commands.find((command) => command.type === 'open-http'),
+      { type: 'open-http', http: { manifestUrl: MANIFESTS[0].url, profileId: '360p' } },
+    );
+    assert.ok(types(commands).includes('close-socket'), 'no stream is held on the node');
+    assert.equal(h.state.transport, 'http');
+    assert.equal(h.state.phase, 'buffering');
+    assert.equal(h.state.problem, 'the render node is at its WebRTC cap');
+    assert.equal(h.state.timers.join, undefined, 'the join was answered');
+    assert.equal(nextDeadlineMs(h.state), 15_000, 'only the first-frame deadline is left');
+    // Seeks, the clock and retries have nobody to talk to over HTTP.
+    assert.deepEqual(h.send({ type: 'seek', timeS: 9 }, { type: 'clock' }, { type: 'retry' }), []);
+    h.send({ type: 'picture-shown' });
+    assert.equal(h.state.phase, 'streaming');
+  });
+
+  test('a client without an HTTP transport (the Node viewer) says so instead of waiting', () => {
+    const h = new Harness();
+    h.send({ type: 'start', webrtcAvailable: true }, { type: 'socket-connected' });
+    const commands = h.server('http-segments', { ...HANDOFF, reason: 'operator' });
+    assert.equal(types(commands).includes('open-http'), false);
+    assert.equal(h.state.phase, 'unavailable');
+    assert.match(h.state.problem ?? '', /does not play/);
+  });
+
+  test('the message is checked like every other: a manifest URL that is neither a /bakes/ path nor http(s) is refused', () => {
+    assert.equal(parseServerMessage('http-segments', HANDOFF).ok, true);
+    const bad = { ...HANDOFF, httpManifests: [{ profileId: '360p', url: 'javascript:alert(1)' }] };
+    assert.equal(parseServerMessage('http-segments', bad).ok, false);
+    assert.equal(parseServerMessage('http-segments', { ...HANDOFF, httpManifests: [] }).ok, false);
+    const h = new Harness({ httpTransport: true });
+    h.send({ type: 'start', webrtcAvailable: true }, { type: 'socket-connected' });
+    h.server('http-segments', bad);
+    assert.equal(h.state.phase, 'unavailable');
+    assert.equal(h.state.transport, null);
+  });
+});
+
+describe('moving to HTTP from a stream', () => {
+  test('WebRTC that never connects goes to HTTP where the page plays it, to the socket where it does not', () => {
+    const page = new Harness({ httpTransport: true }).joined({ httpManifests: MANIFESTS });
+    const commands = page.advance(4000);
+    assert.equal(page.state.transport, 'http');
+    assert.equal(types(commands).includes('media-session'), false, 'mid-session: the media side keeps what it has');
+    assert.deepEqual(emitted(commands, 'control'), [], 'nothing asked of the node');
+    assert.ok(types(commands).includes('destroy-peer') || page.state.peer === null);
+
+    const viewer = new Harness().joined({ httpManifests: MANIFESTS });
+    const fallback = viewer.advance(4000);
+    assert.equal(viewer.state.transport, 'socket');
+    assert.deepEqual(emitted(fallback, 'control'), [{ type: 'transport', transport: 'socket' }]);
+
+    const oldServer = new Harness({ httpTransport: true }).joined();
+    oldServer.advance(4000);
+    assert.equal(oldServer.state.transport, 'socket', 'a server that names no segments keeps the socket fallback');
+  });
+
+  test('with WebRTC blocked the page leaves the socket stream as soon as it is ready', () => {
+    const h = new Harness({ httpTransport: true });
+    h.send({ type: 'start', webrtcAvailable: false }, { type: 'socket-connected' });
+    const commands = h.server('ready', { ...READY, transport: 'socket', httpManifests: MANIFESTS });
+    assert.equal(h.state.transport, 'http');
+    assert.ok(types(commands).includes('open-http'));
+    assert.deepEqual(emitted(commands, 'control'), []);
+  });
+
+  test('a data channel that breaks for the last time goes to HTTP', () => {
+    const h = new Harness({ httpTransport: true }).joined({ httpManifests: MANIFESTS });
+    h.server('signal', { peerId: 1, data: { type: 'offer', sdp: 'v=0' } });
+    h.send({ type: 'peer-connected', peerId: 1 }, { type: 'picture-shown' });
+    h.send({ type: 'peer-closed', peerId: 1, reason: 'ice failed' });
+    assert.equal(h.state.transport, 'webrtc', 'the first break asks for a fresh peer');
+    h.server('signal', { peerId: 2, data: { type: 'offer', sdp: 'v=0' } });
+    const commands = h.send({ type: 'peer-closed', peerId: 2, reason: 'ice failed' });
+    assert.equal(h.state.transport, 'http');
+    assert.equal(h.state.phase, 'streaming', 'the picture on screen stays');
+    assert.ok(types(commands).includes('open-http'));
+  });
+
+  test('a draining node moves the page to HTTP at the same pose; the Node viewer is left to act itself', () => {
+    const draining = { reason: 'shutdown', closesInMs: 5000, moveTo: { kind: 'http' }, playheadFrame: 90 };
+    const page = new Harness({ httpTransport: true }).joined({ httpManifests: MANIFESTS });
+    page.send({ type: 'first-picture-decoded' }, { type: 'picture-shown' });
+    const commands = page.server('draining', draining);
+    assert.equal(page.state.transport, 'http');
+    assert.equal(page.state.phase, 'streaming');
+    assert.equal(types(commands).includes('media-session'), false);
+    assert.equal(types(commands).includes('media-seek'), false, 'no seek: the frames received go on');
+
+    const viewer = new Harness().joined({ httpManifests: MANIFESTS });
+    assert.deepEqual(viewer.server('draining', draining), []);
+    assert.equal(viewer.state.transport, 'webrtc');
+  });
+
+  test('a page that asks for HTTP (?stream=http) leaves the stream at ready', () => {
+    const h = new Harness({ httpTransport: true, preferHttp: true }).joined({ httpManifests: MANIFESTS });
+    assert.equal(h.state.transport, 'http');
+    assert.equal(h.state.timers.webrtc, undefined);
+  });
+});
+
+describe('which profile plays over HTTP', () => {
+  const base = { profile: null, manualProfile: null, requestedProfile: null, capabilities: CAPABILITIES, httpManifests: MANIFESTS };
+
+  test('the profile on screen goes on; else the chosen one; else the cheapest this browser decodes', () => {
+    assert.equal(chooseHttpManifest({ ...base, profile: '720p' })?.profileId, '720p');
+    assert.equal(chooseHttpManifest({ ...base, manualProfile: '720p' })?.profileId, '720p');
+    assert.equal(chooseHttpManifest(base)?.profileId, '360p');
+    const noVp8 = { ...base, profile: '720p' as const, capabilities: { ...CAPABILITIES, webcodecsVp8: false } };
+    assert.equal(chooseHttpManifest(noVp8)?.profileId, '360p-jpeg');
+    assert.equal(chooseHttpManifest({ ...noVp8, httpManifests: [MANIFESTS[2]] }), null);
+  });
+});
