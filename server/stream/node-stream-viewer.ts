@@ -103,6 +103,8 @@ export class NodeStreamViewer {
    * message over socket.io: its target is then this, not the keyframe the frame sits on.
    */
   private requestedFrame: number | null = null;
+  /** A looping viewer asked to start over and waits for that epoch: it must not ask again on every tick. */
+  private loopRestartPending = false;
   /** A new epoch named by its first frame: the frame decides its target. */
   private targetFromNextFrame = false;
   private readonly protocol: StreamProtocolClient;
@@ -301,6 +303,7 @@ export class NodeStreamViewer {
   private adoptEpoch(epoch: number, targetFrame: number | null): void {
     if (epoch === this.epoch) return;
     this.epoch = epoch;
+    this.loopRestartPending = false;
     this.targetFromNextFrame = targetFrame === null;
     this.targetFrame = targetFrame ?? this.targetFrame;
     this.lastReceivedFrame = -1;
@@ -353,7 +356,12 @@ export class NodeStreamViewer {
       const stalled = wanted > this.lastReceivedFrame + 1e-6 && !atEnd;
       if (stalled && !this.stalledNow) this.stalls++;
       this.stalledNow = stalled;
-      if (atEnd && this.options.loop === true) this.seek(0);
+      if (atEnd && this.options.loop === true && !this.loopRestartPending) {
+        // Not through seek(): control() ticks first, and this tick would ask to restart again, without end.
+        this.loopRestartPending = true;
+        this.requestedFrame = 0;
+        this.protocol.dispatch({ type: 'seek', timeS: 0 });
+      }
     }
     if (this.ready !== null && this.epoch >= 0) {
       this.protocol.dispatch({

@@ -169,6 +169,18 @@ describe('streaming a baked route', { concurrency: false }, () => {
     closeViewer(v);
   });
 
+  test('a looping viewer at the end starts over once, from frame 0, and plays on', async () => {
+    // bench:stream's viewers loop; the restart used to call seek() from inside the tick that seek() runs, without end.
+    const v = viewer({ startS: 18.5, loop: true });
+    await v.waitFor(() => v.lastReceivedFrame >= FRAME_COUNT - 1, 10_000, 'the last frames');
+    v.play();
+    await v.waitFor(() => v.epoch > 0 && v.playhead >= 15, 10_000, 'playing again from the start');
+    const restarted = v.framesOfEpoch(v.epoch);
+    assertPlayableRun(restarted, 0, 'after the loop');
+    assert.equal(v.errors.length, 0, JSON.stringify(v.errors));
+    closeViewer(v);
+  });
+
   test('the socket.io fallback, when WebRTC is blocked, carries the very same frames', async () => {
     const direct = viewer();
     const blocked = viewer({ blockWebRtc: true, fallbackAfterMs: 1500 });
