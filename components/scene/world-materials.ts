@@ -123,7 +123,8 @@ float canopyH = canopyHeight(vDetailWorld);
 {
   // Large groves of darker and lighter trees, then the hollows between crowns.
   float grove = detailNoise(vec3(vDetailWorld.x * 0.012, 0.0, vDetailWorld.z * 0.012));
-  float shade = mix(0.55, 1.15, canopyH / 10.0) * mix(0.8, 1.2, grove);
+  // Deep hollows between crowns: with a shallower range the canopy read as a mown, mottled lawn.
+  float shade = mix(0.35, 1.25, canopyH / 10.0) * mix(0.8, 1.2, grove);
   diffuseColor.rgb *= mix(1.0, shade, canopyFade * canopyForest);
   // Cliffs and bare slopes (the Tianzi wall) are the same sandstone as the pillars: grey and buff
   // beds tens of metres thick, with forest clinging to the beds' tops in patches. The vertex grid

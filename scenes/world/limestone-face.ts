@@ -12,10 +12,11 @@ const CAP_OVERHANG_M = 4;
 /** Mean thickness of a bed, metres (they waver around it). */
 const BED_THICKNESS_M = 24;
 
-// Tianmen's limestone is grey, warming to buff only in patches.
-const LIMESTONE = linearFromSrgb([0.6, 0.6, 0.58]);
-const LIMESTONE_WARM = linearFromSrgb([0.68, 0.63, 0.54]);
-const STREAK = linearFromSrgb([0.33, 0.32, 0.29]);
+// Tianmen's limestone is a dark, damp grey, warming to buff only in patches: paler, it drew the
+// cliff round Heaven's Gate as a sunlit sandy wall.
+const LIMESTONE = linearFromSrgb([0.49, 0.49, 0.48]);
+const LIMESTONE_WARM = linearFromSrgb([0.58, 0.55, 0.49]);
+const STREAK = linearFromSrgb([0.22, 0.22, 0.21]);
 const SCRUB = linearFromSrgb([0.17, 0.27, 0.11]);
 const SCRUB_LIT = linearFromSrgb([0.27, 0.37, 0.15]);
 
@@ -57,12 +58,16 @@ export function limestoneColour(u: number, y: number, topM: number, seed: number
   const grain = 0.88 + 0.18 * valueNoise2(u / 8, y / 8, seed + 4);
   const { phase } = bedAt(u, y, seed);
   // Water runs off the ledges in streaks that start under a bed's parting and fade downwards.
-  const streakBand = smoothstep(0.62, 0.86, valueNoise2(u / 6, y / 170, seed + 5));
-  const streak = streakBand * (0.45 + 0.55 * phase);
+  const streakBand = smoothstep(0.5, 0.8, valueNoise2(u / 6, y / 170, seed + 5));
+  const streak = streakBand * (0.5 + 0.5 * phase);
   // Scrub clings to the tops of jutting beds in patches, and fringes the rim.
   const ledge = limestoneLedgeGreen(u, y, seed);
   const rim = smoothstep(topM - 14, topM - 3, y) * (0.6 + 0.4 * valueNoise2(u / 9, 0.5, seed + 7));
-  const green = Math.min(1, Math.max(ledge, rim));
+  // Shrubs also cling in the cracks between the ledges, in clumps a few metres wide hanging down
+  // tens of metres, so the face reads as rock hung with green rather than ruled by green lines.
+  const clinging =
+    smoothstep(0.7, 0.84, valueNoise2(u / 12, y / 30, seed + 9)) * smoothstep(0.35, 0.65, valueNoise2(u / 90, y / 120, seed + 10));
+  const green = Math.min(1, Math.max(ledge, rim, clinging));
   const lit = valueNoise2(u / 5, y / 5, seed + 8);
   const out: [number, number, number] = [0, 0, 0];
   for (let k = 0; k < 3; k++) {

@@ -130,7 +130,9 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     const capM = Math.min(MAX_TOP_M, hallelujahNeighbourTopCapM(Math.hypot(x - HALLELUJAH.x, z - HALLELUJAH.z)));
     const top = Math.min(capM, ground + build.heightM);
     if (top - ground < MIN_HEIGHT_M) return null;
-    const radius = clamp(build.radiusM, 7, 88);
+    // No poles: even the slenderest column is some 25 m across and at most eight times as tall as
+    // it is wide, as in the photographs.
+    const radius = clamp(Math.max(build.radiusM, (top - ground) / 16), 11, 88);
     const baseY = footBaseY(x, z, radius);
     const leaning = random() < 0.28;
     const leanMag = (leaning ? 0.015 + random() * 0.05 : random() * 0.01) * build.leanScale;
@@ -149,8 +151,9 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       leanZ: Math.sin(leanDir) * leanMag,
       archetype: build.archetype % archetypeCount,
       // Broad tops always carry pines; a few needles are bare rock.
-      hasCrown: radius > 20 || random() < 0.8,
-      crownHeightM: 9 + random() * 10,
+      hasCrown: radius > 16 || random() < 0.8,
+      // A broad top carries a forest, not a mat: its mound stands taller the wider it is.
+      crownHeightM: 10 + random() * 10 + 0.12 * radius,
       tint: random(),
       landmark: null,
     };
@@ -182,11 +185,14 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       };
     }
     if (roll < massiveShare + slenderShare) {
-      const slenderness = 8 + 8 * random();
+      // Height over radius: a "slender" Wulingyuan column is still 3 to 4 times as tall as it is
+      // wide; twice that read as a pole at thumbnail size.
+      const slenderness = 6 + 3 * random();
       return { radiusM: heightM / slenderness, aspect: 0.65 + 0.35 * random(), archetype: random() < 0.35 ? SPIRE : anyArchetype() };
     }
-    const slenderness = 3.5 + 4 * random();
-    return { radiusM: heightM / slenderness, aspect: 0.6 + 0.4 * random(), archetype: anyArchetype() };
+    const slenderness = 3 + 2.6 * random();
+    // Tall towers stay towers: past about 100 m across, a pillar is a massive block's business.
+    return { radiusM: Math.min(heightM / slenderness, 42 + 14 * random()), aspect: 0.6 + 0.4 * random(), archetype: anyArchetype() };
   }
 
   /** Height of a member at elliptic radius e of its group: the middle of a massif stands tallest. */
@@ -206,7 +212,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
     let along = -cluster.halfLengthM;
     while (along < cluster.halfLengthM) {
       // Slabs of every thickness: thin fins between broad buttresses.
-      const radius = 11 + 30 * random() ** 1.6;
+      const radius = 15 + 32 * random() ** 1.4;
       along += radius;
       // One rank, sometimes two abreast, wandering a little across the ridge line.
       const ranks = cluster.halfWidthM > 50 && random() < 0.5 ? 2 : 1;
@@ -228,7 +234,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
             rotationY: rotationY + (random() - 0.5) * 0.5,
           },
           // Now and then two slabs stand fused at the foot, the cleft between them opening higher up.
-          random() < 0.35 ? -Math.min(14, 0.45 * radius) : cluster.gapM,
+          random() < 0.45 ? -Math.min(16, 0.45 * radius) : cluster.gapM,
         );
       }
       along += radius + cluster.gapM + 4 * random() ** 2 * 10;
@@ -247,10 +253,10 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
    */
   function placeGroup(cluster: PillarCluster): void {
     const areaM2 = Math.PI * cluster.halfLengthM * cluster.halfWidthM;
-    const knotCount = Math.max(1, Math.round(areaM2 / (cluster.kind === 'needles' ? 18000 : 4500)));
-    const massiveShare = cluster.kind === 'grove' ? 0.12 : 0;
+    const knotCount = Math.max(1, Math.round(areaM2 / (cluster.kind === 'needles' ? 14000 : 3600)));
+    const massiveShare = cluster.kind === 'grove' ? 0.2 : 0.06;
     // Needles are the exception even in a needle field: a forest of them reads as chimneys.
-    const slenderShare = cluster.kind === 'grove' ? 0.35 : 0.7;
+    const slenderShare = cluster.kind === 'grove' ? 0.3 : 0.55;
     for (let k = 0; k < knotCount; k++) {
       const u = random() * 2 - 1;
       const v = random() * 2 - 1;
@@ -258,10 +264,10 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       const [kx, kz] = clusterPoint(cluster, u * cluster.halfLengthM, v * cluster.halfWidthM);
       // Knot levels step widely, so the tops of one group stand at several heights.
       const knotLevel = 0.62 + 0.55 * random() ** 1.3;
-      const spreadM = cluster.kind === 'needles' ? 45 + 40 * random() : 22 + 30 * random();
+      const spreadM = cluster.kind === 'needles' ? 40 + 35 * random() : 18 + 26 * random();
       const members = cluster.kind === 'needles' ? 2 + Math.floor(random() * 4) : 3 + Math.floor(random() * 6);
       let placedCount = 0;
-      for (let attempt = 0; attempt < members * 10 && placedCount < members; attempt++) {
+      for (let attempt = 0; attempt < members * 14 && placedCount < members; attempt++) {
         // Members crowd the knot's middle: a triangular fall-off, not an even disc.
         const r = spreadM * Math.abs(random() - random());
         const a = random() * Math.PI * 2;
@@ -275,8 +281,8 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
         const gapM =
           cluster.kind === 'needles'
             ? cluster.gapM * (0.5 + random())
-            : random() < 0.35
-              ? -Math.min(12, 0.4 * form.radiusM)
+            : random() < 0.45
+              ? -Math.min(18, 0.5 * form.radiusM)
               : cluster.gapM * (0.3 + 0.8 * random());
         if (tryPlace(x, z, { ...form, heightM: height, leanScale: cluster.kind === 'needles' ? 1 : 0.6 }, gapM)) placedCount++;
       }
@@ -364,9 +370,9 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
   for (let attempt = 0; attempt < LONE_PILLAR_ATTEMPTS; attempt++) {
     const x = lerp(-halfExtentM, halfExtentM, random());
     const z = lerp(-halfExtentM, halfExtentM, random());
-    if (random() > 0.05) continue;
+    if (random() > 0.03) continue;
     const heightM = 150 + 200 * random() ** 1.5;
-    const form = proportions(heightM, 0, 0.45);
+    const form = proportions(heightM, 0, 0.35);
     tryPlace(x, z, { ...form, heightM, leanScale: 1 }, 30 + 40 * random());
   }
   return pillars;

@@ -100,7 +100,7 @@ export function rockColourAt(
   // Whole slabs of a face are forested, the upper shaft more than the lower: patches a quarter
   // of the way round and tens of metres high, what still reads as green from a kilometre off.
   // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
-  const slab = smoothstep(0.48, 0.68, patchNoise(theta * 2.4 + 1.3, yN * 4.5, s + 12, aroundResolved) + 0.25 * yN - 0.05);
+  const slab = smoothstep(0.44, 0.64, patchNoise(theta * 2.4 + 1.3, yN * 4.5, s + 12, aroundResolved) + 0.3 * yN - 0.05);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
   const slabGreen = slab * lerp(slabTexture, 0.75, coarse);
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad
@@ -117,12 +117,12 @@ export function rockColourAt(
     fromLedgeDown;
   // The top's cover hangs down the faces by an uneven few percent of the height; on a coarse mesh
   // it reaches down to the next ring, or the cap would shrink to a tuft on a bare shaft.
-  const capDepth = 0.035 + 0.08 * valueNoise2(theta * 4.5, 1.5, s + 5) + 0.14 * coarse;
+  const capDepth = 0.07 + 0.1 * valueNoise2(theta * 4.5, 1.5, s + 5) + 0.14 * coarse;
   const capGreen = smoothstep(1 - capDepth - 0.03, 1 - capDepth + 0.01, yN);
   const footGreen = 1 - smoothstep(0.01, 0.06, yN);
   c = mix3(c, MOSS, clamp(Math.max(capGreen, footGreen) * (0.85 + 0.15 * valueNoise2(theta * 7, yN * 20, s + 10)), 0, 1));
   // Seen from afar, the rock between patches is itself flecked with scrub: a faint green wash.
-  c = mix3(c, FAR_GREEN, 0.12 * coarse * (0.5 + yN));
+  c = mix3(c, FAR_GREEN, 0.18 * coarse * (0.5 + yN));
   const green = mix3(SHRUB, FAR_GREEN, coarse);
   // Mixing linear colours towards a dark green mostly darkens the rock; it only turns green near
   // the end, so cover is pushed hard: where there is growth at all, it is mostly leaves.

@@ -6,8 +6,10 @@ import { putQuad, type MeshData } from './mesh-data';
 import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
 import type { World } from './world';
 
-const FOREST_DARK = linearFromSrgb([0.12, 0.21, 0.1]);
-const FOREST_LIGHT = linearFromSrgb([0.27, 0.38, 0.17]);
+// Broadleaf and pine forest seen from above is dark: the lighter green of before read as lawn,
+// and a warm grade turned it brown.
+const FOREST_DARK = linearFromSrgb([0.05, 0.13, 0.04]);
+const FOREST_LIGHT = linearFromSrgb([0.15, 0.3, 0.08]);
 /** The Tianzi plateau's top: dense, dark forest, darker than the valley's mottled canopy. */
 const PLATEAU_FOREST = linearFromSrgb([0.09, 0.17, 0.07]);
 const ROCK = linearFromSrgb([0.6, 0.57, 0.51]);

@@ -39,10 +39,13 @@ describe('world layout', () => {
     assert.ok(sdTop > 60, `tops spread ${sdTop.toFixed(0)} m`);
   });
 
-  test('massive blocks stand among many slender needles', () => {
+  test('massive blocks stand among slender columns, and none is a pole', () => {
     const widest = (p: (typeof ordinary)[number]) => Math.max(p.radiusXM, p.radiusZM);
-    assert.ok(ordinary.filter((p) => widest(p) > 44).length >= 10, 'massive blocks');
-    assert.ok(ordinary.filter((p) => widest(p) < 16).length > 0.25 * ordinary.length, 'slender needles');
+    const tallness = (p: (typeof ordinary)[number]) => (p.topY - world.heightAt(p.x, p.z)) / (2 * widest(p));
+    assert.ok(ordinary.filter((p) => widest(p) > 44).length >= 40, 'massive blocks');
+    assert.ok(ordinary.filter((p) => tallness(p) > 4).length > 0.2 * ordinary.length, 'slender columns');
+    // A column more than ten times as tall as it is wide read as a pole at thumbnail size.
+    for (const p of ordinary) assert.ok(tallness(p) < 10 && widest(p) >= 11, `${tallness(p).toFixed(1)}:1, ${widest(p).toFixed(0)} m`);
     assert.ok(
       ordinary.filter((p) => Math.min(p.radiusXM, p.radiusZM) < 0.8 * widest(p)).length > 0.3 * ordinary.length,
       'squarish-to-oblong sections',
@@ -77,13 +80,15 @@ describe('world layout', () => {
     const nearest = ordinary.map((p) => Math.min(...ordinary.filter((o) => o !== p).map((o) => Math.hypot(o.x - p.x, o.z - p.z))));
     const mean = nearest.reduce((s, d) => s + d, 0) / nearest.length;
     const sd = Math.sqrt(nearest.reduce((s, d) => s + (d - mean) ** 2, 0) / nearest.length);
-    assert.ok(sd / mean > 0.6, `nearest-neighbour distances vary by ${(sd / mean).toFixed(2)} of their mean`);
+    assert.ok(sd / mean > 0.55, `nearest-neighbour distances vary by ${(sd / mean).toFixed(2)} of their mean`);
     // Clark and Evans' ratio: 1 for pillars scattered at random, above 1 for a regular spacing, below for clusters.
     const xs = ordinary.map((p) => p.x);
     const zs = ordinary.map((p) => p.z);
     const areaM2 = (Math.max(...xs) - Math.min(...xs)) * (Math.max(...zs) - Math.min(...zs));
     const ratio = mean / (0.5 / Math.sqrt(ordinary.length / areaM2));
-    assert.ok(ratio < 0.82, `Clark-Evans ratio ${ratio.toFixed(2)}`);
+    // Centres of pillars 50–120 m across cannot crowd as close as points do, so the bar sits above
+    // a point process's clustered values but well below the 1 of a random scatter.
+    assert.ok(ratio < 0.92, `Clark-Evans ratio ${ratio.toFixed(2)}`);
     // Some pillars stand fused at the foot with a neighbour (their footprints overlap), as slabs of one block split higher up.
     const widest = (p: (typeof ordinary)[number]) => Math.max(p.radiusXM, p.radiusZM);
     const fused = ordinary.filter((p) => ordinary.some((o) => o !== p && Math.hypot(o.x - p.x, o.z - p.z) < widest(o) + widest(p))).length;
