@@ -1,6 +1,9 @@
 // Pixel statistics of what a page shows, read from real screenshots: the browser itself
-// decodes the PNG, so the tests need no image library.
-import type { Locator, Page } from 'playwright-core';
+// decodes the PNG, so the tests need no image library. It decodes them in a blank page of its
+// own, not in the page under test: decoding a screenshot and reading every pixel took that
+// page's main thread for about a tenth of a second a sample, and a test sampling back to back
+// (a handover watched for black frames) left the stream it watched a few frames a second.
+import type { Browser, Locator, Page } from 'playwright-core';
 
 export interface PixelSample {
   /** Mean luminance 0–255. */
@@ -14,9 +17,24 @@ export interface PixelSample {
 const GRID_W = 32;
 const GRID_H = 18;
 
+const analysisPages = new WeakMap<Browser, Promise<Page>>();
+
+/** A blank page in its own context (its own renderer process) that does the decoding; one per browser. */
+function analysisPage(page: Page): Promise<Page> {
+  const browser = page.context().browser();
+  if (browser === null) return Promise.resolve(page);
+  let analyser = analysisPages.get(browser);
+  if (analyser === undefined) {
+    analyser = browser.newPage();
+    analysisPages.set(browser, analyser);
+  }
+  return analyser;
+}
+
 export async function samplePixels(page: Page, target: Locator): Promise<PixelSample> {
   const png = await target.screenshot({ type: 'png', animations: 'allow' });
-  return page.evaluate(
+  const analyser = await analysisPage(page);
+  return analyser.evaluate(
     async ({ base64, gridW, gridH }) => {
       // Decoded here, not fetched as a data: URL: the page's Content-Security-Policy allows no such connection.
       const blob = new Blob([Uint8Array.from(atob(base64), (char) => char.charCodeAt(0))], { type: 'image/png' });
