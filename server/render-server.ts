@@ -287,8 +287,9 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     drain: () => nodes?.drain() ?? Promise.resolve(null),
     async close() {
       clearInterval(sweepTimer);
-      await nodes?.close();
+      // The stream closes first: disconnecting its sockets still speaks through the Redis adapter.
       await stream.close();
+      await nodes?.close();
       // Give the running job back first, so its lease does not linger until it expires.
       await worker?.stop();
       await farm?.close();

@@ -3,19 +3,33 @@
 // cloud fixture's 360p bake. Both heart-beat into the registry; the render API (as the web app's
 // client asks it) hands out the least-loaded node; SIGTERM drains a node: its playing viewer is
 // told 'draining' with the other node's URL and resumes there at the frame it was on, and the
-// node exits once it has left; a node killed with SIGKILL drops out when its TTL runs out.
+// node exits once it has left; a node killed with SIGKILL drops out when its TTL runs out. And
+// through socket.io's Redis adapter, a bake's progress sent by one node reaches a viewer waiting
+// for that bake on another.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { currentSceneVersion } from '@/server/bake/scene-version';
+import { openSqliteBakeQueue } from '@/server/bake/sqlite-bake-queue';
+import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
+import { silentLogger } from '@/server/log';
 import { RedisNodeRegistry } from '@/server/nodes/node-registry';
+import { startRenderServer } from '@/server/render-server';
+import { loadRenderServerConfig } from '@/server/render-server-config';
+import { openRouteStore } from '@/server/routes/open-route-store';
+import { BakeProgressPublisher } from '@/server/stream/bake-progress-room';
+import { BakedRouteSource } from '@/server/stream/baked-route-source';
 import type { NodeEntry } from '@/server/nodes/node-entry';
 import { NodeStreamViewer } from '@/server/stream/node-stream-viewer';
 import { createRenderServerClient } from '@/server/web/render-server-client';
 import { bakeHttpTestRoute, type BakedHttpRoute } from '../helpers/http-segment-origin';
 import { freeLoopbackPort } from '../helpers/free-port';
 import { startRedisServer, type RunningRedis } from '../helpers/redis-server';
+import { buildTestRoute } from '../helpers/test-routes';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const PREFIX = 'nodes-test';
@@ -76,10 +90,10 @@ async function waitFor<T>(read: () => Promise<T | undefined> | T | undefined, wh
 const entryOf = async (node: NodeProcess): Promise<NodeEntry | undefined> =>
   (await registry.list()).find((entry) => entry.renderUrl === node.url);
 
-function viewerOn(url: string): NodeStreamViewer {
+function viewerOn(url: string, routeId = baked.key.routeId): NodeStreamViewer {
   const viewer = new NodeStreamViewer({
     url,
-    routeId: baked.key.routeId,
+    routeId,
     revision: baked.key.revision,
     profile: '360p',
     // The socket transport: the drain is the same for either, and it spares this machine a WebRTC stack per viewer.
@@ -173,5 +187,57 @@ describe('several render nodes on one Redis', () => {
     await b.exited;
     await waitFor(async () => ((await entryOf(b)) === undefined ? true : undefined), "B's entry to expire");
     assert.deepEqual(await registry.list(), []);
+  });
+
+  test("a bake's progress sent by one node reaches a viewer waiting for it on another", async (t) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-nodes-progress-'));
+    t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    const dbPath = path.join(dir, 'yunshan.sqlite');
+    const framesDir = path.join(dir, 'frames');
+    const route = buildTestRoute('nodes-progress');
+    const routes = await openRouteStore({ filePath: dbPath, seedRoutes: [route] });
+    t.after(() => routes.close());
+    const env = {
+      YUNSHAN_DB_PATH: dbPath,
+      YUNSHAN_FRAMES_DIR: framesDir,
+      YUNSHAN_RENDER_PORT: '0',
+      YUNSHAN_BAKE: '0',
+      YUNSHAN_REDIS_URL: redis.url,
+      YUNSHAN_FARM_PREFIX: 'nodes-progress',
+    };
+    const [a, b] = [
+      await startRenderServer(loadRenderServerConfig(env), silentLogger()),
+      await startRenderServer(loadRenderServerConfig(env), silentLogger()),
+    ];
+    t.after(() => Promise.all([a.close(), b.close()]));
+
+    // A viewer waits on B for a route nothing has baked yet.
+    const viewer = viewerOn(b.url, route.id);
+    await viewer.waitFor(() => viewer.notBaked !== null, WAIT_MS, "B's not-baked answer");
+    assert.ok(viewer.notBaked!.profiles.every((profile) => profile.framesDone === 0));
+
+    // Its bake makes progress (the bake row as a worker would move it), and node A announces it.
+    const queue = openSqliteBakeQueue(dbPath);
+    t.after(() => queue.close());
+    const sceneVersion = currentSceneVersion();
+    const job = await queue.enqueue({ routeId: route.id, revision: 1, profileId: '360p', sceneVersion, framesTotal: 1201 });
+    for (let claimed = await queue.claim('test-worker', 60_000); claimed?.id !== job.id;) {
+      assert.ok(claimed !== null, 'the test route has a queued bake to claim');
+      claimed = await queue.claim('test-worker', 60_000);
+    }
+    await queue.heartbeat(job.id, 'test-worker', { framesDone: 300, framesPerSecond: 12 }, 60_000);
+    const sourceOnA = new BakedRouteSource({
+      routes,
+      store: new LocalFrameStore(framesDir),
+      listBakes: (routeId) => queue.list({ routeId }),
+      sceneVersion,
+    });
+    new BakeProgressPublisher(a.stream.io, sourceOnA, (error) => assert.fail(String(error))).update(route.id, 1);
+    await viewer.waitFor(
+      () => viewer.notBaked!.profiles.some((profile) => profile.profileId === '360p' && profile.framesDone === 300),
+      WAIT_MS,
+      "A's progress on the viewer of B",
+    );
+    assert.equal(viewer.notBaked!.profiles.find((profile) => profile.profileId === '360p')?.status, 'running');
   });
 });
