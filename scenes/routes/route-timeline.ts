@@ -2,6 +2,7 @@
 // time → distance, and the look-at and field-of-view tracks. poseAt reads it 60×/s.
 // Keyframe-timed routes take their pace from the keyframe times alone (easeInS and
 // easeOutS shape constant-speed routes only).
+import { getOrCreate } from '../get-or-create';
 import { createMonotoneCubic, type MonotoneCubic } from './monotone-cubic';
 import { createPathCurve, type PathCurve } from './path-curve';
 import { DEFAULT_FOV_DEG, type Route } from './route-schema';
@@ -31,12 +32,7 @@ export interface RouteTimeline {
 const cache = new WeakMap<Route, RouteTimeline>();
 
 export function routeTimeline(route: Route): RouteTimeline {
-  let timeline = cache.get(route);
-  if (!timeline) {
-    timeline = buildTimeline(route);
-    cache.set(route, timeline);
-  }
-  return timeline;
+  return getOrCreate(cache, route, () => buildTimeline(route));
 }
 
 function buildTimeline(route: Route): RouteTimeline {

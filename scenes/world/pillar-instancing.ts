@@ -1,6 +1,7 @@
 // What per-frame instancing reads of a Wulingyuan world, as plain data: the pillars, the crowns'
 // top radii and the ledge pines, with no functions in it, so a worker that built the world can
 // post it to the renderer, which then plans instances without ever building the world itself.
+import { getOrCreate } from '../get-or-create';
 import { ledgePinesOf, type LedgePines } from './ledge-pines';
 import type { Pillar } from './pillar';
 import { crownTopFraction } from './pillar-transform';
@@ -21,17 +22,12 @@ export type InstancingSource = World | PillarInstancing;
 const cache = new WeakMap<World, PillarInstancing>();
 
 export function pillarInstancingOf(world: World): PillarInstancing {
-  let instancing = cache.get(world);
-  if (!instancing) {
-    instancing = {
-      pillars: world.pillars,
-      archetypeCount: world.archetypeCount,
-      crownTopFractions: world.shapes.map(crownTopFraction),
-      ledges: ledgePinesOf(world),
-    };
-    cache.set(world, instancing);
-  }
-  return instancing;
+  return getOrCreate(cache, world, () => ({
+    pillars: world.pillars,
+    archetypeCount: world.archetypeCount,
+    crownTopFractions: world.shapes.map(crownTopFraction),
+    ledges: ledgePinesOf(world),
+  }));
 }
 
 export function asPillarInstancing(source: InstancingSource): PillarInstancing {

@@ -1,6 +1,7 @@
 // Everything a renderer needs to draw one scene at one tier, built from its seed: the meshes as
 // typed arrays and, for Wulingyuan, the plain instancing data. Built wherever the caller likes
 // (a Web Worker in the browser, Node in tests); byte-identical wherever it is built.
+import { getOrCreate } from '../get-or-create';
 import type { SceneId } from '../routes/route-schema';
 import { pillarInstancingOf, type PillarInstancing } from './pillar-instancing';
 import type { QualityTier } from './quality-tiers';
@@ -37,13 +38,7 @@ export class SceneBuilder {
   private readonly worlds = new Map<string, SceneWorlds[SceneId]>();
 
   private worldOf<S extends SceneId>(scene: S, seed: number): SceneWorlds[S] {
-    const key = `${scene}:${seed}`;
-    let world = this.worlds.get(key);
-    if (!world) {
-      world = createSceneWorld(scene, seed);
-      this.worlds.set(key, world);
-    }
-    return world as SceneWorlds[S];
+    return getOrCreate(this.worlds, `${scene}:${seed}`, () => createSceneWorld(scene, seed)) as SceneWorlds[S];
   }
 
   build(request: SceneBuildRequest): SceneBuild {
