@@ -1,6 +1,6 @@
 // Shader for one horizontal cloud layer: a few octaves of baked noise drifting with the
 // wind, thresholded into soft-edged cloud, lit by the sun and faded into the horizon haze.
-import { Color, type DataTexture, DoubleSide, ShaderMaterial, Vector2, Vector3 } from 'three';
+import { Color, type DataTexture, DoubleSide, ShaderMaterial, Vector2 } from 'three';
 import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import type { CloudLayer } from '@/scenes/atmosphere/cloud-layers';
 import { CLOUD_NOISE_CELLS } from '@/scenes/atmosphere/cloud-noise';
@@ -8,7 +8,7 @@ import { latticeHash01 } from '@/scenes/atmosphere/lattice-hash';
 import type { AtmosphereUniforms } from './atmosphere-uniforms';
 import { VEIL_GLSL } from './cloud-sea-veil-chunks';
 import { HAZE_LAW_GLSL } from './haze-law-glsl';
-import { HORIZON_GLSL } from './horizon-glsl';
+import { HORIZON_GLSL, horizonUniforms } from './horizon-glsl';
 
 const vertexShader = /* glsl */ `
 varying vec3 vWorld;
@@ -170,10 +170,7 @@ export function createCloudMaterial(
       uCloudLit: { value: new Color(palette.cloudLit) },
       uCloudShade: { value: new Color(palette.cloudShade) },
       uFogDensity: { value: params.fogDensityPerM },
-      uHaze: { value: new Color(palette.haze) },
-      uSunwardHaze: { value: new Color(palette.sunwardHaze) },
-      uSunGlow: { value: new Color(palette.sunGlow) },
-      uSunDirection: { value: new Vector3(...params.sunDirection) },
+      ...horizonUniforms(params),
     },
     transparent: true,
     depthWrite: false,

@@ -1,5 +1,7 @@
 // GLSL shared by the sky dome and the cloud layers: the colour of the hazy horizon in a
 // given direction. Clouds fade into exactly the colour the sky shows behind them.
+import { Color, Uniform, Vector3 } from 'three';
+import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 
 /** Needs uniforms uHaze, uSunwardHaze, uSunGlow (linear RGB) and uSunDirection (unit vector). */
 export const HORIZON_GLSL = /* glsl */ `
@@ -35,3 +37,13 @@ vec3 sunHalo(vec3 dir) {
   return uSunGlow * (pow(mu, 7.0) * wide + pow(mu, 60.0) * 0.45 + pow(mu, 900.0) * 0.9);
 }
 `;
+
+/** The uniforms HORIZON_GLSL reads, from one time of day's palette and sun: the same in every shader that includes it. */
+export function horizonUniforms({ palette, sunDirection }: AtmosphereParams) {
+  return {
+    uHaze: new Uniform(new Color(palette.haze)),
+    uSunwardHaze: new Uniform(new Color(palette.sunwardHaze)),
+    uSunGlow: new Uniform(new Color(palette.sunGlow)),
+    uSunDirection: new Uniform(new Vector3(...sunDirection)),
+  };
+}

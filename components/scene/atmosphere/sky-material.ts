@@ -1,8 +1,8 @@
 // The sky dome's shader: a zenith-to-haze gradient with a soft sun disc and halo. The dome
 // is drawn first, centred on the camera and behind everything, so its size never matters.
-import { BackSide, Color, ShaderMaterial, Vector3 } from 'three';
+import { BackSide, Color, ShaderMaterial } from 'three';
 import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
-import { HORIZON_GLSL } from './horizon-glsl';
+import { HORIZON_GLSL, horizonUniforms } from './horizon-glsl';
 
 const vertexShader = /* glsl */ `
 varying vec3 vDirection;
@@ -50,10 +50,7 @@ export function createSkyMaterial(params: AtmosphereParams): ShaderMaterial {
     fragmentShader,
     uniforms: {
       uZenith: { value: new Color(palette.zenith) },
-      uHaze: { value: new Color(palette.haze) },
-      uSunwardHaze: { value: new Color(palette.sunwardHaze) },
-      uSunGlow: { value: new Color(palette.sunGlow) },
-      uSunDirection: { value: new Vector3(...params.sunDirection) },
+      ...horizonUniforms(params),
     },
     // Seen from inside.
     side: BackSide,

@@ -5,14 +5,7 @@
 // how film smears a bright edge in motion. Half-float buffers, so sub-frames add up without banding.
 import { Pass } from 'postprocessing';
 import { HalfFloatType, ShaderMaterial, Uniform, WebGLRenderTarget, type Texture, type WebGLRenderer } from 'three';
-
-const vertexShader = /* glsl */ `
-varying vec2 vUv;
-void main() {
-  vUv = position.xy * 0.5 + 0.5;
-  gl_Position = vec4(position.xy, 1.0, 1.0);
-}
-`;
+import { FULLSCREEN_QUAD_VERTEX_GLSL } from './fullscreen-quad-glsl';
 
 const blendShader = /* glsl */ `
 uniform sampler2D uSubFrame;
@@ -38,7 +31,7 @@ export class AccumulationPass extends Pass {
     super('AccumulationPass');
     this.needsSwap = false;
     this.blend = new ShaderMaterial({
-      vertexShader,
+      vertexShader: FULLSCREEN_QUAD_VERTEX_GLSL,
       fragmentShader: blendShader,
       uniforms: { uSubFrame: new Uniform(null), uMean: new Uniform(null), uWeight: new Uniform(1) },
       depthTest: false,

@@ -7,7 +7,7 @@ import { Color, Matrix4, Uniform, Vector2, Vector3, type DataTexture, type Persp
 import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import type { FilmGrade } from './film-grades';
 import { HAZE_LAW_GLSL } from '../atmosphere/haze-law-glsl';
-import { HORIZON_GLSL } from '../atmosphere/horizon-glsl';
+import { HORIZON_GLSL, horizonUniforms } from '../atmosphere/horizon-glsl';
 import { HAZE_DENSITY_SCALE, SURFACE_HAZE_TINT } from './cinematic-settings';
 import { SKY_CLOUD_GLSL } from './sky-cloud-glsl';
 import { VIEW_RAY_GLSL } from './view-ray-glsl';
@@ -72,10 +72,7 @@ export class VolumetricCloudComposite extends Effect {
         ['uSurfaceHazeTint', new Uniform(new Vector3(...SURFACE_HAZE_TINT))],
         ['uInverseProjection', new Uniform(new Matrix4())],
         ['uCameraWorld', new Uniform(new Matrix4())],
-        ['uHaze', new Uniform(new Color(palette.haze))],
-        ['uSunwardHaze', new Uniform(new Color(palette.sunwardHaze))],
-        ['uSunGlow', new Uniform(new Color(palette.sunGlow))],
-        ['uSunDirection', new Uniform(new Vector3(...params.sunDirection))],
+        ...Object.entries(horizonUniforms(params)),
       ]),
     });
   }

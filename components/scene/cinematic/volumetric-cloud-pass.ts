@@ -30,19 +30,13 @@ import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import { CLOUD_NOISE_CELLS } from '@/scenes/atmosphere/cloud-noise';
 import { veilColumnDepth } from '@/scenes/atmosphere/cloud-sea';
 import { offsetFromSeed, thresholdForCoverage } from '../atmosphere/cloud-material';
+import { horizonUniforms } from '../atmosphere/horizon-glsl';
 import { HAZE_DENSITY_SCALE, MARCH_STEPS, MAX_MARCH_M, PLUME_MARCH_STEPS, SUN_SHADOW_STEPS } from './cinematic-settings';
 import type { FilmGrade } from './film-grades';
+import { FULLSCREEN_QUAD_VERTEX_GLSL } from './fullscreen-quad-glsl';
 import { VIEW_RAY_GLSL } from './view-ray-glsl';
 import { VOLUMETRIC_CLOUD_GLSL } from './volumetric-cloud-glsl';
 import { VOLUME_NOISE_SIZE_PX, volumeNoiseTexels } from './volume-noise';
-
-const vertexShader = /* glsl */ `
-varying vec2 vUv;
-void main() {
-  vUv = position.xy * 0.5 + 0.5;
-  gl_Position = vec4(position.xy, 1.0, 1.0);
-}
-`;
 
 const fragmentShader = /* glsl */ `
 precision highp float;
@@ -109,7 +103,7 @@ export class VolumetricCloudPass extends Pass {
     this.volume = createVolumeTexture();
     this.material = new ShaderMaterial({
       name: 'yunshan-volumetric-cloud',
-      vertexShader,
+      vertexShader: FULLSCREEN_QUAD_VERTEX_GLSL,
       fragmentShader,
       uniforms: {
         uDepth: new Uniform(null),
@@ -144,10 +138,7 @@ export class VolumetricCloudPass extends Pass {
         uFogDensity: new Uniform(params.fogDensityPerM * HAZE_DENSITY_SCALE),
         uMaxMarchM: new Uniform(MAX_MARCH_M),
         uSlab: new Uniform(new Vector2(veil.floorM - 250, Math.max(veil.topM, mistBand.topM))),
-        uHaze: new Uniform(new Color(palette.haze)),
-        uSunwardHaze: new Uniform(new Color(palette.sunwardHaze)),
-        uSunGlow: new Uniform(new Color(palette.sunGlow)),
-        uSunDirection: new Uniform(new Vector3(...params.sunDirection)),
+        ...horizonUniforms(params),
         uPlume: new Uniform(plume ? new Vector4(...plume.centreM, plume.densityPerM) : new Vector4(0, 0, 0, 0)),
         uPlumeHalf: new Uniform(new Vector3(...(plume?.halfSizeM ?? [1, 1, 1]))),
         uPlumeWind: new Uniform(new Vector3(...(plume?.windMps ?? [0, 0, 0]))),
