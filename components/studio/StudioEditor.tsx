@@ -16,7 +16,7 @@ import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { sceneWorldFor } from '../scene/world-cache';
 import { closeStep, recordEdit, redo, startHistory, undo, type EditHistory } from './edit-history';
 import { autoDurationS } from './route-draft-edits';
-import { selectionForIssue, type MapMode, type MapSelection } from './map-selection';
+import { selectionForIssue, type DragPhase, type MapMode, type MapSelection } from './map-selection';
 import { useMapEdits } from './use-map-edits';
 import { useUndoShortcuts } from './use-undo-shortcuts';
 import { RouteMap } from './RouteMap';
@@ -84,11 +84,11 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
     if (validRoute) setPreviewRoute(validRoute);
   }, [validRoute]);
 
-  /** `endsStep`: the last edit of a gesture (a drag let go), so the next one is a step of its own. */
-  const edit = useCallback((change: (current: Route) => Route, key: string | null = null, endsStep = false) => {
+  /** `dragPhase`: the edit is part of a drag (one undo step); its 'end' (let go) closes the step. */
+  const edit = useCallback((change: (current: Route) => Route, key: string | null = null, dragPhase?: DragPhase) => {
     setHistory((current) => {
-      const next = recordEdit(current, change(current.present), key, Date.now());
-      return endsStep ? closeStep(next) : next;
+      const next = recordEdit(current, change(current.present), key, Date.now(), dragPhase !== undefined);
+      return dragPhase === 'end' ? closeStep(next) : next;
     });
   }, []);
 

@@ -16,9 +16,14 @@ export function startHistory<T>(present: T): EditHistory<T> {
   return { past: [], present, future: [], lastKey: null, lastAtMs: 0 };
 }
 
-export function recordEdit<T>(history: EditHistory<T>, next: T, key: string | null, atMs: number): EditHistory<T> {
+/**
+ * `gesture`: the edit is part of a drag, which closeStep ends at the drop. Its moves merge however far apart they
+ * come: on a busy machine (a preview drawing on the CPU) one drag's moves can arrive seconds apart, and a drag
+ * must still undo in one step. Other edits with the same key (a typed field) merge within the window.
+ */
+export function recordEdit<T>(history: EditHistory<T>, next: T, key: string | null, atMs: number, gesture = false): EditHistory<T> {
   if (Object.is(next, history.present)) return history;
-  const merges = key !== null && key === history.lastKey && atMs - history.lastAtMs <= MERGE_WINDOW_MS;
+  const merges = key !== null && key === history.lastKey && (gesture || atMs - history.lastAtMs <= MERGE_WINDOW_MS);
   const past = merges ? history.past : [...history.past, history.present].slice(-MAX_UNDO_STEPS);
   return { past, present: next, future: [], lastKey: key, lastAtMs: atMs };
 }

@@ -15,8 +15,8 @@ import {
 } from './route-draft-edits';
 import type { DragPhase, MapSelection } from './map-selection';
 
-/** Applies `change` to the draft; `endsStep`: the last edit of a gesture, so the next one is a step of its own. */
-export type DraftEdit = (change: (current: Route) => Route, key?: string | null, endsStep?: boolean) => void;
+/** Applies `change` to the draft; `dragPhase`: part of a drag, one undo step however slow, closed by its 'end'. */
+export type DraftEdit = (change: (current: Route) => Route, key?: string | null, dragPhase?: DragPhase) => void;
 
 export interface MapEditHandlers {
   onAddKeyframe(x: number, z: number): void;
@@ -56,7 +56,7 @@ export function useMapEdits(
           return kx === Math.round(x) && kz === Math.round(z) ? current : moveKeyframe(current, index, x, z, autoDuration);
         },
         `move-keyframe-${index}`,
-        phase === 'end',
+        phase,
       ),
     [edit, autoDuration],
   );
@@ -69,13 +69,13 @@ export function useMapEdits(
           return setKeyframeLookAt(current, index, lookAt);
         },
         `look-at-${index}`,
-        phase === 'end',
+        phase,
       ),
     [edit],
   );
   const onMovePoi = useCallback(
     (index: number, x: number, z: number, phase: DragPhase) =>
-      edit((current) => movePointOfInterest(current, index, x, z, world), `move-poi-${index}`, phase === 'end'),
+      edit((current) => movePointOfInterest(current, index, x, z, world), `move-poi-${index}`, phase),
     [edit, world],
   );
   return { onAddKeyframe, onAddPoi, onMoveKeyframe, onMoveLookAt, onMovePoi };
