@@ -238,8 +238,19 @@ describe('adaptive quality', () => {
       const advanced = after.lastShownFrameIndex - switched.lastShownFrameIndex;
       console.log(`# after the step up to 540p: ${shown} shown, ${dropped} dropped`);
       assert.ok(shown > 0, 'frames keep coming after the switch');
-      assert.equal(after.profile, '540p');
-      assert.equal(await page.evaluate(() => window.__yunshanCloud!.stats().height), 540, 'still drawn at the new size');
+      // On a busy 2-core machine the decoder can fall behind at 540p, and then the player rightly steps back down:
+      // that is the adaptive rule working, so it is allowed only with late (dropped) frames to show for it.
+      assert.ok(after.profile === '540p' || dropped > 0, `stepped down to ${after.profile} after the switch although no frame was dropped`);
+      // Drawn at the size of the profile it plays (the decoder is reconfigured at the keyframe of a switch).
+      await page.waitForFunction(
+        () => {
+          const cloud = window.__yunshanCloud!;
+          const height = cloud.stats().height;
+          return (cloud.profile === '540p' && height === 540) || (cloud.profile === '360p' && height === 360);
+        },
+        undefined,
+        { timeout: STREAM_TIMEOUT_MS },
+      );
       assert.ok(
         Math.abs(advanced - (shown + dropped)) <= 2,
         'every frame the playhead passed after the switch was shown or counted as dropped',
