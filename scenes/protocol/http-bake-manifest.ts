@@ -4,7 +4,7 @@
 // client that reads it (the Node client, the browser's HTTP transport). Pure.
 import { z } from 'zod';
 import { FRAMES_PER_SEGMENT } from './frame-timing';
-import { ProfileIdSchema } from './profile-ladder';
+import { BAKE_PICTURE_FIELDS, BakeKeySchema } from './bake-key';
 
 export const HTTP_BAKE_FORMAT = 'yunshan-http-bake/1';
 
@@ -21,17 +21,8 @@ const HttpSegmentSchema = z.strictObject({
 export const HttpBakeManifestSchema = z
   .strictObject({
     format: z.literal(HTTP_BAKE_FORMAT),
-    key: z.strictObject({
-      sceneVersion: z.string().min(1),
-      routeId: z.string().min(1),
-      revision: z.number().int().min(1),
-      profileId: ProfileIdSchema,
-    }),
-    codec: z.enum(['vp8', 'jpeg']),
-    width: z.number().int().min(1),
-    height: z.number().int().min(1),
-    fps: z.number().int().min(1),
-    frameCount: z.number().int().min(1),
+    key: BakeKeySchema,
+    ...BAKE_PICTURE_FIELDS,
     segments: z.array(HttpSegmentSchema).min(1),
   })
   .check((context) => {

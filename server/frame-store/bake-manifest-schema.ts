@@ -2,27 +2,16 @@
 // is reported instead of steering a viewer to the wrong bytes. Local disk and object
 // storage keep the same bytes.
 import { z } from 'zod';
-import { ProfileIdSchema } from '@/scenes/protocol/profile-ladder';
+import { BAKE_PICTURE_FIELDS, BakeKeySchema } from '@/scenes/protocol/bake-key';
 import type { BakeKey, BakeManifest } from '../bake/bake-contracts';
 import { ChunkEntrySchema } from '@/scenes/protocol/chunk-entry';
 import { CorruptManifestError } from './frame-store-errors';
 import { sameBakeKey } from './segment-file-format';
 
-const BakeKeySchema = z.strictObject({
-  sceneVersion: z.string().min(1),
-  routeId: z.string().min(1),
-  revision: z.number().int().min(1),
-  profileId: ProfileIdSchema,
-});
-
 export const BakeManifestSchema = z
   .strictObject({
     key: BakeKeySchema,
-    codec: z.enum(['vp8', 'jpeg']),
-    width: z.number().int().min(1),
-    height: z.number().int().min(1),
-    fps: z.number().int().min(1),
-    frameCount: z.number().int().min(1),
+    ...BAKE_PICTURE_FIELDS,
     segmentCount: z.number().int().min(1),
     chunks: z.array(ChunkEntrySchema),
   })
