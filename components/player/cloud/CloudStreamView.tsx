@@ -115,6 +115,9 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       get httpRequests() {
         return { ...client.httpRequests };
       },
+      get renderUrl() {
+        return client.renderUrl;
+      },
       get marks() {
         return { ...client.marks };
       },
