@@ -72,3 +72,22 @@ export function renderServerOrigins(renderServerUrl: string): string[] {
   const socketScheme = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return [url.origin, `${socketScheme}//${url.host}`];
 }
+
+/**
+ * Whether the page's policy lets the browser reach `url`: its origin is the render server's or
+ * one of the listed nodes' (a `*.` entry covers any subdomain at the same scheme and port). The
+ * registry may hold a node the operator forgot to list; a page sent there would be blocked.
+ */
+export function renderUrlAllowed(url: string, renderServerUrl: string, renderNodeUrls: readonly string[]): boolean {
+  const [origin] = renderServerOrigins(url);
+  if (origin === undefined || origin.includes('*')) return false;
+  const target = new URL(origin);
+  return [renderServerUrl, ...renderNodeUrls].some((allowed) => {
+    const [allowedOrigin] = renderServerOrigins(allowed);
+    if (allowedOrigin === undefined) return false;
+    if (!allowedOrigin.includes('://*.')) return allowedOrigin === origin;
+    const pattern = new URL(allowedOrigin.replace('://*.', '://wildcard.'));
+    const suffix = pattern.hostname.slice('wildcard'.length);
+    return target.protocol === pattern.protocol && target.port === pattern.port && target.hostname.endsWith(suffix);
+  });
+}

@@ -2,7 +2,7 @@
 // check for paths whose percent-encoding does not decode.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, renderNodeUrlList, renderServerOrigins } from '@/server/web/content-security-policy';
+import { contentSecurityPolicy, renderNodeUrlList, renderServerOrigins, renderUrlAllowed } from '@/server/web/content-security-policy';
 import { isUndecodablePath } from '@/server/web/undecodable-path';
 
 const directives = (policy: string) =>
@@ -56,6 +56,19 @@ describe('contentSecurityPolicy', () => {
       'wss://*.nodes.example:8443',
     ]);
     assert.deepEqual(renderNodeUrlList(undefined), []);
+  });
+
+  test('a node the registry hands out is used only if the policy lets the browser reach it', () => {
+    const nodes = ['http://10.0.0.7:3001', 'https://*.render.example.com'];
+    assert.equal(renderUrlAllowed('http://localhost:3001/', 'http://localhost:3001', []), true, 'the configured server');
+    assert.equal(renderUrlAllowed('http://10.0.0.7:3001', 'http://localhost:3001', nodes), true, 'a listed node');
+    assert.equal(renderUrlAllowed('http://10.0.0.8:3001', 'http://localhost:3001', nodes), false, 'an unlisted node');
+    assert.equal(renderUrlAllowed('http://10.0.0.7:3002', 'http://localhost:3001', nodes), false, 'another port');
+    assert.equal(renderUrlAllowed('https://n3.render.example.com', 'http://localhost:3001', nodes), true, 'in the wildcard fleet');
+    assert.equal(renderUrlAllowed('http://n3.render.example.com', 'http://localhost:3001', nodes), false, 'the fleet over plain http');
+    assert.equal(renderUrlAllowed('https://render.example.com', 'http://localhost:3001', nodes), false, 'the wildcard names subdomains');
+    assert.equal(renderUrlAllowed('https://evilrender.example.com', 'http://localhost:3001', nodes), false, 'not a subdomain');
+    assert.equal(renderUrlAllowed('not a url', 'http://localhost:3001', nodes), false);
   });
 
   test('development adds eval for React only there', () => {

@@ -4,7 +4,7 @@ import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
 import { getPublishedRoute } from '@/app/_data/route-repository';
 import { cloudReadinessOf } from '@/app/_data/cloud-readiness';
-import { chosenRenderUrl } from '@/app/_data/render-node';
+import { allowedNodeUrl, chosenRenderUrl } from '@/app/_data/render-node';
 import { getRequestLocale } from '@/components/i18n/request-locale';
 import { messagesFor } from '@/components/i18n/messages';
 import { FlightPlayer } from '@/components/player/FlightPlayer';
@@ -47,9 +47,12 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
   const { startS, autoplay, tierOverride } = parseFlightStartOptions(query, route.durationS);
   // The browser, not this server, connects to the render server: name it as the browser reaches it.
   const requestHeaders = await headers();
-  const renderUrl =
-    chosenNodeUrl ??
-    publicRenderUrl(process.env.YUNSHAN_PUBLIC_RENDER_URL, requestHeaders.get('host'), requestHeaders.get('x-forwarded-proto'));
+  const configuredUrl = publicRenderUrl(
+    process.env.YUNSHAN_PUBLIC_RENDER_URL,
+    requestHeaders.get('host'),
+    requestHeaders.get('x-forwarded-proto'),
+  );
+  const renderUrl = allowedNodeUrl(chosenNodeUrl, configuredUrl) ?? configuredUrl;
   return (
     <FlightPlayer
       key={`${route.id}@${revision}`}
