@@ -5,7 +5,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 import { errorJson } from './app/api/_http/responses';
 import { publicRenderUrl } from './components/player/cloud/render-path';
 import { ValidationError } from './server/errors';
-import { contentSecurityPolicy } from './server/web/content-security-policy';
+import { contentSecurityPolicy, renderNodeUrlList } from './server/web/content-security-policy';
 import { isUndecodablePath } from './server/web/undecodable-path';
 
 export function proxy(request: NextRequest): Response {
@@ -21,6 +21,7 @@ export function proxy(request: NextRequest): Response {
       request.headers.get('x-forwarded-proto'),
     ),
     segmentUrl: process.env.YUNSHAN_PUBLIC_SEGMENT_URL,
+    renderNodeUrls: renderNodeUrlList(process.env.YUNSHAN_RENDER_NODE_URLS),
     development: process.env.NODE_ENV === 'development',
   });
   const requestHeaders = new Headers(request.headers);

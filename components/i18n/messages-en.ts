@@ -63,6 +63,7 @@ export const en = {
   'render.handoverToDevice': 'The stream faltered: now drawn on this device',
   'render.handoverLighter': 'Lighter scenery for a smoother flight',
   'render.handoverCloudReady': 'The cloud picture is ready: now streaming it',
+  'render.handoverCloudBehind': 'The cloud stream could not keep up: still drawn on this device',
   'render.postersTitle': 'Pictures of the flight',
   'render.postersBody':
     'This device cannot draw the landscape and the cloud stream is out of reach, so the narration plays over pictures of the route.',

@@ -61,6 +61,7 @@ export const zh: Messages = {
   'render.handoverToDevice': '云端画面中断，已改为在本机绘制',
   'render.handoverLighter': '已降低画质，保持流畅',
   'render.handoverCloudReady': '云端画面已就绪，已切换为云端画面',
+  'render.handoverCloudBehind': '云端画面跟不上，继续在本机绘制',
   'render.postersTitle': '飞行图片',
   'render.postersBody': '本机无法绘制景观，云端画面也无法连接，解说将配合路线图片继续播放。',
   'render.postersRetryCloud': '重试云端',

@@ -47,6 +47,7 @@ const NOTICE_MESSAGE: Record<StageNotice, keyof Messages> = {
   'to-device': 'render.handoverToDevice',
   lighter: 'render.handoverLighter',
   'cloud-ready': 'render.handoverCloudReady',
+  'cloud-behind': 'render.handoverCloudBehind',
 };
 
 export interface FlightPlayerProps {

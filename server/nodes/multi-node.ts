@@ -77,17 +77,18 @@ export async function startMultiNode(options: MultiNodeOptions): Promise<MultiNo
     },
     async drain() {
       if (settings.drainMs === 0 || stream.isDraining()) return null;
-      let target: DrainTarget = { kind: 'http' };
+      let targets: DrainTarget[] = [];
       try {
-        const other = await presence?.choose(true);
-        if (other) target = { kind: 'node', renderUrl: other.renderUrl };
+        const others = (await presence?.spreadOwnViewers(stream.sessionCount())) ?? [];
+        targets = others.map((entry) => ({ kind: 'node', renderUrl: entry.renderUrl }));
       } catch (error) {
         log.warn(`drain: the registry did not answer (${(error as Error).message}); viewers go to HTTP segments`);
       }
-      const running = stream.drain(target, settings.drainMs);
+      const viewers = stream.sessionCount();
+      const running = stream.drain(targets, settings.drainMs);
       // Out of the registry's choices at once, not at the next beat.
       await presence?.beat();
-      log.info(`draining ${stream.sessionCount()} viewer(s) to ${target.kind === 'node' ? target.renderUrl : 'HTTP segments'}`);
+      log.info(`draining ${viewers} viewer(s): ${describeSpread(targets, viewers)}`);
       const outcome = await running;
       log.info(`drained: ${outcome.moved} viewer(s) moved, ${outcome.cut} cut at the deadline`);
       return outcome;
@@ -99,4 +100,13 @@ export async function startMultiNode(options: MultiNodeOptions): Promise<MultiNo
       adapterClients = [];
     },
   };
+}
+
+/** "2 to http://b, 1 to http://c, 1 to HTTP segments", for the log. */
+function describeSpread(targets: readonly DrainTarget[], viewers: number): string {
+  const counts = new Map<string, number>();
+  for (const target of targets) if (target.kind === 'node') counts.set(target.renderUrl, (counts.get(target.renderUrl) ?? 0) + 1);
+  const parts = [...counts].map(([url, count]) => `${count} to ${url}`);
+  if (viewers > targets.length) parts.push(`${viewers - targets.length} to HTTP segments`);
+  return parts.join(', ') || 'none';
 }

@@ -28,3 +28,21 @@ export function chooseRenderNode(entries: readonly NodeEntry[], query: NodeChoic
   candidates.sort((a, b) => a.sessions / a.maxSessions - b.sessions / b.maxSessions || a.cpu - b.cpu || a.nodeId.localeCompare(b.nodeId));
   return candidates[0] ?? null;
 }
+
+/**
+ * Where a draining node's viewers go: one node per viewer, each to the node least loaded once the
+ * viewers placed before it are counted, so a drain fills the others evenly instead of piling onto
+ * the one that was emptiest when it began. Shorter than `viewers` when the others run out of
+ * room: the rest go to HTTP segments.
+ */
+export function spreadViewers(entries: readonly NodeEntry[], query: NodeChoiceQuery, viewers: number): NodeEntry[] {
+  const loads = entries.filter((entry) => canTakeViewer(entry, query)).map((entry) => ({ ...entry }));
+  const placed: NodeEntry[] = [];
+  for (let viewer = 0; viewer < viewers; viewer++) {
+    const next = chooseRenderNode(loads, query);
+    if (next === null) break;
+    placed.push(entries.find((entry) => entry.nodeId === next.nodeId)!);
+    next.sessions += 1;
+  }
+  return placed;
+}

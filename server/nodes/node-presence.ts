@@ -1,7 +1,7 @@
 // This render server as one node of several: its heartbeat into the registry, the choice of a
 // node for a new viewer (or for its own viewers when it drains), and its exit from the registry.
 import type { Logger } from '../log';
-import { chooseRenderNode } from './node-choice';
+import { chooseRenderNode, spreadViewers } from './node-choice';
 import type { NodeEntry } from './node-entry';
 import { NodeHeartbeat } from './node-heartbeat';
 import { RedisNodeRegistry } from './node-registry';
@@ -27,6 +27,8 @@ export interface NodePresence {
   nodes(): Promise<NodeEntry[]>;
   /** The least-loaded node that can take a viewer of this node's scene version, or null. */
   choose(excludeSelf?: boolean): Promise<NodeEntry | null>;
+  /** Where this node's viewers go when it drains: the other nodes, one per viewer, spread by load (fewer when they run out of room). */
+  spreadOwnViewers(viewers: number): Promise<NodeEntry[]>;
   /** Writes this node's entry now (after a drain begins). */
   beat(): Promise<void>;
   /** Stops beating and takes this node out of the registry. */
@@ -62,6 +64,10 @@ export async function startNodePresence(options: NodePresenceOptions): Promise<N
     async choose(excludeSelf = false) {
       const nodes = await registry.list();
       return chooseRenderNode(nodes, { sceneVersion: options.sceneVersion, excludeNodeIds: excludeSelf ? [nodeId] : [] });
+    },
+    async spreadOwnViewers(viewers) {
+      const nodes = await registry.list();
+      return spreadViewers(nodes, { sceneVersion: options.sceneVersion, excludeNodeIds: [nodeId] }, viewers);
     },
     beat: () => heartbeat.beat(),
     async close() {

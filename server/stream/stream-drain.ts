@@ -16,9 +16,12 @@ export interface DrainOutcome {
 
 export class StreamDrain {
   private readonly deadlineMs: number;
+  /** Each session's target, kept so that a viewer told twice (it resumed here meanwhile) is told the same. */
+  private readonly assigned = new Map<string, DrainTarget>();
 
+  /** `targets`: one per viewer, handed out in order (spread over the other nodes by load); viewers beyond them go to HTTP. */
   constructor(
-    readonly target: DrainTarget,
+    readonly targets: readonly DrainTarget[],
     readonly closeAfterMs: number,
     private readonly now: () => number = () => performance.now(),
   ) {
@@ -27,10 +30,13 @@ export class StreamDrain {
 
   /** The message for one viewer: where to go, and the frame this node last knew on its screen. */
   messageFor(binding: SessionBinding): DrainingMessage {
+    const id = binding.session.id;
+    const target = this.assigned.get(id) ?? this.targets[this.assigned.size] ?? { kind: 'http' };
+    this.assigned.set(id, target);
     return {
       reason: 'shutdown',
       closesInMs: Math.max(0, Math.round(this.deadlineMs - this.now())),
-      moveTo: this.target,
+      moveTo: target,
       playheadFrame: Math.max(-1, Math.floor(binding.session.playheadFrame())),
     };
   }

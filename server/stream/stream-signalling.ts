@@ -82,8 +82,8 @@ export interface StreamSignalling {
   readonly counters: StreamCounters;
   /** Whether a drain has begun: new viewers are refused. */
   isDraining(): boolean;
-  /** Refuses new viewers, tells each viewer 'draining' with where to go, and waits (at most closeAfterMs) for them to leave. */
-  drain(target: DrainTarget, closeAfterMs: number): Promise<DrainOutcome>;
+  /** Refuses new viewers, tells each viewer 'draining' with where to go (targets in turn, then HTTP), and waits (at most closeAfterMs) for them to leave. */
+  drain(targets: readonly DrainTarget[], closeAfterMs: number): Promise<DrainOutcome>;
   close(): Promise<void>;
 }
 
@@ -375,9 +375,9 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
     sessionCount: () => bindings.size,
     peerCount: () => bindings.peers,
     isDraining: () => drain !== null,
-    async drain(target, closeAfterMs) {
+    async drain(targets, closeAfterMs) {
       if (drain !== null) throw new Error('this node is already draining');
-      drain = new StreamDrain(target, closeAfterMs);
+      drain = new StreamDrain(targets, closeAfterMs);
       return drain.run(bindings);
     },
     async close() {

@@ -9,12 +9,23 @@ export interface ContentSecurityPolicyInput {
   renderServerUrl: string;
   /** A CDN the player fetches baked segments from over HTTP (YUNSHAN_PUBLIC_SEGMENT_URL), when not the render server. */
   segmentUrl?: string;
+  /**
+   * Every render node a page may be handed or moved to (YUNSHAN_RENDER_NODE_URLS): the registry's
+   * choice and a draining node's successor must be reachable too. A `*.` host covers a fleet.
+   */
+  renderNodeUrls?: readonly string[];
   /** `next dev` needs eval for React's debugging aids; production never does. */
   development?: boolean;
 }
 
-export function contentSecurityPolicy({ nonce, renderServerUrl, segmentUrl, development = false }: ContentSecurityPolicyInput): string {
-  const renderOrigins = renderServerOrigins(renderServerUrl);
+export function contentSecurityPolicy({
+  nonce,
+  renderServerUrl,
+  segmentUrl,
+  renderNodeUrls = [],
+  development = false,
+}: ContentSecurityPolicyInput): string {
+  const renderOrigins = [...new Set([renderServerUrl, ...renderNodeUrls].flatMap(renderServerOrigins))];
   const segmentOrigins = segmentUrl ? renderServerOrigins(segmentUrl).filter((origin) => origin.startsWith('http')) : [];
   const directives: Record<string, string[]> = {
     'default-src': ["'self'"],
@@ -41,6 +52,11 @@ export function contentSecurityPolicy({ nonce, renderServerUrl, segmentUrl, deve
     .join('; ');
 }
 
+/** The render node URLs of a comma- or space-separated setting (YUNSHAN_RENDER_NODE_URLS); blanks dropped. */
+export function renderNodeUrlList(setting: string | undefined): string[] {
+  return (setting ?? '').split(/[\s,]+/).filter((url) => url !== '');
+}
+
 /** http(s):// and the matching ws(s):// origin of the render server; nothing for a URL that does not parse. */
 export function renderServerOrigins(renderServerUrl: string): string[] {
   let url: URL;
@@ -50,6 +66,9 @@ export function renderServerOrigins(renderServerUrl: string): string[] {
     return [];
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return [];
+  // A host that is a name (a leading `*.` for a fleet), an IPv4 or a bracketed IPv6 address, and a
+  // port: nothing a setting could smuggle into the policy (the URL parser lets `;` through).
+  if (!/^(\*\.)?[A-Za-z0-9.-]+(:\d+)?$|^\[[0-9A-Fa-f:.]+\](:\d+)?$/.test(url.host)) return [];
   const socketScheme = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return [url.origin, `${socketScheme}//${url.host}`];
 }

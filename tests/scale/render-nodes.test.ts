@@ -8,7 +8,6 @@
 // for that bake on another.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -28,22 +27,15 @@ import { NodeStreamViewer } from '@/server/stream/node-stream-viewer';
 import { createRenderServerClient } from '@/server/web/render-server-client';
 import { bakeHttpTestRoute, type BakedHttpRoute } from '../helpers/http-segment-origin';
 import { freeLoopbackPort } from '../helpers/free-port';
+import { startRenderNodeProcess, type RenderNodeProcess as NodeProcess } from '../helpers/render-node-process';
 import { startRedisServer, type RunningRedis } from '../helpers/redis-server';
 import { buildTestRoute } from '../helpers/test-routes';
 
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const PREFIX = 'nodes-test';
 /** Short, so the SIGKILL case is quick; the heartbeat is a third of it. */
 const TTL_MS = 2_000;
 /** Bounds the waits; nothing asserts speed. */
 const WAIT_MS = 30_000;
-
-interface NodeProcess {
-  url: string;
-  child: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
 
 let redis: RunningRedis;
 let baked: BakedHttpRoute;
@@ -54,26 +46,15 @@ const viewers: NodeStreamViewer[] = [];
 async function startNode(): Promise<NodeProcess> {
   const port = await freeLoopbackPort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      ...baked.renderEnv(port),
-      YUNSHAN_REDIS_URL: redis.url,
-      YUNSHAN_FARM_PREFIX: PREFIX,
-      YUNSHAN_PUBLIC_RENDER_URL: url,
-      YUNSHAN_NODE_TTL_MS: String(TTL_MS),
-      YUNSHAN_DRAIN_MS: String(WAIT_MS),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const node = await startRenderNodeProcess(url, {
+    ...baked.renderEnv(port),
+    YUNSHAN_REDIS_URL: redis.url,
+    YUNSHAN_FARM_PREFIX: PREFIX,
+    YUNSHAN_PUBLIC_RENDER_URL: url,
+    YUNSHAN_NODE_TTL_MS: String(TTL_MS),
+    YUNSHAN_DRAIN_MS: String(WAIT_MS),
   });
-  let output = '';
-  child.stdout?.on('data', (data: Buffer) => (output += data.toString()));
-  child.stderr?.on('data', (data: Buffer) => (output += data.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const node = { url, child, output: () => output, exited };
   nodes.push(node);
-  await waitFor(async () => (await fetch(`${url}/healthz`).catch(() => null))?.ok === true || undefined, `${url} to answer\n${output}`);
   return node;
 }
 
@@ -113,8 +94,7 @@ before(async () => {
 
 after(async () => {
   for (const viewer of viewers) viewer.close();
-  for (const node of nodes) if (node.child.exitCode === null && node.child.signalCode === null) node.child.kill('SIGKILL');
-  await Promise.all(nodes.map((node) => node.exited));
+  await Promise.all(nodes.map((node) => node.kill()));
   await registry?.close();
   await redis?.stop();
   baked?.cleanUp();

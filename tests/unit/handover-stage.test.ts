@@ -6,6 +6,8 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import {
   afterIncomingFailed,
+  CATCH_UP_MAX_MS,
+  catchUpOverdue,
   initialStage,
   outgoingHoldsPicture,
   sameTarget,
@@ -59,21 +61,39 @@ describe('stage layers', () => {
     const preparing = run(initialStage(local), { type: 'request', target: cloud, reason: 'choice' });
     const id = preparing.incoming!.id;
     assert.equal(outgoingHoldsPicture(preparing), false, 'while the stream connects the flight moves on the device');
-    const catchingUp = run(preparing, { type: 'incoming-drawing', id });
+    const catchingUp = run(preparing, { type: 'incoming-drawing', id, nowMs: 1000 });
     assert.equal(outgoingHoldsPicture(catchingUp), true, 'a stream behind the clock gets the page to itself');
-    assert.equal(run(catchingUp, { type: 'incoming-drawing', id }), catchingUp, 'said once');
+    assert.equal(run(catchingUp, { type: 'incoming-drawing', id, nowMs: 1500 }), catchingUp, 'said once: the hold is timed from the first');
     const fading = run(catchingUp, { type: 'incoming-ready', id });
     assert.equal(outgoingHoldsPicture(fading), true, 'still held beneath the fade');
     assert.equal(outgoingHoldsPicture(run(fading, { type: 'fade-done', id })), false, 'the stream is the active layer');
     const failed = run(catchingUp, { type: 'incoming-failed', id });
     assert.equal(outgoingHoldsPicture(failed), false, 'the device draws on when the stream fails');
-    assert.equal(failed.catchingUp, false);
+    assert.equal(failed.catchingUpSinceMs, null);
     const back = run(catchingUp, { type: 'request', target: local, reason: 'choice' });
     assert.equal(outgoingHoldsPicture(back), false, 'the visitor chose the device again');
-    assert.equal(outgoingHoldsPicture(run(preparing, { type: 'incoming-drawing', id: id + 1 })), false, 'another layer’s picture');
+    assert.equal(
+      outgoingHoldsPicture(run(preparing, { type: 'incoming-drawing', id: id + 1, nowMs: 0 })),
+      false,
+      'another layer’s picture',
+    );
     // A device renderer coming in draws at the clock at once; the one it replaces draws on.
     const tierChange = run(initialStage(laptop), { type: 'request', target: local, reason: 'lower-tier' });
-    assert.equal(outgoingHoldsPicture(run(tierChange, { type: 'incoming-drawing', id: tierChange.incoming!.id })), false);
+    assert.equal(outgoingHoldsPicture(run(tierChange, { type: 'incoming-drawing', id: tierChange.incoming!.id, nowMs: 0 })), false);
+  });
+
+  test('the hold is bounded: a stream still behind the clock CATCH_UP_MAX_MS after its first picture is overdue, one that landed is not', () => {
+    const preparing = run(initialStage(local), { type: 'request', target: cloud, reason: 'choice' });
+    const id = preparing.incoming!.id;
+    assert.equal(catchUpOverdue(preparing, 1e9), false, 'connecting is not catching up: the stall watch times that');
+    const catchingUp = run(preparing, { type: 'incoming-drawing', id, nowMs: 2000 });
+    assert.equal(catchUpOverdue(catchingUp, 2000 + CATCH_UP_MAX_MS), false);
+    assert.equal(catchUpOverdue(catchingUp, 2000 + CATCH_UP_MAX_MS + 1), true);
+    const fading = run(catchingUp, { type: 'incoming-ready', id });
+    assert.equal(catchUpOverdue(fading, 2000 + 10 * CATCH_UP_MAX_MS), false, 'it reached the clock and is fading in');
+    const tierChange = run(initialStage(laptop), { type: 'request', target: local, reason: 'lower-tier' });
+    const drawing = run(tierChange, { type: 'incoming-drawing', id: tierChange.incoming!.id, nowMs: 0 });
+    assert.equal(catchUpOverdue(drawing, 1e9), false, 'only a stream coming in is held for');
   });
 
   test('a handover the player made on its own says where the flight went; one the visitor asked for says nothing', () => {
@@ -131,7 +151,7 @@ describe('stage layers', () => {
     const target = fc.constantFrom(local, laptop, cloud, posters);
     const event = fc.oneof(
       target.map((t): StageEvent => ({ type: 'request', target: t, reason: 'choice' })),
-      fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-drawing', id })),
+      fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-drawing', id, nowMs: id * 100 })),
       fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-ready', id })),
       fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'fade-done', id })),
       fc.integer({ min: 1, max: 12 }).map((id): StageEvent => ({ type: 'incoming-failed', id })),
@@ -146,7 +166,7 @@ describe('stage layers', () => {
           assert.ok(layers.length >= 1 && layers.length <= 2);
           assert.equal(new Set(layers.map((layer) => layer.id)).size, layers.length);
           assert.ok(layers.every((layer) => layer.id < state.nextId));
-          if (state.fading || state.catchingUp) assert.ok(state.incoming !== null);
+          if (state.fading || state.catchingUpSinceMs !== null) assert.ok(state.incoming !== null);
           // Only a device giving way to a stream ever holds its picture.
           if (outgoingHoldsPicture(state)) assert.ok(state.active.kind === 'local' && state.incoming?.kind === 'cloud');
           // The active layer only changes to a layer that had faded in.

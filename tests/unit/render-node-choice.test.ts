@@ -2,7 +2,7 @@
 // both ends parse (scenes/protocol/drain-messages.ts): pure, no Redis.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseRenderNode } from '@/server/nodes/node-choice';
+import { chooseRenderNode, spreadViewers } from '@/server/nodes/node-choice';
 import { NodeEntrySchema, type NodeEntry } from '@/server/nodes/node-entry';
 import { loadNodeRegistrySettings } from '@/server/nodes/node-settings';
 import { parseServerMessage } from '@/scenes/protocol/server-messages';
@@ -81,4 +81,20 @@ test("'draining' parses with a node or HTTP as the way on, and nothing else", ()
   ]) {
     assert.equal(parseServerMessage('draining', bad).ok, false, JSON.stringify(bad));
   }
+});
+
+test('a drain spreads its viewers over the other nodes by load, and sends what does not fit to HTTP', () => {
+  // b has 10 of 100 in use, c 0 of 20: c takes viewers until its share reaches b's, then the lower share wins each time.
+  const nodes = [node('a', { sessions: 7 }), node('b', { sessions: 10 }), node('c', { maxSessions: 20 }), node('sick', { healthy: false })];
+  const spread = spreadViewers(nodes, { sceneVersion: SCENE, excludeNodeIds: ['a'] }, 6).map((entry) => entry.nodeId);
+  assert.deepEqual(spread, ['c', 'c', 'b', 'c', 'b', 'b']);
+  // The registry's entries are not changed by the count.
+  assert.equal(nodes[2].sessions, 0);
+  // Room for three more in all: the other viewers get no node (HTTP segments).
+  const tight = [node('b', { sessions: 98 }), node('c', { sessions: 19, maxSessions: 20 })];
+  assert.deepEqual(
+    spreadViewers(tight, { sceneVersion: SCENE }, 5).map((entry) => entry.nodeId),
+    ['c', 'b', 'b'],
+  );
+  assert.deepEqual(spreadViewers([], { sceneVersion: SCENE }, 3), []);
 });

@@ -133,6 +133,41 @@ describe('moving to HTTP from a stream', () => {
     assert.equal(viewer.state.transport, 'webrtc');
   });
 
+  test('a draining node that names another node moves the page there: a fresh join at the clock, the picture kept', () => {
+    const nodeB = 'http://render-b.example.org:3001';
+    const draining = { reason: 'shutdown', closesInMs: 5000, moveTo: { kind: 'node', renderUrl: nodeB }, playheadFrame: 90 };
+    const page = new Harness({ httpTransport: true, followDrainToNode: true }).joined({ httpManifests: MANIFESTS, paused: false });
+    page.send({ type: 'first-picture-decoded' }, { type: 'picture-shown' });
+    page.clock = { timeS: 3.2, playing: true, rate: 1, shownFrame: 95 };
+    const moved = page.server('draining', draining);
+    assert.deepEqual(
+      moved.find((command) => command.type === 'move-socket'),
+      { type: 'move-socket', renderUrl: nodeB },
+    );
+    assert.equal(types(moved).includes('open-http'), false, 'not to HTTP: another node has room');
+    assert.equal(page.state.session, null, "A's session token means nothing on B");
+    assert.equal(page.state.phase, 'streaming', 'the picture on screen stays');
+    assert.ok(page.state.timers.connect !== undefined, 'B must answer in time');
+
+    // B's socket connects: a fresh join (no resume) at the clock's time.
+    page.clock = { ...page.clock, timeS: 3.4, shownFrame: 101 };
+    const [join] = emitted(page.send({ type: 'socket-connected' }), 'join') as Array<{ startS?: number; resume?: unknown }>;
+    assert.equal(join.startS, 3.4);
+    assert.equal(join.resume, undefined);
+    // B is ready at the keyframe before: the media side keeps the picture (no fresh start frame).
+    const ready = page.server('ready', { ...READY, sessionId: 'session-b0123456789abcdef', startFrame: 90, paused: false });
+    const session = ready.find((command) => command.type === 'media-session');
+    assert.equal(session?.type === 'media-session' && session.media.firstTargetFrame, null);
+    assert.equal(page.state.session!.sessionId, 'session-b0123456789abcdef');
+    assert.equal(page.state.timers.connect, undefined);
+
+    // A page that cannot open another socket (or a Node viewer) is not moved by the reducer.
+    const noFollow = new Harness({ httpTransport: true }).joined({ httpManifests: MANIFESTS });
+    noFollow.send({ type: 'first-picture-decoded' }, { type: 'picture-shown' });
+    assert.equal(types(noFollow.server('draining', draining)).includes('move-socket'), false);
+    assert.equal(noFollow.state.transport, 'http');
+  });
+
   test('a page that asks for HTTP (?stream=http) leaves the stream at ready', () => {
     const h = new Harness({ httpTransport: true, preferHttp: true }).joined({ httpManifests: MANIFESTS });
     assert.equal(h.state.transport, 'http');

@@ -2,7 +2,7 @@
 // check for paths whose percent-encoding does not decode.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { contentSecurityPolicy, renderServerOrigins } from '@/server/web/content-security-policy';
+import { contentSecurityPolicy, renderNodeUrlList, renderServerOrigins } from '@/server/web/content-security-policy';
 import { isUndecodablePath } from '@/server/web/undecodable-path';
 
 const directives = (policy: string) =>
@@ -44,6 +44,20 @@ describe('contentSecurityPolicy', () => {
     assert.deepEqual(policy.get('connect-src'), ["'self'", 'https://render.example', 'wss://render.example', 'https://frames.example.com']);
   });
 
+  test('every render node (YUNSHAN_RENDER_NODE_URLS) is reachable: the registry may hand any, a drain may move to any', () => {
+    const renderNodeUrls = renderNodeUrlList(' https://render-a.example, https://render-a.example https://*.nodes.example:8443 \n');
+    assert.deepEqual(renderNodeUrls, ['https://render-a.example', 'https://render-a.example', 'https://*.nodes.example:8443']);
+    const policy = directives(contentSecurityPolicy({ nonce: 'n', renderServerUrl: 'https://render-a.example/', renderNodeUrls }));
+    assert.deepEqual(policy.get('connect-src'), [
+      "'self'",
+      'https://render-a.example',
+      'wss://render-a.example',
+      'https://*.nodes.example:8443',
+      'wss://*.nodes.example:8443',
+    ]);
+    assert.deepEqual(renderNodeUrlList(undefined), []);
+  });
+
   test('development adds eval for React only there', () => {
     const policy = directives(contentSecurityPolicy({ nonce: 'n', renderServerUrl: 'http://a.example:3001', development: true }));
     assert.ok(policy.get('script-src')?.includes("'unsafe-eval'"));
@@ -53,6 +67,8 @@ describe('contentSecurityPolicy', () => {
     assert.deepEqual(renderServerOrigins('not a url'), []);
     assert.deepEqual(renderServerOrigins('javascript:alert(1)'), []);
     assert.deepEqual(renderServerOrigins("http://a.example:3001'; script-src *"), []);
+    assert.deepEqual(renderServerOrigins('https://a.example;script-src'), [], 'the URL parser keeps the semicolon: refused here');
+    assert.deepEqual(renderServerOrigins('http://[::1]:3001'), ['http://[::1]:3001', 'ws://[::1]:3001']);
   });
 });
 

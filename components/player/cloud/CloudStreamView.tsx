@@ -7,6 +7,7 @@ import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { formatMessage, type Messages } from '@/components/i18n/messages';
 import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream-client';
+import { useLatestRef } from '../use-latest-ref';
 import { StreamStatsPanel } from './StreamStatsPanel';
 import { cloudStateBlocksPlayback, INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import type { YunshanCloudHandle } from './cloud-test-handle';
@@ -61,10 +62,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   const [dataSaver, setDataSaver] = useState(false);
   const [manualProfile, setManualProfile] = useState<ProfileId | null>(null);
   // Read through a ref: a new callback from the player must not restart the stream.
-  const onFrameShownRef = useRef(onFrameShown);
-  useEffect(() => {
-    onFrameShownRef.current = onFrameShown;
-  }, [onFrameShown]);
+  const onFrameShownRef = useLatestRef(onFrameShown);
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -115,6 +113,9 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       get httpRequests() {
         return { ...client.httpRequests };
       },
+      get renderUrl() {
+        return client.renderUrl;
+      },
       get marks() {
         return { ...client.marks };
       },
@@ -127,7 +128,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       clientRef.current = null;
       if (window.__yunshanCloud === handle) delete window.__yunshanCloud;
     };
-  }, [renderUrl, routeId, revision, clock]);
+  }, [renderUrl, routeId, revision, clock, onFrameShownRef]);
 
   useEffect(() => {
     onSnapshot?.(snapshot);

@@ -15,6 +15,8 @@ export interface YunshanCloudHandle {
   readonly problem: string | null;
   /** Manifest and segment requests of the HTTP transport (zero while on WebRTC or the socket). */
   readonly httpRequests: { manifest: number; segment: number };
+  /** The render node streaming now: the page's, or the one a draining node sent the session to. */
+  readonly renderUrl: string;
   /** performance.now() marks: client start, server ready, first frame decoded and shown. */
   readonly marks: {
     startedAtMs: number;

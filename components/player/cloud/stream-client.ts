@@ -5,11 +5,10 @@
 // the clock and mirrored to the server. The decisions are the session reducer's
 // (stream-client/session-reducer.ts); this is its browser driver. No React here;
 // CloudStreamView binds it.
-import { io } from 'socket.io-client';
 import type { ConnectionType } from '@/scenes/protocol/client-messages';
 import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { ACK_INTERVAL_MS, STREAM_SOCKET_PATH, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
+import { ACK_INTERVAL_MS, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { connectionAsksToSaveData, type ProfileCaps } from './adaptive-profile';
 import { connectionHints, isConnectionType } from './connection-hints';
@@ -24,6 +23,7 @@ import { StreamProtocolClient } from './stream-client/protocol-client';
 import { initialSessionState, selectableProfiles } from './stream-client/session-reducer';
 import type { ClockReading, SessionState } from './stream-client/session-state';
 import { statsReport } from './stream-client/stats-report';
+import { openStreamSocket } from './stream-client/stream-socket';
 import { CONNECT_TIMEOUT_MS, FIRST_FRAME_TIMEOUT_MS, JOIN_REPLY_TIMEOUT_MS, MAX_PEER_FAILURES } from './stream-client/session-timing';
 
 export type { CloudSnapshot, CloudState, CloudStats } from './stream-client/cloud-snapshot';
@@ -64,6 +64,8 @@ export class CloudStreamClient {
   readonly #now: () => number;
   #context: CanvasRenderingContext2D | null = null;
   #protocol: StreamProtocolClient | null = null;
+  /** The render node streaming now: the page's, until a drain moves the session to another. */
+  #renderUrl: string;
   /** The HTTP transport, active once the session moved there. */
   readonly #http: HttpLink;
   #unsubscribeClock: (() => void) | null = null;
@@ -103,6 +105,7 @@ export class CloudStreamClient {
     this.#canvas = options.canvas;
     this.#now = options.now ?? (() => performance.now());
     this.#dataSaver = options.dataSaver === true;
+    this.#renderUrl = options.renderUrl;
     this.#pipeline = new PicturePipeline(
       {
         firstPicture: () => {
@@ -116,6 +119,10 @@ export class CloudStreamClient {
     this.#http = new HttpLink(this.#pipeline, options.renderUrl, this.#now, (problem) =>
       this.#protocol?.dispatch({ type: 'media-problem', problem }),
     );
+  }
+
+  get renderUrl(): string {
+    return this.#renderUrl;
   }
 
   get snapshot(): CloudSnapshot {
@@ -151,14 +158,6 @@ export class CloudStreamClient {
     this.#context = this.#canvas.getContext('2d', { alpha: false });
     this.#vp8 = await canDecodeVp8();
     if (this.#closed) return;
-    const socket = io(this.#options.renderUrl, {
-      path: STREAM_SOCKET_PATH,
-      transports: ['websocket'],
-      forceNew: true,
-      reconnectionDelay: 500,
-      reconnectionDelayMax: 4000,
-      timeout: CONNECT_TIMEOUT_MS,
-    });
     const config = {
       routeId: this.#options.routeId,
       revision: this.#options.revision,
@@ -173,9 +172,16 @@ export class CloudStreamClient {
       reconnectAfterHangUp: true,
       httpTransport: true,
       preferHttp: this.#options.transport === 'http',
+      followDrainToNode: true,
     };
     this.#protocol = new StreamProtocolClient({
-      socket,
+      socket: openStreamSocket(this.#renderUrl),
+      // A draining node names the next one: segment paths are then that node's too.
+      openSocket: (renderUrl) => {
+        this.#renderUrl = renderUrl;
+        this.#http.renderUrl = renderUrl;
+        return openStreamSocket(renderUrl);
+      },
       initialState: initialSessionState(config, this.#capabilities(), this.#options.manualProfile ?? null),
       createPeer: (peerId, iceServers, events) => new PeerLink(peerId, iceServers, events),
       media: this.#pipeline,

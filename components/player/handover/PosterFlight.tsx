@@ -7,6 +7,7 @@ import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { selectFlightTime } from '@/scenes/timeline/flight-time-selection';
 import type { Messages } from '@/components/i18n/messages';
 import { browserNowMs, requestBrowserFrame } from '../use-flight-time-display';
+import { useLatestRef } from '../use-latest-ref';
 import styles from './PosterFlight.module.css';
 
 export interface PosterFlightProps {
@@ -34,10 +35,7 @@ export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud
   const [shown, setShown] = useState(false);
   const imageRef = useRef<HTMLImageElement>(null);
   const readyRef = useRef(false);
-  const onReadyRef = useRef(onReady);
-  useEffect(() => {
-    onReadyRef.current = onReady;
-  }, [onReady]);
+  const onReadyRef = useLatestRef(onReady);
 
   const markReady = () => {
     if (readyRef.current) return;

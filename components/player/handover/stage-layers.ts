@@ -37,15 +37,18 @@ export interface StageState {
   reason: HandoverReason | null;
   /** The incoming layer has drawn and is fading in over the active one. */
   fading: boolean;
-  /** The incoming layer has put up a picture, not yet at the clock's time: it is catching up with the clock. */
-  catchingUp: boolean;
+  /**
+   * When (performance.now() ms) the incoming layer put up a picture that was not yet at the
+   * clock's time: it is catching up with the clock. Null while it is not.
+   */
+  catchingUpSinceMs: number | null;
   nextId: number;
 }
 
 export type StageEvent =
   | { type: 'request'; target: LayerTarget; reason: HandoverReason }
   /** The incoming layer showed a picture, behind the clock (a stream catching up). */
-  | { type: 'incoming-drawing'; id: number }
+  | { type: 'incoming-drawing'; id: number; nowMs: number }
   /** The incoming layer drew the flight at the clock's time. */
   | { type: 'incoming-ready'; id: number }
   /** The fade finished: the incoming layer becomes the active one. */
@@ -54,7 +57,7 @@ export type StageEvent =
   | { type: 'incoming-failed'; id: number };
 
 export function initialStage(target: LayerTarget): StageState {
-  return { active: { ...target, id: 1 }, incoming: null, reason: null, fading: false, catchingUp: false, nextId: 2 };
+  return { active: { ...target, id: 1 }, incoming: null, reason: null, fading: false, catchingUpSinceMs: null, nextId: 2 };
 }
 
 export function sameTarget(a: LayerTarget, b: LayerTarget): boolean {
@@ -74,20 +77,20 @@ export function stageReducer(state: StageState, event: StageEvent): StageState {
       // A fade under way completes first: its layer has drawn and is the better picture to leave from.
       const base = state.incoming !== null && state.fading ? { ...state, active: state.incoming, incoming: null, fading: false } : state;
       // Back to what is showing: the layer still preparing is dropped.
-      if (sameTarget(base.active, event.target)) return { ...base, incoming: null, reason: null, fading: false, catchingUp: false };
+      if (sameTarget(base.active, event.target)) return { ...base, incoming: null, reason: null, fading: false, catchingUpSinceMs: null };
       const incoming = { ...event.target, id: base.nextId };
-      return { ...base, incoming, reason: event.reason, fading: false, catchingUp: false, nextId: base.nextId + 1 };
+      return { ...base, incoming, reason: event.reason, fading: false, catchingUpSinceMs: null, nextId: base.nextId + 1 };
     }
     case 'incoming-drawing':
-      return state.incoming?.id === event.id && !state.catchingUp ? { ...state, catchingUp: true } : state;
+      return state.incoming?.id === event.id && state.catchingUpSinceMs === null ? { ...state, catchingUpSinceMs: event.nowMs } : state;
     case 'incoming-ready':
       return state.incoming?.id === event.id && !state.fading ? { ...state, fading: true } : state;
     case 'fade-done':
       return state.incoming?.id === event.id && state.fading
-        ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false, catchingUp: false }
+        ? { ...state, active: state.incoming, incoming: null, reason: null, fading: false, catchingUpSinceMs: null }
         : state;
     case 'incoming-failed':
-      return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false, catchingUp: false } : state;
+      return state.incoming?.id === event.id ? { ...state, incoming: null, reason: null, fading: false, catchingUpSinceMs: null } : state;
   }
 }
 
@@ -102,7 +105,20 @@ export function stageReducer(state: StageState, event: StageEvent): StageState {
  * and the flight should move on the device for as long as nothing on its way needs them.
  */
 export function outgoingHoldsPicture(state: StageState): boolean {
-  return state.active.kind === 'local' && state.incoming?.kind === 'cloud' && (state.catchingUp || state.fading);
+  return state.active.kind === 'local' && state.incoming?.kind === 'cloud' && (state.catchingUpSinceMs !== null || state.fading);
+}
+
+/**
+ * How long a stream may keep the outgoing device holding its picture without reaching the
+ * clock. On a machine too busy to decode at the flight's pace the stream never lands, and an
+ * unbounded hold would leave the visitor on a frozen picture while the clock runs on.
+ */
+export const CATCH_UP_MAX_MS = 4000;
+
+/** The incoming stream has had its CATCH_UP_MAX_MS and is still behind: the handover gives up and the device draws on. */
+export function catchUpOverdue(state: StageState, nowMs: number): boolean {
+  const since = state.catchingUpSinceMs;
+  return state.incoming?.kind === 'cloud' && !state.fading && since !== null && nowMs - since > CATCH_UP_MAX_MS;
 }
 
 /** What the stage knows of its active layer when the incoming one fails. */

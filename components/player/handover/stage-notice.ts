@@ -3,7 +3,8 @@
 // unannounced; the posters explain themselves in their own card. Pure.
 import type { HandoverReason, LayerTarget } from './stage-layers';
 
-export type StageNotice = 'to-cloud' | 'to-device' | 'lighter' | 'cloud-ready';
+/** 'cloud-behind': a switch to the cloud gave up, its stream never caught up with the clock; the device draws on. */
+export type StageNotice = 'to-cloud' | 'to-device' | 'lighter' | 'cloud-ready' | 'cloud-behind';
 
 export function noticeAfterHandover(reason: HandoverReason | null, from: LayerTarget, to: LayerTarget): StageNotice | null {
   if (reason === null || reason === 'choice' || reason === 'probe' || to.kind === 'posters') return null;

@@ -5,19 +5,19 @@
 // reads the one flight clock, so a handover lands on the same poseAt time; this hook only
 // decides when to switch, and measures each switch.
 import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from 'react';
-import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { DrawnFrame } from '@/components/scene/FrameStats';
 import { STREAM_FPS } from '../cloud/frame-for-time';
 import type { CloudSnapshot } from '../cloud/stream-client';
 import { LocalRenderWatch } from '../render-choice/local-render-watch';
 import { StreamStallWatch } from '../render-choice/stream-stall-watch';
 import type { QualityTier } from '@/scenes/world/quality-tiers';
-import type { RenderPreference } from '../render-choice/render-choice-types';
 import { finishRecord, markReady, startRecord, type HandoverRecord } from './handover-record';
 import { noticeAfterHandover } from './stage-notice';
-import { useStageNotice, type ShownNotice } from './use-stage-notice';
+import { useStageNotice } from './use-stage-notice';
+import type { LayerCallbacks, RenderStage, RenderStageOptions } from './render-stage-types';
 import {
   afterIncomingFailed,
+  catchUpOverdue,
   initialStage,
   stageReducer,
   streamStallEndsFlight,
@@ -39,39 +39,7 @@ const STALL_CHECK_MS = 500;
 const CLOUD_READY_TOLERANCE_S = 1 / STREAM_FPS + 0.004;
 
 export type { StageNotice } from './stage-notice';
-
-export interface RenderStageOptions {
-  clock: FlightClock;
-  cloudAvailable: boolean;
-  preference: RenderPreference | null;
-  /** Where the flight may go when the cloud fails; null when this device cannot draw it. */
-  localTier: QualityTier | null;
-  /** The page's URL fixed the tier: no watch lowers it. */
-  tierForced: boolean;
-  /** The route is still baking: a slow device keeps drawing, since the cloud has no picture to hand over to. */
-  cloudBaking?: boolean;
-}
-
-export interface LayerCallbacks {
-  localFrame: (id: number, frame: DrawnFrame) => void;
-  localFailed: (id: number, reason: 'context-lost' | 'local-failed') => void;
-  cloudFrame: (id: number, frameIndex: number, nowMs: number) => void;
-  cloudSnapshot: (id: number, snapshot: CloudSnapshot) => void;
-  postersReady: (id: number) => void;
-  fadeDone: (id: number) => void;
-}
-
-export interface RenderStage {
-  state: StageState | null;
-  callbacks: LayerCallbacks;
-  /** Puts the first renderer on the stage (once the choice is known). */
-  start: (target: LayerTarget) => void;
-  request: (target: LayerTarget, reason: HandoverReason) => void;
-  handovers: readonly HandoverRecord[];
-  notice: ShownNotice | null;
-  /** The active cloud layer's latest state (for the player's controls), null when not streaming. */
-  activeCloud: CloudSnapshot | null;
-}
+export type { LayerCallbacks, RenderStage, RenderStageOptions } from './render-stage-types';
 
 type StageAction = StageEvent | { type: 'start'; target: LayerTarget };
 
@@ -305,7 +273,8 @@ export function useRenderStage({
       // Only a picture at the clock's own time lets the switch land on the same pose.
       if (Math.abs(pictureS - clock.timeAt(nowMs)) <= CLOUD_READY_TOLERANCE_S) becameReady(id, pictureS, nowMs);
       // Behind the clock, it is catching up: the device it replaces gets out of its way (outgoingHoldsPicture).
-      else if (stateRef.current?.incoming?.id === id && !stateRef.current.catchingUp) dispatchAndTrack({ type: 'incoming-drawing', id });
+      else if (stateRef.current?.incoming?.id === id && stateRef.current.catchingUpSinceMs === null)
+        dispatchAndTrack({ type: 'incoming-drawing', id, nowMs });
     },
     [becameReady, clock, dispatchAndTrack],
   );
@@ -320,6 +289,13 @@ export function useRenderStage({
       if (!isActive && !isIncoming) return;
       // An outgoing stream (something else is on its way in) is not judged: it is leaving anyway.
       if (isActive && current.incoming !== null) return;
+      // Pictures that never reach the clock must not keep the device's picture frozen: it draws on, and says why.
+      if (isIncoming && catchUpOverdue(current, nowMs)) {
+        cloudFailedAtMs.current = nowMs;
+        layerFailed(id, 'stream-stalled');
+        announce('cloud-behind');
+        return;
+      }
       // Chosen outright, a route still baking or a full node is the visitor's to wait for (the card says so).
       const { preference, localTier: tier } = settingsRef.current;
       if (preference === 'cloud' && isActive && (snapshot.state === 'not-baked' || snapshot.state === 'busy')) return;
@@ -345,7 +321,7 @@ export function useRenderStage({
             : 'stream-stalled';
       layerFailed(id, reason);
     },
-    [clock, layerFailed],
+    [announce, clock, layerFailed],
   );
 
   const cloudSnapshot = useCallback(

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useRef, type CSSProperties } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
 import { FlightCanvas, type FlightRendererControl } from '@/components/scene/FlightCanvas';
 import { CanvasErrorBoundary } from '../CanvasErrorBoundary';
+import { useLatestRef } from '../use-latest-ref';
 import type { WarmupResult } from './probe-device';
 import { measureWarmupFrames } from './warmup-frames';
 
@@ -28,15 +29,11 @@ function nextTask(): Promise<void> {
 }
 
 export function WarmupRender({ route, onDone }: WarmupRenderProps) {
-  const onDoneRef = useRef(onDone);
+  const onDoneRef = useLatestRef(onDone);
   const reportedRef = useRef(false);
   const startedRef = useRef(false);
   const unmountedRef = useRef(false);
   const timeRef = useRef(0);
-
-  useEffect(() => {
-    onDoneRef.current = onDone;
-  }, [onDone]);
 
   useEffect(() => {
     // Set again on (StrictMode's re-)mount: only a real unmount leaves it true.
@@ -46,11 +43,14 @@ export function WarmupRender({ route, onDone }: WarmupRenderProps) {
     };
   }, []);
 
-  const report = useCallback((result: WarmupResult) => {
-    if (reportedRef.current || unmountedRef.current) return;
-    reportedRef.current = true;
-    onDoneRef.current(result);
-  }, []);
+  const report = useCallback(
+    (result: WarmupResult) => {
+      if (reportedRef.current || unmountedRef.current) return;
+      reportedRef.current = true;
+      onDoneRef.current(result);
+    },
+    [onDoneRef],
+  );
 
   const getTimeS = useCallback(() => timeRef.current, []);
 

@@ -12,7 +12,8 @@ export class HttpLink {
 
   constructor(
     private readonly pipeline: PicturePipeline,
-    private readonly renderUrl: string,
+    /** Where manifest paths lead: the node streaming now (a drain moves it). */
+    public renderUrl: string,
     private readonly now: () => number,
     private readonly onProblem: (problem: string | null) => void,
   ) {}

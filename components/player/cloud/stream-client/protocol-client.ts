@@ -60,6 +60,8 @@ export interface StreamProtocolClientOptions {
   onPeerConnected?: () => void;
   /** The session moves to HTTP segments (the browser fetches them; the Node viewer has no HTTP transport). */
   openHttp?: (plan: HttpPlan) => void;
+  /** A socket to another render node (a drain names it); needed where the config follows drains to a node. */
+  openSocket?: (renderUrl: string) => StreamSocket;
 }
 
 const SERVER_EVENTS: readonly ServerEventName[] = [
@@ -75,7 +77,7 @@ const SERVER_EVENTS: readonly ServerEventName[] = [
 ];
 
 export class StreamProtocolClient {
-  readonly socket: StreamSocket;
+  #socket: StreamSocket;
   readonly #options: StreamProtocolClientOptions;
   #state: SessionState;
   #peer: StreamPeer | null = null;
@@ -85,8 +87,13 @@ export class StreamProtocolClient {
 
   constructor(options: StreamProtocolClientOptions) {
     this.#options = options;
-    this.socket = options.socket;
+    this.#socket = options.socket;
     this.#state = options.initialState;
+  }
+
+  /** The socket to the node now streaming (replaced when a drain moves the session). */
+  get socket(): StreamSocket {
+    return this.#socket;
   }
 
   get state(): SessionState {
@@ -98,7 +105,12 @@ export class StreamProtocolClient {
   }
 
   start(webrtcAvailable: boolean): void {
-    const socket = this.socket;
+    this.#listen(this.#socket);
+    this.dispatch({ type: 'start', webrtcAvailable });
+    if (this.#socket.connected) this.dispatch({ type: 'socket-connected' });
+  }
+
+  #listen(socket: StreamSocket): void {
     socket.on('connect', () => this.dispatch({ type: 'socket-connected' }));
     socket.on('disconnect', (reason) => this.dispatch({ type: 'socket-disconnected', reason }));
     socket.on('connect_error', (error) => this.dispatch({ type: 'socket-connect-error', message: error.message }));
@@ -106,8 +118,6 @@ export class StreamProtocolClient {
       socket.on(event, (payload: unknown) => this.#onServerEvent(event, payload));
     }
     socket.on('frame', (message) => this.#onFrameMessage('socket', message));
-    this.dispatch({ type: 'start', webrtcAvailable });
-    if (socket.connected) this.dispatch({ type: 'socket-connected' });
   }
 
   dispatch(body: SessionEventBody): void {
@@ -168,6 +178,15 @@ export class StreamProtocolClient {
         this.socket.removeAllListeners();
         this.socket.disconnect();
         return;
+      case 'move-socket': {
+        if (this.#options.openSocket === undefined) throw new Error('move-socket: this client opens no socket to another node');
+        this.#socket.removeAllListeners();
+        this.#socket.disconnect();
+        this.#assemblers.socket.reset();
+        this.#socket = this.#options.openSocket(command.renderUrl);
+        this.#listen(this.#socket);
+        return;
+      }
       case 'open-peer':
         this.#openPeer(command.peerId, command.iceServers);
         return;

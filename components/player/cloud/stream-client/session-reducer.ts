@@ -10,6 +10,7 @@ import { allowedProfiles } from '../adaptive-profile';
 import { summarizeBakeProgress } from '../bake-progress';
 import { arm, canTalk, disarm, openDraft, type SessionDraft } from './session-draft';
 import { moveToHttp, onHttpSegments, webrtcFailureGoesToHttp } from './session-http';
+import { moveToNode } from './session-node-move';
 import { awaitPeer, dropPeer, onPeerClosed, onPeerConnected, onServerSignal, onWebRtcTimer } from './session-peer';
 import { adapt, onFrame, onProgress, onStateMessage, requestProfile, requestSeek, syncControls } from './session-playback';
 import type { SessionConfig, SessionEvent, SessionState, SessionStep, SessionTimer } from './session-state';
@@ -277,10 +278,11 @@ function onServerMessage(draft: SessionDraft, parsed: ServerMessage): void {
       onHttpSegments(draft, parsed.message);
       return;
     case 'draining':
-      // A draining node sends the viewer to HTTP or to another node. A driver that plays HTTP
-      // moves there at the same pose either way (moving to another node is not done here yet);
-      // one that does not (the Node viewer) acts on the message itself.
-      moveToHttp(draft, 'the render node is shutting down');
+      // To the node it names where the driver can open a socket there, else to HTTP, at the same
+      // pose; a driver that does neither (the Node viewer) acts on the message itself.
+      if (parsed.message.moveTo.kind === 'node' && state.config.followDrainToNode === true)
+        moveToNode(draft, parsed.message.moveTo.renderUrl);
+      else moveToHttp(draft, 'the render node is shutting down');
       return;
     case 'frame':
       // Binary frames arrive as 'frame' events of their own, reassembled by the protocol client.
@@ -311,7 +313,8 @@ function onReady(draft: SessionDraft, message: ReadyMessage): void {
       profiles: message.profiles,
       fps: message.fps,
       frameCount: message.frameCount,
-      firstTargetFrame: firstSession ? targetFrame : null,
+      // After a move to another node the picture on screen goes on, as on a resume.
+      firstTargetFrame: firstSession && !state.pictureShown ? targetFrame : null,
     },
   });
   state.epoch = message.epoch;

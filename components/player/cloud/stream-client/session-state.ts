@@ -40,6 +40,11 @@ export interface SessionConfig {
   httpTransport?: boolean;
   /** Play over HTTP segments as soon as the server names them (an operator's or a tester's choice). */
   preferHttp?: boolean;
+  /**
+   * The driver can open a socket to another render node: a draining node's viewer then moves to
+   * the node it names at the same pose (the page does; the Node viewer follows 'draining' itself).
+   */
+  followDrainToNode?: boolean;
 }
 
 /** What the player's clock says at the moment of an event: the reducer mirrors it to the server. */
@@ -165,6 +170,8 @@ export type SessionCommand =
   | Emit<'signal'>
   | { type: 'connect-socket' }
   | { type: 'close-socket' }
+  /** Leave this node's socket and open one to another node (a drain): 'socket-connected' follows from there. */
+  | { type: 'move-socket'; renderUrl: string }
   | { type: 'open-peer'; peerId: number; iceServers: readonly IceServerConfig[] }
   | { type: 'signal-peer'; peerId: number; data: unknown }
   | { type: 'destroy-peer' }
