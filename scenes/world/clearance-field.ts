@@ -2,7 +2,7 @@
 // validation that samples thousands of points: pillars are bucketed in a grid and the
 // search widens ring by ring only until nothing farther can be nearer.
 import type { Vec3 } from '../routes/route-schema';
-import { pillarSignedDistanceM, type Pillar } from './pillar';
+import { CROWN_OVERHANG, pillarSignedDistanceM, type Pillar } from './pillar';
 import type { PillarShape } from './pillar-shape';
 import { bridgeSignedDistanceM, type StoneBridge } from './stone-bridge';
 import type { TerrainField } from './terrain';
@@ -26,7 +26,8 @@ export function createClearanceField(
   const buckets: number[][] = Array.from({ length: cellsPerSide * cellsPerSide }, () => []);
   for (const p of pillars) {
     const height = p.topY - p.baseY;
-    const r = Math.max(p.radiusXM, p.radiusZM);
+    // Wide enough for the crown, which overhangs the top.
+    const r = Math.max(p.radiusXM, p.radiusZM) * CROWN_OVERHANG;
     const topX = p.x + p.leanX * height;
     const topZ = p.z + p.leanZ * height;
     const x0 = Math.floor((Math.min(p.x, topX) - r + halfExtentM) / CELL_M);

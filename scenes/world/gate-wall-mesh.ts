@@ -99,10 +99,12 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
   const rockColour = (p: Point): [number, number, number] => {
     // Same coordinates and seed as the relief, so the scrub lies on the ledges the relief makes.
     const face = limestoneColour(p[0] - centreX, p[1], topM, wall.faceSeed);
-    const damp =
-      smoothstep(20, -5, wall.openingDistanceM(p[0], p[1])) *
-      smoothstep(southZ + 2, southZ - 12, p[2]) *
-      smoothstep(northZ - 2, northZ + 12, p[2]);
+    // A ragged band of wet, shadowed rock round the opening, wider in places than others, so the
+    // hole's edge reads as broken rock rather than a door cut in a wall.
+    const ragged = 14 + 34 * fbm2(p[0] / 22, p[1] / 35, s + 11, 3);
+    const opening = wall.openingDistanceM(p[0], p[1]);
+    const passage = smoothstep(20, -5, opening) * smoothstep(southZ + 2, southZ - 12, p[2]) * smoothstep(northZ - 2, northZ + 12, p[2]);
+    const damp = Math.max(passage, 0.75 * smoothstep(ragged, 2, opening));
     return [0, 1, 2].map((k) => lerp(face[k], DAMP[k], damp * 0.7)) as [number, number, number];
   };
   const topColour = (p: Point): [number, number, number] => {

@@ -9,7 +9,7 @@ import type { World } from './world';
 import type { CrownLodDetail } from './world-detail';
 
 /** Clumps per crowned pillar, at most (a spot with no ledge near is skipped). */
-export const LEDGE_PINES_PER_PILLAR = 10;
+export const LEDGE_PINES_PER_PILLAR = 12;
 /**
  * Clumps on a landmark pillar: merged into its crown mesh and seen close, so it gets enough
  * for green to cling along its whole height, as on the real ones, not only a tuft on top.
@@ -58,8 +58,9 @@ export function ledgePinesOf(world: World): LedgePines {
     const spots = p.landmark === null ? LEDGE_PINES_PER_PILLAR : LEDGE_PINES_PER_LANDMARK;
     for (let k = 0; k < spots; k++) {
       let theta = random() * Math.PI * 2;
-      // Pines cling all the way down a pillar, a little more high up, where the rock holds soil.
-      const start = 0.95 - 0.87 * random() ** 1.25;
+      // Pines cling all the way down a pillar, most of them in the upper third, hanging from under
+      // the crown, where the rock holds soil and the photographs show the shafts thick with green.
+      const start = 0.95 - 0.87 * random() ** 2;
       const size = random();
       const turn = random() * Math.PI * 2;
       const light = 0.8 + 0.35 * random();

@@ -14,9 +14,10 @@ const BED_THICKNESS_M = 24;
 
 // Tianmen's limestone is a dark, damp grey, warming to buff only in patches: paler, it drew the
 // cliff round Heaven's Gate as a sunlit sandy wall.
-const LIMESTONE = linearFromSrgb([0.49, 0.49, 0.48]);
-const LIMESTONE_WARM = linearFromSrgb([0.58, 0.55, 0.49]);
-const STREAK = linearFromSrgb([0.22, 0.22, 0.21]);
+// Darker again, and wet: the photographs show a dark grey cliff, streaked black where water runs.
+const LIMESTONE = linearFromSrgb([0.42, 0.42, 0.41]);
+const LIMESTONE_WARM = linearFromSrgb([0.52, 0.5, 0.45]);
+const STREAK = linearFromSrgb([0.19, 0.19, 0.18]);
 const SCRUB = linearFromSrgb([0.17, 0.27, 0.11]);
 const SCRUB_LIT = linearFromSrgb([0.27, 0.37, 0.15]);
 
@@ -45,11 +46,28 @@ export function limestoneReliefM(u: number, y: number, topM: number, seed: numbe
   return FLUTE_M * flute + BED_STEP_M * step + CAP_OVERHANG_M * cap;
 }
 
-/** How much scrub grows at (u, y), 0..1: the tops of jutting beds in patches. */
+/**
+ * Where the face holds growth at all, 0..1: slanting zones tens to hundreds of metres across,
+ * where water seeps and soil lodges. Scrub keyed to each bed's own patches alone lined up, bed
+ * over bed, into a regular grid of green dashes on the wall round Heaven's Gate.
+ */
+function vegetationZone(u: number, y: number, seed: number): number {
+  return fbm2((u + 0.55 * y) / 190, (y - 0.35 * u) / 130, seed + 13, 3);
+}
+
+/** How much scrub grows at (u, y), 0..1: the tops of jutting beds, in ragged runs gathered into the zones. */
 export function limestoneLedgeGreen(u: number, y: number, seed: number): number {
   const { phase, index } = bedAt(u, y, seed);
-  const ledgePatch = smoothstep(0.4, 0.7, valueNoise2(u / 30, index * 0.61, seed + 6));
-  return smoothstep(0.82, 0.9, phase) * ledgePatch;
+  const zone = vegetationZone(u, y, seed);
+  // Each bed's runs are shifted along it by their own amount, so no two beds' patches stack.
+  const shift = 97 * valueNoise2(index * 0.73, 3.3, seed + 14);
+  const run = valueNoise2((u + shift) / 17, index * 0.61 + u / 150, seed + 6);
+  // Outside the zones the rock is bare: ledges alone, green everywhere, ruled the wall.
+  const ledgePatch = smoothstep(0.54, 0.66, zone) * smoothstep(0.3, 0.6, run);
+  // In the greenest zones the growth hangs on down most of the bed below the ledge, so green
+  // gathers into ragged masses rather than dashes.
+  const hang = 0.82 - 0.6 * smoothstep(0.54, 0.7, zone);
+  return smoothstep(hang, Math.max(hang + 0.06, 0.9), phase) * ledgePatch;
 }
 
 /** Linear RGB of the face at (u, y): grey to buff rock, dark water streaks under ledges, scrub on ledges and the rim. */
@@ -65,13 +83,19 @@ export function limestoneColour(u: number, y: number, topM: number, seed: number
   const rim = smoothstep(topM - 14, topM - 3, y) * (0.6 + 0.4 * valueNoise2(u / 9, 0.5, seed + 7));
   // Shrubs also cling in the cracks between the ledges, in clumps a few metres wide hanging down
   // tens of metres, so the face reads as rock hung with green rather than ruled by green lines.
+  const zone = vegetationZone(u, y, seed);
   const clinging =
-    smoothstep(0.7, 0.84, valueNoise2(u / 12, y / 30, seed + 9)) * smoothstep(0.35, 0.65, valueNoise2(u / 90, y / 120, seed + 10));
-  const green = Math.min(1, Math.max(ledge, rim, clinging));
+    smoothstep(0.66, 0.82, valueNoise2((u + 0.4 * y) / 12, y / 30, seed + 9)) *
+    smoothstep(0.5, 0.72, 0.6 * zone + 0.4 * valueNoise2(u / 90, y / 120, seed + 10));
+  // Broad wet zones where seepage darkens whole stretches of the face.
+  const wet = smoothstep(0.45, 0.75, fbm2(u / 150 + 4.1, y / 240, seed + 15, 3));
+  // The heart of a zone is a hanging mass of scrub tens of metres across, ragged at its edges.
+  const mass = smoothstep(0.6, 0.7, zone + 0.12 * (valueNoise2(u / 14, y / 22, seed + 16) - 0.5));
+  const green = Math.min(1, Math.max(ledge, rim, clinging, mass));
   const lit = valueNoise2(u / 5, y / 5, seed + 8);
   const out: [number, number, number] = [0, 0, 0];
   for (let k = 0; k < 3; k++) {
-    const rock = lerp(lerp(LIMESTONE[k], LIMESTONE_WARM[k], warm), STREAK[k], 0.65 * streak) * grain;
+    const rock = lerp(lerp(LIMESTONE[k], LIMESTONE_WARM[k], warm), STREAK[k], Math.min(1, 0.65 * streak + 0.45 * wet)) * grain;
     out[k] = lerp(rock, lerp(SCRUB[k], SCRUB_LIT[k], lit), green);
   }
   return out;

@@ -152,8 +152,9 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       archetype: build.archetype % archetypeCount,
       // Broad tops always carry pines; a few needles are bare rock.
       hasCrown: radius > 16 || random() < 0.8,
-      // A broad top carries a forest, not a mat: its mound stands taller the wider it is.
-      crownHeightM: 10 + random() * 10 + 0.12 * radius,
+      // A broad top carries a forest, not a mat: its mound stands taller the wider it is (at 0.12 of
+      // the radius a wide top's canopy was a flat disc, and read from below as a column's capital).
+      crownHeightM: 12 + random() * 10 + 0.22 * radius,
       tint: random(),
       landmark: null,
     };
@@ -253,7 +254,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
    */
   function placeGroup(cluster: PillarCluster): void {
     const areaM2 = Math.PI * cluster.halfLengthM * cluster.halfWidthM;
-    const knotCount = Math.max(1, Math.round(areaM2 / (cluster.kind === 'needles' ? 14000 : 3600)));
+    const knotCount = Math.max(1, Math.round(areaM2 / (cluster.kind === 'needles' ? 14000 : 2000)));
     const massiveShare = cluster.kind === 'grove' ? 0.2 : 0.06;
     // Needles are the exception even in a needle field: a forest of them reads as chimneys.
     const slenderShare = cluster.kind === 'grove' ? 0.3 : 0.55;

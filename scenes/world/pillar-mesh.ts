@@ -126,7 +126,13 @@ export function rockColourAt(
   const green = mix3(SHRUB, FAR_GREEN, coarse);
   // Mixing linear colours towards a dark green mostly darkens the rock; it only turns green near
   // the end, so cover is pushed hard: where there is growth at all, it is mostly leaves.
-  const growth = Math.max(ledgeGreen, slabGreen, patchGreen * 0.9, jointGreen);
+  // Under the crown, scrub hangs down the upper third in drapes: narrow around the section, long
+  // down it, ragged at their feet, so the forested top runs on down the faces instead of ending
+  // in a cap on a bare shaft.
+  const drape =
+    smoothstep(0.5, 0.68, patchNoise(theta * 7 + 3.1, yN * 2.2, s + 15, aroundResolved)) *
+    smoothstep(0.6 + 0.12 * valueNoise2(theta * 5, 2.5, s + 16), 0.86, yN);
+  const growth = Math.max(ledgeGreen, slabGreen, patchGreen * 0.9, jointGreen, drape);
   // A coarse mesh's vertex stands for a wide stretch of face: only where growth is dense does it
   // stand for forest, or the whole shaft turns green and the rock bands between vanish.
   return mix3(c, green, 0.95 * smoothstep(0.12 + 0.25 * coarse, 0.6 + 0.2 * coarse, growth));

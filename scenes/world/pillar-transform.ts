@@ -3,8 +3,11 @@
 import type { Pillar } from './pillar';
 import type { PillarShape } from './pillar-shape';
 
-/** Crowns are drawn a little inside the top's bounding radius so overhanging pines stay within the clearance envelope. */
-const CROWN_RADIUS_FRACTION = 0.85;
+/**
+ * Crowns are drawn about as wide as the top's bounding radius, so the cap reaches the edge and its rim overhangs a little (wider, it read as a mushroom);
+ * its farthest pines stay within the crown's solid in pillar.ts (CROWN_OVERHANG).
+ */
+const CROWN_RADIUS_FRACTION = 0.95;
 
 export function writePillarMatrix(p: Pillar, out: Float32Array, offset: number): void {
   const height = p.topY - p.baseY;

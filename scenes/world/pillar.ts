@@ -33,6 +33,13 @@ export function pillarHeightM(p: Pillar): number {
   return p.topY - p.baseY;
 }
 
+/**
+ * How far a crown reaches out over its pillar's top, as a multiple of the top's bounding radius:
+ * the canopy overhangs the edge, as the pines and scrub on a real top do, so it shows from below
+ * as a green cap wider than the rock rather than a row of tufts behind the rim.
+ */
+export const CROWN_OVERHANG = 1.5;
+
 /** Highest solid point of the pillar, its crown included. */
 export function pillarSolidTopY(p: Pillar): number {
   return p.hasCrown ? p.topY + p.crownHeightM : p.topY;
@@ -77,7 +84,17 @@ export function pillarSignedDistanceM(p: Pillar, shape: PillarShape, px: number,
   const sideM = Math.max(ellipseM, boxM);
   const aboveM = py - top;
   const belowM = p.baseY - py;
-  const verticalM = Math.max(aboveM, belowM);
+  const rockM = combine(sideM, Math.max(aboveM, belowM));
+  if (!p.hasCrown) return rockM;
+  // The crown, overhanging the top and hanging a crown's height down the faces, as a solid cylinder.
+  const [tx, tz] = pillarCentreAt(p, p.topY);
+  const crownSideM = Math.hypot(px - tx, pz - tz) - Math.max(p.radiusXM, p.radiusZM) * shape.profileAt(1) * CROWN_OVERHANG;
+  const crownVerticalM = Math.max(py - top, p.topY - p.crownHeightM - py);
+  return Math.min(rockM, combine(crownSideM, crownVerticalM));
+}
+
+/** Distance to a solid bounded sideways and vertically, from the distances past each bound. */
+function combine(sideM: number, verticalM: number): number {
   if (sideM > 0 && verticalM > 0) return Math.hypot(sideM, verticalM);
   return Math.max(sideM, verticalM);
 }

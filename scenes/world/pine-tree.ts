@@ -149,7 +149,9 @@ export function addPine(out: PineMeshWriter, random: () => number, spec: PineSpe
       ring.push(out.put(trunkX + dx, baseY - droop, trunkZ + dz, spec.dark, spec.shade));
     }
     const top = out.put(cx, baseY + thickness, cz, spec.lit, spec.shade);
-    const under = out.put(cx, baseY + thickness * 0.15, cz, spec.dark, spec.shade * 0.7);
+    // Not much darker than the rim: seen from below against the sky, the pads' undersides are what
+    // the camera sees of a crown, and at 0.7 every crown read as a black blot.
+    const under = out.put(cx, baseY + thickness * 0.15, cz, spec.dark, spec.shade * 0.88);
     for (let i = 0; i < sides; i++) {
       const a = ring[i];
       const b = ring[(i + 1) % sides];

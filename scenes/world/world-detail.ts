@@ -48,7 +48,7 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
       { trees: 6, layers: 2, sides: 5 },
       { trees: 3, layers: 1, sides: 4 },
     ],
-    lodMaxCount: [16, 110],
+    lodMaxCount: [16, 100],
     lodMaxDistanceM: [350, 1300],
     landmarkPillar: { radialSegments: 40, rings: 60 },
     streamStepM: 20,
@@ -63,7 +63,7 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
       { radialSegments: 10, rings: 8 },
     ],
     crownLods: [
-      { trees: 16, layers: 3, sides: 7 },
+      { trees: 22, layers: 3, sides: 7 },
       { trees: 10, layers: 2, sides: 6 },
       { trees: 6, layers: 1, sides: 5 },
     ],
@@ -82,8 +82,9 @@ export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
       { radialSegments: 12, rings: 10 },
     ],
     crownLods: [
-      { trees: 20, layers: 3, sides: 8 },
-      { trees: 12, layers: 3, sides: 6 },
+      // Many small crowns make the rounded, dense cap of a pillar top seen from a few hundred metres.
+      { trees: 30, layers: 3, sides: 8 },
+      { trees: 16, layers: 3, sides: 6 },
       { trees: 7, layers: 2, sides: 5 },
     ],
     lodMaxCount: [120, 700],

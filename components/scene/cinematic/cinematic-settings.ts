@@ -2,8 +2,14 @@
 // within about four seconds on a 2-core CPU node (llvmpipe); a GPU node could afford more,
 // but the numbers decide the pixels, so they are fixed and part of the scene version.
 
-/** Sub-frames averaged into each frame, jittered and spread over the shutter: anti-aliasing and motion blur (scene, AO and cloud composite run once each; bloom and the tone curve once a frame). */
-export const SUB_FRAMES = 3;
+/**
+ * Sub-frames averaged into each frame, jittered and spread over the shutter: anti-aliasing and
+ * motion blur (scene, AO and cloud composite run once each; bloom and the tone curve once a
+ * frame). Each costs about 1.5 s of a 720p frame on this 2-core CPU, the largest share of the
+ * frame (bench:bake, 2 December 2026: 6.41 s a frame with three, 4.90 s with two): a third
+ * sub-frame's smoother edges and blur are not worth a quarter of the frame time.
+ */
+export const SUB_FRAMES = 2;
 /** Samples along each view ray through the cloud sea and mist (marched once a frame, at half resolution). */
 export const MARCH_STEPS = 32;
 /** Samples along each view ray's crossing of a landmark's plume (Heaven's Gate): a few hundred metres at most. */
