@@ -40,7 +40,13 @@ interface StudioRoutePlan {
   finalRoute: Route;
 }
 
-const STEP_M = 340;
+/**
+ * Where the planner tries the next click: turns from the current heading, then distances. The
+ * Wulingyuan groves are dense, so a click straight ahead at one distance often lands a path
+ * beside a crown; a curator would try a little left or right, or nearer.
+ */
+const TURNS = [0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75, 1, -1];
+const STEPS_M = [340, 280, 400, 220, 460];
 
 /** Keyframe spots this far from rock in every direction survive a few metres of click rounding. */
 function roomyAt(world: World, x: number, y: number, z: number): boolean {
@@ -53,14 +59,13 @@ function planStudioRoute(starter: Route, world: World): StudioRoutePlan {
   let heading = Math.atan2(last[2] - prev[2], last[0] - prev[0]);
   let route = starter;
   const clicks: Array<[number, number]> = [];
-  const turns = [0, 0.25, -0.25, 0.5, -0.5, 0.75, -0.75];
   for (let step = 0; step < 4; step++) {
     const from = route.keyframes[route.keyframes.length - 1].position;
     let chosen: { x: number; z: number; route: Route; heading: number } | null = null;
-    for (const turn of turns) {
-      const h = heading + turn;
-      const x = Math.round(from[0] + STEP_M * Math.cos(h));
-      const z = Math.round(from[2] + STEP_M * Math.sin(h));
+    const candidates = TURNS.flatMap((turn) => STEPS_M.map((stepM) => ({ h: heading + turn, stepM })));
+    for (const { h, stepM } of candidates) {
+      const x = Math.round(from[0] + stepM * Math.cos(h));
+      const z = Math.round(from[2] + stepM * Math.sin(h));
       const next = appendKeyframe(route, x, z, world, true);
       const added = next.keyframes[next.keyframes.length - 1].position;
       if (!roomyAt(world, x, added[1], z)) continue;
