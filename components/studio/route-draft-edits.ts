@@ -4,6 +4,7 @@
 import type { LocalizedText, PointOfInterest, Route, Vec3 } from '@/scenes/routes/route-schema';
 import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '@/scenes/routes/route-schema';
 import { LANDMARKS, type LandmarkId } from '@/scenes/world/landmarks';
+import { hasErrors, validateRoute } from '@/scenes/routes/validate-route';
 
 /** What the edits need from the world: ground height and the pillars' tops. */
 export interface EditWorld {
@@ -191,13 +192,38 @@ export function removePointOfInterest(route: Route, index: number): Route {
   return { ...route, pointsOfInterest: route.pointsOfInterest.filter((_, i) => i !== index) };
 }
 
+/** Where the starter's two keyframes sit relative to the landmark: south of it first, then turned round it. */
+const STARTER_OFFSETS: ReadonlyArray<readonly [number, number]> = [
+  [-300, 650],
+  [100, 450],
+];
+const STARTER_TURNS_RAD = [0, Math.PI / 4, -Math.PI / 4, Math.PI / 2, -Math.PI / 2, (3 * Math.PI) / 4, (-3 * Math.PI) / 4, Math.PI];
+
 /**
  * A first sketch for a new route: two keyframes south of its landmark, high enough to
- * clear everything near them, looking at the sight. Curators add to it on the map.
+ * clear everything near them, looking at the sight. Curators add to it on the map, so it
+ * should open without errors: where the sketch south of the sight passes through a crown or
+ * dives too steeply, the pair is flown level and then turned round the sight until one is
+ * clean (the first sketch is kept if none is).
  */
 export function starterRoute(
   input: { id: string; title: LocalizedText; description: LocalizedText; landmark: LandmarkId },
   world: EditWorld,
+): Route {
+  const first = starterSketch(input, world, 0, false);
+  if (!hasErrors(validateRoute(first, world))) return first;
+  for (const turn of STARTER_TURNS_RAD) {
+    const sketch = starterSketch(input, world, turn, true);
+    if (!hasErrors(validateRoute(sketch, world))) return sketch;
+  }
+  return first;
+}
+
+function starterSketch(
+  input: { id: string; title: LocalizedText; description: LocalizedText; landmark: LandmarkId },
+  world: EditWorld,
+  turnRad: number,
+  level: boolean,
 ): Route {
   const { x, z } = LANDMARKS[input.landmark];
   const clearAltitude = (px: number, pz: number) => {
@@ -205,10 +231,12 @@ export function starterRoute(
     while (world.clearanceAt([px, y, pz]) < 40 && y < 2000) y += 20;
     return y;
   };
-  const a: Vec3 = [Math.round(x - 300), 0, Math.round(z + 650)];
-  const b: Vec3 = [Math.round(x + 100), 0, Math.round(z + 450)];
-  a[1] = clearAltitude(a[0], a[2]);
-  b[1] = clearAltitude(b[0], b[2]);
+  const [a, b] = STARTER_OFFSETS.map(([dx, dz]): Vec3 => {
+    const px = Math.round(x + dx * Math.cos(turnRad) - dz * Math.sin(turnRad));
+    const pz = Math.round(z + dx * Math.sin(turnRad) + dz * Math.cos(turnRad));
+    return [px, clearAltitude(px, pz), pz];
+  });
+  if (level) a[1] = b[1] = Math.max(a[1], b[1]);
   const base: Route = {
     id: input.id,
     scene: LANDMARKS[input.landmark].scene,
