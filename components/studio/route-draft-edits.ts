@@ -192,6 +192,14 @@ export function removePointOfInterest(route: Route, index: number): Route {
   return { ...route, pointsOfInterest: route.pointsOfInterest.filter((_, i) => i !== index) };
 }
 
+/** What a curator gives a new route before its first sketch. */
+export interface StarterRouteInput {
+  id: string;
+  title: LocalizedText;
+  description: LocalizedText;
+  landmark: LandmarkId;
+}
+
 /** Where the starter's two keyframes sit relative to the landmark: south of it first, then turned round it. */
 const STARTER_OFFSETS: ReadonlyArray<readonly [number, number]> = [
   [-300, 650],
@@ -206,10 +214,7 @@ const STARTER_TURNS_RAD = [0, Math.PI / 4, -Math.PI / 4, Math.PI / 2, -Math.PI /
  * dives too steeply, the pair is flown level and then turned round the sight until one is
  * clean (the first sketch is kept if none is).
  */
-export function starterRoute(
-  input: { id: string; title: LocalizedText; description: LocalizedText; landmark: LandmarkId },
-  world: EditWorld,
-): Route {
+export function starterRoute(input: StarterRouteInput, world: EditWorld): Route {
   const first = starterSketch(input, world, 0, false);
   if (!hasErrors(validateRoute(first, world))) return first;
   for (const turn of STARTER_TURNS_RAD) {
@@ -219,12 +224,7 @@ export function starterRoute(
   return first;
 }
 
-function starterSketch(
-  input: { id: string; title: LocalizedText; description: LocalizedText; landmark: LandmarkId },
-  world: EditWorld,
-  turnRad: number,
-  level: boolean,
-): Route {
+function starterSketch(input: StarterRouteInput, world: EditWorld, turnRad: number, level: boolean): Route {
   const { x, z } = LANDMARKS[input.landmark];
   const clearAltitude = (px: number, pz: number) => {
     let y = defaultAltitudeM(world, px, pz);
