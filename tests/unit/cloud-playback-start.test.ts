@@ -2,7 +2,13 @@
 // clock asks for first are decoded and a second of encoded frames has arrived.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readyToStartClock, START_BUFFER_S, type StartBufferState } from '@/components/player/cloud/playback-start';
+import {
+  displayKeepsPace,
+  readyToStartClock,
+  START_BUFFER_S,
+  STEADY_DISPLAY_TICKS,
+  type StartBufferState,
+} from '@/components/player/cloud/playback-start';
 import { DecodedFrameBuffer } from '@/components/player/cloud/frame-buffer';
 import { frameIndexForTime } from '@/components/player/cloud/frame-for-time';
 
@@ -58,5 +64,38 @@ describe('readyToStartClock', () => {
     }
     assert.ok(firstSecondDrops(false) > 0, 'the clock started at the first picture outruns the warming decoder');
     assert.equal(firstSecondDrops(true), 0);
+  });
+});
+
+describe('displayKeepsPace', () => {
+  const ticks = (intervalsMs: number[], startMs = 1000) =>
+    intervalsMs.reduce((times, interval) => [...times, times[times.length - 1] + interval], [startMs]);
+
+  test('lets a 60 Hz page start the clock of a 30 fps flight', () => {
+    assert.equal(displayKeepsPace(ticks(Array(STEADY_DISPLAY_TICKS).fill(16.7)), 30), true);
+  });
+
+  test('waits while the page paints slower than the flight (hydration, shader compiles)', () => {
+    assert.equal(displayKeepsPace(ticks(Array(STEADY_DISPLAY_TICKS).fill(45)), 30), false, '22 Hz');
+    assert.equal(
+      displayKeepsPace(ticks(Array(STEADY_DISPLAY_TICKS).fill(40)), 30),
+      false,
+      '25 Hz: each interval within 1.5 frames, but the pace falls behind',
+    );
+  });
+
+  test('waits out one long task among quick frames', () => {
+    const intervals = Array(STEADY_DISPLAY_TICKS).fill(10);
+    intervals[3] = 120;
+    assert.equal(displayKeepsPace(ticks(intervals), 30), false);
+  });
+
+  test('needs enough frames to judge, and only the most recent count', () => {
+    assert.equal(displayKeepsPace(ticks(Array(STEADY_DISPLAY_TICKS - 1).fill(16.7)), 30), false);
+    assert.equal(displayKeepsPace(ticks([300, 250, ...Array(STEADY_DISPLAY_TICKS).fill(16.7)]), 30), true);
+  });
+
+  test('accepts a 30 Hz display for a 30 fps flight', () => {
+    assert.equal(displayKeepsPace(ticks(Array(STEADY_DISPLAY_TICKS).fill(1000 / 30)), 30), true);
   });
 });

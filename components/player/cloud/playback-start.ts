@@ -29,3 +29,36 @@ export function readyToStartClock(state: StartBufferState): boolean {
   const wantDecoded = Math.min(remaining, state.decodedCapacity);
   return state.lastReceivedIndex - state.shownIndex >= wantReceived && state.decodedWaiting >= wantDecoded;
 }
+
+/** Animation frames in a row that must keep pace before the clock may start. */
+export const STEADY_DISPLAY_TICKS = 8;
+
+/**
+ * True once the page's animation frames come at least as often as the flight's frames, over
+ * the last STEADY_DISPLAY_TICKS intervals. A page still hydrating, compiling or laying out
+ * paints at 15–25 Hz for its first second or two: a clock started then passes frames that
+ * are decoded and waiting, and they are dropped although the stream is on time. Each
+ * interval may run half a frame long (one late refresh is absorbed by the buffer's late
+ * tolerance); on average they must keep the flight's pace. `tickTimesMs` ascend.
+ */
+export function displayKeepsPace(tickTimesMs: readonly number[], fps: number): boolean {
+  if (tickTimesMs.length < STEADY_DISPLAY_TICKS + 1) return false;
+  const recent = tickTimesMs.slice(-(STEADY_DISPLAY_TICKS + 1));
+  const frameMs = 1000 / fps;
+  for (let i = 1; i < recent.length; i++) if (recent[i] - recent[i - 1] > frameMs * 1.5) return false;
+  return (recent[recent.length - 1] - recent[0]) / STEADY_DISPLAY_TICKS <= frameMs;
+}
+
+/** The last few animation frames' times, kept for displayKeepsPace. */
+export class DisplayPace {
+  readonly #tickTimesMs: number[] = [];
+
+  tick(nowMs: number): void {
+    this.#tickTimesMs.push(nowMs);
+    if (this.#tickTimesMs.length > STEADY_DISPLAY_TICKS + 1) this.#tickTimesMs.shift();
+  }
+
+  keepsPace(fps: number): boolean {
+    return displayKeepsPace(this.#tickTimesMs, fps);
+  }
+}

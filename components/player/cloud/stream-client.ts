@@ -15,6 +15,7 @@ import { connectionHints, isConnectionType } from './connection-hints';
 import { INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import { closePicture, canDecodeVp8, type DecodedPicture } from './frame-decoder';
 import { PeerLink, webRtcAvailable } from './peer-link';
+import { DisplayPace } from './playback-start';
 import type { CloudSnapshot, CloudStats } from './stream-client/cloud-snapshot';
 import { HttpLink } from './stream-client/http-link';
 import { LateFrameWindow } from './stream-client/late-frame-window';
@@ -77,6 +78,7 @@ export class CloudStreamClient {
   #selectable: { from: SessionState | null; ids: readonly ProfileId[] } = { from: null, ids: [] };
   #media = { waiting: false, primed: false, starved: false };
   #wasPlaying = false;
+  #displayPace = new DisplayPace();
   #shownTimesMs: number[] = [];
   #rttMs: number | null = null;
   #pictureSize = { width: 0, height: 0 };
@@ -286,6 +288,7 @@ export class CloudStreamClient {
     const protocol = this.#protocol;
     if (!protocol || (!protocol.state.session && !this.#http.active)) return;
     const nowMs = this.#now();
+    this.#displayPace.tick(nowMs);
     const pipeline = this.#pipeline;
     const seeking = protocol.state.pendingSeek !== null;
     const target = this.#targetFrame(nowMs);
@@ -301,8 +304,8 @@ export class CloudStreamClient {
     const allReceived = pipeline.queue.lastReceivedIndex >= pipeline.frameCount - 1;
     this.#media = {
       waiting: playing && pipeline.buffer.lastShownIndex < target - 2,
-      // Only a stopped clock waits for it; while playing the buffer drains and refills by design.
-      primed: !seeking && (playing ? pipeline.buffer.lastShownIndex >= 0 : pipeline.primed()),
+      // Only a stopped clock waits for it (and for the page to paint at the flight's pace); while playing the buffer drains and refills by design.
+      primed: !seeking && (playing ? pipeline.buffer.lastShownIndex >= 0 : pipeline.primed() && this.#displayPace.keepsPace(pipeline.fps)),
       starved: playing && !allReceived && nowMs - pipeline.deliveryExpectedSinceMs > STARVED_AFTER_MS,
     };
     this.#publish();
