@@ -168,6 +168,35 @@ describe('moving to HTTP from a stream', () => {
     assert.equal(noFollow.state.transport, 'http');
   });
 
+  test('a node a drain moved the page to that never answers: the flight goes on over HTTP, not "unavailable"', () => {
+    const draining = {
+      reason: 'shutdown',
+      closesInMs: 5000,
+      moveTo: { kind: 'node', renderUrl: 'http://render-b.example.org:3001' },
+      playheadFrame: 90,
+    };
+    const page = new Harness({ httpTransport: true, followDrainToNode: true }).joined({ httpManifests: MANIFESTS, paused: false });
+    page.send({ type: 'first-picture-decoded' }, { type: 'picture-shown' });
+    page.clock = { timeS: 3.2, playing: true, rate: 1, shownFrame: 95 };
+    page.server('draining', draining);
+    const commands = page.advance(60_000);
+    assert.deepEqual(
+      commands.find((command) => command.type === 'open-http'),
+      { type: 'open-http', http: { manifestUrl: MANIFESTS[0].url, profileId: '360p' } },
+    );
+    assert.equal(page.state.transport, 'http');
+    assert.equal(page.state.phase, 'streaming', 'the picture on screen stays');
+    assert.equal(page.state.problem, 'the render server did not answer');
+
+    // Without known segments there is nowhere to go: the page says so, as before.
+    const bare = new Harness({ httpTransport: true, followDrainToNode: true }).joined({ httpManifests: [], paused: false });
+    bare.send({ type: 'first-picture-decoded' }, { type: 'picture-shown' });
+    bare.server('draining', draining);
+    bare.advance(60_000);
+    assert.equal(bare.state.phase, 'unavailable');
+    assert.equal(bare.state.problem, 'the render server did not answer');
+  });
+
   test('a page that asks for HTTP (?stream=http) leaves the stream at ready', () => {
     const h = new Harness({ httpTransport: true, preferHttp: true }).joined({ httpManifests: MANIFESTS });
     assert.equal(h.state.transport, 'http');

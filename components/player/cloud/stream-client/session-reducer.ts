@@ -373,11 +373,14 @@ function onDisconnect(draft: SessionDraft, reason: string): void {
 function onTimer(draft: SessionDraft, timer: SessionTimer): void {
   const state = draft.state;
   switch (timer) {
+    // A node that never answers (one a drain moved the page to, say) is no reason to stop
+    // where the route's segments are known: they play over HTTP at the same pose.
     case 'connect':
-      if (!state.socketConnected)
-        Object.assign(state, { phase: 'unavailable', problem: state.problem ?? 'the render server did not answer' });
+      if (state.socketConnected || moveToHttp(draft, 'the render server did not answer')) return;
+      Object.assign(state, { phase: 'unavailable', problem: state.problem ?? 'the render server did not answer' });
       return;
     case 'join':
+      if (moveToHttp(draft, 'the render server did not answer the join')) return;
       Object.assign(state, { phase: 'unavailable', problem: 'the render server did not answer the join' });
       return;
     case 'firstFrame':
