@@ -48,53 +48,57 @@ function lerp(a: number, b: number, t: number): number {
   return a + (b - a) * t;
 }
 
+interface BandSlice {
+  id: string;
+  kind: CloudLayerKind;
+  heightM: number;
+  /** Where the slice sits in its band: 0 at the base, 1 at the top. */
+  t: number;
+}
+
+/** `count` slices from a band's base to its top (a lone slice at loneT), each named for its place in the stack. */
+function sliceBand(kind: CloudLayerKind, count: number, band: { baseM: number; topM: number }, loneT: number): BandSlice[] {
+  return Array.from({ length: count }, (_, i) => {
+    const t = count === 1 ? loneT : i / (count - 1);
+    return { id: `${kind}-${i}-of-${count}`, kind, heightM: lerp(band.baseM, band.topM, t), t };
+  });
+}
+
 function seaLayers(count: number, band: CloudSeaBand): CloudLayer[] {
   // Slice centres run bottom to top; the lowest slice is the blanket hiding the valley floor,
   // the upper ones are the billowing tops, thinner and more broken. Each slice takes a share
   // of the sea's optical depth, more at the bottom, so the stack sums to the same opacity on
   // every tier.
   // A lone slice (phone) sits low and nearly closed: a blanket with few holes.
-  const heightShare = (i: number) => (count === 1 ? 0.2 : i / (count - 1));
-  const weights = Array.from({ length: count }, (_, i) => lerp(1.2, 0.7, heightShare(i)));
+  const slices = sliceBand('sea', count, band, 0.2);
+  const weights = slices.map(({ t }) => lerp(1.2, 0.7, t));
   const totalWeight = weights.reduce((sum, weight) => sum + weight, 0);
-  return Array.from({ length: count }, (_, i) => {
-    const t = heightShare(i);
-    const id = `sea-${i}-of-${count}`;
-    return {
-      id,
-      kind: 'sea',
-      heightM: lerp(band.baseM, band.topM, t),
-      coverage: lerp(0.72, 0.3, t),
-      // The band's combined opacity, split across slices so every tier reads alike.
-      opacity: 1 - Math.pow(1 - band.opacity, weights[i] / totalWeight),
-      // One feature size for every slice: the slices cut one cloud body at rising thresholds,
-      // so the upper slices show only its thickest cores, the billows on top of the sea.
-      featureSizeM: SEA_FEATURE_SIZE_M,
-      stretch: 1.3,
-      windMps: SEA_WIND_MPS,
-      patternSeed: seedFromName('cloud-sea'),
-      detailSeed: seedFromName(id),
-    };
-  });
+  return slices.map(({ t, ...slice }, i) => ({
+    ...slice,
+    coverage: lerp(0.72, 0.3, t),
+    // The band's combined opacity, split across slices so every tier reads alike.
+    opacity: 1 - Math.pow(1 - band.opacity, weights[i] / totalWeight),
+    // One feature size for every slice: the slices cut one cloud body at rising thresholds,
+    // so the upper slices show only its thickest cores, the billows on top of the sea.
+    featureSizeM: SEA_FEATURE_SIZE_M,
+    stretch: 1.3,
+    windMps: SEA_WIND_MPS,
+    patternSeed: seedFromName('cloud-sea'),
+    detailSeed: seedFromName(slice.id),
+  }));
 }
 
 function mistLayers(count: number, mist: { baseM: number; topM: number }): CloudLayer[] {
-  return Array.from({ length: count }, (_, i) => {
-    const t = count === 1 ? 0.35 : i / (count - 1);
-    const id = `mist-${i}-of-${count}`;
-    return {
-      id,
-      kind: 'mist',
-      heightM: lerp(mist.baseM, mist.topM, t),
-      coverage: lerp(0.4, 0.26, t),
-      opacity: lerp(MIST_OPACITY, MIST_OPACITY * 0.7, t),
-      featureSizeM: lerp(520, 760, t),
-      stretch: 3.2,
-      windMps: [MIST_WIND_MPS[0] * lerp(1, 1.4, t), MIST_WIND_MPS[1] * lerp(1, 0.6, t)],
-      patternSeed: seedFromName(id),
-      detailSeed: seedFromName(`${id}-detail`),
-    };
-  });
+  return sliceBand('mist', count, mist, 0.35).map(({ t, ...slice }) => ({
+    ...slice,
+    coverage: lerp(0.4, 0.26, t),
+    opacity: lerp(MIST_OPACITY, MIST_OPACITY * 0.7, t),
+    featureSizeM: lerp(520, 760, t),
+    stretch: 3.2,
+    windMps: [MIST_WIND_MPS[0] * lerp(1, 1.4, t), MIST_WIND_MPS[1] * lerp(1, 0.6, t)],
+    patternSeed: seedFromName(slice.id),
+    detailSeed: seedFromName(`${slice.id}-detail`),
+  }));
 }
 
 /** The layers of one time of day's sea and a scene's mist band (Wulingyuan's unless given). */

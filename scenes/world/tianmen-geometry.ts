@@ -16,6 +16,7 @@ import { clamp, deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random
 import { TIANMEN_MASSIF, TIANMEN_STAIR } from './tianmen-landmarks';
 import type { TianmenWorld } from './tianmen-world';
 import { perTierCache } from './per-tier-cache';
+import { tierTable } from './tier-table';
 
 export interface TianmenDetail {
   terrainStride: number;
@@ -28,39 +29,38 @@ export interface TianmenDetail {
   farRanges: FarRangesDetail;
 }
 
-/** The phone draws the ground at twice Wulingyuan's density: with no pillars to pay for, the cliffs get the triangles. */
-export const TIANMEN_DETAIL: Record<QualityTier, TianmenDetail> = {
-  phone: {
-    terrainStride: 2,
-    gateWall: { sideColumns: 40, upperRows: 44, lowerRows: 10, depthSlices: 10 },
-    cliffs: { columnM: 14, rows: 50 },
-    stairSegments: 60,
-    pines: { crown: { trees: 5, layers: 1, sides: 4 }, rimSpacingM: 22, ledgeSpacingM: 9 },
-    structures: { cableSegmentsPerSpan: 6, postEvery: 4 },
-    forest: { crown: { trees: 5, layers: 1, sides: 4 }, spacingM: 80 },
-    farRanges: { cellM: 400 },
-  },
-  laptop: {
-    terrainStride: 1,
-    gateWall: { sideColumns: 80, upperRows: 100, lowerRows: 60, depthSlices: 18 },
-    cliffs: { columnM: 7, rows: 110 },
-    stairSegments: 120,
-    pines: { crown: { trees: 10, layers: 2, sides: 6 }, rimSpacingM: 16, ledgeSpacingM: 6 },
-    structures: { cableSegmentsPerSpan: 12, postEvery: 2 },
-    forest: { crown: { trees: 10, layers: 2, sides: 6 }, spacingM: 60 },
-    farRanges: { cellM: 200 },
-  },
-  bake: {
-    terrainStride: 1,
-    gateWall: { sideColumns: 160, upperRows: 200, lowerRows: 120, depthSlices: 32 },
-    cliffs: { columnM: 3.5, rows: 220 },
-    stairSegments: 240,
-    pines: { crown: { trees: 14, layers: 3, sides: 6 }, rimSpacingM: 12, ledgeSpacingM: 4 },
-    structures: { cableSegmentsPerSpan: 24, postEvery: 1 },
-    forest: { crown: { trees: 14, layers: 3, sides: 6 }, spacingM: 34 },
-    farRanges: { cellM: 100 },
-  },
-};
+/** Each field lists its phone, laptop and bake values. */
+export const TIANMEN_DETAIL = tierTable<TianmenDetail>({
+  // The phone draws the ground at twice Wulingyuan's density: with no pillars to pay for, the cliffs get the triangles.
+  terrainStride: [2, 1, 1],
+  gateWall: [
+    { sideColumns: 40, upperRows: 44, lowerRows: 10, depthSlices: 10 },
+    { sideColumns: 80, upperRows: 100, lowerRows: 60, depthSlices: 18 },
+    { sideColumns: 160, upperRows: 200, lowerRows: 120, depthSlices: 32 },
+  ],
+  cliffs: [
+    { columnM: 14, rows: 50 },
+    { columnM: 7, rows: 110 },
+    { columnM: 3.5, rows: 220 },
+  ],
+  stairSegments: [60, 120, 240],
+  pines: [
+    { crown: { trees: 5, layers: 1, sides: 4 }, rimSpacingM: 22, ledgeSpacingM: 9 },
+    { crown: { trees: 10, layers: 2, sides: 6 }, rimSpacingM: 16, ledgeSpacingM: 6 },
+    { crown: { trees: 14, layers: 3, sides: 6 }, rimSpacingM: 12, ledgeSpacingM: 4 },
+  ],
+  structures: [
+    { cableSegmentsPerSpan: 6, postEvery: 4 },
+    { cableSegmentsPerSpan: 12, postEvery: 2 },
+    { cableSegmentsPerSpan: 24, postEvery: 1 },
+  ],
+  forest: [
+    { crown: { trees: 5, layers: 1, sides: 4 }, spacingM: 80 },
+    { crown: { trees: 10, layers: 2, sides: 6 }, spacingM: 60 },
+    { crown: { trees: 14, layers: 3, sides: 6 }, spacingM: 34 },
+  ],
+  farRanges: [{ cellM: 400 }, { cellM: 200 }, { cellM: 100 }],
+});
 
 export interface TianmenGeometry {
   tier: QualityTier;

@@ -1,6 +1,6 @@
 // How much geometry each quality tier builds and draws: mesh resolutions and the LOD
 // caps that keep the worst case inside the tier's triangle budget.
-import type { QualityTier } from './quality-tiers';
+import { tierTable } from './tier-table';
 
 export interface PillarLodDetail {
   radialSegments: number;
@@ -31,69 +31,66 @@ export interface TierDetail {
   bridgeAround: number;
 }
 
-export const TIER_DETAIL: Record<QualityTier, TierDetail> = {
-  phone: {
-    terrainStride: 4,
-    // The phone pays for its pillars' vegetation with a little less rock: the green caps and
-    // ledge clumps say more at phone size than the extra rings did.
-    pillarLods: [
+/** Each field lists its phone, laptop and bake values. */
+export const TIER_DETAIL = tierTable<TierDetail>({
+  terrainStride: [4, 2, 1],
+  // LOD 0 to 2 per tier. The phone pays for its pillars' vegetation with a little less rock: the
+  // green caps and ledge clumps say more at phone size than the extra rings did. Most pillars in a
+  // phone frame are far ones: five rings let them swell, narrow and carry patches of green down
+  // the shaft, where three drew a bare chimney with a green tip.
+  pillarLods: [
+    [
       { radialSegments: 20, rings: 24 },
       { radialSegments: 10, rings: 9 },
-      // Most pillars in a phone frame are far ones: five rings let them swell, narrow and
-      // carry patches of green down the shaft, where three drew a bare chimney with a green tip.
       { radialSegments: 8, rings: 5 },
     ],
-    crownLods: [
-      { trees: 12, layers: 3, sides: 6 },
-      { trees: 6, layers: 2, sides: 5 },
-      { trees: 3, layers: 1, sides: 4 },
-    ],
-    lodMaxCount: [16, 100],
-    lodMaxDistanceM: [350, 1300],
-    landmarkPillar: { radialSegments: 40, rings: 60 },
-    streamStepM: 20,
-    bridgeSegments: 24,
-    bridgeAround: 20,
-  },
-  laptop: {
-    terrainStride: 2,
-    pillarLods: [
+    [
       { radialSegments: 48, rings: 72 },
       { radialSegments: 20, rings: 22 },
       { radialSegments: 10, rings: 8 },
     ],
-    crownLods: [
-      { trees: 22, layers: 3, sides: 7 },
-      { trees: 10, layers: 2, sides: 6 },
-      { trees: 6, layers: 1, sides: 5 },
-    ],
-    lodMaxCount: [40, 260],
-    lodMaxDistanceM: [600, 2000],
-    landmarkPillar: { radialSegments: 64, rings: 110 },
-    streamStepM: 10,
-    bridgeSegments: 48,
-    bridgeAround: 28,
-  },
-  bake: {
-    terrainStride: 1,
-    pillarLods: [
+    [
       { radialSegments: 64, rings: 120 },
       { radialSegments: 28, rings: 36 },
       { radialSegments: 12, rings: 10 },
     ],
-    crownLods: [
-      // Many small crowns make the rounded, dense cap of a pillar top seen from a few hundred metres.
+  ],
+  // The bake's many small crowns make the rounded, dense cap of a pillar top seen from a few hundred metres.
+  crownLods: [
+    [
+      { trees: 12, layers: 3, sides: 6 },
+      { trees: 6, layers: 2, sides: 5 },
+      { trees: 3, layers: 1, sides: 4 },
+    ],
+    [
+      { trees: 22, layers: 3, sides: 7 },
+      { trees: 10, layers: 2, sides: 6 },
+      { trees: 6, layers: 1, sides: 5 },
+    ],
+    [
       { trees: 30, layers: 3, sides: 8 },
       { trees: 16, layers: 3, sides: 6 },
       { trees: 7, layers: 2, sides: 5 },
     ],
-    lodMaxCount: [120, 700],
-    lodMaxDistanceM: [1000, 3500],
-    landmarkPillar: { radialSegments: 96, rings: 180 },
-    streamStepM: 5,
-    bridgeSegments: 72,
-    bridgeAround: 40,
-  },
-};
+  ],
+  lodMaxCount: [
+    [16, 100],
+    [40, 260],
+    [120, 700],
+  ],
+  lodMaxDistanceM: [
+    [350, 1300],
+    [600, 2000],
+    [1000, 3500],
+  ],
+  landmarkPillar: [
+    { radialSegments: 40, rings: 60 },
+    { radialSegments: 64, rings: 110 },
+    { radialSegments: 96, rings: 180 },
+  ],
+  streamStepM: [20, 10, 5],
+  bridgeSegments: [24, 48, 72],
+  bridgeAround: [20, 28, 40],
+});
 
 export const PILLAR_LOD_COUNT = 3;

@@ -7,7 +7,7 @@ import type { Group, Mesh } from 'three';
 import type { AtmosphereParams } from '@/scenes/atmosphere/atmosphere-params';
 import { atmosphereUniformsOf } from './atmosphere-uniforms';
 import { createCloudMaterial, setCloudTime } from './cloud-material';
-import { createCloudNoiseTexture } from './cloud-noise-texture';
+import { createCloudNoiseTexture } from '../noise-textures';
 
 // Wide enough that the rim lies deep in fog from anywhere in the 4.8 km world.
 const LAYER_SIZE_M = 24_000;

@@ -8,7 +8,7 @@ import { useEffect, useMemo } from 'react';
 import type { PerspectiveCamera } from 'three';
 import { atmosphereFor } from '@/scenes/atmosphere/atmosphere-params';
 import type { Route } from '@/scenes/routes/route-schema';
-import { createCloudNoiseTexture } from '../atmosphere/cloud-noise-texture';
+import { createCloudNoiseTexture } from '../noise-textures';
 import { createCinematicPipeline } from './cinematic-pipeline';
 import { FILM_GRADES } from './film-grades';
 

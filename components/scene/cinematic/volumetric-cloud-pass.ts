@@ -11,11 +11,8 @@ import {
   HalfFloatType,
   LinearFilter,
   Matrix4,
-  RedFormat,
-  RepeatWrapping,
   ShaderMaterial,
   Uniform,
-  UnsignedByteType,
   Vector2,
   Vector3,
   Vector4,
@@ -36,7 +33,7 @@ import type { FilmGrade } from './film-grades';
 import { FULLSCREEN_QUAD_VERTEX_GLSL } from './fullscreen-quad-glsl';
 import { VIEW_RAY_GLSL } from './view-ray-glsl';
 import { VOLUMETRIC_CLOUD_GLSL } from './volumetric-cloud-glsl';
-import { VOLUME_NOISE_SIZE_PX, volumeNoiseTexels } from './volume-noise';
+import { createVolumeNoiseTexture } from '../noise-textures';
 
 const fragmentShader = /* glsl */ `
 precision highp float;
@@ -60,21 +57,6 @@ void main() {
   gl_FragColor = vec4(plume.rgb + plume.a * cloud.rgb, plume.a * cloud.a);
 }
 `;
-
-function createVolumeTexture(): Data3DTexture {
-  const size = VOLUME_NOISE_SIZE_PX;
-  const texture = new Data3DTexture(volumeNoiseTexels(size), size, size, size);
-  texture.format = RedFormat;
-  texture.type = UnsignedByteType;
-  texture.wrapS = RepeatWrapping;
-  texture.wrapT = RepeatWrapping;
-  texture.wrapR = RepeatWrapping;
-  texture.minFilter = LinearFilter;
-  texture.magFilter = LinearFilter;
-  texture.unpackAlignment = 1;
-  texture.needsUpdate = true;
-  return texture;
-}
 
 export class VolumetricCloudPass extends Pass {
   private readonly volume: Data3DTexture;
@@ -100,7 +82,7 @@ export class VolumetricCloudPass extends Pass {
     const mistPatchDensity = (mistBand.peakDensityPerM / Math.max(mist.coverage, 0.1)) * 1.5;
     // The cloud is lit by the same key and fill as the pillars (see FilmGrade).
     const fill = (params.fillIntensity * grade.fillGain) / Math.PI;
-    this.volume = createVolumeTexture();
+    this.volume = createVolumeNoiseTexture();
     this.material = new ShaderMaterial({
       name: 'yunshan-volumetric-cloud',
       vertexShader: FULLSCREEN_QUAD_VERTEX_GLSL,
