@@ -41,6 +41,18 @@ export abstract class DomainError extends Error implements DomainErrorFields {
   abstract readonly code: string;
 }
 
+/**
+ * The base of a domain error class, its name, HTTP status and code written once:
+ * `class NotFoundError extends domainError('NotFoundError', 404, NOT_FOUND_CODE) {}`.
+ */
+export function domainError<Status extends number, Code extends string>(errorName: string, status: Status, code: Code) {
+  return class extends DomainError {
+    readonly status = status;
+    readonly code = code;
+    override name = errorName;
+  };
+}
+
 /** True for a domain error from any copy of its class: recognised by its brand, never by `instanceof`. */
 export function isDomainError(error: unknown): error is DomainErrorFields {
   if (typeof error !== 'object' || error === null) return false;
@@ -64,16 +76,9 @@ export const CONFLICT_CODE = 'conflict';
 export const METHOD_NOT_ALLOWED_CODE = 'method_not_allowed';
 export const DATA_INTEGRITY_CODE = 'data_integrity';
 
-export class NotFoundError extends DomainError {
-  readonly status = 404;
-  readonly code = NOT_FOUND_CODE;
-  override name = 'NotFoundError';
-}
+export class NotFoundError extends domainError('NotFoundError', 404, NOT_FOUND_CODE) {}
 
-export class ValidationError extends DomainError {
-  readonly status = 400;
-  readonly code = VALIDATION_ERROR_CODE;
-  override name = 'ValidationError';
+export class ValidationError extends domainError('ValidationError', 400, VALIDATION_ERROR_CODE) {
   readonly issues: IssueBody[];
 
   constructor(message: string, issues: readonly z.core.$ZodIssue[]) {
@@ -82,29 +87,14 @@ export class ValidationError extends DomainError {
   }
 }
 
-export class ConflictError extends DomainError {
-  readonly status = 409;
-  /** Widened so that a particular conflict may carry its own code. */
-  readonly code: string = CONFLICT_CODE;
-  override name = 'ConflictError';
-}
+/** Its code is widened so that a particular conflict may carry its own. */
+export class ConflictError extends domainError<409, string>('ConflictError', 409, CONFLICT_CODE) {}
 
-export class UnauthorizedError extends DomainError {
-  readonly status = 401;
-  readonly code = 'unauthorized';
-  override name = 'UnauthorizedError';
-}
+export class UnauthorizedError extends domainError('UnauthorizedError', 401, 'unauthorized') {}
 
-export class ForbiddenError extends DomainError {
-  readonly status = 403;
-  readonly code = 'forbidden';
-  override name = 'ForbiddenError';
-}
+export class ForbiddenError extends domainError('ForbiddenError', 403, 'forbidden') {}
 
-export class MethodNotAllowedError extends DomainError {
-  readonly status = 405;
-  readonly code = METHOD_NOT_ALLOWED_CODE;
-  override name = 'MethodNotAllowedError';
+export class MethodNotAllowedError extends domainError('MethodNotAllowedError', 405, METHOD_NOT_ALLOWED_CODE) {
   readonly allowedMethods: readonly string[];
 
   constructor(method: string, allowedMethods: readonly string[]) {

@@ -1,21 +1,13 @@
 // Reading a studio request's JSON body: bounded in size (413), parsed as JSON and
 // validated by a zod schema (400 with zod's issues), before any handler logic runs.
 import { z } from 'zod';
-import { DomainError, ValidationError } from '../errors';
+import { domainError, ValidationError } from '../errors';
 
 export const DEFAULT_MAX_BODY_BYTES = 16 * 1024;
 
-export class PayloadTooLargeError extends DomainError {
-  readonly status = 413;
-  readonly code = 'payload_too_large';
-  override name = 'PayloadTooLargeError';
-}
+export class PayloadTooLargeError extends domainError('PayloadTooLargeError', 413, 'payload_too_large') {}
 
-export class UnsupportedMediaTypeError extends DomainError {
-  readonly status = 415;
-  readonly code = 'unsupported_media_type';
-  override name = 'UnsupportedMediaTypeError';
-}
+export class UnsupportedMediaTypeError extends domainError('UnsupportedMediaTypeError', 415, 'unsupported_media_type') {}
 
 /**
  * The body parsed by `schema`. Reads at most maxBytes (the declared

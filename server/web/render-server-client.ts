@@ -4,7 +4,7 @@
 // schema. Each call has a deadline: a render server that is down or slow costs a page at most
 // that long, and callers then show the cloud as unknown instead of failing.
 import { z } from 'zod';
-import { DomainError } from '../errors';
+import { domainError } from '../errors';
 import {
   BAKE_REQUESTS_PATH,
   BAKE_STATE_PATH,
@@ -27,11 +27,7 @@ export const DEFAULT_RENDER_API_TIMEOUT_MS = 2_000;
 export const RENDER_SERVER_UNAVAILABLE_CODE = 'render_server_unavailable';
 
 /** The render server did not answer in time, answered an error, or answered outside the contract. */
-export class RenderServerUnavailableError extends DomainError {
-  readonly status = 503;
-  readonly code = RENDER_SERVER_UNAVAILABLE_CODE;
-  override name = 'RenderServerUnavailableError';
-}
+export class RenderServerUnavailableError extends domainError('RenderServerUnavailableError', 503, RENDER_SERVER_UNAVAILABLE_CODE) {}
 
 export interface RenderServerClient {
   /** Each revision's bakes and readiness, in the order asked. */
