@@ -3,7 +3,7 @@
 import { createWorld, DEFAULT_WORLD_SEED } from '../scenes/world/world';
 import { buildWorldGeometry } from '../scenes/world/world-geometry';
 import { worstCaseWorldDrawCost } from '../scenes/world/draw-cost';
-import { QUALITY_TIERS, TIER_BUDGETS } from '../scenes/world/quality-tiers';
+import { QUALITY_TIERS, TIER_BUDGETS, type QualityTier } from '../scenes/world/quality-tiers';
 import { buildTianmenGeometry, tianmenDrawCost } from '../scenes/world/tianmen-geometry';
 import { createTianmenWorld, DEFAULT_TIANMEN_SEED } from '../scenes/world/tianmen-world';
 import { median, printTable } from './stats';
@@ -26,66 +26,74 @@ function measureClearanceUs(world: ReturnType<typeof createWorld>): number {
   return median(perQueryUs);
 }
 
-export function benchWorld(): void {
-  const generateMs: number[] = [];
-  const geometryMs: Record<string, number[]> = {};
-  for (let run = 0; run < RUNS; run += 1) {
+interface BuildTimes {
+  generateMs: number[];
+  geometryMs: Record<string, number[]>;
+}
+
+/** Builds a scene's world `runs` times, then each tier's geometry of it, timing every step. */
+function timeBuilds<W>(
+  runs: number,
+  firstSeed: number,
+  createWorld: (seed: number) => W,
+  buildGeometry: (world: W, tier: QualityTier) => unknown,
+): BuildTimes {
+  const times: BuildTimes = { generateMs: [], geometryMs: {} };
+  for (let run = 0; run < runs; run += 1) {
     // A different seed each run defeats the per-world geometry cache without changing the work.
-    const seed = DEFAULT_WORLD_SEED + run;
     const started = performance.now();
-    const world = createWorld(seed);
-    generateMs.push(performance.now() - started);
+    const world = createWorld(firstSeed + run);
+    times.generateMs.push(performance.now() - started);
     for (const tier of QUALITY_TIERS) {
       const tierStarted = performance.now();
-      buildWorldGeometry(world, tier);
-      (geometryMs[tier] ??= []).push(performance.now() - tierStarted);
+      buildGeometry(world, tier);
+      (times.geometryMs[tier] ??= []).push(performance.now() - tierStarted);
     }
   }
-  const world = createWorld(DEFAULT_WORLD_SEED);
-  const clearanceUs = measureClearanceUs(world);
+  return times;
+}
+
+function printBuildTimes(title: string, createStep: string, { generateMs, geometryMs }: BuildTimes): void {
   printTable(
-    `World (seed ${DEFAULT_WORLD_SEED}, ${world.pillars.length} pillars; median of ${RUNS} runs in Node)`,
+    title,
     ['step', 'median ms'],
-    [['createWorld', median(generateMs)], ...QUALITY_TIERS.map((tier) => [`geometry, ${tier} tier`, median(geometryMs[tier])])],
+    [[createStep, median(generateMs)], ...QUALITY_TIERS.map((tier) => [`geometry, ${tier} tier`, median(geometryMs[tier])])],
   );
-  console.log(`clearanceAt: median ${clearanceUs.toFixed(1)} µs per query (route validation samples every 2 m)`);
+}
+
+function printSceneCost(title: string, costOf: (tier: QualityTier) => { triangles: number; drawCalls: number }): void {
   printTable(
-    'Scene cost per tier (world only, worst case over camera positions; atmosphere adds a few calls)',
+    title,
     ['tier', 'triangles', 'budget', 'draw calls', 'budget'],
     QUALITY_TIERS.map((tier) => {
-      const cost = worstCaseWorldDrawCost(world, tier);
+      const cost = costOf(tier);
       return [tier, cost.triangles, TIER_BUDGETS[tier].maxTriangles, cost.drawCalls, TIER_BUDGETS[tier].maxDrawCalls];
     }),
+  );
+}
+
+export function benchWorld(): void {
+  const times = timeBuilds(RUNS, DEFAULT_WORLD_SEED, createWorld, buildWorldGeometry);
+  const world = createWorld(DEFAULT_WORLD_SEED);
+  const clearanceUs = measureClearanceUs(world);
+  printBuildTimes(
+    `World (seed ${DEFAULT_WORLD_SEED}, ${world.pillars.length} pillars; median of ${RUNS} runs in Node)`,
+    'createWorld',
+    times,
+  );
+  console.log(`clearanceAt: median ${clearanceUs.toFixed(1)} µs per query (route validation samples every 2 m)`);
+  printSceneCost('Scene cost per tier (world only, worst case over camera positions; atmosphere adds a few calls)', (tier) =>
+    worstCaseWorldDrawCost(world, tier),
   );
   benchTianmen();
 }
 
 /** Tianmen draws the same meshes from every camera: its cost per tier is exact, not a worst case. */
 function benchTianmen(): void {
-  const generateMs: number[] = [];
-  const geometryMs: Record<string, number[]> = {};
-  for (let run = 0; run < 3; run += 1) {
-    const started = performance.now();
-    const world = createTianmenWorld(DEFAULT_TIANMEN_SEED + run);
-    generateMs.push(performance.now() - started);
-    for (const tier of QUALITY_TIERS) {
-      const tierStarted = performance.now();
-      buildTianmenGeometry(world, tier);
-      (geometryMs[tier] ??= []).push(performance.now() - tierStarted);
-    }
-  }
+  const times = timeBuilds(3, DEFAULT_TIANMEN_SEED, createTianmenWorld, buildTianmenGeometry);
   const world = createTianmenWorld(DEFAULT_TIANMEN_SEED);
-  printTable(
-    `Tianmen (seed ${DEFAULT_TIANMEN_SEED}; median of 3 runs in Node)`,
-    ['step', 'median ms'],
-    [['createTianmenWorld', median(generateMs)], ...QUALITY_TIERS.map((tier) => [`geometry, ${tier} tier`, median(geometryMs[tier])])],
-  );
-  printTable(
-    'Tianmen scene cost per tier (world only, the same from every camera; atmosphere adds a few calls)',
-    ['tier', 'triangles', 'budget', 'draw calls', 'budget'],
-    QUALITY_TIERS.map((tier) => {
-      const cost = tianmenDrawCost(world, tier);
-      return [tier, cost.triangles, TIER_BUDGETS[tier].maxTriangles, cost.drawCalls, TIER_BUDGETS[tier].maxDrawCalls];
-    }),
+  printBuildTimes(`Tianmen (seed ${DEFAULT_TIANMEN_SEED}; median of 3 runs in Node)`, 'createTianmenWorld', times);
+  printSceneCost('Tianmen scene cost per tier (world only, the same from every camera; atmosphere adds a few calls)', (tier) =>
+    tianmenDrawCost(world, tier),
   );
 }
