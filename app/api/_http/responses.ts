@@ -33,17 +33,26 @@ export function answeringErrorsAsJson<Context>(
   };
 }
 
-/** A handler for methods a resource does not support: 405 with the Allow header. */
-export function methodNotAllowed(allowedMethods: readonly string[]): (request: Request) => Response {
-  return (request) => errorJson(new MethodNotAllowedError(request.method, allowedMethods));
-}
+type RefusedMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /**
- * OPTIONS for a resource that also answers 405s: Next's automatic OPTIONS would
- * list every exported method, the 405 handlers included.
+ * A resource's answers for what it does not do: OPTIONS naming what it allows (Next's automatic
+ * OPTIONS would list every exported method, the 405 handlers included), and a 405 with the
+ * Allow header for any other method. A route exports the ones it needs:
+ * `export const { OPTIONS, POST, PUT, PATCH, DELETE } = methodRefusals(READ_ONLY_METHODS);`
  */
-export function allowedMethodsOptions(allowedMethods: readonly string[]): () => Response {
-  return () => new Response(null, { status: 204, headers: { Allow: allowedMethods.join(', ') } });
+export function methodRefusals(
+  allowedMethods: readonly string[],
+): { OPTIONS: () => Response } & Record<RefusedMethod, (request: Request) => Response> {
+  const refuse = (request: Request) => errorJson(new MethodNotAllowedError(request.method, allowedMethods));
+  return {
+    OPTIONS: () => new Response(null, { status: 204, headers: { Allow: allowedMethods.join(', ') } }),
+    GET: refuse,
+    POST: refuse,
+    PUT: refuse,
+    PATCH: refuse,
+    DELETE: refuse,
+  };
 }
 
 /** Read-only resources: Next answers HEAD with the GET handler. */

@@ -1,7 +1,7 @@
 // GET /api/routes: the catalogue of published routes, as summaries.
 import { listPublishedRoutes } from '@/app/_data/route-repository';
 import { toRouteSummary } from '@/server/routes/route-summary';
-import { READ_ONLY_METHODS, allowedMethodsOptions, answeringErrorsAsJson, methodNotAllowed, publicJson } from '../_http/responses';
+import { READ_ONLY_METHODS, answeringErrorsAsJson, publicJson, methodRefusals } from '../_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -11,8 +11,4 @@ export const GET = answeringErrorsAsJson(async () => {
   return publicJson({ routes: published.map(toRouteSummary) });
 });
 
-export const OPTIONS = allowedMethodsOptions(READ_ONLY_METHODS);
-export const POST = methodNotAllowed(READ_ONLY_METHODS);
-export const PUT = methodNotAllowed(READ_ONLY_METHODS);
-export const PATCH = methodNotAllowed(READ_ONLY_METHODS);
-export const DELETE = methodNotAllowed(READ_ONLY_METHODS);
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = methodRefusals(READ_ONLY_METHODS);

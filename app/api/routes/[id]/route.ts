@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { getPublishedRoute } from '@/app/_data/route-repository';
 import { RouteSchema } from '@/scenes/routes/route-schema';
 import { NotFoundError, ValidationError } from '@/server/errors';
-import { READ_ONLY_METHODS, allowedMethodsOptions, answeringErrorsAsJson, methodNotAllowed, publicJson } from '@/app/api/_http/responses';
+import { READ_ONLY_METHODS, answeringErrorsAsJson, publicJson, methodRefusals } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -18,8 +18,4 @@ export const GET = answeringErrorsAsJson(async (_request: Request, { params }: {
   return publicJson({ route: published.route, revision: published.revision });
 });
 
-export const OPTIONS = allowedMethodsOptions(READ_ONLY_METHODS);
-export const POST = methodNotAllowed(READ_ONLY_METHODS);
-export const PUT = methodNotAllowed(READ_ONLY_METHODS);
-export const PATCH = methodNotAllowed(READ_ONLY_METHODS);
-export const DELETE = methodNotAllowed(READ_ONLY_METHODS);
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = methodRefusals(READ_ONLY_METHODS);

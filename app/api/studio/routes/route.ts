@@ -4,7 +4,7 @@ import { readJsonBody } from '@/app/_server/staff-request-guard';
 import { CreateRouteBodySchema, MAX_ROUTE_BODY_BYTES } from '@/server/routes/studio-route-requests';
 import { withCloudReadiness } from '@/app/_data/cloud-readiness';
 import { studioRouteStore } from '@/app/_server/web-services';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { actorOf, guardStudioRequest, studioJson, studioRouteHandler } from './_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -24,6 +24,4 @@ export const POST = studioRouteHandler(async (request: Request) => {
   return studioJson({ route: detail }, { status: 201 });
 });
 
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

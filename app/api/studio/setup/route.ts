@@ -7,7 +7,7 @@ import { MAX_PASSWORD_LENGTH } from '@/server/staff/password-policy';
 import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
 import { isHttpsRequest, serializeSessionCookie } from '@/server/staff/session-cookie';
 import { webServices } from '@/app/_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -34,8 +34,4 @@ export const POST = studioHandler(async (request: Request) => {
   );
 });
 
-export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
-export const GET = methodNotAllowed(ALLOWED_METHODS);
-export const PUT = methodNotAllowed(ALLOWED_METHODS);
-export const PATCH = methodNotAllowed(ALLOWED_METHODS);
-export const DELETE = methodNotAllowed(ALLOWED_METHODS);
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED_METHODS);

@@ -2,7 +2,7 @@
 import { createStaffAccount, NewStaffAccountSchema } from '@/server/staff/staff-accounts';
 import { assertSameOrigin, readJsonBody, requireStaff, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
 import { webServices } from '@/app/_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -23,7 +23,4 @@ export const POST = studioHandler(async (request: Request) => {
   return studioJson({ staff: member }, { status: 201 });
 });
 
-export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
-export const PUT = methodNotAllowed(ALLOWED_METHODS);
-export const PATCH = methodNotAllowed(ALLOWED_METHODS);
-export const DELETE = methodNotAllowed(ALLOWED_METHODS);
+export const { OPTIONS, PUT, PATCH, DELETE } = methodRefusals(ALLOWED_METHODS);

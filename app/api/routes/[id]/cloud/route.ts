@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { bakeStateOf } from '@/app/_data/cloud-readiness';
 import { RouteSchema } from '@/scenes/routes/route-schema';
 import { ValidationError } from '@/server/errors';
-import { READ_ONLY_METHODS, allowedMethodsOptions, errorJson, methodNotAllowed } from '@/app/api/_http/responses';
+import { READ_ONLY_METHODS, errorJson, methodRefusals } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -29,8 +29,4 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   }
 }
 
-export const OPTIONS = allowedMethodsOptions(READ_ONLY_METHODS);
-export const POST = methodNotAllowed(READ_ONLY_METHODS);
-export const PUT = methodNotAllowed(READ_ONLY_METHODS);
-export const PATCH = methodNotAllowed(READ_ONLY_METHODS);
-export const DELETE = methodNotAllowed(READ_ONLY_METHODS);
+export const { OPTIONS, POST, PUT, PATCH, DELETE } = methodRefusals(READ_ONLY_METHODS);

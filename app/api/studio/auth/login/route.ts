@@ -8,7 +8,7 @@ import { assertSameOrigin, readJsonBody, studioHandler, studioJson } from '@/app
 import { isHttpsRequest, serializeSessionCookie } from '@/server/staff/session-cookie';
 import { signIn } from '@/server/staff/staff-login';
 import { webServices } from '@/app/_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -55,8 +55,4 @@ export const POST = studioHandler(async (request: Request) => {
   );
 });
 
-export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
-export const GET = methodNotAllowed(ALLOWED_METHODS);
-export const PUT = methodNotAllowed(ALLOWED_METHODS);
-export const PATCH = methodNotAllowed(ALLOWED_METHODS);
-export const DELETE = methodNotAllowed(ALLOWED_METHODS);
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED_METHODS);

@@ -3,7 +3,7 @@
 import { assertSameOrigin, currentStaffSession, studioHandler } from '@/app/_server/staff-request-guard';
 import { isHttpsRequest, serializeClearedSessionCookie } from '@/server/staff/session-cookie';
 import { webServices } from '@/app/_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 
 export const runtime = 'nodejs';
 export const dynamic = 'force-dynamic';
@@ -22,8 +22,4 @@ export const POST = studioHandler(async (request: Request) => {
   });
 });
 
-export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
-export const GET = methodNotAllowed(ALLOWED_METHODS);
-export const PUT = methodNotAllowed(ALLOWED_METHODS);
-export const PATCH = methodNotAllowed(ALLOWED_METHODS);
-export const DELETE = methodNotAllowed(ALLOWED_METHODS);
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED_METHODS);

@@ -4,7 +4,7 @@ import { readJsonBody } from '@/app/_server/staff-request-guard';
 import { ValidationError } from '@/server/errors';
 import { MAX_ROUTE_BODY_BYTES, SaveRouteBodySchema } from '@/server/routes/studio-route-requests';
 import { studioRouteStore } from '@/app/_server/web-services';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { actorOf, studioJson, studioRouteRequest } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -27,6 +27,4 @@ export const PUT = studioRouteRequest(async ({ request, id, session }) => {
   return studioJson(saved);
 });
 
-export const POST = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { POST, PATCH, DELETE } = methodRefusals(ALLOWED);

@@ -1,7 +1,7 @@
 // GET /api/studio/routes/audit: the whole studio's audit log, newest first. Admins only:
 // it shows every staff member's actions. ("audit" is a reserved route id.)
 import { studioRouteStore } from '@/app/_server/web-services';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { auditQueryOf, guardStudioRequest, studioJson, studioRouteHandler } from '../_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -14,7 +14,4 @@ export const GET = studioRouteHandler(async (request: Request) => {
   return studioJson({ entries: await (await studioRouteStore()).auditLog(auditQueryOf(request)) });
 });
 
-export const POST = methodNotAllowed(ALLOWED);
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { POST, PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

@@ -2,7 +2,7 @@
 import { ConflictError, NotFoundError } from '@/server/errors';
 import { assertSameOrigin, requireStaff, studioHandler } from '@/app/_server/staff-request-guard';
 import { webServices } from '@/app/_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { parseStaffId } from './staff-id';
 
 export const runtime = 'nodejs';
@@ -20,8 +20,4 @@ export const DELETE = studioHandler(async (request: Request, { params }: { param
   return new Response(null, { status: 204, headers: { 'Cache-Control': 'no-store' } });
 });
 
-export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
-export const GET = methodNotAllowed(ALLOWED_METHODS);
-export const POST = methodNotAllowed(ALLOWED_METHODS);
-export const PUT = methodNotAllowed(ALLOWED_METHODS);
-export const PATCH = methodNotAllowed(ALLOWED_METHODS);
+export const { OPTIONS, GET, POST, PUT, PATCH } = methodRefusals(ALLOWED_METHODS);

@@ -1,6 +1,6 @@
 // POST /api/studio/routes/:id/archive {archived}: withdraw a route from visitors (or bring it back).
 import { ArchiveRouteBodySchema } from '@/server/routes/studio-route-requests';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { studioJson, studioRouteAction } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -12,7 +12,4 @@ export const POST = studioRouteAction(ArchiveRouteBodySchema, async ({ id, body,
   studioJson({ route: await store.setArchived(id, body.archived, actor) }),
 );
 
-export const GET = methodNotAllowed(ALLOWED);
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

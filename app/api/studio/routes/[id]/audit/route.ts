@@ -1,6 +1,6 @@
 // GET /api/studio/routes/:id/audit: who did what to this route, newest first.
 import { studioRouteStore } from '@/app/_server/web-services';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { auditQueryOf, studioJson, studioRouteRequest } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -15,7 +15,4 @@ export const GET = studioRouteRequest(async ({ request, id }) => {
   return studioJson({ entries: await store.auditLog({ ...query, routeId: id }) });
 });
 
-export const POST = methodNotAllowed(ALLOWED);
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { POST, PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { routeBakeProgressOf } from '@/app/_data/cloud-readiness';
 import { studioRouteStore } from '@/app/_server/web-services';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { queryOf, studioJson, studioRouteRequest } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -20,7 +20,4 @@ export const GET = studioRouteRequest(async ({ request, id }) => {
   return studioJson({ bakes: await routeBakeProgressOf(id, revision) });
 });
 
-export const POST = methodNotAllowed(ALLOWED);
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { POST, PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

@@ -1,6 +1,6 @@
 // POST /api/studio/routes/:id/duplicate: a new draft route copying this one's latest revision.
 import { DuplicateRouteBodySchema } from '@/server/routes/studio-route-requests';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { studioJson, studioRouteAction } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -12,7 +12,4 @@ export const POST = studioRouteAction(DuplicateRouteBodySchema, async ({ id, bod
   studioJson({ route: await store.duplicate(id, body, actor) }, { status: 201 }),
 );
 
-export const GET = methodNotAllowed(ALLOWED);
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

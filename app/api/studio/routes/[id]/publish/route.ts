@@ -7,7 +7,7 @@ import { validateRoute, hasErrors } from '@/scenes/routes/validate-route';
 import { PublishRouteBodySchema } from '@/server/routes/studio-route-requests';
 import { RouteNotPublishableError } from '@/server/routes/route-publish-errors';
 import { webServices } from '@/app/_server/web-services';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { actorOf, studioJson, studioRouteRequest } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -36,7 +36,4 @@ export const POST = studioRouteRequest(async ({ request, id, session }) => {
   }
 });
 
-export const GET = methodNotAllowed(ALLOWED);
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

@@ -1,6 +1,6 @@
 // POST /api/studio/routes/:id/restore: an earlier revision copied as the new latest draft.
 import { RestoreRevisionBodySchema } from '@/server/routes/studio-route-requests';
-import { methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { studioJson, studioRouteAction } from '@/app/api/studio/routes/_http/studio-route-http';
 
 export const runtime = 'nodejs';
@@ -13,7 +13,4 @@ export const POST = studioRouteAction(RestoreRevisionBodySchema, async ({ id, bo
   return studioJson({ ...saved, route: await store.get(id) });
 });
 
-export const GET = methodNotAllowed(ALLOWED);
-export const PUT = methodNotAllowed(ALLOWED);
-export const PATCH = methodNotAllowed(ALLOWED);
-export const DELETE = methodNotAllowed(ALLOWED);
+export const { GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED);

@@ -2,7 +2,7 @@
 import { NotFoundError } from '@/server/errors';
 import { assertSameOrigin, requireStaff, studioHandler, studioJson } from '@/app/_server/staff-request-guard';
 import { webServices } from '@/app/_server/web-services';
-import { allowedMethodsOptions, methodNotAllowed } from '@/app/api/_http/responses';
+import { methodRefusals } from '@/app/api/_http/responses';
 import { parseStaffId } from '../staff-id';
 
 export const runtime = 'nodejs';
@@ -19,8 +19,4 @@ export const POST = studioHandler(async (request: Request, { params }: { params:
   return studioJson({ endedSessions: await services.sessions.deleteAllFor(id) });
 });
 
-export const OPTIONS = allowedMethodsOptions(ALLOWED_METHODS);
-export const GET = methodNotAllowed(ALLOWED_METHODS);
-export const PUT = methodNotAllowed(ALLOWED_METHODS);
-export const PATCH = methodNotAllowed(ALLOWED_METHODS);
-export const DELETE = methodNotAllowed(ALLOWED_METHODS);
+export const { OPTIONS, GET, PUT, PATCH, DELETE } = methodRefusals(ALLOWED_METHODS);
