@@ -1,7 +1,7 @@
 'use client';
 // The route's problems in plain words, errors first: choosing one shows the keyframe or
 // stretch on the map. Errors block publishing; warnings are advice.
-import type { RouteIssue } from '@/scenes/routes/route-issue';
+import { countErrors, type RouteIssue } from '@/scenes/routes/route-issue';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import controls from './studio-controls.module.css';
@@ -11,12 +11,12 @@ export interface IssueListProps {
   issues: readonly RouteIssue[];
   locale: Locale;
   messages: Messages;
-  errorCount: number;
-  warningCount: number;
   onSelect(issue: RouteIssue): void;
 }
 
-export function IssueList({ issues, locale, messages: m, errorCount, warningCount, onSelect }: IssueListProps) {
+export function IssueList({ issues, locale, messages: m, onSelect }: IssueListProps) {
+  const errorCount = countErrors(issues);
+  const warningCount = issues.length - errorCount;
   const ordered = [...issues].sort((a, b) => (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1));
   return (
     <section className={controls.panel} aria-label={m['studio.issues.title']} data-testid="issue-list" data-errors={errorCount}>

@@ -5,7 +5,7 @@
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
-import type { RouteIssue } from '@/scenes/routes/route-issue';
+import { countErrors, type RouteIssue } from '@/scenes/routes/route-issue';
 import { parseRoute } from '@/scenes/routes/parse-route';
 import { validateRoute } from '@/scenes/routes/validate-route';
 import { poseAt } from '@/scenes/routes/pose';
@@ -190,8 +190,7 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
     setSelection(null);
   }
 
-  const errorCount = issues.filter((issue) => issue.severity === 'error').length;
-  const warningCount = issues.length - errorCount;
+  const errorCount = countErrors(issues);
 
   return (
     <div className={styles.editor} data-testid="studio-editor" data-save-state={saveState} data-revision={baseRevision}>
@@ -287,8 +286,6 @@ export function StudioEditor({ detail: initialDetail, locale, messages: m, staff
             issues={issues}
             locale={locale}
             messages={m}
-            errorCount={errorCount}
-            warningCount={warningCount}
             onSelect={(issue) => {
               const next = selectionForIssue(issue);
               if (next) setSelection(next);

@@ -44,3 +44,8 @@ export interface RouteIssue {
   value?: number;
   limit?: number;
 }
+
+/** How many of the issues block publishing. */
+export function countErrors(issues: readonly RouteIssue[]): number {
+  return issues.filter((issue) => issue.severity === 'error').length;
+}

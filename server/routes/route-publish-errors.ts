@@ -1,6 +1,6 @@
 // Publishing refused because the route breaks a rule: 422 with every issue, each saying
 // in both languages which keyframe or segment is wrong and why.
-import type { RouteIssue } from '@/scenes/routes/route-issue';
+import { countErrors, type RouteIssue } from '@/scenes/routes/route-issue';
 import { DomainError, hasDomainErrorCode } from '../errors';
 
 export const ROUTE_NOT_PUBLISHABLE_CODE = 'route_not_publishable';
@@ -12,7 +12,7 @@ export class RouteNotPublishableError extends DomainError {
   readonly issues: RouteIssue[];
 
   constructor(revision: number, issues: readonly RouteIssue[]) {
-    const errors = issues.filter((issue) => issue.severity === 'error').length;
+    const errors = countErrors(issues);
     super(`Revision ${revision} cannot be published: ${errors} ${errors === 1 ? 'problem needs' : 'problems need'} fixing first.`);
     this.issues = [...issues];
   }
