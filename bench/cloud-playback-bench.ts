@@ -16,15 +16,18 @@ const PLAY_WINDOW_S = 10;
 const FIRST_SECOND_FRAMES = 33;
 const STREAM_TIMEOUT_MS = 60_000;
 
-export interface CloudPlaybackSample {
+/** The page's running totals of frames shown and frames dropped. */
+interface FrameCounts {
   shown: number;
   dropped: number;
+}
+
+/** Ten seconds of flight's counts, and the drops of the first second. */
+export interface CloudPlaybackSample extends FrameCounts {
   droppedInFirstSecond: number;
 }
 
-interface Counters {
-  shown: number;
-  dropped: number;
+interface Counters extends FrameCounts {
   timeS: number;
 }
 
@@ -46,7 +49,7 @@ async function playOnce(browser: Browser, tourUrl: string): Promise<CloudPlaybac
     const page = await context.newPage();
     await page.goto(tourUrl);
     await page.waitForFunction(() => window.__yunshanCloud !== undefined, undefined, { timeout: STREAM_TIMEOUT_MS });
-    const before = { shown: 0, dropped: 0 };
+    const before: FrameCounts = { shown: 0, dropped: 0 };
     await page.waitForFunction(
       ({ shownBefore, droppedBefore, frames }) =>
         window.__yunshanCloud!.framesShown - shownBefore + (window.__yunshanCloud!.dropped - droppedBefore) >= frames,
