@@ -99,6 +99,9 @@ export const PILLAR_ARCHETYPE_SPECS: readonly PillarShapeSpec[] = [
   },
 ];
 
+/** The archetypes the layout asks for by name (particular builds suit them): indices into the list above. */
+export const ARCHETYPE = { squareBulging: 0, blocky: 2, spire: 3, splitBlock: 5 } as const;
+
 /**
  * Hallelujah Mountain: slim, squarish, waisted so the crowned head seems to float; fractured
  * quartz sandstone, so its width comes and goes in blocks down the height and deep joints split

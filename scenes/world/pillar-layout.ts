@@ -4,6 +4,7 @@
 // landmarks' clear zones. Inside a group pillars gather again into knots around a shared foot,
 // so the forest is clustered at every scale and never evenly spaced.
 import { FIRST_BRIDGE, GOLDEN_WHIP_STREAM, HALLELUJAH } from './landmarks';
+import { ARCHETYPE } from './pillar-archetypes';
 import type { LandmarkPillarId, Pillar } from './pillar';
 import { clusterRadiusN, planPillarClusters, type PillarCluster } from './pillar-clusters';
 import { clamp, createRandom, deriveSeed, lerp, valueNoise2 } from './random';
@@ -33,11 +34,6 @@ const MAX_TOP_M = 1110;
 const MIN_HEIGHT_M = 125;
 /** Lone pillars in the open valleys between groups: few, so the valleys stay open. */
 const LONE_PILLAR_ATTEMPTS = 1400;
-/** Archetype indices (see pillar-archetypes.ts) that suit particular builds. */
-const SPIRE = 3;
-const BLOCKY = 2;
-const SQUARE_BULGING = 0;
-const SPLIT_BLOCK = 5;
 
 /**
  * Highest top allowed for an ordinary pillar this far (metres) from Hallelujah Mountain's
@@ -182,14 +178,18 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
       return {
         radiusM: 45 + 40 * random(),
         aspect: 0.55 + 0.4 * random(),
-        archetype: roll < 0.35 ? BLOCKY : roll < 0.7 ? SPLIT_BLOCK : SQUARE_BULGING,
+        archetype: roll < 0.35 ? ARCHETYPE.blocky : roll < 0.7 ? ARCHETYPE.splitBlock : ARCHETYPE.squareBulging,
       };
     }
     if (roll < massiveShare + slenderShare) {
       // Height over radius: a "slender" Wulingyuan column is still 3 to 4 times as tall as it is
       // wide; twice that read as a pole at thumbnail size.
       const slenderness = 6 + 3 * random();
-      return { radiusM: heightM / slenderness, aspect: 0.65 + 0.35 * random(), archetype: random() < 0.35 ? SPIRE : anyArchetype() };
+      return {
+        radiusM: heightM / slenderness,
+        aspect: 0.65 + 0.35 * random(),
+        archetype: random() < 0.35 ? ARCHETYPE.spire : anyArchetype(),
+      };
     }
     const slenderness = 3 + 2.6 * random();
     // Tall towers stay towers: past about 100 m across, a pillar is a massive block's business.
@@ -230,7 +230,7 @@ export function layoutPillars(input: PillarLayoutInput): Pillar[] {
             radiusM: radius,
             // Long across the wall's line? No: the section is long along it, so slabs read as one fin split by clefts.
             aspect: 0.4 + 0.45 * random(),
-            archetype: random() < 0.5 ? (random() < 0.5 ? SPLIT_BLOCK : BLOCKY) : anyArchetype(),
+            archetype: random() < 0.5 ? (random() < 0.5 ? ARCHETYPE.splitBlock : ARCHETYPE.blocky) : anyArchetype(),
             leanScale: 0.2,
             rotationY: rotationY + (random() - 0.5) * 0.5,
           },
