@@ -9,10 +9,10 @@ import { bakeRoute, type BakeProgress } from '../server/bake/bake-route';
 import { bakePosterAfter } from '../server/bake/bake-poster';
 import { formatBakeProgress, formatDuration } from '../server/bake/bake-progress-line';
 import { currentSceneVersion } from '../server/bake/scene-version';
-import { isProfileId, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { isProfileId, BAKED_PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { createRendererPool } from '../server/render/renderer-pool';
 
-const USAGE = `Usage: npm run bake -- <routeId> [--profile <${PROFILE_IDS.join('|')}>] [--frames-dir <dir>] [--renderers <n>] [--no-poster]
+const USAGE = `Usage: npm run bake -- <routeId> [--profile <${BAKED_PROFILE_IDS.join('|')}>] [--frames-dir <dir>] [--renderers <n>] [--no-poster]
   Bakes the route's latest published revision (all profiles, or the one named) into the frame store:
   the folder --frames-dir, else the store the environment names (YUNSHAN_FRAME_STORE=s3 and YUNSHAN_S3_*
   for object storage, else the folder YUNSHAN_FRAMES_DIR or data/frames). The database is env YUNSHAN_DB_PATH or data/yunshan.sqlite.`;
@@ -54,14 +54,16 @@ function parseCli(argv: string[]): CliOptions {
   if (positionals.length !== 1)
     throw new UsageError(positionals.length === 0 ? 'Name the route to bake.' : `One route at a time, not ${positionals.length}.`);
   const profile = values.profile;
-  if (profile !== undefined && !isProfileId(profile))
-    throw new UsageError(`Unknown profile "${profile}". Profiles: ${PROFILE_IDS.join(', ')}.`);
+  if (profile !== undefined && !(isProfileId(profile) && BAKED_PROFILE_IDS.includes(profile)))
+    throw new UsageError(
+      `Unknown profile "${profile}". Profiles: ${BAKED_PROFILE_IDS.join(', ')} (a VP9 profile is baked with its VP8 twin).`,
+    );
   const renderers = values.renderers === undefined ? 1 : Number(values.renderers);
   if (!Number.isInteger(renderers) || renderers < 1 || renderers > 16)
     throw new UsageError(`--renderers takes a whole number from 1 to 16, not "${values.renderers}".`);
   return {
     routeId: positionals[0],
-    profiles: profile === undefined ? [...PROFILE_IDS] : [profile],
+    profiles: profile === undefined ? [...BAKED_PROFILE_IDS] : [profile],
     frameStore:
       values['frames-dir'] !== undefined ? { kind: 'local', framesDir: path.resolve(values['frames-dir']) } : parseFrameStoreSettings(),
     renderers,

@@ -13,7 +13,7 @@ export const BakeKeySchema = z.strictObject({
 
 /** Spread into a manifest's object schema: codec, frame size, frame rate and frame count. */
 export const BAKE_PICTURE_FIELDS = {
-  codec: z.enum(['vp8', 'jpeg']),
+  codec: z.enum(['vp8', 'vp9', 'jpeg']),
   width: z.number().int().min(1),
   height: z.number().int().min(1),
   fps: z.number().int().min(1),

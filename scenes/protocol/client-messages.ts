@@ -20,6 +20,11 @@ export type ConnectionType = z.infer<typeof ConnectionTypeSchema>;
 export const CapabilitiesSchema = z.strictObject({
   /** WebCodecs VideoDecoder accepts 'vp8'; without it only the JPEG profile plays. */
   webcodecsVp8: z.boolean(),
+  /**
+   * WebCodecs VideoDecoder accepts 'vp09.00.10.08': the server streams each rung's VP9 twin
+   * where it is baked (codec-choice.ts). Absent from older players: VP8 as before.
+   */
+  webcodecsVp9: z.boolean().optional(),
   /** navigator.connection.saveData or the player's data-saver toggle: caps the profile at 360p. */
   saveData: z.boolean(),
   connectionType: ConnectionTypeSchema,

@@ -8,14 +8,26 @@ import type { SceneTier } from '../world/quality-tiers';
 /** Frames per second of every bake, segment and stream: defined here only. */
 export const BAKE_FPS = 30;
 
-export type ProfileCodec = 'vp8' | 'jpeg';
+export type ProfileCodec = 'vp8' | 'vp9' | 'jpeg';
 
 /**
  * Every profile, in bake order: a phone can stream the cheapest soonest. The one list of
  * profiles; its index is also a profile's number in the chunk codec's header, so it is
  * append only: an index never changes meaning.
  */
-const PROFILES_IN_BAKE_ORDER = ['360p', '360p-jpeg', '540p', '720p', '1080p', '720p-cinematic', '1080p-cinematic'] as const;
+const PROFILES_IN_BAKE_ORDER = [
+  '360p',
+  '360p-jpeg',
+  '540p',
+  '720p',
+  '1080p',
+  '720p-cinematic',
+  '1080p-cinematic',
+  '360p-vp9',
+  '540p-vp9',
+  '720p-vp9',
+  '1080p-vp9',
+] as const;
 export type ProfileId = (typeof PROFILES_IN_BAKE_ORDER)[number];
 export const PROFILE_IDS: readonly ProfileId[] = PROFILES_IN_BAKE_ORDER;
 export const ProfileIdSchema = z.enum(PROFILES_IN_BAKE_ORDER);
@@ -38,6 +50,12 @@ export interface QualityProfile {
    * The cinematic profiles draw the render server's own tier, seconds a frame.
    */
   sceneTier: SceneTier;
+  /**
+   * Set on a VP9 profile: the VP8 profile whose rendered frames it encodes, in the same
+   * pass (one render, two encoders). It has no bake job of its own and shares its twin's
+   * size and tier; its segments land beside its twin's.
+   */
+  encodedBeside?: ProfileId;
 }
 
 // VP8: every browser with WebCodecs decodes it, and Chromium encodes it in software
@@ -53,7 +71,22 @@ export const QUALITY_PROFILES: Readonly<Record<ProfileId, QualityProfile>> = inB
   // need more bits than the standard frames to survive VP8 without banding.
   '720p-cinematic': { id: '720p-cinematic', width: 1280, height: 720, codec: 'vp8', bitrateKbps: 4000, sceneTier: 'cinematic' },
   '1080p-cinematic': { id: '1080p-cinematic', width: 1920, height: 1080, codec: 'vp8', bitrateKbps: 7500, sceneTier: 'cinematic' },
+  // VP9 beside each standard VP8 rung, for browsers that decode it (codec-choice.ts): the
+  // same frames at fewer bits. The bitrates are set for equal quality to the VP8 rung
+  // (PSNR against the rendered frames: npm run bench:bake with YUNSHAN_BENCH_QUALITY=1).
+  '360p-vp9': { id: '360p-vp9', width: 640, height: 360, codec: 'vp9', bitrateKbps: 600, sceneTier: 'phone', encodedBeside: '360p' },
+  '540p-vp9': { id: '540p-vp9', width: 960, height: 540, codec: 'vp9', bitrateKbps: 1050, sceneTier: 'laptop', encodedBeside: '540p' },
+  '720p-vp9': { id: '720p-vp9', width: 1280, height: 720, codec: 'vp9', bitrateKbps: 1850, sceneTier: 'laptop', encodedBeside: '720p' },
+  '1080p-vp9': { id: '1080p-vp9', width: 1920, height: 1080, codec: 'vp9', bitrateKbps: 3600, sceneTier: 'bake', encodedBeside: '1080p' },
 });
+
+/** Profiles that are rendered by a bake job of their own: every profile but the VP9 ones, which ride along. */
+export const BAKED_PROFILE_IDS: readonly ProfileId[] = PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].encodedBeside === undefined);
+
+/** The VP9 profile encoded beside a VP8 profile, or null when it has none. */
+export function vp9TwinOf(profileId: ProfileId): ProfileId | null {
+  return PROFILE_IDS.find((id) => QUALITY_PROFILES[id].encodedBeside === profileId) ?? null;
+}
 
 /** The profile a stream starts on before it knows better: the cheapest the device can decode. */
 export function cheapestProfileFor(webcodecsVp8: boolean): ProfileId {

@@ -13,7 +13,7 @@ export const RevisionSchema = z.number().int().min(1).max(1_000_000_000);
 /** A baked profile as the server offers it to a client ('ready', 'http-segments'). */
 export const ProfileSummarySchema = z.strictObject({
   id: ProfileIdSchema,
-  codec: z.enum(['vp8', 'jpeg']),
+  codec: z.enum(['vp8', 'vp9', 'jpeg']),
   width: z.number().int().positive(),
   height: z.number().int().positive(),
   bitrateKbps: z.number().min(0),

@@ -15,10 +15,17 @@ export interface SegmentRequest {
   /** First frame index (segmentIndex * FRAMES_PER_SEGMENT) and how many frames (the last segment may be short). */
   firstFrame: number;
   frameCount: number;
+  /**
+   * The profile's VP9 twin (profile-ladder.ts), encoded from the same rendered frames by a
+   * second encoder in the same pass. Absent: the profile's own encoding only.
+   */
+  twin?: QualityProfile;
 }
 
 export interface RenderedSegment {
   chunks: EncodedChunk[];
+  /** The twin's chunks for the same frames, when the request named a twin. */
+  twinChunks?: EncodedChunk[];
   /** Milliseconds spent rendering (draw + readback) and in total, for the bench and metrics. */
   renderMs: number;
   totalMs: number;

@@ -1,14 +1,15 @@
 // Bakes one route revision at one profile: every frame at poseAt(route, i / BAKE_FPS),
 // segment by segment into the frame store, then the manifest. Segments already stored
 // with valid checksums are kept, so a killed bake resumes where it stopped and ends
-// byte-identical to an uninterrupted one.
+// byte-identical to an uninterrupted one. A VP8 profile with a VP9 twin bakes the twin in the
+// same pass (bake-segment.ts) and writes the twin's manifest just before its own.
 import type { Route } from '@/scenes/routes/route-schema';
 import { describeChunk } from '../frame-store/chunk-entry';
 import type { BakeKey, BakeManifest, FrameStore, RendererPool } from './bake-contracts';
 import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';
 import { bakeSegment, segmentRequestFor } from './bake-segment';
 import { FRAMES_PER_SEGMENT, frameCountFor } from '@/scenes/protocol/frame-timing';
-import { BAKE_FPS, type QualityProfile } from '@/scenes/protocol/profile-ladder';
+import { BAKE_FPS, QUALITY_PROFILES, vp9TwinOf, type QualityProfile } from '@/scenes/protocol/profile-ladder';
 
 export { DEFAULT_SEGMENT_ATTEMPTS, isRendererFailure } from './bake-segment';
 
@@ -17,6 +18,8 @@ export interface BakeRouteRequest {
   revision: number;
   profile: QualityProfile;
   sceneVersion: string;
+  /** False bakes the profile's own encoding only, without its VP9 twin (default true). */
+  vp9?: boolean;
 }
 
 export interface BakeProgress {
@@ -83,6 +86,7 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
   const startedMs = nowMs();
   const result = { renderedSegments: 0, reusedSegments: 0, rebakedSegments: 0, rendererRetries: 0, renderMs: 0 };
   const segmentEntries: ChunkEntry[][] = new Array(segmentCount);
+  const twinEntries: ChunkEntry[][] = new Array(segmentCount);
   let framesDone = 0;
   let segmentsDone = 0;
   let framesRendered = 0;
@@ -93,11 +97,11 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
 
   const bakeOne = async (segmentIndex: number): Promise<void> => {
     signal.throwIfAborted();
-    const segmentRequest = segmentRequestFor(request.route, request.profile, segmentIndex);
+    const segmentRequest = segmentRequestFor(request.route, request.profile, segmentIndex, { vp9: request.vp9 ?? true });
     const frameCount = segmentRequest.frameCount;
     const segmentStartMs = nowMs();
 
-    const { chunks, outcome, renderMs, rendererRetries } = await bakeSegment(key, segmentRequest, {
+    const { chunks, twinChunks, outcome, renderMs, rendererRetries } = await bakeSegment(key, segmentRequest, {
       pool,
       store,
       signal,
@@ -117,6 +121,7 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
     }
 
     segmentEntries[segmentIndex] = chunks.map(describeChunk);
+    if (twinChunks !== undefined) twinEntries[segmentIndex] = twinChunks.map(describeChunk);
     framesDone += frameCount;
     segmentsDone++;
     const finishedMs = nowMs();
@@ -152,16 +157,20 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
   const failed = lanes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected');
   if (failed) throw stopAll.signal.aborted ? stopAll.signal.reason : failed.reason;
 
-  const manifest: BakeManifest = {
-    key,
-    codec: request.profile.codec,
-    width: request.profile.width,
-    height: request.profile.height,
+  const manifestOf = (profile: QualityProfile, entries: ChunkEntry[][]): BakeManifest => ({
+    key: { ...key, profileId: profile.id },
+    codec: profile.codec,
+    width: profile.width,
+    height: profile.height,
     fps: BAKE_FPS,
     frameCount: framesTotal,
     segmentCount,
-    chunks: segmentEntries.flat(),
-  };
+    chunks: entries.flat(),
+  });
+  const twinId = request.vp9 === false ? null : vp9TwinOf(request.profile.id);
+  // Every segment came back with its twin's chunks (bake-segment.ts checks), so the twin is complete.
+  if (twinId !== null) await store.writeManifest(manifestOf(QUALITY_PROFILES[twinId], twinEntries));
+  const manifest = manifestOf(request.profile, segmentEntries);
   await store.writeManifest(manifest);
   return { manifest, ...result, elapsedMs: nowMs() - startedMs };
 }

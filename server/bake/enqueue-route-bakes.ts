@@ -1,16 +1,16 @@
-// Puts bakes on the queue: one job per profile for a route revision, cheapest profile
+// Puts bakes on the queue: one job per rendered profile for a route revision, cheapest profile
 // first; and the same for every published route, which the render server does at start.
 import type { RouteStore, PublishedRoute } from '../routes/route-store';
 import type { BakeJob, BakeQueue } from './bake-contracts';
 import { frameCountFor } from '@/scenes/protocol/frame-timing';
-import { PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { BAKED_PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 /** Idempotent: jobs already queued, running, done or failed are returned as they are. */
 export async function enqueueRouteBakes(
   queue: BakeQueue,
   published: Pick<PublishedRoute, 'route' | 'revision'>,
   sceneVersion: string,
-  profiles: readonly ProfileId[] = PROFILE_IDS,
+  profiles: readonly ProfileId[] = BAKED_PROFILE_IDS,
 ): Promise<BakeJob[]> {
   const jobs: BakeJob[] = [];
   for (const profileId of inBakeOrder(profiles)) {
@@ -32,7 +32,7 @@ export async function enqueuePublishedRouteBakes(
   queue: BakeQueue,
   routes: Pick<RouteStore, 'listPublished'>,
   sceneVersion: string,
-  profiles: readonly ProfileId[] = PROFILE_IDS,
+  profiles: readonly ProfileId[] = BAKED_PROFILE_IDS,
 ): Promise<BakeJob[]> {
   const published = await routes.listPublished();
   const jobs: BakeJob[] = [];
@@ -43,5 +43,6 @@ export async function enqueuePublishedRouteBakes(
 }
 
 function inBakeOrder(profiles: readonly ProfileId[]): ProfileId[] {
-  return PROFILE_IDS.filter((id) => profiles.includes(id));
+  // A VP9 profile has no job of its own: its VP8 twin's bake encodes it (profile-ladder.ts).
+  return BAKED_PROFILE_IDS.filter((id) => profiles.includes(id));
 }

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { RenderedSegment, SegmentRequest } from '../bake/bake-contracts';
 import type { EncodedChunk, LabelledChunk } from '@/scenes/protocol/chunk-codec';
-import { BAKE_FPS } from '@/scenes/protocol/profile-ladder';
+import { BAKE_FPS, type ProfileCodec } from '@/scenes/protocol/profile-ladder';
 import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
 import { launchChromium, type ChromiumLaunchOptions, type LaunchedChromium } from './chromium-launch';
@@ -126,8 +126,9 @@ export class ChromiumRenderer {
         fps: BAKE_FPS,
         firstFrame: request.firstFrame,
         frameCount: request.frameCount,
-        codec: profile.codec,
+        codec: asPageCodec(profile.codec),
         bitrateKbps: profile.bitrateKbps,
+        vp9BitrateKbps: request.twin?.bitrateKbps ?? null,
         jpegQuality: profile.jpegQuality ?? 0.8,
         renderOnly: options.renderOnly ?? false,
       };
@@ -137,8 +138,20 @@ export class ChromiumRenderer {
         timeoutMs,
       );
       const chunkCount = await this.withTimeout(pending.end, timeoutMs);
-      const chunks = collectChunks(pending.chunks, chunkCount, job.renderOnly ? 0 : request.frameCount, request.firstFrame);
-      return { chunks, renderMs: result.renderMs, totalMs: performance.now() - startMs };
+      const encodings = job.renderOnly ? 0 : job.vp9BitrateKbps === null ? 1 : 2;
+      if (chunkCount !== pending.chunks.length || chunkCount !== encodings * request.frameCount) {
+        throw new Error(
+          `expected ${encodings * request.frameCount} chunks, the page announced ${chunkCount} and sent ${pending.chunks.length}`,
+        );
+      }
+      // Each encoding's chunks carry its place in the job (0 the profile's own, 1 the VP9 twin).
+      const ofEncoding = (encoding: number) => pending.chunks.filter((chunk) => chunk.profileIndex === encoding);
+      const expected = job.renderOnly ? 0 : request.frameCount;
+      const chunks = collectChunks(ofEncoding(0), expected, expected, request.firstFrame);
+      const totalMs = performance.now() - startMs;
+      if (encodings < 2) return { chunks, renderMs: result.renderMs, totalMs };
+      const twinChunks = collectChunks(ofEncoding(1), expected, expected, request.firstFrame);
+      return { chunks, twinChunks, renderMs: result.renderMs, totalMs };
     });
   }
 
@@ -244,4 +257,10 @@ function collectChunks(frames: readonly LabelledChunk[], announced: number, expe
     if (chunk.index !== firstFrame + i) throw new Error(`chunk ${i} has frame index ${chunk.index}, expected ${firstFrame + i}`);
   });
   return chunks.map(({ index, timestampUs, key, data }) => ({ index, timestampUs, key, data }));
+}
+
+/** The page encodes a profile's own frames as VP8 or JPEG; VP9 only ever rides along as a twin. */
+function asPageCodec(codec: ProfileCodec): SegmentJob['codec'] {
+  if (codec === 'vp9') throw new Error('a VP9 profile is encoded beside its VP8 twin, never rendered by itself');
+  return codec;
 }

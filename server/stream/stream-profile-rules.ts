@@ -1,6 +1,7 @@
 // Which baked profiles a viewer may stream, and which one it starts on: pure rules over
 // the route's manifests and what the viewer said it can decode.
-import { QUALITY_PROFILES, PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { sameRungIn, streamableProfiles } from '@/scenes/protocol/codec-choice';
 import type { JoinMessage } from '@/scenes/protocol/client-messages';
 import type { ProfileSummary } from '@/scenes/protocol/server-messages';
 import type { BakedRoute } from './baked-route-source';
@@ -10,25 +11,31 @@ export function profileSummary(id: ProfileId): ProfileSummary {
   return { id, codec: profile.codec, width: profile.width, height: profile.height, bitrateKbps: profile.bitrateKbps };
 }
 
-/** Baked profiles the viewer can decode, capped at 360p on data saver or cellular, cheapest first. */
+/**
+ * Baked profiles the viewer can decode, one per rung (its VP9 twin where it decodes VP9 and
+ * the bake has one: codec-choice.ts), capped at 360p on data saver or cellular, cheapest first.
+ */
 export function allowedProfiles(route: Pick<BakedRoute, 'manifests'>, join: Pick<JoinMessage, 'capabilities'>): ProfileId[] {
-  const { webcodecsVp8, saveData, connectionType } = join.capabilities;
+  const { saveData, connectionType } = join.capabilities;
   const capHeight = saveData || connectionType === 'cellular' ? 360 : Number.POSITIVE_INFINITY;
-  return PROFILE_IDS.filter((id) => {
-    const profile = QUALITY_PROFILES[id];
-    return route.manifests.has(id) && profile.height <= capHeight && (webcodecsVp8 || profile.codec === 'jpeg');
-  });
+  const codecs = { vp8: join.capabilities.webcodecsVp8, vp9: join.capabilities.webcodecsVp9 === true };
+  return streamableProfiles((id) => route.manifests.has(id), codecs).filter((id) => QUALITY_PROFILES[id].height <= capHeight);
 }
 
-/** The asked-for profile if allowed; else the tallest allowed no taller than it, preferring VP8 where it decodes; else the smallest. */
+/**
+ * The asked-for profile (or its twin in the other codec) if allowed; else the tallest allowed
+ * no taller than it, preferring a video codec where one decodes; else the smallest.
+ */
 export function chooseProfile(allowed: readonly ProfileId[], join: Pick<JoinMessage, 'profile' | 'capabilities'>): ProfileId | null {
-  if (allowed.includes(join.profile)) return join.profile;
-  const codec = join.capabilities.webcodecsVp8 ? 'vp8' : 'jpeg';
+  const sameRung = sameRungIn(join.profile, allowed);
+  if (sameRung !== null) return sameRung;
+  const video = join.capabilities.webcodecsVp8 || join.capabilities.webcodecsVp9 === true;
+  const preferred = (id: ProfileId) => Number((QUALITY_PROFILES[id].codec !== 'jpeg') === video);
   const desiredHeight = QUALITY_PROFILES[join.profile].height;
   const ranked = [...allowed].sort((a, b) => {
     const pa = QUALITY_PROFILES[a];
     const pb = QUALITY_PROFILES[b];
-    return Number(pb.codec === codec) - Number(pa.codec === codec) || pb.height - pa.height;
+    return preferred(b) - preferred(a) || pb.height - pa.height;
   });
   return (
     ranked.find((id) => QUALITY_PROFILES[id].height <= desiredHeight) ??

@@ -5,6 +5,7 @@
 // it runs the same over a data channel or socket.io.
 import { FRAMES_PER_SEGMENT, seekStartFrame } from '@/scenes/protocol/frame-timing';
 import { profileIndexOf, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { sameRungIn } from '@/scenes/protocol/codec-choice';
 import type { BakedRoute, BakedRouteSource } from './baked-route-source';
 import type { FrameTransport } from './frame-transport';
 import { encodeChunkMessages, type EncodedChunk } from '@/scenes/protocol/chunk-codec';
@@ -174,16 +175,19 @@ export class StreamSession {
         this.failed = false;
         this.restartAt(message.timeS * this.route.fps);
         return;
-      case 'profile':
-        if (!this.profiles.includes(message.id)) {
+      case 'profile': {
+        // A player may name a rung in the other codec (720p while it streams 720p-vp9).
+        const id = sameRungIn(message.id, this.profiles);
+        if (id === null) {
           this.listener?.error({
             code: 'profile-unavailable',
             message: `profile ${message.id} is not available to this viewer; available: ${this.profiles.join(', ')}`,
           });
           return;
         }
-        this.pendingProfile = message.id === this.profile ? null : message.id;
+        this.pendingProfile = id === this.profile ? null : id;
         break;
+      }
     }
     this.notifyState();
     this.wake();

@@ -5,7 +5,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { BakeKey } from '@/server/bake/bake-contracts';
 import { frameCountFor, segmentCountFor } from '@/scenes/protocol/frame-timing';
-import { PROFILE_IDS, QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
+import { BAKED_PROFILE_IDS, QUALITY_PROFILES } from '@/scenes/protocol/profile-ladder';
 import { aggregateFarmProgress } from '@/server/farm/farm-progress';
 import { bakeFlow, bakePriority, manifestJobId, segmentJobId, type SegmentResult } from '@/server/farm/segment-job';
 import { buildTestRoute } from '../helpers/test-routes';
@@ -64,13 +64,13 @@ describe('farm jobs', () => {
   });
 
   test('every standard profile goes before every cinematic one, cheapest first', () => {
-    const priorities = PROFILE_IDS.map(bakePriority);
+    const priorities = BAKED_PROFILE_IDS.map(bakePriority);
     assert.deepEqual(
       priorities,
       [...priorities].sort((a, b) => a - b),
     );
-    const standard = PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier !== 'cinematic').map(bakePriority);
-    const cinematic = PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic').map(bakePriority);
+    const standard = BAKED_PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier !== 'cinematic').map(bakePriority);
+    const cinematic = BAKED_PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic').map(bakePriority);
     assert.ok(Math.max(...standard) < Math.min(...cinematic));
     assert.ok(
       priorities.every((priority) => priority >= 1),

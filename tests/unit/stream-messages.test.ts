@@ -149,7 +149,7 @@ describe('server → browser messages', () => {
     assert.deepEqual(parseServerMessage('ready', { ...ready, profile: '4k' }), {
       ok: false,
       reason:
-        'invalid ready: profile: Invalid option: expected one of "360p"|"360p-jpeg"|"540p"|"720p"|"1080p"|"720p-cinematic"|"1080p-cinematic"',
+        'invalid ready: profile: Invalid option: expected one of "360p"|"360p-jpeg"|"540p"|"720p"|"1080p"|"720p-cinematic"|"1080p-cinematic"|"360p-vp9"|"540p-vp9"|"720p-vp9"|"1080p-vp9"',
     });
     assert.equal(parseServerMessage('ready', { ...ready, extra: 1 }).ok, false);
     assert.equal(parseServerMessage('ready', { ...ready, frameCount: 0 }).ok, false);

@@ -98,6 +98,9 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       get framesDecoded() {
         return client.counters.framesDecoded;
       },
+      get framesByCodec() {
+        return client.counters.framesByCodec;
+      },
       get framesShown() {
         return client.counters.framesShown;
       },

@@ -9,7 +9,7 @@ export interface StreamProfileInfo {
   id: string;
   width: number;
   height: number;
-  codec: 'vp8' | 'jpeg';
+  codec: 'vp8' | 'vp9' | 'jpeg';
   /** Target bitrate; 0 where unknown (JPEG). */
   bitrateKbps: number;
 }
@@ -17,10 +17,25 @@ export interface StreamProfileInfo {
 export interface ProfileCaps {
   /** WebCodecs can decode VP8 here; without it only JPEG profiles play. */
   vp8Supported: boolean;
+  /** WebCodecs can decode VP9 here: the server then offers a rung's VP9 twin in its VP8 profile's place. */
+  vp9Supported?: boolean;
   /** Data saver (the player's setting, `saveData`, or a cellular link): nothing above 360p. */
   dataSaver: boolean;
   /** Device pixels across the picture; a profile much wider is wasted bytes. Null: no limit. */
   maxUsefulWidthPx: number | null;
+}
+
+/** The caps of what the browser told the server it decodes and wants (its join capabilities), and its screen. */
+export function profileCapsOf(
+  capabilities: { webcodecsVp8: boolean; webcodecsVp9?: boolean; saveData: boolean },
+  maxUsefulWidthPx: number | null,
+): ProfileCaps {
+  return {
+    vp8Supported: capabilities.webcodecsVp8,
+    vp9Supported: capabilities.webcodecsVp9 === true,
+    dataSaver: capabilities.saveData,
+    maxUsefulWidthPx,
+  };
 }
 
 export interface AdaptiveInputs {
@@ -73,9 +88,11 @@ export function allowedProfiles(
   caps: ProfileCaps,
   { includeSuperseded = false } = {},
 ): StreamProfileInfo[] {
-  // JPEG costs more bytes than VP8 at the same size: it is only for browsers without VP8.
-  const codec = caps.vp8Supported ? 'vp8' : 'jpeg';
-  const matching = available.filter((profile) => profile.codec === codec);
+  // JPEG costs more bytes than VP8 or VP9 at the same size: it is only for browsers without WebCodecs.
+  const video = caps.vp8Supported || caps.vp9Supported === true;
+  const matching = available.filter((profile) =>
+    profile.codec === 'jpeg' ? !video : profile.codec === 'vp9' ? caps.vp9Supported === true : caps.vp8Supported,
+  );
   const decodable = (includeSuperseded ? matching : withoutSupersededProfiles(matching)).sort(byCost);
   if (decodable.length === 0) return [];
   const smallest = decodable[0];
@@ -112,7 +129,7 @@ export function chooseProfile(inputs: AdaptiveInputs): AdaptiveDecision {
   }
   if (position < 0) {
     const current = inputs.available.find((profile) => profile.id === inputs.currentId);
-    if (current && current.codec !== allowed[0].codec) return { profileId: allowed[0].id, reason: 'codec' };
+    if (current && (current.codec === 'jpeg') !== (allowed[0].codec === 'jpeg')) return { profileId: allowed[0].id, reason: 'codec' };
     // Over a cap: the largest allowed profile not above the current one.
     const fitting = current ? allowed.filter((profile) => byCost(profile, current) <= 0) : [];
     return { profileId: (fitting[fitting.length - 1] ?? allowed[0]).id, reason: 'cap' };

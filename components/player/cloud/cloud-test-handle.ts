@@ -8,6 +8,8 @@ export interface YunshanCloudHandle {
   readonly transport: PlayerTransport | null;
   readonly profile: string | null;
   readonly framesDecoded: number;
+  /** Frames handed to the decoder per codec: which codec the server chose for this browser. */
+  readonly framesByCodec: { vp8: number; vp9: number; jpeg: number };
   readonly framesShown: number;
   readonly dropped: number;
   readonly lastShownFrameIndex: number;

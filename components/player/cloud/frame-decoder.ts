@@ -1,8 +1,9 @@
-// Turns encoded stream frames into pictures for the canvas: VP8 through WebCodecs
+// Turns encoded stream frames into pictures for the canvas: VP8 and VP9 through WebCodecs
 // VideoDecoder, JPEG through createImageBitmap. Every reset starts a new generation,
 // so pictures still on their way from before a seek are closed instead of shown.
 import type { ProfileSummary } from '@/scenes/protocol/server-messages';
 import type { QueuedChunk } from './chunk-queue';
+import { WEBCODECS_CODEC_STRINGS } from '@/scenes/protocol/codec-choice';
 
 export interface DecodedPicture {
   index: number;
@@ -25,10 +26,19 @@ export interface FrameDecoderEvents {
 const GENERATION_STRIDE = 10_000_000;
 
 /** Whether this browser decodes VP8 with WebCodecs; false where VideoDecoder is missing. */
-export async function canDecodeVp8(): Promise<boolean> {
+export function canDecodeVp8(): Promise<boolean> {
+  return canDecode('vp8');
+}
+
+/** Whether this browser decodes VP9 (profile 0, 8 bit) with WebCodecs: the server then streams VP9 where it is baked. */
+export function canDecodeVp9(): Promise<boolean> {
+  return canDecode('vp9');
+}
+
+async function canDecode(codec: keyof typeof WEBCODECS_CODEC_STRINGS): Promise<boolean> {
   if (typeof VideoDecoder === 'undefined' || typeof EncodedVideoChunk === 'undefined') return false;
   try {
-    const support = await VideoDecoder.isConfigSupported({ codec: 'vp8', codedWidth: 640, codedHeight: 360 });
+    const support = await VideoDecoder.isConfigSupported({ codec: WEBCODECS_CODEC_STRINGS[codec], codedWidth: 640, codedHeight: 360 });
     return support.supported === true;
   } catch {
     return false;
@@ -43,12 +53,19 @@ export class StreamFrameDecoder {
   #configuredProfile = -1;
   #inFlight = 0;
   #decoded = 0;
+  readonly #submittedByCodec: Record<ProfileSummary['codec'], number>;
   #lastDecodedIndex = -1;
   #closed = false;
 
-  constructor(profiles: ReadonlyMap<number, ProfileSummary>, events: FrameDecoderEvents) {
+  /** `submittedByCodec` may be shared by the decoders of one player, so its counts outlive a session. */
+  constructor(
+    profiles: ReadonlyMap<number, ProfileSummary>,
+    events: FrameDecoderEvents,
+    submittedByCodec: Record<ProfileSummary['codec'], number> = { vp8: 0, vp9: 0, jpeg: 0 },
+  ) {
     this.#profiles = profiles;
     this.#events = events;
+    this.#submittedByCodec = submittedByCodec;
   }
 
   /** Frames submitted and not yet come out. */
@@ -60,6 +77,11 @@ export class StreamFrameDecoder {
     return this.#decoded;
   }
 
+  /** Frames handed to the decoder, per codec (the stats and the tests tell VP9 from VP8 by it). */
+  get submittedByCodec(): Readonly<Record<ProfileSummary['codec'], number>> {
+    return this.#submittedByCodec;
+  }
+
   get lastDecodedIndex(): number {
     return this.#lastDecodedIndex;
   }
@@ -69,7 +91,10 @@ export class StreamFrameDecoder {
     if (this.#closed) return false;
     const profile = this.#profiles.get(chunk.profileIndex);
     if (!profile) return false;
-    return profile.codec === 'jpeg' ? this.#decodeJpeg(chunk) : this.#decodeVp8(chunk, profile);
+    const { codec } = profile;
+    const submitted = codec === 'jpeg' ? this.#decodeJpeg(chunk) : this.#decodeVideo(chunk, codec, profile);
+    if (submitted) this.#submittedByCodec[codec] += 1;
+    return submitted;
   }
 
   /** Drops everything in flight; the next frame must be a keyframe. */
@@ -87,15 +112,20 @@ export class StreamFrameDecoder {
     this.#video = null;
   }
 
-  #decodeVp8(chunk: QueuedChunk, profile: ProfileSummary): boolean {
+  #decodeVideo(chunk: QueuedChunk, codec: 'vp8' | 'vp9', profile: ProfileSummary): boolean {
     if (this.#video === null || this.#video.state === 'closed') {
       this.#video = this.#createVideoDecoder();
       this.#configuredProfile = -1;
     }
     if (this.#configuredProfile !== chunk.profileIndex) {
-      // A new size (profile switch) starts at a keyframe; configure is queued after earlier decodes.
+      // A new size or codec (profile switch) starts at a keyframe; configure is queued after earlier decodes.
       if (!chunk.key) return false;
-      this.#video.configure({ codec: 'vp8', codedWidth: profile.width, codedHeight: profile.height, optimizeForLatency: true });
+      this.#video.configure({
+        codec: WEBCODECS_CODEC_STRINGS[codec],
+        codedWidth: profile.width,
+        codedHeight: profile.height,
+        optimizeForLatency: true,
+      });
       this.#configuredProfile = chunk.profileIndex;
     }
     this.#inFlight += 1;

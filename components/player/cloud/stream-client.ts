@@ -5,15 +5,15 @@
 // the clock and mirrored to the server. The decisions are the session reducer's
 // (stream-client/session-reducer.ts); this is its browser driver. No React here;
 // CloudStreamView binds it.
-import type { ConnectionType } from '@/scenes/protocol/client-messages';
+import type { StreamCapabilities } from '@/scenes/protocol/client-messages';
 import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { ACK_INTERVAL_MS, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
-import { connectionAsksToSaveData, type ProfileCaps } from './adaptive-profile';
+import { connectionAsksToSaveData, profileCapsOf, type ProfileCaps } from './adaptive-profile';
 import { connectionHints, isConnectionType } from './connection-hints';
 import { INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
-import { closePicture, canDecodeVp8, type DecodedPicture } from './frame-decoder';
+import { closePicture, canDecodeVp8, canDecodeVp9, type DecodedPicture } from './frame-decoder';
 import { PeerLink, webRtcAvailable } from './peer-link';
 import { DisplayPace } from './playback-start';
 import type { CloudSnapshot, CloudStats } from './stream-client/cloud-snapshot';
@@ -74,6 +74,7 @@ export class CloudStreamClient {
   readonly #lateFrames = new LateFrameWindow();
   #dataSaver: boolean;
   #vp8 = false;
+  #vp9 = false;
   #snapshot: CloudSnapshot = INITIAL_CLOUD_SNAPSHOT;
   #selectable: { from: SessionState | null; ids: readonly ProfileId[] } = { from: null, ids: [] };
   #media = { waiting: false, primed: false, starved: false };
@@ -136,7 +137,7 @@ export class CloudStreamClient {
     return this.#http.requests;
   }
 
-  get counters(): { framesDecoded: number; framesShown: number; dropped: number; lastShownFrameIndex: number } {
+  get counters(): PicturePipeline['counters'] {
     return this.#pipeline.counters;
   }
 
@@ -158,7 +159,7 @@ export class CloudStreamClient {
   async start(): Promise<void> {
     this.marks.startedAtMs = this.#now();
     this.#context = this.#canvas.getContext('2d', { alpha: false });
-    this.#vp8 = await canDecodeVp8();
+    [this.#vp8, this.#vp9] = await Promise.all([canDecodeVp8(), canDecodeVp9()]);
     if (this.#closed) return;
     const config = {
       routeId: this.#options.routeId,
@@ -239,10 +240,15 @@ export class CloudStreamClient {
     this.#options.onChange?.(this.#snapshot);
   }
 
-  #capabilities(): { webcodecsVp8: boolean; saveData: boolean; connectionType: ConnectionType } {
+  #capabilities(): StreamCapabilities {
     const hints = connectionHints();
     const connectionType = hints?.type && isConnectionType(hints.type) ? hints.type : 'unknown';
-    return { webcodecsVp8: this.#vp8, saveData: this.#dataSaver || connectionAsksToSaveData(hints), connectionType };
+    return {
+      webcodecsVp8: this.#vp8,
+      webcodecsVp9: this.#vp9,
+      saveData: this.#dataSaver || connectionAsksToSaveData(hints),
+      connectionType,
+    };
   }
 
   #readClock(): ClockReading {
@@ -362,11 +368,7 @@ export class CloudStreamClient {
 
   #caps(): ProfileCaps {
     const width = this.#canvas.clientWidth || window.innerWidth;
-    return {
-      vp8Supported: this.#vp8,
-      dataSaver: this.#capabilities().saveData,
-      maxUsefulWidthPx: width > 0 ? Math.round(width * (window.devicePixelRatio || 1)) : null,
-    };
+    return profileCapsOf(this.#capabilities(), width > 0 ? Math.round(width * (window.devicePixelRatio || 1)) : null);
   }
 
   #adapt(nowMs: number, immediate: boolean): void {

@@ -4,8 +4,11 @@ import { encodeChunk, type EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import type { RequestEndMessage } from '../request-end-message';
 
 export interface ChunkSocket {
-  /** The request id travels in the codec's epoch field. */
-  sendChunk(frame: EncodedChunk & { requestId: number }): void;
+  /**
+   * The request id travels in the codec's epoch field, and the encoding's place in the job
+   * (0, or 1 for a VP9 twin encoded from the same frames) in its profile index field.
+   */
+  sendChunk(frame: EncodedChunk & { requestId: number; encoding?: number }): void;
   endRequest(requestId: number, chunkCount: number): void;
 }
 
@@ -20,7 +23,7 @@ export function openChunkSocket(url: string, timeoutMs: number): Promise<ChunkSo
       resolve({
         sendChunk(frame) {
           if (socket.readyState !== WebSocket.OPEN) throw new Error('Chunk socket is closed');
-          socket.send(encodeChunk(frame, { epoch: frame.requestId }));
+          socket.send(encodeChunk(frame, { epoch: frame.requestId, profileIndex: frame.encoding ?? 0 }));
         },
         endRequest(requestId, chunkCount) {
           const message: RequestEndMessage = { type: 'request-end', requestId, chunkCount };

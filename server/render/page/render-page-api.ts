@@ -17,6 +17,11 @@ export interface SegmentJob {
   codec: 'vp8' | 'jpeg';
   bitrateKbps: number;
   jpegQuality: number;
+  /**
+   * A VP9 encoding of the same frames beside the VP8 one (its chunks carry encoding 1 on the
+   * loopback): one render, two encoders, so a VP9 twin costs an encode, not a second render.
+   */
+  vp9BitrateKbps: number | null;
   /** Draw and wait for the GPU only: no snapshot, no encode, no transfer (the bench's baseline). */
   renderOnly: boolean;
 }

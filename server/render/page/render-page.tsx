@@ -8,7 +8,7 @@ import type { SceneTier } from '@/scenes/world/quality-tiers';
 import { frameTimestampUs } from '@/scenes/protocol/frame-timing';
 import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
 import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';
-import { canvasBlob, createJpegSegmentEncoder, createVp8SegmentEncoder, type SegmentEncoder } from './segment-encoders';
+import { canvasBlob, createJpegSegmentEncoder, createVideoSegmentEncoder, type SegmentEncoder } from './segment-encoders';
 import { farawayTimeS } from './view-history-reset';
 
 const SOCKET_OPEN_TIMEOUT_MS = 10_000;
@@ -110,10 +110,16 @@ async function start(): Promise<RenderPageApi> {
     const startMs = performance.now();
     forgetViewHistory(scene, job.firstFrame / job.fps);
     const encoderOptions = { ...job, width: canvas.width, height: canvas.height };
-    let encoder: SegmentEncoder | null = null;
+    const encoders: SegmentEncoder[] = [];
     if (!job.renderOnly) {
-      encoder =
-        job.codec === 'vp8' ? await createVp8SegmentEncoder(encoderOptions, socket) : createJpegSegmentEncoder(encoderOptions, socket);
+      encoders.push(
+        job.codec === 'vp8'
+          ? await createVideoSegmentEncoder('vp8', encoderOptions, socket)
+          : createJpegSegmentEncoder(encoderOptions, socket),
+      );
+      if (job.vp9BitrateKbps !== null) {
+        encoders.push(await createVideoSegmentEncoder('vp9', { ...encoderOptions, bitrateKbps: job.vp9BitrateKbps, encoding: 1 }, socket));
+      }
     }
     let renderMs = 0;
     let advanceMs = 0;
@@ -122,8 +128,8 @@ async function start(): Promise<RenderPageApi> {
       const frameStartMs = performance.now();
       drawAt(scene.control, index / job.fps);
       advanceMs += performance.now() - frameStartMs;
-      if (encoder) {
-        const pending = encoder.addFrame(canvas, index, frameTimestampUs(index, job.fps));
+      if (encoders.length > 0) {
+        const pending = Promise.all(encoders.map((encoder) => encoder.addFrame(canvas, index, frameTimestampUs(index, job.fps))));
         renderMs += performance.now() - frameStartMs;
         await pending;
         await yieldToTasks();
@@ -132,7 +138,8 @@ async function start(): Promise<RenderPageApi> {
         renderMs += performance.now() - frameStartMs;
       }
     }
-    const chunkCount = encoder ? await encoder.finish() : 0;
+    let chunkCount = 0;
+    for (const encoder of encoders) chunkCount += await encoder.finish();
     socket.endRequest(job.requestId, chunkCount);
     return { chunkCount, renderMs, advanceMs, totalMs: performance.now() - startMs };
   }

@@ -1,5 +1,5 @@
-// Encoders for one segment in the render page: a fresh WebCodecs VP8 encoder per segment
-// (so segments are independent and bakes resumable), or JPEG per frame. Both snapshot the
+// Encoders for one segment in the render page: a fresh WebCodecs VP8 or VP9 encoder per
+// segment (so segments are independent and bakes resumable), or JPEG per frame. Both snapshot the
 // canvas right after it is drawn and encode off the main thread, so the next frame renders
 // while this one encodes; they only wait when their queue gets deep.
 import type { ChunkSocket } from './chunk-socket';
@@ -19,14 +19,24 @@ export interface SegmentEncoderOptions {
   frameCount: number;
   bitrateKbps: number;
   jpegQuality: number;
+  /** The encoding's place in the job, sent with each chunk (0 for the profile's own, 1 for its VP9 twin). */
+  encoding?: number;
 }
+
+/** The WebCodecs codec string the encoder is configured with: VP9 profile 0, level 1.0, 8 bit (what every VP9 decoder takes). */
+const ENCODER_CODEC_STRINGS = { vp8: 'vp8', vp9: 'vp09.00.10.08' } as const;
 
 /** Frames waiting in the encoder before the page stops drawing: enough to keep it busy, few enough to bound memory. */
 const MAX_QUEUED_FRAMES = 2;
 
-export async function createVp8SegmentEncoder(options: SegmentEncoderOptions, socket: ChunkSocket): Promise<SegmentEncoder> {
+export async function createVideoSegmentEncoder(
+  codec: keyof typeof ENCODER_CODEC_STRINGS,
+  options: SegmentEncoderOptions,
+  socket: ChunkSocket,
+): Promise<SegmentEncoder> {
+  const name = codec.toUpperCase();
   const config: VideoEncoderConfig = {
-    codec: 'vp8',
+    codec: ENCODER_CODEC_STRINGS[codec],
     width: options.width,
     height: options.height,
     bitrate: options.bitrateKbps * 1000,
@@ -36,7 +46,7 @@ export async function createVp8SegmentEncoder(options: SegmentEncoderOptions, so
     bitrateMode: 'variable',
   };
   const support = await VideoEncoder.isConfigSupported(config);
-  if (!support.supported) throw new Error(`This Chromium cannot encode VP8 at ${options.width}×${options.height}`);
+  if (!support.supported) throw new Error(`This Chromium cannot encode ${name} at ${options.width}×${options.height}`);
 
   const indexByTimestamp = new Map<number, number>();
   let sent = 0;
@@ -45,12 +55,19 @@ export async function createVp8SegmentEncoder(options: SegmentEncoderOptions, so
     output(chunk) {
       const index = indexByTimestamp.get(chunk.timestamp);
       if (index === undefined) {
-        failure ??= new Error(`VP8 encoder returned a chunk for unknown timestamp ${chunk.timestamp}`);
+        failure ??= new Error(`${name} encoder returned a chunk for unknown timestamp ${chunk.timestamp}`);
         return;
       }
       const data = new Uint8Array(chunk.byteLength);
       chunk.copyTo(data);
-      socket.sendChunk({ requestId: options.requestId, index, timestampUs: chunk.timestamp, key: chunk.type === 'key', data });
+      socket.sendChunk({
+        requestId: options.requestId,
+        encoding: options.encoding ?? 0,
+        index,
+        timestampUs: chunk.timestamp,
+        key: chunk.type === 'key',
+        data,
+      });
       sent++;
     },
     error(error) {
@@ -78,7 +95,7 @@ export async function createVp8SegmentEncoder(options: SegmentEncoderOptions, so
       encoder.close();
       if (failure) throw failure;
       // A rate controller that drops frames would leave holes in the route's timeline.
-      if (sent !== options.frameCount) throw new Error(`VP8 encoder returned ${sent} chunks for ${options.frameCount} frames`);
+      if (sent !== options.frameCount) throw new Error(`${name} encoder returned ${sent} chunks for ${options.frameCount} frames`);
       return sent;
     },
   };

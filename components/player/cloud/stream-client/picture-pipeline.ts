@@ -26,6 +26,8 @@ export class PicturePipeline implements StreamMedia {
   readonly #events: PicturePipelineEvents;
   readonly #now: () => number;
   #framesSkippedEncoded = 0;
+  /** Frames handed to a decoder per codec over every session of this player (VP9 or VP8: what the server chose). */
+  readonly framesByCodec = { vp8: 0, vp9: 0, jpeg: 0 };
   #firstDecodedAtMs: number | null = null;
   fps = BAKE_FPS;
   frameCount = 1;
@@ -41,9 +43,16 @@ export class PicturePipeline implements StreamMedia {
     return this.#firstDecodedAtMs;
   }
 
-  get counters(): { framesDecoded: number; framesShown: number; dropped: number; lastShownFrameIndex: number } {
+  get counters(): {
+    framesDecoded: number;
+    framesShown: number;
+    dropped: number;
+    lastShownFrameIndex: number;
+    framesByCodec: { vp8: number; vp9: number; jpeg: number };
+  } {
     const { shown, dropped } = this.buffer.counters;
     return {
+      framesByCodec: { ...this.framesByCodec },
       framesDecoded: this.#decoder?.decodedCount ?? 0,
       framesShown: shown,
       dropped: dropped + this.#framesSkippedEncoded,
@@ -60,10 +69,14 @@ export class PicturePipeline implements StreamMedia {
     this.frameCount = frameCount;
     const profilesByIndex = new Map(profiles.map((profile) => [profileIndexOf(profile.id), profile]));
     this.#decoder?.close();
-    this.#decoder = new StreamFrameDecoder(profilesByIndex, {
-      onPicture: (picture) => this.#onPicture(picture),
-      onFailure: (error) => this.#onDecoderFailure(error),
-    });
+    this.#decoder = new StreamFrameDecoder(
+      profilesByIndex,
+      {
+        onPicture: (picture) => this.#onPicture(picture),
+        onFailure: (error) => this.#onDecoderFailure(error),
+      },
+      this.framesByCodec,
+    );
     if (firstTargetFrame !== null) this.buffer.startAt(firstTargetFrame);
     this.deliveryExpectedSinceMs = this.#now();
   }

@@ -6,6 +6,7 @@
 // frames while the first segment arrives. The socket is closed: no stream is held on the node.
 import type { HttpSegmentsMessage } from '@/scenes/protocol/http-segment-messages';
 import { cheapestProfileFor, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { decodes } from '@/scenes/protocol/codec-choice';
 import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
 import type { HttpManifestRef } from '@/scenes/protocol/http-segment-messages';
 import { arm, disarm, type SessionDraft } from './session-draft';
@@ -17,7 +18,8 @@ export function chooseHttpManifest(
   state: Pick<SessionState, 'httpManifests' | 'profile' | 'manualProfile' | 'requestedProfile' | 'capabilities'>,
 ): HttpManifestRef | null {
   const vp8 = state.capabilities.webcodecsVp8;
-  const decodable = state.httpManifests.filter((ref) => vp8 || QUALITY_PROFILES[ref.profileId].codec === 'jpeg');
+  const codecs = { vp8, vp9: state.capabilities.webcodecsVp9 === true };
+  const decodable = state.httpManifests.filter((ref) => decodes(QUALITY_PROFILES[ref.profileId].codec, codecs));
   const preferred: (ProfileId | null)[] = [state.profile, state.manualProfile, state.requestedProfile, cheapestProfileFor(vp8)];
   for (const id of preferred) {
     const found = decodable.find((ref) => ref.profileId === id);

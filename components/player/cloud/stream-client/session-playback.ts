@@ -7,7 +7,7 @@ import { isProfileId, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { StateMessage } from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import { MAX_PLAYBACK_RATE, MIN_PLAYBACK_RATE } from '@/scenes/protocol/stream-limits';
-import { chooseProfile } from '../adaptive-profile';
+import { chooseProfile, profileCapsOf } from '../adaptive-profile';
 import { canTalk, isNewerEpoch, type SessionDraft } from './session-draft';
 import { IDLE_ACK_MS, SEEK_REPLY_TIMEOUT_MS } from './session-timing';
 import type { AdaptMeasurements, PlaybackProgress } from './session-state';
@@ -123,11 +123,7 @@ export function adapt(draft: SessionDraft, measurements: AdaptMeasurements, imme
   const decision = chooseProfile({
     available: state.profiles,
     currentId: current,
-    caps: {
-      vp8Supported: state.capabilities.webcodecsVp8,
-      dataSaver: state.capabilities.saveData,
-      maxUsefulWidthPx: measurements.maxUsefulWidthPx,
-    },
+    caps: profileCapsOf(state.capabilities, measurements.maxUsefulWidthPx),
     manualId: state.manualProfile,
     capacityKbps: measurements.capacityKbps,
     bufferAheadS: measurements.bufferAheadS,

@@ -6,7 +6,7 @@ import { frameIndexForTime, seekStartFrame } from '@/scenes/protocol/frame-timin
 import { cheapestProfileFor, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { parseServerMessage, type ReadyMessage, type ServerMessage } from '@/scenes/protocol/server-messages';
 import { STREAM_PROTOCOL_VERSION } from '@/scenes/protocol/stream-limits';
-import { allowedProfiles } from '../adaptive-profile';
+import { allowedProfiles, profileCapsOf } from '../adaptive-profile';
 import { summarizeBakeProgress } from '../bake-progress';
 import { arm, canTalk, disarm, openDraft, type SessionDraft } from './session-draft';
 import { moveToHttp, onHttpSegments, webrtcFailureGoesToHttp } from './session-http';
@@ -63,8 +63,9 @@ export function initialSessionState(
 
 /** Profiles the viewer may pick by hand: decodable here and within the data-saver cap. */
 export function selectableProfiles(state: SessionState): ProfileId[] {
-  const caps = { vp8Supported: state.capabilities.webcodecsVp8, dataSaver: state.capabilities.saveData, maxUsefulWidthPx: null };
-  return allowedProfiles(state.profiles, caps, { includeSuperseded: true }).map((profile) => profile.id as ProfileId);
+  return allowedProfiles(state.profiles, profileCapsOf(state.capabilities, null), { includeSuperseded: true }).map(
+    (profile) => profile.id as ProfileId,
+  );
 }
 
 /** The earliest deadline the driver should wake the reducer at, or null. */
