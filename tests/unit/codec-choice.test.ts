@@ -98,7 +98,7 @@ test('the server offers and starts on VP9 for a VP9 browser, VP8 for another, an
 });
 
 test('the player climbs a ladder that mixes VP9 and VP8 rungs, and never picks VP9 without a decoder for it', () => {
-  const summary = (id: ProfileId) => ({ id, ...QUALITY_PROFILES[id] });
+  const summary = (id: ProfileId) => QUALITY_PROFILES[id];
   const offered = (['360p-vp9', '360p-jpeg', '540p', '720p-vp9'] as const).map(summary);
   const vp9Caps = profileCapsOf({ webcodecsVp8: true, webcodecsVp9: true, saveData: false }, null);
   assert.deepEqual(
