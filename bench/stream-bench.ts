@@ -1,13 +1,14 @@
 // `npm run bench:stream`: streaming cost on this machine. Time to first frame for a Node
 // viewer (median of 10; Chromium's, page and player included, is in `npm run bench:player`), and
 // how many viewers one server core keeps at full frame rate: viewers are Node peers in
-// separate processes, the server's own CPU time is measured over a fixed window.
+// separate processes, the server's own CPU time is measured over a fixed window. Once with
+// viewers that decode VP8 only, once with viewers that report VP9 (they get the VP9 twins).
 import { fork, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { currentSceneVersion } from '../server/bake/scene-version';
 import { LocalFrameStore } from '../server/frame-store/local-frame-store';
-import { BAKE_FPS, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { BAKE_FPS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { NodeStreamViewer } from '../server/stream/node-stream-viewer';
 import {
   ensureStreamFixtureBaked,
@@ -76,8 +77,11 @@ interface ViewerReport {
 type ParentMessage = { type: 'measure'; windowMs: number } | { type: 'stop' };
 type ChildMessage = { type: 'ready'; viewers: number } | { type: 'report'; viewers: ViewerReport[] } | { type: 'failed'; error: string };
 
+type BenchCodec = 'vp8' | 'vp9';
+const BENCH_CODECS: readonly BenchCodec[] = ['vp8', 'vp9'];
+
 /** One viewer process: `count` looping viewers, measured over the window the parent names. */
-async function runViewerProcess(url: string, routeId: string, profile: ProfileId, count: number): Promise<void> {
+async function runViewerProcess(url: string, routeId: string, profile: ProfileId, count: number, codec: BenchCodec): Promise<void> {
   const send = (message: ChildMessage) => process.send?.(message);
   const viewers = Array.from(
     { length: count },
@@ -91,6 +95,8 @@ async function runViewerProcess(url: string, routeId: string, profile: ProfileId
         fallbackAfterMs: null,
         loop: true,
         recordFrames: false,
+        // What a browser reports: a VP9 viewer is sent the rung's VP9 twin where it is baked.
+        capabilities: { webcodecsVp8: true, webcodecsVp9: codec === 'vp9', saveData: false, connectionType: 'ethernet' },
       }),
   );
   try {
@@ -123,6 +129,7 @@ async function runViewerProcess(url: string, routeId: string, profile: ProfileId
 }
 
 interface StepResult {
+  codec: BenchCodec;
   viewers: number;
   sustained: number;
   serverCores: number;
@@ -130,13 +137,13 @@ interface StepResult {
   stalls: number;
 }
 
-async function measureStep(url: string, routeId: string, profile: ProfileId, viewers: number): Promise<StepResult> {
+async function measureStep(url: string, routeId: string, profile: ProfileId, viewers: number, codec: BenchCodec): Promise<StepResult> {
   const children: ChildProcess[] = [];
   const ready: Promise<void>[] = [];
   const reports: Promise<ViewerReport[]>[] = [];
   for (let remaining = viewers; remaining > 0; remaining -= PEERS_PER_PROCESS) {
     const count = Math.min(PEERS_PER_PROCESS, remaining);
-    const child = fork(fileURLToPath(import.meta.url), ['--viewers', url, routeId, profile, String(count)], {
+    const child = fork(fileURLToPath(import.meta.url), ['--viewers', url, routeId, profile, String(count), codec], {
       execArgv: ['--import', 'tsx'],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
@@ -172,6 +179,7 @@ async function measureStep(url: string, routeId: string, profile: ProfileId, vie
     const windowS = WINDOW_MS / 1000;
     const sustained = perViewer.filter((report) => report.stalls === 0 && report.played >= FULL_RATE_SHARE * FPS * windowS).length;
     return {
+      codec,
       viewers,
       sustained,
       serverCores: (cpu.user + cpu.system) / 1e6 / wallS,
@@ -195,8 +203,8 @@ export async function benchStream(): Promise<void> {
   const chosenProfile: ProfileId = has720p || wants720p ? '720p' : '360p';
   const profileNote =
     chosenProfile === '720p'
-      ? '720p VP8 (2800 kbps target)'
-      : '360p VP8 — 720p is not baked (run `npm run bench:stream -- --bake-720p` to bake it, about 2 minutes); 720p sends about 3× the bytes per frame';
+      ? `720p (VP8 ${QUALITY_PROFILES['720p'].bitrateKbps} kbps, VP9 ${QUALITY_PROFILES['720p-vp9'].bitrateKbps} kbps targets)`
+      : '360p — 720p is not baked (run `npm run bench:stream -- --bake-720p` to bake it, about 2 minutes); 720p sends about 3× the bytes per frame';
   const test = await startStreamTestServer(framesDir, { YUNSHAN_STREAM_MAX_SESSIONS: '100000', YUNSHAN_STREAM_RESUME_GRACE_MS: '0' });
   const url = test.server.url;
   try {
@@ -210,31 +218,35 @@ export async function benchStream(): Promise<void> {
     );
 
     const steps: StepResult[] = [];
-    for (const viewers of VIEWER_STEPS) {
-      const step = await measureStep(url, streamTestRoute.id, chosenProfile, viewers);
-      steps.push(step);
-      if (step.sustained < step.viewers) break;
+    for (const codec of BENCH_CODECS) {
+      for (const viewers of VIEWER_STEPS) {
+        const step = await measureStep(url, streamTestRoute.id, chosenProfile, viewers, codec);
+        steps.push(step);
+        if (step.sustained < step.viewers) break;
+      }
     }
     printTable(
-      `Concurrent viewers, ${profileNote}; ${PEERS_PER_PROCESS} Node peers per process, ${WINDOW_MS / 1000} s window, server CPU from process.cpuUsage (goal ≥ 200 per server core)`,
-      ['viewers', 'at full rate', 'stalls', 'server cores used', 'viewers per server core', 'Mbit/s sent'],
+      `Concurrent viewers, ${profileNote}, VP8 and VP9 side by side; ${PEERS_PER_PROCESS} Node peers per process, ${WINDOW_MS / 1000} s window, server CPU from process.cpuUsage (goal ≥ 300 per server core)`,
+      ['codec', 'viewers', 'at full rate', 'stalls', 'server cores used', 'viewers per server core', 'Mbit/s sent', 'kbit/s per viewer'],
       steps.map((step) => [
+        step.codec,
         step.viewers,
         step.sustained,
         step.stalls,
         step.serverCores,
         step.sustained / Math.max(step.serverCores, 1e-6),
         step.mbps,
+        (step.mbps * 1000) / step.viewers,
       ]),
     );
-    const best = steps.filter((step) => step.sustained === step.viewers).at(-1);
+    const best = steps.filter((step) => step.codec === 'vp8' && step.sustained === step.viewers).at(-1);
     console.log(
       `\n  Limits here: ${os.cpus().length} cores shared by the server and every viewer process (each wrtc peer costs the viewer side about as much as the server), load average ${os
         .loadavg()
         .map((load) => load.toFixed(2))
         .join(
           ' ',
-        )}. ${best ? `Largest step fully sustained: ${best.viewers} viewers on ${best.serverCores.toFixed(2)} server cores.` : 'No step was fully sustained.'}`,
+        )}. ${best ? `Largest VP8 step fully sustained: ${best.viewers} viewers on ${best.serverCores.toFixed(2)} server cores.` : 'No step was fully sustained.'}`,
     );
   } finally {
     await test.close();
@@ -242,8 +254,8 @@ export async function benchStream(): Promise<void> {
 }
 
 if (process.argv[2] === '--viewers') {
-  const [url, routeId, profile, count] = process.argv.slice(3);
-  await runViewerProcess(url, routeId, profile as ProfileId, Number(count));
+  const [url, routeId, profile, count, codec] = process.argv.slice(3);
+  await runViewerProcess(url, routeId, profile as ProfileId, Number(count), codec === 'vp9' ? 'vp9' : 'vp8');
 } else if (import.meta.url === `file://${process.argv[1]}`) {
   console.log(
     `Yunshan stream bench — ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, load average ${os

@@ -117,7 +117,11 @@ export class ChromiumRenderer {
     this.failureListeners.add(listener);
   }
 
-  renderSegment(request: SegmentRequest, timeoutMs: number, options: { renderOnly?: boolean } = {}): Promise<RenderedSegment> {
+  renderSegment(
+    request: SegmentRequest,
+    timeoutMs: number,
+    options: { renderOnly?: boolean; measureQuality?: boolean } = {},
+  ): Promise<RenderedSegment> {
     const { profile } = request;
     return this.run(`segment ${request.segmentIndex} of ${request.route.id} at ${profile.id}`, async (pending) => {
       await this.ensureScene(request.route, profile.width, profile.height, profile.sceneTier);
@@ -131,6 +135,7 @@ export class ChromiumRenderer {
         vp9BitrateKbps: request.twin?.bitrateKbps ?? null,
         jpegQuality: profile.jpegQuality ?? 0.8,
         renderOnly: options.renderOnly ?? false,
+        measureQuality: options.measureQuality ?? false,
       };
       const startMs = performance.now();
       const result = await this.withTimeout(
@@ -149,9 +154,10 @@ export class ChromiumRenderer {
       const expected = job.renderOnly ? 0 : request.frameCount;
       const chunks = collectChunks(ofEncoding(0), expected, expected, request.firstFrame);
       const totalMs = performance.now() - startMs;
-      if (encodings < 2) return { chunks, renderMs: result.renderMs, totalMs };
+      const measured = result.quality === undefined ? {} : { quality: result.quality };
+      if (encodings < 2) return { chunks, renderMs: result.renderMs, totalMs, ...measured };
       const twinChunks = collectChunks(ofEncoding(1), expected, expected, request.firstFrame);
-      return { chunks, twinChunks, renderMs: result.renderMs, totalMs };
+      return { chunks, twinChunks, renderMs: result.renderMs, totalMs, ...measured };
     });
   }
 

@@ -14,6 +14,16 @@ export interface ThroughputOptions {
   firstSegment?: number;
   /** Frames drawn from the start of each segment (default: the whole segment), for profiles that take seconds a frame. */
   framesPerSegment?: number;
+  /** A VP9 twin encoded from the same frames (one render, two encoders), as a bake does. */
+  twin?: QualityProfile;
+  /** Decode every chunk again and compare it with the drawn frame (luma PSNR); slows the run. */
+  measureQuality?: boolean;
+}
+
+export interface EncodingQualitySummary {
+  frames: number;
+  meanPsnrDb: number;
+  minPsnrDb: number;
 }
 
 export interface RenderThroughput {
@@ -26,6 +36,10 @@ export interface RenderThroughput {
   realTimeMultiple: number;
   /** Encoded bytes (0 when rendering only). */
   bytes: number;
+  /** The twin's encoded bytes (0 without a twin). */
+  twinBytes: number;
+  /** Per encoding (0 the profile's own, 1 the twin), when quality was measured. */
+  quality: EncodingQualitySummary[];
 }
 
 export async function measureRenderThroughput(
@@ -42,7 +56,8 @@ export async function measureRenderThroughput(
   for (let s = firstSegment; s < firstSegment + options.segments; s++) {
     const firstFrame = s * FRAMES_PER_SEGMENT;
     if (firstFrame >= totalFrames) break;
-    requests.push({ route, profile, segmentIndex: s, firstFrame, frameCount: Math.min(framesPerSegment, totalFrames - firstFrame) });
+    const frameCount = Math.min(framesPerSegment, totalFrames - firstFrame);
+    requests.push({ route, profile, segmentIndex: s, firstFrame, frameCount, ...(options.twin ? { twin: options.twin } : {}) });
   }
   if (requests.length === 0) throw new RangeError(`Route ${route.id} has no segment ${firstSegment}`);
   // Mount the scene at this size and compile its shaders on every renderer before the clock starts.
@@ -51,7 +66,9 @@ export async function measureRenderThroughput(
   const startMs = performance.now();
   // Every segment settles before this returns, so a failed one leaves no job behind to
   // take the replacement renderer from whoever measures next.
-  const settled = await Promise.allSettled(requests.map((request) => pool.renderSegment(request, { renderOnly })));
+  const settled = await Promise.allSettled(
+    requests.map((request) => pool.renderSegment(request, { renderOnly, measureQuality: options.measureQuality })),
+  );
   const wallMs = performance.now() - startMs;
   const failed = settled.find((outcome) => outcome.status === 'rejected');
   if (failed !== undefined) throw failed.reason;
@@ -65,6 +82,29 @@ export async function measureRenderThroughput(
     wallMs,
     framesPerSecond,
     realTimeMultiple: framesPerSecond / BAKE_FPS,
-    bytes: results.reduce((sum, result) => sum + result.chunks.reduce((s, chunk) => s + chunk.data.byteLength, 0), 0),
+    bytes: results.reduce((sum, result) => sum + bytesOf(result.chunks), 0),
+    twinBytes: results.reduce((sum, result) => sum + bytesOf(result.twinChunks ?? []), 0),
+    quality: qualityOver(results),
   };
+}
+
+function bytesOf(chunks: readonly { data: Uint8Array }[]): number {
+  return chunks.reduce((sum, chunk) => sum + chunk.data.byteLength, 0);
+}
+
+/** Frame-weighted mean and worst PSNR per encoding over the segments. */
+function qualityOver(results: readonly RenderedSegment[]): EncodingQualitySummary[] {
+  const byEncoding: EncodingQualitySummary[] = [];
+  for (const result of results) {
+    for (const { encoding, frames, meanPsnrDb, minPsnrDb } of result.quality ?? []) {
+      const so = byEncoding[encoding] ?? { frames: 0, meanPsnrDb: 0, minPsnrDb: Number.POSITIVE_INFINITY };
+      const total = so.frames + frames;
+      byEncoding[encoding] = {
+        frames: total,
+        meanPsnrDb: total === 0 ? 0 : (so.meanPsnrDb * so.frames + meanPsnrDb * frames) / total,
+        minPsnrDb: Math.min(so.minPsnrDb, minPsnrDb),
+      };
+    }
+  }
+  return byEncoding;
 }

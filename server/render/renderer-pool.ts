@@ -32,7 +32,7 @@ export interface RendererPoolOptions {
 }
 
 export interface ChromiumRendererPool extends RendererPool {
-  renderSegment(request: SegmentRequest, options?: { renderOnly?: boolean }): Promise<RenderedSegment>;
+  renderSegment(request: SegmentRequest, options?: { renderOnly?: boolean; measureQuality?: boolean }): Promise<RenderedSegment>;
   /** JPEG by default (posters); PNG for lossless comparisons. */
   renderStill(route: Route, timeS: number, width: number, height: number, format?: StillFormat, tier?: SceneTier): Promise<Uint8Array>;
   readonly size: number;

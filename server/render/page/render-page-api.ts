@@ -2,6 +2,7 @@
 // window and the jobs Node asks it to do. Types only, shared by both sides.
 import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
+import type { EncodingQuality } from './encode-quality-probe';
 
 export interface RenderPageInfo {
   /** The unmasked WebGL renderer string, e.g. "ANGLE (Mesa, llvmpipe (LLVM 15…), OpenGL 4.5)". */
@@ -24,6 +25,8 @@ export interface SegmentJob {
   vp9BitrateKbps: number | null;
   /** Draw and wait for the GPU only: no snapshot, no encode, no transfer (the bench's baseline). */
   renderOnly: boolean;
+  /** Decode every VP8/VP9 chunk again and compare it with the drawn frame (the bench's quality measure; slow). */
+  measureQuality: boolean;
 }
 
 export interface SegmentJobResult {
@@ -33,6 +36,8 @@ export interface SegmentJobResult {
   /** Of renderMs: running the frame callbacks and issuing GL commands (scene update on the CPU). */
   advanceMs: number;
   totalMs: number;
+  /** Per encoding, when the job measured quality. */
+  quality?: EncodingQuality[];
 }
 
 export interface StillJob {

@@ -10,6 +10,7 @@ import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket'
 import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';
 import { canvasBlob, createJpegSegmentEncoder, createVideoSegmentEncoder, type SegmentEncoder } from './segment-encoders';
 import { farawayTimeS } from './view-history-reset';
+import { createQualityProbe } from './encode-quality-probe';
 
 const SOCKET_OPEN_TIMEOUT_MS = 10_000;
 const RESIZE_TIMEOUT_MS = 10_000;
@@ -111,14 +112,18 @@ async function start(): Promise<RenderPageApi> {
     forgetViewHistory(scene, job.firstFrame / job.fps);
     const encoderOptions = { ...job, width: canvas.width, height: canvas.height };
     const encoders: SegmentEncoder[] = [];
+    // The bench's quality measure decodes what leaves and compares it with what was drawn.
+    const probe =
+      job.measureQuality && !job.renderOnly && job.codec === 'vp8'
+        ? createQualityProbe(socket, job.vp9BitrateKbps === null ? ['vp8'] : ['vp8', 'vp09.00.10.08'], canvas.width, canvas.height)
+        : null;
+    const out = probe?.socket ?? socket;
     if (!job.renderOnly) {
       encoders.push(
-        job.codec === 'vp8'
-          ? await createVideoSegmentEncoder('vp8', encoderOptions, socket)
-          : createJpegSegmentEncoder(encoderOptions, socket),
+        job.codec === 'vp8' ? await createVideoSegmentEncoder('vp8', encoderOptions, out) : createJpegSegmentEncoder(encoderOptions, out),
       );
       if (job.vp9BitrateKbps !== null) {
-        encoders.push(await createVideoSegmentEncoder('vp9', { ...encoderOptions, bitrateKbps: job.vp9BitrateKbps, encoding: 1 }, socket));
+        encoders.push(await createVideoSegmentEncoder('vp9', { ...encoderOptions, bitrateKbps: job.vp9BitrateKbps, encoding: 1 }, out));
       }
     }
     let renderMs = 0;
@@ -128,6 +133,7 @@ async function start(): Promise<RenderPageApi> {
       const frameStartMs = performance.now();
       drawAt(scene.control, index / job.fps);
       advanceMs += performance.now() - frameStartMs;
+      probe?.capture(canvas, index);
       if (encoders.length > 0) {
         const pending = Promise.all(encoders.map((encoder) => encoder.addFrame(canvas, index, frameTimestampUs(index, job.fps))));
         renderMs += performance.now() - frameStartMs;
@@ -140,8 +146,9 @@ async function start(): Promise<RenderPageApi> {
     }
     let chunkCount = 0;
     for (const encoder of encoders) chunkCount += await encoder.finish();
+    const quality = probe === null ? undefined : await probe.finish();
     socket.endRequest(job.requestId, chunkCount);
-    return { chunkCount, renderMs, advanceMs, totalMs: performance.now() - startMs };
+    return { chunkCount, renderMs, advanceMs, totalMs: performance.now() - startMs, quality };
   }
 
   async function renderStill(job: StillJob): Promise<void> {
