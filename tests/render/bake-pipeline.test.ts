@@ -2,7 +2,8 @@
 // whose process was SIGKILLed mid-way and rerun give identical manifests (so two bakes
 // agree byte for byte); a corrupted chunk on disk is found and re-baked; a renderer killed
 // mid-job is replaced and the queued job still completes, poster included; a worker
-// stopped mid-job gives the job back.
+// stopped mid-job gives the job back. The VP9 twin is baked in the same pass and resumes
+// to the identical manifest too.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
@@ -43,9 +44,11 @@ const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-bake-pipeline-')
 const dbPath = path.join(tempRoot, 'db.sqlite');
 const sceneVersion = currentSceneVersion();
 const key: BakeKey = { sceneVersion, routeId: route.id, revision: 1, profileId: profile.id };
+const twinKey: BakeKey = { ...key, profileId: '360p-vp9' };
 const quiet = silentLogger();
 let pool: ChromiumRendererPool;
 let reference: BakeManifest;
+let referenceTwin: BakeManifest;
 const referenceStore = new LocalFrameStore(path.join(tempRoot, 'frames-reference'));
 const children = new Set<ChildProcess>();
 
@@ -187,6 +190,19 @@ describe('baking a route with the Chromium renderer pool', { concurrency: false 
       assertSameManifest(await referenceStore.readManifest(key), reference, 'the stored manifest');
       const lastSegment = await referenceStore.readSegment(key, SEGMENTS - 1);
       assert.equal(lastSegment.length, 601 - (SEGMENTS - 1) * FRAMES_PER_SEGMENT);
+
+      // The VP9 twin, encoded from the same frames in the same pass.
+      const twin = await referenceStore.readManifest(twinKey);
+      assert.ok(twin !== null, 'the VP9 twin has a manifest');
+      referenceTwin = twin;
+      assert.equal(twin.codec, 'vp9');
+      assert.deepEqual(
+        twin.chunks.map((chunk) => chunk.index),
+        Array.from({ length: 601 }, (_, i) => i),
+      );
+      assert.ok(twin.chunks.filter((chunk) => chunk.index % FRAMES_PER_SEGMENT === 0).every((chunk) => chunk.key));
+      const bytes = (manifest: BakeManifest) => manifest.chunks.reduce((sum, chunk) => sum + chunk.size, 0);
+      console.log(`  360p bytes: VP8 ${bytes(reference)}, VP9 ${bytes(twin)}`);
     },
   );
 
@@ -224,6 +240,7 @@ describe('baking a route with the Chromium renderer pool', { concurrency: false 
     assert.match(rerun.stdout, /360p\s+\[█+\] 100% 601\/601 frames/, 'plain progress lines when stdout is not a terminal');
 
     assertSameManifest(await store.readManifest(key), reference, 'the resumed bake against the uninterrupted one');
+    assertSameManifest(await store.readManifest(twinKey), referenceTwin, 'the resumed VP9 twin against the uninterrupted one');
   });
 
   test('a corrupted chunk on disk is detected and its segment re-baked to the same bytes', { timeout: BAKE_TIMEOUT_MS }, async () => {
