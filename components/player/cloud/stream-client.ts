@@ -73,8 +73,8 @@ export class CloudStreamClient {
   readonly #pipeline: PicturePipeline;
   readonly #lateFrames = new LateFrameWindow();
   #dataSaver: boolean;
-  #vp8 = false;
-  #vp9 = false;
+  /** What WebCodecs decodes here, as the join reports it (the server picks VP9 or VP8 from it). */
+  #decodes = { webcodecsVp8: false, webcodecsVp9: false };
   #snapshot: CloudSnapshot = INITIAL_CLOUD_SNAPSHOT;
   #selectable: { from: SessionState | null; ids: readonly ProfileId[] } = { from: null, ids: [] };
   #media = { waiting: false, primed: false, starved: false };
@@ -159,7 +159,8 @@ export class CloudStreamClient {
   async start(): Promise<void> {
     this.marks.startedAtMs = this.#now();
     this.#context = this.#canvas.getContext('2d', { alpha: false });
-    [this.#vp8, this.#vp9] = await Promise.all([canDecodeVp8(), canDecodeVp9()]);
+    const [webcodecsVp8, webcodecsVp9] = await Promise.all([canDecodeVp8(), canDecodeVp9()]);
+    this.#decodes = { webcodecsVp8, webcodecsVp9 };
     if (this.#closed) return;
     const config = {
       routeId: this.#options.routeId,
@@ -243,12 +244,7 @@ export class CloudStreamClient {
   #capabilities(): StreamCapabilities {
     const hints = connectionHints();
     const connectionType = hints?.type && isConnectionType(hints.type) ? hints.type : 'unknown';
-    return {
-      webcodecsVp8: this.#vp8,
-      webcodecsVp9: this.#vp9,
-      saveData: this.#dataSaver || connectionAsksToSaveData(hints),
-      connectionType,
-    };
+    return { ...this.#decodes, saveData: this.#dataSaver || connectionAsksToSaveData(hints), connectionType };
   }
 
   #readClock(): ClockReading {

@@ -63,9 +63,8 @@ export function initialSessionState(
 
 /** Profiles the viewer may pick by hand: decodable here and within the data-saver cap. */
 export function selectableProfiles(state: SessionState): ProfileId[] {
-  return allowedProfiles(state.profiles, profileCapsOf(state.capabilities, null), { includeSuperseded: true }).map(
-    (profile) => profile.id as ProfileId,
-  );
+  const caps = profileCapsOf(state.capabilities, null);
+  return allowedProfiles(state.profiles, caps, { includeSuperseded: true }).map((profile) => profile.id as ProfileId);
 }
 
 /** The earliest deadline the driver should wake the reducer at, or null. */
