@@ -277,6 +277,8 @@ describe('baking a route with the Chromium renderer pool', { concurrency: false 
       // Start from the reference minus its last three segments, so the job renders only those.
       const store = new LocalFrameStore(path.join(tempRoot, 'frames-renderer-killed'));
       fs.cpSync(referenceStore.bakeDirectory(key), store.bakeDirectory(key), { recursive: true });
+      // Its VP9 twin as well: a segment is kept only when both encodings of it are stored.
+      fs.cpSync(referenceStore.bakeDirectory(twinKey), store.bakeDirectory(twinKey), { recursive: true });
       fs.rmSync(store.manifestPath(key));
       for (let segmentIndex = SEGMENTS - 3; segmentIndex < SEGMENTS; segmentIndex++) fs.rmSync(store.segmentPath(key, segmentIndex));
 
