@@ -10,7 +10,7 @@ import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream
 import { useLatestRef } from '../use-latest-ref';
 import { StreamStatsPanel } from './StreamStatsPanel';
 import { cloudStateBlocksPlayback, INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
-import type { YunshanCloudHandle } from './cloud-test-handle';
+import { cloudTestHandle } from './cloud-test-handle';
 import styles from './CloudStreamView.module.css';
 
 const DATA_SAVER_KEY = 'yunshan.cloud.dataSaver';
@@ -85,45 +85,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       },
     });
     clientRef.current = client;
-    const handle: YunshanCloudHandle = {
-      get state() {
-        return client.snapshot.state;
-      },
-      get transport() {
-        return client.snapshot.transport;
-      },
-      get profile() {
-        return client.snapshot.profile;
-      },
-      get framesDecoded() {
-        return client.counters.framesDecoded;
-      },
-      get framesByCodec() {
-        return client.counters.framesByCodec;
-      },
-      get framesShown() {
-        return client.counters.framesShown;
-      },
-      get dropped() {
-        return client.counters.dropped;
-      },
-      get lastShownFrameIndex() {
-        return client.counters.lastShownFrameIndex;
-      },
-      get problem() {
-        return client.snapshot.problem;
-      },
-      get httpRequests() {
-        return { ...client.httpRequests };
-      },
-      get renderUrl() {
-        return client.renderUrl;
-      },
-      get marks() {
-        return { ...client.marks };
-      },
-      stats: () => client.stats(),
-    };
+    const handle = cloudTestHandle(client);
     window.__yunshanCloud = handle;
     void client.start();
     return () => {

@@ -1,6 +1,6 @@
 // What the cloud view puts on window for end-to-end tests and the bench: live counters
 // read straight from the stream client (getters, so a test never reads a stale copy).
-import type { CloudState, CloudStats } from './stream-client';
+import type { CloudState, CloudStats, CloudStreamClient } from './stream-client';
 import type { PlayerTransport } from './stream-client/cloud-snapshot';
 
 export interface YunshanCloudHandle {
@@ -33,4 +33,33 @@ declare global {
   interface Window {
     __yunshanCloud?: YunshanCloudHandle;
   }
+}
+
+/** Fields read live from the client's snapshot and from its picture counters. */
+const SNAPSHOT_FIELDS = ['state', 'transport', 'profile', 'problem'] as const;
+const COUNTER_FIELDS = ['framesDecoded', 'framesByCodec', 'framesShown', 'dropped', 'lastShownFrameIndex'] as const;
+type CopiedField = 'httpRequests' | 'renderUrl' | 'marks' | 'stats';
+// Fails to compile if the handle grows a field that none of the lists above serves.
+const EVERY_FIELD_SERVED: Record<
+  Exclude<keyof YunshanCloudHandle, (typeof SNAPSHOT_FIELDS)[number] | (typeof COUNTER_FIELDS)[number] | CopiedField>,
+  never
+> = {};
+
+function liveGetters<S extends object, K extends keyof S>(read: () => S, fields: readonly K[]): PropertyDescriptorMap {
+  return Object.fromEntries(fields.map((field) => [field, { get: () => read()[field], enumerable: true }]));
+}
+
+/** The handle for a running client: every field a getter, so a test never reads a stale copy. */
+export function cloudTestHandle(client: CloudStreamClient): YunshanCloudHandle {
+  void EVERY_FIELD_SERVED;
+  return Object.defineProperties(
+    { stats: () => client.stats() },
+    {
+      ...liveGetters(() => client.snapshot, SNAPSHOT_FIELDS),
+      ...liveGetters(() => client.counters, COUNTER_FIELDS),
+      httpRequests: { get: () => ({ ...client.httpRequests }), enumerable: true },
+      renderUrl: { get: () => client.renderUrl, enumerable: true },
+      marks: { get: () => ({ ...client.marks }), enumerable: true },
+    },
+  ) as YunshanCloudHandle;
 }
