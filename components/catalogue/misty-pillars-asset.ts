@@ -6,14 +6,15 @@ import { mistyPillarsSvg } from './misty-pillars-svg';
 export const MISTY_PILLARS_PATH = '/art/misty-pillars.svg';
 
 let markup: string | null = null;
+let url: string | null = null;
 
 export function mistyPillarsMarkup(): string {
   markup ??= mistyPillarsSvg();
   return markup;
 }
 
-/** The address pages use: the path with the picture's content hash as its version. */
+/** The address pages use: the path with the picture's content hash as its version (hashed once, not per page). */
 export function mistyPillarsUrl(): string {
-  const version = createHash('sha256').update(mistyPillarsMarkup()).digest('hex').slice(0, 12);
-  return `${MISTY_PILLARS_PATH}?v=${version}`;
+  url ??= `${MISTY_PILLARS_PATH}?v=${createHash('sha256').update(mistyPillarsMarkup()).digest('hex').slice(0, 12)}`;
+  return url;
 }

@@ -21,6 +21,11 @@ export function decodes(codec: ProfileCodec, codecs: DecodableCodecs): boolean {
   return codec === 'jpeg' || codecs[codec];
 }
 
+/** Whether WebCodecs decodes a video codec here: JPEG is then only a last resort (it costs more bytes). */
+export function decodesVideo(codecs: DecodableCodecs): boolean {
+  return codecs.vp8 || codecs.vp9;
+}
+
 /**
  * The baked profiles to offer, in ladder order, one per rung: a rung's VP9 twin replaces its
  * VP8 profile when both the browser and the bake have it. The JPEG profile is offered to

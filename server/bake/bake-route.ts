@@ -7,7 +7,7 @@ import type { Route } from '@/scenes/routes/route-schema';
 import { describeChunk } from '../frame-store/chunk-entry';
 import type { BakeKey, BakeManifest, FrameStore, RendererPool } from './bake-contracts';
 import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';
-import { bakeSegment, segmentRequestFor } from './bake-segment';
+import { bakeSegment, segmentRequestFor, twinKeyOf } from './bake-segment';
 import { FRAMES_PER_SEGMENT, frameCountFor } from '@/scenes/protocol/frame-timing';
 import { BAKE_FPS, QUALITY_PROFILES, vp9TwinOf, type QualityProfile } from '@/scenes/protocol/profile-ladder';
 
@@ -158,7 +158,7 @@ export async function bakeRoute(request: BakeRouteRequest, options: BakeRouteOpt
   if (failed) throw stopAll.signal.aborted ? stopAll.signal.reason : failed.reason;
 
   const manifestOf = (profile: QualityProfile, entries: ChunkEntry[][]): BakeManifest => ({
-    key: { ...key, profileId: profile.id },
+    key: twinKeyOf(key, profile),
     codec: profile.codec,
     width: profile.width,
     height: profile.height,

@@ -1,7 +1,7 @@
 // Which baked profiles a viewer may stream, and which one it starts on: pure rules over
 // the route's manifests and what the viewer said it can decode.
 import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
-import { sameRungIn, streamableProfiles } from '@/scenes/protocol/codec-choice';
+import { decodesVideo, sameRungIn, streamableProfiles, type DecodableCodecs } from '@/scenes/protocol/codec-choice';
 import type { JoinMessage } from '@/scenes/protocol/client-messages';
 import type { ProfileSummary } from '@/scenes/protocol/server-messages';
 import type { BakedRoute } from './baked-route-source';
@@ -18,8 +18,9 @@ export function profileSummary(id: ProfileId): ProfileSummary {
 export function allowedProfiles(route: Pick<BakedRoute, 'manifests'>, join: Pick<JoinMessage, 'capabilities'>): ProfileId[] {
   const { saveData, connectionType } = join.capabilities;
   const capHeight = saveData || connectionType === 'cellular' ? 360 : Number.POSITIVE_INFINITY;
-  const codecs = { vp8: join.capabilities.webcodecsVp8, vp9: join.capabilities.webcodecsVp9 === true };
-  return streamableProfiles((id) => route.manifests.has(id), codecs).filter((id) => QUALITY_PROFILES[id].height <= capHeight);
+  return streamableProfiles((id) => route.manifests.has(id), decodableCodecs(join)).filter(
+    (id) => QUALITY_PROFILES[id].height <= capHeight,
+  );
 }
 
 /**
@@ -29,7 +30,7 @@ export function allowedProfiles(route: Pick<BakedRoute, 'manifests'>, join: Pick
 export function chooseProfile(allowed: readonly ProfileId[], join: Pick<JoinMessage, 'profile' | 'capabilities'>): ProfileId | null {
   const sameRung = sameRungIn(join.profile, allowed);
   if (sameRung !== null) return sameRung;
-  const video = join.capabilities.webcodecsVp8 || join.capabilities.webcodecsVp9 === true;
+  const video = decodesVideo(decodableCodecs(join));
   const preferred = (id: ProfileId) => Number((QUALITY_PROFILES[id].codec !== 'jpeg') === video);
   const desiredHeight = QUALITY_PROFILES[join.profile].height;
   const ranked = [...allowed].sort((a, b) => {
@@ -42,4 +43,9 @@ export function chooseProfile(allowed: readonly ProfileId[], join: Pick<JoinMess
     [...allowed].sort((a, b) => QUALITY_PROFILES[a].height - QUALITY_PROFILES[b].height)[0] ??
     null
   );
+}
+
+/** What the viewer's join says WebCodecs decodes (an older player says nothing of VP9). */
+function decodableCodecs(join: Pick<JoinMessage, 'capabilities'>): DecodableCodecs {
+  return { vp8: join.capabilities.webcodecsVp8, vp9: join.capabilities.webcodecsVp9 === true };
 }

@@ -3,6 +3,7 @@
 // throughput and late frames. Pure: the stream client feeds it numbers once a second
 // and asks for a switch, which the server makes at the next keyframe. A cinematic profile
 // replaces the standard ones of its size and above, so Auto climbs to the better picture.
+import { decodes, decodesVideo } from '@/scenes/protocol/codec-choice';
 import { withoutSupersededProfiles } from './cinematic-profiles';
 
 export interface StreamProfileInfo {
@@ -89,10 +90,9 @@ export function allowedProfiles(
   { includeSuperseded = false } = {},
 ): StreamProfileInfo[] {
   // JPEG costs more bytes than VP8 or VP9 at the same size: it is only for browsers without WebCodecs.
-  const video = caps.vp8Supported || caps.vp9Supported === true;
-  const matching = available.filter((profile) =>
-    profile.codec === 'jpeg' ? !video : profile.codec === 'vp9' ? caps.vp9Supported === true : caps.vp8Supported,
-  );
+  const codecs = { vp8: caps.vp8Supported, vp9: caps.vp9Supported === true };
+  const video = decodesVideo(codecs);
+  const matching = available.filter((profile) => (profile.codec === 'jpeg' ? !video : decodes(profile.codec, codecs)));
   const decodable = (includeSuperseded ? matching : withoutSupersededProfiles(matching)).sort(byCost);
   if (decodable.length === 0) return [];
   const smallest = decodable[0];

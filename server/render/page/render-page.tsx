@@ -6,6 +6,7 @@ import { FlightCanvas, type FlightRendererControl } from '@/components/scene/Fli
 import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
 import { frameTimestampUs } from '@/scenes/protocol/frame-timing';
+import { WEBCODECS_CODEC_STRINGS } from '@/scenes/protocol/codec-choice';
 import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
 import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, StillJob } from './render-page-api';
 import { canvasBlob, createJpegSegmentEncoder, createVideoSegmentEncoder, type SegmentEncoder } from './segment-encoders';
@@ -115,7 +116,12 @@ async function start(): Promise<RenderPageApi> {
     // The bench's quality measure decodes what leaves and compares it with what was drawn.
     const probe =
       job.measureQuality && !job.renderOnly && job.codec === 'vp8'
-        ? createQualityProbe(socket, job.vp9BitrateKbps === null ? ['vp8'] : ['vp8', 'vp09.00.10.08'], canvas.width, canvas.height)
+        ? createQualityProbe(
+            socket,
+            job.vp9BitrateKbps === null ? [WEBCODECS_CODEC_STRINGS.vp8] : [WEBCODECS_CODEC_STRINGS.vp8, WEBCODECS_CODEC_STRINGS.vp9],
+            canvas.width,
+            canvas.height,
+          )
         : null;
     const out = probe?.socket ?? socket;
     if (!job.renderOnly) {

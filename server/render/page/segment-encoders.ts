@@ -2,6 +2,7 @@
 // segment (so segments are independent and bakes resumable), or JPEG per frame. Both snapshot the
 // canvas right after it is drawn and encode off the main thread, so the next frame renders
 // while this one encodes; they only wait when their queue gets deep.
+import { WEBCODECS_CODEC_STRINGS } from '@/scenes/protocol/codec-choice';
 import type { ChunkSocket } from './chunk-socket';
 
 export interface SegmentEncoder {
@@ -23,20 +24,17 @@ export interface SegmentEncoderOptions {
   encoding?: number;
 }
 
-/** The WebCodecs codec string the encoder is configured with: VP9 profile 0, level 1.0, 8 bit (what every VP9 decoder takes). */
-const ENCODER_CODEC_STRINGS = { vp8: 'vp8', vp9: 'vp09.00.10.08' } as const;
-
 /** Frames waiting in the encoder before the page stops drawing: enough to keep it busy, few enough to bound memory. */
 const MAX_QUEUED_FRAMES = 2;
 
 export async function createVideoSegmentEncoder(
-  codec: keyof typeof ENCODER_CODEC_STRINGS,
+  codec: keyof typeof WEBCODECS_CODEC_STRINGS,
   options: SegmentEncoderOptions,
   socket: ChunkSocket,
 ): Promise<SegmentEncoder> {
   const name = codec.toUpperCase();
   const config: VideoEncoderConfig = {
-    codec: ENCODER_CODEC_STRINGS[codec],
+    codec: WEBCODECS_CODEC_STRINGS[codec],
     width: options.width,
     height: options.height,
     bitrate: options.bitrateKbps * 1000,
