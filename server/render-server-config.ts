@@ -9,6 +9,7 @@ import { loadFarmSettings, type FarmSettings } from './farm/farm-settings';
 import { STREAM_TRANSPORT_MODES, type StreamTransportMode } from './stream/http-handoff';
 import { parseFrameStoreSettings, type FrameStoreSettings } from './frame-store/frame-store-settings';
 import { loadNodeRegistrySettings, type NodeRegistrySettings } from './nodes/node-settings';
+import { DEFAULT_BAKE_YIELD, type BakeYieldSettings } from './render/bake-yield-policy';
 
 const EnvSchema = z.object({
   YUNSHAN_RENDER_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
@@ -22,6 +23,11 @@ const EnvSchema = z.object({
   CHROMIUM_PATH: z.string().min(1).optional(),
   /** 0 lets renderers compete with the streams and the web app (a machine that only bakes); by default they yield. */
   YUNSHAN_RENDER_LOW_PRIORITY: z.enum(['0', '1']).default('1'),
+  /**
+   * The bake steps aside (between frames) while the rest of the machine uses more than this
+   * many cores; 'off' lets it draw whenever the scheduler allows. Only with low priority on.
+   */
+  YUNSHAN_BAKE_YIELD_CORES: z.union([z.literal('off'), z.coerce.number().min(0).max(1024)]).default(DEFAULT_BAKE_YIELD.holdAboveCores),
   /** Comma-separated origins whose pages may open a stream (the site's own origin in production). */
   YUNSHAN_STREAM_ALLOWED_ORIGINS: z.string().default('http://localhost:3000,http://127.0.0.1:3000'),
   /** Concurrent streams this node serves; one more is answered 'busy'. */
@@ -89,6 +95,8 @@ export interface RenderServerConfig {
   bakeEnabled: boolean;
   chromiumPath: string;
   renderLowPriority: boolean;
+  /** When renderers hold for the machine's foreground (YUNSHAN_BAKE_YIELD_CORES); null where they never do. */
+  bakeYield: BakeYieldSettings | null;
   /** Opens the operations endpoints to peers beyond loopback that present it. */
   opsToken: string | undefined;
   /** Opens POST /api/bake-requests to the web app that presents it (YUNSHAN_RENDER_API_TOKEN). */
@@ -135,6 +143,10 @@ export function loadRenderServerConfig(
     bakeEnabled: settings.YUNSHAN_BAKE === '1',
     chromiumPath: settings.YUNSHAN_CHROMIUM_PATH ?? settings.CHROMIUM_PATH ?? DEFAULT_CHROMIUM_PATH,
     renderLowPriority: settings.YUNSHAN_RENDER_LOW_PRIORITY === '1',
+    bakeYield:
+      settings.YUNSHAN_RENDER_LOW_PRIORITY === '1' && settings.YUNSHAN_BAKE_YIELD_CORES !== 'off'
+        ? { ...DEFAULT_BAKE_YIELD, holdAboveCores: settings.YUNSHAN_BAKE_YIELD_CORES }
+        : null,
     opsToken: settings.YUNSHAN_OPS_TOKEN,
     apiToken: settings.YUNSHAN_RENDER_API_TOKEN,
     maxEventStreams: settings.YUNSHAN_OPS_MAX_EVENT_STREAMS,

@@ -20,7 +20,7 @@ import { routeBakeProgress } from './bake/route-bake-progress';
 import { createLogger, type Logger } from './log';
 import { MetricsRegistry } from './metrics';
 import type { RenderServerConfig } from './render-server-config';
-import { createRendererPool, type ChromiumRendererPool } from './render/renderer-pool';
+import { createRendererPool, type BakeYieldStatus, type ChromiumRendererPool } from './render/renderer-pool';
 import { openRouteStore } from './routes/open-route-store';
 import { BakedRouteSource } from './stream/baked-route-source';
 import { BakeProgressPublisher } from './stream/bake-progress-room';
@@ -63,6 +63,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
         size: config.renderers,
         executablePath: config.chromiumPath,
         lowPriority: config.renderLowPriority,
+        yieldToForeground: config.bakeYield,
         log: (line) => renderLog.info(line),
       });
     } catch (error) {
@@ -86,6 +87,12 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     { value: pool?.restarts ?? 0 },
   ]);
   metrics.collected('yunshan_renderers', 'Renderer processes in the pool.', 'gauge', () => [{ value: pool?.size ?? 0 }]);
+  metrics.collected('yunshan_bake_held', '1 while renderers hold between frames for the machine’s foreground.', 'gauge', () => [
+    { value: pool?.yieldStatus()?.held ? 1 : 0 },
+  ]);
+  metrics.collected('yunshan_bake_held_seconds_total', 'Seconds renderers held for the machine’s foreground.', 'counter', () => [
+    { value: pool?.yieldStatus()?.heldSeconds ?? 0 },
+  ]);
 
   let queueCounts: Record<BakeJobStatus, number> = await queue.countByStatus();
   const refreshCounts = async () => {
@@ -182,7 +189,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
           : poolFailure !== null
             ? `no renderer is running (${poolFailure}); bakes wait until the render server is restarted`
             : baking
-              ? `baking with ${pool?.liveRenderers ?? 0} of ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}`
+              ? `baking with ${pool?.liveRenderers ?? 0} of ${pool?.size ?? 0} renderer(s) on ${pool?.backend ?? 'unknown GL'}${heldNote(pool?.yieldStatus() ?? null)}`
               : bakingOffReason || 'the bake worker is not running',
       baking,
       renderers: pool?.liveRenderers ?? 0,
@@ -301,4 +308,11 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
       await frames.close();
     },
   };
+}
+
+/** Said beside "baking with …" while the bake steps aside, so an operator sees why it is slow. */
+function heldNote(status: BakeYieldStatus | null): string {
+  if (status === null || !status.held) return '';
+  const cores = status.foregroundCores === null ? '' : ` (${status.foregroundCores.toFixed(1)} cores in use)`;
+  return `; holding between frames while the rest of the machine is busy${cores}`;
 }

@@ -29,6 +29,8 @@ export interface RenderedSegment {
   /** Milliseconds spent rendering (draw + readback) and in total, for the bench and metrics. */
   renderMs: number;
   totalMs: number;
+  /** Of totalMs: time the renderer held the segment between frames because the machine's foreground needed the CPU. */
+  heldMs?: number;
   /** Luma PSNR of each encoding against the drawn frames, when the bench asked for it. */
   quality?: { encoding: number; frames: number; meanPsnrDb: number; minPsnrDb: number }[];
 }

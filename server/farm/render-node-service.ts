@@ -41,6 +41,7 @@ export async function startRenderNodeService(
     size: renderConfig.renderers,
     executablePath: renderConfig.chromiumPath,
     lowPriority: renderConfig.renderLowPriority,
+    yieldToForeground: renderConfig.bakeYield,
     log: (line) => renderLog.info(line),
   });
   const queue = new BullmqSegmentQueue(settings);

@@ -18,6 +18,8 @@ export type StillFormat = 'jpeg' | 'png';
 export interface ChromiumRendererOptions extends ChromiumLaunchOptions {
   /** The scene's quality tier for stills (posters); segments use their profile's tier. */
   tier: SceneTier;
+  /** Milliseconds the bake has been held so far (bake-yield.ts): time held is not time hung. */
+  heldMs?: () => number;
 }
 
 const STILL_JPEG_QUALITY = 0.9;
@@ -40,6 +42,7 @@ export class ChromiumRenderer {
   private readonly host: RenderPageHost;
   private readonly sceneTimeoutMs: number;
   private readonly tier: SceneTier;
+  private readonly heldMs: () => number;
   private sceneKey: string | null = null;
   private nextRequestId = 1;
   private pending: PendingRequest | null = null;
@@ -64,6 +67,7 @@ export class ChromiumRenderer {
     this.backend = renderBackendName(info.glRenderer);
     this.sceneTimeoutMs = options.timeoutMs;
     this.tier = options.tier;
+    this.heldMs = options.heldMs ?? (() => 0);
   }
 
   static async start(id: string, host: RenderPageHost, options: ChromiumRendererOptions): Promise<ChromiumRenderer> {
@@ -155,9 +159,10 @@ export class ChromiumRenderer {
       const chunks = collectChunks(ofEncoding(0), expected, expected, request.firstFrame);
       const totalMs = performance.now() - startMs;
       const measured = result.quality === undefined ? {} : { quality: result.quality };
-      if (encodings < 2) return { chunks, renderMs: result.renderMs, totalMs, ...measured };
+      const timings = { renderMs: result.renderMs, totalMs, heldMs: result.heldMs };
+      if (encodings < 2) return { chunks, ...timings, ...measured };
       const twinChunks = collectChunks(ofEncoding(1), expected, expected, request.firstFrame);
-      return { chunks, twinChunks, renderMs: result.renderMs, totalMs, ...measured };
+      return { chunks, twinChunks, ...timings, ...measured };
     });
   }
 
@@ -181,6 +186,12 @@ export class ChromiumRenderer {
       const [still] = collectChunks(pending.chunks, 1, 1, 0);
       return still.data;
     });
+  }
+
+  /** Holds (or releases) the page's segments between frames; a renderer that is gone has nothing to hold. */
+  setHeld(held: boolean): void {
+    if (this.failure || this.closing) return;
+    this.page.evaluate((hold) => window.__yunshanRender!.setHeld(hold), held).catch(() => undefined);
   }
 
   /** Kills the browser now; used for crashes and hangs, and by tests. */
@@ -226,10 +237,20 @@ export class ChromiumRenderer {
     }
   }
 
+  /** Rejects once the work has had timeoutMs of time not held for the machine's foreground. */
   private withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
+    const startMs = performance.now();
+    const heldAtStartMs = this.heldMs();
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s: the renderer is hung`)), timeoutMs);
+      const armFor = (ms: number) => {
+        timer = setTimeout(() => {
+          const workingMs = performance.now() - startMs - (this.heldMs() - heldAtStartMs);
+          if (workingMs < timeoutMs) armFor(timeoutMs - workingMs);
+          else reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s: the renderer is hung`));
+        }, ms);
+      };
+      armFor(timeoutMs);
     });
     return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
   }

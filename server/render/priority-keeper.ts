@@ -3,10 +3,10 @@
 // threads after start (to nice -8 when it runs as root), so one pass at launch is not
 // enough: the keeper looks again every few seconds and lowers whatever rose or is new.
 import { execFile } from 'node:child_process';
-import { readdir, readFile } from 'node:fs/promises';
 import os from 'node:os';
 import { promisify } from 'node:util';
-import { descendantPids, LOWEST_NICE, needsIdlePolicy, needsLowestNice, parseProcStat, type ProcStat } from './process-priority';
+import { descendantPids, LOWEST_NICE, needsIdlePolicy, needsLowestNice } from './process-priority';
+import { readAllStats } from './proc-stats';
 
 const run = promisify(execFile);
 export const PRIORITY_KEEPER_INTERVAL_MS = 3_000;
@@ -72,25 +72,4 @@ export function startPriorityKeeper(rootPid: number, options: PriorityKeeperOpti
       clearInterval(timer);
     },
   };
-}
-
-/** Every readable stat under a /proc-like folder of numeric entries; entries that vanish mid-read are skipped. */
-async function readAllStats(dir: string): Promise<ProcStat[]> {
-  let entries: string[];
-  try {
-    entries = await readdir(dir);
-  } catch {
-    return [];
-  }
-  const stats: ProcStat[] = [];
-  for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = parseProcStat(await readFile(`${dir}/${entry}/stat`, 'utf8'));
-      if (stat !== null) stats.push(stat);
-    } catch {
-      // Gone already.
-    }
-  }
-  return stats;
 }

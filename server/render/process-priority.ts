@@ -13,6 +13,8 @@ export interface ProcStat {
   nice: number;
   /** Scheduling policy: 0 normal, 3 batch, 5 idle. */
   policy: number;
+  /** User plus system CPU time so far, in clock ticks (USER_HZ, as /proc/stat counts). */
+  cpuTicks: number;
 }
 
 /**
@@ -30,7 +32,7 @@ export function parseProcStat(text: string): ProcStat | null {
     .trim()
     .split(/\s+/);
   const field = (n: number) => Number(rest[n - 3]);
-  const stat = { pid, ppid: field(4), nice: field(19), policy: field(41) };
+  const stat = { pid, ppid: field(4), nice: field(19), policy: field(41), cpuTicks: field(14) + field(15) };
   return Object.values(stat).every(Number.isInteger) ? stat : null;
 }
 

@@ -10,6 +10,8 @@ import { chromiumLaunchDefaults } from './chromium-launch';
 import { ChromiumRenderer, type StillFormat } from './chromium-renderer';
 import { startRenderPageHost, type RenderPageHost } from './render-page-host';
 import { ChromiumMissingError, RendererFailedError } from './renderer-errors';
+import type { BakeYieldSettings } from './bake-yield-policy';
+import { startBakeYield, type BakeYield } from './bake-yield';
 
 export interface RendererPoolOptions {
   /** Renderers (browsers) at once; each takes about 1.2 GB and a core or more. Default: one per two cores. */
@@ -26,6 +28,12 @@ export interface RendererPoolOptions {
   segmentTimeoutMs?: (request: SegmentRequest) => number;
   /** The scene's quality tier (default 'bake'). It decides the pixels: a bake's scene version must name it. */
   tier?: SceneTier;
+  /**
+   * Hold every renderer between frames while the machine's foreground (the web app, streams,
+   * a browser) needs the CPU; null (the default) draws whenever the scheduler lets it. The
+   * render server turns it on (YUNSHAN_BAKE_YIELD_CORES).
+   */
+  yieldToForeground?: BakeYieldSettings | null;
   /** Pause between attempts to start a replacement renderer (default 2 s). */
   replaceRetryDelayMs?: number;
   log?: (line: string) => void;
@@ -48,6 +56,16 @@ export interface ChromiumRendererPool extends RendererPool {
   readonly liveRenderers: number;
   /** Why the pool can render nothing (every renderer died and none could be restarted); null while it can. */
   readonly failure: string | null;
+  /** Whether the renderers are held for the machine's foreground now; null where the pool does not yield. */
+  yieldStatus(): BakeYieldStatus | null;
+}
+
+export interface BakeYieldStatus {
+  held: boolean;
+  /** The latest reading of the foreground's CPU use, in cores. */
+  foregroundCores: number | null;
+  /** Seconds held since the pool started. */
+  heldSeconds: number;
 }
 
 const MIN_SEGMENT_TIMEOUT_MS = 30_000;
@@ -77,25 +95,30 @@ interface Waiter {
 
 export async function createRendererPool(options: RendererPoolOptions = {}): Promise<ChromiumRendererPool> {
   const defaults = chromiumLaunchDefaults();
+  const log = options.log ?? (() => undefined);
+  const bakeYield: BakeYield | null = options.yieldToForeground ? await startBakeYield(options.yieldToForeground) : null;
   const launchOptions = {
     executablePath: options.executablePath ?? defaults.executablePath,
     glFlags: options.glFlags ?? defaults.glFlags,
     lowPriority: options.lowPriority ?? defaults.lowPriority,
     timeoutMs: options.startupTimeoutMs ?? 120_000,
     tier: options.tier ?? 'bake',
+    heldMs: () => bakeYield?.heldMs() ?? 0,
   };
   const size = Math.max(1, options.size ?? Math.floor(os.availableParallelism() / 2));
   // Adapts to the host: a machine that is slow (or shared) is not mistaken for a hung renderer.
   let msPer360pFrame = GUESS_MS_PER_360P_FRAME;
   const segmentTimeoutMs = options.segmentTimeoutMs ?? ((request: SegmentRequest) => segmentTimeoutFor(request, msPer360pFrame));
   const observeCost = (request: SegmentRequest, segment: RenderedSegment) => {
-    const observed = segment.totalMs / request.frameCount / pixelScale(request.profile);
+    const observed = (segment.totalMs - (segment.heldMs ?? 0)) / request.frameCount / pixelScale(request.profile);
     msPer360pFrame = Math.max(observed, (1 - COST_SMOOTHING) * msPer360pFrame + COST_SMOOTHING * observed);
   };
-  const log = options.log ?? (() => undefined);
 
   // Before bundling anything: the one error a host without a browser should see.
-  if (!existsSync(launchOptions.executablePath)) throw new ChromiumMissingError(launchOptions.executablePath);
+  if (!existsSync(launchOptions.executablePath)) {
+    bakeYield?.stop();
+    throw new ChromiumMissingError(launchOptions.executablePath);
+  }
   const host: RenderPageHost = await startRenderPageHost();
   const idle: ChromiumRenderer[] = [];
   const live = new Set<ChromiumRenderer>();
@@ -112,6 +135,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
       throw new Error('The renderer pool is closed');
     }
     live.add(renderer);
+    if (bakeYield?.held) renderer.setHeld(true);
     renderer.onFailure((error) => {
       live.delete(renderer);
       const at = idle.indexOf(renderer);
@@ -166,6 +190,15 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
     }
   }
 
+  bakeYield?.onChange((held) => {
+    log(
+      held
+        ? `Holding the bake: the foreground uses ${bakeYield.foregroundCores?.toFixed(2)} cores`
+        : 'The machine is calm again: baking on',
+    );
+    for (const renderer of live) renderer.setHeld(held);
+  });
+
   let first: ChromiumRenderer;
   try {
     // All at once: a missing browser or missing WebGL2 shows up here, at start, with its own error.
@@ -174,6 +207,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
     first = started[0];
   } catch (error) {
     closed = true;
+    bakeYield?.stop();
     await Promise.all([...live].map((renderer) => renderer.close()));
     await host.close();
     throw error;
@@ -195,6 +229,10 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
         ? null
         : `${brokenBy.message}: ${brokenBy.cause instanceof Error ? brokenBy.cause.message : String(brokenBy.cause)}`;
     },
+    yieldStatus: () =>
+      bakeYield === null
+        ? null
+        : { held: bakeYield.held, foregroundCores: bakeYield.foregroundCores, heldSeconds: bakeYield.heldMs() / 1000 },
     rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
     async lowerRendererPriorityNow() {
       await Promise.all([...live].map((renderer) => renderer.lowerPriorityNow()));
@@ -213,6 +251,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
     async close() {
       if (closed) return;
       closed = true;
+      bakeYield?.stop();
       for (const waiter of waiters.splice(0)) waiter.reject(new Error('The renderer pool is closed'));
       await Promise.all([...live].map((renderer) => renderer.close()));
       live.clear();

@@ -14,10 +14,10 @@ const IDLE_RENDERER =
 const ODD_NAME =
   '77 (a) b (c)) S 1 77 77 0 -1 4194304 101 0 0 0 0 0 0 0 20 0 1 0 22306 3133440 417 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 1 0 0 0 0 0 1 1 1 1 1 1 1 0';
 
-test('parses pid, parent, nice and policy, counting fields from the last parenthesis', () => {
-  assert.deepEqual(parseProcStat(GPU_THREAD), { pid: 4312, ppid: 4290, nice: -8, policy: 0 });
-  assert.deepEqual(parseProcStat(IDLE_RENDERER), { pid: 4301, ppid: 4278, nice: 19, policy: SCHED_IDLE });
-  assert.deepEqual(parseProcStat(ODD_NAME), { pid: 77, ppid: 1, nice: 0, policy: 0 });
+test('parses pid, parent, nice, policy and CPU time, counting fields from the last parenthesis', () => {
+  assert.deepEqual(parseProcStat(GPU_THREAD), { pid: 4312, ppid: 4290, nice: -8, policy: 0, cpuTicks: 311 + 52 });
+  assert.deepEqual(parseProcStat(IDLE_RENDERER), { pid: 4301, ppid: 4278, nice: 19, policy: SCHED_IDLE, cpuTicks: 812 + 97 });
+  assert.deepEqual(parseProcStat(ODD_NAME), { pid: 77, ppid: 1, nice: 0, policy: 0, cpuTicks: 0 });
   assert.equal(parseProcStat(''), null);
   assert.equal(parseProcStat('12 (truncated) S 1'), null);
 });

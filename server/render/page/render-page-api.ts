@@ -36,6 +36,8 @@ export interface SegmentJobResult {
   /** Of renderMs: running the frame callbacks and issuing GL commands (scene update on the CPU). */
   advanceMs: number;
   totalMs: number;
+  /** Of totalMs: waiting between frames while Node held the bake for the machine's foreground. */
+  heldMs: number;
   /** Per encoding, when the job measured quality. */
   quality?: EncodingQuality[];
 }
@@ -53,6 +55,8 @@ export interface RenderPageApi {
   setScene(route: Route, width: number, height: number, tier: SceneTier): Promise<void>;
   renderSegment(job: SegmentJob): Promise<SegmentJobResult>;
   renderStill(job: StillJob): Promise<void>;
+  /** Hold (true) or release (false) the frames of segments in progress and to come, between frames. */
+  setHeld(held: boolean): void;
 }
 
 declare global {

@@ -12,6 +12,7 @@ import type { RenderPageApi, RenderPageInfo, SegmentJob, SegmentJobResult, Still
 import { canvasBlob, createJpegSegmentEncoder, createVideoSegmentEncoder, type SegmentEncoder } from './segment-encoders';
 import { farawayTimeS } from './view-history-reset';
 import { createQualityProbe } from './encode-quality-probe';
+import { createFrameGate } from './frame-gate';
 
 const SOCKET_OPEN_TIMEOUT_MS = 10_000;
 const RESIZE_TIMEOUT_MS = 10_000;
@@ -57,6 +58,7 @@ async function start(): Promise<RenderPageApi> {
   const container = document.getElementById('scene');
   if (!container) throw new Error('The render page has no #scene element');
   const root = createRoot(container);
+  const gate = createFrameGate();
 
   let routeTimeS = 0;
   const getTimeS = () => routeTimeS;
@@ -134,7 +136,9 @@ async function start(): Promise<RenderPageApi> {
     }
     let renderMs = 0;
     let advanceMs = 0;
+    const waitedBeforeMs = gate.waitedMs();
     for (let i = 0; i < job.frameCount; i++) {
+      await gate.pass();
       const index = job.firstFrame + i;
       const frameStartMs = performance.now();
       drawAt(scene.control, index / job.fps);
@@ -154,7 +158,8 @@ async function start(): Promise<RenderPageApi> {
     for (const encoder of encoders) chunkCount += await encoder.finish();
     const quality = probe === null ? undefined : await probe.finish();
     socket.endRequest(job.requestId, chunkCount);
-    return { chunkCount, renderMs, advanceMs, totalMs: performance.now() - startMs, quality };
+    const heldMs = gate.waitedMs() - waitedBeforeMs;
+    return { chunkCount, renderMs, advanceMs, totalMs: performance.now() - startMs, heldMs, quality };
   }
 
   async function renderStill(job: StillJob): Promise<void> {
@@ -174,6 +179,7 @@ async function start(): Promise<RenderPageApi> {
     },
     renderSegment,
     renderStill,
+    setHeld: gate.setHeld,
   };
 }
 
