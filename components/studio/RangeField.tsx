@@ -2,6 +2,7 @@
 // A labelled slider for one number in the inspector, with its value and unit beside it,
 // an optional number box for exact values and an optional hint beneath.
 import styles from './studio-controls.module.css';
+import textField from './text-field.module.css';
 
 export interface RangeFieldProps {
   label: string;
@@ -42,7 +43,7 @@ export function RangeField({ label, min, max, step, value, onChange, unit, numbe
             value={value}
             onChange={(e) => onChange(Number(e.target.value))}
             data-testid={numberBox.testId}
-            className={styles.numberInput}
+            className={`${textField.textField} ${styles.numberInput}`}
           />
         )}
         <span className={styles.unit}>{unit}</span>

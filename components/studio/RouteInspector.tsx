@@ -22,6 +22,7 @@ import {
 import type { MapSelection } from './map-selection';
 import { RangeField } from './RangeField';
 import styles from './studio-controls.module.css';
+import textField from './text-field.module.css';
 
 /** The altitude sliders' range and step, metres; their number boxes take whole metres. */
 const ALTITUDE_RANGE = { min: 300, max: 1800, step: 5 };
@@ -196,6 +197,7 @@ function TextPair({
         <label key={key} className={styles.langField}>
           <span lang={lang}>{name}</span>
           <Input
+            className={textField.textField}
             lang={lang}
             value={value[key]}
             onChange={(e) => onChange({ ...value, [key]: e.target.value })}
@@ -279,7 +281,11 @@ function RouteSettings({ route, locale, messages: m, edit, autoDuration, onAutoD
       />
       <label className={styles.field}>
         <span>{m['studio.route.landmark']}</span>
-        <select value={route.landmark} onChange={(e) => edit((c) => ({ ...c, landmark: e.target.value as LandmarkId }))}>
+        <select
+          className={textField.textField}
+          value={route.landmark}
+          onChange={(e) => edit((c) => ({ ...c, landmark: e.target.value as LandmarkId }))}
+        >
           {LANDMARK_IDS.filter((id) => LANDMARKS[id].scene === route.scene).map((id) => (
             <option key={id} value={id}>
               {LANDMARKS[id].name[locale]}
@@ -289,7 +295,11 @@ function RouteSettings({ route, locale, messages: m, edit, autoDuration, onAutoD
       </label>
       <label className={styles.field}>
         <span>{m['studio.route.timeOfDay']}</span>
-        <select value={route.timeOfDay} onChange={(e) => edit((c) => ({ ...c, timeOfDay: e.target.value as TimeOfDay }))}>
+        <select
+          className={textField.textField}
+          value={route.timeOfDay}
+          onChange={(e) => edit((c) => ({ ...c, timeOfDay: e.target.value as TimeOfDay }))}
+        >
           {TIMES_OF_DAY.map((time) => (
             <option key={time} value={time}>
               {m[`timeOfDay.${time}`]}

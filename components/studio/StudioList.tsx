@@ -12,6 +12,7 @@ import { routeIdFromTitle, starterRoute } from './route-draft-edits';
 import { studioApi, type StudioListEntry } from './studio-api';
 import { CloudBadge } from './CloudBadge';
 import styles from './StudioList.module.css';
+import textField from './text-field.module.css';
 
 export interface StudioListProps {
   routes: StudioListEntry[];
@@ -101,15 +102,15 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
         <form className={styles.createForm} onSubmit={create} data-testid="new-route-form">
           <label>
             <span>{m['studio.list.titleZh']}</span>
-            <input name="titleZh" lang="zh-CN" required maxLength={120} data-testid="new-title-zh" />
+            <input className={textField.textField} name="titleZh" lang="zh-CN" required maxLength={120} data-testid="new-title-zh" />
           </label>
           <label>
             <span>{m['studio.list.titleEn']}</span>
-            <input name="titleEn" lang="en" required maxLength={120} data-testid="new-title-en" />
+            <input className={textField.textField} name="titleEn" lang="en" required maxLength={120} data-testid="new-title-en" />
           </label>
           <label>
             <span>{m['studio.route.landmark']}</span>
-            <select name="landmark" defaultValue={LANDMARK_IDS[0]} data-testid="new-landmark">
+            <select className={textField.textField} name="landmark" defaultValue={LANDMARK_IDS[0]} data-testid="new-landmark">
               {LANDMARK_IDS.map((id) => (
                 <option key={id} value={id}>
                   {LANDMARKS[id].name[locale]}

@@ -4,6 +4,7 @@
 // answer has set the session cookie, moves on to the studio.
 import { useState, type InputHTMLAttributes } from 'react';
 import { useRouter } from 'next/navigation';
+import textField from '@/components/studio/text-field.module.css';
 import styles from './login.module.css';
 
 /** A required input under its label. */
@@ -11,7 +12,7 @@ export function SignInField({ label, ...input }: { label: string } & InputHTMLAt
   return (
     <label className={styles.field}>
       <span className={styles.label}>{label}</span>
-      <input className={styles.input} required {...input} />
+      <input className={`${textField.textField} ${styles.input}`} required {...input} />
     </label>
   );
 }
