@@ -4,7 +4,7 @@
 import type { LocalizedText, Route, TimeOfDay } from '@/scenes/routes/route-schema';
 import { ROUTE_MAX_DURATION_S, ROUTE_MIN_DURATION_S } from '@/scenes/routes/route-schema';
 import type { AnySceneWorld } from '@/scenes/world/scene-worlds';
-import { LANDMARK_IDS, LANDMARKS, type LandmarkId } from '@/scenes/world/landmarks';
+import { LANDMARK_IDS, LANDMARKS } from '@/scenes/world/landmarks';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import {
@@ -21,6 +21,7 @@ import {
 } from './route-draft-edits';
 import type { MapSelection } from './map-selection';
 import { RangeField } from './RangeField';
+import { SelectField } from './SelectField';
 import styles from './studio-controls.module.css';
 import textField from './text-field.module.css';
 
@@ -279,34 +280,21 @@ function RouteSettings({ route, locale, messages: m, edit, autoDuration, onAutoD
         onChange={(description) => edit((c) => ({ ...c, description }), 'route-description')}
         testId="route-description"
       />
-      <label className={styles.field}>
-        <span>{m['studio.route.landmark']}</span>
-        <select
-          className={textField.textField}
-          value={route.landmark}
-          onChange={(e) => edit((c) => ({ ...c, landmark: e.target.value as LandmarkId }))}
-        >
-          {LANDMARK_IDS.filter((id) => LANDMARKS[id].scene === route.scene).map((id) => (
-            <option key={id} value={id}>
-              {LANDMARKS[id].name[locale]}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className={styles.field}>
-        <span>{m['studio.route.timeOfDay']}</span>
-        <select
-          className={textField.textField}
-          value={route.timeOfDay}
-          onChange={(e) => edit((c) => ({ ...c, timeOfDay: e.target.value as TimeOfDay }))}
-        >
-          {TIMES_OF_DAY.map((time) => (
-            <option key={time} value={time}>
-              {m[`timeOfDay.${time}`]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label={m['studio.route.landmark']}
+        value={route.landmark}
+        choices={LANDMARK_IDS.filter((id) => LANDMARKS[id].scene === route.scene).map((id) => ({
+          value: id,
+          label: LANDMARKS[id].name[locale],
+        }))}
+        onChange={(landmark) => edit((c) => ({ ...c, landmark }))}
+      />
+      <SelectField
+        label={m['studio.route.timeOfDay']}
+        value={route.timeOfDay}
+        choices={TIMES_OF_DAY.map((time) => ({ value: time, label: m[`timeOfDay.${time}`] }))}
+        onChange={(timeOfDay) => edit((c) => ({ ...c, timeOfDay }))}
+      />
       <RangeField
         label={m['studio.route.duration']}
         min={ROUTE_MIN_DURATION_S}
