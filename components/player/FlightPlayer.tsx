@@ -95,6 +95,8 @@ export function FlightPlayer({
   const { revealControls } = controls;
   // Every start reveals the controls, which then step aside while the flight plays.
   const { playing, ended, hasStarted, play, togglePlay, seekTo, seekBy, turnToPlaying } = useFlightPlayback(clock, revealControls);
+  // The visitor wants the moving picture once they press play (or the page autoplays).
+  const pictureWanted = autoplay || hasStarted;
   const controlsVisible = !playing || controls.controlsShown;
   const getTimeS = useCallback(() => clock.timeAt(performance.now()), [clock]);
 
@@ -127,6 +129,7 @@ export function FlightPlayer({
     downlinkKbps,
     urlPreference: pagePreference,
     tierOverride,
+    probeAllowed: pictureWanted,
   });
   const stage = useRenderStage({
     clock,
@@ -148,10 +151,19 @@ export function FlightPlayer({
 
   // The choice puts the first renderer on the stage; a later choice (the visitor's, or the
   // probe's under Auto) hands the flight over to another, at the same clock time.
-  const targetKey = choice.target === null ? null : describeTarget(choice.target);
+  // Under Auto, nothing draws with WebGL (the probe's warm-up, the device renderer: seconds of
+  // main-thread work on a phone, issue 15) until the visitor presses play: the route's poster
+  // holds the stage meanwhile, and the chosen renderer takes over from it at the clock's pose.
+  const pictureHeld = choice.preference === 'auto' && !pictureWanted;
+  const chosenTarget = pictureHeld ? null : choice.target;
+  const targetKey = chosenTarget === null ? null : describeTarget(chosenTarget);
   const { start: startStage, request: requestStage } = stage;
-  const chosenTarget = choice.target;
   const startedRef = useRef(false);
+  useEffect(() => {
+    if (!pictureHeld || startedRef.current) return;
+    startedRef.current = true;
+    startStage({ kind: 'posters', held: true });
+  }, [pictureHeld, startStage]);
   useEffect(() => {
     if (chosenTarget === null) return;
     if (!startedRef.current) {

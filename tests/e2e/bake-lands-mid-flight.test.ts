@@ -22,6 +22,7 @@ import {
   describeHandover,
   lastHandover,
   newProbeContext,
+  pressPlay,
   readChoice,
   waitForActive,
   waitForPicture,
@@ -101,6 +102,7 @@ describe('a bake that lands while the visitor watches', () => {
       // 5 fps in the warm-up: too slow to draw a baked route, so only the bake keeps it here.
       const page = await context.newPage();
       await page.goto(`${fixture.next.baseUrl}/tours/${route.id}?lang=en`);
+      await pressPlay(page);
       await waitForActive(page, 'local:phone', 'a route still baking');
       await waitForPicture(page);
       assert.equal(await page.evaluate(PREPARING_PERCENT), 0, 'the bake has just started');

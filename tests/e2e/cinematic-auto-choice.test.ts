@@ -16,7 +16,15 @@ import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
-import { CAPABLE_DEVICE, CLOUD_FIRST_DEVICE, newProbeContext, readChoice, waitForActive, waitForPicture } from '../helpers/handover-page';
+import {
+  CAPABLE_DEVICE,
+  CLOUD_FIRST_DEVICE,
+  newProbeContext,
+  pressPlay,
+  readChoice,
+  waitForActive,
+  waitForPicture,
+} from '../helpers/handover-page';
 import { en } from '@/components/i18n/messages-en';
 import { zh } from '@/components/i18n/messages-zh';
 
@@ -45,12 +53,14 @@ describe('Auto on a route whose cinematic bake is not there', () => {
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
+      await pressPlay(page);
       await waitForActive(page, 'local:phone', 'a smooth device, no cinematic bake');
       const reading = await readChoice(page);
       assert.deepEqual(reading.reasons, ['warmup-smooth'], 'no cinematic reason without a cinematic bake');
       assert.deepEqual(await pictureLine(page), { key: 'picture.devicePending', text: en['picture.devicePending'] });
 
       await page.goto(fixture.tourUrl({ lang: 'zh' }));
+      await pressPlay(page);
       await waitForActive(page, 'local:phone', 'the same, in Chinese');
       assert.deepEqual(await pictureLine(page), { key: 'picture.devicePending', text: zh['picture.devicePending'] });
     } finally {
@@ -63,6 +73,7 @@ describe('Auto on a route whose cinematic bake is not there', () => {
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
+      await pressPlay(page);
       await waitForActive(page, 'cloud', 'a slow device');
       await waitForPicture(page);
       assert.ok(!(await readChoice(page)).reasons.includes('cinematic-cloud'));

@@ -31,6 +31,7 @@ import {
   flyUntil,
   lastHandover,
   newProbeContext,
+  pressPlay,
   readChoice,
   waitForActive,
   waitForPicture,
@@ -94,6 +95,7 @@ describe('the render path a device gets', () => {
       const context = await newProbeContext(noWebGl, null, { width: 390, height: 844 });
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'zh' }));
+      await pressPlay(page);
       await waitForActive(page, 'cloud', 'no WebGL');
       const reading = await readChoice(page);
       assert.equal(reading.preference, 'auto');
@@ -108,6 +110,7 @@ describe('the render path a device gets', () => {
       const remembered = await page.evaluate((key) => window.localStorage.getItem(key), REMEMBERED_PROBE_KEY);
       assert.ok(remembered?.includes('"webgl2":false'), 'the probe is remembered for this device');
       await page.reload();
+      await pressPlay(page);
       await waitForActive(page, 'cloud', 'second visit');
       assert.equal((await readChoice(page)).decisionPath, 'cloud');
       await context.close();
@@ -121,6 +124,7 @@ describe('the render path a device gets', () => {
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
+      await pressPlay(page);
       await waitForActive(page, 'local:phone', 'capable device');
       await waitForPicture(page);
       const reading = await readChoice(page);
@@ -157,6 +161,7 @@ describe('handing over mid-flight', () => {
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
+      await pressPlay(page);
       await waitForActive(page, 'local:phone', 'start on the device');
       await waitForPicture(page);
       await flyUntil(page, 2);
@@ -251,6 +256,7 @@ describe('handing over mid-flight', () => {
       });
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
+      await pressPlay(page);
       await waitForActive(page, 'local:laptop', 'a strong laptop, on paper');
       await flyUntil(page, 0.5);
       await waitForActive(page, 'local:phone', 'after the laptop tier proved too slow');
@@ -262,8 +268,8 @@ describe('handing over mid-flight', () => {
       console.log(`# ${describeHandover(record)}`);
       assert.equal(record.reason, 'low-fps');
       assert.deepEqual(
-        (await readChoice(page)).handovers.map((handover) => handover.outcome),
-        ['done', 'done'],
+        (await readChoice(page)).handovers.map((handover) => `${handover.from} → ${handover.to}: ${handover.outcome}`),
+        ['posters:held → local:laptop: done', 'local:laptop → local:phone: done', 'local:phone → cloud: done'],
       );
       assert.match(await page.getByTestId('handover-notice').innerText(), /streaming from the cloud/);
     } finally {
@@ -276,6 +282,7 @@ describe('handing over mid-flight', () => {
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en' }));
+      await pressPlay(page);
       await waitForActive(page, 'cloud', 'cloud flight');
       await page.waitForFunction(() => (window.__yunshanCloud?.framesShown ?? 0) > 0, undefined, { timeout: TIMEOUT_MS });
       await flyUntil(page, 1.5);
@@ -303,6 +310,7 @@ describe('handing over mid-flight', () => {
     try {
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'zh' }));
+      await pressPlay(page);
       await waitForActive(page, 'local:phone', 'start on the device');
       await waitForPicture(page);
       await flyUntil(page, 1);
@@ -334,8 +342,18 @@ describe('handing over mid-flight', () => {
       const context = await newProbeContext(noWebGl, null, { width: 390, height: 844 });
       const page = await context.newPage();
       await page.goto(fixture.tourUrl({ lang: 'en', t: '4' }));
+      await pressPlay(page);
+      // The probe finds no WebGL, Auto tries the cloud, and the stage falls back to the explained posters.
+      await page.waitForFunction(
+        () => {
+          const choice = window.__yunshanRenderChoice;
+          return choice?.decision != null && (choice.decision.path === 'posters' || choice.handovers.length > 0);
+        },
+        undefined,
+        { timeout: TIMEOUT_MS },
+      );
       await waitForActive(page, 'posters', 'nothing can draw');
-      await page.getByTestId('poster-flight').waitFor({ timeout: TIMEOUT_MS });
+      await page.getByText('Pictures of the flight').waitFor({ timeout: TIMEOUT_MS });
       await waitForPicture(page);
       const sample = await samplePixels(page, page.getByTestId('flight-canvas'));
       assert.ok(!isBlank(sample), 'pictures, not a black screen');
@@ -385,6 +403,7 @@ describe('a route whose bake is not finished', () => {
     try {
       const page = await context.newPage();
       await page.goto(`${fixture.next.baseUrl}/tours/${baking.id}?lang=en`);
+      await pressPlay(page);
       await waitForActive(page, 'local:phone', 'a route still baking');
       const reading = await readChoice(page);
       assert.equal(reading.decisionPath, 'local');
@@ -394,7 +413,11 @@ describe('a route whose bake is not finished', () => {
       await flyUntil(page, 2);
       const after = await readChoice(page);
       assert.equal(after.active, 'local:phone', 'the flight stays on the device');
-      assert.deepEqual(after.handovers, [], 'no handover to the cloud or the pictures');
+      assert.deepEqual(
+        after.handovers.map((handover) => `${handover.from} → ${handover.to} (${handover.reason}): ${handover.outcome}`),
+        ['posters:held → local:phone (probe): done'],
+        'from the poster to the device at play, and no handover to the cloud or the pictures',
+      );
       assert.ok(!isBlank(await samplePixels(page, page.getByTestId('flight-canvas'))), 'the device draws the flight');
     } finally {
       await context.close();

@@ -75,6 +75,18 @@ export async function waitForActive(page: Page, active: string, what: string): P
   }
 }
 
+/**
+ * Under Auto the stage holds the route's poster, with no WebGL and no stream, until the visitor
+ * presses play (issue 15). Waits for that poster, presses the big play button as a visitor does,
+ * and pauses straight away, so the test drives the flight clock from where the page opened it
+ * while the chosen renderer takes over from the poster.
+ */
+export async function pressPlay(page: Page): Promise<void> {
+  await waitForActive(page, 'posters:held', 'the poster before play');
+  await page.getByTestId('play-start').click({ timeout: HANDOVER_TIMEOUT_MS });
+  await page.evaluate(() => window.__yunshanPlayer!.pause());
+}
+
 /** The picture is up: a layer of the stage says it has drawn. */
 export async function waitForPicture(page: Page): Promise<void> {
   await page.waitForFunction(() => document.querySelector('[data-layer-id] [data-ready="true"]') !== null, undefined, {

@@ -57,6 +57,23 @@ describe('stage layers', () => {
     assert.equal(state.reason, null);
   });
 
+  test("the poster held before play is not the posters' last resort: a decision for posters replaces it", () => {
+    const held: LayerTarget = { kind: 'posters', held: true };
+    assert.equal(sameTarget(held, posters), false);
+    assert.equal(sameTarget(held, { kind: 'posters', held: true }), true);
+    const state = run(initialStage(held), { type: 'request', target: posters, reason: 'probe' });
+    assert.equal(state.incoming?.kind, 'posters', 'the explained posters come in over the held poster');
+    assert.equal(run(initialStage(posters), { type: 'request', target: posters, reason: 'probe' }).incoming, null);
+  });
+
+  test('a renderer that cannot take over from the held poster hands on to the next, not back to the poster', () => {
+    const held = { kind: 'posters', held: true, id: 1 } as const;
+    const healthy = { failed: false, streamArriving: false };
+    assert.deepEqual(afterIncomingFailed(held, healthy, local), local, 'the stream failed: the device draws');
+    assert.deepEqual(afterIncomingFailed(held, healthy, posters), posters, 'nothing draws: the explained posters');
+    assert.equal(afterIncomingFailed({ ...posters, id: 1 }, healthy, posters), null, 'the last resort keeps the flight');
+  });
+
   test('a device giving way to a stream holds its picture once the stream shows one, until the stream has faded in or failed', () => {
     const preparing = run(initialStage(local), { type: 'request', target: cloud, reason: 'choice' });
     const id = preparing.incoming!.id;

@@ -2,6 +2,7 @@
 // The last resort: a device that cannot draw the landscape, with the cloud out of reach,
 // still gets the flight — the route's poster drifting slowly on the flight clock while
 // the player's captions carry the narration. Never a black screen or an endless spinner.
+// Under Auto the same poster holds the stage before play, without the card (stage-layers).
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { selectFlightTime } from '@/scenes/timeline/flight-time-selection';
@@ -14,6 +15,8 @@ export interface PosterFlightProps {
   routeId: string;
   clock: FlightClock;
   messages: Messages;
+  /** The card says the flight is pictures because nothing else can show it; not on the poster held before play. */
+  explained: boolean;
   /** The render server keeps a poster from every bake; null without a cloud. */
   renderUrl: string | null;
   /** Offered when a cloud exists: the stream may be back. */
@@ -25,7 +28,7 @@ export interface PosterFlightProps {
 const DRIFT_ZOOM = 0.12;
 const DRIFT_PERCENT = 4;
 
-export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud, onReady }: PosterFlightProps) {
+export function PosterFlight({ routeId, clock, messages, explained, renderUrl, onRetryCloud, onReady }: PosterFlightProps) {
   // The site's own poster first, then the render server's, then the dawn gradient alone.
   const sources = [
     `/posters/${encodeURIComponent(routeId)}.jpg`,
@@ -86,17 +89,19 @@ export function PosterFlight({ routeId, clock, messages, renderUrl, onRetryCloud
           onError={() => setSourceIndex((index) => index + 1)}
         />
       )}
-      <section className={styles.card} onClick={keepInside} aria-labelledby="poster-flight-title">
-        <h2 id="poster-flight-title" className={styles.cardTitle}>
-          {messages['render.postersTitle']}
-        </h2>
-        <p className={styles.cardBody}>{messages['render.postersBody']}</p>
-        {onRetryCloud !== null && (
-          <button type="button" className={styles.retry} onClick={onRetryCloud} data-testid="poster-retry-cloud">
-            {messages['render.postersRetryCloud']}
-          </button>
-        )}
-      </section>
+      {explained && (
+        <section className={styles.card} onClick={keepInside} aria-labelledby="poster-flight-title">
+          <h2 id="poster-flight-title" className={styles.cardTitle}>
+            {messages['render.postersTitle']}
+          </h2>
+          <p className={styles.cardBody}>{messages['render.postersBody']}</p>
+          {onRetryCloud !== null && (
+            <button type="button" className={styles.retry} onClick={onRetryCloud} data-testid="poster-retry-cloud">
+              {messages['render.postersRetryCloud']}
+            </button>
+          )}
+        </section>
+      )}
     </div>
   );
 }

@@ -164,6 +164,8 @@ function LayerContent({
       clock={clock}
       messages={messages}
       renderUrl={renderUrl}
+      // The poster held before play is no last resort: it says nothing about what cannot draw.
+      explained={!(layer.kind === 'posters' && layer.held)}
       onRetryCloud={role === 'active' && alone ? onRetryCloud : null}
       onReady={() => callbacks.postersReady(layer.id)}
     />

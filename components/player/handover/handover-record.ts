@@ -27,6 +27,7 @@ export interface HandoverRecord {
 }
 
 export function describeTarget(target: LayerTarget): string {
+  if (target.kind === 'posters' && target.held) return 'posters:held';
   return target.kind === 'local' ? `local:${target.tier}` : target.kind;
 }
 

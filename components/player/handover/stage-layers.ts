@@ -4,8 +4,12 @@
 import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { CloudState } from '../cloud/stream-client';
 
-/** A local layer's tier may be 'bake' when the page's URL asks for it (posters, screenshots). */
-export type LayerTarget = { kind: 'local'; tier: QualityTier } | { kind: 'cloud' } | { kind: 'posters' };
+/**
+ * A local layer's tier may be 'bake' when the page's URL asks for it (posters, screenshots).
+ * Posters that are `held` are the route's poster before play under Auto, as a video shows its
+ * poster (nothing is wrong: no note that the device cannot draw); without it they are the last resort.
+ */
+export type LayerTarget = { kind: 'local'; tier: QualityTier } | { kind: 'cloud' } | { kind: 'posters'; held?: true };
 export type StageLayer = LayerTarget & { id: number };
 
 /** Why the flight moved to another renderer: recorded with every handover. */
@@ -62,6 +66,7 @@ export function initialStage(target: LayerTarget): StageState {
 
 export function sameTarget(a: LayerTarget, b: LayerTarget): boolean {
   if (a.kind !== b.kind) return false;
+  if (a.kind === 'posters') return b.kind === 'posters' && a.held === b.held;
   return a.kind !== 'local' || (b.kind === 'local' && a.tier === b.tier);
 }
 
@@ -136,7 +141,10 @@ export interface ActiveLayerHealth {
  * pictures: the flight goes back to it, not on to `fallback` (the posters).
  */
 export function afterIncomingFailed(active: StageLayer, health: ActiveLayerHealth, fallback: LayerTarget): LayerTarget | null {
-  if (!health.failed) return null;
+  // The poster held before play is no picture of the flight: a renderer that cannot take over
+  // from it hands on to the next, as it would have had it started the flight itself.
+  const heldPoster = active.kind === 'posters' && active.held === true;
+  if (!health.failed && !heldPoster) return null;
   if (active.kind === 'cloud' && health.streamArriving) return null;
   return fallback;
 }

@@ -26,6 +26,8 @@ export interface RenderChoiceOptions {
   urlPreference: RenderPreference | null;
   /** `?tier=` on the page: the local tier, whatever the probe says (and no watch lowers it). */
   tierOverride: QualityTier | null;
+  /** False holds the probe (a WebGL warm-up) back: under Auto it waits for the visitor to want the flight. */
+  probeAllowed?: boolean;
 }
 
 export interface RenderChoice {
@@ -50,6 +52,7 @@ export function useRenderChoice({
   downlinkKbps = null,
   urlPreference,
   tierOverride,
+  probeAllowed = true,
 }: RenderChoiceOptions): RenderChoice {
   const [preference, setPreference] = useState<RenderPreference | null>(null);
   const [probe, setProbe] = useState<DeviceProbe | null>(null);
@@ -75,7 +78,7 @@ export function useRenderChoice({
 
   // Auto needs a probe; a remembered one spares the device the warm-up.
   useEffect(() => {
-    if (preference !== 'auto' || probe !== null || probingRef.current) return;
+    if (preference !== 'auto' || probe !== null || probingRef.current || !probeAllowed) return;
     probingRef.current = true;
     let cancelled = false;
     void Promise.all([import('../render-choice/remembered-choice'), import('../render-choice/probe-device')]).then(
@@ -99,7 +102,7 @@ export function useRenderChoice({
       cancelled = true;
       probingRef.current = false;
     };
-  }, [preference, probe]);
+  }, [preference, probe, probeAllowed]);
 
   const onWarmupDone = useCallback((result: WarmupResult) => {
     setWarmupWanted(false);
