@@ -1,6 +1,7 @@
 // A cloud flight ready to stream, for end-to-end tests and the bench: a short test route
-// published into a fresh SQLite file and baked at 360p and 540p (VP8) and 360p-jpeg with the real
-// renderer, the real render server streaming it (baking off, so nothing else competes for
+// published into a fresh SQLite file and baked at 360p and 540p (VP8, each with its VP9 twin)
+// and 360p-jpeg with the real renderer (once: a later start finds the manifests and starts no
+// renderer), the real render server streaming it (baking off, so nothing else competes for
 // the CPU) and the real Next production server pointing its pages at that render server.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ import { createRendererPool } from '@/server/render/renderer-pool';
 import { LocalFrameStore } from '@/server/frame-store/local-frame-store';
 import { bakeRoute } from '@/server/bake/bake-route';
 import { currentSceneVersion } from '@/server/bake/scene-version';
-import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { QUALITY_PROFILES, vp9TwinOf, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import { silentLogger } from '@/server/log';
 import { startRenderServer, type RunningRenderServer } from '@/server/render-server';
 import { loadRenderServerConfig } from '@/server/render-server-config';
@@ -92,19 +93,29 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
   }
 
   const store = new LocalFrameStore(framesDir);
-  const pool = await createRendererPool({ size: 1 });
-  try {
-    for (const profileId of BAKED_PROFILES) {
-      const result = await bakeRoute(
-        { route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion: currentSceneVersion() },
-        { pool, store },
-      );
-      log(
-        `baked ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`,
-      );
+  const sceneVersion = currentSceneVersion();
+  // A manifest is written after all its segments: with every profile's and twin's there, the
+  // bake is whole, and no renderer pool (a bundle, a browser, a scene) need start to find so.
+  const isBaked = async (profileId: ProfileId) =>
+    (await store.readManifest({ sceneVersion, routeId: route.id, revision: 1, profileId })) !== null;
+  const missing: ProfileId[] = [];
+  for (const profileId of BAKED_PROFILES) {
+    const twinId = vp9TwinOf(profileId);
+    if (!(await isBaked(profileId)) || (twinId !== null && !(await isBaked(twinId)))) missing.push(profileId);
+  }
+  if (missing.length === 0) log(`found ${BAKED_PROFILES.join(', ')} and the VP9 twins baked in ${framesDir}`);
+  else {
+    const pool = await createRendererPool({ size: 1 });
+    try {
+      for (const profileId of missing) {
+        const result = await bakeRoute({ route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion }, { pool, store });
+        log(
+          `baked ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`,
+        );
+      }
+    } finally {
+      await pool.close();
     }
-  } finally {
-    await pool.close();
   }
 
   // The page needs the render server's URL before it starts, and the render server needs
