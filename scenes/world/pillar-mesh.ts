@@ -69,6 +69,22 @@ export function rockColourAt(
   );
   let c = mix3(GREY, BUFF, smoothstep(0.3, 0.8, band));
   c = mix3(c, PALE, pale * 0.6);
+  // Where the mesh resolves single beds, each bed is its own stone: grey, buff or pale in turn,
+  // with a shadowed parting at its foot, so a shaft reads as stacked horizontal bedding from afar.
+  const bedsPerRingHere = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
+  const bedsResolved = clamp((1.1 - bedsPerRingHere) / 0.6, 0, 1);
+  if (bedsResolved > 0) {
+    const phase = shape.bedPhaseAt(theta, yN);
+    const bed = Math.floor(phase);
+    const tone = valueNoise2(bed * 1.37 + 0.3 * cx, 0.7 * sz + 2.1, s + 20);
+    const bedColour = tone < 0.45 ? mix3(GREY, STAIN, 0.18) : tone < 0.7 ? BUFF : PALE;
+    c = mix3(c, bedColour, 0.55 * bedsResolved);
+    const sigma = Math.max(0.09, bedsPerRingHere * 0.6);
+    const foot = phase - bed;
+    const parting = Math.exp(-((foot / sigma) ** 2)) + Math.exp(-(((1 - foot) / sigma) ** 2));
+    const partingShade = 1 - 0.35 * bedsResolved * Math.min(1, parting);
+    c = [c[0] * partingShade, c[1] * partingShade, c[2] * partingShade];
+  }
   const below = shape.belowLedgeAt(theta, yN);
   // Streaks are narrow around the section and long down it: seepage from the top runs most of
   // the height, from a ledge a few beds. Noise stretched along the height keeps each one straight.
@@ -95,34 +111,39 @@ export function rockColourAt(
   // Growth takes hold in patches a few metres wide, never along a whole ledge: the noise varies fast around the section.
   const cover = patchNoise(theta * 8, yN * 9, s + 4, aroundResolved) + 0.3 * yN;
   // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
-  const ledgeClumps = patchNoise(theta * 15, yN * 11, s + 14, aroundResolved) + 0.3 * yN;
+  const ledgeClumps = patchNoise(theta * 15, yN * 11, s + 14, aroundResolved) + 0.12 * yN;
   const ledgeGreen = ledge * ledgeResolved * lerp(0.45, smoothstep(0.5, 0.75, ledgeClumps), aroundResolved);
   // Whole slabs of a face are forested, the upper shaft more than the lower: patches a quarter
   // of the way round and tens of metres high, what still reads as green from a kilometre off.
   // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
-  const slab = smoothstep(0.44, 0.64, patchNoise(theta * 2.4 + 1.3, yN * 4.5, s + 12, aroundResolved) + 0.3 * yN - 0.05);
+  // Slabs are the exception, not the rule: bare grey-buff rock must dominate a shaft, as in a
+  // photograph, and forested slabs keep to the upper shaft where the crown's forest spills down.
+  // A second, finer noise breaks each slab into hanging stands with bare rock between them.
+  const slab =
+    smoothstep(0.67, 0.82, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.12 * yN) *
+    lerp(0.85, smoothstep(0.42, 0.62, valueNoise2(theta * 7 + 2.7, yN * 14, s + 21)), aroundResolved);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
   const slabGreen = slab * lerp(slabTexture, 0.75, coarse);
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad
   // patches of forest on the upper shaft and thinner ones lower down.
-  const patchGreen = coarse * smoothstep(0.56, 0.86, cover + 0.15 * yN);
+  const patchGreen = coarse * smoothstep(0.64, 0.9, cover + 0.15 * yN);
   // Joints hold soil: green creeps down the deeper ones from each ledge, for part of the bed
   // below it. Down a whole joint it drew one unbroken green stripe from top to foot, and the
   // Southern Sky Column read as a green-streaked tower rather than stone with plants on it.
   const fromLedgeDown = 0.3 + 0.7 * Math.exp(-below / 0.45);
   const jointGreen =
-    smoothstep(0.35, 0.7, carving) *
-    smoothstep(0.4, 0.65, valueNoise2(theta * 4, yN * 5, s + 9) + 0.3 * yN) *
+    smoothstep(0.2, 0.5, carving) *
+    smoothstep(0.45, 0.7, valueNoise2(theta * 4, yN * 5, s + 9) + 0.12 * yN) *
     (1 - 0.5 * coarse) *
     fromLedgeDown;
   // The top's cover hangs down the faces by an uneven few percent of the height; on a coarse mesh
   // it reaches down to the next ring, or the cap would shrink to a tuft on a bare shaft.
-  const capDepth = 0.07 + 0.1 * valueNoise2(theta * 4.5, 1.5, s + 5) + 0.14 * coarse;
+  const capDepth = 0.04 + 0.07 * valueNoise2(theta * 4.5, 1.5, s + 5) + 0.14 * coarse;
   const capGreen = smoothstep(1 - capDepth - 0.03, 1 - capDepth + 0.01, yN);
   const footGreen = 1 - smoothstep(0.01, 0.06, yN);
   c = mix3(c, MOSS, clamp(Math.max(capGreen, footGreen) * (0.85 + 0.15 * valueNoise2(theta * 7, yN * 20, s + 10)), 0, 1));
   // Seen from afar, the rock between patches is itself flecked with scrub: a faint green wash.
-  c = mix3(c, FAR_GREEN, 0.18 * coarse * (0.5 + yN));
+  c = mix3(c, FAR_GREEN, 0.06 * coarse * (0.5 + yN));
   const green = mix3(SHRUB, FAR_GREEN, coarse);
   // Mixing linear colours towards a dark green mostly darkens the rock; it only turns green near
   // the end, so cover is pushed hard: where there is growth at all, it is mostly leaves.
@@ -131,11 +152,11 @@ export function rockColourAt(
   // in a cap on a bare shaft.
   const drape =
     smoothstep(0.5, 0.68, patchNoise(theta * 7 + 3.1, yN * 2.2, s + 15, aroundResolved)) *
-    smoothstep(0.6 + 0.12 * valueNoise2(theta * 5, 2.5, s + 16), 0.86, yN);
+    smoothstep(0.8 + 0.08 * valueNoise2(theta * 5, 2.5, s + 16), 0.93, yN);
   const growth = Math.max(ledgeGreen, slabGreen, patchGreen * 0.9, jointGreen, drape);
   // A coarse mesh's vertex stands for a wide stretch of face: only where growth is dense does it
   // stand for forest, or the whole shaft turns green and the rock bands between vanish.
-  return mix3(c, green, 0.95 * smoothstep(0.12 + 0.25 * coarse, 0.6 + 0.2 * coarse, growth));
+  return mix3(c, green, 0.95 * smoothstep(0.22 + 0.2 * coarse, 0.62 + 0.2 * coarse, growth));
 }
 
 export function buildPillarMesh(shape: PillarShape, detail: PillarLodDetail, seed: number): MeshData {

@@ -46,6 +46,8 @@ export interface PillarShape {
   carvingAt(theta: number, yN: number, sampling?: CarvingSampling): number;
   /** Where the nearest bedding ledge above lies: 0 just under it, rising to 1 one bed lower; drives water streaks. */
   belowLedgeAt(theta: number, yN: number): number;
+  /** Bed coordinate at a point: its integer part names the bed, so each bed can carry its own tone. */
+  bedPhaseAt(theta: number, yN: number): number;
 }
 
 /** Spacing of the samples a mesh takes: radians around the section, height fraction between rings. */
@@ -218,5 +220,5 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     return profileAt(yN) * sectionAt(theta) * detail;
   }
 
-  return { spec, profileAt, envelopeAt, radiusAt, carvingAt, belowLedgeAt };
+  return { spec, profileAt, envelopeAt, radiusAt, carvingAt, belowLedgeAt, bedPhaseAt };
 }

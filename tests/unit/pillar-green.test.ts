@@ -1,5 +1,6 @@
 // Green over stone: every pillar mesh, near or far, on every tier, carries green down its shaft
-// in its vertex colours, with bare rock between; a green tip on a bare shaft reads as a chimney.
+// in its vertex colours (ledges, joints, hanging stands), but bare grey-buff rock dominates the
+// shaft, as in a photograph; a shaft clad green from top to foot reads as a green tower.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { PILLAR_ARCHETYPE_SPECS } from '@/scenes/world/pillar-archetypes';
@@ -25,17 +26,18 @@ function greenShare(colors: Float32Array, positions: Float32Array, fromYN: numbe
 
 describe('green down the pillars', () => {
   for (const tier of QUALITY_TIERS) {
-    test(`${tier}: every archetype at every level of detail is green down its shaft, with rock between`, () => {
+    test(`${tier}: every archetype at every level of detail is green down its shaft, with rock dominating`, () => {
       TIER_DETAIL[tier].pillarLods.forEach((detail, lod) => {
         PILLAR_ARCHETYPE_SPECS.forEach((spec, a) => {
           const mesh = buildPillarMesh(createPillarShape(spec, SEED), detail, SEED);
           assert.ok(mesh.colors, 'pillar meshes carry vertex colours');
           // The lower shaft (above the foot's moss) is not bare: green reaches well below the top.
           const lower = greenShare(mesh.colors, mesh.positions, 0.06, 0.45);
-          assert.ok(lower >= 0.2, `${tier} LOD ${lod} archetype ${a}: lower shaft ${(lower * 100).toFixed(0)} % green`);
-          // Nor is the shaft painted green all over: grey-buff rock shows between.
+          assert.ok(lower >= 0.03, `${tier} LOD ${lod} archetype ${a}: lower shaft ${(lower * 100).toFixed(0)} % green`);
+          // Bare rock dominates the shaft; a far mesh stands for a face seen whole, so more of it may be green.
           const shaft = greenShare(mesh.colors, mesh.positions, 0.06, 0.85);
-          assert.ok(shaft <= 0.85, `${tier} LOD ${lod} archetype ${a}: shaft ${(shaft * 100).toFixed(0)} % green`);
+          const most = lod < 2 ? 0.5 : 0.65;
+          assert.ok(shaft <= most, `${tier} LOD ${lod} archetype ${a}: shaft ${(shaft * 100).toFixed(0)} % green`);
         });
       });
     });
