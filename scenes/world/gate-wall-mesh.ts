@@ -2,7 +2,7 @@
 // follow the arch's roof), the passage through, the top and the ends. Grey-buff limestone,
 // darker and damp inside the passage, green scrub along the top.
 import { linearFromSrgb } from './colour';
-import type { GateWall } from './gate-wall';
+import { GATE_RELIEF_M, type GateWall } from './gate-wall';
 import { computeVertexNormals, mergeMeshes, type MeshData } from './mesh-data';
 import { limestoneColour } from './limestone-face';
 import { deriveSeed, fbm2, lerp, smoothstep, valueNoise2 } from './random';
@@ -98,14 +98,18 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
 
   const rockColour = (p: Point): [number, number, number] => {
     // Same coordinates and seed as the relief, so the scrub lies on the ledges the relief makes.
-    const face = limestoneColour(p[0] - centreX, p[1], topM, wall.faceSeed);
+    const face = limestoneColour(p[0] - centreX, p[1], wall.crestAtM(p[0]), wall.faceSeed);
     // A ragged band of wet, shadowed rock round the opening, wider in places than others, so the
     // hole's edge reads as broken rock rather than a door cut in a wall.
     const ragged = 14 + 34 * fbm2(p[0] / 22, p[1] / 35, s + 11, 3);
     const opening = wall.openingDistanceM(p[0], p[1]);
     const passage = smoothstep(20, -5, opening) * smoothstep(southZ + 2, southZ - 12, p[2]) * smoothstep(northZ - 2, northZ + 12, p[2]);
     const damp = Math.max(passage, 0.75 * smoothstep(ragged, 2, opening));
-    return [0, 1, 2].map((k) => lerp(face[k], DAMP[k], damp * 0.7)) as [number, number, number];
+    // Recesses between the buttresses are in shade and damp even where the sun reaches the wall:
+    // darker rock set back, paler rock standing out, which is most of what reads as relief at a distance.
+    const standOut = Math.min(1, wall.reliefM(p[0], p[1]) / GATE_RELIEF_M);
+    const shade = 0.82 + 0.36 * standOut;
+    return [0, 1, 2].map((k) => lerp(face[k], DAMP[k], damp * 0.7) * shade) as [number, number, number];
   };
   const topColour = (p: Point): [number, number, number] => {
     const g = 0.8 + 0.4 * valueNoise2(p[0] / 12, p[2] / 12, s + 3);
@@ -125,7 +129,8 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
         lastColumn,
         (r, c) => {
           const bottom = bottomOfUpper(c);
-          return at(bottom + ((topM - bottom) * r) / detail.upperRows, columns[c]);
+          const crest = wall.crestAtM(columns[c]);
+          return at(bottom + ((crest - bottom) * r) / detail.upperRows, columns[c]);
         },
         [0, 0, side],
         rockColour,
@@ -146,12 +151,14 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
     ring.length - 1,
     (r, c) => {
       const [x, y] = ring[c];
-      const z = northZ + ((southZ - northZ) * r) / detail.depthSlices;
+      // The ends meet the faces where they stand out round the gate, so the hole is as deep as its hood.
+      const north = northZ - wall.reliefM(x, y);
+      const z = north + ((southZ + wall.reliefM(x, y) - north) * r) / detail.depthSlices;
       if (y <= floorM + 1e-6) return [x, y, z];
       const dx = x - centreX;
       const dy = y - axisY;
       const len = Math.hypot(dx, dy) || 1;
-      const fade = smoothstep(0, 12, Math.min(z - northZ, southZ - z));
+      const fade = smoothstep(0, 12, Math.min(z - north, southZ + wall.reliefM(x, y) - z));
       const blocks = fbm2(x / 9 + y / 23, z / 11 + y / 17, s + 9, 3);
       const outM = PASSAGE_ROUGHNESS_M * blocks * fade * smoothstep(floorM, floorM + 8, y);
       return [x + (dx / len) * outM, y + (dy / len) * outM, z];
@@ -162,7 +169,16 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
   // Winding of a ring is one decision for all of it: check the floor, whose inward side is up.
   parts.push(orientTunnel(tunnel, ring));
   parts.push(
-    gridMesh(1, columns.length - 1, (r, c) => [columns[c], topM, r === 0 ? northZ : southZ], [0, 1, 0], topColour),
+    gridMesh(
+      1,
+      columns.length - 1,
+      (r, c) => {
+        const crest = wall.crestAtM(columns[c]);
+        return [columns[c], crest, r === 0 ? northZ - wall.reliefM(columns[c], crest) : southZ + wall.reliefM(columns[c], crest)];
+      },
+      [0, 1, 0],
+      topColour,
+    ),
     gridMesh(1, 1, (r, c) => [centreX - halfWidthM, baseM + (topM - baseM) * r, c === 0 ? northZ : southZ], [-1, 0, 0], rockColour),
     gridMesh(1, 1, (r, c) => [centreX + halfWidthM, baseM + (topM - baseM) * r, c === 0 ? northZ : southZ], [1, 0, 0], rockColour),
   );

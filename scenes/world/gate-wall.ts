@@ -2,15 +2,23 @@
 // with an arched passage right through it. One outline of the opening serves both the mesh and
 // the signed distance, so what the camera flies through is exactly what validation measures.
 import { FACE_RELIEF_MAX_M, limestoneReliefM } from './limestone-face';
-import { deriveSeed, smoothstep, valueNoise2 } from './random';
+import { deriveSeed, fbm2, smoothstep, valueNoise2 } from './random';
 import { HEAVENS_GATE } from './tianmen-landmarks';
 
 /** Segments of the arch's curved roof (the floor is one more, straight, segment). */
 export const GATE_ARCH_SEGMENTS = 48;
 /** Superellipse exponent of the roof: tall, near-vertical sides and a rounded head. */
 const ARCH_SQUARENESS = 2.6;
+/**
+ * Most the wall's great buttresses and fallen blocks stand out from the slab, metres: the
+ * limestone's flutes and beds alone left a flat planar wall; a photograph shows a cliff of
+ * buttresses and recesses tens of metres deep, and the gate as a deep hole in it.
+ */
+export const GATE_MASS_RELIEF_M = 30;
+/** How far the sky line dips below the wall's top in places, metres: a ragged crest, not a ruled edge. */
+export const GATE_CREST_DIP_M = 34;
 /** Most the faces stand proud of the slab, metres; the signed distance allows for it. */
-export const GATE_RELIEF_M = FACE_RELIEF_MAX_M;
+export const GATE_RELIEF_M = FACE_RELIEF_MAX_M + GATE_MASS_RELIEF_M;
 
 export interface GateWall {
   /** Opening outline in the wall's plane (x east, y up), counter-clockwise: roof from east to west, then the floor back. */
@@ -23,6 +31,8 @@ export interface GateWall {
   seed: number;
   /** Seed of the faces' flutes and beds; their colour uses it too, so scrub sits on the ledges. */
   faceSeed: number;
+  /** Height of the wall's ragged crest at x, metres: at most `topM`. */
+  crestAtM(x: number): number;
   /** Metres the south (+1) or north (-1) face stands out from the slab at (x, y). */
   reliefM(x: number, y: number): number;
   /** Signed metres from (x, y) to the opening's outline in the wall's plane: negative inside the opening. */
@@ -74,13 +84,46 @@ export function createGateWall(seed: number): GateWall {
   const northZ = g.z - g.depthM / 2;
   const halfWidthM = g.wallHalfWidthM;
 
+  const sMass = deriveSeed(seed, 'gate-mass');
+
+  function crestAtM(x: number): number {
+    const u = x - g.x;
+    // Blocks broken off the crest in steps, on broad sags; none at the wall's ends, where it meets the massif.
+    const sag = fbm2(u / 90, 0.5, sMass + 1, 3);
+    const blocks = smoothstep(0.45, 0.6, valueNoise2(u / 26, 1.5, sMass + 2));
+    const ends = smoothstep(halfWidthM, halfWidthM - 50, Math.abs(u));
+    return g.wallTopM - GATE_CREST_DIP_M * ends * Math.min(1, 0.75 * sag + 0.35 * blocks);
+  }
+
+  /**
+   * Buttresses and recesses: broad ribs tens of metres wide with steep flanks, leaning a little
+   * and stepping back at a few great beds, hung with fallen blocks; no two alike. Round the
+   * gate the rock juts out as a hood, so the hole is deep. Nothing juts under the gate's floor,
+   * where the stair climbs to it, nor at the wall's ends.
+   */
+  function massReliefM(x: number, y: number): number {
+    const u = x - g.x;
+    const lean = 40 * (valueNoise2(y / 260, 3.5, sMass + 3) - 0.5);
+    const rib = smoothstep(0.38, 0.62, valueNoise2((u + lean) / 48, y / 420, sMass + 4));
+    const setBack = 0.55 + 0.45 * smoothstep(0.3, 0.7, valueNoise2(u / 140, Math.floor(y / 70) * 0.71, sMass + 5));
+    // Fallen blocks are few and angular: broad flat-faced slabs, not a froth of round lumps.
+    const blocks = smoothstep(0.56, 0.64, valueNoise2(u / 34, y / 26, sMass + 6));
+    const hood = smoothstep(60, 8, openingDistanceM(x, y));
+    const mass = Math.max(0.85 * rib * setBack + 0.15 * blocks, hood);
+    const underGate =
+      1 - (1 - smoothstep(halfOpening + 6, halfOpening + 45, Math.abs(u))) * (1 - smoothstep(g.floorM - 4, g.floorM + 20, y));
+    const ends = smoothstep(halfWidthM, halfWidthM - 30, Math.abs(u));
+    return GATE_MASS_RELIEF_M * Math.min(1, mass) * underGate * ends;
+  }
+
   function reliefM(x: number, y: number): number {
     // Tianmen's fluted, bedded limestone, fading to nothing at the opening's rim and the slab's edges so the surfaces meet.
+    const crest = crestAtM(x);
     const fade =
       smoothstep(0, 5, openingDistanceM(x, y)) *
       smoothstep(halfWidthM, halfWidthM - 25, Math.abs(x - g.x)) *
-      smoothstep(g.wallTopM, g.wallTopM - 6, y);
-    return limestoneReliefM(x - g.x, y, g.wallTopM, sRelief) * fade;
+      smoothstep(crest, crest - 6, y);
+    return limestoneReliefM(x - g.x, y, crest, sRelief) * fade + massReliefM(x, y);
   }
 
   function signedDistanceM(x: number, y: number, z: number): number {
@@ -102,6 +145,7 @@ export function createGateWall(seed: number): GateWall {
     baseM: g.wallBaseM,
     seed,
     faceSeed: sRelief,
+    crestAtM,
     reliefM,
     openingDistanceM,
     signedDistanceM,

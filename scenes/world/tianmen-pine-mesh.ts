@@ -57,10 +57,10 @@ export function buildTianmenPineMesh(cliffs: TianmenCliffs, wall: GateWall, deta
     const dz = (random() - 0.5) * (wall.southZ - wall.northZ) * 0.7;
     const radius = 7 + random() * 5;
     const height = 8 + random() * 7;
-    parts.push(placed(units, x, wall.topM + 1, wallZ + dz, radius, height, random() * Math.PI * 2));
+    parts.push(placed(units, x, wall.crestAtM(x) + 1, wallZ + dz, radius, height, random() * Math.PI * 2));
   }
   for (let x = centreX - wall.halfWidthM + 20; x <= centreX + wall.halfWidthM - 20; x += detail.ledgeSpacingM * 0.5) {
-    const y = wall.baseM + 200 + random() * (wall.topM - wall.baseM - 220);
+    const y = wall.baseM + 200 + random() * (wall.crestAtM(x) - wall.baseM - 220);
     const turn = random() * Math.PI * 2;
     const size = random();
     if (wall.openingDistanceM(x, y) < 20 || limestoneLedgeGreen(x - centreX, y, wall.faceSeed) < 0.8) continue;
