@@ -103,11 +103,14 @@ vec3 cliffColour(vec3 p, float rockness, vec3 rock) {
   float tone = detailNoise(vec3(bedIndex * 1.7, p.x * 0.003 + p.z * 0.002, 0.5));
   float brightness = dot(rock, vec3(0.333)) / 0.3;
   vec3 beds = mix(vec3(0.33, 0.32, 0.29), vec3(0.47, 0.35, 0.21), smoothstep(0.35, 0.8, tone)) * clamp(brightness, 0.7, 1.2);
-  // Forest on the beds' tops and hanging down the face below them, in blotches tens of metres
-  // across, never along a whole ledge; more of it where the ground is only half rock (rim, foot).
-  float patchNoise = detailNoise(vec3(p.x * 0.02, p.y * 0.012, p.z * 0.02)) * 0.7 + detailNoise(vec3(p.x * 0.06, bedIndex * 0.9, p.z * 0.06)) * 0.3;
+  // Forest hangs on the face in ragged masses tens of metres across, gathered in slanting zones
+  // where water seeps and soil lodges, thickest on the beds' tops; more of it where the ground is
+  // only half rock (rim, foot). Patches keyed to each bed stacked, bed over bed, into a grid of
+  // small green steps across the Tianzi wall.
+  float patchNoise = detailNoise(vec3((p.x + 0.5 * p.y) * 0.012, (p.y - 0.3 * p.x) * 0.008, (p.z + 0.5 * p.y) * 0.012)) * 0.7
+    + detailNoise(vec3(p.x * 0.045 + p.y * 0.02, p.y * 0.03, p.z * 0.045 - p.y * 0.02)) * 0.3;
   float tread = smoothstep(0.25, 0.75, bedPhase);
-  float ledge = (0.55 + 0.45 * tread) * smoothstep(0.58 - 0.45 * (1.0 - rockness), 0.7, patchNoise);
+  float ledge = (0.7 + 0.3 * tread) * smoothstep(0.6 - 0.45 * (1.0 - rockness), 0.7, patchNoise);
   float shrubs = 0.6 + 0.7 * detailNoise(p * 0.25);
   return mix(beds, vec3(0.03, 0.065, 0.02) * shrubs, clamp(ledge, 0.0, 1.0));
 }
