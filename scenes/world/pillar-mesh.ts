@@ -101,7 +101,10 @@ export function rockColourAt(
   // Shrubs on ledges (more towards the top); a ledge band thinner than the ring spacing would
   // smear green over whole rings, so coarse meshes get patches of the same cover instead.
   // A ledge holds a hanging garden: shrubs on it and trailing down a good part of the bed below.
-  const ledge = Math.exp(-(((below - 0.08) / 0.16) ** 2));
+  // Growth hangs from the ledge by uneven lengths around the section, so a clump's foot is ragged
+  // rather than the square-cut bottom of a band.
+  const hang = 0.07 + 0.2 * valueNoise2(theta * 23 + 5.1, yN * 3, s + 22);
+  const ledge = Math.exp(-(((below - 0.06) / hang) ** 2));
   const bedsPerRing = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
   const ledgeResolved = clamp(0.6 / Math.max(bedsPerRing, 1e-6), 0, 1);
   const coarse = 1 - ledgeResolved;
@@ -112,7 +115,7 @@ export function rockColourAt(
   const cover = patchNoise(theta * 8, yN * 9, s + 4, aroundResolved) + 0.3 * yN;
   // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
   const ledgeClumps = patchNoise(theta * 15, yN * 11, s + 14, aroundResolved) + 0.12 * yN;
-  const ledgeGreen = ledge * ledgeResolved * lerp(0.45, smoothstep(0.5, 0.75, ledgeClumps), aroundResolved);
+  const ledgeGreen = ledge * ledgeResolved * lerp(0.45, smoothstep(0.45, 0.8, ledgeClumps), aroundResolved);
   // Whole slabs of a face are forested, the upper shaft more than the lower: patches a quarter
   // of the way round and tens of metres high, what still reads as green from a kilometre off.
   // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
@@ -120,8 +123,8 @@ export function rockColourAt(
   // photograph, and forested slabs keep to the upper shaft where the crown's forest spills down.
   // A second, finer noise breaks each slab into hanging stands with bare rock between them.
   const slab =
-    smoothstep(0.67, 0.82, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.12 * yN) *
-    lerp(0.85, smoothstep(0.42, 0.62, valueNoise2(theta * 7 + 2.7, yN * 14, s + 21)), aroundResolved);
+    smoothstep(0.63, 0.8, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.12 * yN) *
+    lerp(0.85, smoothstep(0.42, 0.62, patchNoise(theta * 7 + 2.7, yN * 14, s + 21, aroundResolved)), aroundResolved);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
   const slabGreen = slab * lerp(slabTexture, 0.75, coarse);
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad
