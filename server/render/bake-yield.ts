@@ -9,6 +9,14 @@ import { readAllStats } from './proc-stats';
 
 export const BAKE_YIELD_INTERVAL_MS = 500;
 
+export interface BakeYieldStatus {
+  held: boolean;
+  /** The latest reading of the foreground's CPU use, in cores. */
+  foregroundCores: number | null;
+  /** Seconds held since the yield started. */
+  heldSeconds: number;
+}
+
 export interface BakeYield {
   /** True while renderers must not start another frame. */
   readonly held: boolean;
@@ -16,6 +24,8 @@ export interface BakeYield {
   readonly foregroundCores: number | null;
   /** Milliseconds held since the yield started, the hold in progress included. */
   heldMs(): number;
+  /** For health and metrics. */
+  status(): BakeYieldStatus;
   /** Called with the new state on every change. */
   onChange(listener: (held: boolean) => void): void;
   stop(): void;
@@ -67,6 +77,7 @@ export async function startBakeYield(settings: BakeYieldSettings, intervalMs = B
   const timer = setInterval(() => void sample(), intervalMs);
   timer.unref();
 
+  const heldMs = () => heldBeforeMs + (heldSinceMs === null ? 0 : performance.now() - heldSinceMs);
   return {
     get held() {
       return state.held;
@@ -74,7 +85,8 @@ export async function startBakeYield(settings: BakeYieldSettings, intervalMs = B
     get foregroundCores() {
       return lastCores;
     },
-    heldMs: () => heldBeforeMs + (heldSinceMs === null ? 0 : performance.now() - heldSinceMs),
+    heldMs,
+    status: () => ({ held: state.held, foregroundCores: lastCores, heldSeconds: heldMs() / 1000 }),
     onChange: (listener) => void listeners.push(listener),
     stop() {
       clearInterval(timer);

@@ -40,9 +40,8 @@ export class ChromiumRenderer {
   private readonly launched: LaunchedChromium;
   private readonly page: Page;
   private readonly host: RenderPageHost;
-  private readonly sceneTimeoutMs: number;
-  private readonly tier: SceneTier;
-  private readonly heldMs: () => number;
+  /** Scene set-up and stills time out after options.timeoutMs; stills default to options.tier. */
+  private readonly options: ChromiumRendererOptions;
   private sceneKey: string | null = null;
   private nextRequestId = 1;
   private pending: PendingRequest | null = null;
@@ -65,9 +64,7 @@ export class ChromiumRenderer {
     this.host = host;
     this.info = info;
     this.backend = renderBackendName(info.glRenderer);
-    this.sceneTimeoutMs = options.timeoutMs;
-    this.tier = options.tier;
-    this.heldMs = options.heldMs ?? (() => 0);
+    this.options = options;
   }
 
   static async start(id: string, host: RenderPageHost, options: ChromiumRendererOptions): Promise<ChromiumRenderer> {
@@ -173,16 +170,16 @@ export class ChromiumRenderer {
     width: number,
     height: number,
     format: StillFormat,
-    tier: SceneTier = this.tier,
+    tier: SceneTier = this.options.tier,
   ): Promise<Uint8Array> {
     return this.run(`still of ${route.id} at ${timeS} s`, async (pending) => {
       await this.ensureScene(route, width, height, tier);
       const job = { requestId: pending.requestId, timeS, format, jpegQuality: STILL_JPEG_QUALITY };
       await this.withTimeout(
         this.page.evaluate((stillJob) => window.__yunshanRender!.renderStill(stillJob), job),
-        this.sceneTimeoutMs,
+        this.options.timeoutMs,
       );
-      await this.withTimeout(pending.end, this.sceneTimeoutMs);
+      await this.withTimeout(pending.end, this.options.timeoutMs);
       const [still] = collectChunks(pending.chunks, 1, 1, 0);
       return still.data;
     });
@@ -209,10 +206,10 @@ export class ChromiumRenderer {
     const key = `${width}x${height}:${tier}:${JSON.stringify(route)}`;
     if (this.sceneKey === key) return;
     this.sceneKey = null;
-    await this.withTimeout(this.page.setViewportSize({ width, height }), this.sceneTimeoutMs);
+    await this.withTimeout(this.page.setViewportSize({ width, height }), this.options.timeoutMs);
     await this.withTimeout(
       this.page.evaluate(([r, w, h, t]) => window.__yunshanRender!.setScene(r, w, h, t), [route, width, height, tier] as const),
-      this.sceneTimeoutMs,
+      this.options.timeoutMs,
     );
     this.sceneKey = key;
   }
@@ -241,11 +238,12 @@ export class ChromiumRenderer {
   private withTimeout<T>(promise: Promise<T>, timeoutMs: number): Promise<T> {
     let timer: NodeJS.Timeout | undefined;
     const startMs = performance.now();
-    const heldAtStartMs = this.heldMs();
+    const heldMs = this.options.heldMs ?? (() => 0);
+    const heldAtStartMs = heldMs();
     const timeout = new Promise<never>((_, reject) => {
       const armFor = (ms: number) => {
         timer = setTimeout(() => {
-          const workingMs = performance.now() - startMs - (this.heldMs() - heldAtStartMs);
+          const workingMs = performance.now() - startMs - (heldMs() - heldAtStartMs);
           if (workingMs < timeoutMs) armFor(timeoutMs - workingMs);
           else reject(new Error(`no answer within ${Math.round(timeoutMs / 1000)} s: the renderer is hung`));
         }, ms);

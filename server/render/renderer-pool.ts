@@ -11,7 +11,7 @@ import { ChromiumRenderer, type StillFormat } from './chromium-renderer';
 import { startRenderPageHost, type RenderPageHost } from './render-page-host';
 import { ChromiumMissingError, RendererFailedError } from './renderer-errors';
 import type { BakeYieldSettings } from './bake-yield-policy';
-import { startBakeYield, type BakeYield } from './bake-yield';
+import { startBakeYield, type BakeYield, type BakeYieldStatus } from './bake-yield';
 
 export interface RendererPoolOptions {
   /** Renderers (browsers) at once; each takes about 1.2 GB and a core or more. Default: one per two cores. */
@@ -58,14 +58,6 @@ export interface ChromiumRendererPool extends RendererPool {
   readonly failure: string | null;
   /** Whether the renderers are held for the machine's foreground now; null where the pool does not yield. */
   yieldStatus(): BakeYieldStatus | null;
-}
-
-export interface BakeYieldStatus {
-  held: boolean;
-  /** The latest reading of the foreground's CPU use, in cores. */
-  foregroundCores: number | null;
-  /** Seconds held since the pool started. */
-  heldSeconds: number;
 }
 
 const MIN_SEGMENT_TIMEOUT_MS = 30_000;
