@@ -39,8 +39,9 @@ async function readCpu(): Promise<CpuReading | null> {
 
 /** Null where /proc cannot be read (not Linux): there the bake relies on its low priority alone. */
 export async function startBakeYield(settings: BakeYieldSettings, intervalMs = BAKE_YIELD_INTERVAL_MS): Promise<BakeYield | null> {
-  let previous = await readCpu().catch(() => null);
-  if (previous === null) return null;
+  const first = await readCpu().catch(() => null);
+  if (first === null) return null;
+  let previous: CpuReading = first;
   const cpuCount = os.availableParallelism();
   const listeners: ((held: boolean) => void)[] = [];
   let state: BakeYieldState = OPEN;
@@ -54,7 +55,7 @@ export async function startBakeYield(settings: BakeYieldSettings, intervalMs = B
     reading = true;
     try {
       const current = await readCpu();
-      if (current === null || previous === null) return;
+      if (current === null) return;
       lastCores = foregroundCores(previous, current, cpuCount);
       previous = current;
       const now = performance.now();

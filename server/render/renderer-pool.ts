@@ -88,7 +88,8 @@ interface Waiter {
 export async function createRendererPool(options: RendererPoolOptions = {}): Promise<ChromiumRendererPool> {
   const defaults = chromiumLaunchDefaults();
   const log = options.log ?? (() => undefined);
-  const bakeYield: BakeYield | null = options.yieldToForeground ? await startBakeYield(options.yieldToForeground) : null;
+  // Started once there is a page host to render with; until then nothing is held.
+  let bakeYield: BakeYield | null = null;
   const launchOptions = {
     executablePath: options.executablePath ?? defaults.executablePath,
     glFlags: options.glFlags ?? defaults.glFlags,
@@ -107,11 +108,9 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
   };
 
   // Before bundling anything: the one error a host without a browser should see.
-  if (!existsSync(launchOptions.executablePath)) {
-    bakeYield?.stop();
-    throw new ChromiumMissingError(launchOptions.executablePath);
-  }
+  if (!existsSync(launchOptions.executablePath)) throw new ChromiumMissingError(launchOptions.executablePath);
   const host: RenderPageHost = await startRenderPageHost();
+  if (options.yieldToForeground) bakeYield = await startBakeYield(options.yieldToForeground);
   const idle: ChromiumRenderer[] = [];
   const live = new Set<ChromiumRenderer>();
   const waiters: Waiter[] = [];
@@ -221,10 +220,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
         ? null
         : `${brokenBy.message}: ${brokenBy.cause instanceof Error ? brokenBy.cause.message : String(brokenBy.cause)}`;
     },
-    yieldStatus: () =>
-      bakeYield === null
-        ? null
-        : { held: bakeYield.held, foregroundCores: bakeYield.foregroundCores, heldSeconds: bakeYield.heldMs() / 1000 },
+    yieldStatus: () => bakeYield?.status() ?? null,
     rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
     async lowerRendererPriorityNow() {
       await Promise.all([...live].map((renderer) => renderer.lowerPriorityNow()));

@@ -5,7 +5,7 @@
 // path chosen outright (?render=local here) starts as before, without waiting for play.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
@@ -47,13 +47,18 @@ const waitForWebgl = (page: Page) =>
     timeout: FLIGHT_START_TIMEOUT_MS,
   });
 
-test('a first visit under Auto shows the poster and a play button, with no WebGL context until play', async () => {
-  const route = CURATED_ROUTES[0];
+/** A phone-sized page on the first curated tour with this `?render=`, counting WebGL contexts from its first script. */
+async function openTourCountingWebgl(render: string): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  await context.addInitScript(COUNT_WEBGL_CONTEXTS);
+  const page = await context.newPage();
+  await page.goto(`${server.baseUrl}/tours/${CURATED_ROUTES[0].id}?render=${render}&lang=en`);
+  return { context, page };
+}
+
+test('a first visit under Auto shows the poster and a play button, with no WebGL context until play', async () => {
+  const { context, page } = await openTourCountingWebgl('auto');
   try {
-    await context.addInitScript(COUNT_WEBGL_CONTEXTS);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/tours/${route.id}?render=auto&lang=en`);
     // The poster layer is up and ready: the veil is gone, the stage shows the route's picture.
     await page.locator('[data-layer-kind="posters"] [data-ready="true"]').waitFor({ timeout: FLIGHT_START_TIMEOUT_MS });
     await page.waitForLoadState('networkidle');
@@ -83,12 +88,8 @@ test('a first visit under Auto shows the poster and a play button, with no WebGL
 });
 
 test('a flight drawn on the device by choice (?render=local) starts WebGL without waiting for play', async () => {
-  const route = CURATED_ROUTES[0];
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
+  const { context, page } = await openTourCountingWebgl('local');
   try {
-    await context.addInitScript(COUNT_WEBGL_CONTEXTS);
-    const page = await context.newPage();
-    await page.goto(`${server.baseUrl}/tours/${route.id}?render=local&lang=en`);
     await waitForWebgl(page);
     assert.equal(await page.evaluate(() => window.__yunshanPlayer?.playing()), false, 'nobody pressed play');
   } finally {
