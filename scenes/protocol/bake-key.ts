@@ -2,7 +2,7 @@
 // picture facts. One definition for the frame store's manifest and the HTTP manifest built
 // from it. Pure.
 import { z } from 'zod';
-import { ProfileIdSchema } from './profile-ladder';
+import { ProfileIdSchema } from './profile-id-schema';
 
 export const BakeKeySchema = z.strictObject({
   sceneVersion: z.string().min(1),

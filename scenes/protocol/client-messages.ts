@@ -2,7 +2,7 @@
 // one parse the server runs on each before any handler sees it.
 import { z } from 'zod';
 import { RouteIdSchema } from '../routes/route-schema';
-import { ProfileIdSchema } from './profile-ladder';
+import { ProfileIdSchema } from './profile-id-schema';
 import {
   EpochSchema,
   FrameIndexSchema,

@@ -4,7 +4,7 @@
 // (the node at its WebRTC cap, or an operator's YUNSHAN_STREAM_TRANSPORT=http).
 import { z } from 'zod';
 import { RouteIdSchema } from '../routes/route-schema';
-import { ProfileIdSchema } from './profile-ladder';
+import { ProfileIdSchema } from './profile-id-schema';
 import { ProfileSummarySchema, RevisionSchema } from './stream-fields';
 
 /** A path on the render server (/bakes/…/manifest.json) or an absolute http(s) URL of a CDN in front of it. */

@@ -2,7 +2,6 @@
 // Every profile is rendered at the exact poses poseAt(route, i / BAKE_FPS) with a keyframe
 // every second, so a viewer can start or seek at any whole second. This file decides
 // pixels (resolution, bitrate, scene tier): it is part of the scene version's hash.
-import { z } from 'zod';
 import type { SceneTier } from '../world/quality-tiers';
 
 /** Frames per second of every bake, segment and stream: defined here only. */
@@ -30,7 +29,6 @@ const PROFILES_IN_BAKE_ORDER = [
 ] as const;
 export type ProfileId = (typeof PROFILES_IN_BAKE_ORDER)[number];
 export const PROFILE_IDS: readonly ProfileId[] = PROFILES_IN_BAKE_ORDER;
-export const ProfileIdSchema = z.enum(PROFILES_IN_BAKE_ORDER);
 
 export interface QualityProfile {
   id: ProfileId;

@@ -3,7 +3,7 @@
 // arrival, so a server bug or a proxy's mangling is a clear error rather than a wrong state.
 import { z } from 'zod';
 import { RouteIdSchema } from '../routes/route-schema';
-import { ProfileIdSchema } from './profile-ladder';
+import { ProfileIdSchema } from './profile-id-schema';
 import { DrainingMessageSchema } from './drain-messages';
 import { HttpManifestRefSchema, HttpSegmentsMessageSchema } from './http-segment-messages';
 import {

@@ -1,6 +1,6 @@
 // Field schemas both directions of the stream share.
 import { z } from 'zod';
-import { ProfileIdSchema } from './profile-ladder';
+import { ProfileIdSchema } from './profile-id-schema';
 
 export const SessionIdSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/);
 export const ResumeTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32,64}$/);

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { RouteIdSchema, RouteSchema, type Route } from '@/scenes/routes/route-schema';
 import type { BakeKey } from '../bake/bake-contracts';
 import { segmentCountFor } from '@/scenes/protocol/frame-timing';
-import { ProfileIdSchema, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { ProfileIdSchema } from '@/scenes/protocol/profile-id-schema';
+import { QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 export const SEGMENT_QUEUE = 'bake-segments';
 export const MANIFEST_QUEUE = 'bake-manifests';

@@ -5,7 +5,7 @@
 // no database, so either side (and the browser, for the types) may import it.
 import { z } from 'zod';
 import { RouteIdSchema } from '@/scenes/routes/route-schema';
-import { ProfileIdSchema } from '@/scenes/protocol/profile-ladder';
+import { ProfileIdSchema } from '@/scenes/protocol/profile-id-schema';
 
 /** GET ?route=<id>@<revision> (repeatable): each named revision's bakes. Public, read-only. */
 export const BAKE_STATE_PATH = '/api/bake-state';
