@@ -4,7 +4,6 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
   bakingPercentOf,
-  CloudReadinessReplySchema,
   nextPollDelayMs,
   POLL_BASE_MS,
   POLL_FAILED_MAX_MS,
@@ -12,6 +11,7 @@ import {
   readinessMoved,
   bakeWorthFollowing,
 } from '@/components/player/cloud/cloud-readiness-poll';
+import { CloudReadinessReplySchema } from '@/components/player/cloud/cloud-readiness-reply';
 import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 
 describe('cloud readiness poll', () => {

@@ -1,12 +1,10 @@
-// Keeping the page's reading of the cloud bake live while the visitor watches: the reply of
-// GET /api/routes/:id/cloud, checked at the boundary; how long to wait before asking again
-// (soon while the bake moves, backing off while it stands still or the server does not
-// answer); and what the player makes of it. Pure: use-live-cloud-readiness does the I/O.
-import { z } from 'zod';
-import { CloudReadinessSchema, type CloudReadiness } from '@/server/render-api/render-api-contract';
+// Keeping the page's reading of the cloud bake live while the visitor watches: how long to
+// wait before asking again (soon while the bake moves, backing off while it stands still or
+// the server does not answer), and what the player makes of a reading. Pure and free of zod
+// (the tour's first load imports it): the reply's schema is cloud-readiness-reply.ts, and
+// use-live-cloud-readiness does the I/O.
+import type { CloudReadiness } from '@/server/render-api/render-api-contract';
 import type { BakeProgressSummary } from './bake-progress';
-
-export const CloudReadinessReplySchema = z.object({ readiness: CloudReadinessSchema });
 
 /** A bake moves a segment (a second of flight) every few seconds on a busy machine: ask about as often. */
 export const POLL_BASE_MS = 3_000;

@@ -5,14 +5,7 @@
 // reading; once it says 'ready' the player may hand the flight to the cloud.
 import { useEffect, useRef, useState } from 'react';
 import type { CloudReadiness } from '@/server/bake/cloud-readiness';
-import {
-  bakeWorthFollowing,
-  CloudReadinessReplySchema,
-  nextPollDelayMs,
-  POLL_BASE_MS,
-  readinessMoved,
-  type PollOutcome,
-} from './cloud-readiness-poll';
+import { bakeWorthFollowing, nextPollDelayMs, POLL_BASE_MS, readinessMoved, type PollOutcome } from './cloud-readiness-poll';
 
 export interface LiveCloudReadinessOptions {
   routeId: string;
@@ -28,6 +21,8 @@ export interface LiveCloudReadinessOptions {
 async function askReadiness(routeId: string, revision: number, signal: AbortSignal): Promise<CloudReadiness> {
   const response = await fetch(`/api/routes/${encodeURIComponent(routeId)}/cloud?revision=${revision}`, { signal, cache: 'no-store' });
   if (!response.ok) throw new Error(`cloud readiness: HTTP ${response.status}`);
+  // Loaded at the first question, not with the page: the schema brings zod (cloud-readiness-reply.ts).
+  const { CloudReadinessReplySchema } = await import('./cloud-readiness-reply');
   return CloudReadinessReplySchema.parse(await response.json()).readiness;
 }
 

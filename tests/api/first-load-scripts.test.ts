@@ -1,0 +1,76 @@
+// What a first visit downloads before it can do anything (issue 15, Lighthouse mobile): the
+// scripts the catalogue's and a tour's HTML ask for carry neither zod (about 30 KB gzip of
+// schemas that the poster, before play, never parses) nor three.js (the scene loads on play).
+// Both used to slip in through one import of a module that also held a schema.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startNextServer, type RunningNextServer } from '../helpers/next-server';
+
+/** Names that survive minification: zod's core type tag, three.js's renderer class. */
+const MARKERS = { zod: '"$ZodType"', 'three.js': 'WebGLRenderer' } as const;
+const BUILT_CHUNKS = path.join(import.meta.dirname, '..', '..', '.next', 'static', 'chunks');
+
+let tempDir: string;
+let server: RunningNextServer;
+
+before(async () => {
+  tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yunshan-first-load-'));
+  server = await startNextServer({ dbPath: path.join(tempDir, 'yunshan.sqlite') });
+});
+after(async () => {
+  await server?.stop();
+  fs.rmSync(tempDir, { recursive: true, force: true });
+});
+
+/** The scripts a page's HTML makes a modern browser download (`nomodule` ones it never does). */
+async function firstLoadScripts(pagePath: string): Promise<Map<string, string>> {
+  const response = await fetch(`${server.baseUrl}${pagePath}`);
+  assert.equal(response.status, 200, pagePath);
+  const html = await response.text();
+  const sources = new Set(
+    [...html.matchAll(/<script\b[^>]*>/g)]
+      .map((match) => match[0])
+      .filter((tag) => !/\snomodule\b/i.test(tag))
+      .map((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1])
+      .filter((src): src is string => src !== undefined),
+  );
+  assert.ok(sources.size > 0, `${pagePath} asks for its scripts`);
+  const bodies = new Map<string, string>();
+  for (const src of sources) {
+    const script = await fetch(new URL(src, server.baseUrl));
+    assert.equal(script.status, 200, src);
+    bodies.set(src, await script.text());
+  }
+  return bodies;
+}
+
+function scriptsWith(scripts: Map<string, string>, marker: string): string[] {
+  return [...scripts].filter(([, body]) => body.includes(marker)).map(([src]) => src);
+}
+
+describe('first-load scripts', () => {
+  test('the markers still name zod and three.js in this build (so their absence below means something)', () => {
+    const bodies = fs
+      .readdirSync(BUILT_CHUNKS)
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => fs.readFileSync(path.join(BUILT_CHUNKS, name), 'utf8'));
+    for (const [name, marker] of Object.entries(MARKERS)) {
+      assert.ok(
+        bodies.some((body) => body.includes(marker)),
+        `some built chunk holds ${name}`,
+      );
+    }
+  });
+
+  for (const pagePath of ['/', '/tours/hallelujah-flyover']) {
+    test(`${pagePath} loads neither zod nor three.js before the visitor asks for the flight`, async () => {
+      const scripts = await firstLoadScripts(pagePath);
+      for (const [name, marker] of Object.entries(MARKERS)) {
+        assert.deepEqual(scriptsWith(scripts, marker), [], `${name} in the first-load scripts of ${pagePath}`);
+      }
+    });
+  }
+});
