@@ -261,6 +261,7 @@ export async function startRenderServer(config: RenderServerConfig, log: Logger 
     trustedProxyHops: config.trustedProxyHops,
     resumeGraceMs: config.stream.resumeGraceMs,
     ice: { ...config.stream, loopbackOnly: isLoopbackHost(config.host) },
+    onStreamStart: () => pool?.holdForStreamStart(),
     metrics,
     log: log.child({ component: 'stream' }),
   });

@@ -23,6 +23,15 @@ export interface BakeYieldState {
 
 export const OPEN: BakeYieldState = { held: false, calmSinceMs: null };
 
+/**
+ * A viewer starting a stream holds the bake before any reading shows it: the first second of a
+ * stream (decoding, the player catching up with its clock) is when a bake costs it most, and a
+ * reading takes half a second to see the load. The usual calm period then decides when to let go.
+ */
+export function heldForStreamStart(nowMs: number): BakeYieldState {
+  return { held: true, calmSinceMs: nowMs };
+}
+
 export function nextBakeYield(state: BakeYieldState, foregroundCores: number, nowMs: number, settings: BakeYieldSettings): BakeYieldState {
   const busy = foregroundCores > settings.holdAboveCores;
   if (busy) return { held: true, calmSinceMs: null };

@@ -3,7 +3,7 @@
 // Renderers wait between frames while it holds; their hang timeouts do not count the wait.
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
-import { nextBakeYield, OPEN, type BakeYieldSettings, type BakeYieldState } from './bake-yield-policy';
+import { heldForStreamStart, nextBakeYield, OPEN, type BakeYieldSettings, type BakeYieldState } from './bake-yield-policy';
 import { backgroundTicksOf, foregroundCores, parseCpuLine, type CpuReading } from './foreground-load';
 import { readAllStats } from './proc-stats';
 
@@ -17,6 +17,9 @@ export interface BakeYieldStatus {
   heldSeconds: number;
 }
 
+/** What changed the yield: a /proc reading, a stream starting, or the yield stopping. */
+export type BakeYieldCause = 'reading' | 'stream-start' | 'stopped';
+
 export interface BakeYield {
   /** True while renderers must not start another frame. */
   readonly held: boolean;
@@ -26,8 +29,10 @@ export interface BakeYield {
   heldMs(): number;
   /** For health and metrics. */
   status(): BakeYieldStatus;
-  /** Called with the new state on every change. */
-  onChange(listener: (held: boolean) => void): void;
+  /** A stream is starting: hold now, and let the readings decide from there (heldForStreamStart). */
+  holdForStreamStart(): void;
+  /** Called with the new state on every change, and what changed it. */
+  onChange(listener: (held: boolean, cause: BakeYieldCause) => void): void;
   stop(): void;
 }
 
@@ -43,12 +48,25 @@ export async function startBakeYield(settings: BakeYieldSettings, intervalMs = B
   if (first === null) return null;
   let previous: CpuReading = first;
   const cpuCount = os.availableParallelism();
-  const listeners: ((held: boolean) => void)[] = [];
+  const listeners: ((held: boolean, cause: BakeYieldCause) => void)[] = [];
   let state: BakeYieldState = OPEN;
   let lastCores: number | null = null;
   let heldBeforeMs = 0;
   let heldSinceMs: number | null = null;
   let reading = false;
+  let stopped = false;
+
+  const enter = (next: BakeYieldState, now: number, cause: BakeYieldCause) => {
+    const changed = next.held !== state.held;
+    state = next;
+    if (!changed) return;
+    if (state.held) heldSinceMs = now;
+    else if (heldSinceMs !== null) {
+      heldBeforeMs += now - heldSinceMs;
+      heldSinceMs = null;
+    }
+    for (const listener of listeners) listener(state.held, cause);
+  };
 
   const sample = async () => {
     if (reading) return;
@@ -59,16 +77,7 @@ export async function startBakeYield(settings: BakeYieldSettings, intervalMs = B
       lastCores = foregroundCores(previous, current, cpuCount);
       previous = current;
       const now = performance.now();
-      const next = nextBakeYield(state, lastCores, now, settings);
-      const changed = next.held !== state.held;
-      state = next;
-      if (!changed) return;
-      if (state.held) heldSinceMs = now;
-      else if (heldSinceMs !== null) {
-        heldBeforeMs += now - heldSinceMs;
-        heldSinceMs = null;
-      }
-      for (const listener of listeners) listener(state.held);
+      enter(nextBakeYield(state, lastCores, now, settings), now, 'reading');
     } catch {
       // A /proc read that failed this once: keep the last decision until the next reading.
     } finally {
@@ -88,13 +97,16 @@ export async function startBakeYield(settings: BakeYieldSettings, intervalMs = B
     },
     heldMs,
     status: () => ({ held: state.held, foregroundCores: lastCores, heldSeconds: heldMs() / 1000 }),
+    holdForStreamStart() {
+      if (stopped) return;
+      const now = performance.now();
+      enter(heldForStreamStart(now), now, 'stream-start');
+    },
     onChange: (listener) => void listeners.push(listener),
     stop() {
+      stopped = true;
       clearInterval(timer);
-      if (state.held) {
-        state = OPEN;
-        for (const listener of listeners) listener(false);
-      }
+      enter(OPEN, performance.now(), 'stopped');
     },
   };
 }

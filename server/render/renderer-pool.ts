@@ -56,6 +56,8 @@ export interface ChromiumRendererPool extends RendererPool {
   readonly liveRenderers: number;
   /** Why the pool can render nothing (every renderer died and none could be restarted); null while it can. */
   readonly failure: string | null;
+  /** A viewer is starting a stream from this machine: renderers hold now (when the pool yields at all). */
+  holdForStreamStart(): void;
   /** Whether the renderers are held for the machine's foreground now; null where the pool does not yield. */
   yieldStatus(): BakeYieldStatus | null;
 }
@@ -181,12 +183,15 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
     }
   }
 
-  bakeYield?.onChange((held) => {
-    log(
-      held
-        ? `Holding the bake: the foreground uses ${bakeYield.foregroundCores?.toFixed(2)} cores`
-        : 'The machine is calm again: baking on',
-    );
+  bakeYield?.onChange((held, cause) => {
+    if (cause === 'stream-start') log('Holding the bake: a stream is starting');
+    else if (cause === 'reading') {
+      log(
+        held
+          ? `Holding the bake: the foreground uses ${bakeYield.foregroundCores?.toFixed(2)} cores`
+          : 'The machine is calm again: baking on',
+      );
+    }
     for (const renderer of live) renderer.setHeld(held);
   });
 
@@ -220,6 +225,7 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
         ? null
         : `${brokenBy.message}: ${brokenBy.cause instanceof Error ? brokenBy.cause.message : String(brokenBy.cause)}`;
     },
+    holdForStreamStart: () => bakeYield?.holdForStreamStart(),
     yieldStatus: () => bakeYield?.status() ?? null,
     rendererProcessIds: () => [...live].map((renderer) => renderer.processId).filter((pid): pid is number => pid !== null),
     async lowerRendererPriorityNow() {

@@ -71,6 +71,8 @@ export interface StreamSignallingOptions {
   transportMode?: StreamTransportMode;
   /** The public base URL of /bakes and /segments (a CDN); unset: this node's own. */
   segmentBaseUrl?: string;
+  /** Called as a stream session starts on this node (not for viewers sent to HTTP segments): the bake holds for it. */
+  onStreamStart?: () => void;
   /** Each socket logs through a child carrying its id (and its stream session's, once it has one). */
   log?: Logger;
 }
@@ -340,6 +342,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
         });
         const created = bindings.add(session, address, socket);
         binding = created;
+        options.onStreamStart?.();
         socket.emit('ready', bindings.readyMessage(session, false, message.transport));
         bindings.switchTransport(created, socket, message.transport);
       } finally {

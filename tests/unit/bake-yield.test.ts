@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backgroundTicksOf, foregroundCores, parseCpuLine, type CpuReading } from '@/server/render/foreground-load';
-import { DEFAULT_BAKE_YIELD, nextBakeYield, OPEN, type BakeYieldState } from '@/server/render/bake-yield-policy';
+import { DEFAULT_BAKE_YIELD, heldForStreamStart, nextBakeYield, OPEN, type BakeYieldState } from '@/server/render/bake-yield-policy';
 import { parseProcStat } from '@/server/render/process-priority';
 import { loadRenderServerConfig } from '@/server/render-server-config';
 
@@ -74,6 +74,20 @@ test('holds at once when the foreground goes over the line, and lets go only aft
   assert.equal(state.held, true, 'the calm restarts after a busy reading');
   state = nextBakeYield(state, 0.1, 7_000, settings);
   assert.equal(state.held, false, 'three calm seconds let the bake carry on');
+});
+
+test('a stream starting holds the bake before any reading, and the calm period lets it go', () => {
+  const settings = { holdAboveCores: 0.5, calmMs: 3_000 };
+  let state = heldForStreamStart(10_000);
+  assert.equal(state.held, true, 'held at the join, half a second before a reading could see the load');
+  state = nextBakeYield(state, 0.1, 10_400, settings);
+  state = nextBakeYield(state, 0.1, 12_900, settings);
+  assert.equal(state.held, true, 'the first seconds of the stream stay bake-free');
+  state = nextBakeYield(state, 0.1, 13_000, settings);
+  assert.equal(state.held, false, 'a stream that costs the machine little lets the bake back after the calm period');
+  state = nextBakeYield(heldForStreamStart(20_000), 1.2, 20_500, settings);
+  state = nextBakeYield(state, 1.1, 24_000, settings);
+  assert.equal(state.held, true, 'a stream that loads the machine keeps it held by the readings');
 });
 
 test('YUNSHAN_BAKE_YIELD_CORES: on by default, a number sets the line, off or full priority turn it off', () => {
