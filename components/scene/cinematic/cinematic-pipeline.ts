@@ -25,6 +25,7 @@ import { FilmGradeEffect } from './film-grade-effect';
 import type { FilmGrade } from './film-grades';
 import { subPixelJitter } from './halton-jitter';
 import { drawOrder, FRAMES_PER_S, shutterOffsetsS } from './shutter';
+import { shadowCasterKey } from './shadow-caster-key';
 import { castAndReceive, configureSunShadow, enableSunShadows, findFillLight, findSunLight, fitSunShadow } from './sun-shadows';
 import { VolumetricCloudComposite } from './volumetric-cloud-composite';
 import { VolumetricCloudPass } from './volumetric-cloud-pass';
@@ -144,6 +145,8 @@ export function createCinematicPipeline(
   const order = drawOrder(SUB_FRAMES);
   let width = 1;
   let height = 1;
+  /** What the shadow map was last drawn for (shadow-caster-key.ts); null before the first. */
+  let shadowKey: string | null = null;
 
   return {
     setSize(w, h) {
@@ -161,10 +164,12 @@ export function createCinematicPipeline(
         placeCamera(camera, route, timeS + shutterS[s]);
         camera.setViewOffset(width, height, jitter[s][0], jitter[s][1], width, height);
         if (drawn === 0) {
-          // Sun shadow and cloud march are once a frame, from the sub-frame at the frame's time.
+          // Sun shadow and cloud march are once a frame, from the sub-frame at the frame's time;
+          // the shadow map only when its centre or the casters changed (the same map otherwise).
           const light = sunLight();
-          if (light) fitSunShadow(light, camera, params.sunDirection);
-          gl.shadowMap.needsUpdate = true;
+          const key = `${light ? fitSunShadow(light, camera, params.sunDirection) : 'no sun'}/${shadowCasterKey(scene)}`;
+          gl.shadowMap.needsUpdate = key !== shadowKey;
+          shadowKey = key;
         }
         cloud.marchThisRun = drawn === 0;
         cloud.setView(camera, timeS, frameIndex % DITHER_PERIOD);

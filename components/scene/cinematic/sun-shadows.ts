@@ -27,7 +27,7 @@ const GROUND_SIZED_RADIUS_M = 1500;
 export function enableSunShadows(renderer: WebGLRenderer): void {
   renderer.shadowMap.enabled = true;
   renderer.shadowMap.type = PCFShadowMap;
-  // Drawn once per frame (the first sub-frame), not once per sub-frame.
+  // Drawn at most once per frame (the first sub-frame), and only when the light or the casters moved.
   renderer.shadowMap.autoUpdate = false;
 }
 
@@ -91,20 +91,33 @@ export function configureSunShadow(light: DirectionalLight): void {
 const ahead = new Vector3();
 const sunward = new Vector3();
 
-/** Centres the shadowed square ahead of the camera, keeping the light's direction. */
-export function fitSunShadow(light: DirectionalLight, camera: Camera, sunDirection: readonly [number, number, number]): void {
+/**
+ * Where the shadowed square's centre may sit: a grid of whole texels (so shadow edges never crawl)
+ * tens of metres apart, so the centre stays put for many frames of a flight and the map need not
+ * be drawn again (shadow-caster-key.ts). The square reaches 1.8 km round it: a centre up to 45 m
+ * off the ideal point loses nothing in view.
+ */
+const SHADOW_CENTRE_GRID_TEXELS = 36;
+
+/**
+ * Centres the shadowed square ahead of the camera, keeping the light's direction. Returns where
+ * the centre went, as a key: the same key (and casters) means the same shadow map.
+ */
+export function fitSunShadow(light: DirectionalLight, camera: Camera, sunDirection: readonly [number, number, number]): string {
   camera.getWorldDirection(ahead);
   ahead.y = 0;
   if (ahead.lengthSq() < 1e-6) ahead.set(0, 0, -1);
   ahead.normalize().multiplyScalar(SHADOW_CENTRE_AHEAD_M).add(camera.position);
   ahead.y = 600;
-  // Snapped to whole texels, so the shadow edges do not crawl as the camera moves.
-  const texelM = (2 * SHADOW_HALF_EXTENT_M) / SHADOW_MAP_SIZE_PX;
-  ahead.x = Math.round(ahead.x / texelM) * texelM;
-  ahead.z = Math.round(ahead.z / texelM) * texelM;
+  const gridM = ((2 * SHADOW_HALF_EXTENT_M) / SHADOW_MAP_SIZE_PX) * SHADOW_CENTRE_GRID_TEXELS;
+  const cellX = Math.round(ahead.x / gridM);
+  const cellZ = Math.round(ahead.z / gridM);
+  ahead.x = cellX * gridM;
+  ahead.z = cellZ * gridM;
   sunward.set(...sunDirection).multiplyScalar(SUN_DISTANCE_M);
   light.position.copy(ahead).add(sunward);
   light.target.position.copy(ahead);
   light.target.updateMatrixWorld();
   light.updateMatrixWorld();
+  return `${cellX},${cellZ}`;
 }
