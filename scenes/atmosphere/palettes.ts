@@ -58,10 +58,11 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     haze: 0xc8bfb4,
     sunwardHaze: 0xf0b77c,
     sunGlow: 0xffc27a,
-    sunLight: 0xffb468,
+    // Warm, but not the orange of a desert: under 0xffb468 grey-buff sandstone read as orange-tan hoodoos.
+    sunLight: 0xffcb95,
     skyFill: 0xa4b2c6,
     groundFill: 0x4e5a3a,
-    rockBounce: 0xd6b79a,
+    rockBounce: 0xcdbba8,
     cloudLit: 0xfde0bd,
     cloudShade: 0x8a8294,
   },

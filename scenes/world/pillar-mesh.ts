@@ -11,10 +11,10 @@ import type { PillarLodDetail } from './world-detail';
 const RIM_FRACTION = 0.012;
 
 const GREY = linearFromSrgb([0.62, 0.61, 0.58]);
-const BUFF = linearFromSrgb([0.76, 0.66, 0.52]);
+const BUFF = linearFromSrgb([0.72, 0.67, 0.59]);
 const PALE = linearFromSrgb([0.86, 0.83, 0.76]);
 /** Iron-stained rock: the ochre patches under some ledges. */
-const OCHRE = linearFromSrgb([0.7, 0.52, 0.33]);
+const OCHRE = linearFromSrgb([0.66, 0.55, 0.41]);
 /** Water-stained rock: dark grey where seepage runs down the face from the top and the ledges. */
 const STAIN = linearFromSrgb([0.27, 0.27, 0.25]);
 const MOSS = linearFromSrgb([0.19, 0.28, 0.12]);
@@ -93,7 +93,7 @@ export function rockColourAt(
   const fromLedge = Math.exp(-below / (0.4 + 0.8 * valueNoise2(theta * 9, yN * 3, s + 8)));
   const streak = streakBand * Math.max(fromTop, fromLedge * 0.8) * (0.6 + 0.4 * valueNoise2(theta * 14, yN * 6, s + 6));
   const ochre = smoothstep(0.6, 0.8, valueNoise2(theta * 3, yN * 7, s + 7)) * Math.exp(-below * 2);
-  c = mix3(c, OCHRE, ochre * 0.55);
+  c = mix3(c, OCHRE, ochre * 0.4);
   c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.8);
   const carving = shape.carvingAt(theta, yN, sampling);
   const shade = 1 - 0.6 * carving;
@@ -115,7 +115,7 @@ export function rockColourAt(
   const cover = patchNoise(theta * 8, yN * 9, s + 4, aroundResolved) + 0.3 * yN;
   // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
   const ledgeClumps = patchNoise(theta * 15, yN * 11, s + 14, aroundResolved) + 0.12 * yN;
-  const ledgeGreen = ledge * ledgeResolved * lerp(0.45, smoothstep(0.45, 0.8, ledgeClumps), aroundResolved);
+  const ledgeGreen = ledge * ledgeResolved * lerp(0.5, smoothstep(0.38, 0.72, ledgeClumps), aroundResolved);
   // Whole slabs of a face are forested, the upper shaft more than the lower: patches a quarter
   // of the way round and tens of metres high, what still reads as green from a kilometre off.
   // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
@@ -123,8 +123,8 @@ export function rockColourAt(
   // photograph, and forested slabs keep to the upper shaft where the crown's forest spills down.
   // A second, finer noise breaks each slab into hanging stands with bare rock between them.
   const slab =
-    smoothstep(0.63, 0.8, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.12 * yN) *
-    lerp(0.85, smoothstep(0.42, 0.62, patchNoise(theta * 7 + 2.7, yN * 14, s + 21, aroundResolved)), aroundResolved);
+    smoothstep(0.55, 0.74, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.06 * yN) *
+    lerp(0.85, smoothstep(0.36, 0.58, patchNoise(theta * 7 + 2.7, yN * 14, s + 21, aroundResolved)), aroundResolved);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
   const slabGreen = slab * lerp(slabTexture, 0.75, coarse);
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad

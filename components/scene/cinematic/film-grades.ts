@@ -55,12 +55,12 @@ export const FILM_GRADES: Record<TimeOfDay, FilmGrade> = {
     fillGain: 0.45,
     bounceShare: 0.5,
   },
-  // Amber light, violet-grey shade.
+  // Amber light, violet-grey shade; the rock stays grey-buff and the pines green under it.
   'golden-hour': {
     exposure: 1.15,
-    shadowTint: 0x100c20,
-    highlightTint: 0xffecd4,
-    saturation: 1.16,
+    shadowTint: 0x0c0e1c,
+    highlightTint: 0xfff1e0,
+    saturation: 1.2,
     contrast: 1.14,
     bloomIntensity: 0.8,
     sunGain: 1.5,
