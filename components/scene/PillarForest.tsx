@@ -38,7 +38,7 @@ export function PillarForest({ instancing, geometry, tier }: { instancing: Pilla
   const camera = useThree((state) => state.camera);
   const threeScene = useThree((state) => state.scene);
   const scene = useMemo(() => {
-    const plan = createInstancePlan(instancing);
+    const plan = createInstancePlan(instancing, tier);
     const atmosphere = atmosphereUniformsOf(threeScene);
     const rock = createRockMaterial(tier, atmosphere);
     const crown = createCrownMaterial(atmosphere);

@@ -2,6 +2,7 @@
 // (atmosphere excluded) from a camera position, and the worst case over all positions.
 import type { Vec3 } from '../routes/route-schema';
 import { assignPillarLods, type PillarVisibility } from './instance-plan';
+import { GROVE_TREES_PER_TIER, footGrovesOf } from './foot-groves';
 import { LEDGE_PINE_LOD_COUNT, ledgePinesOf } from './ledge-pines';
 import { triangleCount } from './mesh-data';
 import type { QualityTier } from './quality-tiers';
@@ -27,11 +28,14 @@ export function drawCostForLods(world: World, geometry: WorldGeometry, lods: Int
   const crownBucketUsed = new Uint8Array(PILLAR_LOD_COUNT);
   const ledgeBucketUsed = new Uint8Array(LEDGE_PINE_LOD_COUNT);
   const ledges = ledgePinesOf(world);
+  const groves = footGrovesOf(world);
+  const groveTrees = (index: number) => Math.min(GROVE_TREES_PER_TIER[geometry.tier], groves.count[index]);
   for (const p of world.pillars) {
     const lod = lods[p.index];
     if (lod < 0) continue;
-    if (lod < LEDGE_PINE_LOD_COUNT && ledges.count[p.index] > 0) {
-      cost.triangles += ledges.count[p.index] * triangleCount(geometry.ledgePines[lod]);
+    const clumps = lod < LEDGE_PINE_LOD_COUNT ? ledges.count[p.index] + (lod === 0 ? groveTrees(p.index) : 0) : 0;
+    if (clumps > 0) {
+      cost.triangles += clumps * triangleCount(geometry.ledgePines[lod]);
       ledgeBucketUsed[lod] = 1;
     }
     cost.triangles += triangleCount(geometry.pillars[p.archetype][lod]);
@@ -60,9 +64,13 @@ export function worstCaseWorldDrawCost(world: World, tier: QualityTier): DrawCos
   const extras: number[][] = [];
   let lod2Total = 0;
   const ledges = ledgePinesOf(world);
+  const groves = footGrovesOf(world);
+  const lodZeroGrove = (index: number) => Math.min(GROVE_TREES_PER_TIER[tier], groves.count[index]);
   for (const p of world.pillars) {
     if (p.landmark !== null) continue;
-    const ledgeAt = (lod: number) => (lod < LEDGE_PINE_LOD_COUNT ? ledges.count[p.index] * triangleCount(g.ledgePines[lod]) : 0);
+    const grove = lodZeroGrove(p.index);
+    const ledgeAt = (lod: number) =>
+      lod < LEDGE_PINE_LOD_COUNT ? (ledges.count[p.index] + (lod === 0 ? grove : 0)) * triangleCount(g.ledgePines[lod]) : 0;
     const perLod = [0, 1, 2].map(
       (lod) => triangleCount(g.pillars[p.archetype][lod]) + (p.hasCrown ? triangleCount(g.crowns[lod]) : 0) + ledgeAt(lod),
     );

@@ -6,6 +6,7 @@ import type { Pillar } from './pillar';
 import { asPillarInstancing, type InstancingSource, type PillarInstancing } from './pillar-instancing';
 import { writeCrownMatrixAtTop, writeCrownTint, writePillarMatrix, writePillarTint } from './pillar-transform';
 import type { QualityTier } from './quality-tiers';
+import { GROVE_TREES_PER_TIER } from './foot-groves';
 import { LEDGE_PINE_LOD_COUNT } from './ledge-pines';
 import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
 
@@ -25,8 +26,10 @@ export interface InstancePlan {
   pillarBuckets: InstanceBucket[];
   /** Index lod. */
   crownBuckets: InstanceBucket[];
-  /** Pine clumps on ledges, for pillars at LOD 0 and LOD 1 (archetype -1). */
+  /** Pine clumps on ledges, for pillars at LOD 0 and LOD 1 (archetype -1); LOD 0's also holds the near pillars' foot groves. */
   ledgeBuckets: InstanceBucket[];
+  /** Trees of each near pillar's foot grove the tier draws (GROVE_TREES_PER_TIER). */
+  groveTrees: number;
 }
 
 /** Optional view test (a frustum in the renderer): pillars wholly outside it are skipped, not simplified. */
@@ -72,7 +75,7 @@ function emptyBucket(archetype: number, lod: number, capacity: number): Instance
 }
 
 /** Buckets sized for every pillar, reused frame after frame by fillInstancePlan. */
-export function createInstancePlan(source: InstancingSource): InstancePlan {
+export function createInstancePlan(source: InstancingSource, tier: QualityTier): InstancePlan {
   const world = asPillarInstancing(source);
   const perArchetype = new Array<number>(world.archetypeCount).fill(0);
   let crowned = 0;
@@ -89,8 +92,9 @@ export function createInstancePlan(source: InstancingSource): InstancePlan {
   for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) crownBuckets.push(emptyBucket(-1, lod, crowned));
   const ledgeTotal = world.ledges.total;
   const ledgeBuckets: InstanceBucket[] = [];
-  for (let lod = 0; lod < LEDGE_PINE_LOD_COUNT; lod++) ledgeBuckets.push(emptyBucket(-1, lod, ledgeTotal));
-  return { pillarBuckets, crownBuckets, ledgeBuckets };
+  for (let lod = 0; lod < LEDGE_PINE_LOD_COUNT; lod++)
+    ledgeBuckets.push(emptyBucket(-1, lod, ledgeTotal + (lod === 0 ? world.groves.total : 0)));
+  return { pillarBuckets, crownBuckets, ledgeBuckets, groveTrees: GROVE_TREES_PER_TIER[tier] };
 }
 
 export function fillInstancePlan(plan: InstancePlan, source: InstancingSource, lods: Int8Array): InstancePlan {
@@ -98,7 +102,7 @@ export function fillInstancePlan(plan: InstancePlan, source: InstancingSource, l
   for (const b of plan.pillarBuckets) b.count = 0;
   for (const b of plan.crownBuckets) b.count = 0;
   for (const b of plan.ledgeBuckets) b.count = 0;
-  const { ledges } = world;
+  const { ledges, groves } = world;
   for (const p of world.pillars) {
     const lod = lods[p.index];
     if (lod < 0) continue;
@@ -115,6 +119,14 @@ export function fillInstancePlan(plan: InstancePlan, source: InstancingSource, l
       b.colors.set(ledges.colors.subarray(from * 3, (from + n) * 3), b.count * 3);
       b.count += n;
     }
+    if (lod === 0 && plan.groveTrees > 0) {
+      const b = plan.ledgeBuckets[0];
+      const from = groves.first[p.index];
+      const n = Math.min(plan.groveTrees, groves.count[p.index]);
+      b.matrices.set(groves.matrices.subarray(from * 16, (from + n) * 16), b.count * 16);
+      b.colors.set(groves.colors.subarray(from * 3, (from + n) * 3), b.count * 3);
+      b.count += n;
+    }
   }
   return plan;
 }
@@ -127,5 +139,5 @@ function addCrown(bucket: InstanceBucket, p: Pillar, world: PillarInstancing): v
 
 /** One call for callers that do not reuse buffers (tests, the bench). */
 export function planInstances(world: InstancingSource, tier: QualityTier, camera: Vec3, isVisible?: PillarVisibility): InstancePlan {
-  return fillInstancePlan(createInstancePlan(world), world, assignPillarLods(world, tier, camera, isVisible));
+  return fillInstancePlan(createInstancePlan(world, tier), world, assignPillarLods(world, tier, camera, isVisible));
 }

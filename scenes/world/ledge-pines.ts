@@ -58,9 +58,12 @@ export function ledgePinesOf(world: World): LedgePines {
     const spots = p.landmark === null ? LEDGE_PINES_PER_PILLAR : LEDGE_PINES_PER_LANDMARK;
     for (let k = 0; k < spots; k++) {
       let theta = random() * Math.PI * 2;
-      // Pines cling all the way down a pillar, most of them in the upper third, hanging from under
+      // Pines cling all the way down a pillar, more of them in the upper third, hanging from under
       // the crown, where the rock holds soil and the photographs show the shafts thick with green.
-      const start = 0.95 - 0.87 * random() ** 2;
+      // A landmark's are spread evenly: seen from below, forty clumps under its crown made the
+      // Southern Sky Column's whole upper third one green mass instead of rock with pines on it.
+      const u = random();
+      const start = 0.95 - 0.87 * (p.landmark === null ? u ** 2 : u);
       const size = random();
       const turn = random() * Math.PI * 2;
       const light = 0.8 + 0.35 * random();
@@ -96,7 +99,9 @@ export function ledgePinesOf(world: World): LedgePines {
       const z = m[2] * ux + m[6] * yN + m[10] * uz + m[14];
       // Clumps scale with the pillar a little, within what a ledge can hold: a clinging pine is a
       // few metres across (at 12 m the clumps on a landmark, seen close, read as green shelves).
-      const radiusM = Math.min(8, (3.5 + 3.5 * size) * Math.max(0.7, Math.min(1.25, height / 220)));
+      // At 3-8 m the clumps on ordinary pillars were dark specks from a few hundred metres: a few
+      // now grow to a small tree's spread, the scale cue a photograph's clinging pines give.
+      const radiusM = Math.min(9.5, (3.5 + 3.5 * size + 3 * size ** 4) * Math.max(0.7, Math.min(1.25, height / 220)));
       // Flatter than wide: ledge growth spreads along the tread and hugs the face.
       const heightM = radiusM * (0.7 + 0.4 * random());
       const c = Math.cos(turn) * radiusM;

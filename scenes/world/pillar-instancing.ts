@@ -1,7 +1,8 @@
 // What per-frame instancing reads of a Wulingyuan world, as plain data: the pillars, the crowns'
-// top radii and the ledge pines, with no functions in it, so a worker that built the world can
+// top radii, the ledge pines and the floor's groves, with no functions in it, so a worker that built the world can
 // post it to the renderer, which then plans instances without ever building the world itself.
 import { getOrCreate } from '../get-or-create';
+import { footGrovesOf, type FootGroves } from './foot-groves';
 import { ledgePinesOf, type LedgePines } from './ledge-pines';
 import type { Pillar } from './pillar';
 import { crownTopFraction } from './pillar-transform';
@@ -14,6 +15,8 @@ export interface PillarInstancing {
   /** Per shape (indexed as World.shapes): the radius fraction of its top, which scales a crown. */
   crownTopFractions: readonly number[];
   ledges: LedgePines;
+  /** The floor's trees round each ordinary pillar's foot. */
+  groves: FootGroves;
 }
 
 /** Either a whole world or its instancing data: callers in Node pass the world, the renderer the posted data. */
@@ -27,6 +30,7 @@ export function pillarInstancingOf(world: World): PillarInstancing {
     archetypeCount: world.archetypeCount,
     crownTopFractions: world.shapes.map(crownTopFraction),
     ledges: ledgePinesOf(world),
+    groves: footGrovesOf(world),
   }));
 }
 
