@@ -97,7 +97,8 @@ export function createGateWall(seed: number): GateWall {
 
   /**
    * Buttresses and recesses: broad ribs tens of metres wide with steep flanks, leaning a little
-   * and stepping back at a few great beds, hung with fallen blocks; no two alike. Round the
+   * and swelling and narrowing with height, hung with fallen blocks; no two alike. (They stepped
+   * back at every 70 m bed before: each step drew a ruled horizontal dash across the wall.) Round the
    * gate the rock juts out as a hood, so the hole is deep. Nothing juts under the gate's floor,
    * where the stair climbs to it, nor at the wall's ends.
    */
@@ -105,7 +106,7 @@ export function createGateWall(seed: number): GateWall {
     const u = x - g.x;
     const lean = 40 * (valueNoise2(y / 260, 3.5, sMass + 3) - 0.5);
     const rib = smoothstep(0.38, 0.62, valueNoise2((u + lean) / 48, y / 420, sMass + 4));
-    const setBack = 0.55 + 0.45 * smoothstep(0.3, 0.7, valueNoise2(u / 140, Math.floor(y / 70) * 0.71, sMass + 5));
+    const setBack = 0.55 + 0.45 * smoothstep(0.3, 0.7, valueNoise2(u / 140, (y / 70) * 0.71, sMass + 5));
     // Fallen blocks are few and angular: broad flat-faced slabs, not a froth of round lumps.
     const blocks = smoothstep(0.56, 0.64, valueNoise2(u / 34, y / 26, sMass + 6));
     const hood = smoothstep(60, 8, openingDistanceM(x, y));
