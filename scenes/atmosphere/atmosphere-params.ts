@@ -92,6 +92,14 @@ export function atmosphereDrawCalls(params: AtmosphereParams): number {
  */
 export const HAZE_LINEAR_SHARE = 0.28;
 
+/**
+ * Colour of haze seen in front of a surface, as a share of the horizon's (linear RGB): the
+ * surface shades the air in front of it, so a rank half lost in haze is blue-grey, a step bluer
+ * and paler than the one before; it reaches the horizon's own colour only as the haze closes in
+ * (the shaders mix by the haze's share squared), so the world's edge still dissolves into the sky.
+ */
+export const AERIAL_HAZE_TINT: readonly [number, number, number] = [0.76, 0.85, 0.98];
+
 /** Optical depth of the haze over a distance: (ρd)² + s·ρd, the law every shader mirrors. */
 export function hazeOpticalDepth(fogDensityPerM: number, distanceM: number): number {
   const x = fogDensityPerM * distanceM;

@@ -3,6 +3,7 @@
 // on top of the usual exponential haze. No depth texture, no extra pass. Materials link the
 // sea's uniforms with linkAtmosphereUniforms.
 import { ShaderChunk } from 'three';
+import { AERIAL_HAZE_TINT } from '@/scenes/atmosphere/atmosphere-params';
 import { HAZE_LAW_GLSL } from './haze-law-glsl';
 
 /**
@@ -118,6 +119,7 @@ ${HAZE_LAW_GLSL}
     uniform float fogFar;
   #endif
 ${VEIL_GLSL}
+  const vec3 AERIAL_TINT = vec3(${AERIAL_HAZE_TINT.map((v) => v.toFixed(3)).join(', ')});
 #endif
 `;
 
@@ -129,7 +131,11 @@ const fogFragment = /* glsl */ `
   #else
     float fogFactor = smoothstep( fogNear, fogFar, vFogDepth );
   #endif
-  gl_FragColor.rgb = mix( gl_FragColor.rgb, fogColor, fogFactor );
+  // Aerial perspective: haze in front of a surface is lit less than the open horizon behind it,
+  // so a rank half lost in it turns blue-grey; only where the haze is near total does it take the
+  // horizon's own colour, so the world's edge still dissolves into the sky. With the horizon
+  // colour throughout, every rank faded towards warm sky and the ranks did not step back in blue.
+  gl_FragColor.rgb = mix( gl_FragColor.rgb, fogColor * mix( AERIAL_TINT, vec3( 1.0 ), fogFactor * fogFactor ), fogFactor );
 #endif
 `;
 

@@ -27,7 +27,10 @@ void mainImage(const in vec4 inputColor, const in vec2 uv, const in float depth,
   vec3 colour = inputColor.rgb;
   // The sky already carries its own horizon haze; it gets the high cloud deck instead.
   if (depth < 1.0) {
-    colour = mix(colour, horizonColour(ray.xyz) * uSurfaceHazeTint, 1.0 - exp(-hazeOpticalDepth(uFogDensity, ray.w)));
+    // Aerial perspective, as the device tiers draw it (AERIAL_HAZE_TINT): blue-grey in front of a
+    // rank, the horizon's own colour only where the haze closes in.
+    float haze = 1.0 - exp(-hazeOpticalDepth(uFogDensity, ray.w));
+    colour = mix(colour, horizonColour(ray.xyz) * mix(uSurfaceHazeTint, vec3(1.0), haze * haze), haze);
   } else {
     vec4 deck = skyCloud(uCameraWorld[3].xyz, ray.xyz);
     colour = mix(colour, deck.rgb, deck.a);
