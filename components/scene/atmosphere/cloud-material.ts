@@ -76,6 +76,18 @@ void main() {
   vec3 viewDir = toFragment / distanceM;
   float n = cloudNoise(vWorld.xz);
   float density = densityFromNoise(n);
+#ifndef SELF_SHADOW
+  // The phone cannot afford self-shadow's second noise lookup, and without it its sea was a flat
+  // pale floor. The noise's slope, from the screen-space derivatives every fragment has for free
+  // (taken here, before any fragment is discarded), turned into world metres, says the same:
+  // billow faces turned to the sun are lit, those turned away in shade.
+  vec2 worldDx = dFdx(vWorld.xz);
+  vec2 worldDy = dFdy(vWorld.xz);
+  float nDx = dFdx(n);
+  float nDy = dFdy(n);
+  float det = worldDx.x * worldDy.y - worldDx.y * worldDy.x;
+  vec2 slope = abs(det) > 1e-6 ? vec2(nDx * worldDy.y - nDy * worldDx.y, nDy * worldDx.x - nDx * worldDy.x) / det : vec2(0.0);
+#endif
   float fromAbove = step(vWorld.y, cameraPosition.y);
 
   float alpha = density * uOpacity;
@@ -107,6 +119,11 @@ void main() {
   vec2 towardSun = normalize(uSunDirection.xz + vec2(1e-5, 0.0)) * uTileM * 0.01;
   float sunward = cloudNoise(vWorld.xz + towardSun);
   light = clamp(light + (n - sunward) * 3.0 * fromAbove, 0.0, 1.0);
+#else
+  vec2 towardSun = normalize(uSunDirection.xz + vec2(1e-5, 0.0)) * uTileM * 0.01;
+  // Far off the slope aliases from pixel to pixel: there it fades, and it never swings far.
+  float relief = clamp(-dot(slope, towardSun) * 3.0, -0.35, 0.35) * smoothstep(2500.0, 900.0, distanceM);
+  light = clamp(light + relief * fromAbove, 0.0, 1.0);
 #endif
   float sunHeight = smoothstep(-0.05, 0.3, uSunDirection.y);
   vec3 colour = mix(uCloudShade, uCloudLit, light * mix(0.75, 1.0, sunHeight));
