@@ -9,12 +9,12 @@ import type { QualityTier } from './quality-tiers';
 import type { World } from './world';
 
 /** Trees stored per grove; a tier draws the first GROVE_TREES_PER_TIER of them. */
-export const GROVE_TREES_MAX = 18;
+export const GROVE_TREES_MAX = 24;
 /**
  * Trees a tier draws round each near pillar's foot. The phone's triangle budget has room for a
  * few (75 triangles each, 16 near pillars); the bake tier's floors are forested.
  */
-export const GROVE_TREES_PER_TIER: Record<QualityTier, number> = { phone: 4, laptop: 10, bake: GROVE_TREES_MAX };
+export const GROVE_TREES_PER_TIER: Record<QualityTier, number> = { phone: 4, laptop: 12, bake: GROVE_TREES_MAX };
 /**
  * Tallest a floor tree stands, metres: under the routes' least clearance from the ground
  * (MIN_CLEARANCE_M, 12 m), since the clearance field does not know the trees.
@@ -52,7 +52,7 @@ export function footGrovesOf(world: World): FootGroves {
     for (let k = 0; k < GROVE_TREES_MAX; k++) {
       const theta = random() * Math.PI * 2;
       // Close round the foot most of all, where scree holds soil, thinning out into the valley.
-      const outM = footM + 4 + 80 * random() ** 1.6;
+      const outM = footM + 3 + 70 * random() ** 1.8;
       const size = random();
       const turn = random() * Math.PI * 2;
       const light = 0.72 + 0.3 * random();
@@ -63,8 +63,9 @@ export function footGrovesOf(world: World): FootGroves {
       const groundY = world.heightAt(x, z);
       // Not inside another pillar's foot, nor under the First Bridge's walls.
       if (world.clearanceAt([x, groundY + 6, z]) < 4) continue;
-      const radiusM = 4 + 3.5 * size;
-      const heightM = Math.min(GROVE_TREE_MAX_HEIGHT_M, radiusM * (1.2 + 0.4 * random()));
+      // Broad, flat-topped crowns that touch, so a grove reads as forest, not as scattered bushes.
+      const radiusM = 5.5 + 4 * size;
+      const heightM = Math.min(GROVE_TREE_MAX_HEIGHT_M, radiusM * (1.0 + 0.35 * random()));
       const c = Math.cos(turn) * radiusM;
       const s = Math.sin(turn) * radiusM;
       // Sunk a metre into the ground so it stands on slopes too.

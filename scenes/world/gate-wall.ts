@@ -17,6 +17,12 @@ const ARCH_SQUARENESS = 2.6;
 export const GATE_MASS_RELIEF_M = 30;
 /** How far the sky line dips below the wall's top in places, metres: a ragged crest, not a ruled edge. */
 export const GATE_CREST_DIP_M = 34;
+/**
+ * How far each limestone bed steps out on the gate's wall, metres (3 on the massif's cliffs): the
+ * buttresses carry the wall's relief here, and a step at every bed, undercut and shadowed, ruled
+ * the wall facing the route's camera with regular lines.
+ */
+const GATE_BED_STEP_M = 1;
 /** Most the faces stand proud of the slab, metres; the signed distance allows for it. */
 export const GATE_RELIEF_M = FACE_RELIEF_MAX_M + GATE_MASS_RELIEF_M;
 
@@ -124,7 +130,7 @@ export function createGateWall(seed: number): GateWall {
       smoothstep(0, 5, openingDistanceM(x, y)) *
       smoothstep(halfWidthM, halfWidthM - 25, Math.abs(x - g.x)) *
       smoothstep(crest, crest - 6, y);
-    return limestoneReliefM(x - g.x, y, crest, sRelief) * fade + massReliefM(x, y);
+    return limestoneReliefM(x - g.x, y, crest, sRelief, GATE_BED_STEP_M) * fade + massReliefM(x, y);
   }
 
   function signedDistanceM(x: number, y: number, z: number): number {

@@ -35,7 +35,7 @@ function bedAt(u: number, y: number, seed: number): { phase: number; index: numb
  * ridged flutes narrower than a bed, beds leaning out to an undercut parting, and a cap
  * overhang in the last tens of metres under `topM`.
  */
-export function limestoneReliefM(u: number, y: number, topM: number, seed: number): number {
+export function limestoneReliefM(u: number, y: number, topM: number, seed: number, bedStepM = BED_STEP_M): number {
   const ridge = 1 - Math.abs(2 * valueNoise2(u / 11, y / 260, seed) - 1);
   const flute = 0.55 * ridge * ridge + 0.45 * fbm2(u / 38, y / 200, seed + 1, 3);
   const { phase, index } = bedAt(u, y, seed);
@@ -44,7 +44,7 @@ export function limestoneReliefM(u: number, y: number, topM: number, seed: numbe
   const bedPatch = smoothstep(0.56, 0.82, valueNoise2(u / 32, index * 0.37, seed + 2));
   const step = smoothstep(0, 0.88, phase) * (1 - smoothstep(0.9, 1, phase)) * bedPatch;
   const cap = smoothstep(topM - 90, topM - 15, y);
-  return FLUTE_M * flute + BED_STEP_M * step + CAP_OVERHANG_M * cap;
+  return FLUTE_M * flute + bedStepM * step + CAP_OVERHANG_M * cap;
 }
 
 /**
@@ -78,8 +78,9 @@ export function limestoneColour(u: number, y: number, topM: number, seed: number
   const { phase } = bedAt(u, y, seed);
   // Water runs off the ledges in streaks that start under a bed's parting and fade downwards.
   const streakBand = smoothstep(0.5, 0.8, valueNoise2(u / 6, y / 170, seed + 5));
-  // Only a little darker towards each parting: more drew every bed as a band.
-  const streak = streakBand * (0.75 + 0.25 * phase);
+  // Darker in the middle of a bed and the same at its foot as at the parting above, so no
+  // bed's edge draws a line: darkening towards each parting ruled the wall into bands.
+  const streak = streakBand * (0.8 + 0.2 * Math.sin(Math.PI * phase));
   // Scrub clings to the tops of jutting beds in patches, and fringes the rim.
   const ledge = limestoneLedgeGreen(u, y, seed);
   const rim = smoothstep(topM - 14, topM - 3, y) * (0.6 + 0.4 * valueNoise2(u / 9, 0.5, seed + 7));

@@ -112,7 +112,7 @@ export function rockColourAt(
   // and draw a checkerboard of blotches: where the mesh cannot resolve it, its average stands in.
   const aroundResolved = sampling ? clamp((0.07 / sampling.thetaStep - 0.25) / 0.75, 0, 1) : 1;
   // Growth takes hold in patches a few metres wide, never along a whole ledge: the noise varies fast around the section.
-  const cover = patchNoise(theta * 8, yN * 9, s + 4, aroundResolved) + 0.3 * yN;
+  const cover = patchNoise(theta * 8, yN * 9, s + 4, aroundResolved) + 0.15 * yN;
   // Ledge growth breaks into clumps a few metres wide, so ledges never rule the face into stripes.
   const ledgeClumps = patchNoise(theta * 15, yN * 11, s + 14, aroundResolved) + 0.12 * yN;
   const ledgeGreen = ledge * ledgeResolved * lerp(0.5, smoothstep(0.38, 0.72, ledgeClumps), aroundResolved);
@@ -126,7 +126,9 @@ export function rockColourAt(
     smoothstep(0.55, 0.74, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.06 * yN) *
     lerp(0.85, smoothstep(0.36, 0.58, patchNoise(theta * 7 + 2.7, yN * 14, s + 21, aroundResolved)), aroundResolved);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
-  const slabGreen = slab * lerp(slabTexture, 0.75, coarse);
+  // Under the crown the slabs thin out: the crown's drapes and the clinging pines carry the green
+  // there, and with slabs as well the upper third, seen from below, was one green mass.
+  const slabGreen = slab * lerp(slabTexture, 0.75, coarse) * (1 - 0.6 * smoothstep(0.6, 0.85, yN));
   // A coarse mesh cannot draw single ledges, so it draws what they add up to from afar: broad
   // patches of forest on the upper shaft and thinner ones lower down.
   const patchGreen = coarse * smoothstep(0.64, 0.9, cover + 0.15 * yN);
@@ -154,7 +156,7 @@ export function rockColourAt(
   // down it, ragged at their feet, so the forested top runs on down the faces instead of ending
   // in a cap on a bare shaft.
   const drape =
-    smoothstep(0.5, 0.68, patchNoise(theta * 7 + 3.1, yN * 2.2, s + 15, aroundResolved)) *
+    smoothstep(0.58, 0.74, patchNoise(theta * 7 + 3.1, yN * 2.2, s + 15, aroundResolved)) *
     smoothstep(0.8 + 0.08 * valueNoise2(theta * 5, 2.5, s + 16), 0.93, yN);
   const growth = Math.max(ledgeGreen, slabGreen, patchGreen * 0.9, jointGreen, drape);
   // A coarse mesh's vertex stands for a wide stretch of face: only where growth is dense does it
