@@ -113,10 +113,12 @@ export function createGateWall(seed: number): GateWall {
     const lean = 40 * (valueNoise2(y / 260, 3.5, sMass + 3) - 0.5);
     const rib = smoothstep(0.38, 0.62, valueNoise2((u + lean) / 48, y / 420, sMass + 4));
     const setBack = 0.55 + 0.45 * smoothstep(0.3, 0.7, valueNoise2(u / 140, (y / 70) * 0.71, sMass + 5));
-    // Fallen blocks are few and angular: broad flat-faced slabs, not a froth of round lumps.
-    const blocks = smoothstep(0.56, 0.64, valueNoise2(u / 34, y / 26, sMass + 6));
+    // Fallen blocks are few: broad flat-faced slabs, not a froth of round lumps. Their edges are
+    // a few metres wide: as a narrow step, each block's outline (a contour of the noise) drew a
+    // dark line wandering across the wall, and together they ruled it like a circuit board.
+    const blocks = smoothstep(0.45, 0.8, valueNoise2(u / 34, y / 26, sMass + 6));
     const hood = smoothstep(60, 8, openingDistanceM(x, y));
-    const mass = Math.max(0.85 * rib * setBack + 0.15 * blocks, hood);
+    const mass = Math.max(0.9 * rib * setBack + 0.1 * blocks, hood);
     const underGate =
       1 - (1 - smoothstep(halfOpening + 6, halfOpening + 45, Math.abs(u))) * (1 - smoothstep(g.floorM - 4, g.floorM + 20, y));
     const ends = smoothstep(halfWidthM, halfWidthM - 30, Math.abs(u));
