@@ -9,7 +9,13 @@ import { bakeRoute, type BakeProgress } from '../server/bake/bake-route';
 import { bakePosterAfter } from '../server/bake/bake-poster';
 import { formatBakeProgress, formatDuration } from '../server/bake/bake-progress-line';
 import { currentSceneVersion } from '../server/bake/scene-version';
-import { isProfileId, BAKED_PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import {
+  isProfileId,
+  BAKED_PROFILE_IDS,
+  DEFAULT_BAKE_PROFILE_IDS,
+  QUALITY_PROFILES,
+  type ProfileId,
+} from '@/scenes/protocol/profile-ladder';
 import { createRendererPool } from '../server/render/renderer-pool';
 
 const USAGE = `Usage: npm run bake -- <routeId> [--profile <${BAKED_PROFILE_IDS.join('|')}>] [--frames-dir <dir>] [--renderers <n>] [--no-poster]
@@ -63,7 +69,7 @@ function parseCli(argv: string[]): CliOptions {
     throw new UsageError(`--renderers takes a whole number from 1 to 16, not "${values.renderers}".`);
   return {
     routeId: positionals[0],
-    profiles: profile === undefined ? [...BAKED_PROFILE_IDS] : [profile],
+    profiles: profile === undefined ? [...DEFAULT_BAKE_PROFILE_IDS] : [profile],
     frameStore:
       values['frames-dir'] !== undefined ? { kind: 'local', framesDir: path.resolve(values['frames-dir']) } : parseFrameStoreSettings(),
     renderers,

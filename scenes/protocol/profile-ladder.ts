@@ -10,6 +10,13 @@ export const BAKE_FPS = 30;
 export type ProfileCodec = 'vp8' | 'vp9' | 'jpeg';
 
 /**
+ * What a frame shows: the route's own camera ('flat'), or the whole sphere around the pose's
+ * position ('equirect': longitude across, latitude down, world-aligned with the horizon level;
+ * sphere-mapping.ts), from which a player samples any look direction without asking the server.
+ */
+export type ProfileProjection = 'flat' | 'equirect';
+
+/**
  * Every profile, in bake order: a phone can stream the cheapest soonest. The one list of
  * profiles; its index is also a profile's number in the chunk codec's header, so it is
  * append only: an index never changes meaning.
@@ -26,6 +33,8 @@ const PROFILES_IN_BAKE_ORDER = [
   '540p-vp9',
   '720p-vp9',
   '1080p-vp9',
+  'sphere-2k',
+  'sphere-4k',
 ] as const;
 export type ProfileId = (typeof PROFILES_IN_BAKE_ORDER)[number];
 export const PROFILE_IDS: readonly ProfileId[] = PROFILES_IN_BAKE_ORDER;
@@ -54,6 +63,12 @@ export interface QualityProfile {
    * size and tier; its segments land beside its twin's.
    */
   encodedBeside?: ProfileId;
+  projection: ProfileProjection;
+  /**
+   * Baked only when asked for (npm run bake -- <route> --profile <id>, or a bake request that
+   * names it), not for every published route: see the sphere profiles below.
+   */
+  onRequestOnly?: true;
 }
 
 // VP8: every browser with WebCodecs decodes it, and Chromium encodes it in software
@@ -76,10 +91,44 @@ export const QUALITY_PROFILES: Readonly<Record<ProfileId, QualityProfile>> = inB
   '540p-vp9': { id: '540p-vp9', width: 960, height: 540, codec: 'vp9', bitrateKbps: 1050, sceneTier: 'laptop', encodedBeside: '540p' },
   '720p-vp9': { id: '720p-vp9', width: 1280, height: 720, codec: 'vp9', bitrateKbps: 1850, sceneTier: 'laptop', encodedBeside: '720p' },
   '1080p-vp9': { id: '1080p-vp9', width: 1920, height: 1080, codec: 'vp9', bitrateKbps: 3600, sceneTier: 'bake', encodedBeside: '1080p' },
+  // The whole sphere per frame, for looking around without a round trip (issue 14). Equirect
+  // rather than a cube layout: one seam (behind, where the wrap sampler joins it) instead of
+  // twelve face edges that VP8's blocks smear differently on each side, a format every 360°
+  // tool and WebXR's equirect layer take as is, and a two-line sampler; it spends about a third
+  // more pixels than a 3×2 cube at the same density on the horizon, mostly near the poles,
+  // which a level, pitch-clamped look rarely sees. 2048×1024 puts 5.7 px per degree on the
+  // horizon (a 90° view about 512 px across), and decodes on phones that decode 1080p;
+  // 3840×1920 (10.7 px/°) is for laptops and headsets. Drawn from a cube of six 90° renders at
+  // the pose (width / 4 a face) on the bake tier, not the cinematic one: the cinematic
+  // effects are screen-space passes over one view and cost seconds a frame already, six
+  // times that per sphere is not sane on a CPU node. The 2k sphere bakes for every route,
+  // last (after the cinematic rungs), so the flat stream is never kept waiting; the 4k one,
+  // about 3.5 times the pixels, only on request.
+  'sphere-2k': { id: 'sphere-2k', width: 2048, height: 1024, codec: 'vp8', bitrateKbps: 4500, sceneTier: 'bake', projection: 'equirect' },
+  'sphere-4k': {
+    id: 'sphere-4k',
+    width: 3840,
+    height: 1920,
+    codec: 'vp8',
+    bitrateKbps: 12000,
+    sceneTier: 'bake',
+    projection: 'equirect',
+    onRequestOnly: true,
+  },
 });
 
 /** Profiles that are rendered by a bake job of their own: every profile but the VP9 ones, which ride along. */
 export const BAKED_PROFILE_IDS: readonly ProfileId[] = PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].encodedBeside === undefined);
+
+/** Profiles every published route is baked into: the baked ones that are not on request only. */
+export const DEFAULT_BAKE_PROFILE_IDS: readonly ProfileId[] = BAKED_PROFILE_IDS.filter((id) => !QUALITY_PROFILES[id].onRequestOnly);
+
+/** Profiles that carry the whole sphere, cheapest first. */
+export const SPHERE_PROFILE_IDS: readonly ProfileId[] = PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].projection === 'equirect');
+
+export function isSphereProfile(profileId: ProfileId): boolean {
+  return QUALITY_PROFILES[profileId].projection === 'equirect';
+}
 
 /** The VP9 profile encoded beside a VP8 profile, or null when it has none. */
 export function vp9TwinOf(profileId: ProfileId): ProfileId | null {
@@ -92,8 +141,13 @@ export function cheapestProfileFor(webcodecsVp8: boolean): ProfileId {
 }
 
 /** Each profile's bakeOrder is its place in PROFILE_IDS, so the order is written once. */
-function inBakeOrder(table: Record<ProfileId, Omit<QualityProfile, 'bakeOrder'>>): Record<ProfileId, QualityProfile> {
-  return Object.fromEntries(PROFILE_IDS.map((id, bakeOrder) => [id, { ...table[id], bakeOrder }])) as Record<ProfileId, QualityProfile>;
+function inBakeOrder(
+  table: Record<ProfileId, Omit<QualityProfile, 'bakeOrder' | 'projection'> & { projection?: ProfileProjection }>,
+): Record<ProfileId, QualityProfile> {
+  return Object.fromEntries(PROFILE_IDS.map((id, bakeOrder) => [id, { projection: 'flat' as const, ...table[id], bakeOrder }])) as Record<
+    ProfileId,
+    QualityProfile
+  >;
 }
 
 export function isProfileId(value: unknown): value is ProfileId {

@@ -3,14 +3,14 @@
 import type { RouteStore, PublishedRoute } from '../routes/route-store';
 import type { BakeJob, BakeQueue } from './bake-contracts';
 import { frameCountFor } from '@/scenes/protocol/frame-timing';
-import { BAKED_PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { BAKED_PROFILE_IDS, DEFAULT_BAKE_PROFILE_IDS, type ProfileId } from '@/scenes/protocol/profile-ladder';
 
 /** Idempotent: jobs already queued, running, done or failed are returned as they are. */
 export async function enqueueRouteBakes(
   queue: BakeQueue,
   published: Pick<PublishedRoute, 'route' | 'revision'>,
   sceneVersion: string,
-  profiles: readonly ProfileId[] = BAKED_PROFILE_IDS,
+  profiles: readonly ProfileId[] = DEFAULT_BAKE_PROFILE_IDS,
 ): Promise<BakeJob[]> {
   const jobs: BakeJob[] = [];
   for (const profileId of inBakeOrder(profiles)) {
@@ -32,7 +32,7 @@ export async function enqueuePublishedRouteBakes(
   queue: BakeQueue,
   routes: Pick<RouteStore, 'listPublished'>,
   sceneVersion: string,
-  profiles: readonly ProfileId[] = BAKED_PROFILE_IDS,
+  profiles: readonly ProfileId[] = DEFAULT_BAKE_PROFILE_IDS,
 ): Promise<BakeJob[]> {
   const published = await routes.listPublished();
   const jobs: BakeJob[] = [];

@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import type { BakeJob, BakeKey, BakeManifest, FrameStore } from '../bake/bake-contracts';
 import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import { frameCountFor } from '@/scenes/protocol/frame-timing';
-import { BAKE_FPS, BAKED_PROFILE_IDS, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
+import { BAKE_FPS, DEFAULT_BAKE_PROFILE_IDS, PROFILE_IDS, QUALITY_PROFILES, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { RouteStore } from '../routes/route-store';
 import type { NotBakedMessage, RevisionGoneMessage } from '@/scenes/protocol/server-messages';
 
@@ -81,7 +81,7 @@ export class BakedRouteSource {
       if (!isPublished) return { kind: 'revision-gone', gone: { routeId, revision, publishedRevision: published.revision } };
       const frameCount = frameCountFor(published.route.durationS);
       const jobs = (await this.options.listBakes(routeId)).filter((job) => job.revision === revision && job.sceneVersion === sceneVersion);
-      const profiles = BAKED_PROFILE_IDS.map((profileId) => {
+      const profiles = DEFAULT_BAKE_PROFILE_IDS.map((profileId) => {
         const job = jobs.find((candidate) => candidate.profileId === profileId);
         return job === undefined
           ? { profileId, status: 'missing' as const, framesDone: 0, framesTotal: frameCount }

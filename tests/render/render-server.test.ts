@@ -11,7 +11,7 @@ import { startRenderServer, type RunningRenderServer } from '@/server/render-ser
 import { loadRenderServerConfig } from '@/server/render-server-config';
 import { openSqliteBakeQueue } from '@/server/bake/sqlite-bake-queue';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
-import { BAKED_PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
+import { DEFAULT_BAKE_PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
 import { io as connectSocket, type Socket } from 'socket.io-client';
 import { STREAM_SOCKET_PATH } from '@/scenes/protocol/stream-limits';
 
@@ -86,11 +86,11 @@ describe('render server with a renderer', () => {
     assert.equal(report.renderers, 1);
 
     const { jobs } = (await (await fetch(`${server.url}/api/bakes`)).json()) as { jobs: Array<{ routeId: string; profileId: string }> };
-    assert.equal(jobs.length, CURATED_ROUTES.length * BAKED_PROFILE_IDS.length);
+    assert.equal(jobs.length, CURATED_ROUTES.length * DEFAULT_BAKE_PROFILE_IDS.length);
     const forOne = (await (await fetch(`${server.url}/api/bakes?routeId=${CURATED_ROUTES[0].id}`)).json()) as {
       jobs: Array<{ profileId: string }>;
     };
-    assert.deepEqual(forOne.jobs.map((job) => job.profileId).sort(), [...BAKED_PROFILE_IDS].sort());
+    assert.deepEqual(forOne.jobs.map((job) => job.profileId).sort(), [...DEFAULT_BAKE_PROFILE_IDS].sort());
   });
 
   test('streams bake progress as server-sent events', async () => {
@@ -160,7 +160,7 @@ describe('render server without Chromium', () => {
       assert.equal(report.baking, false);
       assert.match(report.detail, /chromium/i);
       const { jobs } = (await (await fetch(`${server.url}/api/bakes`)).json()) as { jobs: unknown[] };
-      assert.equal(jobs.length, CURATED_ROUTES.length * BAKED_PROFILE_IDS.length, 'bakes stay queued for a node that can render');
+      assert.equal(jobs.length, CURATED_ROUTES.length * DEFAULT_BAKE_PROFILE_IDS.length, 'bakes stay queued for a node that can render');
     } finally {
       await server.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -63,15 +63,18 @@ describe('farm jobs', () => {
     assert.ok(!segmentJobId(key, 7).includes(':'));
   });
 
-  test('every standard profile goes before every cinematic one, cheapest first', () => {
+  test('every standard profile goes before every cinematic one, and the spheres after both, cheapest first', () => {
     const priorities = BAKED_PROFILE_IDS.map(bakePriority);
     assert.deepEqual(
       priorities,
       [...priorities].sort((a, b) => a - b),
     );
-    const standard = BAKED_PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier !== 'cinematic').map(bakePriority);
-    const cinematic = BAKED_PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic').map(bakePriority);
+    const flat = BAKED_PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].projection === 'flat');
+    const standard = flat.filter((id) => QUALITY_PROFILES[id].sceneTier !== 'cinematic').map(bakePriority);
+    const cinematic = flat.filter((id) => QUALITY_PROFILES[id].sceneTier === 'cinematic').map(bakePriority);
+    const sphere = BAKED_PROFILE_IDS.filter((id) => QUALITY_PROFILES[id].projection === 'equirect').map(bakePriority);
     assert.ok(Math.max(...standard) < Math.min(...cinematic));
+    assert.ok(Math.max(...cinematic) < Math.min(...sphere));
     assert.ok(
       priorities.every((priority) => priority >= 1),
       'BullMQ priority 0 would mean "no priority", taken before all others',

@@ -3,7 +3,10 @@
 // throughput and late frames. Pure: the stream client feeds it numbers once a second
 // and asks for a switch, which the server makes at the next keyframe. A cinematic profile
 // replaces the standard ones of its size and above, so Auto climbs to the better picture.
+// A sphere profile is its own ladder: a flat view never climbs onto it, a look-around view
+// climbs nothing else.
 import { decodes, decodesVideo } from '@/scenes/protocol/codec-choice';
+import { QUALITY_PROFILES, type ProfileId, type ProfileProjection } from '@/scenes/protocol/profile-ladder';
 import { withoutSupersededProfiles } from './cinematic-profiles';
 
 export interface StreamProfileInfo {
@@ -24,6 +27,13 @@ export interface ProfileCaps {
   dataSaver: boolean;
   /** Device pixels across the picture; a profile much wider is wasted bytes. Null: no limit. */
   maxUsefulWidthPx: number | null;
+  /** What the view draws: the route's camera (default) or a look-around sampled from the whole sphere. */
+  projection?: ProfileProjection;
+}
+
+/** A streamed profile's projection; an id this build does not know is taken for flat. */
+export function projectionOfProfile(id: string): ProfileProjection {
+  return Object.hasOwn(QUALITY_PROFILES, id) ? QUALITY_PROFILES[id as ProfileId].projection : 'flat';
 }
 
 /** The caps of what the browser told the server it decodes and wants (its join capabilities), and its screen. */
@@ -92,7 +102,10 @@ export function allowedProfiles(
   // JPEG costs more bytes than VP8 or VP9 at the same size: it is only for browsers without WebCodecs.
   const codecs = { vp8: caps.vp8Supported, vp9: caps.vp9Supported === true };
   const video = decodesVideo(codecs);
-  const matching = available.filter((profile) => (profile.codec === 'jpeg' ? !video : decodes(profile.codec, codecs)));
+  const projection = caps.projection ?? 'flat';
+  const matching = available.filter(
+    (profile) => projectionOfProfile(profile.id) === projection && (profile.codec === 'jpeg' ? !video : decodes(profile.codec, codecs)),
+  );
   const decodable = (includeSuperseded ? matching : withoutSupersededProfiles(matching)).sort(byCost);
   if (decodable.length === 0) return [];
   const smallest = decodable[0];
