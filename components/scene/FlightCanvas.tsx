@@ -3,7 +3,7 @@
 // a route over time. The caller owns the clock (getTimeS), so playback, seeking and baking
 // all drive the same canvas.
 import { Canvas, useThree } from '@react-three/fiber';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Scene, WebGLRenderer } from 'three';
 import type { Route, SceneId } from '@/scenes/routes/route-schema';
 import { DEFAULT_FOV_DEG } from '@/scenes/routes/route-schema';
@@ -41,6 +41,8 @@ export interface FlightCanvasProps {
   onFrame?: (frame: DrawnFrame) => void;
   /** The browser took the WebGL context away (GPU reset, too many contexts): the picture is gone. */
   onContextLost?: () => void;
+  /** Drawn inside the canvas with the scene (the render page's sphere capture). */
+  children?: ReactNode;
 }
 
 export interface FlightRendererControl {
@@ -66,6 +68,7 @@ export function FlightCanvas({
   onRendererReady,
   onFrame,
   onContextLost,
+  children,
 }: FlightCanvasProps) {
   const wrapper = useRef<HTMLDivElement>(null);
   const worldTier = geometryTierOf(tier);
@@ -116,6 +119,7 @@ export function FlightCanvas({
         {drawing && <DemandRedraw subscribe={subscribeRedraw} lookKey={`${route.id}:${tier}:${reducedMotion}`} />}
         {drawing && <FrameStats tier={worldTier} getTimeS={getTimeS} readyTarget={wrapper} onFrame={onFrame} />}
         {tier === 'cinematic' && <CinematicEffects route={route} />}
+        {children}
         {onContextLost && <ContextLossWatch onLost={onContextLost} />}
         {drawing && onRendererReady && <RendererControl onReady={onRendererReady} />}
       </Canvas>

@@ -99,19 +99,22 @@ export const QUALITY_PROFILES: Readonly<Record<ProfileId, QualityProfile>> = inB
   // which a level, pitch-clamped look rarely sees. 2048×1024 puts 5.7 px per degree on the
   // horizon (a 90° view about 512 px across), and decodes on phones that decode 1080p;
   // 3840×1920 (10.7 px/°) is for laptops and headsets. Drawn from a cube of six 90° renders at
-  // the pose (width / 4 a face) on the bake tier, not the cinematic one: the cinematic
-  // effects are screen-space passes over one view and cost seconds a frame already, six
-  // times that per sphere is not sane on a CPU node. The 2k sphere bakes for every route,
-  // last (after the cinematic rungs), so the flat stream is never kept waiting; the 4k one,
-  // about 3.5 times the pixels, only on request.
-  'sphere-2k': { id: 'sphere-2k', width: 2048, height: 1024, codec: 'vp8', bitrateKbps: 4500, sceneTier: 'bake', projection: 'equirect' },
+  // the pose (width / 4 a face). Six views see the whole world where one sees a sixth of it, so
+  // a CPU rasteriser's sphere costs about six flat frames of geometry whatever its size: each
+  // sphere draws the tier whose detail its pixels per degree can show, the phone tier for 2k
+  // (as 360p, at about the same 6 px/°) and the laptop tier for 4k (as 720p); on the bake tier
+  // a 2k sphere took 8–11 s a frame on llvmpipe. Not the cinematic tier: its effects are
+  // screen-space passes over one view at seconds a frame already; six times that is not sane.
+  // The 2k sphere bakes for every route, last (after the cinematic rungs), so the flat stream
+  // is never kept waiting; the 4k one, about 3.5 times the pixels, only on request.
+  'sphere-2k': { id: 'sphere-2k', width: 2048, height: 1024, codec: 'vp8', bitrateKbps: 4500, sceneTier: 'phone', projection: 'equirect' },
   'sphere-4k': {
     id: 'sphere-4k',
     width: 3840,
     height: 1920,
     codec: 'vp8',
     bitrateKbps: 12000,
-    sceneTier: 'bake',
+    sceneTier: 'laptop',
     projection: 'equirect',
     onRequestOnly: true,
   },

@@ -5,7 +5,7 @@ import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
 import type { EncodedChunk } from '@/scenes/protocol/chunk-codec';
 import type { ChunkEntry } from '@/scenes/protocol/chunk-entry';
-import type { ProfileId, QualityProfile } from '@/scenes/protocol/profile-ladder';
+import type { ProfileId, ProfileProjection, QualityProfile } from '@/scenes/protocol/profile-ladder';
 
 /** One second of frames, starting at a keyframe, encoded with a fresh encoder so it does not depend on any other segment. */
 export interface SegmentRequest {
@@ -39,7 +39,16 @@ export interface RendererPool {
   /** Renders and encodes one segment; restarts a crashed or hung browser and rejects with RendererFailedError. */
   renderSegment(request: SegmentRequest): Promise<RenderedSegment>;
   /** A still frame (JPEG) at route time t, e.g. a poster; at the pool's tier unless `tier` names another. */
-  renderStill(route: Route, timeS: number, width: number, height: number, format?: 'jpeg' | 'png', tier?: SceneTier): Promise<Uint8Array>;
+  /** 'equirect': the whole sphere around the pose (width = 2 × height), as a sphere profile's frames are drawn. */
+  renderStill(
+    route: Route,
+    timeS: number,
+    width: number,
+    height: number,
+    format?: 'jpeg' | 'png',
+    tier?: SceneTier,
+    projection?: ProfileProjection,
+  ): Promise<Uint8Array>;
   /** Times a renderer process was replaced since start. */
   readonly restarts: number;
   close(): Promise<void>;

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import type { RenderedSegment, SegmentRequest } from '../bake/bake-contracts';
 import type { EncodedChunk, LabelledChunk } from '@/scenes/protocol/chunk-codec';
-import { BAKE_FPS, type ProfileCodec } from '@/scenes/protocol/profile-ladder';
+import { BAKE_FPS, type ProfileCodec, type ProfileProjection } from '@/scenes/protocol/profile-ladder';
 import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
 import { launchChromium, type ChromiumLaunchOptions, type LaunchedChromium } from './chromium-launch';
@@ -125,7 +125,7 @@ export class ChromiumRenderer {
   ): Promise<RenderedSegment> {
     const { profile } = request;
     return this.run(`segment ${request.segmentIndex} of ${request.route.id} at ${profile.id}`, async (pending) => {
-      await this.ensureScene(request.route, profile.width, profile.height, profile.sceneTier);
+      await this.ensureScene(request.route, profile.width, profile.height, profile.sceneTier, profile.projection);
       const job: SegmentJob = {
         requestId: pending.requestId,
         fps: BAKE_FPS,
@@ -171,9 +171,10 @@ export class ChromiumRenderer {
     height: number,
     format: StillFormat,
     tier: SceneTier = this.options.tier,
+    projection: ProfileProjection = 'flat',
   ): Promise<Uint8Array> {
     return this.run(`still of ${route.id} at ${timeS} s`, async (pending) => {
-      await this.ensureScene(route, width, height, tier);
+      await this.ensureScene(route, width, height, tier, projection);
       const job = { requestId: pending.requestId, timeS, format, jpegQuality: STILL_JPEG_QUALITY };
       await this.withTimeout(
         this.page.evaluate((stillJob) => window.__yunshanRender!.renderStill(stillJob), job),
@@ -202,13 +203,19 @@ export class ChromiumRenderer {
     await this.launched.kill();
   }
 
-  private async ensureScene(route: Route, width: number, height: number, tier: SceneTier): Promise<void> {
-    const key = `${width}x${height}:${tier}:${JSON.stringify(route)}`;
+  private async ensureScene(route: Route, width: number, height: number, tier: SceneTier, projection: ProfileProjection): Promise<void> {
+    const key = `${width}x${height}:${tier}:${projection}:${JSON.stringify(route)}`;
     if (this.sceneKey === key) return;
     this.sceneKey = null;
     await this.withTimeout(this.page.setViewportSize({ width, height }), this.options.timeoutMs);
     await this.withTimeout(
-      this.page.evaluate(([r, w, h, t]) => window.__yunshanRender!.setScene(r, w, h, t), [route, width, height, tier] as const),
+      this.page.evaluate(([r, w, h, t, p]) => window.__yunshanRender!.setScene(r, w, h, t, p), [
+        route,
+        width,
+        height,
+        tier,
+        projection,
+      ] as const),
       this.options.timeoutMs,
     );
     this.sceneKey = key;

@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import type { RenderedSegment, RendererPool, SegmentRequest } from '../bake/bake-contracts';
-import type { QualityProfile } from '@/scenes/protocol/profile-ladder';
+import type { ProfileProjection, QualityProfile } from '@/scenes/protocol/profile-ladder';
 import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
 import { chromiumLaunchDefaults } from './chromium-launch';
@@ -42,7 +42,15 @@ export interface RendererPoolOptions {
 export interface ChromiumRendererPool extends RendererPool {
   renderSegment(request: SegmentRequest, options?: { renderOnly?: boolean; measureQuality?: boolean }): Promise<RenderedSegment>;
   /** JPEG by default (posters); PNG for lossless comparisons. */
-  renderStill(route: Route, timeS: number, width: number, height: number, format?: StillFormat, tier?: SceneTier): Promise<Uint8Array>;
+  renderStill(
+    route: Route,
+    timeS: number,
+    width: number,
+    height: number,
+    format?: StillFormat,
+    tier?: SceneTier,
+    projection?: ProfileProjection,
+  ): Promise<Uint8Array>;
   readonly size: number;
   readonly tier: SceneTier;
   /** The GL backend the renderers draw with, e.g. 'llvmpipe', and its full WebGL renderer string. */
@@ -79,7 +87,9 @@ export function segmentTimeoutFor(request: SegmentRequest, msPer360pFrame: numbe
 }
 
 function pixelScale(profile: QualityProfile): number {
-  return (profile.width * profile.height) / (640 * 360);
+  const frame = (profile.width * profile.height) / (640 * 360);
+  // A sphere frame is six scene passes (one per cube face) before its resample and encode.
+  return profile.projection === 'equirect' ? frame + 6 * Math.max(1, (profile.width / 4) ** 2 / (640 * 360)) : frame;
 }
 
 interface Waiter {
@@ -239,8 +249,8 @@ export async function createRendererPool(options: RendererPoolOptions = {}): Pro
         return segment;
       });
     },
-    renderStill(route, timeS, width, height, format = 'jpeg', tier) {
-      return withRenderer((renderer) => renderer.renderStill(route, timeS, width, height, format, tier));
+    renderStill(route, timeS, width, height, format = 'jpeg', tier, projection) {
+      return withRenderer((renderer) => renderer.renderStill(route, timeS, width, height, format, tier, projection));
     },
     async close() {
       if (closed) return;

@@ -104,6 +104,7 @@ test('sphere profiles: 2:1 equirect, a whole cube face per quarter turn, baked a
     assert.equal(profile.width % 4, 0);
     assert.equal(profile.codec, 'vp8');
     assert.notEqual(profile.sceneTier, 'cinematic');
+    assert.notEqual(profile.sceneTier, 'bake', 'six views of the bake tier cost six flat frames of its geometry');
     assert.ok(BAKED_PROFILE_IDS.includes(id));
     const flatOrders = BAKED_PROFILE_IDS.filter((flat) => !isSphereProfile(flat)).map((flat) => QUALITY_PROFILES[flat].bakeOrder);
     assert.ok(profile.bakeOrder > Math.max(...flatOrders));

@@ -2,6 +2,7 @@
 // window and the jobs Node asks it to do. Types only, shared by both sides.
 import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
+import type { ProfileProjection } from '@/scenes/protocol/profile-ladder';
 import type { EncodingQuality } from './encode-quality-probe';
 
 export interface RenderPageInfo {
@@ -51,8 +52,11 @@ export interface StillJob {
 
 export interface RenderPageApi {
   info(): RenderPageInfo;
-  /** Mounts the route at this canvas size and tier (or keeps the mounted scene when nothing changed) and draws once. */
-  setScene(route: Route, width: number, height: number, tier: SceneTier): Promise<void>;
+  /**
+   * Mounts the route at this canvas size and tier (or keeps the mounted scene when nothing changed) and draws once.
+   * 'equirect' draws every frame as the whole sphere around the pose (components/scene/omni), width = 2 × height.
+   */
+  setScene(route: Route, width: number, height: number, tier: SceneTier, projection?: ProfileProjection): Promise<void>;
   renderSegment(job: SegmentJob): Promise<SegmentJobResult>;
   renderStill(job: StillJob): Promise<void>;
   /** Hold (true) or release (false) the frames of segments in progress and to come, between frames. */

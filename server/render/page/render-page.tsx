@@ -5,6 +5,10 @@ import { createRoot } from 'react-dom/client';
 import { FlightCanvas, type FlightRendererControl } from '@/components/scene/FlightCanvas';
 import type { Route } from '@/scenes/routes/route-schema';
 import type { SceneTier } from '@/scenes/world/quality-tiers';
+import type { ProfileProjection } from '@/scenes/protocol/profile-ladder';
+import { SphereCapture } from '@/components/scene/omni/SphereCapture';
+import { createSphereCaptureControl, type SphereCaptureControl } from '@/components/scene/omni/sphere-capture-control';
+import { CUBE_FACES, faceSizeFor } from '@/components/scene/omni/cube-faces';
 import { frameTimestampUs } from '@/scenes/protocol/frame-timing';
 import { WEBCODECS_CODEC_STRINGS } from '@/scenes/protocol/codec-choice';
 import { openChunkSocket, yieldToTasks, type ChunkSocket } from './chunk-socket';
@@ -21,6 +25,8 @@ interface MountedScene {
   key: string;
   route: Route;
   control: FlightRendererControl;
+  /** Set when every frame is the whole sphere: which face the next advance draws. */
+  sphere: SphereCaptureControl | null;
 }
 
 function probeWebGl(): RenderPageInfo {
@@ -65,41 +71,62 @@ async function start(): Promise<RenderPageApi> {
   let mounted: MountedScene | null = null;
   let generation = 0;
 
-  /** Draws at route time t; with the frame loop stopped the R3F clock (cloud drift, ripples) reads t as well. */
-  function drawAt(control: FlightRendererControl, timeS: number): void {
+  /**
+   * Draws at route time t; with the frame loop stopped the R3F clock (cloud drift, ripples) reads t as well.
+   * A sphere is six advances at the same t, one per cube face (SphereCapture), the last of which leaves the sphere on the canvas.
+   */
+  function drawAt(scene: Pick<MountedScene, 'control' | 'sphere'>, timeS: number): void {
     routeTimeS = timeS;
-    control.advance(timeS);
+    if (scene.sphere === null) {
+      scene.control.advance(timeS);
+      return;
+    }
+    for (let face = 0; face < CUBE_FACES.length; face++) {
+      scene.sphere.face = face;
+      scene.control.advance(timeS);
+    }
   }
 
   /** A hidden frame far along the route, so the next visible frame plans its level of detail from scratch. */
   function forgetViewHistory(scene: MountedScene, nextTimeS: number): void {
     scene.control.scene.visible = false;
     try {
-      drawAt(scene.control, farawayTimeS(scene.route, nextTimeS));
+      drawAt(scene, farawayTimeS(scene.route, nextTimeS));
     } finally {
       scene.control.scene.visible = true;
     }
   }
 
-  async function setScene(route: Route, width: number, height: number, tier: SceneTier): Promise<MountedScene> {
-    const key = `${width}x${height}:${tier}:${JSON.stringify(route)}`;
+  async function setScene(
+    route: Route,
+    width: number,
+    height: number,
+    tier: SceneTier,
+    projection: ProfileProjection,
+  ): Promise<MountedScene> {
+    const key = `${width}x${height}:${tier}:${projection}:${JSON.stringify(route)}`;
+    if (projection === 'equirect' && width !== 2 * height)
+      throw new Error(`A sphere frame is twice as wide as it is tall, not ${width}×${height}`);
     if (mounted?.key === key) return mounted;
     mounted = null;
     // A new key remounts the canvas: a fresh WebGL context and scene, so nothing carries over between routes.
     generation++;
     container!.style.width = `${width}px`;
     container!.style.height = `${height}px`;
+    const sphere = projection === 'equirect' ? createSphereCaptureControl() : null;
     const control = await new Promise<FlightRendererControl>((resolve) => {
       root.render(
-        <FlightCanvas key={generation} route={route} tier={tier} getTimeS={getTimeS} frameloop="never" onRendererReady={resolve} />,
+        <FlightCanvas key={generation} route={route} tier={tier} getTimeS={getTimeS} frameloop="never" onRendererReady={resolve}>
+          {sphere && <SphereCapture control={sphere} faceSizePx={faceSizeFor(width)} />}
+        </FlightCanvas>,
       );
     });
     const canvas = control.gl.domElement;
     await waitUntil(() => canvas.width === width && canvas.height === height, RESIZE_TIMEOUT_MS, `the canvas to become ${width}×${height}`);
     // The first draw compiles every shader; do it here so segment timings measure steady-state frames.
-    drawAt(control, 0);
+    drawAt({ control, sphere }, 0);
     finishGpu(control);
-    mounted = { key, route, control };
+    mounted = { key, route, control, sphere };
     return mounted;
   }
 
@@ -141,7 +168,7 @@ async function start(): Promise<RenderPageApi> {
       await gate.pass();
       const index = job.firstFrame + i;
       const frameStartMs = performance.now();
-      drawAt(scene.control, index / job.fps);
+      drawAt(scene, index / job.fps);
       advanceMs += performance.now() - frameStartMs;
       probe?.capture(canvas, index);
       if (encoders.length > 0) {
@@ -165,7 +192,7 @@ async function start(): Promise<RenderPageApi> {
   async function renderStill(job: StillJob): Promise<void> {
     const scene = requireScene();
     forgetViewHistory(scene, job.timeS);
-    drawAt(scene.control, job.timeS);
+    drawAt(scene, job.timeS);
     const blob = await canvasBlob(scene.control.gl.domElement, job.format === 'png' ? 'image/png' : 'image/jpeg', job.jpegQuality);
     const data = new Uint8Array(await blob.arrayBuffer());
     socket.sendChunk({ requestId: job.requestId, index: 0, timestampUs: Math.round(job.timeS * 1_000_000), key: true, data });
@@ -174,8 +201,8 @@ async function start(): Promise<RenderPageApi> {
 
   return {
     info: () => info,
-    setScene: async (route, width, height, tier) => {
-      await setScene(route, width, height, tier);
+    setScene: async (route, width, height, tier, projection = 'flat') => {
+      await setScene(route, width, height, tier, projection);
     },
     renderSegment,
     renderStill,
