@@ -8,6 +8,9 @@ import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { formatMessage, type Messages } from '@/components/i18n/messages';
 import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream-client';
 import { useLatestRef } from '../use-latest-ref';
+import type { Route } from '@/scenes/routes/route-schema';
+import type { Locale } from '@/components/i18n/locale';
+import { NO_LOOK_OFFSET, type LookOffset } from '@/scenes/routes/look-offset';
 import { StreamStatsPanel } from './StreamStatsPanel';
 import { cloudStateBlocksPlayback, INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import { cloudTestHandle } from './cloud-test-handle';
@@ -31,6 +34,12 @@ export interface CloudStreamViewProps {
   onFrameShown?: (frameIndex: number, nowMs: number) => void;
   /** The player is handing the flight to another renderer: keep the last picture, say nothing over it. */
   quiet?: boolean;
+  /**
+   * Lets the visitor look around (issue 14): the stream carries a sphere profile where one is
+   * baked and the view turns by this offset with no request to the server. Absent: the flat
+   * stream, which costs a third of the bytes, for visitors who only watch.
+   */
+  lookAround?: { route: Route; getLookOffset: () => LookOffset; locale: Locale };
 }
 
 function readDataSaver(): boolean {
@@ -54,8 +63,13 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
     onSnapshot,
     onFrameShown,
     quiet = false,
+    lookAround,
   } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const sphereCanvasRef = useRef<HTMLCanvasElement>(null);
+  const sightMarksRef = useRef<HTMLDivElement>(null);
+  const lookRoute = lookAround?.route ?? null;
+  const getLookOffsetRef = useLatestRef(lookAround?.getLookOffset);
   const clientRef = useRef<CloudStreamClient | null>(null);
   const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_CLOUD_SNAPSHOT);
   const [firstFrameShown, setFirstFrameShown] = useState(false);
@@ -79,6 +93,15 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       // ?stream=http plays the baked segments over HTTP from the start (testing a CDN path).
       transport: new URLSearchParams(window.location.search).get('stream') === 'http' ? 'http' : 'auto',
       onFrameShown: (frameIndex, nowMs) => onFrameShownRef.current?.(frameIndex, nowMs),
+      lookAround:
+        lookRoute && sphereCanvasRef.current
+          ? {
+              route: lookRoute,
+              getLookOffset: () => getLookOffsetRef.current?.() ?? NO_LOOK_OFFSET,
+              sphereCanvas: sphereCanvasRef.current,
+              sightMarks: sightMarksRef.current,
+            }
+          : undefined,
       onChange: (next) => {
         setSnapshot(next);
         if (client.marks.firstFrameShownAtMs !== null) setFirstFrameShown(true);
@@ -93,7 +116,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       clientRef.current = null;
       if (window.__yunshanCloud === handle) delete window.__yunshanCloud;
     };
-  }, [renderUrl, routeId, revision, clock, onFrameShownRef]);
+  }, [renderUrl, routeId, revision, clock, onFrameShownRef, lookRoute, getLookOffsetRef]);
 
   useEffect(() => {
     onSnapshot?.(snapshot);
@@ -156,6 +179,18 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
         width={640}
         height={360}
       />
+      {lookRoute && (
+        <>
+          <canvas ref={sphereCanvasRef} className={styles.canvas} data-testid="cloud-sphere-view" data-shown="true" hidden />
+          <div ref={sightMarksRef} className={styles.sightMarks} aria-hidden="true" hidden>
+            {lookRoute.pointsOfInterest.map((sight) => (
+              <span key={sight.id} className={styles.sightMark} data-sight={sight.id} hidden>
+                {sight.title[lookAround?.locale ?? 'en']}
+              </span>
+            ))}
+          </div>
+        </>
+      )}
       {notice !== null && (
         <p className={styles.notice} role="status" data-testid="cloud-notice">
           <span className={styles.noticeDot} aria-hidden="true" />

@@ -102,10 +102,13 @@ export function allowedProfiles(
   // JPEG costs more bytes than VP8 or VP9 at the same size: it is only for browsers without WebCodecs.
   const codecs = { vp8: caps.vp8Supported, vp9: caps.vp9Supported === true };
   const video = decodesVideo(codecs);
-  const projection = caps.projection ?? 'flat';
-  const matching = available.filter(
-    (profile) => projectionOfProfile(profile.id) === projection && (profile.codec === 'jpeg' ? !video : decodes(profile.codec, codecs)),
-  );
+  const decodableHere = available.filter((profile) => (profile.codec === 'jpeg' ? !video : decodes(profile.codec, codecs)));
+  const spheres = decodableHere.filter((profile) => projectionOfProfile(profile.id) === 'equirect');
+  // Looking around where no sphere is baked (yet) streams the flat picture, which then cannot turn.
+  const matching =
+    caps.projection === 'equirect' && spheres.length > 0
+      ? spheres
+      : decodableHere.filter((profile) => projectionOfProfile(profile.id) === 'flat');
   const decodable = (includeSuperseded ? matching : withoutSupersededProfiles(matching)).sort(byCost);
   if (decodable.length === 0) return [];
   const smallest = decodable[0];

@@ -26,6 +26,11 @@ export interface YunshanCloudHandle {
     firstFrameDecodedAtMs: number | null;
     firstFrameShownAtMs: number | null;
   };
+  /**
+   * The look-around view (null where the visitor cannot look around): views drawn, redraws of
+   * a frame already shown because the look turned, and when the last one was drawn.
+   */
+  readonly sphere: { sphereViews: number; lookRedraws: number; lastDrawnAtMs: number | null } | null;
   stats(): CloudStats;
 }
 
@@ -38,7 +43,7 @@ declare global {
 /** Fields read live from the client's snapshot and from its picture counters. */
 const SNAPSHOT_FIELDS = ['state', 'transport', 'profile', 'problem'] as const;
 const COUNTER_FIELDS = ['framesDecoded', 'framesByCodec', 'framesShown', 'dropped', 'lastShownFrameIndex'] as const;
-type CopiedField = 'httpRequests' | 'renderUrl' | 'marks' | 'stats';
+type CopiedField = 'httpRequests' | 'renderUrl' | 'marks' | 'stats' | 'sphere';
 // Fails to compile if the handle grows a field that none of the lists above serves.
 const EVERY_FIELD_SERVED: Record<
   Exclude<keyof YunshanCloudHandle, (typeof SNAPSHOT_FIELDS)[number] | (typeof COUNTER_FIELDS)[number] | CopiedField>,
@@ -60,6 +65,10 @@ export function cloudTestHandle(client: CloudStreamClient): YunshanCloudHandle {
       httpRequests: { get: () => ({ ...client.httpRequests }), enumerable: true },
       renderUrl: { get: () => client.renderUrl, enumerable: true },
       marks: { get: () => ({ ...client.marks }), enumerable: true },
+      sphere: {
+        get: () => (client.sphere ? { ...client.sphere.counters, lastDrawnAtMs: client.sphere.lastDrawnAtMs } : null),
+        enumerable: true,
+      },
     },
   ) as YunshanCloudHandle;
 }

@@ -7,9 +7,9 @@
 // CloudStreamView binds it.
 import type { StreamCapabilities } from '@/scenes/protocol/client-messages';
 import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
+import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { ACK_INTERVAL_MS, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
-import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { connectionAsksToSaveData, profileCapsOf, type ProfileCaps } from './adaptive-profile';
 import { connectionHints, isConnectionType } from './connection-hints';
 import { INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
@@ -21,6 +21,8 @@ import { HttpLink } from './stream-client/http-link';
 import { LateFrameWindow } from './stream-client/late-frame-window';
 import { PicturePipeline } from './stream-client/picture-pipeline';
 import { StreamProtocolClient } from './stream-client/protocol-client';
+import type { CloudStreamOptions } from './stream-client-options';
+import { createSpherePresenter, type SpherePresenter } from './sphere-presenter';
 import { initialSessionState, selectableProfiles } from './stream-client/session-reducer';
 import type { ClockReading, SessionState } from './stream-client/session-state';
 import { statsReport } from './stream-client/stats-report';
@@ -28,27 +30,7 @@ import { openStreamSocket } from './stream-client/stream-socket';
 import { CONNECT_TIMEOUT_MS, FIRST_FRAME_TIMEOUT_MS, JOIN_REPLY_TIMEOUT_MS, MAX_PEER_FAILURES } from './stream-client/session-timing';
 
 export type { CloudSnapshot, CloudState, CloudStats } from './stream-client/cloud-snapshot';
-
-export interface CloudStreamOptions {
-  renderUrl: string;
-  routeId: string;
-  /** The revision the page shows: the server streams its frames, never another revision's. */
-  revision: number;
-  clock: FlightClock;
-  canvas: HTMLCanvasElement;
-  /** The player's data-saver setting (saveData and cellular links add to it). */
-  dataSaver?: boolean;
-  /** A profile chosen by hand; null for automatic. */
-  manualProfile?: ProfileId | null;
-  /** False skips WebRTC: frames come over HTTP segments (or socket.io where the server names none). */
-  webrtc?: boolean;
-  /** 'http' plays the baked segments over HTTP from the start (a page URL param, for testing). */
-  transport?: 'auto' | 'http';
-  onChange?: (snapshot: CloudSnapshot) => void;
-  /** Every picture put on the canvas: its frame index and when (performance.now ms). */
-  onFrameShown?: (frameIndex: number, nowMs: number) => void;
-  now?: () => number;
-}
+export type { CloudStreamOptions } from './stream-client-options';
 
 const ADAPT_INTERVAL_MS = 1000;
 const STATS_INTERVAL_MS = 2000;
@@ -64,6 +46,7 @@ export class CloudStreamClient {
   readonly #canvas: HTMLCanvasElement;
   readonly #now: () => number;
   #context: CanvasRenderingContext2D | null = null;
+  #sphere: SpherePresenter | null = null;
   #protocol: StreamProtocolClient | null = null;
   /** The render node streaming now: the page's, until a drain moves the session to another. */
   #renderUrl: string;
@@ -137,6 +120,11 @@ export class CloudStreamClient {
     return this.#http.requests;
   }
 
+  /** The look-around view, where there is one (the test handle and the bench read its counters). */
+  get sphere(): SpherePresenter | null {
+    return this.#sphere;
+  }
+
   get counters(): PicturePipeline['counters'] {
     return this.#pipeline.counters;
   }
@@ -159,6 +147,7 @@ export class CloudStreamClient {
   async start(): Promise<void> {
     this.marks.startedAtMs = this.#now();
     this.#context = this.#canvas.getContext('2d', { alpha: false });
+    this.#sphere = createSpherePresenter(this.#options.lookAround, this.#canvas);
     const [webcodecsVp8, webcodecsVp9] = await Promise.all([canDecodeVp8(), canDecodeVp9()]);
     this.#decodes = { webcodecsVp8, webcodecsVp9 };
     if (this.#closed) return;
@@ -237,6 +226,7 @@ export class CloudStreamClient {
     this.#protocol?.close();
     this.#http.close();
     this.#pipeline.close();
+    this.#sphere?.dispose();
     this.#snapshot = { ...this.#snapshot, state: 'closed' };
     this.#options.onChange?.(this.#snapshot);
   }
@@ -302,6 +292,7 @@ export class CloudStreamClient {
     if (playing && !seeking) pipeline.skipTo(target);
     const shown = seeking ? null : pipeline.buffer.take(target, { skipsIntended: this.#clock.speed > 1 });
     if (shown) this.#draw(shown.frame, nowMs);
+    else this.#sphere?.redraw();
     pipeline.pump();
     const allReceived = pipeline.queue.lastReceivedIndex >= pipeline.frameCount - 1;
     this.#media = {
@@ -315,7 +306,7 @@ export class CloudStreamClient {
 
   #draw(picture: DecodedPicture, nowMs: number): void {
     const context = this.#context;
-    if (context) {
+    if (!this.#sphere?.show(picture, picture.index / this.#pipeline.fps) && context) {
       // Resizing clears the canvas; the new picture is drawn in the same task, so no blank frame shows.
       if (this.#canvas.width !== picture.width || this.#canvas.height !== picture.height) {
         this.#canvas.width = picture.width;
@@ -363,7 +354,8 @@ export class CloudStreamClient {
   }
 
   #caps(): ProfileCaps {
-    const width = this.#canvas.clientWidth || window.innerWidth;
+    // A look-around view shows about a quarter turn of the sphere across.
+    const width = (this.#canvas.clientWidth || window.innerWidth) * (this.#sphere ? 4 : 1);
     return profileCapsOf(this.#capabilities(), width > 0 ? Math.round(width * (window.devicePixelRatio || 1)) : null);
   }
 
@@ -378,6 +370,7 @@ export class CloudStreamClient {
         bufferAheadS: this.#bufferAheadFrames(nowMs) / this.#pipeline.fps,
         lateFrameRatio: this.#lateFrames.ratio(nowMs, dropped, framesShown),
         maxUsefulWidthPx: this.#caps().maxUsefulWidthPx,
+        projection: this.#sphere?.projection,
       },
     });
   }

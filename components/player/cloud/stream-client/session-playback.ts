@@ -123,7 +123,7 @@ export function adapt(draft: SessionDraft, measurements: AdaptMeasurements, imme
   const decision = chooseProfile({
     available: state.profiles,
     currentId: current,
-    caps: profileCapsOf(state.capabilities, measurements.maxUsefulWidthPx),
+    caps: { ...profileCapsOf(state.capabilities, measurements.maxUsefulWidthPx), projection: measurements.projection },
     manualId: state.manualProfile,
     capacityKbps: measurements.capacityKbps,
     bufferAheadS: measurements.bufferAheadS,

@@ -3,7 +3,7 @@
 // the protocol client (protocol-client.ts) does the I/O for the browser and the Node viewer.
 import type { LabelledChunk } from '@/scenes/protocol/chunk-codec';
 import type { ClientToServerEvents, StreamCapabilities } from '@/scenes/protocol/client-messages';
-import type { ProfileId } from '@/scenes/protocol/profile-ladder';
+import type { ProfileId, ProfileProjection } from '@/scenes/protocol/profile-ladder';
 import type { IceServerConfig, ProfileSummary, ServerEventName as ProtocolServerEventName } from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import type { BakeProgressSummary } from '../bake-progress';
@@ -123,6 +123,8 @@ export interface AdaptMeasurements {
   bufferAheadS: number;
   lateFrameRatio: number;
   maxUsefulWidthPx: number | null;
+  /** 'equirect' while the visitor may look around: the sphere profiles' ladder (absent: flat). */
+  projection?: ProfileProjection;
 }
 
 /** Server events other than the binary frames, which the protocol client reassembles first. */
