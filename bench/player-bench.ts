@@ -2,7 +2,8 @@
 // test route baked once, shared with the e2e tests): time to the first streamed frame, and
 // for each kind of handover how long it takes and how long the screen goes without a new
 // picture, as the player itself measures them; and how smoothly a cloud flight plays with and
-// without a bake running on the same machine. Medians; a fresh browser context per run.
+// without a bake running on the same machine; and what each sphere profile costs to decode
+// (sphere-decode-bench.ts). Medians; a fresh browser context per run.
 import { launchChromium } from '../tests/helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
 import type { DeviceProbe } from '../components/player/render-choice/render-choice-types';
@@ -23,6 +24,7 @@ import type { Browser, Page } from 'playwright-core';
 import { measureCloudFirstFrameMs } from '../tests/helpers/cloud-first-frame';
 import { median, printTable } from './stats';
 import { measureCloudPlayback } from './cloud-playback-bench';
+import { benchSphereDecode } from './sphere-decode-bench';
 
 const RUNS = Number(process.env.YUNSHAN_BENCH_HANDOVER_RUNS ?? 3);
 const FIRST_FRAME_RUNS = Number(process.env.YUNSHAN_BENCH_FIRST_FRAME_RUNS ?? 10);
@@ -161,6 +163,7 @@ export async function benchPlayer(): Promise<void> {
     await browser.close();
     await fixture.stop();
   }
+  await benchSphereDecode();
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
