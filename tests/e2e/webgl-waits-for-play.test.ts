@@ -47,22 +47,39 @@ const waitForWebgl = (page: Page) =>
     timeout: FLIGHT_START_TIMEOUT_MS,
   });
 
-/** A phone-sized page on the first curated tour with this `?render=`, counting WebGL contexts from its first script. */
-async function openTourCountingWebgl(render: string): Promise<{ context: BrowserContext; page: Page }> {
+/**
+ * A phone-sized page on the first curated tour with this `?render=`, counting WebGL contexts from
+ * its first script, and listing the scripts it loads that hold zod (its core type tag survives minification).
+ */
+async function openTourCountingWebgl(render: string): Promise<{ context: BrowserContext; page: Page; scriptsWithZod: string[] }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
   await context.addInitScript(COUNT_WEBGL_CONTEXTS);
   const page = await context.newPage();
+  const scriptsWithZod: string[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() !== 'script') return;
+    void response
+      .text()
+      .then((body) => {
+        if (body.includes('"$ZodType"')) scriptsWithZod.push(response.url());
+      })
+      .catch(() => undefined);
+  });
   await page.goto(`${server.baseUrl}/tours/${CURATED_ROUTES[0].id}?render=${render}&lang=en`);
-  return { context, page };
+  return { context, page, scriptsWithZod };
 }
 
 test('a first visit under Auto shows the poster and a play button, with no WebGL context until play', async () => {
-  const { context, page } = await openTourCountingWebgl('auto');
+  const { context, page, scriptsWithZod } = await openTourCountingWebgl('auto');
   try {
     // The poster layer is up and ready: the veil is gone, the stage shows the route's picture.
     await page.locator('[data-layer-kind="posters"] [data-ready="true"]').waitFor({ timeout: FLIGHT_START_TIMEOUT_MS });
     await page.waitForLoadState('networkidle');
     assert.equal(await contexts(page), 0, 'no WebGL context before play');
+    // Nothing on the poster needs a schema: the probe's code (zod, detect-gpu) waits for play too.
+    assert.deepEqual(scriptsWithZod, [], 'no zod before play');
+    // The page asks for the poster with its scripts, not after hydration.
+    assert.equal(await page.locator(`link[rel="preload"][as="image"][href="/posters/${CURATED_ROUTES[0].id}.jpg"]`).count(), 1);
     assert.equal(await page.evaluate(() => window.__yunshanRenderChoice?.active), 'posters:held');
     assert.equal(await page.evaluate(() => window.__yunshanRenderChoice?.decision ?? null), null, 'no probe before play');
     // A poster, not the last resort's note that nothing can draw here.

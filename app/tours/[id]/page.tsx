@@ -2,9 +2,11 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
+import { preload } from 'react-dom';
 import { getPublishedRoute } from '@/app/_data/route-repository';
 import { cloudReadinessOf } from '@/app/_data/cloud-readiness';
 import { allowedNodeUrl, chosenRenderUrl } from '@/app/_data/render-node';
+import { sitePosterUrl } from '@/app/_data/site-poster';
 import { getRequestLocale } from '@/components/i18n/request-locale';
 import { messagesFor } from '@/components/i18n/messages';
 import { FlightPlayer } from '@/components/player/FlightPlayer';
@@ -53,6 +55,13 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
     requestHeaders.get('x-forwarded-proto'),
   );
   const renderUrl = allowedNodeUrl(chosenNodeUrl, configuredUrl) ?? configuredUrl;
+  const urlPreference = parseRenderPreference(query.render);
+  // Under Auto the player holds the route's poster until play: the browser fetches it beside the
+  // page's scripts instead of after them, so the first picture (the page's largest) comes sooner.
+  // A page told how to draw (?render=, ?tier=, ?autoplay) or with no cloud starts the flight instead.
+  const posterHeld = !autoplay && tierOverride === null && renderUrl !== null && (urlPreference ?? 'auto') === 'auto';
+  const posterUrl = posterHeld ? sitePosterUrl(route.id) : null;
+  if (posterUrl !== null) preload(posterUrl, { as: 'image', fetchPriority: 'high' });
   return (
     <FlightPlayer
       key={`${route.id}@${revision}`}
@@ -66,7 +75,7 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
       autoplay={autoplay}
       tierOverride={tierOverride}
       renderUrl={renderUrl}
-      urlPreference={parseRenderPreference(query.render)}
+      urlPreference={urlPreference}
     />
   );
 }

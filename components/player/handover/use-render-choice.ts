@@ -8,6 +8,7 @@ import type { WarmupResult } from '../render-choice/probe-device';
 import type { QualityTier } from '@/scenes/world/quality-tiers';
 import type { DeviceProbe, RenderDecision, RenderPreference } from '../render-choice/render-choice-types';
 import { guessQualityTier, readDeviceHints } from '../guess-quality-tier';
+import { hasStoredProbe, loadRenderPreference, saveRenderPreference } from '../render-choice/device-storage';
 import type { LayerTarget } from './stage-layers';
 
 export interface RenderChoiceOptions {
@@ -60,9 +61,14 @@ export function useRenderChoice({
   const warmupResolverRef = useRef<((result: WarmupResult) => void) | null>(null);
   const probingRef = useRef(false);
 
-  // Storage is only readable on the client, after hydration. The probe and storage code
-  // (detect-gpu, zod schemas) loads on demand, off the page's first-load JavaScript.
+  // Storage is only readable on the client, after hydration. The probe code (detect-gpu, zod
+  // schemas) loads on demand, off the page's first-load JavaScript, and only where a probe is
+  // remembered: on a first visit the preference alone (a plain word) puts the poster up at once.
   useEffect(() => {
+    if (!hasStoredProbe()) {
+      setPreference(urlPreference ?? loadRenderPreference());
+      return;
+    }
     let cancelled = false;
     void Promise.all([import('../render-choice/remembered-choice'), import('../render-choice/probe-device')]).then(([memory, prober]) => {
       if (cancelled) return;
@@ -135,7 +141,7 @@ export function useRenderChoice({
   const choose = useCallback((next: RenderPreference) => {
     setPreference(next);
     // A choice made on the page is the visitor's from now on; the URL's was only for that visit.
-    void import('../render-choice/remembered-choice').then((memory) => memory.saveRenderPreference(next));
+    saveRenderPreference(next);
   }, []);
 
   return { preference, probe, decision, warmupWanted, onWarmupDone, localTier, target, choose };
