@@ -9,11 +9,15 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
 import { FlightClock } from '@/scenes/timeline/flight-clock';
+import { poseAt } from '@/scenes/routes/pose';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { NarrationCaption } from './NarrationCaption';
 import { PlayerControls, type PlaybackSpeed } from './PlayerControls';
 import { PlayerTopBar } from './PlayerTopBar';
+import { LookProvider } from './look/look-context';
+import { LookControls } from './look/LookControls';
+import { usePlayerLook } from './look/use-player-look';
 import { PlayIcon, ReplayIcon } from './PlayerIcons';
 import { cloudStateBlocksPlayback } from './cloud/cloud-state';
 import { RenderStage } from './handover/RenderStage';
@@ -99,6 +103,9 @@ export function FlightPlayer({
   const pictureWanted = autoplay || hasStarted;
   const controlsVisible = !playing || controls.controlsShown;
   const getTimeS = useCallback(() => clock.timeAt(performance.now()), [clock]);
+  // Where the visitor looks (drag, keys, gyroscope): one store every renderer reads, so a handover keeps it.
+  const verticalFovDeg = useCallback(() => poseAt(route, getTimeS()).fovDeg, [route, getTimeS]);
+  const look = usePlayerLook({ stageRef, verticalFovDeg, onKeyLook: revealControls });
 
   const cloudAvailable = renderUrl !== null;
   // A tier in the URL only means something on this device, so it implies drawing here.
@@ -247,22 +254,24 @@ export function FlightPlayer({
         onClick={onStageClick}
       >
         {stageState !== null && (
-          <RenderStage
-            state={stageState}
-            callbacks={stage.callbacks}
-            route={route}
-            revision={revision}
-            clock={clock}
-            getTimeS={getTimeS}
-            reducedMotion={calm}
-            messages={messages}
-            renderUrl={renderUrl}
-            preference={choice.preference}
-            showStats={statsShown}
-            onCloseStats={closeStats}
-            onUseDevice={flyOnDevice}
-            onRetryCloud={cloudAvailable ? retryCloud : null}
-          />
+          <LookProvider store={look}>
+            <RenderStage
+              state={stageState}
+              callbacks={stage.callbacks}
+              route={route}
+              revision={revision}
+              clock={clock}
+              getTimeS={getTimeS}
+              reducedMotion={calm}
+              messages={messages}
+              renderUrl={renderUrl}
+              preference={choice.preference}
+              showStats={statsShown}
+              onCloseStats={closeStats}
+              onUseDevice={flyOnDevice}
+              onRetryCloud={cloudAvailable ? retryCloud : null}
+            />
+          </LookProvider>
         )}
         {/* The probe's warm-up draws a few frames of the phone tier behind the veil, unseen. */}
         {choice.warmupWanted && <WarmupRender route={route} onDone={choice.onWarmupDone} />}
@@ -360,6 +369,7 @@ export function FlightPlayer({
                 toggleCalm();
                 revealControls();
               }}
+              look={<LookControls messages={messages} store={look} />}
             />
           </div>
         </div>

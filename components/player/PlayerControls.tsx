@@ -1,6 +1,7 @@
-// The control bar: play/pause, the timeline with current and total time, playback speed
-// and calm flight. The player owns the clock and passes its state and callbacks in; only
+// The control bar: play/pause, the timeline with current and total time, playback speed,
+// calm flight and looking around. The player owns the clock and passes its state and callbacks in; only
 // the timeline reads time from the clock itself, as it moves.
+import type { ReactNode } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { CalmIcon, PauseIcon, PlayIcon, ReplayIcon } from './PlayerIcons';
@@ -22,6 +23,8 @@ export interface PlayerControlsProps {
   onSeekBy: (deltaS: number) => void;
   onChooseSpeed: (speed: PlaybackSpeed) => void;
   onToggleCalm: () => void;
+  /** The look-around button (look/LookControls), beside calm flight. */
+  look?: ReactNode;
 }
 
 export function PlayerControls(props: PlayerControlsProps) {
@@ -68,6 +71,7 @@ export function PlayerControls(props: PlayerControlsProps) {
           <CalmIcon />
           <span>{messages['player.calm']}</span>
         </button>
+        {props.look}
         <p className={styles.hint} aria-hidden="true">
           {messages['player.keyboardHint']}
         </p>

@@ -1,5 +1,6 @@
 // The page-wide keyboard shortcuts: Space plays or pauses, the arrows seek, S shows the
-// stream's statistics while the cloud draws the flight.
+// stream's statistics while the cloud draws the flight. Shift with the arrows looks around
+// instead (look/use-look-keys.ts).
 import { useEffect } from 'react';
 import { SEEK_STEP_S } from './PlayerTimeline';
 
@@ -23,7 +24,7 @@ export function usePlayerShortcuts({ togglePlay, seekBy, revealControls, toggleS
         event.preventDefault();
         togglePlay();
         revealControls();
-      } else if (event.key === 'ArrowLeft' || event.key === 'ArrowRight') {
+      } else if (!event.shiftKey && (event.key === 'ArrowLeft' || event.key === 'ArrowRight')) {
         // The timeline seeks on its own arrow keys (and prevents default), so it never reaches here twice.
         if (onTimeline || target?.closest('input, select, textarea, [contenteditable="true"]')) return;
         event.preventDefault();
