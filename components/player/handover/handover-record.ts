@@ -1,7 +1,9 @@
 // One handover as it happened, measured in the page: when it was asked for, when the
 // incoming renderer first drew the flight (and how far its picture was from the clock),
 // and the longest stretch with no new picture across the switch. Pure arithmetic over
-// performance.now() marks; the stage hook fills it in, tests and the note read it.
+// performance.now() marks; the stage hook fills it in, tests and the note read it. It notes
+// where the visitor looked on both sides too: the look is part of the pose a handover keeps.
+import { NO_LOOK_OFFSET, type LookOffset } from '@/scenes/routes/look-offset';
 import type { HandoverReason, LayerTarget } from './stage-layers';
 
 export type HandoverOutcome = 'pending' | 'done' | 'failed' | 'superseded';
@@ -14,6 +16,10 @@ export interface HandoverRecord {
   requestedAtMs: number;
   /** Route time on the flight clock when the handover was asked for. */
   clockAtRequestS: number;
+  /** Where the visitor looked when the handover was asked for. */
+  lookAtRequest: LookOffset;
+  /** Where the visitor looked at the incoming renderer's first picture (every renderer draws the one look store). */
+  lookAtReady: LookOffset | null;
   /** The incoming renderer's first picture at the clock's time. */
   readyAtMs: number | null;
   /** Route time of that picture minus the clock's time then, in ms (the pose carried over). */
@@ -38,6 +44,7 @@ export function startRecord(
   reason: HandoverReason,
   nowMs: number,
   clockS: number,
+  look: LookOffset = NO_LOOK_OFFSET,
 ): HandoverRecord {
   return {
     id,
@@ -46,6 +53,8 @@ export function startRecord(
     reason,
     requestedAtMs: nowMs,
     clockAtRequestS: clockS,
+    lookAtRequest: look,
+    lookAtReady: null,
     readyAtMs: null,
     offsetMs: null,
     outgoingLastFrameAtMs: null,
@@ -66,6 +75,7 @@ export function markReady(
   pictureTimeS: number,
   clockS: number,
   outgoingLastFrameAtMs: number | null,
+  look: LookOffset = NO_LOOK_OFFSET,
 ): HandoverRecord {
   const lastOld = outgoingLastFrameAtMs ?? record.requestedAtMs;
   return {
@@ -73,6 +83,7 @@ export function markReady(
     readyAtMs,
     offsetMs: (pictureTimeS - clockS) * 1000,
     outgoingLastFrameAtMs,
+    lookAtReady: look,
     visibleGapMs: Math.max(0, readyAtMs - lastOld),
   };
 }

@@ -9,6 +9,8 @@ import type { HandoverRecord } from './handover-record';
 import type { HandoverReason, LayerTarget, StageState } from './stage-layers';
 import type { ShownNotice } from './use-stage-notice';
 
+import type { LookStore } from '../look/look-store';
+
 export interface RenderStageOptions {
   clock: FlightClock;
   cloudAvailable: boolean;
@@ -19,6 +21,8 @@ export interface RenderStageOptions {
   tierForced: boolean;
   /** The route is still baking: a slow device keeps drawing, since the cloud has no picture to hand over to. */
   cloudBaking?: boolean;
+  /** Where the visitor looks: every renderer reads it, and each handover's record notes it. */
+  look?: LookStore;
 }
 
 export interface LayerCallbacks {

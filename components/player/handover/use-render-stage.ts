@@ -55,6 +55,7 @@ export function useRenderStage({
   localTier,
   tierForced,
   cloudBaking = false,
+  look,
 }: RenderStageOptions): RenderStage {
   const [state, dispatch] = useReducer(reducer, null);
   const [handovers, setHandovers] = useState<HandoverRecord[]>([]);
@@ -111,10 +112,12 @@ export function useRenderStage({
         if (old && old.outcome === 'pending') publish(finishRecord(old, after.active.id === superseded.id ? 'done' : 'superseded', nowMs));
       }
       if (after.incoming !== null && after.incoming.id !== superseded?.id) {
-        publish(startRecord(after.incoming.id, after.active, after.incoming, reason, nowMs, clock.timeAt(nowMs)));
+        publish(
+          startRecord(after.incoming.id, after.active, after.incoming, reason, nowMs, clock.timeAt(nowMs), look?.getLookOffset(nowMs)),
+        );
       }
     },
-    [clock, dispatchAndTrack, publish],
+    [clock, dispatchAndTrack, publish, look],
   );
 
   const start = useCallback(
@@ -184,10 +187,10 @@ export function useRenderStage({
       const outgoing = current.active;
       const stillRight = !deadIds.current.has(outgoing.id) && !clock.isPlaying(nowMs);
       const outgoingLastMs = stillRight ? nowMs : (lastFrameAtMs.current.get(outgoing.id) ?? null);
-      if (record) publish(markReady(record, nowMs, pictureTimeS, clock.timeAt(nowMs), outgoingLastMs));
+      if (record) publish(markReady(record, nowMs, pictureTimeS, clock.timeAt(nowMs), outgoingLastMs, look?.getLookOffset(nowMs)));
       dispatchAndTrack({ type: 'incoming-ready', id });
     },
-    [clock, dispatchAndTrack, publish],
+    [clock, dispatchAndTrack, publish, look],
   );
 
   const fadeDone = useCallback(
