@@ -3,7 +3,7 @@
 // pitch (up/down), never a roll: the horizon stays level, which is what keeps a turning
 // head comfortable. The offset is part of the pose a handover keeps, so the cloud path
 // (sampling a baked sphere) and the device path (turning its camera) use this one function.
-import { z } from 'zod';
+// No zod here: the player reads this on a tour's first load (its schema: look-offset-schema.ts).
 import type { Quaternion } from './camera-orientation';
 import { lookRotation } from './camera-orientation';
 import type { Vec3 } from './route-schema';
@@ -18,11 +18,6 @@ export const NO_LOOK_OFFSET: LookOffset = Object.freeze({ yawRad: 0, pitchRad: 0
 
 /** How far up or down a look may turn: just short of straight up or down, where yaw loses meaning. */
 export const MAX_LOOK_PITCH_RAD = (85 * Math.PI) / 180;
-
-export const LookOffsetSchema = z.object({
-  yawRad: z.number().finite(),
-  pitchRad: z.number().finite().min(-Math.PI).max(Math.PI),
-});
 
 /** The same offset with yaw wrapped to (-π, π]. */
 export function normalizeLookOffset(offset: LookOffset): LookOffset {

@@ -7,13 +7,13 @@ import { Quaternion as ThreeQuaternion, Vector3 } from 'three';
 import {
   MAX_LOOK_PITCH_RAD,
   NO_LOOK_OFFSET,
-  LookOffsetSchema,
   directionOf,
   lookedDirection,
   lookedQuaternion,
   normalizeLookOffset,
   yawPitchOf,
 } from '@/scenes/routes/look-offset';
+import { LookOffsetSchema } from '@/scenes/routes/look-offset-schema';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 import { poseAt } from '@/scenes/routes/pose';
 

@@ -12,6 +12,8 @@ export interface DrawnLook {
   offset: LookOffset;
   position: Vec3;
   quaternion: Quaternion;
+  /** Vertical field of view, degrees. */
+  fovDeg: number;
   frame: number;
 }
 

@@ -12,13 +12,18 @@ import { useLookKeys } from './use-look-keys';
 
 export interface PlayerLookOptions {
   stageRef: RefObject<HTMLElement | null>;
-  /** The route's vertical field of view now: a drag moves the picture with the finger. */
-  verticalFovDeg: () => number;
   /** A key turned the view: the controls show, as for the other shortcuts. */
   onKeyLook: () => void;
 }
 
-export function usePlayerLook({ stageRef, verticalFovDeg, onKeyLook }: PlayerLookOptions): LookStore {
+/** Until a camera has drawn, a drag assumes the routes' usual field of view (route-schema's default). */
+const USUAL_FOV_DEG = 55;
+
+// The field of view the picture was last drawn with: a drag moves the picture with the finger.
+// Read from the drawn camera rather than poseAt, which would bring the route schema (zod) into the first load.
+const verticalFovDeg = () => latestDrawnLook()?.fovDeg ?? USUAL_FOV_DEG;
+
+export function usePlayerLook({ stageRef, onKeyLook }: PlayerLookOptions): LookStore {
   const [store] = useState(() => createLookStore({ release: readLookRelease(), gyro: false }));
   const settings = useLookSettings(store);
   useEffect(() => rememberLookRelease(settings.release), [settings.release]);
