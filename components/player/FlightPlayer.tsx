@@ -9,7 +9,6 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
 import { FlightClock } from '@/scenes/timeline/flight-clock';
-import { poseAt } from '@/scenes/routes/pose';
 import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { NarrationCaption } from './NarrationCaption';
@@ -18,6 +17,8 @@ import { PlayerTopBar } from './PlayerTopBar';
 import { LookProvider } from './look/look-context';
 import { LookControls } from './look/LookControls';
 import { usePlayerLook } from './look/use-player-look';
+import { createImmersiveStore } from '../xr/immersive-store';
+import { useImmersiveComfort } from '../xr/use-immersive-comfort';
 import { PlayIcon, ReplayIcon } from './PlayerIcons';
 import { cloudStateBlocksPlayback } from './cloud/cloud-state';
 import { RenderStage } from './handover/RenderStage';
@@ -104,8 +105,9 @@ export function FlightPlayer({
   const controlsVisible = !playing || controls.controlsShown;
   const getTimeS = useCallback(() => clock.timeAt(performance.now()), [clock]);
   // Where the visitor looks (drag, keys, gyroscope): one store every renderer reads, so a handover keeps it.
-  const verticalFovDeg = useCallback(() => poseAt(route, getTimeS()).fovDeg, [route, getTimeS]);
-  const look = usePlayerLook({ stageRef, verticalFovDeg, onKeyLook: revealControls });
+  const look = usePlayerLook({ stageRef, onKeyLook: revealControls });
+  const [immersive] = useState(createImmersiveStore);
+  useImmersiveComfort(immersive, calm, toggleCalm);
 
   const cloudAvailable = renderUrl !== null;
   // A tier in the URL only means something on this device, so it implies drawing here.
@@ -145,6 +147,7 @@ export function FlightPlayer({
     localTier: choice.localTier,
     tierForced: tierOverride !== null,
     cloudBaking: bakingPercent !== null,
+    look,
   });
   const streamBake = stage.activeCloud?.state === 'not-baked' ? stage.activeCloud.bake : null;
   useEffect(() => {
@@ -254,7 +257,7 @@ export function FlightPlayer({
         onClick={onStageClick}
       >
         {stageState !== null && (
-          <LookProvider store={look}>
+          <LookProvider store={look} immersive={immersive}>
             <RenderStage
               state={stageState}
               callbacks={stage.callbacks}
@@ -369,7 +372,7 @@ export function FlightPlayer({
                 toggleCalm();
                 revealControls();
               }}
-              look={<LookControls messages={messages} store={look} />}
+              look={<LookControls messages={messages} store={look} immersive={immersive} immersiveAvailable={showing === 'local'} />}
             />
           </div>
         </div>

@@ -3,8 +3,10 @@
 // choose what a let-go view does (turn back or stay), turn the phone's gyroscope on, and
 // (where a headset is present) enter the immersive view. Dragging the picture needs none of it;
 // the panel says so for visitors who have not found it.
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { Messages } from '@/components/i18n/messages';
+import { ImmersiveEntry } from '@/components/xr/ImmersiveEntry';
+import type { ImmersiveStore } from '@/components/xr/immersive-store';
 import { Line, LineIcon } from '../PlayerIcons';
 import { useLookSettings } from './look-context';
 import type { LookStore } from './look-store';
@@ -14,8 +16,10 @@ import styles from './LookControls.module.css';
 export interface LookControlsProps {
   messages: Messages;
   store: LookStore;
-  /** The immersive (WebXR) entry, present only where a headset can be used. */
-  immersive?: ReactNode;
+  /** The player's headset session; its entry shows only where a headset can be used. */
+  immersive: ImmersiveStore;
+  /** The flight is drawn on this device now, so the headset can surround the visitor with it. */
+  immersiveAvailable: boolean;
 }
 
 export function LookIcon({ sizePx }: { sizePx?: number }) {
@@ -27,7 +31,7 @@ export function LookIcon({ sizePx }: { sizePx?: number }) {
   );
 }
 
-export function LookControls({ messages, store, immersive }: LookControlsProps) {
+export function LookControls({ messages, store, immersive, immersiveAvailable }: LookControlsProps) {
   const settings = useLookSettings(store);
   const [open, setOpen] = useState(false);
   const [gyroDenied, setGyroDenied] = useState(false);
@@ -114,7 +118,13 @@ export function LookControls({ messages, store, immersive }: LookControlsProps) 
               {messages['look.gyroDenied']}
             </p>
           )}
-          {immersive}
+          <ImmersiveEntry
+            messages={messages}
+            store={immersive}
+            available={immersiveAvailable}
+            className={styles.item}
+            noteClassName={styles.note}
+          />
         </div>
       )}
     </div>

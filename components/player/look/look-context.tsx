@@ -2,12 +2,19 @@
 // Hands the player's look store to whatever draws the flight (the device's camera, the cloud's
 // sphere view, the headset), however deep: React Three Fiber bridges context into its canvas.
 import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import { ImmersiveProvider } from '@/components/xr/immersive-context';
+import type { ImmersiveStore } from '@/components/xr/immersive-store';
 import { STILL_LOOK, type LookSettings, type LookStore } from './look-store';
 
 const LookContext = createContext<LookStore | null>(null);
 
-export function LookProvider({ store, children }: { store: LookStore; children: ReactNode }) {
-  return <LookContext.Provider value={store}>{children}</LookContext.Provider>;
+/** The look, and in a headset the session the head looks through. */
+export function LookProvider({ store, immersive, children }: { store: LookStore; immersive: ImmersiveStore; children: ReactNode }) {
+  return (
+    <LookContext.Provider value={store}>
+      <ImmersiveProvider store={immersive}>{children}</ImmersiveProvider>
+    </LookContext.Provider>
+  );
 }
 
 /** The player's look; outside a player (a bake, the studio's preview) the route's own direction. */

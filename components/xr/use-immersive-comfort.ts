@@ -1,0 +1,21 @@
+// While the visitor is in the headset, the flight keeps the calm pace (half speed, still
+// clouds), and Escape on a tethered keyboard leaves.
+import { useEffect } from 'react';
+import { useImmersiveState } from './immersive-context';
+import type { ImmersiveStore } from './immersive-store';
+
+export function useImmersiveComfort(store: ImmersiveStore, calm: boolean, turnCalmOn: () => void): void {
+  const { phase } = useImmersiveState(store);
+  const on = phase === 'on';
+  useEffect(() => {
+    if (on && !calm) turnCalmOn();
+  }, [on, calm, turnCalmOn]);
+  useEffect(() => {
+    if (!on) return;
+    function onKeyDown(event: KeyboardEvent) {
+      if (event.key === 'Escape') store.leave();
+    }
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [on, store]);
+}
