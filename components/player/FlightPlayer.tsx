@@ -16,6 +16,7 @@ import { PlayerControls, type PlaybackSpeed } from './PlayerControls';
 import { PlayerTopBar } from './PlayerTopBar';
 import { LookProvider } from './look/look-context';
 import { LookControls } from './look/LookControls';
+import { SightMarker } from './look/SightMarker';
 import { usePlayerLook } from './look/use-player-look';
 import { createImmersiveStore } from '../xr/immersive-store';
 import { useImmersiveComfort } from '../xr/use-immersive-comfort';
@@ -276,6 +277,7 @@ export function FlightPlayer({
             />
           </LookProvider>
         )}
+        {showing === 'local' && <SightMarker pointsOfInterest={route.pointsOfInterest} locale={locale} look={look} />}
         {/* The probe's warm-up draws a few frames of the phone tier behind the veil, unseen. */}
         {choice.warmupWanted && <WarmupRender route={route} onDone={choice.onWarmupDone} />}
       </div>
