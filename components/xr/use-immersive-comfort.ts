@@ -15,7 +15,8 @@ export function useImmersiveComfort(store: ImmersiveStore, calm: boolean, turnCa
     function onKeyDown(event: KeyboardEvent) {
       if (event.key === 'Escape') store.leave();
     }
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
+    // Captured at the window, first of all: an open panel's own Escape handler must not keep the visitor in.
+    window.addEventListener('keydown', onKeyDown, true);
+    return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [on, store]);
 }
