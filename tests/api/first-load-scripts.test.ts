@@ -65,6 +65,17 @@ describe('first-load scripts', () => {
     }
   });
 
+  test("a tour's HTML names the poster it holds before play, so the browser fetches it beside the scripts", async () => {
+    const imagePreloads = async (pagePath: string) =>
+      [...(await (await fetch(`${server.baseUrl}${pagePath}`)).text()).matchAll(/<link\b[^>]*>/g)]
+        .map((match) => match[0])
+        .filter((tag) => tag.includes('rel="preload"') && tag.includes('as="image"'))
+        .map((tag) => /\shref="([^"]+)"/.exec(tag)?.[1]);
+    assert.deepEqual(await imagePreloads('/tours/hallelujah-flyover'), ['/posters/hallelujah-flyover.jpg']);
+    // A page told to start the flight (here on the device) holds no poster: nothing to fetch early.
+    assert.deepEqual(await imagePreloads('/tours/hallelujah-flyover?render=local'), []);
+  });
+
   for (const pagePath of ['/', '/tours/hallelujah-flyover']) {
     test(`${pagePath} loads neither zod nor three.js before the visitor asks for the flight`, async () => {
       const scripts = await firstLoadScripts(pagePath);

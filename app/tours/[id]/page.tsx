@@ -2,7 +2,6 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import { notFound } from 'next/navigation';
-import { preload } from 'react-dom';
 import { getPublishedRoute } from '@/app/_data/route-repository';
 import { cloudReadinessOf } from '@/app/_data/cloud-readiness';
 import { allowedNodeUrl, chosenRenderUrl } from '@/app/_data/render-node';
@@ -61,21 +60,25 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
   // A page told how to draw (?render=, ?tier=, ?autoplay) or with no cloud starts the flight instead.
   const posterHeld = !autoplay && tierOverride === null && renderUrl !== null && (urlPreference ?? 'auto') === 'auto';
   const posterUrl = posterHeld ? sitePosterUrl(route.id) : null;
-  if (posterUrl !== null) preload(posterUrl, { as: 'image', fetchPriority: 'high' });
   return (
-    <FlightPlayer
-      key={`${route.id}@${revision}`}
-      route={route}
-      revision={revision}
-      cloudReadiness={readiness.get(route.id) ?? null}
-      locale={locale}
-      messages={messagesFor(locale)}
-      landmarkName={LANDMARKS[route.landmark].name[locale]}
-      startS={startS}
-      autoplay={autoplay}
-      tierOverride={tierOverride}
-      renderUrl={renderUrl}
-      urlPreference={urlPreference}
-    />
+    <>
+      {/* In the HTML itself, for the browser's preload scanner: react-dom's preload() from here
+          reaches the page only in its React payload, which is read after the scripts run. */}
+      {posterUrl !== null && <link rel="preload" as="image" href={posterUrl} fetchPriority="high" />}
+      <FlightPlayer
+        key={`${route.id}@${revision}`}
+        route={route}
+        revision={revision}
+        cloudReadiness={readiness.get(route.id) ?? null}
+        locale={locale}
+        messages={messagesFor(locale)}
+        landmarkName={LANDMARKS[route.landmark].name[locale]}
+        startS={startS}
+        autoplay={autoplay}
+        tierOverride={tierOverride}
+        renderUrl={renderUrl}
+        urlPreference={urlPreference}
+      />
+    </>
   );
 }
