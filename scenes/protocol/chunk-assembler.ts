@@ -1,7 +1,7 @@
 // Joins the wire's fragments back into chunks. Both transports deliver in order, so a
 // chunk is complete when its last fragment arrives; a fragment of another chunk abandons a
 // partial one (counted in `abandoned`) instead of mixing bytes.
-import { chunkOf, decodeChunkMessage, type ChunkFragment, type LabelledChunk } from './chunk-codec';
+import { chunkOf, decodeChunkMessage, decodeChunkMessages, type ChunkFragment, type LabelledChunk } from './chunk-codec';
 
 export class ChunkAssembler {
   private partial: { fragment: ChunkFragment; data: Uint8Array; received: number; next: number } | null = null;
@@ -9,7 +9,20 @@ export class ChunkAssembler {
 
   /** The completed chunk, or null while fragments are still missing; throws ChunkCodecError on bytes that are not a fragment. */
   push(message: ArrayBuffer | ArrayBufferView): LabelledChunk | null {
-    const fragment = decodeChunkMessage(message);
+    return this.pushFragment(decodeChunkMessage(message));
+  }
+
+  /** Every chunk a message completes, for a message that may pack several fragments; throws ChunkCodecError as push does, before taking any of them. */
+  pushPacked(message: ArrayBuffer | ArrayBufferView): LabelledChunk[] {
+    const completed: LabelledChunk[] = [];
+    for (const fragment of decodeChunkMessages(message)) {
+      const chunk = this.pushFragment(fragment);
+      if (chunk !== null) completed.push(chunk);
+    }
+    return completed;
+  }
+
+  private pushFragment(fragment: ChunkFragment): LabelledChunk | null {
     if (fragment.fragmentCount === 1) {
       if (this.partial !== null) this.abandon();
       if (fragment.payload.byteLength !== fragment.frameBytes) {

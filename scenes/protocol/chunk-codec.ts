@@ -120,6 +120,24 @@ export function parseChunkMessage(message: ArrayBuffer | ArrayBufferView): Chunk
   return { ok: true, fragment: read.fragment };
 }
 
+/**
+ * Every fragment of a message that may hold several back to back (a packed message, for viewers
+ * that join with `packedFrames`; one fragment is the same as decodeChunkMessage). Throws
+ * ChunkCodecError on anything inconsistent, trailing bytes included. Payloads are views.
+ */
+export function decodeChunkMessages(message: ArrayBuffer | ArrayBufferView): ChunkFragment[] {
+  const bytes = asBytes(message);
+  const fragments: ChunkFragment[] = [];
+  let offset = 0;
+  do {
+    const read = readFragmentAt(bytes, offset);
+    if (read instanceof ChunkCodecError) throw read;
+    fragments.push(read.fragment);
+    offset = read.end;
+  } while (offset < bytes.byteLength);
+  return fragments;
+}
+
 /** Parses one message; throws ChunkCodecError on anything inconsistent. The payload is a view, not a copy. */
 export function decodeChunkMessage(message: ArrayBuffer | ArrayBufferView): ChunkFragment {
   const parsed = parseChunkMessage(message);

@@ -28,6 +28,11 @@ export const CapabilitiesSchema = z.strictObject({
   /** navigator.connection.saveData or the player's data-saver toggle: caps the profile at 360p. */
   saveData: z.boolean(),
   connectionType: ConnectionTypeSchema,
+  /**
+   * The viewer reads several frame messages packed into one (chunk-codec's decodeChunkMessages):
+   * the node then sends a burst of frames in few messages. Absent from older players: one each.
+   */
+  packedFrames: z.boolean().optional(),
 });
 export type StreamCapabilities = z.infer<typeof CapabilitiesSchema>;
 

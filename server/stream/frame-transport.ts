@@ -3,14 +3,17 @@
 // events (below), so the same session logic runs over either.
 import type { Socket } from 'socket.io';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
+import type { MessagePacker } from './message-packer';
 
 export interface FrameTransport {
   readonly kind: TransportKind;
   readonly closed: boolean;
   /** Bytes accepted but not yet handed to the network: the session's backpressure signal. */
   bufferedBytes(): number;
-  /** Queues one message; false when the transport has closed. */
+  /** Queues one message (packed with the next ones where the viewer reads packed messages); false when the transport has closed. */
   send(message: Uint8Array): boolean;
+  /** Sends what waits to be packed; the session calls it at the end of every pass and before it waits on disk. */
+  flush(): boolean;
   close(): void;
 }
 
@@ -25,7 +28,11 @@ export class SocketFrameTransport implements FrameTransport {
   readonly kind = 'socket' as const;
   private isClosed = false;
 
-  constructor(private readonly socket: Socket) {}
+  /** `packer`: where the viewer reads packed messages; null sends each message on its own. */
+  constructor(
+    private readonly socket: Socket,
+    private readonly packer: MessagePacker | null = null,
+  ) {}
 
   get closed(): boolean {
     return this.isClosed || !this.socket.connected;
@@ -39,16 +46,25 @@ export class SocketFrameTransport implements FrameTransport {
       const data = packet.data;
       bytes += typeof data === 'string' ? data.length : data instanceof Uint8Array ? data.byteLength : 0;
     }
-    return bytes;
+    return bytes + (this.packer?.pendingBytes ?? 0);
   }
 
   send(message: Uint8Array): boolean {
     if (this.closed) return false;
-    this.socket.emit('frame', message);
+    const ready = this.packer === null ? message : this.packer.add(message);
+    if (ready !== null) this.socket.emit('frame', ready);
+    return true;
+  }
+
+  flush(): boolean {
+    if (this.closed) return false;
+    const packed = this.packer?.take() ?? null;
+    if (packed !== null) this.socket.emit('frame', packed);
     return true;
   }
 
   close(): void {
     this.isClosed = true;
+    this.packer?.clear();
   }
 }

@@ -8,6 +8,8 @@ import type { Socket } from 'socket.io';
 import type { ClientToServerEvents, PeerSignal } from '@/scenes/protocol/client-messages';
 import type { ReadyMessage, ServerSignalMessage, ServerToClientEvents } from '@/scenes/protocol/server-messages';
 import { SocketFrameTransport } from './frame-transport';
+import { MessagePacker } from './message-packer';
+import { MAX_MESSAGE_BYTES } from '@/scenes/protocol/stream-limits';
 import { httpManifestRefs } from './http-handoff';
 import { iceServersFor, type IceServerSettings } from './ice-servers';
 import { isLoopbackAddress } from '../http/peer-address';
@@ -47,6 +49,11 @@ function loadWrtc(): SimplePeer.Options['wrtc'] {
   // A native module: required on first use, so importing this file never needs it.
   cachedWrtc ??= createRequire(import.meta.url)('@roamhq/wrtc') as SimplePeer.Options['wrtc'];
   return cachedWrtc;
+}
+
+/** A packer for a viewer that reads packed messages: up to the largest message a viewer accepts. */
+function packerFor(session: StreamSession): MessagePacker | null {
+  return session.packedFrames ? new MessagePacker(MAX_MESSAGE_BYTES) : null;
 }
 
 export class SessionBindings {
@@ -90,7 +97,7 @@ export class SessionBindings {
   switchTransport(binding: SessionBinding, socket: TypedSocket, kind: 'webrtc' | 'socket'): void {
     if (kind === 'socket') {
       this.destroyPeer(binding);
-      binding.session.attachTransport(new SocketFrameTransport(socket));
+      binding.session.attachTransport(new SocketFrameTransport(socket, packerFor(binding.session)));
     } else {
       // The old transport stops now; frames resume from a keyframe once the new channel opens.
       binding.session.detachTransport();
@@ -196,7 +203,7 @@ export class SessionBindings {
       if (!current()) return;
       if (binding.peerTimer !== null) clearTimeout(binding.peerTimer);
       binding.peerTimer = null;
-      binding.session.attachTransport(new WebRtcFrameTransport(peer));
+      binding.session.attachTransport(new WebRtcFrameTransport(peer, packerFor(binding.session)));
     });
     // The client sends nothing on the channel; read and drop whatever arrives so the stream never backs up.
     peer.on('data', () => {});

@@ -49,6 +49,8 @@ export interface StreamSessionOptions {
   counters: StreamCounters;
   targetAheadMs?: number;
   maxBufferedBytes?: number;
+  /** The viewer reads frame messages packed several to one (its join's capabilities.packedFrames). */
+  packedFrames?: boolean;
   nowMs?: () => number;
 }
 
@@ -57,6 +59,7 @@ export class StreamSession {
   readonly resumeToken: string;
   readonly route: BakedRoute;
   readonly profiles: readonly ProfileId[];
+  readonly packedFrames: boolean;
   private readonly source: BakedRouteSource;
   private readonly counters: StreamCounters;
   private readonly targetAheadMs: number;
@@ -92,6 +95,7 @@ export class StreamSession {
     this.resumeToken = options.resumeToken;
     this.route = options.route;
     this.profiles = options.profiles;
+    this.packedFrames = options.packedFrames === true;
     this.profile = options.profile;
     this.source = options.source;
     this.counters = options.counters;
@@ -358,6 +362,8 @@ export class StreamSession {
       this.failed = true;
       this.listener?.error({ code: 'frame-store', message: `could not read frames: ${(error as Error).message}; seek to try again` });
     } finally {
+      // Frames packed during this pass leave now, whatever ended it.
+      this.transportInUse?.flush();
       this.pumping = false;
     }
   }
@@ -365,7 +371,12 @@ export class StreamSession {
   private async chunkAt(profile: ProfileId, frameIndex: number): Promise<EncodedChunk> {
     const segmentIndex = Math.floor(frameIndex / FRAMES_PER_SEGMENT);
     const key = this.route.keyFor(profile);
-    const chunks = this.source.cachedSegment(key, segmentIndex) ?? (await this.source.segment(key, segmentIndex));
+    let chunks = this.source.cachedSegment(key, segmentIndex);
+    if (chunks === null) {
+      // Frames packed so far do not wait on the disk.
+      this.transportInUse?.flush();
+      chunks = await this.source.segment(key, segmentIndex);
+    }
     const offset = frameIndex - segmentIndex * FRAMES_PER_SEGMENT;
     const chunk = chunks[offset];
     if (chunk === undefined || chunk.index !== frameIndex)

@@ -337,6 +337,7 @@ export function attachStreamSignalling(httpServer: http.Server, options: StreamS
           profiles,
           profile,
           startS: message.startS ?? 0,
+          packedFrames: message.capabilities.packedFrames === true,
           counters,
           targetAheadMs: options.targetAheadMs,
         });

@@ -10,6 +10,7 @@
 // tally of bytes sent since the last reading says the queue could be near the session's bound.
 import type SimplePeer from 'simple-peer';
 import type { FrameTransport } from './frame-transport';
+import type { MessagePacker } from './message-packer';
 import { DEFAULT_MAX_BUFFERED_BYTES } from './stream-session';
 
 /** Read the channel's real queue again once this long has passed since the last reading, whatever the tally says. */
@@ -24,6 +25,8 @@ export class WebRtcFrameTransport implements FrameTransport {
 
   constructor(
     private readonly peer: SimplePeer.Instance,
+    /** Where the viewer reads packed messages; null sends each message on its own. */
+    private readonly packer: MessagePacker | null = null,
     /** Below this the tally stands in for a reading: a quarter of the session's backpressure bound. */
     private readonly readAboveBytes = DEFAULT_MAX_BUFFERED_BYTES / 4,
     private readonly nowMs: () => number = () => performance.now(),
@@ -48,15 +51,27 @@ export class WebRtcFrameTransport implements FrameTransport {
   bufferedBytes(): number {
     const now = this.nowMs();
     const bound = this.lastReading + this.sentSinceReading;
-    if (bound < this.readAboveBytes && now - this.lastReadingMs < BUFFERED_READING_MAX_AGE_MS) return bound;
+    const pending = this.packer?.pendingBytes ?? 0;
+    if (bound < this.readAboveBytes && now - this.lastReadingMs < BUFFERED_READING_MAX_AGE_MS) return bound + pending;
     this.lastReading = this.peer.bufferSize;
     this.lastReadingMs = now;
     this.sentSinceReading = 0;
-    return this.lastReading;
+    return this.lastReading + pending;
   }
 
   send(message: Uint8Array): boolean {
     if (this.closed) return false;
+    const ready = this.packer === null ? message : this.packer.add(message);
+    return ready === null || this.sendNow(ready);
+  }
+
+  flush(): boolean {
+    if (this.closed) return false;
+    const packed = this.packer?.take() ?? null;
+    return packed === null || this.sendNow(packed);
+  }
+
+  private sendNow(message: Uint8Array): boolean {
     try {
       this.peer.send(message);
       this.sentSinceReading += message.byteLength;
@@ -70,6 +85,7 @@ export class WebRtcFrameTransport implements FrameTransport {
 
   close(): void {
     this.ended = true;
+    this.packer?.clear();
     if (!this.peer.destroyed) this.peer.destroy();
   }
 }

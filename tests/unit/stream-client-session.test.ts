@@ -19,7 +19,7 @@ describe('joining', () => {
       routeId: 'tianmen-ascent',
       revision: 3,
       profile: '360p',
-      capabilities: CAPABILITIES,
+      capabilities: { ...CAPABILITIES, packedFrames: true },
       transport: 'webrtc',
       startS: 4.2,
     });

@@ -49,7 +49,7 @@ function countReads(peer: SimplePeer.Instance): { reads: number } {
 
 test('a burst of frames reads the channel queue about once, and the tally never reports less than is queued', async () => {
   let now = 0;
-  const transport = new WebRtcFrameTransport(sender, 128 * 1024, () => now);
+  const transport = new WebRtcFrameTransport(sender, null, 128 * 1024, () => now);
   const counter = countReads(sender);
   const frame = new Uint8Array(3_000).fill(7);
   for (let i = 0; i < 9; i++) {
@@ -69,7 +69,7 @@ test('a burst of frames reads the channel queue about once, and the tally never 
 });
 
 test('once the tally could reach the line, every question is a reading', () => {
-  const transport = new WebRtcFrameTransport(sender, 2_500, () => 0);
+  const transport = new WebRtcFrameTransport(sender, null, 2_500, () => 0);
   const counter = countReads(sender);
   const frame = new Uint8Array(3_000);
   for (let i = 0; i < 6; i++) {

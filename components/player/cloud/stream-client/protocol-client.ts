@@ -151,14 +151,14 @@ export class StreamProtocolClient {
   #onFrameMessage(transport: TransportKind, message: ArrayBuffer | Uint8Array): void {
     if (this.#state.phase === 'closed' || this.#state.session === null) return;
     this.#options.media.bytes?.(message.byteLength, this.#options.now());
-    let frame: LabelledChunk | null;
+    let frames: LabelledChunk[];
     try {
-      frame = this.#assemblers[transport].push(message);
+      frames = this.#assemblers[transport].pushPacked(message);
     } catch {
       // A malformed message is dropped; the next keyframe starts a clean run.
       return;
     }
-    if (frame !== null) this.dispatch({ type: 'frame', transport, frame });
+    for (const frame of frames) this.dispatch({ type: 'frame', transport, frame });
   }
 
   #run(command: SessionCommand): void {

@@ -216,7 +216,7 @@ function join(draft: SessionDraft): void {
       routeId: state.config.routeId,
       revision: state.config.revision,
       profile,
-      capabilities: state.capabilities,
+      capabilities: { ...state.capabilities, packedFrames: true }, // protocol-client unpacks (pushPacked)
       transport: state.webrtcWanted ? 'webrtc' : 'socket',
       ...(startS === undefined ? {} : { startS: Math.max(0, startS) }),
       ...(session ? { resume: { sessionId: session.sessionId, resumeToken: session.resumeToken } } : {}),
