@@ -56,7 +56,7 @@ export const zh: Messages = {
   'look.hint': '拖动画面即可环顾四周',
   'look.recentre': '回到前方',
   'look.releaseGroup': '松手之后',
-  'look.releaseEase': '转回航线方向',
+  'look.releaseEase': '自动转回',
   'look.releaseStay': '停在原处',
   'look.gyro': '转动手机来看',
   'look.gyroDenied': '手机未允许使用动作传感器。',

@@ -70,6 +70,8 @@ export function SightMarker({ pointsOfInterest, locale, look }: SightMarkerProps
       marker.style.transform = `translate(${x.toFixed(1)}px, ${y.toFixed(1)}px)`;
       marker.dataset.onScreen = String(place.onScreen);
       marker.style.setProperty('--toward', `${(-place.directionRad).toFixed(3)}rad`);
+      // The name leans inwards near an edge, so it stays on the picture.
+      marker.style.setProperty('--lean', (Math.min(1, Math.max(0, x / Math.max(1, width))) * 100).toFixed(1) + '%');
       frame = requestAnimationFrame(tick);
     }
     const wake = () => {
