@@ -7,6 +7,7 @@
 import { createRandom, deriveSeed } from './random';
 import type { QualityTier } from './quality-tiers';
 import type { World } from './world';
+import type { LedgePines } from './ledge-pines';
 
 /** Trees stored per grove; a tier draws the first GROVE_TREES_PER_TIER of them. */
 export const GROVE_TREES_MAX = 24;
@@ -23,15 +24,8 @@ export const GROVE_TREE_MAX_HEIGHT_M = 10.5;
 /** No tree on the stream's bed or its banks. */
 const STREAM_MARGIN_M = 24;
 
-export interface FootGroves {
-  /** First tree of pillar i in `matrices`, and how many it has. */
-  first: Int32Array;
-  count: Uint8Array;
-  /** Column-major 4x4 per tree (the unit ledge clump scaled to a tree), world space. */
-  matrices: Float32Array;
-  colors: Float32Array;
-  total: number;
-}
+/** The ledge clumps' layout, pillar by pillar (they share a draw call): each matrix is the unit ledge clump scaled to a tree. */
+export type FootGroves = LedgePines;
 
 const cache = new WeakMap<World, FootGroves>();
 
