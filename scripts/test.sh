@@ -29,7 +29,10 @@ mapfile -t integration_files < <(test_files tests/api tests/e2e tests/render tes
 
 phase unit node --import tsx --test --test-reporter=spec "${unit_files[@]}"
 if phase build npx next build; then
-  phase integration node --import tsx --test --test-reporter=spec --test-concurrency=1 "${integration_files[@]}"
+  phase integration node --import tsx --test --test-concurrency=1 \
+    --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=./scripts/file-times-reporter.mjs --test-reporter-destination="$log_dir/file-times.txt" \
+    "${integration_files[@]}"
 else
   echo "Skipping API and end-to-end tests: the build failed."
 fi
@@ -38,6 +41,8 @@ passed=$(cat "$log_dir"/unit.log "$log_dir"/integration.log 2>/dev/null | sed -n
 failed=$(cat "$log_dir"/unit.log "$log_dir"/integration.log 2>/dev/null | sed -n 's/^ℹ fail \([0-9]*\)$/\1/p' | awk '{s+=$1} END {print s+0}')
 # A phase that failed without failing a test (typecheck, lint, build) still fails the run.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; echo "A non-test phase failed; counting it as one failure."; fi
+# Where the suite's time goes, for whoever next has to keep it under budget.
+[ -s "$log_dir/file-times.txt" ] && { echo; head -n 16 "$log_dir/file-times.txt"; }
 echo
 echo "$passed passed, $failed failed"
 exit $status
