@@ -18,6 +18,7 @@ import {
   streamTestRoute,
 } from '../tests/render/stream-test-fixture';
 import { median, percentile, printTable } from './stats';
+import { readThreadCpu, threadCpuBetween } from './thread-cpu';
 
 const FPS = BAKE_FPS;
 const PEERS_PER_PROCESS = Number(process.env.YUNSHAN_BENCH_PEERS_PER_PROCESS ?? 10);
@@ -135,6 +136,8 @@ interface StepResult {
   serverCores: number;
   mbps: number;
   stalls: number;
+  /** The server's CPU by thread group over the window, seconds (Linux only; empty elsewhere). */
+  threads: [group: string, cpuS: number][];
 }
 
 async function measureStep(url: string, routeId: string, profile: ProfileId, viewers: number, codec: BenchCodec): Promise<StepResult> {
@@ -171,10 +174,12 @@ async function measureStep(url: string, routeId: string, profile: ProfileId, vie
     // Let the start-up burst (each viewer's first two seconds) drain before measuring.
     await new Promise((resolve) => setTimeout(resolve, 2500));
     const cpuStart = process.cpuUsage();
+    const threadsStart = readThreadCpu();
     const wallStart = performance.now();
     for (const child of children) child.send({ type: 'measure', windowMs: WINDOW_MS } satisfies ParentMessage);
     const perViewer = (await Promise.all(reports)).flat();
     const cpu = process.cpuUsage(cpuStart);
+    const threads = threadCpuBetween(threadsStart, readThreadCpu());
     const wallS = (performance.now() - wallStart) / 1000;
     const windowS = WINDOW_MS / 1000;
     const sustained = perViewer.filter((report) => report.stalls === 0 && report.played >= FULL_RATE_SHARE * FPS * windowS).length;
@@ -185,10 +190,33 @@ async function measureStep(url: string, routeId: string, profile: ProfileId, vie
       serverCores: (cpu.user + cpu.system) / 1e6 / wallS,
       mbps: (perViewer.reduce((sum, report) => sum + report.bytes, 0) * 8) / 1e6 / windowS,
       stalls: perViewer.reduce((sum, report) => sum + report.stalls, 0),
+      threads,
     };
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   }
+}
+
+/**
+ * Where the server's CPU went, per step: its JavaScript (main thread) apart from the native
+ * threads (wrtc's network and signalling threads, libuv's pool), as shares of the step's total.
+ * The main thread's share is what a change to the server's code can win back.
+ */
+function printThreadSplit(steps: readonly StepResult[]): void {
+  const groups = [...new Set(steps.flatMap((step) => step.threads.filter(([, cpuS]) => cpuS >= 0.05).map(([group]) => group)))];
+  if (groups.length === 0) return;
+  printTable(
+    'Server CPU by thread over the window (share of the server cores used; /proc/self/task, 10 ms ticks)',
+    ['codec', 'viewers', ...groups],
+    steps.map((step) => {
+      const total = step.threads.reduce((sum, [, cpuS]) => sum + cpuS, 0) || 1;
+      return [
+        step.codec,
+        step.viewers,
+        ...groups.map((group) => `${Math.round((100 * (step.threads.find(([name]) => name === group)?.[1] ?? 0)) / total)} %`),
+      ];
+    }),
+  );
 }
 
 export async function benchStream(): Promise<void> {
@@ -241,6 +269,7 @@ export async function benchStream(): Promise<void> {
         (step.mbps * 1000) / step.viewers,
       ]),
     );
+    printThreadSplit(steps);
     const best = steps.filter((step) => step.codec === 'vp8' && step.sustained === step.viewers).at(-1);
     console.log(
       `\n  Limits here: ${os.cpus().length} cores shared by the server and every viewer process (each wrtc peer costs the viewer side about as much as the server), load average ${os
