@@ -7,6 +7,8 @@ import type { Locale } from '../i18n/locale';
 import type { CloudReadiness } from '@/server/bake/cloud-readiness';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { ArrowIcon } from './ArrowIcon';
+import { LookAroundBadge } from './LookAroundBadge';
+import { lookAroundReady } from './look-around-readiness';
 import styles from './RouteCard.module.css';
 
 // Posters are rendered at this size (by the bake and scripts/render-posters.ts); the card crops any other 16:9-ish size to fit.
@@ -44,6 +46,8 @@ export function RouteCard({ route, locale, messages, eager = false, cloud }: Rou
   const titleId = `route-${route.id}-title`;
   const descriptionId = `route-${route.id}-description`;
   const cloudText = cloud ? cloudLabel(cloud, messages) : null;
+  // The card's description names the 360° mark too: a screen reader hears it with the title.
+  const lookAroundId = lookAroundReady(cloud) ? `route-${route.id}-look-around` : null;
   return (
     <Link
       href={`/tours/${route.id}`}
@@ -52,7 +56,8 @@ export function RouteCard({ route, locale, messages, eager = false, cloud }: Rou
       data-testid="route-card"
       data-route-id={route.id}
       aria-labelledby={titleId}
-      aria-describedby={descriptionId}
+      aria-describedby={lookAroundId ? `${descriptionId} ${lookAroundId}` : descriptionId}
+      data-look-around={lookAroundId !== null}
     >
       <div className={styles.poster} data-time-of-day={route.timeOfDay}>
         {/* A plain <img>: posters are pre-rendered JPEGs, and a missing one falls back to the painted backdrop. */}
@@ -65,6 +70,7 @@ export function RouteCard({ route, locale, messages, eager = false, cloud }: Rou
           decoding="async"
           className={styles.posterImage}
         />
+        {lookAroundId && <LookAroundBadge messages={messages} wording="catalogue" id={lookAroundId} className={styles.lookAround} />}
         <span className={styles.duration}>
           <span className="visually-hidden">{messages['catalogue.duration']} </span>
           {duration}

@@ -25,6 +25,12 @@ export const en = {
   'catalogue.cloud.baking': 'Preparing, {percent}%',
   'catalogue.cloud.queued': 'Queued',
   'catalogue.cloud.failed': 'Not available',
+  // Look around (issue 14): the mark of a flight whose sphere is baked, in the catalogue and the studio.
+  'look360.mark': '360°',
+  'look360.catalogueLabel': 'You can look around this flight in 360°',
+  'look360.studioMark': '360° ready',
+  'look360.studioLabel': '360° ready: the sphere of the published revision is baked',
+  'look360.previewHint': 'Drag the preview to look around',
   'catalogue.posterAlt': 'A view from the flight “{title}”',
   'catalogue.footer': 'The landscape is drawn live in your browser, or streamed from the cloud when your device needs a hand.',
 

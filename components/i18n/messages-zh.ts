@@ -23,6 +23,12 @@ export const zh: Messages = {
   'catalogue.cloud.baking': '准备中 {percent}%',
   'catalogue.cloud.queued': '排队中',
   'catalogue.cloud.failed': '暂不可用',
+  // 环视（issue 14）：全景已烘焙的航线，在目录和工作室里的标记。
+  'look360.mark': '360°',
+  'look360.catalogueLabel': '本航线可 360° 环视',
+  'look360.studioMark': '360° 就绪',
+  'look360.studioLabel': '360° 就绪：已发布版本的全景已烘焙完成',
+  'look360.previewHint': '拖动预览画面即可环视',
   'catalogue.posterAlt': '航线「{title}」中的画面',
   'catalogue.footer': '风景由浏览器实时绘制；设备力有不逮时，由云端渲染后传送。',
 

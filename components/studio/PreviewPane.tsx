@@ -1,12 +1,14 @@
 'use client';
 // The live 3D preview beside the map: the real FlightCanvas at the phone tier, its clock a
-// scrub slider (and a play button), so curators see the route as a visitor will.
+// scrub slider (and a play button), so curators see the route as a visitor will, and can drag
+// it to look around as a visitor can (PreviewLook).
 import dynamic from 'next/dynamic';
 import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
 import { formatClockTime } from '@/scenes/timeline/clock-time-format';
 import type { Messages } from '../i18n/messages';
 import { CanvasErrorBoundary } from '../player/CanvasErrorBoundary';
+import { PreviewLook } from './PreviewLook';
 import controls from './studio-controls.module.css';
 import styles from './PreviewPane.module.css';
 
@@ -77,7 +79,9 @@ export function PreviewPane({ route, messages: m, onTimeChange, posterUrl = null
       <div className={styles.previewStage} data-testid="studio-preview">
         {started && route ? (
           <CanvasErrorBoundary fallback={<p className={styles.previewNote}>{m['player.canvasError']}</p>}>
-            <PreviewScene route={route} getTimeS={getTimeS} />
+            <PreviewLook messages={m}>
+              <PreviewScene route={route} getTimeS={getTimeS} />
+            </PreviewLook>
           </CanvasErrorBoundary>
         ) : (
           <div className={styles.previewPoster} data-baked-poster={posterUrl !== null && !posterMissing}>

@@ -9,6 +9,8 @@ import type { Locale } from '../i18n/locale';
 import { formatMessage, type Messages } from '../i18n/messages';
 import { studioApi } from './studio-api';
 import { CloudBadge } from './CloudBadge';
+import { LookAroundBadge } from '../catalogue/LookAroundBadge';
+import { lookAroundReady } from '../catalogue/look-around-readiness';
 import controls from './studio-controls.module.css';
 import styles from './PublishPanel.module.css';
 
@@ -118,7 +120,10 @@ export function PublishPanel({
         <div className={styles.bakes} data-testid="bake-progress" data-readiness={bakes.readiness.state}>
           <div className={styles.bakesHeader}>
             <span>{formatMessage(m['studio.bakes.title'], { revision: bakes.revision })}</span>
-            <CloudBadge readiness={bakes.readiness} messages={m} />
+            <span className={styles.badges}>
+              {lookAroundReady(bakes.readiness) && <LookAroundBadge messages={m} wording="studio" />}
+              <CloudBadge readiness={bakes.readiness} messages={m} />
+            </span>
           </div>
           {bakes.profiles.length === 0 && <p className={controls.muted}>{m['studio.bakes.none']}</p>}
           <ul className={styles.bakeList}>

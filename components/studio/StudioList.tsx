@@ -1,5 +1,5 @@
 'use client';
-// The studio's route list: each route's draft/published state and cloud readiness, with
+// The studio's route list: each route's draft/published state, cloud readiness and 360° mark, with
 // create (a two-keyframe sketch at the chosen sight), duplicate and archive.
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
@@ -11,6 +11,8 @@ import { sceneWorldFor } from '../scene/world-cache';
 import { routeIdFromTitle, starterRoute } from './route-draft-edits';
 import { studioApi, type StudioListEntry } from './studio-api';
 import { CloudBadge } from './CloudBadge';
+import { LookAroundBadge } from '../catalogue/LookAroundBadge';
+import { lookAroundReady } from '../catalogue/look-around-readiness';
 import styles from './StudioList.module.css';
 import textField from './text-field.module.css';
 
@@ -151,6 +153,7 @@ export function StudioList({ routes, locale, messages: m }: StudioListProps) {
             <div className={styles.rowCloud}>
               <span className={styles.cloudLabel}>{m['catalogue.cloud']}</span>
               <CloudBadge readiness={entry.cloud} messages={m} />
+              {lookAroundReady(entry.cloud) && <LookAroundBadge messages={m} wording="studio" />}
             </div>
             <div className={styles.rowActions}>
               <Link href={`/studio/routes/${entry.id}`} className={styles.secondaryButton} prefetch={false}>
