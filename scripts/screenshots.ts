@@ -7,12 +7,18 @@
 // (each frame alone as PNG and JPEG in compare/frames/). It draws through the render server's
 // renderer pool, so it needs no build; `--size=960x540` sets each frame's size and
 // `--moments=0.5` picks the moments (fractions of the flight) to draw instead of all three.
+// `--look`: instead, one curated route (the first named, else the first curated) looking ahead,
+// left, right and down at one moment (`--moments=`, first value; default 0.5), on the device
+// (the tour page at the phone tier; needs a build, `--no-device` skips it) and from the cloud's
+// 2k sphere (one frame from the renderer pool), as JPEGs into <out>/look/ (docs: `--out=docs`
+// gives docs/look/; the docs use `--look-out=docs/look-around`). See look-around-shots.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/helpers/browser';
 import { startNextServer } from '../tests/helpers/next-server';
 import { CURATED_ROUTES } from '../scenes/routes/curated/index';
 import { renderTierComparison } from './tier-compare';
+import { shootLookAround } from './look-around-shots';
 import { median } from '../bench/stats';
 
 const ALL_SIZES = [
@@ -39,6 +45,36 @@ const only = args.filter((arg) => !arg.startsWith('--'));
 if (args.includes('--compare')) {
   await shootComparison();
   process.exit(0);
+}
+if (args.includes('--look')) {
+  await shootLook();
+  process.exit(0);
+}
+
+/** `--look`: one route looking around, device and cloud. */
+async function shootLook(): Promise<void> {
+  const route = only.length > 0 ? CURATED_ROUTES.find((candidate) => candidate.id === only[0]) : CURATED_ROUTES[0];
+  if (!route) throw new Error(`No curated route ${only[0]}`);
+  const moment = Number(optionValue('moments')?.split(',')[0] ?? 0.5);
+  if (!(moment >= 0 && moment <= 1)) throw new Error('--moments wants a fraction of the flight, 0 to 1');
+  const timeS = Math.round(route.durationS * moment * 10) / 10;
+  const withDevice = !args.includes('--no-device');
+  const [server, browser] = await Promise.all([withDevice ? startNextServer() : null, launchChromium()]);
+  try {
+    const written = await shootLookAround({
+      route,
+      timeS,
+      outDir: path.resolve(optionValue('look-out') ?? path.join(OUT_DIR, 'look')),
+      framesDir: path.join(OUT_DIR, 'look-frames'),
+      jpegQuality: 70,
+      baseUrl: server?.baseUrl ?? null,
+      browser,
+    });
+    console.log(`${written.length} pictures of ${route.id} at t = ${timeS} s`);
+  } finally {
+    await browser.close();
+    await server?.stop();
+  }
 }
 
 /** `--compare`: phone against cinematic, from the renderer pool alone. */
