@@ -98,11 +98,15 @@ const fogParsVertex = /* glsl */ `
 const fogVertex = /* glsl */ `
 #ifdef USE_FOG
   vFogDepth = - mvPosition.z;
-  // World-space offset from the camera: the view matrix is rigid, so its transpose undoes the rotation.
+  // World-space offset from the camera: the view matrix is rigid, so its transpose undoes the
+  // rotation. Row i of the transpose is column i of viewMatrix (GLSL indexes columns). Rows of
+  // viewMatrix itself rotated the offset a second time: right for a level camera turned about
+  // the vertical only, but a camera pitched down read the ground below as above it and left it
+  // unveiled (a sphere's down face, or a look downwards, showed the ground through the sea).
   vFogOffset = vec3(
-    dot(vec3(viewMatrix[0].x, viewMatrix[1].x, viewMatrix[2].x), mvPosition.xyz),
-    dot(vec3(viewMatrix[0].y, viewMatrix[1].y, viewMatrix[2].y), mvPosition.xyz),
-    dot(vec3(viewMatrix[0].z, viewMatrix[1].z, viewMatrix[2].z), mvPosition.xyz));
+    dot(viewMatrix[0].xyz, mvPosition.xyz),
+    dot(viewMatrix[1].xyz, mvPosition.xyz),
+    dot(viewMatrix[2].xyz, mvPosition.xyz));
 #endif
 `;
 
