@@ -97,6 +97,13 @@ export const en = {
   'cloud.canvasLabel': 'The flight, streamed from the cloud',
   'cloud.waiting': 'Waiting for the stream…',
   'cloud.reconnecting': 'Connection lost, reconnecting…',
+  // Looking around on the cloud path (issue 14): the stream moves to its 360° profile.
+  'cloud.look.loading': '360° view loading…',
+  'cloud.look.notBaked': 'Looking around is not ready in the cloud for this flight yet. On this device you can look around now.',
+  'cloud.look.dataSaver':
+    'Data saver is on: looking around needs the whole 360° stream. Turn data saver off in the stream panel, or fly on this device.',
+  'cloud.look.unsupported': 'This browser cannot draw the 360° view from the cloud.',
+  'cloud.look.useDevice': 'Look around on this device',
   'cloud.notBakedTitle': 'This flight is still being prepared in the cloud',
   'cloud.notBakedProgress': '{percent}% rendered',
   'cloud.notBakedQueued': 'Waiting its turn to be rendered.',

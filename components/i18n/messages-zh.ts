@@ -94,6 +94,12 @@ export const zh: Messages = {
   'cloud.canvasLabel': '云端播放的飞行画面',
   'cloud.waiting': '等待画面…',
   'cloud.reconnecting': '连接中断，正在重连…',
+  // 云端环顾（issue 14）：画面切换到 360° 全景档位。
+  'cloud.look.loading': '360° 全景加载中…',
+  'cloud.look.notBaked': '这段飞行的云端 360° 全景尚未就绪。在本机绘制即可马上环顾四周。',
+  'cloud.look.dataSaver': '省流模式已开启：环顾四周需要完整的 360° 画面。可在画面信息面板中关闭省流，或改为在本机飞行。',
+  'cloud.look.unsupported': '此浏览器无法绘制云端的 360° 全景。',
+  'cloud.look.useDevice': '在本机环顾四周',
   'cloud.notBakedTitle': '这条航线仍在云端准备中',
   'cloud.notBakedProgress': '已渲染 {percent}%',
   'cloud.notBakedQueued': '正在排队等待渲染。',

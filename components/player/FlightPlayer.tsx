@@ -268,6 +268,7 @@ export function FlightPlayer({
               getTimeS={getTimeS}
               reducedMotion={calm}
               messages={messages}
+              locale={locale}
               renderUrl={renderUrl}
               preference={choice.preference}
               showStats={statsShown}

@@ -5,12 +5,14 @@
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { formatMessage, type Messages } from '@/components/i18n/messages';
+import { formatMessage, type MessageKey, type Messages } from '@/components/i18n/messages';
 import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream-client';
 import { useLatestRef } from '../use-latest-ref';
 import type { Route } from '@/scenes/routes/route-schema';
 import type { Locale } from '@/components/i18n/locale';
 import { NO_LOOK_OFFSET, type LookOffset } from '@/scenes/routes/look-offset';
+import type { LookAroundOptions } from './sphere-presenter';
+import type { LookAroundStatus } from './look-around-demand';
 import { StreamStatsPanel } from './StreamStatsPanel';
 import { cloudStateBlocksPlayback, INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import { cloudTestHandle } from './cloud-test-handle';
@@ -35,9 +37,10 @@ export interface CloudStreamViewProps {
   /** The player is handing the flight to another renderer: keep the last picture, say nothing over it. */
   quiet?: boolean;
   /**
-   * Lets the visitor look around (issue 14): the stream carries a sphere profile where one is
-   * baked and the view turns by this offset with no request to the server. Absent: the flat
-   * stream, which costs a third of the bytes, for visitors who only watch.
+   * Lets the visitor look around (issue 14), a live setting (no restart): the flat stream,
+   * a third of the bytes and sharper, while the look rests on the route's direction; once
+   * the visitor looks away, the route's sphere profile from the next segment boundary, the
+   * view turned by this offset with no request to the server (look-around-demand.ts).
    */
   lookAround?: { route: Route; getLookOffset: () => LookOffset; locale: Locale };
 }
@@ -70,6 +73,20 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   const sightMarksRef = useRef<HTMLDivElement>(null);
   const lookRoute = lookAround?.route ?? null;
   const getLookOffsetRef = useLatestRef(lookAround?.getLookOffset);
+  // The look's view for the client: the sphere canvas and the sight marks exist once lookRoute does.
+  const lookOptions = useCallback(
+    (): LookAroundOptions | null =>
+      lookRoute && sphereCanvasRef.current
+        ? {
+            route: lookRoute,
+            getLookOffset: () => getLookOffsetRef.current?.() ?? NO_LOOK_OFFSET,
+            sphereCanvas: sphereCanvasRef.current,
+            sightMarks: sightMarksRef.current,
+          }
+        : null,
+    [lookRoute, getLookOffsetRef],
+  );
+  const lookOptionsRef = useLatestRef(lookOptions);
   const clientRef = useRef<CloudStreamClient | null>(null);
   const [snapshot, setSnapshot] = useState<CloudSnapshot>(INITIAL_CLOUD_SNAPSHOT);
   const [firstFrameShown, setFirstFrameShown] = useState(false);
@@ -93,15 +110,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       // ?stream=http plays the baked segments over HTTP from the start (testing a CDN path).
       transport: new URLSearchParams(window.location.search).get('stream') === 'http' ? 'http' : 'auto',
       onFrameShown: (frameIndex, nowMs) => onFrameShownRef.current?.(frameIndex, nowMs),
-      lookAround:
-        lookRoute && sphereCanvasRef.current
-          ? {
-              route: lookRoute,
-              getLookOffset: () => getLookOffsetRef.current?.() ?? NO_LOOK_OFFSET,
-              sphereCanvas: sphereCanvasRef.current,
-              sightMarks: sightMarksRef.current,
-            }
-          : undefined,
+      lookAround: lookOptionsRef.current() ?? undefined,
       onChange: (next) => {
         setSnapshot(next);
         if (client.marks.firstFrameShownAtMs !== null) setFirstFrameShown(true);
@@ -116,7 +125,12 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       clientRef.current = null;
       if (window.__yunshanCloud === handle) delete window.__yunshanCloud;
     };
-  }, [renderUrl, routeId, revision, clock, onFrameShownRef, lookRoute, getLookOffsetRef]);
+  }, [renderUrl, routeId, revision, clock, onFrameShownRef, lookOptionsRef]);
+
+  // Given or taken away later (a handover's incoming layer, a route change): a live setting, no new stream.
+  useEffect(() => {
+    clientRef.current?.setLookAround(lookOptions());
+  }, [lookOptions]);
 
   useEffect(() => {
     onSnapshot?.(snapshot);
@@ -161,6 +175,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   // FlightPlayer lifts its veil once something inside the stage says data-ready.
   const ready = firstFrameShown || blocked;
   const notice = !blocked && firstFrameShown && !quiet ? noticeFor(snapshot, messages) : null;
+  const lookNotice = !blocked && !quiet && notice === null ? LOOK_NOTICES[snapshot.lookAround] : null;
 
   return (
     <div
@@ -197,6 +212,25 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
           {notice}
         </p>
       )}
+      {lookNotice && (
+        <p className={styles.lookNotice} role="status" data-testid="cloud-look-notice" data-look={snapshot.lookAround}>
+          {messages[lookNotice]}
+          {snapshot.lookAround !== 'loading' && (
+            <button
+              type="button"
+              className={styles.lookNoticeButton}
+              onClick={(event) => {
+                // The stage behind plays or pauses on a click; this one is for the button.
+                event.stopPropagation();
+                onUseDevice();
+              }}
+              data-testid="cloud-look-use-device"
+            >
+              {messages['cloud.look.useDevice']}
+            </button>
+          )}
+        </p>
+      )}
       {blocked && !quiet && (
         <StatusCard snapshot={snapshot} messages={messages} onUseDevice={onUseDevice} onRetry={() => clientRef.current?.retry()} />
       )}
@@ -215,6 +249,16 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
     </div>
   );
 });
+
+/** What the view says while the visitor looks around and the stream cannot turn (yet): never a drag silently ignored. */
+const LOOK_NOTICES: Record<LookAroundStatus, MessageKey | null> = {
+  off: null,
+  sphere: null,
+  loading: 'cloud.look.loading',
+  'not-baked': 'cloud.look.notBaked',
+  'data-saver': 'cloud.look.dataSaver',
+  unsupported: 'cloud.look.unsupported',
+};
 
 function noticeFor(snapshot: CloudSnapshot, messages: Messages): string | null {
   if (snapshot.state === 'reconnecting') return messages['cloud.reconnecting'];

@@ -15,6 +15,7 @@ export const INITIAL_CLOUD_SNAPSHOT: CloudSnapshot = {
   starved: false,
   primed: false,
   problem: null,
+  lookAround: 'off',
 };
 
 /** A stream that cannot even start (its client failed to load): the player treats it as unreachable. */

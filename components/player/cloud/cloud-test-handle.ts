@@ -2,6 +2,8 @@
 // read straight from the stream client (getters, so a test never reads a stale copy).
 import type { CloudState, CloudStats, CloudStreamClient } from './stream-client';
 import type { PlayerTransport } from './stream-client/cloud-snapshot';
+import type { LookAroundStatus } from './look-around-demand';
+import type { SpherePresenter } from './sphere-presenter';
 
 export interface YunshanCloudHandle {
   readonly state: CloudState;
@@ -15,6 +17,10 @@ export interface YunshanCloudHandle {
   readonly lastShownFrameIndex: number;
   /** A short technical reason when the stream is unavailable or had to change course. */
   readonly problem: string | null;
+  /** What the view says of looking around: off, loading the sphere, showing it, or why it cannot. */
+  readonly lookAround: LookAroundStatus;
+  /** Messages sent to the server so far, by event name ('join', 'control', 'ack', 'stats', …). */
+  readonly sentMessages: Record<string, number>;
   /** Manifest and segment requests of the HTTP transport (zero while on WebRTC or the socket). */
   readonly httpRequests: { manifest: number; segment: number };
   /** The render node streaming now: the page's, or the one a draining node sent the session to. */
@@ -27,10 +33,11 @@ export interface YunshanCloudHandle {
     firstFrameShownAtMs: number | null;
   };
   /**
-   * The look-around view (null where the visitor cannot look around): views drawn, redraws of
-   * a frame already shown because the look turned, and when the last one was drawn.
+   * The look-around view (null until the visitor first looks away): views drawn, redraws of a
+   * frame already shown because the look turned, when the last one was drawn and with what
+   * (the frame's time, the look, the view's axes), and whether a sphere frame is on screen.
    */
-  readonly sphere: { sphereViews: number; lookRedraws: number; lastDrawnAtMs: number | null } | null;
+  readonly sphere: (SpherePresenter['counters'] & Pick<SpherePresenter, 'lastDrawnAtMs' | 'lastDrawn' | 'showing'>) | null;
   stats(): CloudStats;
 }
 
@@ -41,9 +48,9 @@ declare global {
 }
 
 /** Fields read live from the client's snapshot and from its picture counters. */
-const SNAPSHOT_FIELDS = ['state', 'transport', 'profile', 'problem'] as const;
+const SNAPSHOT_FIELDS = ['state', 'transport', 'profile', 'problem', 'lookAround'] as const;
 const COUNTER_FIELDS = ['framesDecoded', 'framesByCodec', 'framesShown', 'dropped', 'lastShownFrameIndex'] as const;
-type CopiedField = 'httpRequests' | 'renderUrl' | 'marks' | 'stats' | 'sphere';
+type CopiedField = 'httpRequests' | 'renderUrl' | 'marks' | 'stats' | 'sphere' | 'sentMessages';
 // Fails to compile if the handle grows a field that none of the lists above serves.
 const EVERY_FIELD_SERVED: Record<
   Exclude<keyof YunshanCloudHandle, (typeof SNAPSHOT_FIELDS)[number] | (typeof COUNTER_FIELDS)[number] | CopiedField>,
@@ -64,9 +71,15 @@ export function cloudTestHandle(client: CloudStreamClient): YunshanCloudHandle {
       ...liveGetters(() => client.counters, COUNTER_FIELDS),
       httpRequests: { get: () => ({ ...client.httpRequests }), enumerable: true },
       renderUrl: { get: () => client.renderUrl, enumerable: true },
+      sentMessages: { get: () => client.sentMessages, enumerable: true },
       marks: { get: () => ({ ...client.marks }), enumerable: true },
       sphere: {
-        get: () => (client.sphere ? { ...client.sphere.counters, lastDrawnAtMs: client.sphere.lastDrawnAtMs } : null),
+        get: () => {
+          const sphere = client.sphere;
+          return sphere
+            ? { ...sphere.counters, lastDrawnAtMs: sphere.lastDrawnAtMs, lastDrawn: sphere.lastDrawn, showing: sphere.showing }
+            : null;
+        },
         enumerable: true,
       },
     },

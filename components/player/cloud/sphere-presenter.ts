@@ -5,7 +5,8 @@
 // the switch to a sphere profile lands, or where none is baked) go to the flat canvas as before.
 import type { LookOffset } from '@/scenes/routes/look-offset';
 import type { Route } from '@/scenes/routes/route-schema';
-import { QUALITY_PROFILES, SPHERE_PROFILE_IDS, type ProfileProjection } from '@/scenes/protocol/profile-ladder';
+import { QUALITY_PROFILES, SPHERE_PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
+import type { SphereView } from '@/scenes/protocol/sphere-mapping';
 import type { DecodedPicture } from './frame-decoder';
 import { sightMarksIn, sphereLookAt } from './sphere-look';
 import { SphereViewRenderer } from './sphere-view-renderer';
@@ -44,6 +45,9 @@ export class SpherePresenter {
   readonly counters = { sphereViews: 0, lookRedraws: 0 };
   /** performance.now() of the last drawn view: the bench's look-around latency reads it. */
   lastDrawnAtMs: number | null = null;
+  /** What the last view was drawn with (the frame's route time, the look, the view's axes): tests check it against lookedQuaternion. */
+  lastDrawn: { timeS: number; offset: LookOffset; view: SphereView } | null = null;
+  #showing = false;
 
   /** Throws where the browser gives no WebGL2 context: the player then streams the flat picture. */
   constructor(options: LookAroundOptions, flatCanvas: HTMLCanvasElement) {
@@ -52,9 +56,9 @@ export class SpherePresenter {
     this.#renderer = new SphereViewRenderer(options.sphereCanvas);
   }
 
-  /** What the stream should carry: spheres (where baked; adaptive-profile.ts falls back to flat). */
-  get projection(): ProfileProjection {
-    return 'equirect';
+  /** The picture on screen is a sphere frame (not the flat one the stream carried before the switch landed). */
+  get showing(): boolean {
+    return this.#showing;
   }
 
   /** Shows a sphere frame (true), or hands back a flat one (false) after showing the flat canvas again. */
@@ -73,7 +77,7 @@ export class SpherePresenter {
 
   /** Draws the view again when the look (or the canvas size) changed since it was last drawn; call every animation frame. */
   redraw(isTurn = true): void {
-    if (this.#frameTimeS === null || !this.#renderer.hasPicture) return;
+    if (!this.#showing || this.#frameTimeS === null || !this.#renderer.hasPicture) return;
     const canvas = this.#options.sphereCanvas;
     const ratio = window.devicePixelRatio || 1;
     const width = Math.max(1, Math.round((canvas.clientWidth || this.#flatCanvas.clientWidth || 1) * ratio));
@@ -91,6 +95,7 @@ export class SpherePresenter {
     this.counters.sphereViews++;
     if (isTurn) this.counters.lookRedraws++;
     this.lastDrawnAtMs = performance.now();
+    this.lastDrawn = { timeS: this.#frameTimeS, offset, view };
     const layer = this.#options.sightMarks;
     if (!layer) return;
     const marks = new Map(sightMarksIn(this.#options.route, view, eye).map((mark) => [mark.id, mark]));
@@ -101,11 +106,14 @@ export class SpherePresenter {
     }
   }
 
+  /** Gives the WebGL context back and the stage back to the flat canvas. */
   dispose(): void {
+    this.#setShown(false);
     this.#renderer.dispose();
   }
 
   #setShown(sphere: boolean): void {
+    this.#showing = sphere;
     this.#options.sphereCanvas.hidden = !sphere;
     if (this.#options.sightMarks) this.#options.sightMarks.hidden = !sphere;
     this.#flatCanvas.style.visibility = sphere ? 'hidden' : '';

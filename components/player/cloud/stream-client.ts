@@ -10,35 +10,28 @@ import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import { ACK_INTERVAL_MS, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
-import { connectionAsksToSaveData, profileCapsOf, type ProfileCaps } from './adaptive-profile';
-import { connectionHints, isConnectionType } from './connection-hints';
+import { profileCapsOf, sphereAvailability, type ProfileCaps } from './adaptive-profile';
+import { viewerCapabilities } from './connection-hints';
 import { INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
 import { closePicture, canDecodeVp8, canDecodeVp9, type DecodedPicture } from './frame-decoder';
 import { PeerLink, webRtcAvailable } from './peer-link';
 import { DisplayPace } from './playback-start';
-import type { CloudSnapshot, CloudStats } from './stream-client/cloud-snapshot';
+import type { CloudSnapshot, CloudStats, StreamMarks } from './stream-client/cloud-snapshot';
 import { HttpLink } from './stream-client/http-link';
 import { LateFrameWindow } from './stream-client/late-frame-window';
 import { PicturePipeline } from './stream-client/picture-pipeline';
 import { StreamProtocolClient } from './stream-client/protocol-client';
 import type { CloudStreamOptions } from './stream-client-options';
-import { createSpherePresenter, type SpherePresenter } from './sphere-presenter';
+import type { LookAroundOptions, SpherePresenter } from './sphere-presenter';
+import { LookAroundDriver } from './stream-client/look-around-driver';
 import { initialSessionState, selectableProfiles } from './stream-client/session-reducer';
 import type { ClockReading, SessionState } from './stream-client/session-state';
 import { statsReport } from './stream-client/stats-report';
 import { openStreamSocket } from './stream-client/stream-socket';
-import { CONNECT_TIMEOUT_MS, FIRST_FRAME_TIMEOUT_MS, JOIN_REPLY_TIMEOUT_MS, MAX_PEER_FAILURES } from './stream-client/session-timing';
+import * as timing from './stream-client/session-timing';
 
 export type { CloudSnapshot, CloudState, CloudStats } from './stream-client/cloud-snapshot';
 export type { CloudStreamOptions } from './stream-client-options';
-
-const ADAPT_INTERVAL_MS = 1000;
-const STATS_INTERVAL_MS = 2000;
-/**
- * While playing, the server sends continuously to stay ~2 s ahead: this long without a
- * frame (counted from the last frame, or from the last play, seek or join) means it stopped.
- */
-const STARVED_AFTER_MS = 600;
 
 export class CloudStreamClient {
   readonly #options: CloudStreamOptions;
@@ -46,7 +39,9 @@ export class CloudStreamClient {
   readonly #canvas: HTMLCanvasElement;
   readonly #now: () => number;
   #context: CanvasRenderingContext2D | null = null;
-  #sphere: SpherePresenter | null = null;
+  readonly #look: LookAroundDriver;
+  /** Messages sent to the server, by event name (tests count them: looking around sends none). */
+  readonly #sent: Record<string, number> = {};
   #protocol: StreamProtocolClient | null = null;
   /** The render node streaming now: the page's, until a drain moves the session to another. */
   #renderUrl: string;
@@ -73,17 +68,7 @@ export class CloudStreamClient {
   #closed = false;
 
   /** performance.now() marks for time-to-first-frame measurements. */
-  readonly marks: {
-    startedAtMs: number;
-    readyAtMs: number | null;
-    firstFrameDecodedAtMs: number | null;
-    firstFrameShownAtMs: number | null;
-  } = {
-    startedAtMs: 0,
-    readyAtMs: null,
-    firstFrameDecodedAtMs: null,
-    firstFrameShownAtMs: null,
-  };
+  readonly marks: StreamMarks = { startedAtMs: 0, readyAtMs: null, firstFrameDecodedAtMs: null, firstFrameShownAtMs: null };
 
   constructor(options: CloudStreamOptions) {
     this.#options = options;
@@ -92,6 +77,8 @@ export class CloudStreamClient {
     this.#now = options.now ?? (() => performance.now());
     this.#dataSaver = options.dataSaver === true;
     this.#renderUrl = options.renderUrl;
+    this.#look = new LookAroundDriver(options.canvas);
+    this.#look.set(options.lookAround ?? null);
     this.#pipeline = new PicturePipeline(
       {
         firstPicture: () => {
@@ -122,7 +109,12 @@ export class CloudStreamClient {
 
   /** The look-around view, where there is one (the test handle and the bench read its counters). */
   get sphere(): SpherePresenter | null {
-    return this.#sphere;
+    return this.#look.presenter;
+  }
+
+  /** Messages sent to the server so far, by event name (a copy). */
+  get sentMessages(): Record<string, number> {
+    return { ...this.#sent };
   }
 
   get counters(): PicturePipeline['counters'] {
@@ -147,7 +139,6 @@ export class CloudStreamClient {
   async start(): Promise<void> {
     this.marks.startedAtMs = this.#now();
     this.#context = this.#canvas.getContext('2d', { alpha: false });
-    this.#sphere = createSpherePresenter(this.#options.lookAround, this.#canvas);
     const [webcodecsVp8, webcodecsVp9] = await Promise.all([canDecodeVp8(), canDecodeVp9()]);
     this.#decodes = { webcodecsVp8, webcodecsVp9 };
     if (this.#closed) return;
@@ -155,12 +146,12 @@ export class CloudStreamClient {
       routeId: this.#options.routeId,
       revision: this.#options.revision,
       startProfile: null,
-      connectTimeoutMs: CONNECT_TIMEOUT_MS,
-      joinReplyTimeoutMs: JOIN_REPLY_TIMEOUT_MS,
-      firstFrameTimeoutMs: FIRST_FRAME_TIMEOUT_MS,
+      connectTimeoutMs: timing.CONNECT_TIMEOUT_MS,
+      joinReplyTimeoutMs: timing.JOIN_REPLY_TIMEOUT_MS,
+      firstFrameTimeoutMs: timing.FIRST_FRAME_TIMEOUT_MS,
       webrtcConnectTimeoutMs: WEBRTC_CONNECT_TIMEOUT_MS,
       answerOffers: true,
-      maxPeerFailures: MAX_PEER_FAILURES,
+      maxPeerFailures: timing.MAX_PEER_FAILURES,
       autoRetry: true,
       reconnectAfterHangUp: true,
       httpTransport: true,
@@ -181,6 +172,9 @@ export class CloudStreamClient {
       readClock: () => this.#readClock(),
       now: this.#now,
       onChange: () => this.#publish(),
+      onSent: ({ event }) => {
+        this.#sent[event] = (this.#sent[event] ?? 0) + 1;
+      },
       openHttp: (plan) => this.#http.open(plan, this.#targetFrame(this.#now())),
       onServerMessage: ({ name }) => {
         if (name !== 'ready') return;
@@ -212,6 +206,12 @@ export class CloudStreamClient {
     this.#adapt(this.#now(), true);
   }
 
+  /** Looking around, live: once the visitor looks away the stream moves to a sphere profile at its next segment boundary. */
+  setLookAround(options: LookAroundOptions | null): void {
+    this.#look.set(options);
+    if (this.#look.update(this.#now(), () => this.#sphereAvailability())) this.#adapt(this.#now(), true);
+  }
+
   setManualProfile(profile: ProfileId | null): void {
     this.#protocol?.dispatch({ type: 'set-manual-profile', id: profile });
     this.#adapt(this.#now(), true);
@@ -226,15 +226,19 @@ export class CloudStreamClient {
     this.#protocol?.close();
     this.#http.close();
     this.#pipeline.close();
-    this.#sphere?.dispose();
+    this.#look.dispose();
     this.#snapshot = { ...this.#snapshot, state: 'closed' };
     this.#options.onChange?.(this.#snapshot);
   }
 
   #capabilities(): StreamCapabilities {
-    const hints = connectionHints();
-    const connectionType = hints?.type && isConnectionType(hints.type) ? hints.type : 'unknown';
-    return { ...this.#decodes, saveData: this.#dataSaver || connectionAsksToSaveData(hints), connectionType };
+    return viewerCapabilities(this.#decodes, this.#dataSaver);
+  }
+
+  /** Whether a sphere profile can stream here; null until the server has listed the route's profiles. */
+  #sphereAvailability() {
+    const profiles = this.#protocol?.state.profiles ?? [];
+    return profiles.length > 0 ? sphereAvailability(profiles, profileCapsOf(this.#capabilities(), null)) : null;
   }
 
   #readClock(): ClockReading {
@@ -264,6 +268,7 @@ export class CloudStreamClient {
       bake: state.bake,
       retryAtMs: state.retryAtMs,
       problem: state.problem,
+      lookAround: this.#look.status,
       ...this.#media,
     };
     const previous = this.#snapshot;
@@ -281,6 +286,8 @@ export class CloudStreamClient {
     if (!protocol || (!protocol.state.session && !this.#http.active)) return;
     const nowMs = this.#now();
     this.#displayPace.tick(nowMs);
+    // The visitor's look is read every frame: a look away asks for the sphere at once.
+    if (this.#look.update(nowMs, () => this.#sphereAvailability())) this.#adapt(nowMs, true);
     const pipeline = this.#pipeline;
     const seeking = protocol.state.pendingSeek !== null;
     const target = this.#targetFrame(nowMs);
@@ -292,21 +299,21 @@ export class CloudStreamClient {
     if (playing && !seeking) pipeline.skipTo(target);
     const shown = seeking ? null : pipeline.buffer.take(target, { skipsIntended: this.#clock.speed > 1 });
     if (shown) this.#draw(shown.frame, nowMs);
-    else this.#sphere?.redraw();
+    else this.#look.redraw();
     pipeline.pump();
     const allReceived = pipeline.queue.lastReceivedIndex >= pipeline.frameCount - 1;
     this.#media = {
       waiting: playing && pipeline.buffer.lastShownIndex < target - 2,
       // Only a stopped clock waits for it (and for the page to paint at the flight's pace); while playing the buffer drains and refills by design.
       primed: !seeking && (playing ? pipeline.buffer.lastShownIndex >= 0 : pipeline.primed() && this.#displayPace.keepsPace(pipeline.fps)),
-      starved: playing && !allReceived && nowMs - pipeline.deliveryExpectedSinceMs > STARVED_AFTER_MS,
+      starved: playing && !allReceived && nowMs - pipeline.deliveryExpectedSinceMs > timing.STARVED_AFTER_MS,
     };
     this.#publish();
   };
 
   #draw(picture: DecodedPicture, nowMs: number): void {
     const context = this.#context;
-    if (!this.#sphere?.show(picture, picture.index / this.#pipeline.fps) && context) {
+    if (!this.#look.show(picture, picture.index / this.#pipeline.fps) && context) {
       // Resizing clears the canvas; the new picture is drawn in the same task, so no blank frame shows.
       if (this.#canvas.width !== picture.width || this.#canvas.height !== picture.height) {
         this.#canvas.width = picture.width;
@@ -349,13 +356,13 @@ export class CloudStreamClient {
         bufferAheadMs: (this.#bufferAheadFrames(nowMs) * 1000) / this.#pipeline.fps,
       },
     });
-    if (nowMs - this.#lastAdaptMs >= ADAPT_INTERVAL_MS) this.#adapt(nowMs, false);
-    if (nowMs - this.#lastStatsMs >= STATS_INTERVAL_MS) this.#sendStats(nowMs);
+    if (nowMs - this.#lastAdaptMs >= timing.ADAPT_INTERVAL_MS) this.#adapt(nowMs, false);
+    if (nowMs - this.#lastStatsMs >= timing.STATS_INTERVAL_MS) this.#sendStats(nowMs);
   }
 
   #caps(): ProfileCaps {
     // A look-around view shows about a quarter turn of the sphere across.
-    const width = (this.#canvas.clientWidth || window.innerWidth) * (this.#sphere ? 4 : 1);
+    const width = (this.#canvas.clientWidth || window.innerWidth) * (this.#look.projection === 'equirect' ? 4 : 1);
     return profileCapsOf(this.#capabilities(), width > 0 ? Math.round(width * (window.devicePixelRatio || 1)) : null);
   }
 
@@ -370,7 +377,7 @@ export class CloudStreamClient {
         bufferAheadS: this.#bufferAheadFrames(nowMs) / this.#pipeline.fps,
         lateFrameRatio: this.#lateFrames.ratio(nowMs, dropped, framesShown),
         maxUsefulWidthPx: this.#caps().maxUsefulWidthPx,
-        projection: this.#sphere?.projection,
+        projection: this.#look.projection,
       },
     });
   }

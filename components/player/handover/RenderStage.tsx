@@ -3,10 +3,12 @@
 // incoming one on top of it, invisible until it has drawn the flight at the clock's time,
 // then faded in while the outgoing one keeps drawing beneath. No black frame in between.
 import dynamic from 'next/dynamic';
-import { memo, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { Messages } from '@/components/i18n/messages';
+import type { Locale } from '@/components/i18n/locale';
+import { useLookStore } from '../look/look-context';
 import type { CloudSnapshot } from '../cloud/stream-client';
 import type { CloudStreamViewProps } from '../cloud/CloudStreamView';
 import { unavailableSnapshot } from '../cloud/cloud-state';
@@ -35,6 +37,8 @@ export interface RenderStageProps {
   getTimeS: () => number;
   reducedMotion: boolean;
   messages: Messages;
+  /** The page's language: the cloud's sight marks name the sights in it. */
+  locale: Locale;
   renderUrl: string | null;
   preference: RenderPreference | null;
   showStats: boolean;
@@ -116,6 +120,7 @@ function LayerContent({
   getTimeS,
   reducedMotion,
   messages,
+  locale,
   renderUrl,
   preference,
   showStats,
@@ -146,6 +151,8 @@ function LayerContent({
         id={layer.id}
         renderUrl={renderUrl}
         routeId={route.id}
+        lookRoute={route}
+        locale={locale}
         revision={revision}
         clock={clock}
         messages={messages}
@@ -174,16 +181,25 @@ function LayerContent({
 
 const FAILED_TO_LOAD = unavailableSnapshot('the stream client failed to load');
 
-/** The stream view's own props, its two reports wired to this layer's callbacks. */
-type CloudLayerProps = Omit<CloudStreamViewProps, 'onSnapshot' | 'onFrameShown'> & { id: number; callbacks: LayerCallbacks };
+/** The stream view's own props, its two reports wired to this layer's callbacks, and the look to follow. */
+type CloudLayerProps = Omit<CloudStreamViewProps, 'onSnapshot' | 'onFrameShown' | 'lookAround'> & {
+  id: number;
+  callbacks: LayerCallbacks;
+  lookRoute: Route;
+  locale: Locale;
+};
 
-const CloudLayer = memo(function CloudLayer({ id, callbacks, ...view }: CloudLayerProps) {
+const CloudLayer = memo(function CloudLayer({ id, callbacks, lookRoute, locale, ...view }: CloudLayerProps) {
   const onSnapshot = useCallback((snapshot: CloudSnapshot) => callbacks.cloudSnapshot(id, snapshot), [callbacks, id]);
   const onFrameShown = useCallback((frameIndex: number, nowMs: number) => callbacks.cloudFrame(id, frameIndex, nowMs), [callbacks, id]);
+  // Every stream may be looked around in: it carries the flat profile until the visitor looks
+  // away (drag, keys, gyroscope), then the route's sphere, or says why it cannot (CloudStreamView).
+  const look = useLookStore();
+  const lookAround = useMemo(() => ({ route: lookRoute, getLookOffset: () => look.getLookOffset(), locale }), [lookRoute, look, locale]);
   return (
     // A stream client that fails to load (a stale script after a deploy) counts as a failed stream.
     <CanvasErrorBoundary onError={() => callbacks.cloudSnapshot(id, FAILED_TO_LOAD)} fallback={null}>
-      <CloudStreamView {...view} onSnapshot={onSnapshot} onFrameShown={onFrameShown} />
+      <CloudStreamView {...view} lookAround={lookAround} onSnapshot={onSnapshot} onFrameShown={onFrameShown} />
     </CanvasErrorBoundary>
   );
 });

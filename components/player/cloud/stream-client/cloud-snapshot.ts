@@ -4,6 +4,7 @@ import type { ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { ProfileSummary } from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import type { BakeProgressSummary } from '../bake-progress';
+import type { LookAroundStatus } from '../look-around-demand';
 
 /** How the frames arrive: a WebRTC data channel, the socket.io fallback, or baked segments over plain HTTP. */
 export type PlayerTransport = TransportKind | 'http';
@@ -48,6 +49,16 @@ export interface CloudSnapshot {
   starved: boolean;
   /** A short technical reason for 'unavailable', for the stats panel and logs. */
   problem: string | null;
+  /** Looking around (issue 14): what the view says of it (look-around-demand.ts). */
+  lookAround: LookAroundStatus;
+}
+
+/** performance.now() marks of a stream's start: client start, server ready, first frame decoded and shown. */
+export interface StreamMarks {
+  startedAtMs: number;
+  readyAtMs: number | null;
+  firstFrameDecodedAtMs: number | null;
+  firstFrameShownAtMs: number | null;
 }
 
 export interface CloudStats {

@@ -18,3 +18,11 @@ export const SERVER_HANG_UP_WINDOW_MS = 60_000;
 export const MAX_SERVER_HANG_UPS = 3;
 /** Two broken peers in a row: stay on the socket for this session. */
 export const MAX_PEER_FAILURES = 2;
+/** The stream client weighs its profile this often, and reports its figures to the server this often. */
+export const ADAPT_INTERVAL_MS = 1000;
+export const STATS_INTERVAL_MS = 2000;
+/**
+ * While playing, the server sends continuously to stay ~2 s ahead: this long without a
+ * frame (counted from the last frame, or from the last play, seek or join) means it stopped.
+ */
+export const STARVED_AFTER_MS = 600;
