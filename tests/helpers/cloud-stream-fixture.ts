@@ -61,6 +61,12 @@ export interface CloudStreamFixtureOptions {
    * (env YUNSHAN_CLOUD_FIXTURE_FRAMES_DIR overrides).
    */
   framesDir?: string;
+  /**
+   * Profiles baked beside the usual three, e.g. 'sphere-2k' for the look-around tests: a 2k
+   * sphere is six phone-tier views a frame (about ten minutes for the 601 frames on this CPU),
+   * so only the tests that stream it pay for it, once per scene version.
+   */
+  extraProfiles?: readonly ProfileId[];
   log?: (line: string) => void;
 }
 
@@ -99,11 +105,12 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
   const isBaked = async (profileId: ProfileId) =>
     (await store.readManifest({ sceneVersion, routeId: route.id, revision: 1, profileId })) !== null;
   const missing: ProfileId[] = [];
-  for (const profileId of BAKED_PROFILES) {
+  const profiles = [...BAKED_PROFILES, ...(options.extraProfiles ?? [])];
+  for (const profileId of profiles) {
     const twinId = vp9TwinOf(profileId);
     if (!(await isBaked(profileId)) || (twinId !== null && !(await isBaked(twinId)))) missing.push(profileId);
   }
-  if (missing.length === 0) log(`found ${BAKED_PROFILES.join(', ')} and the VP9 twins baked in ${framesDir}`);
+  if (missing.length === 0) log(`found ${profiles.join(', ')} and the VP9 twins baked in ${framesDir}`);
   else {
     const pool = await createRendererPool({ size: 1 });
     try {

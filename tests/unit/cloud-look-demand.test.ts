@@ -61,7 +61,7 @@ test('the sphere is wanted exactly when the look was away within the rest window
           restStartMs = null;
         } else if (lastAwayMs !== null && restStartMs === null) restStartMs = nowMs;
         // The rest is measured from the first reading back home, as a renderer sees it.
-        const expected = lastAwayMs !== null && (restStartMs === null || nowMs - restStartMs < FLAT_AFTER_REST_MS);
+        const expected: boolean = lastAwayMs !== null && (restStartMs === null || nowMs - restStartMs < FLAT_AFTER_REST_MS);
         if (!expected) {
           lastAwayMs = null;
           restStartMs = null;

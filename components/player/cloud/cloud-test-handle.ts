@@ -19,7 +19,7 @@ export interface YunshanCloudHandle {
   readonly problem: string | null;
   /** What the view says of looking around: off, loading the sphere, showing it, or why it cannot. */
   readonly lookAround: LookAroundStatus;
-  /** Messages sent to the server so far, by event name ('join', 'control', 'ack', 'stats', …). */
+  /** Messages sent to the server so far, by event name ('join', 'ack', 'stats', …; 'control:profile', 'control:play', … for controls). */
   readonly sentMessages: Record<string, number>;
   /** Manifest and segment requests of the HTTP transport (zero while on WebRTC or the socket). */
   readonly httpRequests: { manifest: number; segment: number };

@@ -40,7 +40,7 @@ export class CloudStreamClient {
   readonly #now: () => number;
   #context: CanvasRenderingContext2D | null = null;
   readonly #look: LookAroundDriver;
-  /** Messages sent to the server, by event name (tests count them: looking around sends none). */
+  /** Messages sent to the server, by event name ('control:<type>' for controls): tests count them, looking around sends none. */
   readonly #sent: Record<string, number> = {};
   #protocol: StreamProtocolClient | null = null;
   /** The render node streaming now: the page's, until a drain moves the session to another. */
@@ -172,8 +172,9 @@ export class CloudStreamClient {
       readClock: () => this.#readClock(),
       now: this.#now,
       onChange: () => this.#publish(),
-      onSent: ({ event }) => {
-        this.#sent[event] = (this.#sent[event] ?? 0) + 1;
+      onSent: (command) => {
+        const name = command.event === 'control' ? `control:${(command.message as { type: string }).type}` : command.event;
+        this.#sent[name] = (this.#sent[name] ?? 0) + 1;
       },
       openHttp: (plan) => this.#http.open(plan, this.#targetFrame(this.#now())),
       onServerMessage: ({ name }) => {
