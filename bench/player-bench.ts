@@ -2,8 +2,9 @@
 // test route baked once, shared with the e2e tests): time to the first streamed frame, and
 // for each kind of handover how long it takes and how long the screen goes without a new
 // picture, as the player itself measures them; and how smoothly a cloud flight plays with and
-// without a bake running on the same machine; and what each sphere profile costs to decode
-// (sphere-decode-bench.ts). Medians; a fresh browser context per run.
+// without a bake running on the same machine; look-around latency on the cloud path (input to
+// the turned sphere view, cloud-look-latency.ts); and what each sphere profile costs to decode
+// and carry (sphere-decode-bench.ts). Medians; a fresh browser context per run.
 import { launchChromium } from '../tests/helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
 import type { DeviceProbe } from '../components/player/render-choice/render-choice-types';
@@ -25,6 +26,7 @@ import { measureCloudFirstFrameMs } from '../tests/helpers/cloud-first-frame';
 import { median, printTable } from './stats';
 import { measureCloudPlayback } from './cloud-playback-bench';
 import { benchSphereDecode } from './sphere-decode-bench';
+import { measureCloudLookLatency } from './cloud-look-latency';
 
 const RUNS = Number(process.env.YUNSHAN_BENCH_HANDOVER_RUNS ?? 3);
 const FIRST_FRAME_RUNS = Number(process.env.YUNSHAN_BENCH_FIRST_FRAME_RUNS ?? 10);
@@ -103,7 +105,8 @@ async function measureOnce(browser: Browser, fixture: CloudStreamFixture, kind: 
 }
 
 export async function benchPlayer(): Promise<void> {
-  const fixture = await startCloudStreamFixture();
+  // With the 2k sphere for the look-around latency: baked once per scene version, shared with the e2e tests.
+  const fixture = await startCloudStreamFixture({ extraProfiles: ['sphere-2k'], log: (line) => console.log(`# ${line}`) });
   const browser = await launchChromium();
   try {
     const first = await measureCloudFirstFrameMs({
@@ -159,6 +162,13 @@ export async function benchPlayer(): Promise<void> {
         ['handover', 'reason', 'ready after request (ms)', 'visible gap (ms)', 'worst gap (ms)', '|pose offset| (ms)', 'runs'],
         rows,
       );
+
+    const look = await measureCloudLookLatency(browser, fixture);
+    printTable(
+      'Look-around latency on the cloud path in Chromium (llvmpipe), 960×540, sphere-2k over WebRTC: pointer event → turned view (goal ≤ 33 ms; nothing goes to the server)',
+      ['flight', 'inputs', 'measured', 'to draw median ms', 'p95', 'to next frame median ms', 'p95'],
+      look.map((row) => [row.label, row.inputs, row.measured, row.drawMedianMs, row.drawP95Ms, row.shownMedianMs, row.shownP95Ms]),
+    );
   } finally {
     await browser.close();
     await fixture.stop();

@@ -175,7 +175,8 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   // FlightPlayer lifts its veil once something inside the stage says data-ready.
   const ready = firstFrameShown || blocked;
   const notice = !blocked && firstFrameShown && !quiet ? noticeFor(snapshot, messages) : null;
-  const lookNotice = !blocked && !quiet && notice === null ? LOOK_NOTICES[snapshot.lookAround] : null;
+  // Beside the stream's own notice (a switch to the sphere may well wait for frames), not instead of it.
+  const lookNotice = !blocked && !quiet ? LOOK_NOTICES[snapshot.lookAround] : null;
 
   return (
     <div
