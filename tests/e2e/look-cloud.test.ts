@@ -174,7 +174,10 @@ test('watching, the stream is flat; a look away brings the sphere on the same se
     assert.equal(await page.getByTestId('cloud-sphere-view').isVisible(), true, 'the sphere view is shown');
     assertViewIsTheCamera((await waitForDrawnLook(page, firstLook, 'the first look')).lastDrawn!, 'first look');
 
-    // A drag while the flight plays, counted: nothing goes to the server for it.
+    // A drag while the flight plays, counted: nothing goes to the server for it. The page's
+    // own lazy loads (the device probe's warm-up scripts after play) finish first: they are
+    // not the drag's, and would otherwise land in the count by chance of timing.
+    await page.waitForLoadState('networkidle');
     const before = await readCloud(page);
     counting = { requests: [], socket: [] };
     await drag(page, grip, -260, 60);

@@ -122,20 +122,20 @@ export function allowedProfiles(
 }
 
 /**
- * Whether a look-around view can stream a sphere: 'ready' where a sphere profile is baked
- * that decodes here; 'data-saver' where one is, but the data-saver cap (the player's
- * setting, saveData, a cellular or slow link) keeps streams at 360p, which the server
- * enforces too; 'not-baked' where none is (a route not yet baked at 360°, or a browser
- * that decodes only JPEG).
+ * Whether a look-around view can stream a sphere: 'data-saver' under the data-saver cap
+ * (the player's setting, saveData, a cellular or slow link), which keeps streams at 360p:
+ * the server then lists no sphere at all, baked or not, so this comes first; else 'ready'
+ * where a sphere profile is listed that decodes here, and 'not-baked' where none is (a route
+ * not yet baked at 360°, or a browser that decodes only JPEG).
  */
 export type SphereAvailability = 'ready' | 'data-saver' | 'not-baked';
 
 export function sphereAvailability(available: readonly StreamProfileInfo[], caps: ProfileCaps): SphereAvailability {
-  const spheres = allowedProfiles(available, { ...caps, dataSaver: false, maxUsefulWidthPx: null, projection: 'equirect' }).filter(
+  if (caps.dataSaver) return 'data-saver';
+  const spheres = allowedProfiles(available, { ...caps, maxUsefulWidthPx: null, projection: 'equirect' }).filter(
     (profile) => projectionOfProfile(profile.id) === 'equirect',
   );
-  if (spheres.length === 0) return 'not-baked';
-  return caps.dataSaver ? 'data-saver' : 'ready';
+  return spheres.length === 0 ? 'not-baked' : 'ready';
 }
 
 /** Where a stream starts: the cheapest allowed profile, so the first frame comes soonest. */
