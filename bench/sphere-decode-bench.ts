@@ -3,6 +3,8 @@
 // Debian Chromium on this CPU: milliseconds from decode() to the decoded frame, per frame
 // (median of a few passes), and the segment's bytes per second. The first frame of a segment
 // is its key frame, so a short segment overstates the bitrate of a long one: the table says so.
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRendererPool } from '@/server/render/renderer-pool';
 import { BAKE_FPS, QUALITY_PROFILES, SPHERE_PROFILE_IDS } from '@/scenes/protocol/profile-ladder';
 import { WEBCODECS_CODEC_STRINGS } from '@/scenes/protocol/codec-choice';
@@ -40,10 +42,24 @@ const DECODE_IN_PAGE = `async ({ codec, width, height, frames }) => {
   return times;
 }`;
 
+/**
+ * An empty page on loopback: WebCodecs exists only in a secure context, which a new tab's
+ * about:blank is not (the first full run died on "VideoDecoder is not defined"); 127.0.0.1 is.
+ */
+async function servePlainPage(): Promise<{ url: string; close: () => void }> {
+  const server = http.createServer((_request, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<!doctype html><title>sphere decode</title>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
+}
+
 export async function benchSphereDecode(): Promise<void> {
   const route = buildTestRoute('render-golden');
   const pool = await createRendererPool({ size: 1 });
   const browser = await launchChromium();
+  const plainPage = await servePlainPage();
   const rows: (string | number)[][] = [];
   try {
     for (const id of SPHERE_PROFILE_IDS) {
@@ -54,6 +70,7 @@ export async function benchSphereDecode(): Promise<void> {
       const bytes = chunks.reduce((sum, chunk) => sum + chunk.data.length, 0);
       const wire: WireChunk[] = chunks.map((chunk) => ({ key: chunk.key, timestampUs: chunk.timestampUs, data: Array.from(chunk.data) }));
       const page = await browser.newPage();
+      await page.goto(plainPage.url);
       const perFrameMs: number[] = [];
       for (let pass = 0; pass < DECODE_PASSES; pass++) {
         perFrameMs.push(
@@ -76,6 +93,7 @@ export async function benchSphereDecode(): Promise<void> {
       ]);
     }
   } finally {
+    plainPage.close();
     await browser.close();
     await pool.close();
   }
