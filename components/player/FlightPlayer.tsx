@@ -24,6 +24,7 @@ import { PlayIcon, ReplayIcon } from './PlayerIcons';
 import { cloudStateBlocksPlayback } from './cloud/cloud-state';
 import { RenderStage } from './handover/RenderStage';
 import { describeTarget } from './handover/handover-record';
+import { HeldPoster } from './handover/HeldPoster';
 import { useRenderChoice } from './handover/use-render-choice';
 import { useRenderChoiceTestHandle } from './handover/use-render-choice-test-handle';
 import { useRenderStage, type StageNotice } from './handover/use-render-stage';
@@ -73,6 +74,8 @@ export interface FlightPlayerProps {
   renderUrl?: string | null;
   /** `?render=` on the page: where to draw for this visit; null lets the visitor's remembered choice (or Auto) decide. */
   urlPreference?: RenderPreference | null;
+  /** The poster the page holds before play (Auto, not told to draw), drawn under the veil from the first paint; null for none. */
+  heldPosterUrl?: string | null;
 }
 
 export function FlightPlayer({
@@ -87,6 +90,7 @@ export function FlightPlayer({
   tierOverride,
   renderUrl = null,
   urlPreference = null,
+  heldPosterUrl = null,
 }: FlightPlayerProps) {
   // A language switch re-renders the page with an equal but new route object; keep the
   // first so the scene is not rebuilt. A new revision remounts the player (see its key).
@@ -284,9 +288,10 @@ export function FlightPlayer({
       </div>
 
       <div className={styles.veil} data-gone={canvasReady} role="status">
+        {heldPosterUrl !== null && <HeldPoster src={heldPosterUrl} progress={startS / route.durationS} />}
         <span className={styles.veilText}>
-          {canvasReady
-            ? ''
+          {canvasReady || (stageState === null && heldPosterUrl !== null)
+            ? '' // the held poster says enough: nothing is prepared until play
             : stageState === null
               ? messages['render.preparing']
               : cloud

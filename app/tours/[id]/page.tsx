@@ -78,6 +78,7 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
         tierOverride={tierOverride}
         renderUrl={renderUrl}
         urlPreference={urlPreference}
+        heldPosterUrl={posterUrl}
       />
     </>
   );

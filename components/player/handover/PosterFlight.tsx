@@ -9,6 +9,7 @@ import { selectFlightTime } from '@/scenes/timeline/flight-time-selection';
 import type { Messages } from '@/components/i18n/messages';
 import { browserNowMs, requestBrowserFrame } from '../use-flight-time-display';
 import { useLatestRef } from '../use-latest-ref';
+import { posterDriftTransform } from './poster-drift';
 import styles from './PosterFlight.module.css';
 
 export interface PosterFlightProps {
@@ -23,10 +24,6 @@ export interface PosterFlightProps {
   onRetryCloud: (() => void) | null;
   onReady: () => void;
 }
-
-/** How far the picture drifts and zooms over the whole route: slow enough to read as calm. */
-const DRIFT_ZOOM = 0.12;
-const DRIFT_PERCENT = 4;
 
 export function PosterFlight({ routeId, clock, messages, explained, renderUrl, onRetryCloud, onReady }: PosterFlightProps) {
   // The site's own poster first, then the render server's, then the dawn gradient alone.
@@ -49,7 +46,7 @@ export function PosterFlight({ routeId, clock, messages, explained, renderUrl, o
   // The drift follows the flight clock, so pause, seek and speed move it as they move the
   // flight. Frames are drawn only while the clock plays; a paused poster moves on its events.
   const drift = useMemo(
-    () => selectFlightTime(clock, (timeS) => driftTransform(timeS / clock.durationS), requestBrowserFrame, browserNowMs),
+    () => selectFlightTime(clock, (timeS) => posterDriftTransform(timeS / clock.durationS), requestBrowserFrame, browserNowMs),
     [clock],
   );
   useEffect(() => {
@@ -104,10 +101,4 @@ export function PosterFlight({ routeId, clock, messages, explained, renderUrl, o
       )}
     </div>
   );
-}
-
-function driftTransform(progress: number): string {
-  const scale = 1.04 + DRIFT_ZOOM * progress;
-  const shift = DRIFT_PERCENT * (progress - 0.5);
-  return `translate3d(${shift}%, ${-shift / 2}%, 0) scale(${scale})`;
 }
