@@ -44,9 +44,9 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
             <p className={styles.empty}>{messages['catalogue.empty']}</p>
           ) : (
             <ul className={styles.grid} data-columns={published.length <= 4 ? 'two' : 'three'}>
-              {published.map(({ route }, index) => (
+              {published.map(({ route }) => (
                 <li key={route.id}>
-                  <RouteCard route={route} locale={locale} messages={messages} eager={index < 2} cloud={cloud.get(route.id)} />
+                  <RouteCard route={route} locale={locale} messages={messages} cloud={cloud.get(route.id)} />
                 </li>
               ))}
             </ul>

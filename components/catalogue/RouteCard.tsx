@@ -18,8 +18,6 @@ export interface RouteCardProps {
   route: Route;
   locale: Locale;
   messages: Messages;
-  /** The first cards are above the fold on a laptop; their posters should not wait. */
-  eager?: boolean;
   /** Whether the render server has baked this revision; absent or 'none' shows nothing. */
   cloud?: CloudReadiness;
 }
@@ -39,7 +37,7 @@ function cloudLabel(cloud: CloudReadiness, messages: Messages): string | null {
   }
 }
 
-export function RouteCard({ route, locale, messages, eager = false, cloud }: RouteCardProps) {
+export function RouteCard({ route, locale, messages, cloud }: RouteCardProps) {
   const title = route.title[locale];
   const landmarkName = LANDMARKS[route.landmark].name[locale];
   const duration = formatClockTime(route.durationS);
@@ -66,7 +64,10 @@ export function RouteCard({ route, locale, messages, eager = false, cloud }: Rou
           width={POSTER_WIDTH_PX}
           height={POSTER_HEIGHT_PX}
           alt={formatMessage(messages['catalogue.posterAlt'], { title })}
-          loading={eager ? 'eager' : 'lazy'}
+          // Lazy, the first row's too: under the hero on a phone, they would otherwise be fetched with the
+          // page's scripts over the same slow link; on a laptop a lazy poster near the fold still loads
+          // right after the first layout (issue 15, Lighthouse mobile).
+          loading="lazy"
           decoding="async"
           className={styles.posterImage}
         />
