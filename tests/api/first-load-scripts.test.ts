@@ -76,6 +76,27 @@ describe('first-load scripts', () => {
     assert.deepEqual(await imagePreloads('/tours/hallelujah-flyover?render=local'), []);
   });
 
+  test("a tour's HTML draws the poster it holds, so the first picture needs no script (Largest Contentful Paint)", async () => {
+    const posterImages = async (pagePath: string) =>
+      [...(await (await fetch(`${server.baseUrl}${pagePath}`)).text()).matchAll(/<img\b[^>]*>/g)]
+        .map((match) => /\ssrc="([^"]+)"/.exec(match[0])?.[1])
+        .filter((src) => src?.startsWith('/posters/'));
+    assert.deepEqual(await posterImages('/tours/hallelujah-flyover'), ['/posters/hallelujah-flyover.jpg']);
+    assert.deepEqual(await posterImages('/tours/hallelujah-flyover?render=local'), []);
+  });
+
+  test("the catalogue's posters wait for layout (lazy): a phone fetches none of them with the scripts", async () => {
+    const html = await (await fetch(`${server.baseUrl}/`)).text();
+    const posters = [...html.matchAll(/<img\b[^>]*>/g)].map((match) => match[0]).filter((tag) => tag.includes('src="/posters/'));
+    assert.ok(posters.length > 0, 'the catalogue shows posters');
+    assert.deepEqual(
+      posters.filter((tag) => !tag.includes('loading="lazy"')),
+      [],
+    );
+    // Nor does the head preload one (React preloads an eager image from the page's head).
+    assert.equal([...html.matchAll(/<link\b[^>]*rel="preload"[^>]*href="\/posters\//g)].length, 0);
+  });
+
   for (const pagePath of ['/', '/tours/hallelujah-flyover']) {
     test(`${pagePath} loads neither zod nor three.js before the visitor asks for the flight`, async () => {
       const scripts = await firstLoadScripts(pagePath);
