@@ -55,16 +55,14 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
   );
   const renderUrl = allowedNodeUrl(chosenNodeUrl, configuredUrl) ?? configuredUrl;
   const urlPreference = parseRenderPreference(query.render);
-  // Under Auto the player holds the route's poster until play: the browser fetches it beside the
-  // page's scripts instead of after them, so the first picture (the page's largest) comes sooner.
-  // A page told how to draw (?render=, ?tier=, ?autoplay) or with no cloud starts the flight instead.
+  // Under Auto the player holds the route's poster until play, drawn in the HTML itself (react-dom
+  // preloads it from the head, so the browser fetches it beside the scripts): the first picture,
+  // the page's largest, needs no script. A page told how to draw (?render=, ?tier=, ?autoplay) or
+  // with no cloud starts the flight instead.
   const posterHeld = !autoplay && tierOverride === null && renderUrl !== null && (urlPreference ?? 'auto') === 'auto';
   const posterUrl = posterHeld ? sitePosterUrl(route.id) : null;
   return (
     <>
-      {/* In the HTML itself, for the browser's preload scanner: react-dom's preload() from here
-          reaches the page only in its React payload, which is read after the scripts run. */}
-      {posterUrl !== null && <link rel="preload" as="image" href={posterUrl} fetchPriority="high" />}
       <FlightPlayer
         key={`${route.id}@${revision}`}
         route={route}
