@@ -15,7 +15,10 @@ export interface AtmospherePalette {
   sunLight: number;
   /** Hemisphere fill from above: the sky's blue-grey. */
   skyFill: number;
-  /** Hemisphere fill from below: light bounced off forested valleys. */
+  /**
+   * Hemisphere fill from below: light bounced off forested valleys and pale rock, grey-olive
+   * rather than green (a green fill turned every pillar's shaded side green on the phone).
+   */
   groundFill: number;
   /**
    * Sunlight bounced off sunlit sandstone and the cloud sea onto a pillar's shaded side (the
@@ -36,7 +39,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     sunGlow: 0xffc98f,
     sunLight: 0xffc48c,
     skyFill: 0x9fb2cc,
-    groundFill: 0x465640,
+    groundFill: 0x4c5046,
     rockBounce: 0xd8bfa6,
     cloudLit: 0xfbe4cf,
     cloudShade: 0x7f89a0,
@@ -48,7 +51,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     sunGlow: 0xfff6e6,
     sunLight: 0xfff3e2,
     skyFill: 0xb6c9dd,
-    groundFill: 0x52663f,
+    groundFill: 0x5a5f4e,
     rockBounce: 0xcfc2b0,
     cloudLit: 0xf7f8f8,
     cloudShade: 0x8f9bab,
@@ -61,7 +64,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     // Warm, but not the orange of a desert: under 0xffb468 grey-buff sandstone read as orange-tan hoodoos.
     sunLight: 0xffcb95,
     skyFill: 0xa4b2c6,
-    groundFill: 0x4e5a3a,
+    groundFill: 0x56574a,
     rockBounce: 0xcdbba8,
     cloudLit: 0xfde0bd,
     cloudShade: 0x8a8294,

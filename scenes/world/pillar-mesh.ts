@@ -10,13 +10,15 @@ import type { PillarLodDetail } from './world-detail';
 /** Height fraction taken by the rounded rim at the top. */
 const RIM_FRACTION = 0.012;
 
-const GREY = linearFromSrgb([0.62, 0.61, 0.58]);
-const BUFF = linearFromSrgb([0.72, 0.67, 0.59]);
-const PALE = linearFromSrgb([0.86, 0.83, 0.76]);
+// Quartz sandstone in a photograph is grey to buff, not cream: under a warm sun a creamier palette
+// read as tan hoodoos. Buff and pale keep only a trace of warmth; the streaks carry the contrast.
+const GREY = linearFromSrgb([0.58, 0.58, 0.56]);
+const BUFF = linearFromSrgb([0.68, 0.65, 0.59]);
+const PALE = linearFromSrgb([0.79, 0.78, 0.74]);
 /** Iron-stained rock: the ochre patches under some ledges. */
-const OCHRE = linearFromSrgb([0.66, 0.55, 0.41]);
+const OCHRE = linearFromSrgb([0.64, 0.55, 0.43]);
 /** Water-stained rock: dark grey where seepage runs down the face from the top and the ledges. */
-const STAIN = linearFromSrgb([0.27, 0.27, 0.25]);
+const STAIN = linearFromSrgb([0.24, 0.25, 0.24]);
 const MOSS = linearFromSrgb([0.19, 0.28, 0.12]);
 const SHRUB = linearFromSrgb([0.18, 0.3, 0.1]);
 /**
@@ -88,13 +90,14 @@ export function rockColourAt(
   const below = shape.belowLedgeAt(theta, yN);
   // Streaks are narrow around the section and long down it: seepage from the top runs most of
   // the height, from a ledge a few beds. Noise stretched along the height keeps each one straight.
-  const streakBand = smoothstep(0.45, 0.68, valueNoise2(theta * 6.5, yN * 0.8, s + 2));
+  // Wide enough to be the face's main pattern: dark streaks, not bands, are what a photograph shows.
+  const streakBand = smoothstep(0.38, 0.62, valueNoise2(theta * 6.5, yN * 0.8, s + 2));
   const fromTop = Math.exp(-(1 - yN) / (0.3 + 0.7 * valueNoise2(theta * 9, 0.5, s + 3)));
   const fromLedge = Math.exp(-below / (0.4 + 0.8 * valueNoise2(theta * 9, yN * 3, s + 8)));
   const streak = streakBand * Math.max(fromTop, fromLedge * 0.8) * (0.6 + 0.4 * valueNoise2(theta * 14, yN * 6, s + 6));
   const ochre = smoothstep(0.6, 0.8, valueNoise2(theta * 3, yN * 7, s + 7)) * Math.exp(-below * 2);
   c = mix3(c, OCHRE, ochre * 0.4);
-  c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.8);
+  c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.85);
   const carving = shape.carvingAt(theta, yN, sampling);
   const shade = 1 - 0.6 * carving;
   c = [c[0] * shade, c[1] * shade, c[2] * shade];
@@ -122,9 +125,14 @@ export function rockColourAt(
   // Slabs are the exception, not the rule: bare grey-buff rock must dominate a shaft, as in a
   // photograph, and forested slabs keep to the upper shaft where the crown's forest spills down.
   // A second, finer noise breaks each slab into hanging stands with bare rock between them.
+  // Where the mesh cannot resolve the stands around the section, their share stands in: about
+  // half the slab on a mesh with many rings, seen close (the phone's landmarks, whose slabs were
+  // otherwise whole green swathes), more on one with few, which stands for a face seen from
+  // afar and must keep its green through the haze.
+  const unresolvedStands = sampling ? lerp(0.5, 0.85, smoothstep(1 / 64, 1 / 40, sampling.yStep)) : 0.85;
   const slab =
     smoothstep(0.55, 0.74, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.06 * yN) *
-    lerp(0.85, smoothstep(0.36, 0.58, patchNoise(theta * 7 + 2.7, yN * 14, s + 21, aroundResolved)), aroundResolved);
+    lerp(unresolvedStands, smoothstep(0.36, 0.58, patchNoise(theta * 7 + 2.7, yN * 14, s + 21, aroundResolved)), aroundResolved);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
   // Under the crown the slabs thin out: the crown's drapes and the clinging pines carry the green
   // there, and with slabs as well the upper third, seen from below, was one green mass.
