@@ -13,6 +13,7 @@ import {
 } from 'three';
 import type { QualityTier } from '@/scenes/world/quality-tiers';
 import { linkAtmosphereUniforms, type AtmosphereUniforms } from './atmosphere/atmosphere-uniforms';
+import { CANOPY_CROWNS_GLSL } from './canopy-crowns-glsl';
 
 const NOISE_GLSL = /* glsl */ `
 varying vec3 vDetailWorld;
@@ -59,7 +60,10 @@ vec3 rockDetail(vec3 p, float viewDistanceM) {
   // Vertical joints: thin dark lines where slow noise, stretched along the height, crosses its middle.
   float jointNoise = detailNoise(vec3(p.x * 0.06 + p.y * 0.002, p.y * 0.004, p.z * 0.06));
   float jointMask = smoothstep(0.35, 0.6, detailNoise(vec3(p.x * 0.011, p.y * 0.017, p.z * 0.011)));
-  float joint = smoothstep(0.035, 0.0, abs(jointNoise - 0.5)) * jointMask;
+  // A joint is a close-up detail: from a few hundred metres its line, a pixel wide and wandering,
+  // drew dark squiggles across the Tianmen wall like a circuit board.
+  float jointFade = 1.0 - smoothstep(120.0, 380.0, viewDistanceM);
+  float joint = smoothstep(0.035, 0.0, abs(jointNoise - 0.5)) * jointMask * jointFade;
   // Water streaks: long, narrow and straight down the face.
   float streak = smoothstep(0.55, 0.85, detailNoise(vec3(p.x * 0.12, p.y * 0.004, p.z * 0.12)))
     * (0.6 + 0.4 * detailNoise(vec3(p.x * 0.3, p.y * 0.03, p.z * 0.3)));
@@ -76,15 +80,34 @@ vec3 rockDetail(vec3 p, float viewDistanceM) {
 const ROCK_DETAIL_FRAGMENT = /* glsl */ `
 #include <color_fragment>
 {
-  // The pillars' vertex colours carry their ledge and cap vegetation: leaves get leafy clumps, not strata.
-  float foliage = smoothstep(1.15, 1.5, vColor.g / max(vColor.r, 1e-3));
-  float leaves = 0.65 + 0.6 * detailNoise(vDetailWorld * 0.35);
-  diffuseColor.rgb *= mix(rockDetail(vDetailWorld, length(vViewPosition)), vec3(leaves), foliage);
+  // The pillars' vertex colours carry their ledge and cap vegetation. Interpolated between
+  // vertices metres apart, a patch of it is a soft-edged square of olive: up close, rows of blurry
+  // green squares on a wall. Per pixel, the share of leaves a vertex colour stands for is turned
+  // into clumps a metre or two across with ragged edges: leaves or rock, not a mix of both.
+  // Far off, where a clump is under a pixel, the mixture is what the eye sees anyway.
+  vec3 p = vDetailWorld;
+  float viewDistanceM = length(vViewPosition);
+  float near = 1.0 - smoothstep(200.0, 600.0, viewDistanceM);
+  float cover = smoothstep(1.0, 1.7, vColor.g / max(vColor.r, 1e-3));
+  // Three scales: the coarsest wanders a clump's edge across a whole quad of the mesh, so the
+  // vertex grid no longer shows through as rectangles; it is weighted by cover × (1 − cover), so
+  // bare rock (and a full canopy) stay as they are and only the edges between are torn.
+  float clumps = detailNoise(p * 0.16) * 0.5 + detailNoise(p * 0.55 + 3.3) * 0.3 + detailNoise(p * 1.8 + 7.1) * 0.2;
+  float tear = (clumps - 0.5) * 5.6 * cover * (1.0 - cover);
+  float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.38, 0.62, cover + tear), near);
+  // Between clumps the rock is damp, stained stone: the olive mixture of the vertex colour turned
+  // grey at its own brightness (a fixed grey drew a pale halo round every clump on a dark wall).
+  float mixedLuminance = dot(diffuseColor.rgb, vec3(0.3, 0.59, 0.11));
+  vec3 rockColour = mix(diffuseColor.rgb, vec3(mixedLuminance * 0.95), smoothstep(0.1, 0.5, cover) * near);
+  vec3 leafColour = mix(vec3(0.02, 0.058, 0.01), diffuseColor.rgb, max(smoothstep(0.75, 1.0, cover), 1.0 - near));
+  float leaves = 0.55 + 0.8 * detailNoise(p * 0.9 + 1.7);
+  diffuseColor.rgb = mix(rockColour * rockDetail(p, viewDistanceM), leafColour * leaves, leafMask);
 }
 `;
 
 /** Height of the forest canopy, metres: clumps of crowns a few metres high, and gaps. */
 const CANOPY_HEIGHT_GLSL = /* glsl */ `
+float canopyTint = 0.5;
 float canopyHeight(vec3 p) {
   return detailNoise(vec3(p.x * 0.07, p.y * 0.03, p.z * 0.07)) * 7.0 + detailNoise(vec3(p.x * 0.23, 0.0, p.z * 0.23)) * 2.5;
 }
@@ -127,8 +150,10 @@ float canopyH = canopyHeight(vDetailWorld);
   // Large groves of darker and lighter trees, then the hollows between crowns.
   float grove = detailNoise(vec3(vDetailWorld.x * 0.012, 0.0, vDetailWorld.z * 0.012));
   // Deep hollows between crowns: with a shallower range the canopy read as a mown, mottled lawn.
-  float shade = mix(0.35, 1.25, canopyH / 10.0) * mix(0.8, 1.2, grove);
-  diffuseColor.rgb *= mix(1.0, shade, canopyFade * canopyForest);
+  // Crowns differ in green from tree to tree, bluer and darker to yellower and lighter (the
+  // phone's canopy has no crowns: its canopyTint stays 0.5, which changes nothing).
+  vec3 shade = mix(0.35, 1.25, canopyH / 10.0) * mix(0.8, 1.2, grove) * (1.0 + (canopyTint - 0.5) * vec3(0.4, 0.28, 0.06));
+  diffuseColor.rgb *= mix(vec3(1.0), shade, canopyFade * canopyForest);
   // Cliffs and bare slopes (the Tianzi wall) are the same sandstone as the pillars: grey and buff
   // beds tens of metres thick, with forest clinging to the beds' tops in patches. The vertex grid
   // is far too coarse for that on a cliff a few rows high, so it is drawn here, per pixel.
@@ -198,8 +223,8 @@ export function createTerrainMaterial(tier: QualityTier, atmosphere: AtmosphereU
     tier === 'phone'
       ? new MeshLambertMaterial({ vertexColors: true })
       : new MeshStandardMaterial({ vertexColors: true, roughness: 1, metalness: 0 });
-  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard'}`, {
-    pars: `${ROCK_DETAIL_GLSL}\n${CANOPY_HEIGHT_GLSL}\n${CLIFF_COLOUR_GLSL}`,
+  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard-crowns'}`, {
+    pars: `${ROCK_DETAIL_GLSL}\n${tier === 'phone' ? CANOPY_HEIGHT_GLSL : CANOPY_CROWNS_GLSL}\n${CLIFF_COLOUR_GLSL}`,
     colour: CANOPY_DETAIL_FRAGMENT,
     normal: CANOPY_NORMAL_FRAGMENT,
   });

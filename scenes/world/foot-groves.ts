@@ -49,7 +49,9 @@ export function footGrovesOf(world: World): FootGroves {
       const outM = footM + 3 + 70 * random() ** 1.8;
       const size = random();
       const turn = random() * Math.PI * 2;
-      const light = 0.72 + 0.3 * random();
+      // Shaded by each other and the pillars: darker than the sunlit clumps on the ledges, so a
+      // grove reads as forest canopy, not as bright pads laid on the floor.
+      const light = 0.5 + 0.3 * random();
       const x = p.x + Math.cos(theta) * outM;
       const z = p.z + Math.sin(theta) * outM;
       if (Math.abs(x) > world.halfExtentM || Math.abs(z) > world.halfExtentM) continue;

@@ -8,12 +8,17 @@ import type { World } from './world';
 
 // Broadleaf and pine forest seen from above is dark: the lighter green of before read as lawn,
 // and a warm grade turned it brown.
-const FOREST_DARK = linearFromSrgb([0.05, 0.13, 0.04]);
-const FOREST_LIGHT = linearFromSrgb([0.15, 0.3, 0.08]);
+// The lit crowns are a fresher green than the hollows: with both dark, the floor read under golden
+// light as a brown-olive mat rather than forest.
+const FOREST_DARK = linearFromSrgb([0.04, 0.12, 0.03]);
+const FOREST_LIGHT = linearFromSrgb([0.17, 0.34, 0.08]);
 /** The Tianzi plateau's top: dense, dark forest, darker than the valley's mottled canopy. */
 const PLATEAU_FOREST = linearFromSrgb([0.09, 0.17, 0.07]);
 const ROCK = linearFromSrgb([0.6, 0.57, 0.51]);
-const GRAVEL = linearFromSrgb([0.6, 0.58, 0.52]);
+/** The stream's bed: wet, dark stones. Pale, it drew the stream as a road between the trees. */
+const GRAVEL = linearFromSrgb([0.42, 0.41, 0.37]);
+/** Most the bed's stones blend into the forest beside it, metres. */
+const BANK_BLEND_M = 10;
 
 export function buildTerrainMesh(world: World, stride: number): MeshData {
   const { terrain, stream } = world;
@@ -69,7 +74,9 @@ export function buildTerrainMesh(world: World, stride: number): MeshData {
       r = lerp(r, ROCK[0], rock);
       g = lerp(g, ROCK[1], rock);
       b = lerp(b, ROCK[2], rock);
-      const bed = 1 - smoothstep(bedHalfWidth, bedHalfWidth + spacing, stream.distanceM(x, z));
+      // Stones only on the bed itself: blended out over a whole quad of the phone's coarse grid,
+      // they drew a road tens of metres wide beside the water.
+      const bed = 1 - smoothstep(bedHalfWidth, bedHalfWidth + Math.min(spacing, BANK_BLEND_M), stream.distanceM(x, z));
       r = lerp(r, GRAVEL[0], bed);
       g = lerp(g, GRAVEL[1], bed);
       b = lerp(b, GRAVEL[2], bed);
