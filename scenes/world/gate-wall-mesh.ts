@@ -26,16 +26,23 @@ const DAMP = linearFromSrgb([0.3, 0.3, 0.28]);
 /** Most the passage's walls are broken back into the rock, metres. */
 const PASSAGE_ROUGHNESS_M = 9;
 const SCRUB = linearFromSrgb([0.2, 0.3, 0.13]);
+/** Half the span over which a face's normal takes the relief's slope, metres. */
+const FACE_NORMAL_STEP_M = 4;
 
 type Point = [number, number, number];
 
-/** One surface as a grid of points; its winding is chosen so the faces look towards `outward`. */
+/**
+ * One surface as a grid of points; its winding is chosen so the faces look towards `outward`.
+ * `normalAt`, where given, is the surface's own normal at a point (else the grid's triangles'):
+ * two grids that meet along a line then shade as one surface, with no crease of light between.
+ */
 export function gridMesh(
   rows: number,
   cols: number,
   at: (row: number, col: number) => Point,
   outward: Point,
   colour: (p: Point, row: number, col: number) => [number, number, number],
+  normalAt?: (p: Point) => Point,
 ): MeshData {
   const positions = new Float32Array((rows + 1) * (cols + 1) * 3);
   const colors = new Float32Array(positions.length);
@@ -72,7 +79,11 @@ export function gridMesh(
       t += 6;
     }
   }
-  return { positions, normals: computeVertexNormals(positions, indices), colors, indices };
+  const normals = computeVertexNormals(positions, indices);
+  if (normalAt) {
+    for (let v = 0; v < positions.length; v += 3) normals.set(normalAt([positions[v], positions[v + 1], positions[v + 2]]), v);
+  }
+  return { positions, normals, colors, indices };
 }
 
 export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshData {
@@ -121,9 +132,27 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
   for (const side of [1, -1] as const) {
     const faceZ = side === 1 ? southZ : northZ;
     const at = (y: number, x: number): Point => [x, y, faceZ + side * wall.reliefM(x, y)];
+    // The face under the gate and the face beside and above it are two grids meeting at the
+    // gate's floor level: each grid's own normals disagreed along that line, which the phone drew
+    // as a dark rule straight across the whole wall. Both take the relief's normal instead,
+    // its slopes taken over a few metres (about the richer tiers' vertex spacing).
+    const faceNormal = ([x, y]: Point): Point => {
+      const h = FACE_NORMAL_STEP_M;
+      const dx = (wall.reliefM(x + h, y) - wall.reliefM(x - h, y)) / (2 * h);
+      const dy = (wall.reliefM(x, y + h) - wall.reliefM(x, y - h)) / (2 * h);
+      const len = Math.hypot(dx, dy, 1);
+      return [-dx / len, -dy / len, side / len];
+    };
     const lastColumn = columns.length - 1;
     parts.push(
-      gridMesh(lowerRows, lastColumn, (r, c) => at(baseM + ((floorM - baseM) * r) / lowerRows, columns[c]), [0, 0, side], rockColour),
+      gridMesh(
+        lowerRows,
+        lastColumn,
+        (r, c) => at(baseM + ((floorM - baseM) * r) / lowerRows, columns[c]),
+        [0, 0, side],
+        rockColour,
+        faceNormal,
+      ),
       gridMesh(
         detail.upperRows,
         lastColumn,
@@ -134,6 +163,7 @@ export function buildGateWallMesh(wall: GateWall, detail: GateWallDetail): MeshD
         },
         [0, 0, side],
         rockColour,
+        faceNormal,
       ),
     );
   }
