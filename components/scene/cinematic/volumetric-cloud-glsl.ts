@@ -81,6 +81,13 @@ float plumeDensity(vec3 p, int octaves) {
   return uPlume.w * body * smoothstep(0.5 - 0.25 * body, 0.72, n);
 }
 
+// The mist's share left at the point being marched: the air the camera flies through is clear
+// for a few hundred metres ahead of it (a route's subject stands that close). Mist torn into
+// patches tens of metres across put a veil straight in front of the camera, over the pillar the
+// route looks at; a photographer shoots through a gap. Mist between the farther ranks stays.
+// The cloud sea and the plume through a landmark stay whole, the route flies into them.
+float mistNearShare = 1.0;
+
 // Cloud density per metre at a point; octaves: 2 for the view ray, 1 for the cheap sun ray.
 float cloudDensity(vec3 p, int octaves) {
   float density = plumeDensity(p, octaves);
@@ -102,7 +109,7 @@ float cloudDensity(vec3 p, int octaves) {
     vec3 q = (p - vec3(uMistWind.x, 0.0, uMistWind.y) * uTimeS) / vec3(420.0, 90.0, 420.0);
     n += (texture(uVolume, q).r - 0.5) * 0.4;
     // A trace of haze everywhere and torn streaks within it: layers with gaps, not a milk.
-    density += uMistBand.w * mist * (0.05 + smoothstep(uMistShape.z - 0.08, uMistShape.z + 0.1, n));
+    density += mistNearShare * uMistBand.w * mist * (0.05 + smoothstep(uMistShape.z - 0.08, uMistShape.z + 0.1, n));
   }
   return density;
 }
@@ -166,6 +173,7 @@ vec4 marchCloud(vec3 origin, vec3 dir, vec2 span, vec2 pixel, int steps, int sun
   for (int i = 0; i < 64; i++) {
     if (i >= steps || transmittance < 0.02) break;
     vec3 p = origin + dir * t;
+    mistNearShare = smoothstep(120.0, 550.0, t);
     float density = cloudDensity(p, 2);
     if (density > 1e-5) {
       // Optical depth towards the sun, a few growing steps: the cloud's own shadow. The trace of
