@@ -8,8 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../tests/helpers/browser';
+import { launchLighthouseLikeChromium, openThrottledPhonePage } from './lighthouse-like-phone';
 import { summarizeCpuProfile, type CpuProfile } from './cpu-profile-summary';
 import { startUnbakedSite } from './unbaked-site';
 
@@ -28,21 +27,10 @@ interface PageReading {
 export async function profileFirstVisit(outDir: string): Promise<void> {
   fs.mkdirSync(outDir, { recursive: true });
   const site = await startUnbakedSite();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchLighthouseLikeChromium();
   try {
     for (let run = 0; run < RUNS; run++) {
-      const context = await browser.newContext({
-        viewport: { width: 412, height: 823 },
-        deviceScaleFactor: 1.75,
-        isMobile: true,
-        hasTouch: true,
-      });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      const { context, page, cdp } = await openThrottledPhonePage(browser, CPU_SLOWDOWN);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
       await cdp.send('Profiler.start');

@@ -5,8 +5,7 @@
 // image decode…), so "Unattributable" in Lighthouse's report gets a name. Needs `next build`;
 // run it under the integration lock. YUNSHAN_TRACE_EVERY_EVENT=1 names every trace event inside a task.
 import os from 'node:os';
-import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH } from '../tests/helpers/browser';
+import { launchLighthouseLikeChromium, openThrottledPhonePage } from './lighthouse-like-phone';
 import { summarizeLongTasks, type TraceEvent } from './trace-long-tasks';
 import { startUnbakedSite } from './unbaked-site';
 
@@ -24,21 +23,10 @@ const CATEGORIES = [
 
 export async function traceFirstVisits(paths: string[]): Promise<void> {
   const site = await startUnbakedSite();
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--headless=new', '--no-sandbox', '--disable-dev-shm-usage'],
-  });
+  const browser = await launchLighthouseLikeChromium();
   try {
     for (const pagePath of paths) {
-      const context = await browser.newContext({
-        viewport: { width: 412, height: 823 },
-        deviceScaleFactor: 1.75,
-        isMobile: true,
-        hasTouch: true,
-      });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN });
+      const { context, page, cdp } = await openThrottledPhonePage(browser, CPU_SLOWDOWN);
       const events: TraceEvent[] = [];
       cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
       const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
