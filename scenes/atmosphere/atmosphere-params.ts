@@ -97,8 +97,10 @@ export const HAZE_LINEAR_SHARE = 0.28;
  * surface shades the air in front of it, so a rank half lost in haze is blue-grey, a step bluer
  * and paler than the one before; it reaches the horizon's own colour only as the haze closes in
  * (the shaders mix by the haze's share squared), so the world's edge still dissolves into the sky.
+ * Dark and blue enough that a far rank stands as a flat blue-grey silhouette against the paler
+ * sky: a paler tint faded the third and fourth ranks into whitish ghosts of the sky's own colour.
  */
-export const AERIAL_HAZE_TINT: readonly [number, number, number] = [0.76, 0.85, 0.98];
+export const AERIAL_HAZE_TINT: readonly [number, number, number] = [0.62, 0.74, 0.93];
 
 /** Optical depth of the haze over a distance: (ρd)² + s·ρd, the law every shader mirrors. */
 export function hazeOpticalDepth(fogDensityPerM: number, distanceM: number): number {
@@ -109,4 +111,20 @@ export function hazeOpticalDepth(fogDensityPerM: number, distanceM: number): num
 /** Share of a surface's colour the haze replaces at a distance. */
 export function hazeAt(params: AtmosphereParams, distanceM: number): number {
   return 1 - Math.exp(-hazeOpticalDepth(params.fogDensityPerM, distanceM));
+}
+
+/**
+ * Linear RGB of a surface seen through the haze at a distance, as the device tiers' fog chunk
+ * draws it (components/scene/atmosphere/cloud-sea-veil-chunks.ts mirrors it): `horizon` is the
+ * haze's own colour at the horizon, linear RGB.
+ */
+export function surfaceThroughHaze(
+  params: AtmosphereParams,
+  surface: readonly [number, number, number],
+  horizon: readonly [number, number, number],
+  distanceM: number,
+): [number, number, number] {
+  const haze = hazeAt(params, distanceM);
+  const air = (k: number) => horizon[k] * (AERIAL_HAZE_TINT[k] + (1 - AERIAL_HAZE_TINT[k]) * haze * haze);
+  return [0, 1, 2].map((k) => surface[k] + (air(k) - surface[k]) * haze) as [number, number, number];
 }

@@ -3,12 +3,13 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { atmosphereDrawCalls, atmosphereFor, hazeAt } from '@/scenes/atmosphere/atmosphere-params';
+import { atmosphereDrawCalls, atmosphereFor, hazeAt, surfaceThroughHaze } from '@/scenes/atmosphere/atmosphere-params';
 import { MIST_BAND, MIST_BASE_M, MIST_TOP_M, cloudLayersFor } from '@/scenes/atmosphere/cloud-layers';
 import { CLOUD_SEA_BANDS, CLOUD_SEA_LIMITS_M, cloudSeaVeil, veilColumnDepth } from '@/scenes/atmosphere/cloud-sea';
 import { PALETTES } from '@/scenes/atmosphere/palettes';
 import { SUN_POSITIONS, sunDirection } from '@/scenes/atmosphere/sun-position';
 import { TimeOfDaySchema, type TimeOfDay } from '@/scenes/routes/route-schema';
+import { linearFromSrgb } from '@/scenes/world/colour';
 import { WORLD_HALF_EXTENT_M } from '@/scenes/world/landmarks';
 import { QUALITY_TIERS, TIER_BUDGETS } from '@/scenes/world/quality-tiers';
 
@@ -78,6 +79,27 @@ describe('haze', () => {
       assert.ok(hazeAt(params, 3000) > 0.8, `${time}: 3 km too clear`);
       // From a camera on one side of the world, the far edge is at least the full width away.
       assert.ok(hazeAt(params, WORLD_HALF_EXTENT_M * 2) > 0.99, `${time}: world edge visible`);
+    }
+  });
+
+  test('far ranks stand against the sky as blue-grey silhouettes, each a step paler than the one before', () => {
+    // A pillar's shaded grey-green side, linear RGB, seen 1.2, 1.6 and 2 km away: the third to
+    // fifth ranks of a Wulingyuan view. In a photograph each is a flat silhouette darker and bluer
+    // than the sky at the horizon behind it, and paler than the rank in front.
+    const rock = linearFromSrgb([0.36, 0.38, 0.34]);
+    const luminance = (c: readonly number[]) => 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+    for (const time of TIMES) {
+      const params = atmosphereFor(time, 'phone');
+      const haze = PALETTES[time].haze;
+      const horizon = linearFromSrgb([((haze >> 16) & 255) / 255, ((haze >> 8) & 255) / 255, (haze & 255) / 255]);
+      const ranks = [1200, 1600, 2000].map((d) => surfaceThroughHaze(params, rock, horizon, d));
+      for (let i = 1; i < ranks.length; i++) {
+        assert.ok(luminance(ranks[i]) > luminance(ranks[i - 1]), `${time}: rank ${i + 1} is no paler than rank ${i}`);
+      }
+      for (const [i, rank] of ranks.entries()) {
+        assert.ok(luminance(rank) < 0.8 * luminance(horizon), `${time}: rank ${i + 1} fades into the sky instead of standing against it`);
+        assert.ok(rank[2] / rank[0] > 1.1 * (horizon[2] / horizon[0]), `${time}: rank ${i + 1} is no bluer than the sky behind it`);
+      }
     }
   });
 

@@ -139,6 +139,7 @@ const fogFragment = /* glsl */ `
   // so a rank half lost in it turns blue-grey; only where the haze is near total does it take the
   // horizon's own colour, so the world's edge still dissolves into the sky. With the horizon
   // colour throughout, every rank faded towards warm sky and the ranks did not step back in blue.
+  // surfaceThroughHaze (scenes/atmosphere/atmosphere-params.ts) mirrors this mix for the tests.
   gl_FragColor.rgb = mix( gl_FragColor.rgb, fogColor * mix( AERIAL_TINT, vec3( 1.0 ), fogFactor * fogFactor ), fogFactor );
 #endif
 `;

@@ -32,4 +32,4 @@ export const HAZE_DENSITY_SCALE = 0.72;
  * Haze in front of a surface is lit less than the open horizon behind it: it darkens a little and
  * cools (the device tiers' AERIAL_HAZE_TINT, a touch darker: the marched mist adds light of its own).
  */
-export const SURFACE_HAZE_TINT: readonly [number, number, number] = [0.74, 0.83, 0.96];
+export const SURFACE_HAZE_TINT: readonly [number, number, number] = [0.6, 0.72, 0.91];

@@ -28,9 +28,12 @@ void mainImage(const in vec4 inputColor, const in vec2 uv, const in float depth,
   // The sky already carries its own horizon haze; it gets the high cloud deck instead.
   if (depth < 1.0) {
     // Aerial perspective, as the device tiers draw it (AERIAL_HAZE_TINT): blue-grey in front of a
-    // rank, the horizon's own colour only where the haze closes in.
+    // rank, the horizon's own colour only where the haze closes in. The haze in front of a rank is
+    // the cool haze of the open air, not the warm glow on the sun's side of the horizon: taking the
+    // glow, every rank towards a low sun faded into a pale beige sky instead of standing in it as
+    // a layered blue-grey silhouette.
     float haze = 1.0 - exp(-hazeOpticalDepth(uFogDensity, ray.w));
-    colour = mix(colour, horizonColour(ray.xyz) * mix(uSurfaceHazeTint, vec3(1.0), haze * haze), haze);
+    colour = mix(colour, mix(uHaze * uSurfaceHazeTint, horizonColour(ray.xyz), haze * haze), haze);
   } else {
     vec4 deck = skyCloud(uCameraWorld[3].xyz, ray.xyz);
     colour = mix(colour, deck.rgb, deck.a);
