@@ -89,11 +89,13 @@ const ROCK_DETAIL_FRAGMENT = /* glsl */ `
   float viewDistanceM = length(vViewPosition);
   float near = 1.0 - smoothstep(200.0, 600.0, viewDistanceM);
   float cover = smoothstep(1.0, 1.7, vColor.g / max(vColor.r, 1e-3));
-  // Three scales: the coarsest wanders a clump's edge across a whole quad of the mesh, so the
-  // vertex grid no longer shows through as rectangles; it is weighted by cover × (1 − cover), so
-  // bare rock (and a full canopy) stay as they are and only the edges between are torn.
-  float clumps = detailNoise(p * 0.16) * 0.5 + detailNoise(p * 0.55 + 3.3) * 0.3 + detailNoise(p * 1.8 + 7.1) * 0.2;
-  float tear = (clumps - 0.5) * 5.6 * cover * (1.0 - cover);
+  // Three scales: the coarsest, taller than wide so growth hangs, wanders a clump's edge across a
+  // whole quad of the mesh. Weighted by cover × (1 − cover) it moved the edge only where cover was
+  // near one half, so a clump kept the flat top and square sides of its quad and the clumps stood
+  // in rows; now the edge roams the whole ramp between a green vertex and a bare one, and only
+  // bare rock (and a full canopy) stay as they are.
+  float clumps = detailNoise(p * vec3(0.16, 0.075, 0.16)) * 0.5 + detailNoise(p * 0.55 + 3.3) * 0.3 + detailNoise(p * 1.8 + 7.1) * 0.2;
+  float tear = (clumps - 0.5) * 4.0 * smoothstep(0.02, 0.3, cover) * (1.0 - smoothstep(0.7, 0.98, cover));
   float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.38, 0.62, cover + tear), near);
   // Between clumps the rock is damp, stained stone: the olive mixture of the vertex colour turned
   // grey at its own brightness (a fixed grey drew a pale halo round every clump on a dark wall).

@@ -106,8 +106,12 @@ export function rockColourAt(
   // A ledge holds a hanging garden: shrubs on it and trailing down a good part of the bed below.
   // Growth hangs from the ledge by uneven lengths around the section, so a clump's foot is ragged
   // rather than the square-cut bottom of a band.
-  const hang = 0.07 + 0.2 * valueNoise2(theta * 23 + 5.1, yN * 3, s + 22);
-  const ledge = Math.exp(-(((below - 0.06) / hang) ** 2));
+  const hang = 0.08 + 0.34 * valueNoise2(theta * 23 + 5.1, yN * 3, s + 22);
+  // Only some beds hold growth at a given bearing, in runs a few tens of degrees long: with every
+  // ledge planted, the clumps lined up in rows one bed apart across the First Bridge's walls.
+  const ledgeBed = Math.floor(shape.bedPhaseAt(theta, yN) + 0.15);
+  const plantedBed = smoothstep(0.3, 0.52, valueNoise2(theta * 2.3 + ledgeBed * 1.31, ledgeBed * 0.77 + 0.4, s + 23));
+  const ledge = Math.exp(-(((below - 0.06) / hang) ** 2)) * plantedBed;
   const bedsPerRing = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
   const ledgeResolved = clamp(0.6 / Math.max(bedsPerRing, 1e-6), 0, 1);
   const coarse = 1 - ledgeResolved;
