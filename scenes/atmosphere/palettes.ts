@@ -16,8 +16,10 @@ export interface AtmospherePalette {
   /** Hemisphere fill from above: the sky's blue-grey. */
   skyFill: number;
   /**
-   * Hemisphere fill from below: light bounced off forested valleys and pale rock, grey-olive
-   * rather than green (a green fill turned every pillar's shaded side green on the phone).
+   * Hemisphere fill from below on the device tiers: light bounced off sunlit rock, cloud and
+   * forest, a light warm grey, the device tiers' stand-in for the cinematic tier's rockBounce.
+   * A dark olive fill lit every pillar's shaded side, the Southern Sky Column's seen from below
+   * above all, a dark green-grey on the phone, which has no other light there.
    */
   groundFill: number;
   /**
@@ -39,7 +41,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     sunGlow: 0xffc98f,
     sunLight: 0xffc48c,
     skyFill: 0x9fb2cc,
-    groundFill: 0x4c5046,
+    groundFill: 0x7a736a,
     rockBounce: 0xd8bfa6,
     cloudLit: 0xfbe4cf,
     cloudShade: 0x7f89a0,
@@ -51,7 +53,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     sunGlow: 0xfff6e6,
     sunLight: 0xfff3e2,
     skyFill: 0xb6c9dd,
-    groundFill: 0x5a5f4e,
+    groundFill: 0x8a857b,
     rockBounce: 0xcfc2b0,
     cloudLit: 0xf7f8f8,
     cloudShade: 0x8f9bab,
@@ -64,7 +66,7 @@ export const PALETTES: Record<TimeOfDay, AtmospherePalette> = {
     // Warm, but not the orange of a desert: under 0xffb468 grey-buff sandstone read as orange-tan hoodoos.
     sunLight: 0xffcb95,
     skyFill: 0xa4b2c6,
-    groundFill: 0x56574a,
+    groundFill: 0x817b73,
     rockBounce: 0xcdbba8,
     cloudLit: 0xfde0bd,
     cloudShade: 0x8a8294,

@@ -15,9 +15,11 @@ const BED_THICKNESS_M = 24;
 // Tianmen's limestone is a dark, damp grey, warming to buff only in patches: paler, it drew the
 // cliff round Heaven's Gate as a sunlit sandy wall.
 // Darker again, and wet: the photographs show a dark grey cliff, streaked black where water runs.
-const LIMESTONE = linearFromSrgb([0.42, 0.42, 0.41]);
-const LIMESTONE_WARM = linearFromSrgb([0.52, 0.5, 0.45]);
-const STREAK = linearFromSrgb([0.19, 0.19, 0.18]);
+// Blue-grey, and the warm patches only neutral grey: under the golden-hour sun and grade a neutral
+// grey came out ochre, the whole Tianmen cliff a sandy curtain rather than grey limestone.
+const LIMESTONE = linearFromSrgb([0.36, 0.4, 0.46]);
+const LIMESTONE_WARM = linearFromSrgb([0.45, 0.46, 0.48]);
+const STREAK = linearFromSrgb([0.17, 0.19, 0.21]);
 const SCRUB = linearFromSrgb([0.17, 0.27, 0.11]);
 const SCRUB_LIT = linearFromSrgb([0.27, 0.37, 0.15]);
 
