@@ -2,16 +2,18 @@
 // The look-around button in the control bar: it opens a small panel to face forward again,
 // choose what a let-go view does (turn back or stay), turn the phone's gyroscope on, and
 // (where a headset is present) enter the immersive view. Dragging the picture needs none of it;
-// the panel says so for visitors who have not found it.
+// the panel says so for visitors who have not found it. The panel's code (LookPanel, with the
+// headset's entry) loads on the first opening, or as the pointer or focus reaches the button.
+import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
 import type { Messages } from '@/components/i18n/messages';
-import { ImmersiveEntry } from '@/components/xr/ImmersiveEntry';
 import type { ImmersiveStore } from '@/components/xr/immersive-store';
 import { Line, LineIcon } from '../PlayerIcons';
-import { useLookSettings } from './look-context';
 import type { LookStore } from './look-store';
-import { gyroSupported, turnOnGyro } from './use-gyro-look';
 import styles from './LookControls.module.css';
+
+const loadLookPanel = () => import('./LookPanel').then((module) => module.LookPanel);
+const LookPanel = dynamic(loadLookPanel, { ssr: false });
 
 export interface LookControlsProps {
   messages: Messages;
@@ -32,13 +34,8 @@ export function LookIcon({ sizePx }: { sizePx?: number }) {
 }
 
 export function LookControls({ messages, store, immersive, immersiveAvailable }: LookControlsProps) {
-  const settings = useLookSettings(store);
   const [open, setOpen] = useState(false);
-  const [gyroDenied, setGyroDenied] = useState(false);
-  const [canGyro, setCanGyro] = useState(false);
   const rootRef = useRef<HTMLDivElement>(null);
-  // Known only in the browser; the server renders without the gyroscope switch.
-  useEffect(() => setCanGyro(gyroSupported()), []);
 
   useEffect(() => {
     if (!open) return;
@@ -60,15 +57,6 @@ export function LookControls({ messages, store, immersive, immersiveAvailable }:
     };
   }, [open]);
 
-  async function toggleGyro() {
-    if (settings.gyro) {
-      store.setGyro(false);
-      return;
-    }
-    // Called from the click itself: iOS only asks for motion access from a gesture.
-    setGyroDenied(!(await turnOnGyro(store)));
-  }
-
   return (
     <div ref={rootRef} className={styles.root}>
       <button
@@ -78,54 +66,16 @@ export function LookControls({ messages, store, immersive, immersiveAvailable }:
         aria-controls="look-panel"
         aria-label={messages['look.open']}
         title={messages['look.open']}
+        // About to be opened, most likely: fetch the panel's code now so it opens without a wait.
+        onPointerEnter={() => void loadLookPanel()}
+        onFocus={() => void loadLookPanel()}
         onClick={() => setOpen((shown) => !shown)}
         data-testid="look-open"
       >
         <LookIcon />
       </button>
       {open && (
-        <div id="look-panel" className={styles.panel} role="group" aria-label={messages['look.panel']} data-testid="look-panel">
-          <p className={styles.hint}>{messages['look.hint']}</p>
-          <button type="button" className={styles.item} onClick={() => store.recentre()} data-testid="look-recentre">
-            {messages['look.recentre']}
-          </button>
-          <div className={styles.release} role="group" aria-label={messages['look.releaseGroup']}>
-            <span className={styles.releaseLabel} aria-hidden="true">
-              {messages['look.releaseGroup']}
-            </span>
-            <div className={styles.choices}>
-              {(['ease', 'stay'] as const).map((release) => (
-                <button
-                  key={release}
-                  type="button"
-                  className={styles.choice}
-                  aria-pressed={settings.release === release}
-                  onClick={() => store.setRelease(release)}
-                  data-testid={`look-release-${release}`}
-                >
-                  {messages[release === 'ease' ? 'look.releaseEase' : 'look.releaseStay']}
-                </button>
-              ))}
-            </div>
-          </div>
-          {canGyro && (
-            <button type="button" className={styles.item} aria-pressed={settings.gyro} onClick={toggleGyro} data-testid="look-gyro">
-              {messages['look.gyro']}
-            </button>
-          )}
-          {gyroDenied && (
-            <p className={styles.note} role="status">
-              {messages['look.gyroDenied']}
-            </p>
-          )}
-          <ImmersiveEntry
-            messages={messages}
-            store={immersive}
-            available={immersiveAvailable}
-            className={styles.item}
-            noteClassName={styles.note}
-          />
-        </div>
+        <LookPanel id="look-panel" messages={messages} store={store} immersive={immersive} immersiveAvailable={immersiveAvailable} />
       )}
     </div>
   );
