@@ -16,7 +16,6 @@ import { PlayerControls, type PlaybackSpeed } from './PlayerControls';
 import { PlayerTopBar } from './PlayerTopBar';
 import { LookProvider } from './look/look-context';
 import { LookControls } from './look/LookControls';
-import { SightMarker } from './look/SightMarker';
 import { usePlayerLook } from './look/use-player-look';
 import { createImmersiveStore } from '../xr/immersive-store';
 import { useImmersiveComfort } from '../xr/use-immersive-comfort';
@@ -48,6 +47,8 @@ import styles from './FlightPlayer.module.css';
 
 // The warm-up render (three.js) loads only on a first visit under Auto, while the probe runs.
 const WarmupRender = dynamic(() => import('./render-choice/WarmupRender').then((module) => module.WarmupRender), { ssr: false });
+// Sights are marked only in a picture the device draws: their code loads with that picture, not the page.
+const SightMarker = dynamic(() => import('./look/SightMarker').then((module) => module.SightMarker), { ssr: false });
 
 const NOTICE_MESSAGE: Record<StageNotice, keyof Messages> = {
   'to-cloud': 'render.handoverToCloud',
