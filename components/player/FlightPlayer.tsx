@@ -6,7 +6,7 @@
 // re-renders on the clock's events (play, pause, seek, speed, end), and only the timeline
 // and the caption follow time itself, each on its own (useFlightTimeDisplay).
 import dynamic from 'next/dynamic';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
 import { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { Locale } from '../i18n/locale';
@@ -178,7 +178,9 @@ export function FlightPlayer({
   useEffect(() => {
     if (!pictureHeld || startedRef.current) return;
     startedRef.current = true;
-    startStage({ kind: 'posters', held: true });
+    // The HTML already shows this poster (HeldPoster): putting the stage's poster layer under it
+    // is no hurry, so React may render it in slices around the browser's first-visit work.
+    startTransition(() => startStage({ kind: 'posters', held: true }));
   }, [pictureHeld, startStage]);
   useEffect(() => {
     if (chosenTarget === null) return;

@@ -2,7 +2,7 @@
 // The visitor's preference (Auto / On this device / From the cloud) and, under Auto, the
 // device probe and the decision taken from it. The probe runs once per device (it is
 // remembered); its warm-up render needs the player to mount WarmupRender while it runs.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { decideRenderPath } from '../render-choice/decide-render-path';
 import type { WarmupResult } from '../render-choice/probe-device';
 import type { QualityTier } from '@/scenes/world/quality-tiers';
@@ -64,9 +64,11 @@ export function useRenderChoice({
   // Storage is only readable on the client, after hydration. The probe code (detect-gpu, zod
   // schemas) loads on demand, off the page's first-load JavaScript, and only where a probe is
   // remembered: on a first visit the preference alone (a plain word) puts the poster up at once.
+  // The preference re-renders the whole player right after hydration: as a transition, React
+  // renders it in slices between the browser's own work instead of one long task (issue 15).
   useEffect(() => {
     if (!hasStoredProbe()) {
-      setPreference(urlPreference ?? loadRenderPreference());
+      startTransition(() => setPreference(urlPreference ?? loadRenderPreference()));
       return;
     }
     let cancelled = false;
