@@ -35,6 +35,8 @@ const PROFILES_IN_BAKE_ORDER = [
   '1080p-vp9',
   'sphere-2k',
   'sphere-4k',
+  '720p-cinematic-vp9',
+  '1080p-cinematic-vp9',
 ] as const;
 export type ProfileId = (typeof PROFILES_IN_BAKE_ORDER)[number];
 export const PROFILE_IDS: readonly ProfileId[] = PROFILES_IN_BAKE_ORDER;
@@ -91,6 +93,27 @@ export const QUALITY_PROFILES: Readonly<Record<ProfileId, QualityProfile>> = inB
   '540p-vp9': { id: '540p-vp9', width: 960, height: 540, codec: 'vp9', bitrateKbps: 1050, sceneTier: 'laptop', encodedBeside: '540p' },
   '720p-vp9': { id: '720p-vp9', width: 1280, height: 720, codec: 'vp9', bitrateKbps: 1850, sceneTier: 'laptop', encodedBeside: '720p' },
   '1080p-vp9': { id: '1080p-vp9', width: 1920, height: 1080, codec: 'vp9', bitrateKbps: 3600, sceneTier: 'bake', encodedBeside: '1080p' },
+  // The cinematic rungs' VP9 twins, at the standard twins' share of their VP8 bitrate (about
+  // 0.65). A cinematic frame takes seconds to draw, so its VP9 encode adds little to the bake;
+  // the bytes a viewer saves are what a holiday crowd pays for.
+  '720p-cinematic-vp9': {
+    id: '720p-cinematic-vp9',
+    width: 1280,
+    height: 720,
+    codec: 'vp9',
+    bitrateKbps: 2600,
+    sceneTier: 'cinematic',
+    encodedBeside: '720p-cinematic',
+  },
+  '1080p-cinematic-vp9': {
+    id: '1080p-cinematic-vp9',
+    width: 1920,
+    height: 1080,
+    codec: 'vp9',
+    bitrateKbps: 4900,
+    sceneTier: 'cinematic',
+    encodedBeside: '1080p-cinematic',
+  },
   // The whole sphere per frame, for looking around without a round trip (issue 14). Equirect
   // rather than a cube layout: one seam (behind, where the wrap sampler joins it) instead of
   // twelve face edges that VP8's blocks smear differently on each side, a format every 360°

@@ -27,8 +27,8 @@ test('the chunk header indices of the profiles before VP9 keep their meaning (ap
   assert.ok(PROFILE_IDS.length <= 256, 'the profile index is one byte');
 });
 
-test('each standard VP8 rung has a VP9 twin of its size and tier, at fewer bits; it has no bake job of its own', () => {
-  for (const id of ['360p', '540p', '720p', '1080p'] as const) {
+test('each VP8 rung, standard and cinematic, has a VP9 twin of its size and tier, at fewer bits; it has no bake job of its own', () => {
+  for (const id of ['360p', '540p', '720p', '1080p', '720p-cinematic', '1080p-cinematic'] as const) {
     const twinId = vp9TwinOf(id);
     assert.ok(twinId !== null, `${id} has a VP9 twin`);
     const [vp8, vp9] = [QUALITY_PROFILES[id], QUALITY_PROFILES[twinId]];
@@ -40,8 +40,15 @@ test('each standard VP8 rung has a VP9 twin of its size and tier, at fewer bits;
     assert.ok(BAKED_PROFILE_IDS.includes(id));
   }
   assert.equal(vp9TwinOf('360p-jpeg'), null);
-  assert.equal(vp9TwinOf('720p-cinematic'), null);
+  assert.equal(vp9TwinOf('sphere-2k'), null);
   assert.equal(vp9TwinOf('720p-vp9'), null);
+  assert.equal(vp9TwinOf('720p-cinematic-vp9'), null);
+});
+
+test('a browser that decodes VP9 gets the cinematic rung in VP9 once its twin is baked', () => {
+  const baked = bakedSet(['360p', '360p-jpeg', '720p', '720p-cinematic', '360p-vp9', '720p-vp9', '720p-cinematic-vp9']);
+  assert.deepEqual(streamableProfiles(baked, BOTH), ['360p-vp9', '360p-jpeg', '720p-vp9', '720p-cinematic-vp9']);
+  assert.deepEqual(streamableProfiles(bakedSet(['360p', '720p-cinematic']), BOTH), ['360p', '720p-cinematic']);
 });
 
 test('a browser that decodes VP9 gets each rung in VP9 where the twin is baked, VP8 where it is not', () => {
