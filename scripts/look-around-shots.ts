@@ -11,19 +11,25 @@ import { PNG } from 'pngjs';
 import type { Browser, Page } from 'playwright-core';
 import type { Route, Vec3 } from '../scenes/routes/route-schema';
 import { poseAt } from '../scenes/routes/pose';
-import type { LookOffset } from '../scenes/routes/look-offset';
+import { MAX_LOOK_PITCH_RAD, type LookOffset } from '../scenes/routes/look-offset';
+import { tidyOffset } from '../components/player/look/look-motion';
 import { QUALITY_PROFILES } from '../scenes/protocol/profile-ladder';
 import { equirectUvOf, sphereViewOf, viewRayAt, type SphereView } from '../scenes/protocol/sphere-mapping';
 import { createRendererPool } from '../server/render/renderer-pool';
 
-/** The four looks, as offsets from the route's own direction. */
+/**
+ * The four looks, as offsets from the route's own direction, each one the player's look store
+ * can hold: it clamps the offset itself to ±MAX_LOOK_PITCH_RAD (look-motion.ts), so "down" is
+ * that far below the route's direction. (Asking for -90° once cut the cloud's view 5° further
+ * down than the device, whose store had clamped the same request to -85°: its down view looked
+ * framed tighter, things a fifth larger, though both draw with the route's fov and the view's aspect.)
+ */
 export const LOOKS: readonly { name: string; label: string; offset: LookOffset }[] = [
   { name: 'ahead', label: 'Ahead', offset: { yawRad: 0, pitchRad: 0 } },
   { name: 'left', label: 'Left (90°)', offset: { yawRad: Math.PI / 2, pitchRad: 0 } },
   { name: 'right', label: 'Right (90°)', offset: { yawRad: -Math.PI / 2, pitchRad: 0 } },
-  // The look clamps the total pitch just short of straight down (look-offset.ts).
-  { name: 'down', label: 'Down', offset: { yawRad: 0, pitchRad: -Math.PI / 2 } },
-];
+  { name: 'down', label: 'Down', offset: { yawRad: 0, pitchRad: -MAX_LOOK_PITCH_RAD } },
+].map((look) => ({ ...look, offset: tidyOffset(look.offset) }));
 
 /** A landscape phone: the size of each view, device and cloud alike. */
 export const VIEW_WIDTH_PX = 844;
@@ -140,7 +146,12 @@ export async function shootLookAround(options: LookShotsOptions): Promise<string
             const drawn = window.__yunshanLook?.drawn();
             const now = window.__yunshanLook?.get();
             return (
-              !!drawn && !!now && drawn.offset.yawRad === now.yawRad && drawn.offset.pitchRad === now.pitchRad && now.yawRad === want.yawRad
+              !!drawn &&
+              !!now &&
+              drawn.offset.yawRad === now.yawRad &&
+              drawn.offset.pitchRad === now.pitchRad &&
+              now.yawRad === want.yawRad &&
+              now.pitchRad === want.pitchRad
             );
           },
           look.offset,

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { cutSphereView, LOOKS } from '@/scripts/look-around-shots';
 import { equirectUvOf, sphereViewOf, viewRayAt } from '@/scenes/protocol/sphere-mapping';
 import type { Vec3 } from '@/scenes/routes/route-schema';
+import { createLookStore } from '@/components/player/look/look-store';
 
 const WIDTH = 256;
 const HEIGHT = 128;
@@ -64,4 +65,12 @@ test('a view across the frame seam (looking behind) wraps instead of smearing th
   const right = cut.data[(row * 33 + 30) * 4];
   // The left of the view lies at the frame's right edge (large column), its right at the left edge.
   assert.ok(left > 200 && right < 55, `left ${left}, right ${right}`);
+});
+
+test('every look is one the player’s look store holds as it is, so the device draws the look the cloud is cut at', () => {
+  const store = createLookStore({ release: 'stay', gyro: false }, () => 0);
+  for (const look of LOOKS) {
+    store.setLookOffset(look.offset);
+    assert.deepEqual(store.getLookOffset(), look.offset, `${look.name}: the store turned ${JSON.stringify(look.offset)} into another look`);
+  }
 });
