@@ -4,7 +4,8 @@
 // a turn, so the goal is one frame (33 ms). Two figures per input: to the WebGL draw of the
 // turned view, and to the start of the next animation frame after it (about when the
 // compositor shows it). Paused (the turn alone redraws) and playing (the turn competes with
-// decoding 2048×1024 frames). Each move is sent on its own, well apart, so none coalesce.
+// decoding 2048×1024 frames and taking them onto the GPU), with the gaps between the page's
+// animation frames meanwhile. Each move is sent on its own, well apart, so none coalesce.
 import type { Browser, Page } from 'playwright-core';
 import type { CloudStreamFixture } from '../tests/helpers/cloud-stream-fixture';
 import { median, percentile } from './stats';
@@ -22,6 +23,9 @@ export interface LookLatencyRow {
   drawP95Ms: number;
   shownMedianMs: number;
   shownP95Ms: number;
+  /** Between the page's animation frames during the drag: how starved the page was. */
+  frameGapMedianMs: number;
+  frameGapP95Ms: number;
 }
 
 interface PageLog {
@@ -86,6 +90,7 @@ async function measure(page: Page, label: string): Promise<LookLatencyRow> {
   await page.mouse.up();
   const log = (await page.evaluate(STOP_IN_PAGE)) as PageLog;
   const { drawMs, shownMs } = latenciesOf(log);
+  const gaps = log.frames.slice(1).map((frameMs, i) => frameMs - log.frames[i]);
   return {
     label,
     inputs: log.inputs.length,
@@ -94,6 +99,8 @@ async function measure(page: Page, label: string): Promise<LookLatencyRow> {
     drawP95Ms: percentile(drawMs, 95),
     shownMedianMs: median(shownMs),
     shownP95Ms: percentile(shownMs, 95),
+    frameGapMedianMs: median(gaps),
+    frameGapP95Ms: percentile(gaps, 95),
   };
 }
 

@@ -19,6 +19,7 @@ import { LookControls } from './look/LookControls';
 import { usePlayerLook } from './look/use-player-look';
 import { createImmersiveStore } from '../xr/immersive-store';
 import { useImmersiveComfort } from '../xr/use-immersive-comfort';
+import { immersiveAvailable } from '../xr/immersive-availability';
 import { PlayIcon, ReplayIcon } from './PlayerIcons';
 import { cloudStateBlocksPlayback } from './cloud/cloud-state';
 import { RenderStage } from './handover/RenderStage';
@@ -383,7 +384,14 @@ export function FlightPlayer({
                 toggleCalm();
                 revealControls();
               }}
-              look={<LookControls messages={messages} store={look} immersive={immersive} immersiveAvailable={showing === 'local'} />}
+              look={
+                <LookControls
+                  messages={messages}
+                  store={look}
+                  immersive={immersive}
+                  immersiveAvailable={immersiveAvailable(showing, stage.activeCloud)}
+                />
+              }
             />
           </div>
         </div>

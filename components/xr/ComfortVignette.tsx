@@ -3,6 +3,7 @@
 // space, so it sits fixed on each eye's view whatever the head does, over everything else.
 import { useMemo, type RefObject } from 'react';
 import { ShaderMaterial } from 'three';
+import { VIGNETTE_GLSL } from './vignette-glsl';
 
 const VERTEX = /* glsl */ `
   varying vec2 vUv;
@@ -15,11 +16,9 @@ const VERTEX = /* glsl */ `
 const FRAGMENT = /* glsl */ `
   uniform float strength;
   varying vec2 vUv;
+  ${VIGNETTE_GLSL}
   void main() {
-    float edge = length(vUv * 2.0 - 1.0);
-    // Fully open near the centre at any strength; the dark edge creeps in as strength grows.
-    float inner = mix(1.2, 0.35, strength);
-    gl_FragColor = vec4(0.0, 0.0, 0.0, strength * smoothstep(inner, inner + 0.45, edge));
+    gl_FragColor = vec4(0.0, 0.0, 0.0, vignetteAlpha(vUv * 2.0 - 1.0, strength));
   }
 `;
 

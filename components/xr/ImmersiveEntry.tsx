@@ -1,6 +1,7 @@
 'use client';
 // The way into the headset, in the look panel: shown only where the browser says a headset
-// can show an immersive view and the flight is drawn on this device. The session is asked for
+// can show an immersive view and the flight can surround the visitor: drawn on this device, or
+// streamed with a sphere the cloud view can draw (immersive-availability.ts). The session is asked for
 // in the click itself (browsers only open one from a gesture); inside, the way out is the
 // same button, Escape, the controller's grip, or the headset's own menu.
 import { useEffect, useState } from 'react';
@@ -12,7 +13,7 @@ import type { ImmersiveStore } from './immersive-store';
 export interface ImmersiveEntryProps {
   messages: Messages;
   store: ImmersiveStore;
-  /** The flight is drawn on this device now (the cloud's flat picture cannot surround anyone). */
+  /** The flight can surround the visitor now: drawn on this device, or a sphere on the cloud path (the flat stream cannot). */
   available: boolean;
   className: string;
   noteClassName: string;

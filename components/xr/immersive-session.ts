@@ -2,7 +2,8 @@
 // grants without asking; the flight carries the visitor, so the floor does not matter.
 
 export const IMMERSIVE_MODE: XRSessionMode = 'immersive-vr';
-export const IMMERSIVE_SESSION_INIT: XRSessionInit = { requiredFeatures: ['local'] };
+export const IMMERSIVE_REFERENCE_SPACE: XRReferenceSpaceType = 'local';
+export const IMMERSIVE_SESSION_INIT: XRSessionInit = { requiredFeatures: [IMMERSIVE_REFERENCE_SPACE] };
 
 /** Whether a headset can show an immersive view here; false where WebXR is missing or says no. */
 export async function immersiveSupported(xr: XRSystem | undefined = globalThis.navigator?.xr): Promise<boolean> {

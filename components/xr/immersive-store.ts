@@ -42,7 +42,12 @@ export function createImmersiveStore(): ImmersiveStore {
       });
       set({ phase: 'on', session });
     },
-    failed: () => set({ phase: 'failed', session: null }),
+    failed() {
+      // A session that could not be drawn into is no use to the visitor: end it too.
+      const session = state.session;
+      set({ phase: 'failed', session: null });
+      void session?.end().catch(() => null);
+    },
     leave() {
       const session = state.session;
       set(OFF);

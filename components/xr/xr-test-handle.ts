@@ -11,6 +11,8 @@ export interface YunshanXRHandle {
   forward: Vec3;
   up: Vec3;
   vignette: number;
+  /** The cloud path only: the first eye's forward in the world (the rig's turn and the head's), for the look kept on leaving. */
+  eyeForward?: Vec3;
 }
 
 declare global {

@@ -1,8 +1,8 @@
 // The immersive mode's session set-up (issue 14), in headless Chromium against the real Next
 // server. Chromium's test tooling here offers no WebXR emulation (the WebXR Test API needs a
 // content shell with Mojo bindings; the emulator is a browser extension), so navigator.xr is a
-// stub: it says a headset is present, records what the player asks of it, and serves session
-// frames with two eyes looking straight ahead from the origin. Everything past it is real: the
+// stub (helpers/xr-stub.ts): it says a headset is present, records what the player asks of it,
+// and serves session frames with two eyes looking straight ahead from the origin. Everything past it is real: the
 // player's entry button, three.js's WebXR manager binding the session to the device renderer,
 // React Three Fiber's frame loop on the session's frames, the rig on the route with a level
 // horizon, calm pace, and the way out by Escape, after which the device camera draws again.
@@ -13,86 +13,10 @@ import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 import { rigAt } from '@/components/xr/xr-comfort';
+import { XR_STUB, type XRStubLog as StubLog } from '../helpers/xr-stub';
 
 const SCENE_READY_TIMEOUT_MS = 120_000;
 const WAIT_TIMEOUT_MS = 30_000;
-
-// A string, not a function: tsx would wrap a function's inner names in __name().
-const XR_STUB = `
-  (() => {
-    const log = { supportedAsked: [], requested: [], referenceSpaces: [], framesServed: 0, ended: 0, session: null };
-    window.__xrStub = log;
-    const identity = new Float32Array([1,0,0,0, 0,1,0,0, 0,0,1,0, 0,0,0,1]);
-    const near = 0.1, far = 10000, f = 1 / Math.tan(Math.PI / 4);
-    const projection = new Float32Array([f,0,0,0, 0,f,0,0, 0,0,(far+near)/(near-far),-1, 0,0,(2*far*near)/(near-far),0]);
-    const transform = { matrix: identity, position: { x: 0, y: 0, z: 0, w: 1 }, orientation: { x: 0, y: 0, z: 0, w: 1 } };
-    const views = ['left', 'right'].map((eye) => ({ eye, projectionMatrix: projection, transform }));
-    class StubSession extends EventTarget {
-      constructor() {
-        super();
-        this.renderState = { depthNear: near, depthFar: far };
-        this.inputSources = [];
-        this.enabledFeatures = ['local'];
-        this.environmentBlendMode = 'opaque';
-        this.visibilityState = 'visible';
-        this.frames = new Map();
-        this.nextFrame = 1;
-        this.over = false;
-      }
-      updateRenderState(state) { Object.assign(this.renderState, state); }
-      async requestReferenceSpace(type) {
-        log.referenceSpaces.push(type);
-        return { getOffsetReferenceSpace() { return this; } };
-      }
-      requestAnimationFrame(callback) {
-        const id = this.nextFrame++;
-        const timer = setTimeout(() => {
-          if (this.over) return;
-          log.framesServed += 1;
-          const session = this;
-          callback(performance.now(), { session, getViewerPose: () => ({ transform, views }), getPose: () => null });
-        }, 16);
-        this.frames.set(id, timer);
-        return id;
-      }
-      cancelAnimationFrame(id) { clearTimeout(this.frames.get(id)); }
-      async end() {
-        if (this.over) return;
-        this.over = true;
-        log.ended += 1;
-        this.dispatchEvent(new Event('end'));
-      }
-    }
-    Object.defineProperty(navigator, 'xr', {
-      configurable: true,
-      value: {
-        async isSessionSupported(mode) { log.supportedAsked.push(mode); return mode === 'immersive-vr'; },
-        async requestSession(mode, init) {
-          log.requested.push({ mode, init });
-          log.session = new StubSession();
-          return log.session;
-        },
-        addEventListener() {},
-        removeEventListener() {},
-      },
-    });
-    // The layer the stub's session draws into: the page's own canvas (a null framebuffer).
-    window.XRWebGLLayer = class {
-      constructor(session, gl, init) { this.framebuffer = null; this.framebufferWidth = gl.drawingBufferWidth; this.framebufferHeight = gl.drawingBufferHeight; this.antialias = false; this.ignoreDepthValues = false; this.fixedFoveation = null; }
-      getViewport(view) { const w = this.framebufferWidth / 2; return { x: view.eye === 'left' ? 0 : w, y: 0, width: w, height: this.framebufferHeight }; }
-    };
-    window.XRWebGLBinding = undefined;
-    WebGL2RenderingContext.prototype.makeXRCompatible = async function () {};
-  })();
-`;
-
-interface StubLog {
-  supportedAsked: string[];
-  requested: { mode: string; init: unknown }[];
-  referenceSpaces: string[];
-  framesServed: number;
-  ended: number;
-}
 
 let server: RunningNextServer;
 let browser: Browser;

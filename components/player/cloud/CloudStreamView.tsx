@@ -42,7 +42,20 @@ export interface CloudStreamViewProps {
    * the visitor looks away, the route's sphere profile from the next segment boundary, the
    * view turned by this offset with no request to the server (look-around-demand.ts).
    */
-  lookAround?: { route: Route; getLookOffset: () => LookOffset; locale: Locale };
+  lookAround?: {
+    route: Route;
+    getLookOffset: () => LookOffset;
+    /** Every change of the look, so a drag turns the view in its own task. */
+    subscribeLook?: (listener: () => void) => () => void;
+    /** Where the page's view goes on from after a headset session (the look the visitor had in it). */
+    setLookOffset?: (offset: LookOffset) => void;
+    locale: Locale;
+  };
+  /**
+   * The player's headset session while this view is the one on the stage (immersive mode from
+   * the baked sphere, mono); `failed` when it cannot be drawn here. Null while there is none.
+   */
+  immersive?: { session: XRSession | null; failed: () => void };
 }
 
 function readDataSaver(): boolean {
@@ -67,12 +80,15 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
     onFrameShown,
     quiet = false,
     lookAround,
+    immersive,
   } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const sphereCanvasRef = useRef<HTMLCanvasElement>(null);
   const sightMarksRef = useRef<HTMLDivElement>(null);
   const lookRoute = lookAround?.route ?? null;
   const getLookOffsetRef = useLatestRef(lookAround?.getLookOffset);
+  const subscribeLookRef = useLatestRef(lookAround?.subscribeLook);
+  const setLookOffsetRef = useLatestRef(lookAround?.setLookOffset);
   // The look's view for the client: the sphere canvas and the sight marks exist once lookRoute does.
   const lookOptions = useCallback(
     (): LookAroundOptions | null =>
@@ -80,11 +96,12 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
         ? {
             route: lookRoute,
             getLookOffset: () => getLookOffsetRef.current?.() ?? NO_LOOK_OFFSET,
+            subscribeLook: (listener) => subscribeLookRef.current?.(listener) ?? (() => {}),
             sphereCanvas: sphereCanvasRef.current,
             sightMarks: sightMarksRef.current,
           }
         : null,
-    [lookRoute, getLookOffsetRef],
+    [lookRoute, getLookOffsetRef, subscribeLookRef],
   );
   const lookOptionsRef = useLatestRef(lookOptions);
   const clientRef = useRef<CloudStreamClient | null>(null);
@@ -94,6 +111,21 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
   const [manualProfile, setManualProfile] = useState<ProfileId | null>(null);
   // Read through a ref: a new callback from the player must not restart the stream.
   const onFrameShownRef = useLatestRef(onFrameShown);
+  const immersiveSession = immersive?.session ?? null;
+  const immersiveFailedRef = useLatestRef(immersive?.failed);
+  const immersiveSessionRef = useLatestRef(immersiveSession);
+  // Given to each client as it starts, and to the running one when the session begins or ends.
+  const bindImmersive = useCallback(
+    (client: CloudStreamClient, session: XRSession | null) =>
+      client.setImmersiveSession(session, {
+        failed: () => immersiveFailedRef.current?.(),
+        // The page's view goes on from the headset's last look.
+        ended: (look) => {
+          if (look) setLookOffsetRef.current?.(look);
+        },
+      }),
+    [immersiveFailedRef, setLookOffsetRef],
+  );
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -117,6 +149,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       },
     });
     clientRef.current = client;
+    bindImmersive(client, immersiveSessionRef.current);
     const handle = cloudTestHandle(client);
     window.__yunshanCloud = handle;
     void client.start();
@@ -125,7 +158,12 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
       clientRef.current = null;
       if (window.__yunshanCloud === handle) delete window.__yunshanCloud;
     };
-  }, [renderUrl, routeId, revision, clock, onFrameShownRef, lookOptionsRef]);
+  }, [renderUrl, routeId, revision, clock, onFrameShownRef, lookOptionsRef, bindImmersive, immersiveSessionRef]);
+
+  useEffect(() => {
+    const client = clientRef.current;
+    if (client) bindImmersive(client, immersiveSession);
+  }, [immersiveSession, bindImmersive]);
 
   // Given or taken away later (a handover's incoming layer, a route change): a live setting, no new stream.
   useEffect(() => {

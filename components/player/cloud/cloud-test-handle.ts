@@ -35,9 +35,11 @@ export interface YunshanCloudHandle {
   /**
    * The look-around view (null until the visitor first looks away): views drawn, redraws of a
    * frame already shown because the look turned, when the last one was drawn and with what
-   * (the frame's time, the look, the view's axes), and whether a sphere frame is on screen.
+   * (the frame's time, the look, the view's axes), whether a sphere frame is on screen, and
+   * the headset frames drawn from it (null while no headset session is bound).
    */
-  readonly sphere: (SpherePresenter['counters'] & Pick<SpherePresenter, 'lastDrawnAtMs' | 'lastDrawn' | 'showing'>) | null;
+  readonly sphere:
+    (SpherePresenter['counters'] & Pick<SpherePresenter, 'lastDrawnAtMs' | 'lastDrawn' | 'showing' | 'immersiveFrames'>) | null;
   stats(): CloudStats;
 }
 
@@ -77,7 +79,13 @@ export function cloudTestHandle(client: CloudStreamClient): YunshanCloudHandle {
         get: () => {
           const sphere = client.sphere;
           return sphere
-            ? { ...sphere.counters, lastDrawnAtMs: sphere.lastDrawnAtMs, lastDrawn: sphere.lastDrawn, showing: sphere.showing }
+            ? {
+                ...sphere.counters,
+                lastDrawnAtMs: sphere.lastDrawnAtMs,
+                lastDrawn: sphere.lastDrawn,
+                showing: sphere.showing,
+                immersiveFrames: sphere.immersiveFrames,
+              }
             : null;
         },
         enumerable: true,

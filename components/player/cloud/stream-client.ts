@@ -23,7 +23,7 @@ import { PicturePipeline } from './stream-client/picture-pipeline';
 import { StreamProtocolClient } from './stream-client/protocol-client';
 import type { CloudStreamOptions } from './stream-client-options';
 import type { LookAroundOptions, SpherePresenter } from './sphere-presenter';
-import { LookAroundDriver } from './stream-client/look-around-driver';
+import { LookAroundDriver, type ImmersiveEvents } from './stream-client/look-around-driver';
 import { initialSessionState, selectableProfiles } from './stream-client/session-reducer';
 import type { ClockReading, SessionState } from './stream-client/session-state';
 import { statsReport } from './stream-client/stats-report';
@@ -213,6 +213,16 @@ export class CloudStreamClient {
     if (this.#look.update(this.#now(), () => this.#sphereAvailability())) this.#adapt(this.#now(), true);
   }
 
+  /**
+   * A headset session to draw from the sphere (immersive mode on the cloud path), or null. It
+   * counts as looking around (the stream moves to the sphere), and while it shows, its frames
+   * step the stream instead of the page's.
+   */
+  setImmersiveSession(session: XRSession | null, events: ImmersiveEvents): void {
+    this.#look.setImmersive(session, events, (nowMs) => this.#step(nowMs));
+    if (this.#look.update(this.#now(), () => this.#sphereAvailability())) this.#adapt(this.#now(), true);
+  }
+
   setManualProfile(profile: ProfileId | null): void {
     this.#protocol?.dispatch({ type: 'set-manual-profile', id: profile });
     this.#adapt(this.#now(), true);
@@ -283,9 +293,15 @@ export class CloudStreamClient {
   #tick = () => {
     if (this.#closed) return;
     this.#frameRequest = requestAnimationFrame(this.#tick);
+    // In a headset the session's frames step the stream (a page may get none of its own then).
+    if (this.#look.immersive) return;
+    this.#step(this.#now());
+  };
+
+  #step(nowMs: number): void {
+    if (this.#closed) return;
     const protocol = this.#protocol;
     if (!protocol || (!protocol.state.session && !this.#http.active)) return;
-    const nowMs = this.#now();
     this.#displayPace.tick(nowMs);
     // The visitor's look is read every frame: a look away asks for the sphere at once.
     if (this.#look.update(nowMs, () => this.#sphereAvailability())) this.#adapt(nowMs, true);
@@ -310,7 +326,7 @@ export class CloudStreamClient {
       starved: playing && !allReceived && nowMs - pipeline.deliveryExpectedSinceMs > timing.STARVED_AFTER_MS,
     };
     this.#publish();
-  };
+  }
 
   #draw(picture: DecodedPicture, nowMs: number): void {
     const context = this.#context;

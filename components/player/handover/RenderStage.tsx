@@ -5,10 +5,12 @@
 import dynamic from 'next/dynamic';
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { Route } from '@/scenes/routes/route-schema';
+import type { LookOffset } from '@/scenes/routes/look-offset';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { Messages } from '@/components/i18n/messages';
 import type { Locale } from '@/components/i18n/locale';
 import { useLookStore } from '../look/look-context';
+import { useImmersiveState, useImmersiveStore } from '@/components/xr/immersive-context';
 import type { CloudSnapshot } from '../cloud/stream-client';
 import type { CloudStreamViewProps } from '../cloud/CloudStreamView';
 import { unavailableSnapshot } from '../cloud/cloud-state';
@@ -161,6 +163,7 @@ function LayerContent({
         onUseDevice={onUseDevice}
         // Only a stream the visitor chose outright explains itself; under Auto the player moves on.
         quiet={!alone || role !== 'active' || preference !== 'cloud'}
+        takesHeadset={role === 'active'}
         callbacks={callbacks}
       />
     );
@@ -182,24 +185,40 @@ function LayerContent({
 const FAILED_TO_LOAD = unavailableSnapshot('the stream client failed to load');
 
 /** The stream view's own props, its two reports wired to this layer's callbacks, and the look to follow. */
-type CloudLayerProps = Omit<CloudStreamViewProps, 'onSnapshot' | 'onFrameShown' | 'lookAround'> & {
+type CloudLayerProps = Omit<CloudStreamViewProps, 'onSnapshot' | 'onFrameShown' | 'lookAround' | 'immersive'> & {
   id: number;
   callbacks: LayerCallbacks;
   lookRoute: Route;
   locale: Locale;
+  /** The layer on the stage (not one coming in or going out): a headset session is drawn by it. */
+  takesHeadset: boolean;
 };
 
-const CloudLayer = memo(function CloudLayer({ id, callbacks, lookRoute, locale, ...view }: CloudLayerProps) {
+const CloudLayer = memo(function CloudLayer({ id, callbacks, lookRoute, locale, takesHeadset, ...view }: CloudLayerProps) {
   const onSnapshot = useCallback((snapshot: CloudSnapshot) => callbacks.cloudSnapshot(id, snapshot), [callbacks, id]);
   const onFrameShown = useCallback((frameIndex: number, nowMs: number) => callbacks.cloudFrame(id, frameIndex, nowMs), [callbacks, id]);
   // Every stream may be looked around in: it carries the flat profile until the visitor looks
   // away (drag, keys, gyroscope), then the route's sphere, or says why it cannot (CloudStreamView).
   const look = useLookStore();
-  const lookAround = useMemo(() => ({ route: lookRoute, getLookOffset: () => look.getLookOffset(), locale }), [lookRoute, look, locale]);
+  const lookAround = useMemo(
+    () => ({
+      route: lookRoute,
+      getLookOffset: () => look.getLookOffset(),
+      subscribeLook: (listener: () => void) => look.subscribe(listener),
+      setLookOffset: (offset: LookOffset) => look.setLookOffset(offset),
+      locale,
+    }),
+    [lookRoute, look, locale],
+  );
+  // In a headset, the stream's sphere surrounds the visitor (CloudStreamView, sphere-immersive.ts).
+  const headset = useImmersiveStore();
+  const { session } = useImmersiveState(headset);
+  const headsetSession = takesHeadset ? session : null;
+  const immersive = useMemo(() => ({ session: headsetSession, failed: () => headset.failed() }), [headsetSession, headset]);
   return (
     // A stream client that fails to load (a stale script after a deploy) counts as a failed stream.
     <CanvasErrorBoundary onError={() => callbacks.cloudSnapshot(id, FAILED_TO_LOAD)} fallback={null}>
-      <CloudStreamView {...view} lookAround={lookAround} onSnapshot={onSnapshot} onFrameShown={onFrameShown} />
+      <CloudStreamView {...view} lookAround={lookAround} immersive={immersive} onSnapshot={onSnapshot} onFrameShown={onFrameShown} />
     </CanvasErrorBoundary>
   );
 });

@@ -20,7 +20,7 @@ export interface LookControlsProps {
   store: LookStore;
   /** The player's headset session; its entry shows only where a headset can be used. */
   immersive: ImmersiveStore;
-  /** The flight is drawn on this device now, so the headset can surround the visitor with it. */
+  /** The flight can surround the visitor in a headset now (drawn here, or the cloud's sphere: immersive-availability.ts). */
   immersiveAvailable: boolean;
 }
 

@@ -2,7 +2,9 @@
 // taken away without restarting the stream) is read every animation frame into a demand
 // (look-around-demand.ts), sphere frames are drawn through the presenter, made on the first
 // look (no WebGL context for a visitor who only watches), and the client is told when the
-// stream should switch between the flat and the sphere profile.
+// stream should switch between the flat and the sphere profile. A headset session counts as
+// looking around for as long as it lasts: the sphere is all it can show.
+import type { LookOffset } from '@/scenes/routes/look-offset';
 import type { ProfileProjection } from '@/scenes/protocol/profile-ladder';
 import type { SphereAvailability } from '../adaptive-profile';
 import type { DecodedPicture } from '../frame-decoder';
@@ -16,6 +18,22 @@ import {
 } from '../look-around-demand';
 import { createSpherePresenter, type LookAroundOptions, type SpherePresenter } from '../sphere-presenter';
 
+export interface ImmersiveEvents {
+  /** No headset view could be made here (no WebGL2, or the session would not bind). */
+  failed(): void;
+  /** The session ended; `look` is where the visitor looked last, for the page's view to go on from. */
+  ended(look: LookOffset | null): void;
+}
+
+interface ImmersiveRequest {
+  session: XRSession;
+  events: ImmersiveEvents;
+  /** Steps the stream on the headset's frames. */
+  beforeFrame(nowMs: number): void;
+  /** The presenter drawing it, once bound. */
+  boundTo: SpherePresenter | null;
+}
+
 export class LookAroundDriver {
   readonly #flatCanvas: HTMLCanvasElement;
   #options: LookAroundOptions | null = null;
@@ -25,6 +43,7 @@ export class LookAroundDriver {
   #demand: LookDemand = NO_LOOK_DEMAND;
   #status: LookAroundStatus = 'off';
   #sphereStream = false;
+  #immersive: ImmersiveRequest | null = null;
 
   constructor(flatCanvas: HTMLCanvasElement) {
     this.#flatCanvas = flatCanvas;
@@ -43,6 +62,19 @@ export class LookAroundDriver {
     return this.#presenter;
   }
 
+  /** A headset session to draw from the sphere (bound at the next update), or null once it is over. */
+  setImmersive(session: XRSession | null, events: ImmersiveEvents, beforeFrame: (nowMs: number) => void): void {
+    if (session === this.#immersive?.session) return;
+    // A session taken away while it lasts (the stream view is going): stop drawing into it, without ending it.
+    if (this.#immersive?.boundTo) this.#immersive.boundTo.exitImmersive();
+    this.#immersive = session ? { session, events, beforeFrame, boundTo: null } : null;
+  }
+
+  /** The headset draws the sphere now, and steps the stream on its own frames. */
+  get immersive(): boolean {
+    return this.#presenter?.immersive ?? false;
+  }
+
   get status(): LookAroundStatus {
     return this.#status;
   }
@@ -58,12 +90,18 @@ export class LookAroundDriver {
    */
   update(nowMs: number, availability: () => SphereAvailability | null): boolean {
     const options = this.#options;
-    this.#demand = options ? nextLookDemand(this.#demand, options.getLookOffset(), nowMs) : NO_LOOK_DEMAND;
+    const immersive = this.#immersive;
+    this.#demand = !options
+      ? NO_LOOK_DEMAND
+      : immersive
+        ? { wantsSphere: true, restingSinceMs: null }
+        : nextLookDemand(this.#demand, options.getLookOffset(), nowMs);
     const demand = this.#demand;
     if (options && demand.wantsSphere && this.#presenter === null && this.#drawable) {
       this.#presenter = createSpherePresenter(options, this.#flatCanvas);
       this.#drawable = this.#presenter !== null;
     }
+    if (immersive) this.#bindImmersive(immersive);
     const facts = { demand, availability: demand.wantsSphere ? availability() : null, drawable: this.#drawable };
     this.#status = lookAroundStatus({ ...facts, sphereShown: this.#presenter?.showing ?? false });
     const sphereStream = streamsSphere(facts);
@@ -84,5 +122,29 @@ export class LookAroundDriver {
 
   dispose(): void {
     this.set(null);
+  }
+
+  #bindImmersive(request: ImmersiveRequest): void {
+    const presenter = this.#presenter;
+    if (presenter === null) {
+      if (!this.#drawable || !this.#options) {
+        this.#immersive = null;
+        request.events.failed();
+      }
+      return;
+    }
+    if (request.boundTo === presenter) return;
+    request.boundTo = presenter;
+    presenter.enterImmersive(request.session, {
+      beforeFrame: request.beforeFrame,
+      failed: () => {
+        if (this.#immersive === request) this.#immersive = null;
+        request.events.failed();
+      },
+      ended: (look) => {
+        if (this.#immersive === request) this.#immersive = null;
+        request.events.ended(look);
+      },
+    });
   }
 }
