@@ -273,3 +273,29 @@ test('with data saver on, a look away says the cloud cannot turn and offers the 
     await context.close();
   }
 });
+
+test('without WebGL2, a look away says the cloud cannot turn here and offers the device; the stream stays flat', async () => {
+  // A browser with no 3D APIs at all: the flat stream still plays (a 2D canvas), the sphere view cannot be made.
+  const flatBrowser = await launchChromium(['--disable-3d-apis']);
+  try {
+    const page = await flatBrowser.newPage({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 1 });
+    await page.goto(fixture.tourUrl({ render: 'cloud', lang: 'en', autoplay: '0' }));
+    await waitForCloud(page, 'the first frame', () => (window.__yunshanCloud?.framesShown ?? 0) > 0);
+    const stage = (await page.getByTestId('flight-canvas').boundingBox())!;
+    await drag(page, { x: stage.x + stage.width * 0.35, y: stage.y + stage.height * 0.5 }, 140, 0);
+    const notice = page.getByTestId('cloud-look-notice');
+    await notice.waitFor({ timeout: STREAM_TIMEOUT_MS });
+    assert.equal(await notice.getAttribute('data-look'), 'unsupported');
+    assert.equal(await page.getByTestId('cloud-look-use-device').isVisible(), true);
+    const reading = await readCloud(page);
+    assert.equal(reading.lookAround, 'unsupported');
+    assert.equal(reading.sphere, null, 'no sphere view');
+    assert.notEqual(reading.profile, 'sphere-2k');
+    assert.equal(reading.sentMessages['control:profile'] ?? 0, 0, 'no switch asked for');
+    await page.waitForFunction((shown) => window.__yunshanCloud!.framesShown > shown + 10, reading.framesShown, {
+      timeout: STREAM_TIMEOUT_MS,
+    });
+  } finally {
+    await flatBrowser.close();
+  }
+});
