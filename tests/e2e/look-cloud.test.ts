@@ -292,6 +292,8 @@ test('without WebGL2, a look away says the cloud cannot turn here and offers the
     assert.equal(reading.sphere, null, 'no sphere view');
     assert.notEqual(reading.profile, 'sphere-2k');
     assert.equal(reading.sentMessages['control:profile'] ?? 0, 0, 'no switch asked for');
+    // Flying, the flat picture plays on.
+    await page.evaluate(() => window.__yunshanPlayer!.play());
     await page.waitForFunction((shown) => window.__yunshanCloud!.framesShown > shown + 10, reading.framesShown, {
       timeout: STREAM_TIMEOUT_MS,
     });
