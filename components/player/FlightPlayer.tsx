@@ -17,8 +17,7 @@ import { PlayerTopBar } from './PlayerTopBar';
 import { LookProvider } from './look/look-context';
 import { LookControls } from './look/LookControls';
 import { usePlayerLook } from './look/use-player-look';
-import { createImmersiveStore } from '../xr/immersive-store';
-import { useImmersiveComfort } from '../xr/use-immersive-comfort';
+import { useComfortableImmersive } from '../xr/use-immersive-comfort';
 import { immersiveAvailable } from '../xr/immersive-availability';
 import { PlayIcon, ReplayIcon } from './PlayerIcons';
 import { cloudStateBlocksPlayback } from './cloud/cloud-state';
@@ -113,8 +112,7 @@ export function FlightPlayer({
   const getTimeS = useCallback(() => clock.timeAt(performance.now()), [clock]);
   // Where the visitor looks (drag, keys, gyroscope): one store every renderer reads, so a handover keeps it.
   const look = usePlayerLook({ stageRef, onKeyLook: revealControls });
-  const [immersive] = useState(createImmersiveStore);
-  useImmersiveComfort(immersive, calm, toggleCalm);
+  const immersive = useComfortableImmersive(calm, toggleCalm);
 
   const cloudAvailable = renderUrl !== null;
   // A tier in the URL only means something on this device, so it implies drawing here.

@@ -1,10 +1,11 @@
-// While the visitor is in the headset, the flight keeps the calm pace (half speed, still
-// clouds), and Escape on a tethered keyboard leaves.
-import { useEffect } from 'react';
+// The player's headset store, with its comfort rules: while the visitor is in the headset, the
+// flight keeps the calm pace (half speed, still clouds), and Escape on a tethered keyboard leaves.
+import { useEffect, useState } from 'react';
 import { useImmersiveState } from './immersive-context';
-import type { ImmersiveStore } from './immersive-store';
+import { createImmersiveStore, type ImmersiveStore } from './immersive-store';
 
-export function useImmersiveComfort(store: ImmersiveStore, calm: boolean, turnCalmOn: () => void): void {
+export function useComfortableImmersive(calm: boolean, turnCalmOn: () => void): ImmersiveStore {
+  const [store] = useState(createImmersiveStore);
   const { phase } = useImmersiveState(store);
   const on = phase === 'on';
   useEffect(() => {
@@ -19,4 +20,5 @@ export function useImmersiveComfort(store: ImmersiveStore, calm: boolean, turnCa
     window.addEventListener('keydown', onKeyDown, true);
     return () => window.removeEventListener('keydown', onKeyDown, true);
   }, [on, store]);
+  return store;
 }

@@ -9,7 +9,7 @@ import type { StreamCapabilities } from '@/scenes/protocol/client-messages';
 import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { ACK_INTERVAL_MS, WEBRTC_CONNECT_TIMEOUT_MS } from '@/scenes/protocol/stream-limits';
+import { ACK_INTERVAL_MS } from '@/scenes/protocol/stream-limits';
 import { profileCapsOf, sphereAvailability, type ProfileCaps } from './adaptive-profile';
 import { viewerCapabilities } from './connection-hints';
 import { INITIAL_CLOUD_SNAPSHOT } from './cloud-state';
@@ -17,6 +17,7 @@ import { closePicture, canDecodeVp8, canDecodeVp9, type DecodedPicture } from '.
 import { PeerLink, webRtcAvailable } from './peer-link';
 import { DisplayPace } from './playback-start';
 import type { CloudSnapshot, CloudStats, StreamMarks } from './stream-client/cloud-snapshot';
+import { browserSessionConfig } from './stream-client/browser-session-config';
 import { HttpLink } from './stream-client/http-link';
 import { LateFrameWindow } from './stream-client/late-frame-window';
 import { PicturePipeline } from './stream-client/picture-pipeline';
@@ -142,22 +143,6 @@ export class CloudStreamClient {
     const [webcodecsVp8, webcodecsVp9] = await Promise.all([canDecodeVp8(), canDecodeVp9()]);
     this.#decodes = { webcodecsVp8, webcodecsVp9 };
     if (this.#closed) return;
-    const config = {
-      routeId: this.#options.routeId,
-      revision: this.#options.revision,
-      startProfile: null,
-      connectTimeoutMs: timing.CONNECT_TIMEOUT_MS,
-      joinReplyTimeoutMs: timing.JOIN_REPLY_TIMEOUT_MS,
-      firstFrameTimeoutMs: timing.FIRST_FRAME_TIMEOUT_MS,
-      webrtcConnectTimeoutMs: WEBRTC_CONNECT_TIMEOUT_MS,
-      answerOffers: true,
-      maxPeerFailures: timing.MAX_PEER_FAILURES,
-      autoRetry: true,
-      reconnectAfterHangUp: true,
-      httpTransport: true,
-      preferHttp: this.#options.transport === 'http',
-      followDrainToNode: true,
-    };
     this.#protocol = new StreamProtocolClient({
       socket: openStreamSocket(this.#renderUrl),
       // A draining node names the next one: segment paths are then that node's too.
@@ -166,7 +151,7 @@ export class CloudStreamClient {
         this.#http.renderUrl = renderUrl;
         return openStreamSocket(renderUrl);
       },
-      initialState: initialSessionState(config, this.#capabilities(), this.#options.manualProfile ?? null),
+      initialState: initialSessionState(browserSessionConfig(this.#options), this.#capabilities(), this.#options.manualProfile ?? null),
       createPeer: (peerId, iceServers, events) => new PeerLink(peerId, iceServers, events),
       media: this.#pipeline,
       readClock: () => this.#readClock(),
