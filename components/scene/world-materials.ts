@@ -247,36 +247,68 @@ export interface WaterMaterial {
 }
 
 /**
- * Clear stream water: dark green-brown looking down, the sky's colour at grazing angles
- * (warm towards a low sun) and a glint of the sun itself off drifting ripples.
+ * The stream's banks: pale boulders and pebbles, dark and wet at the waterline, shrubs along the top.
+ * Set before lighting, so the banks take the sun and shade like the ground around them.
+ */
+const STREAM_BANK_COLOUR_FRAGMENT = /* glsl */ `
+#include <color_fragment>
+float bankAcross = vWaterUv.x - 2.0;
+if (bankAcross >= 0.0) {
+  vec3 q = vDetailWorld;
+  float boulders = detailNoise(q * 0.7) * 0.65 + detailNoise(q * 2.3) * 0.35;
+  vec3 stone = mix(vec3(0.09, 0.085, 0.07), vec3(0.36, 0.34, 0.29), smoothstep(0.35, 0.65, boulders));
+  vec3 wet = stone * 0.45;
+  vec3 shrubs = mix(vec3(0.02, 0.06, 0.015), vec3(0.07, 0.16, 0.04), detailNoise(q * 0.45));
+  diffuseColor.rgb = mix(wet, stone, smoothstep(0.1, 0.3, bankAcross));
+  diffuseColor.rgb = mix(diffuseColor.rgb, shrubs, smoothstep(0.55, 0.85, bankAcross + 0.25 * (detailNoise(q * 0.3) - 0.5)));
+}`;
+
+/** Wet stone and leaves are matte: the water's low roughness must not make the banks shine. */
+const STREAM_BANK_ROUGHNESS_FRAGMENT = /* glsl */ `
+#include <roughnessmap_fragment>
+if (vWaterUv.x >= 2.0) roughnessFactor = 0.95;`;
+
+/**
+ * Clear stream water, dark green-blue where it shows its bed. A cheap fresnel mixes in what it
+ * reflects: low rays see the dark, tree-lined banks and pillar bases (the old grey sky at every
+ * grazing angle drew the stream as a paved road), steeper ones the sky, warm towards a low sun.
+ * The sun glints off drifting ripples; the cinematic adds finer sparkle.
  */
 const WATER_FRAGMENT = /* glsl */ `
-{
+if (vWaterUv.x < 2.0) {
   vec3 p = vDetailWorld;
-  // Ripples as a drifting height field, read as a tilt of the surface.
+  // Ripples as a drifting height field stretched along the flow, read as a tilt of the surface.
   vec2 flow = vec2(uTimeS * 0.6, uTimeS * 0.25);
-  float e = 0.6;
-  float h0 = detailNoise(vec3(p.x * 0.35 + flow.x, uTimeS * 0.3, p.z * 0.35 + flow.y));
-  float hx = detailNoise(vec3((p.x + e) * 0.35 + flow.x, uTimeS * 0.3, p.z * 0.35 + flow.y));
-  float hz = detailNoise(vec3(p.x * 0.35 + flow.x, uTimeS * 0.3, (p.z + e) * 0.35 + flow.y));
-  vec3 surfaceNormal = normalize(vec3((h0 - hx) * 0.9, 1.0, (h0 - hz) * 0.9));
+  float e = 0.4;
+  vec3 rp = vec3(p.x * 0.45 + flow.x, uTimeS * 0.3, p.z * 0.9 + flow.y);
+  float h0 = detailNoise(rp);
+  float hx = detailNoise(rp + vec3(e * 0.45, 0.0, 0.0));
+  float hz = detailNoise(rp + vec3(0.0, 0.0, e * 0.9));
+  vec3 surfaceNormal = normalize(vec3((h0 - hx) * 0.35, 1.0, (h0 - hz) * 0.35));
   vec3 viewDir = normalize(p - cameraPosition);
   vec3 reflected = reflect(viewDir, surfaceNormal);
   float cosView = clamp(dot(-viewDir, surfaceNormal), 0.0, 1.0);
-  float fresnel = 0.04 + 0.96 * pow(1.0 - cosView, 5.0);
+  float fresnel = 0.02 + 0.98 * pow(1.0 - cosView, 5.0);
   vec2 flatSun = normalize(yWorldSunDirection.xz + vec2(1e-5, 0.0));
   vec2 flatRay = normalize(reflected.xz + vec2(1e-5, 0.0));
   float sunward = pow(clamp(dot(flatSun, flatRay) * 0.5 + 0.5, 0.0, 1.0), 3.0) * (1.0 - smoothstep(0.2, 0.8, yWorldSunDirection.y));
   vec3 sky = mix(ySkyReflection, ySunwardReflection, sunward);
+  // The tree-lined banks fill the low band of the reflection, with pale pillar faces standing above the crowns.
+  float pillarFace = smoothstep(0.55, 0.7, detailNoise(vec3(p.x * 0.04, 0.0, p.z * 0.04) + reflected * 6.0));
+  vec3 banks = mix(vec3(0.02, 0.045, 0.03), ySkyReflection * 0.55, pillarFace * smoothstep(0.05, 0.3, reflected.y));
+  vec3 seen = mix(banks, sky, smoothstep(0.3, 0.75, reflected.y));
   float glint = pow(max(dot(reflected, yWorldSunDirection), 0.0), 180.0);
-  float banks = smoothstep(0.0, 0.2, vWaterUv.x) * smoothstep(1.0, 0.8, vWaterUv.x);
-  outgoingLight = mix(outgoingLight, sky, clamp(fresnel * 1.4 + 0.08, 0.0, 1.0) * banks) + ySunGlint * glint * banks;
+#ifdef YUNSHAN_WATER_SPARKLE
+  float sparkle = detailNoise(vec3(p.x * 2.5 + flow.x * 3.0, uTimeS * 1.7, p.z * 2.5 + flow.y * 3.0));
+  glint += pow(sparkle, 14.0) * 6.0 * pow(max(dot(reflected, yWorldSunDirection), 0.0), 12.0);
+#endif
+  outgoingLight = mix(outgoingLight, seen, clamp(fresnel, 0.0, 0.7)) + ySunGlint * glint;
 }
 #include <opaque_fragment>`;
 
 export function createWaterMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms): WaterMaterial {
   const timeS = { value: 0 };
-  const base = { color: new Color(0.06, 0.13, 0.1) };
+  const base = { color: new Color(0.015, 0.045, 0.045) };
   const material = tier === 'phone' ? new MeshLambertMaterial(base) : new MeshStandardMaterial({ ...base, roughness: 0.3, metalness: 0 });
   material.onBeforeCompile = (shader: WebGLProgramParametersWithUniforms) => {
     linkAtmosphereUniforms(shader, atmosphere);
@@ -284,10 +316,11 @@ export function createWaterMaterial(tier: QualityTier, atmosphere: AtmosphereUni
     shader.vertexShader = `varying vec2 vWaterUv;\nvarying vec3 vDetailWorld;\n${shader.vertexShader
       .replace('#include <uv_vertex>', '#include <uv_vertex>\nvWaterUv = uv;')
       .replace('#include <project_vertex>', WORLD_POSITION_VERTEX)}`;
-    shader.fragmentShader = `uniform float uTimeS;\nuniform vec3 yWorldSunDirection;\nuniform vec3 ySunGlint;\nuniform vec3 ySkyReflection;\nuniform vec3 ySunwardReflection;\nvarying vec2 vWaterUv;\n${NOISE_GLSL}\n${shader.fragmentShader.replace(
-      '#include <opaque_fragment>',
-      WATER_FRAGMENT,
-    )}`;
+    const sparkle = tier === 'bake' ? '#define YUNSHAN_WATER_SPARKLE\n' : '';
+    shader.fragmentShader = `${sparkle}uniform float uTimeS;\nuniform vec3 yWorldSunDirection;\nuniform vec3 ySunGlint;\nuniform vec3 ySkyReflection;\nuniform vec3 ySunwardReflection;\nvarying vec2 vWaterUv;\n${NOISE_GLSL}\n${shader.fragmentShader
+      .replace('#include <color_fragment>', STREAM_BANK_COLOUR_FRAGMENT)
+      .replace('#include <roughnessmap_fragment>', STREAM_BANK_ROUGHNESS_FRAGMENT)
+      .replace('#include <opaque_fragment>', WATER_FRAGMENT)}`;
   };
   material.customProgramCacheKey = () => `yunshan-water-${tier}`;
   return { material, timeS };

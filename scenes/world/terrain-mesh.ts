@@ -15,8 +15,11 @@ const FOREST_LIGHT = linearFromSrgb([0.17, 0.34, 0.08]);
 /** The Tianzi plateau's top: dense, dark forest, darker than the valley's mottled canopy. */
 const PLATEAU_FOREST = linearFromSrgb([0.09, 0.17, 0.07]);
 const ROCK = linearFromSrgb([0.6, 0.57, 0.51]);
-/** The stream's bed: wet, dark stones. Pale, it drew the stream as a road between the trees. */
-const GRAVEL = linearFromSrgb([0.42, 0.41, 0.37]);
+/**
+ * The ground along the stream: mossy stones under shrubs. The stream mesh draws the pale stones
+ * at the water; grey here, a coarse grid's wide sunk bed read as a road beside the stream.
+ */
+const GRAVEL = linearFromSrgb([0.17, 0.21, 0.12]);
 /** Most the bed's stones blend into the forest beside it, metres. */
 const BANK_BLEND_M = 10;
 
