@@ -40,7 +40,9 @@ export function createSpherePresenter(options: LookAroundOptions | undefined, fl
   if (!options) return null;
   try {
     return new SpherePresenter(options, flatCanvas);
-  } catch {
+  } catch (error) {
+    // The view then says the cloud cannot turn here; the console says why, for whoever looks.
+    console.warn('No look-around view here:', error);
     return null;
   }
 }

@@ -86,6 +86,7 @@ export interface ViewTarget {
 export class SphereViewRenderer {
   readonly #gl: WebGL2RenderingContext;
   readonly #program: WebGLProgram;
+  readonly #corners: WebGLBuffer | null;
   readonly #rgba: WebGLTexture;
   readonly #planes: [WebGLTexture, WebGLTexture, WebGLTexture];
   #planeSize = { width: 0, height: 0 };
@@ -100,8 +101,8 @@ export class SphereViewRenderer {
     this.#gl = gl;
     this.#program = linkProgram(gl);
     gl.useProgram(this.#program);
-    const buffer = gl.createBuffer();
-    gl.bindBuffer(gl.ARRAY_BUFFER, buffer);
+    this.#corners = gl.createBuffer();
+    gl.bindBuffer(gl.ARRAY_BUFFER, this.#corners);
     // One triangle that covers the viewport.
     gl.bufferData(gl.ARRAY_BUFFER, new Float32Array([-1, -1, 3, -1, -1, 3]), gl.STATIC_DRAW);
     const corner = gl.getAttribLocation(this.#program, 'corner');
@@ -190,8 +191,17 @@ export class SphereViewRenderer {
     gl.clear(gl.COLOR_BUFFER_BIT);
   }
 
+  /**
+   * Frees what this view put on the GPU. The context itself stays with the canvas: a later
+   * view on the same canvas (a new look route, the stream view bound again) gets the same
+   * context from getContext, and one lost on purpose here would reach it lost, so that the
+   * sphere could never be drawn there again ("cannot turn here" after a handover).
+   */
   dispose(): void {
-    this.#gl.getExtension('WEBGL_lose_context')?.loseContext();
+    const gl = this.#gl;
+    for (const texture of [this.#rgba, ...this.#planes]) gl.deleteTexture(texture);
+    gl.deleteBuffer(this.#corners);
+    gl.deleteProgram(this.#program);
   }
 }
 
