@@ -7,11 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { builtChunkBodies, scriptsHolding } from '../helpers/built-chunks';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 
 /** Names that survive minification: zod's core type tag, three.js's renderer class. */
 const MARKERS = { zod: '"$ZodType"', 'three.js': 'WebGLRenderer' } as const;
-const BUILT_CHUNKS = path.join(import.meta.dirname, '..', '..', '.next', 'static', 'chunks');
 
 let tempDir: string;
 let server: RunningNextServer;
@@ -47,16 +47,9 @@ async function firstLoadScripts(pagePath: string): Promise<Map<string, string>> 
   return bodies;
 }
 
-function scriptsWith(scripts: Map<string, string>, marker: string): string[] {
-  return [...scripts].filter(([, body]) => body.includes(marker)).map(([src]) => src);
-}
-
 describe('first-load scripts', () => {
   test('the markers still name zod and three.js in this build (so their absence below means something)', () => {
-    const bodies = fs
-      .readdirSync(BUILT_CHUNKS)
-      .filter((name) => name.endsWith('.js'))
-      .map((name) => fs.readFileSync(path.join(BUILT_CHUNKS, name), 'utf8'));
+    const bodies = builtChunkBodies();
     for (const [name, marker] of Object.entries(MARKERS)) {
       assert.ok(
         bodies.some((body) => body.includes(marker)),
@@ -101,7 +94,7 @@ describe('first-load scripts', () => {
     test(`${pagePath} loads neither zod nor three.js before the visitor asks for the flight`, async () => {
       const scripts = await firstLoadScripts(pagePath);
       for (const [name, marker] of Object.entries(MARKERS)) {
-        assert.deepEqual(scriptsWith(scripts, marker), [], `${name} in the first-load scripts of ${pagePath}`);
+        assert.deepEqual(scriptsHolding(scripts, marker), [], `${name} in the first-load scripts of ${pagePath}`);
       }
     });
   }

@@ -4,15 +4,13 @@
 // is recognised in a script by a test id it renders (string literals survive minification).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
+import { builtChunkBodies, scriptsHolding } from '../helpers/built-chunks';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 
 const WAIT_TIMEOUT_MS = 60_000;
-const BUILT_CHUNKS = path.join(import.meta.dirname, '..', '..', '.next', 'static', 'chunks');
 const MARKERS = { 'look panel': '"look-recentre"', 'sight marker': '"sight-marker"' } as const;
 
 let server: RunningNextServer;
@@ -44,14 +42,8 @@ async function openTour(): Promise<{ context: BrowserContext; page: Page; script
   return { context, page, scripts };
 }
 
-const holding = (scripts: Map<string, string>, marker: string) =>
-  [...scripts].filter(([, body]) => body.includes(marker)).map(([url]) => url);
-
 test('the markers name code in this build (so their absence below means something)', () => {
-  const bodies = fs
-    .readdirSync(BUILT_CHUNKS)
-    .filter((name) => name.endsWith('.js'))
-    .map((name) => fs.readFileSync(path.join(BUILT_CHUNKS, name), 'utf8'));
+  const bodies = builtChunkBodies();
   for (const [name, marker] of Object.entries(MARKERS)) {
     assert.ok(
       bodies.some((body) => body.includes(marker)),
@@ -64,12 +56,12 @@ test("a tour's first visit does not fetch the look panel's code; opening the pan
   const { context, page, scripts } = await openTour();
   try {
     for (const [name, marker] of Object.entries(MARKERS)) {
-      assert.deepEqual(holding(scripts, marker), [], `the ${name}'s code among the scripts of a first visit`);
+      assert.deepEqual(scriptsHolding(scripts, marker), [], `the ${name}'s code among the scripts of a first visit`);
     }
     await page.getByTestId('look-open').click();
     await page.getByTestId('look-panel').waitFor({ timeout: WAIT_TIMEOUT_MS });
     assert.equal(await page.getByTestId('look-open').getAttribute('aria-expanded'), 'true');
-    assert.equal(holding(scripts, MARKERS['look panel']).length, 1, 'one script brought the look panel');
+    assert.equal(scriptsHolding(scripts, MARKERS['look panel']).length, 1, 'one script brought the look panel');
     // The panel does what it did when it came with the page: the let-go setting is remembered.
     await page.getByTestId('look-release-stay').click();
     assert.equal(await page.getByTestId('look-release-stay').getAttribute('aria-pressed'), 'true');
