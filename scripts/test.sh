@@ -19,6 +19,13 @@ phase() {
   return "$rc"
 }
 
+# The end-to-end tests' cloud fixture bakes beside the static checks, unit tests and build,
+# which leave a core idle most of the time (scripts/prebake-cloud-fixture.ts says why).
+# Niced on top of the renderer's own low priority, so the phases in front keep their CPU.
+prebake_started=$(date +%s)
+nice -n 10 node --import tsx scripts/prebake-cloud-fixture.ts >"$log_dir/prebake.log" 2>&1 &
+prebake_pid=$!
+
 phase typecheck npx tsc --noEmit -p .
 phase lint npx eslint . --max-warnings=0
 phase format npx prettier --check . --log-level=warn
@@ -29,11 +36,17 @@ mapfile -t integration_files < <(test_files tests/api tests/e2e tests/render tes
 
 phase unit node --import tsx --test --test-reporter=spec "${unit_files[@]}"
 if phase build npx next build; then
+  # The integration files must not bake the same folder at the same time as the prebake.
+  echo "=== waiting for the cloud fixture prebake ==="
+  wait "$prebake_pid" || echo "The prebake failed; the end-to-end tests bake what is missing."
+  tail -n 12 "$log_dir/prebake.log"
+  echo "Prebake ended $(($(date +%s) - prebake_started)) s after it started."
   phase integration node --import tsx --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=./scripts/file-times-reporter.mjs --test-reporter-destination="$log_dir/file-times.txt" \
     "${integration_files[@]}"
 else
+  kill "$prebake_pid" 2>/dev/null
   echo "Skipping API and end-to-end tests: the build failed."
 fi
 

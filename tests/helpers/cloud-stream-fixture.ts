@@ -98,32 +98,7 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
     routes.close();
   }
 
-  const store = new LocalFrameStore(framesDir);
-  const sceneVersion = currentSceneVersion();
-  // A manifest is written after all its segments: with every profile's and twin's there, the
-  // bake is whole, and no renderer pool (a bundle, a browser, a scene) need start to find so.
-  const isBaked = async (profileId: ProfileId) =>
-    (await store.readManifest({ sceneVersion, routeId: route.id, revision: 1, profileId })) !== null;
-  const missing: ProfileId[] = [];
-  const profiles = [...BAKED_PROFILES, ...(options.extraProfiles ?? [])];
-  for (const profileId of profiles) {
-    const twinId = vp9TwinOf(profileId);
-    if (!(await isBaked(profileId)) || (twinId !== null && !(await isBaked(twinId)))) missing.push(profileId);
-  }
-  if (missing.length === 0) log(`found ${profiles.join(', ')} and the VP9 twins baked in ${framesDir}`);
-  else {
-    const pool = await createRendererPool({ size: 1 });
-    try {
-      for (const profileId of missing) {
-        const result = await bakeRoute({ route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion }, { pool, store });
-        log(
-          `baked ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`,
-        );
-      }
-    } finally {
-      await pool.close();
-    }
-  }
+  await bakeCloudFixture({ framesDir, extraProfiles: options.extraProfiles, log });
 
   // The page needs the render server's URL before it starts, and the render server needs
   // the page's origin: reserve the render port first, then start the page server.
@@ -180,6 +155,50 @@ export async function startCloudStreamFixture(options: CloudStreamFixtureOptions
       fs.rmSync(tempDir, { recursive: true, force: true });
     },
   };
+}
+
+/** What bakeCloudFixture needs: where to bake, what beyond the usual three, and a log line sink. */
+export interface CloudFixtureBakeOptions {
+  framesDir?: string;
+  extraProfiles?: readonly ProfileId[] | undefined;
+  log?: (line: string) => void;
+}
+
+/**
+ * Bakes the test route's fixture profiles into the shared frames folder, rendering only what
+ * is missing: when every manifest (and VP9 twin) is there, no renderer starts at all. Also run
+ * on its own by scripts/prebake-cloud-fixture.ts, beside the suite's earlier phases.
+ */
+export async function bakeCloudFixture(options: CloudFixtureBakeOptions = {}): Promise<void> {
+  const log = options.log ?? (() => {});
+  const route = cloudTestRoute();
+  const framesDir = options.framesDir ?? cloudFixtureFramesDir(route);
+  const store = new LocalFrameStore(framesDir);
+  const sceneVersion = currentSceneVersion();
+  // A manifest is written after all its segments: with every profile's and twin's there, the
+  // bake is whole, and no renderer pool (a bundle, a browser, a scene) need start to find so.
+  const isBaked = async (profileId: ProfileId) =>
+    (await store.readManifest({ sceneVersion, routeId: route.id, revision: 1, profileId })) !== null;
+  const missing: ProfileId[] = [];
+  const profiles = [...BAKED_PROFILES, ...(options.extraProfiles ?? [])];
+  for (const profileId of profiles) {
+    const twinId = vp9TwinOf(profileId);
+    if (!(await isBaked(profileId)) || (twinId !== null && !(await isBaked(twinId)))) missing.push(profileId);
+  }
+  if (missing.length === 0) log(`found ${profiles.join(', ')} and the VP9 twins baked in ${framesDir}`);
+  else {
+    const pool = await createRendererPool({ size: 1 });
+    try {
+      for (const profileId of missing) {
+        const result = await bakeRoute({ route, revision: 1, profile: QUALITY_PROFILES[profileId], sceneVersion }, { pool, store });
+        log(
+          `baked ${profileId}: ${result.renderedSegments} segments rendered, ${result.reusedSegments} reused, ${Math.round(result.elapsedMs)} ms`,
+        );
+      }
+    } finally {
+      await pool.close();
+    }
+  }
 }
 
 function freePort(): Promise<number> {

@@ -1,0 +1,20 @@
+// Bakes the end-to-end tests' cloud fixture (the test route at 360p, 360p-jpeg and 540p with
+// their VP9 twins, and the 2k sphere the look-around tests stream) into the folder those tests
+// share. scripts/test.sh runs it in the background while the static checks, the unit tests and
+// the build run, which leave a core idle most of the time; without it the first end-to-end file
+// to need each profile paid for its bake (about ten minutes of the integration phase on 2
+// cores). The renderer runs at the bake's low priority, so the phases beside it keep the CPU
+// they need. Nothing here is required: a fixture it did not finish is baked by the tests, and
+// the bake resumes at the first segment it lacks.
+import { bakeCloudFixture, cloudFixtureFramesDir } from '../tests/helpers/cloud-stream-fixture';
+
+const started = Date.now();
+const log = (line: string) => console.log(`[prebake ${((Date.now() - started) / 1000).toFixed(0)} s] ${line}`);
+log(`baking into ${cloudFixtureFramesDir()}`);
+try {
+  await bakeCloudFixture({ extraProfiles: ['sphere-2k'], log });
+  log('done');
+} catch (error) {
+  console.error(`[prebake] failed, the tests will bake what is missing: ${error instanceof Error ? error.stack : String(error)}`);
+  process.exitCode = 1;
+}
