@@ -88,4 +88,60 @@ describe('a render node at its WebRTC cap', () => {
       await context.close();
     }
   });
+  test("Auto climbs over a fast link by itself, from the larger profile's own segments, and the picture goes on through the switch", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(fixture.tourUrl({ render: 'cloud', lang: 'en' }));
+      await page.waitForFunction(() => (window.__yunshanCloud?.framesShown ?? 0) > 0, undefined, { timeout: STREAM_TIMEOUT_MS });
+      assert.equal(await page.evaluate(() => window.__yunshanCloud!.transport), 'http');
+      assert.match((await page.evaluate(() => window.__yunshanCloud!.profile)) ?? '', /^360p/, 'a stream starts at the cheapest rung');
+
+      // Play, and note every frame shown with the picture's width, until a 540p frame has shown for a while.
+      await page.evaluate(`(() => {
+        const seen = [];
+        window.__shownSizes = seen;
+        function sample() {
+          const cloud = window.__yunshanCloud;
+          const index = cloud?.lastShownFrameIndex ?? -1;
+          if (seen.at(-1)?.index !== index) seen.push({ index, width: cloud.stats().width });
+          requestAnimationFrame(sample);
+        }
+        requestAnimationFrame(sample);
+        window.__yunshanPlayer.play();
+      })()`);
+      await page.waitForFunction(
+        () => {
+          const seen = (window as unknown as { __shownSizes: { index: number; width: number }[] }).__shownSizes;
+          return seen.filter((frame) => frame.width === 960).length >= 30;
+        },
+        undefined,
+        { timeout: 45_000 },
+      );
+      const shown = await page.evaluate(() => (window as unknown as { __shownSizes: { index: number; width: number }[] }).__shownSizes);
+      const firstLarge = shown.findIndex((frame) => frame.width === 960);
+      assert.ok(firstLarge > 0 && shown[firstLarge - 1].width === 640, 'it showed 360p frames first, then 540p ones');
+      shown
+        .slice(1)
+        .forEach((frame, i) => assert.ok(frame.index > shown[i].index, `frame ${frame.index} after ${shown[i].index}: frames go forward`));
+      // A switch at a segment boundary: the first larger frame follows the last smaller one as the clock runs, not after a jump.
+      const jump = shown[firstLarge].index - shown[firstLarge - 1].index;
+      assert.ok(jump <= 15, `the first 540p frame (${shown[firstLarge].index}) follows the last 360p one (${shown[firstLarge - 1].index})`);
+      assert.match((await page.evaluate(() => window.__yunshanCloud!.profile)) ?? '', /^540p/);
+      assert.equal(await page.evaluate(() => window.__yunshanCloud!.transport), 'http', 'still on HTTP');
+
+      // The larger frames came from the larger profile's own segment URLs, fetched by the page.
+      const urls = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => entry.name));
+      assert.ok(
+        urls.some((url) => /\/540p(-vp9)?\//.test(url)),
+        `a 540p manifest or segment was fetched: ${urls
+          .filter((url) => url.includes('/bakes/'))
+          .slice(0, 4)
+          .join(', ')}`,
+      );
+      assert.equal(fixture.render.stream.sessionCount(), 0, 'and the node holds no stream for this viewer');
+    } finally {
+      await context.close();
+    }
+  });
 });

@@ -5,7 +5,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { chooseHttpManifest } from '@/components/player/cloud/stream-client/session-http';
-import { nextDeadlineMs } from '@/components/player/cloud/stream-client/session-reducer';
+import { nextDeadlineMs, selectableProfiles } from '@/components/player/cloud/stream-client/session-reducer';
 import type { HttpSegmentsMessage } from '@/scenes/protocol/http-segment-messages';
 import { parseServerMessage } from '@/scenes/protocol/server-messages';
 import { CAPABILITIES, emitted, Harness, READY } from '../helpers/stream-session-harness';
@@ -214,5 +214,67 @@ describe('which profile plays over HTTP', () => {
     const noVp8 = { ...base, profile: '720p' as const, capabilities: { ...CAPABILITIES, webcodecsVp8: false } };
     assert.equal(chooseHttpManifest(noVp8)?.profileId, '360p-jpeg');
     assert.equal(chooseHttpManifest({ ...noVp8, httpManifests: [MANIFESTS[2]] }), null);
+  });
+});
+
+describe('Auto over HTTP: the client moves between profiles itself', () => {
+  /** A session streaming HTTP segments at 360p, its picture on screen, the flight playing. */
+  function onHttp(manifests = MANIFESTS): Harness {
+    const h = new Harness({ httpTransport: true });
+    h.send({ type: 'start', webrtcAvailable: true }, { type: 'socket-connected' });
+    h.server('http-segments', { ...HANDOFF, httpManifests: manifests });
+    h.send({ type: 'first-picture-decoded' }, { type: 'picture-shown' });
+    h.clock = { timeS: 6, playing: true, rate: 1, shownFrame: 180 };
+    return h;
+  }
+  const fast = { capacityKbps: 20_000, bufferAheadS: 4, lateFrameRatio: 0, maxUsefulWidthPx: 1920 };
+
+  test('a fast link and a full buffer climb to the larger profile: its manifest opens, nothing goes to a server', () => {
+    const h = onHttp();
+    h.nowMs = 10_000;
+    const commands = h.send({ type: 'adapt', measurements: fast, immediate: false });
+    assert.deepEqual(
+      commands.find((command) => command.type === 'open-http'),
+      { type: 'open-http', http: { manifestUrl: MANIFESTS[2].url, profileId: '720p' } },
+    );
+    assert.equal(types(commands).includes('emit'), false, 'no socket, nobody to ask');
+    assert.equal(h.state.profile, '720p');
+    assert.equal(h.state.transport, 'http');
+    // Settled: the same numbers a second later switch nothing.
+    h.nowMs = 11_000;
+    assert.deepEqual(h.send({ type: 'adapt', measurements: fast, immediate: false }), []);
+  });
+
+  test('a starving buffer comes back down to what the link carries', () => {
+    const h = onHttp();
+    h.nowMs = 10_000;
+    h.send({ type: 'adapt', measurements: fast, immediate: false });
+    h.nowMs = 20_000;
+    const commands = h.send({ type: 'adapt', measurements: { ...fast, capacityKbps: 900, bufferAheadS: 0.3 }, immediate: false });
+    assert.deepEqual(
+      commands.find((command) => command.type === 'open-http'),
+      { type: 'open-http', http: { manifestUrl: MANIFESTS[0].url, profileId: '360p' } },
+    );
+    assert.equal(h.state.profile, '360p');
+  });
+
+  test('only profiles with segments over HTTP are chosen or offered: a larger one baked without a manifest is not', () => {
+    const h = onHttp(MANIFESTS.slice(0, 2));
+    h.nowMs = 10_000;
+    assert.deepEqual(h.send({ type: 'adapt', measurements: fast, immediate: false }), []);
+    assert.equal(h.state.profile, '360p');
+    assert.deepEqual(selectableProfiles(h.state), ['360p']);
+    assert.deepEqual(selectableProfiles(onHttp().state), ['360p', '720p']);
+  });
+
+  test("the viewer's pick in the settings opens that profile's segments", () => {
+    const h = onHttp();
+    h.send({ type: 'set-manual-profile', id: '720p' });
+    const commands = h.send({ type: 'request-profile', id: '720p' });
+    assert.deepEqual(
+      commands.find((command) => command.type === 'open-http'),
+      { type: 'open-http', http: { manifestUrl: MANIFESTS[2].url, profileId: '720p' } },
+    );
+    assert.deepEqual(h.send({ type: 'request-profile', id: '720p' }), [], 'already streaming it');
   });
 });

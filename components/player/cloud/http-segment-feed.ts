@@ -16,6 +16,8 @@ export interface HttpSegmentFeedOptions {
   /** Where the chunks go (the picture pipeline). */
   media: { frame(chunk: LabelledChunk): void; bytes?(byteLength: number, nowMs: number): void };
   now: () => number;
+  /** A segment's response arrived whole: its size, when it was asked for and when its last byte came (the adaptive choice's link speed). */
+  transfer?: (bytes: number, startMs: number, endMs: number) => void;
   /** A request failed again and again (the feed keeps trying); null once one succeeds. */
   onProblem: (problem: string | null) => void;
 }
@@ -118,11 +120,13 @@ export class HttpSegmentFeed {
     this.#inFlight.add(index);
     try {
       this.requests.segment++;
+      const startedMs = this.#options.now();
       const response = await fetch(new URL(segment.url, this.#options.manifestUrl), { signal, credentials: 'omit' });
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const bytes = new Uint8Array(await response.arrayBuffer());
       if (signal.aborted) return;
       this.#options.media.bytes?.(bytes.byteLength, this.#options.now());
+      this.#options.transfer?.(bytes.byteLength, startedMs, this.#options.now());
       if (bytes.byteLength !== segment.size) throw new Error(`${bytes.byteLength} bytes, the manifest says ${segment.size}`);
       const sha256 = await sha256Hex(bytes);
       if (sha256 !== null && sha256 !== segment.sha256) throw new Error('the bytes do not have the SHA-256 the manifest names');

@@ -26,7 +26,8 @@ import type { CloudStreamOptions } from './stream-client-options';
 import type { LookAroundOptions, SpherePresenter } from './sphere-presenter';
 import { LookAroundDriver, type ImmersiveEvents } from './stream-client/look-around-driver';
 import { initialSessionState, selectableProfiles } from './stream-client/session-reducer';
-import type { ClockReading, SessionState } from './stream-client/session-state';
+import type { SessionState } from './stream-client/session-state';
+import { readFlightClock } from './stream-client/clock-reading';
 import { statsReport } from './stream-client/stats-report';
 import { openStreamSocket } from './stream-client/stream-socket';
 import * as timing from './stream-client/session-timing';
@@ -154,7 +155,7 @@ export class CloudStreamClient {
       initialState: initialSessionState(browserSessionConfig(this.#options), this.#capabilities(), this.#options.manualProfile ?? null),
       createPeer: (peerId, iceServers, events) => new PeerLink(peerId, iceServers, events),
       media: this.#pipeline,
-      readClock: () => this.#readClock(),
+      readClock: () => readFlightClock(this.#clock, this.#now(), this.#pipeline.buffer.lastShownIndex),
       now: this.#now,
       onChange: () => this.#publish(),
       onSent: (command) => {
@@ -237,22 +238,13 @@ export class CloudStreamClient {
     return profiles.length > 0 ? sphereAvailability(profiles, profileCapsOf(this.#capabilities(), null)) : null;
   }
 
-  #readClock(): ClockReading {
-    const nowMs = this.#now();
-    return {
-      timeS: this.#clock.timeAt(nowMs),
-      playing: this.#clock.isPlaying(nowMs),
-      rate: this.#clock.speed,
-      shownFrame: this.#pipeline.buffer.lastShownIndex,
-    };
-  }
-
   /** The snapshot the player sees: the session's state and the picture's. Published only when something changed. */
   #publish(): void {
     if (this.#closed) return;
     const state = this.#protocol?.state;
     if (!state) return;
-    if (this.#selectable.from?.profiles !== state.profiles || this.#selectable.from?.capabilities !== state.capabilities) {
+    const from = this.#selectable.from;
+    if (from?.profiles !== state.profiles || from?.capabilities !== state.capabilities || from?.transport !== state.transport) {
       this.#selectable = { from: state, ids: selectableProfiles(state) };
     }
     const next: CloudSnapshot = {
@@ -347,8 +339,10 @@ export class CloudStreamClient {
   #housekeeping(): void {
     const protocol = this.#protocol;
     const state = protocol?.state;
-    if (this.#closed || !protocol || !state?.session || !state.joined || !state.socketConnected) return;
     const nowMs = this.#now();
+    // Over HTTP nothing is acked or reported: the client only chooses what to fetch.
+    if (!this.#closed && this.#http.active && nowMs - this.#lastAdaptMs >= timing.ADAPT_INTERVAL_MS) this.#adapt(nowMs, false);
+    if (this.#closed || !protocol || !state?.session || !state.joined || !state.socketConnected) return;
     protocol.dispatch({
       type: 'progress',
       progress: {
@@ -375,7 +369,7 @@ export class CloudStreamClient {
       type: 'adapt',
       immediate,
       measurements: {
-        capacityKbps: this.#pipeline.meter.capacityKbps(nowMs),
+        capacityKbps: (this.#http.active ? this.#http.throughput : this.#pipeline.meter).capacityKbps(nowMs),
         bufferAheadS: this.#bufferAheadFrames(nowMs) / this.#pipeline.fps,
         lateFrameRatio: this.#lateFrames.ratio(nowMs, dropped, framesShown),
         maxUsefulWidthPx: this.#caps().maxUsefulWidthPx,

@@ -4,11 +4,14 @@
 // pumped every animation frame with the frame the clock names.
 import { FRAMES_PER_SEGMENT } from '@/scenes/protocol/frame-timing';
 import { HttpSegmentFeed } from '../http-segment-feed';
+import { HttpThroughput } from '../http-throughput';
 import type { PicturePipeline } from './picture-pipeline';
 import type { HttpPlan } from './session-state';
 
 export class HttpLink {
   #feed: HttpSegmentFeed | null = null;
+  /** The link's speed over the segments fetched, kept across a switch of profile (a new feed). */
+  readonly throughput = new HttpThroughput();
 
   constructor(
     private readonly pipeline: PicturePipeline,
@@ -27,6 +30,11 @@ export class HttpLink {
     return this.#feed?.requests ?? { manifest: 0, segment: 0 };
   }
 
+  /**
+   * Starts fetching a profile's segments: on a move to HTTP, and on a switch of profile, where
+   * the new feed goes on after the frames received (a segment's keyframe) and the buffered frames
+   * of the old profile play out meanwhile, so the switch shows no gap.
+   */
   open(plan: HttpPlan, clockFrame: number): void {
     this.#feed?.close();
     this.#feed = new HttpSegmentFeed({
@@ -34,6 +42,7 @@ export class HttpLink {
       manifestUrl: new URL(plan.manifestUrl, this.renderUrl).toString(),
       profileId: plan.profileId,
       media: this.pipeline,
+      transfer: (bytes, startMs, endMs) => this.throughput.record(bytes, startMs, endMs),
       now: this.now,
       onProblem: this.onProblem,
     });

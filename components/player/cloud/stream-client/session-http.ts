@@ -11,6 +11,7 @@ import { frameIndexForTime } from '@/scenes/protocol/frame-timing';
 import type { HttpManifestRef } from '@/scenes/protocol/http-segment-messages';
 import { arm, disarm, type SessionDraft } from './session-draft';
 import { dropPeer } from './session-peer';
+import type { ProfileSummary } from '@/scenes/protocol/server-messages';
 import type { SessionState } from './session-state';
 
 /** The manifest to play: the profile on screen (its chain goes on), else the viewer's or the cheapest, among those this browser decodes. */
@@ -26,6 +27,29 @@ export function chooseHttpManifest(
     if (found) return found;
   }
   return decodable[0] ?? null;
+}
+
+/** The profiles the session can stream: over HTTP, only those with a manifest to fetch. */
+export function streamableProfiles(state: Pick<SessionState, 'transport' | 'profiles' | 'httpManifests'>): readonly ProfileSummary[] {
+  if (state.transport !== 'http') return state.profiles;
+  return state.profiles.filter((profile) => state.httpManifests.some((ref) => ref.profileId === profile.id));
+}
+
+/**
+ * Over HTTP the client itself moves to another profile (Auto's choice or the viewer's): there
+ * is no server to ask. The feed opens that profile's manifest and goes on after the frames
+ * received, at a segment's keyframe, while the frames in hand play out. False when the profile
+ * has no manifest this browser can play, or is the one streaming.
+ */
+export function switchHttpProfile(draft: SessionDraft, id: ProfileId): boolean {
+  const state = draft.state;
+  if (state.transport !== 'http' || state.profile === id) return false;
+  const codecs = { vp8: state.capabilities.webcodecsVp8, vp9: state.capabilities.webcodecsVp9 === true };
+  const manifest = state.httpManifests.find((ref) => ref.profileId === id && decodes(QUALITY_PROFILES[id].codec, codecs));
+  if (manifest === undefined) return false;
+  draft.commands.push({ type: 'open-http', http: { manifestUrl: manifest.url, profileId: id } });
+  Object.assign(state, { profile: id, requestedProfile: id, lastSwitchMs: draft.nowMs });
+  return true;
 }
 
 /** Whether a failed or blocked WebRTC should go to HTTP rather than the socket.io stream. */

@@ -9,6 +9,7 @@ import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import { MAX_PLAYBACK_RATE, MIN_PLAYBACK_RATE } from '@/scenes/protocol/stream-limits';
 import { chooseProfile, profileCapsOf } from '../adaptive-profile';
 import { canTalk, isNewerEpoch, type SessionDraft } from './session-draft';
+import { streamableProfiles, switchHttpProfile } from './session-http';
 import { IDLE_ACK_MS, SEEK_REPLY_TIMEOUT_MS } from './session-timing';
 import type { AdaptMeasurements, PlaybackProgress } from './session-state';
 
@@ -111,6 +112,10 @@ export function onProgress(draft: SessionDraft, progress: PlaybackProgress): voi
 }
 
 export function requestProfile(draft: SessionDraft, id: ProfileId): void {
+  if (draft.state.transport === 'http') {
+    switchHttpProfile(draft, id);
+    return;
+  }
   draft.state.requestedProfile = id;
   draft.state.lastSwitchMs = draft.nowMs;
   sendControl(draft, { type: 'profile', id });
@@ -119,9 +124,11 @@ export function requestProfile(draft: SessionDraft, id: ProfileId): void {
 export function adapt(draft: SessionDraft, measurements: AdaptMeasurements, immediate: boolean): void {
   const state = draft.state;
   const current = state.requestedProfile ?? state.profile;
-  if (state.session === null || state.profiles.length === 0 || current === null) return;
+  // Over HTTP there is no session: the client fetches what it chooses (session-http.ts).
+  const available = streamableProfiles(state);
+  if ((state.session === null && state.transport !== 'http') || available.length === 0 || current === null) return;
   const decision = chooseProfile({
-    available: state.profiles,
+    available,
     currentId: current,
     caps: { ...profileCapsOf(state.capabilities, measurements.maxUsefulWidthPx), projection: measurements.projection },
     manualId: state.manualProfile,

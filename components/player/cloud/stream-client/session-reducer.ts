@@ -9,7 +9,7 @@ import { STREAM_PROTOCOL_VERSION } from '@/scenes/protocol/stream-limits';
 import { allowedProfiles, profileCapsOf } from '../adaptive-profile';
 import { summarizeBakeProgress } from '../bake-progress';
 import { arm, canTalk, disarm, openDraft, type SessionDraft } from './session-draft';
-import { moveToHttp, onHttpSegments, webrtcFailureGoesToHttp } from './session-http';
+import { moveToHttp, onHttpSegments, streamableProfiles, webrtcFailureGoesToHttp } from './session-http';
 import { moveToNode } from './session-node-move';
 import { awaitPeer, dropPeer, onPeerClosed, onPeerConnected, onServerSignal, onWebRtcTimer } from './session-peer';
 import { adapt, onFrame, onProgress, onStateMessage, requestProfile, requestSeek, syncControls } from './session-playback';
@@ -64,7 +64,7 @@ export function initialSessionState(
 /** Profiles the viewer may pick by hand: decodable here and within the data-saver cap. */
 export function selectableProfiles(state: SessionState): ProfileId[] {
   const caps = profileCapsOf(state.capabilities, null);
-  return allowedProfiles(state.profiles, caps, { includeSuperseded: true }).map((profile) => profile.id as ProfileId);
+  return allowedProfiles(streamableProfiles(state), caps, { includeSuperseded: true }).map((profile) => profile.id as ProfileId);
 }
 
 /** The earliest deadline the driver should wake the reducer at, or null. */
