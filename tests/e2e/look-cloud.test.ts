@@ -251,6 +251,38 @@ test('watching, the stream is flat; a look away brings the sphere on the same se
   }
 });
 
+test('paused, a look away brings the sphere at the frame on screen without waiting for play', async () => {
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.goto(fixture.tourUrl({ render: 'cloud', lang: 'en', autoplay: '0', t: '7' }));
+    await waitForCloud(page, 'the first frame', () => (window.__yunshanCloud?.framesShown ?? 0) > 0);
+    const pausedAtS = await page.evaluate(() => window.__yunshanPlayer!.timeS());
+    // The look stays where the drag leaves it (by default it eases back to the route's direction).
+    await page.evaluate(() => window.__yunshanLook!.setRelease('stay'));
+    const stage = (await page.getByTestId('flight-canvas').boundingBox())!;
+    await drag(page, { x: stage.x + stage.width * 0.35, y: stage.y + stage.height * 0.5 }, 140, 0);
+    const look = await readLook(page);
+    // A switch that waited for the next segment boundary never landed here: a paused stream does not reach it.
+    const sphere = await waitForCloud(
+      page,
+      'the sphere on screen, paused',
+      () => window.__yunshanCloud?.profile === 'sphere-2k' && window.__yunshanCloud.sphere?.showing === true,
+      SPHERE_TIMEOUT_MS,
+    );
+    assert.equal(sphere.lookAround, 'sphere');
+    assert.equal(await page.evaluate(() => window.__yunshanPlayer!.timeS()), pausedAtS, 'the flight stayed paused');
+    const drawn = await waitForDrawnLook(page, look, 'the look, paused');
+    assert.ok(
+      Math.abs(drawn.lastDrawn!.timeS - pausedAtS) <= 1 / 30 + 1e-6,
+      `the sphere shows the paused frame (${drawn.lastDrawn!.timeS} vs ${pausedAtS})`,
+    );
+    assertViewIsTheCamera(drawn.lastDrawn!, 'paused look');
+  } finally {
+    await context.close();
+  }
+});
+
 test('with data saver on, a look away says the cloud cannot turn and offers the device; the stream stays flat', async () => {
   const context = await browser.newContext({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 1 });
   try {

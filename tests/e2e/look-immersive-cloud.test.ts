@@ -92,8 +92,10 @@ test('on the cloud path the headset is inside the streamed sphere, level and cal
       { fov: fovDeg, yaw: HEAD_YAW_RAD, pitch: HEAD_PITCH_RAD },
     );
 
-    // Flying: the stream's switch to the sphere lands at its next segment boundary, which a paused stream never reaches.
-    await page.evaluate(() => window.__yunshanPlayer!.play());
+    // Paused: the headset shows the sphere at the frame on screen at once, without waiting for
+    // play (the switch starts the stream again there; a switch at the next segment boundary
+    // would wait for a boundary a paused stream never reaches, and the headset stayed black).
+    const pausedAtS = await page.evaluate(() => window.__yunshanPlayer!.timeS());
     await page.getByTestId('look-open').click();
     await page.getByTestId('immersive-enter').click();
     await waitFor(
@@ -113,7 +115,12 @@ test('on the cloud path the headset is inside the streamed sphere, level and cal
     assert.equal(await page.getByTestId('calm-toggle').getAttribute('aria-pressed'), 'true', 'the headset keeps the calm pace');
     assert.equal((await readCloud(page)).sphere!.lastDrawn, null, 'the page’s own view is not drawn while the headset shows');
 
+    const still = await readXR(page);
+    close(still.timeS, pausedAtS, 1 / 30 + 1e-6, 'the headset shows the paused frame');
+    assert.equal(await page.evaluate(() => window.__yunshanPlayer!.timeS()), pausedAtS, 'and the flight stayed paused');
+
     // Flying, the headset's frames step the stream: the sphere drawn moves on with the clock.
+    await page.evaluate(() => window.__yunshanPlayer!.play());
     const flying = await readXR(page);
     await waitFor(page, 'the flight moving on in the headset', (from) => (window.__yunshanXR?.timeS ?? 0) > from + 1, flying.timeS);
     await page.evaluate(() => window.__yunshanPlayer!.pause());

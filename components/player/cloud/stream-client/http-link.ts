@@ -46,6 +46,10 @@ export class HttpLink {
       now: this.now,
       onProblem: this.onProblem,
     });
+    if (plan.restart === true) {
+      this.seek(clockFrame);
+      return;
+    }
     const received = this.pipeline.queue.lastReceivedIndex;
     this.#feed.seek(received >= 0 ? received + 1 : clockFrame);
   }

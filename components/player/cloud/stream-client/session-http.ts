@@ -38,16 +38,18 @@ export function streamableProfiles(state: Pick<SessionState, 'transport' | 'prof
 /**
  * Over HTTP the client itself moves to another profile (Auto's choice or the viewer's): there
  * is no server to ask. The feed opens that profile's manifest and goes on after the frames
- * received, at a segment's keyframe, while the frames in hand play out. False when the profile
+ * received, at a segment's keyframe, while the frames in hand play out (or at the clock's
+ * frame, dropping them, where the switch cannot wait for them to play out). False when the profile
  * has no manifest this browser can play, or is the one streaming.
  */
-export function switchHttpProfile(draft: SessionDraft, id: ProfileId): boolean {
+export function switchHttpProfile(draft: SessionDraft, id: ProfileId, restart = false): boolean {
   const state = draft.state;
   if (state.transport !== 'http' || state.profile === id) return false;
   const codecs = { vp8: state.capabilities.webcodecsVp8, vp9: state.capabilities.webcodecsVp9 === true };
   const manifest = state.httpManifests.find((ref) => ref.profileId === id && decodes(QUALITY_PROFILES[id].codec, codecs));
   if (manifest === undefined) return false;
-  draft.commands.push({ type: 'open-http', http: { manifestUrl: manifest.url, profileId: id } });
+  const plan = { manifestUrl: manifest.url, profileId: id, ...(restart ? { restart } : {}) };
+  draft.commands.push({ type: 'open-http', http: plan });
   Object.assign(state, { profile: id, requestedProfile: id, lastSwitchMs: draft.nowMs });
   return true;
 }

@@ -7,7 +7,7 @@ import { isProfileId, type ProfileId } from '@/scenes/protocol/profile-ladder';
 import type { StateMessage } from '@/scenes/protocol/server-messages';
 import type { TransportKind } from '@/scenes/protocol/stream-fields';
 import { MAX_PLAYBACK_RATE, MIN_PLAYBACK_RATE } from '@/scenes/protocol/stream-limits';
-import { chooseProfile, profileCapsOf } from '../adaptive-profile';
+import { chooseProfile, profileCapsOf, projectionOfProfile } from '../adaptive-profile';
 import { canTalk, isNewerEpoch, type SessionDraft } from './session-draft';
 import { streamableProfiles, switchHttpProfile } from './session-http';
 import { IDLE_ACK_MS, SEEK_REPLY_TIMEOUT_MS } from './session-timing';
@@ -140,5 +140,16 @@ export function adapt(draft: SessionDraft, measurements: AdaptMeasurements, imme
   });
   const next = decision.profileId;
   if (next === current || !isProfileId(next)) return;
+  // A paused flight moving onto the sphere (a look away, a headset) would wait for play: a
+  // switch lands at a segment boundary the stream reaches only by playing on, and until then
+  // the visitor sees "360° view loading" and the headset black. So that switch starts the
+  // stream again at the frame on screen, as a seek does, in the new profile.
+  const toSphere = projectionOfProfile(next) === 'equirect' && projectionOfProfile(current) !== 'equirect';
+  const restart = toSphere && !draft.event.clock.playing;
+  if (state.transport === 'http') {
+    switchHttpProfile(draft, next, restart);
+    return;
+  }
   requestProfile(draft, next);
+  if (restart) requestSeek(draft, draft.event.clock.timeS ?? 0);
 }

@@ -196,6 +196,8 @@ export interface HttpPlan {
   /** The manifest's URL as the server named it: a path on the render server or an absolute URL. */
   manifestUrl: string;
   profileId: ProfileId;
+  /** Start at the clock's frame, dropping the frames held (a paused flight that needs the new profile now); absent: go on after them. */
+  restart?: boolean;
 }
 
 export interface MediaSession {
