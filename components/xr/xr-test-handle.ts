@@ -11,7 +11,7 @@ export interface YunshanXRHandle {
   forward: Vec3;
   up: Vec3;
   vignette: number;
-  /** The cloud path only: the first eye's forward in the world (the rig's turn and the head's), for the look kept on leaving. */
+  /** The eye's forward in the world (the rig's turn and the head's; on the device path as last rendered): the look kept on leaving. */
   eyeForward?: Vec3;
 }
 

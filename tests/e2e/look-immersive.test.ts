@@ -5,7 +5,8 @@
 // and serves session frames with two eyes looking straight ahead from the origin. Everything past it is real: the
 // player's entry button, three.js's WebXR manager binding the session to the device renderer,
 // React Three Fiber's frame loop on the session's frames, the rig on the route with a level
-// horizon, calm pace, and the way out by Escape, after which the device camera draws again.
+// horizon, calm pace, and the way out by Escape, after which the device camera draws again,
+// facing where the eye last looked in the headset.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
@@ -13,6 +14,7 @@ import { launchChromium } from '../helpers/browser';
 import { startNextServer, type RunningNextServer } from '../helpers/next-server';
 import { CURATED_ROUTES } from '@/scenes/routes/curated/index';
 import { rigAt } from '@/components/xr/xr-comfort';
+import { lookAfterHeadset } from '@/components/xr/xr-sphere-view';
 import { XR_STUB, type XRStubLog as StubLog } from '../helpers/xr-stub';
 
 const SCENE_READY_TIMEOUT_MS = 120_000;
@@ -54,6 +56,13 @@ test('the headset session starts from the look panel, carries the visitor along 
     await page.locator('[data-testid="flight-canvas"] [data-ready="true"]').waitFor({ state: 'attached', timeout: SCENE_READY_TIMEOUT_MS });
     await page.evaluate(() => window.__yunshanPlayer!.seek(10));
     assert.equal(await page.getByTestId('calm-toggle').getAttribute('aria-pressed'), 'false');
+    // The head in the headset: 40° to the left.
+    await page.evaluate(
+      (yaw) => {
+        (window as unknown as { __xrStub: { head: object } }).__xrStub.head = { x: 0, y: Math.sin(yaw / 2), z: 0, w: Math.cos(yaw / 2) };
+      },
+      (40 * Math.PI) / 180,
+    );
 
     await enterImmersive(page);
     const stub = await readStub(page);
@@ -85,6 +94,14 @@ test('the headset session starts from the look panel, carries the visitor along 
       timeout: WAIT_TIMEOUT_MS,
     });
     await page.evaluate(() => window.__yunshanPlayer!.pause());
+    // The page's view goes on facing where the eye last looked (the head's 40° turn kept), not back along the route.
+    const last = (await page.evaluate(() => window.__yunshanXR))!;
+    const kept = lookAfterHeadset(route, last.timeS, last.eyeForward!);
+    const lookNow = await page.evaluate(() => window.__yunshanLook!.get());
+    close(lookNow.yawRad, kept.yawRad, 1e-6, 'the look yaw after the headset');
+    close(lookNow.pitchRad, kept.pitchRad, 1e-6, 'the look pitch after the headset');
+    const headYaw = Math.atan2(-last.eyeForward![0], -last.eyeForward![2]) - Math.atan2(-last.forward[0], -last.forward[2]);
+    close(Math.atan2(Math.sin(headYaw), Math.cos(headYaw)), (40 * Math.PI) / 180, 1e-3, 'the eye looked 40° left of the rig');
     const drawnBefore = (await page.evaluate(() => window.__yunshanLook!.drawn()))!.frame;
     await page.evaluate(() => window.__yunshanPlayer!.seek(4));
     await page.waitForFunction((frame) => (window.__yunshanLook!.drawn()?.frame ?? 0) > frame, drawnBefore, { timeout: WAIT_TIMEOUT_MS });
