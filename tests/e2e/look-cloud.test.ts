@@ -10,9 +10,11 @@
 // through the fixture's frames folder (cloudFixtureFramesDir); the log says how long it took.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../helpers/browser';
 import { startCloudStreamFixture, type CloudStreamFixture } from '../helpers/cloud-stream-fixture';
+import { linkFramesWithout } from '../helpers/linked-frames';
 import { gridDifference, samplePixels } from '../helpers/page-pixels';
 import { lookedQuaternion, type LookOffset } from '@/scenes/routes/look-offset';
 import type { Quaternion } from '@/scenes/routes/camera-orientation';
@@ -303,6 +305,33 @@ test('with data saver on, a look away says the cloud cannot turn and offers the 
     assert.equal(reading.sentMessages['control:profile'] ?? 0, 0, 'no switch asked for');
   } finally {
     await context.close();
+  }
+});
+
+test('a flight baked without its sphere: a look away says looking around is not ready in the cloud and offers the device', async () => {
+  // The same bake less its 2k sphere, streamed by a second render server and page server.
+  const framesDir = linkFramesWithout(fixture.framesDir, ['sphere-2k']);
+  const flatOnly = await startCloudStreamFixture({ framesDir });
+  const context = await browser.newContext({ viewport: { width: 960, height: 540 }, deviceScaleFactor: 1 });
+  try {
+    const page = await context.newPage();
+    await page.goto(flatOnly.tourUrl({ render: 'cloud', lang: 'en', autoplay: '0' }));
+    await waitForCloud(page, 'the first frame', () => (window.__yunshanCloud?.framesShown ?? 0) > 0);
+    const stage = (await page.getByTestId('flight-canvas').boundingBox())!;
+    await drag(page, { x: stage.x + stage.width * 0.35, y: stage.y + stage.height * 0.5 }, 140, 0);
+    const notice = page.getByTestId('cloud-look-notice');
+    await notice.waitFor({ timeout: STREAM_TIMEOUT_MS });
+    assert.equal(await notice.getAttribute('data-look'), 'not-baked');
+    assert.match((await notice.textContent()) ?? '', /not ready in the cloud/);
+    assert.equal(await page.getByTestId('cloud-look-use-device').isVisible(), true);
+    const reading = await readCloud(page);
+    assert.equal(reading.lookAround, 'not-baked');
+    assert.notEqual(reading.profile, 'sphere-2k');
+    assert.equal(reading.sentMessages['control:profile'] ?? 0, 0, 'no switch asked for');
+  } finally {
+    await context.close();
+    await flatOnly.stop();
+    fs.rmSync(framesDir, { recursive: true, force: true });
   }
 });
 
