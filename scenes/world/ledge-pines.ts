@@ -6,10 +6,10 @@
 import { createRandom, deriveSeed } from './random';
 import { writePillarMatrix } from './pillar-transform';
 import type { World } from './world';
-import type { CrownLodDetail } from './world-detail';
+import type { CanopyLodDetail } from './world-detail';
 
 /** Clumps per crowned pillar, at most (a spot with no ledge near is skipped). */
-export const LEDGE_PINES_PER_PILLAR = 12;
+export const LEDGE_PINES_PER_PILLAR = 16;
 /**
  * Clumps on a landmark pillar: merged into its crown mesh and seen close, so it gets enough
  * for green to cling along its whole height, as on the real ones, not only a tuft on top.
@@ -19,10 +19,10 @@ export const LEDGE_PINES_PER_LANDMARK = 40;
 const JOINT_SPOT_EVERY = 3;
 /** Ledge clumps are drawn at LOD 0 and LOD 1; farther pillars show their green in colour only. */
 export const LEDGE_PINE_LOD_COUNT = 2;
-/** The two clump meshes: a bush with two layered pines up close, a bush and one cone farther away. */
-export const LEDGE_PINE_DETAIL: readonly [CrownLodDetail, CrownLodDetail] = [
-  { trees: 2, layers: 2, sides: 5 },
-  { trees: 1, layers: 1, sides: 3 },
+/** The two clump meshes: a pine among three rounded shrub tufts up close, a small pine and one tuft farther away. */
+export const LEDGE_PINE_DETAIL: readonly [CanopyLodDetail, CanopyLodDetail] = [
+  { trees: 1, layers: 2, sides: 4, tufts: 3, tuftSides: 5, tuftRings: 2, coreAround: 0 },
+  { trees: 1, layers: 1, sides: 4, tufts: 1, tuftSides: 4, tuftRings: 1, coreAround: 0 },
 ];
 
 export interface LedgePines {

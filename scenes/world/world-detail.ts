@@ -15,12 +15,22 @@ export interface CrownLodDetail {
   sides: number;
 }
 
+/** A pillar's or a ledge's canopy: its pines, the shrub tufts packed round them, and the dark core under both. */
+export interface CanopyLodDetail extends CrownLodDetail {
+  /** Shrub tufts over the top and round its rim, the corners of each tuft's rings, and its rings (2 rounds it up close). */
+  tufts: number;
+  tuftSides: number;
+  tuftRings: number;
+  /** Corners of the low core that shades the gaps between crowns (0: none). */
+  coreAround: number;
+}
+
 export interface TierDetail {
   /** Take every n-th vertex of the finest terrain grid. */
   terrainStride: number;
   /** LOD 0 (near) to 2 (far). */
   pillarLods: readonly [PillarLodDetail, PillarLodDetail, PillarLodDetail];
-  crownLods: readonly [CrownLodDetail, CrownLodDetail, CrownLodDetail];
+  crownLods: readonly [CanopyLodDetail, CanopyLodDetail, CanopyLodDetail];
   /** At most this many pillars get LOD 0 and LOD 1: the nearest ones within the matching distance. */
   lodMaxCount: readonly [number, number];
   lodMaxDistanceM: readonly [number, number];
@@ -55,22 +65,23 @@ export const TIER_DETAIL = tierTable<TierDetail>({
       { radialSegments: 12, rings: 10 },
     ],
   ],
-  // The bake's many small crowns make the rounded, dense cap of a pillar top seen from a few hundred metres.
+  // Many small crowns, not one dome: a third to a half of them crowd the rim, so even a far
+  // pillar's top has a broken outline. Each LOD costs no more triangles than the domes did.
   crownLods: [
     [
-      { trees: 12, layers: 3, sides: 6 },
-      { trees: 6, layers: 2, sides: 5 },
-      { trees: 3, layers: 1, sides: 4 },
+      { trees: 3, layers: 3, sides: 5, tufts: 20, tuftSides: 5, tuftRings: 2, coreAround: 8 },
+      { trees: 1, layers: 2, sides: 4, tufts: 10, tuftSides: 4, tuftRings: 2, coreAround: 6 },
+      { trees: 0, layers: 1, sides: 4, tufts: 6, tuftSides: 4, tuftRings: 1, coreAround: 0 },
     ],
     [
-      { trees: 22, layers: 3, sides: 7 },
-      { trees: 10, layers: 2, sides: 6 },
-      { trees: 6, layers: 1, sides: 5 },
+      { trees: 5, layers: 3, sides: 6, tufts: 36, tuftSides: 6, tuftRings: 2, coreAround: 10 },
+      { trees: 2, layers: 2, sides: 5, tufts: 16, tuftSides: 5, tuftRings: 2, coreAround: 8 },
+      { trees: 1, layers: 1, sides: 4, tufts: 12, tuftSides: 5, tuftRings: 1, coreAround: 6 },
     ],
     [
-      { trees: 30, layers: 3, sides: 8 },
-      { trees: 16, layers: 3, sides: 6 },
-      { trees: 7, layers: 2, sides: 5 },
+      { trees: 6, layers: 3, sides: 7, tufts: 54, tuftSides: 6, tuftRings: 2, coreAround: 12 },
+      { trees: 4, layers: 3, sides: 6, tufts: 26, tuftSides: 5, tuftRings: 2, coreAround: 10 },
+      { trees: 2, layers: 2, sides: 5, tufts: 15, tuftSides: 6, tuftRings: 1, coreAround: 6 },
     ],
   ],
   lodMaxCount: [
