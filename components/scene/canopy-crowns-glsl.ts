@@ -3,7 +3,7 @@
 // height (the phone's canopy) drew a mottled moss carpet: blocky light and dark patches at one
 // scale, which under golden light read as brown lawn. Domes give each crown a lit side, a
 // shaded side and a dark hollow round it, which is what forest seen from above looks like.
-// Nine hashes and three value-noise lookups a pixel, about twice the phone canopy's cost, so the
+// Nine hashes and four value-noise lookups a pixel, about twice the phone canopy's cost, so the
 // phone keeps its own.
 
 /** GLSL: `canopyHeight(p)` in metres, and `canopyTint`, 0–1, the tint of the crown found there. */
@@ -27,11 +27,15 @@ float canopyHeight(vec3 p) {
       vec2 centre = c + 0.05 + 0.9 * h;
       float radius = 0.45 + 0.55 * fract(h.x * 7.31 + h.y * 3.17);
       vec2 d = q - centre;
+      float along = dot(d, d) / (radius * radius);
+      if (along >= 1.0) continue;
       // A paraboloid, not a hemisphere: a crown's rim slopes at about 60°, where a hemisphere's
-      // went vertical and drew every crown with a hard bright or dark outline, like scales.
-      float profile = 1.0 - dot(d, d) / (radius * radius);
-      if (profile <= 0.0) continue;
-      float height = profile * radius * (0.8 + 0.4 * h.y);
+      // went vertical and drew every crown with a hard bright or dark outline, like scales. About
+      // a third are conifers, pointed cones standing taller than the broadleaf domes round them:
+      // equal domes of equal height, packed edge to edge, read from above as cobbles.
+      float conifer = step(0.66, fract(h.y * 13.7 + h.x * 5.3));
+      float profile = mix(1.0 - along, 1.0 - sqrt(along), conifer);
+      float height = profile * radius * (0.6 + 0.8 * h.y) * (1.0 + 0.5 * conifer);
       if (height > best) {
         best = height;
         tint = h.x;
@@ -39,7 +43,10 @@ float canopyHeight(vec3 p) {
     }
   }
   canopyTint = tint;
-  // Whole stands rise and fall a few metres, so the canopy is not one flat field of equal domes.
-  return best * CELL_M * 0.85 + detailNoise(vec3(p.x * 0.02, 0.0, p.z * 0.02)) * 2.5;
+  // Whole stands rise and fall several metres, so the canopy is not one flat field of equal
+  // domes; within a crown, clumps of foliage a metre or two across break its smooth, lit dome
+  // into leaves and shadow (smooth domes were the cobbles).
+  float foliage = detailNoise(vec3(p.x * 0.7, p.y * 0.7, p.z * 0.7)) * smoothstep(0.0, 0.15, best);
+  return best * CELL_M * 0.85 + foliage * 1.6 + detailNoise(vec3(p.x * 0.02, 0.0, p.z * 0.02)) * 4.5;
 }
 `;

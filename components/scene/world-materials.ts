@@ -107,11 +107,16 @@ const ROCK_DETAIL_FRAGMENT = /* glsl */ `
 }
 `;
 
-/** Height of the forest canopy, metres: clumps of crowns a few metres high, and gaps. */
+/**
+ * Height of the forest canopy on the phone, metres: crowns five metres or so across with dark
+ * gaps between them, in stands that rise and fall. A soft noise at the crowns' scale drew a
+ * mottled lawn; thresholded, the same two lookups give separate crowns and the hollows between.
+ */
 const CANOPY_HEIGHT_GLSL = /* glsl */ `
 float canopyTint = 0.5;
 float canopyHeight(vec3 p) {
-  return detailNoise(vec3(p.x * 0.07, p.y * 0.03, p.z * 0.07)) * 7.0 + detailNoise(vec3(p.x * 0.23, 0.0, p.z * 0.23)) * 2.5;
+  float crowns = smoothstep(0.22, 0.8, detailNoise(vec3(p.x * 0.21, 0.0, p.z * 0.21)));
+  return detailNoise(vec3(p.x * 0.05, p.y * 0.03, p.z * 0.05)) * 4.0 + crowns * 6.0;
 }
 `;
 
@@ -154,7 +159,7 @@ float canopyH = canopyHeight(vDetailWorld);
   // Deep hollows between crowns: with a shallower range the canopy read as a mown, mottled lawn.
   // Crowns differ in green from tree to tree, bluer and darker to yellower and lighter (the
   // phone's canopy has no crowns: its canopyTint stays 0.5, which changes nothing).
-  vec3 shade = mix(0.35, 1.25, canopyH / 10.0) * mix(0.8, 1.2, grove) * (1.0 + (canopyTint - 0.5) * vec3(0.4, 0.28, 0.06));
+  vec3 shade = mix(0.35, 1.25, clamp(canopyH / 11.0, 0.0, 1.0)) * mix(0.8, 1.2, grove) * (1.0 + (canopyTint - 0.5) * vec3(0.4, 0.28, 0.06));
   diffuseColor.rgb *= mix(vec3(1.0), shade, canopyFade * canopyForest);
   // Cliffs and bare slopes (the Tianzi wall) are the same sandstone as the pillars: grey and buff
   // beds tens of metres thick, with forest clinging to the beds' tops in patches. The vertex grid
@@ -175,7 +180,9 @@ const CANOPY_NORMAL_FRAGMENT = /* glsl */ `
   vec3 dpy = dFdy(vDetailWorld);
   // True slopes (height change per metre across the surface), whatever the pixel footprint.
   vec2 slope = vec2(dFdx(canopyH) / max(length(dpx), 1e-4), dFdy(canopyH) / max(length(dpy), 1e-4));
-  slope *= canopyFade * canopyForest * 0.9;
+  // Softer than the crowns' true slopes: at full strength every sunward crown side lit up as one
+  // flat, hard-edged patch and the floor read as camouflage cloth.
+  slope *= canopyFade * canopyForest * 0.65;
   vec3 sigmaX = normalize(dFdx(-vViewPosition));
   vec3 sigmaY = normalize(dFdy(-vViewPosition));
   vec3 r1 = cross(sigmaY, normal);
