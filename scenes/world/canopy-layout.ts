@@ -19,7 +19,11 @@ export interface CanopyShape {
   rimShare: number;
   /** How far below the rim the lowest rim tufts hang (unit). */
   hangDrop: number;
-  /** A tuft's height over its radius: unit y is a crown height, unit x the top's radius. */
+  /**
+   * A tuft's height over its radius (unit y is a crown height, unit x the top's radius): low, so a
+   * tuft is a flat, spreading plate of needles like a Masson pine's, not a ball (at about 1 the
+   * tufts read at thumbnail size as broccoli and the ledge clumps as dark olives).
+   */
   tuftAspect: number;
 }
 
@@ -85,8 +89,8 @@ export function planCanopy(detail: CanopyLodDetail, shape: CanopyShape, random: 
   const rimArc = (2 * Math.PI * shape.rimRadius) / Math.max(1, rimCount);
   for (let k = 0; k < rimCount; k++) {
     const a = ((k + 0.5 + 0.7 * (random() - 0.5)) / rimCount) * Math.PI * 2;
-    const radius = Math.min(0.5, rimArc * (0.55 + 0.35 * random()));
-    const out = outline(a) * shape.rimRadius * (0.9 + 0.18 * random());
+    const radius = Math.min(0.6, rimArc * (0.7 + 0.4 * random()));
+    const out = outline(a) * shape.rimRadius * (0.95 + 0.2 * random());
     // Most sit on the rim, a few hang well down the face: squared, so the deep ones are rare.
     const hang = random() ** 2;
     const height = radius * shape.tuftAspect * (0.8 + 0.5 * random());
@@ -102,7 +106,7 @@ export function planCanopy(detail: CanopyLodDetail, shape: CanopyShape, random: 
     const rho = 0.78 * Math.sqrt((k + 0.5) / innerCount);
     const a = k * GOLDEN_ANGLE + random() * 0.8;
     const r = rho * outline(a) * shape.rimRadius;
-    const radius = innerBase * (0.7 + 0.7 * random());
+    const radius = innerBase * (0.85 + 0.8 * random());
     const height = radius * shape.tuftAspect * (0.8 + 0.6 * random());
     // Half sunk in the mass below it; some stand a crown's height above their neighbours.
     const rise = random() < 0.3 ? 0.25 : 0;

@@ -25,7 +25,7 @@ export const PILLAR_TOP_CANOPY: CanopyShape = {
   rimHeight: 0.15,
   rimShare: 0.45,
   hangDrop: 0.75,
-  tuftAspect: 1.1,
+  tuftAspect: 0.6,
 };
 /** Ledge clumps: a round bush half sunk in the rock, with a pine leaning out. */
 export const LEDGE_CANOPY: CanopyShape = {
@@ -35,7 +35,7 @@ export const LEDGE_CANOPY: CanopyShape = {
   rimHeight: 0.15,
   rimShare: 0.6,
   hangDrop: 0.35,
-  tuftAspect: 1.1,
+  tuftAspect: 0.5,
 };
 
 /** Triangles of one canopy mesh: what the budgets count per instance. */

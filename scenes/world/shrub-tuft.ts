@@ -41,15 +41,15 @@ export const TUFT_UNDERSIDE = 0.3;
 export function addShrubTuft(out: PineMeshWriter, random: () => number, spec: TuftSpec): void {
   const { sides, radius, height } = spec;
   const twist = random() * Math.PI * 2;
-  // Darker than a pine pad's needles: a shrub mass is mostly its own shade, and with the sun on
-  // them tufts coloured like the pads read as lime-green balls. Only the very top takes the lit colour.
+  // Dark at the rim and underneath, yellow-green only on the plate's upper face: the sunlit top
+  // against a dark underside is what makes a flat crown read as a pine's plate of needles.
   const mix = (t: number) => [0, 1, 2].map((k) => spec.dark[k] + (spec.lit[k] - spec.dark[k]) * t);
   const rings: number[][] = [];
   for (let r = 0; r < spec.rings; r++) {
     // A single ring is the widest part; a second, narrower and higher, turned half a step, rounds
     // the shoulder (with one ring and a point above it, every tuft up close was a green pyramid).
     const shoulder = r > 0;
-    const colour = mix(shoulder ? 0.35 : 0.1);
+    const colour = mix(shoulder ? 0.6 : 0.1);
     const ring: number[] = [];
     for (let i = 0; i < sides; i++) {
       const a = twist + ((i + (shoulder ? 0.5 : 0) + 0.3 * (random() - 0.5)) / sides) * Math.PI * 2;
@@ -62,8 +62,8 @@ export function addShrubTuft(out: PineMeshWriter, random: () => number, spec: Tu
   // The top leans a little off centre, so no two tufts are the same.
   const lean = radius * 0.2;
   const leanAngle = random() * Math.PI * 2;
-  const top = out.put(spec.x + Math.cos(leanAngle) * lean, spec.y + height, spec.z + Math.sin(leanAngle) * lean, mix(0.55), spec.shade);
-  const under = out.put(spec.x, spec.y - height * TUFT_UNDERSIDE, spec.z, spec.dark, spec.shade * 0.7);
+  const top = out.put(spec.x + Math.cos(leanAngle) * lean, spec.y + height, spec.z + Math.sin(leanAngle) * lean, mix(0.9), spec.shade);
+  const under = out.put(spec.x, spec.y - height * TUFT_UNDERSIDE, spec.z, spec.dark, spec.shade * 0.6);
   const widest = rings[0];
   const highest = rings[rings.length - 1];
   for (let i = 0; i < sides; i++) {
