@@ -130,7 +130,7 @@ float rockFluteH = rockFluteHeight(vDetailWorld);
   float ledgeHold = (1.0 - smoothstep(hangM * 0.5, hangM, underLedge)) * plantedLedge;
   float grooveHold = 1.0 - smoothstep(0.35, 0.9, rockFluteH);
   float hold = max(ledgeHold, grooveHold);
-  float held = (cover + tear) * mix(1.0, 0.3 + 0.95 * hold, near);
+  float held = (cover + tear) * mix(1.0, 0.45 + 0.8 * hold, near);
   float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.4, 0.6, held), near);
   // Between clumps the rock is damp, stained stone, a little darker than the bare rock round it: the
   // olive mixture of the vertex colour turned grey, lifted most of the way to a sandstone grey (at its
