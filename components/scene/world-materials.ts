@@ -14,6 +14,7 @@ import {
 import type { QualityTier } from '@/scenes/world/quality-tiers';
 import { linkAtmosphereUniforms, type AtmosphereUniforms } from './atmosphere/atmosphere-uniforms';
 import { CANOPY_CROWNS_GLSL } from './canopy-crowns-glsl';
+import { PHONE_ROCK_FRAGMENT, ROCK_DETAIL_FRAGMENT, ROCK_DETAIL_GLSL, ROCK_NORMAL_FRAGMENT } from './rock-glsl';
 
 const NOISE_GLSL = /* glsl */ `
 varying vec3 vDetailWorld;
@@ -42,69 +43,6 @@ vec4 detailWorld = vec4(transformed, 1.0);
   detailWorld = instanceMatrix * detailWorld;
 #endif
 vDetailWorld = (modelMatrix * detailWorld).xyz;
-`;
-
-/** The sandstone's detail as a colour multiplier, fading to none with distance. */
-const ROCK_DETAIL_GLSL = /* glsl */ `
-vec3 rockDetail(vec3 p, float viewDistanceM) {
-  float fade = 1.0 - smoothstep(500.0, 2200.0, viewDistanceM);
-  float grain = detailNoise(p * 0.4) * 0.5 + detailNoise(p * 1.7) * 0.5;
-  // Height warped by slow noise: beds from about one to eight metres thick, gently undulating.
-  float warped = p.y / 3.1 + detailNoise(vec3(p.x * 0.02, p.y * 0.05, p.z * 0.02)) * 4.0
-    + detailNoise(vec3(p.x * 0.08, p.y * 0.01, p.z * 0.08)) * 0.8;
-  float strata = fract(warped);
-  // Each bed's parting shows only in patches of its own, so the lines break and overlap.
-  float bedPatch = smoothstep(0.5, 0.72, detailNoise(vec3(p.x * 0.06, floor(warped) * 0.37, p.z * 0.06)));
-  float parting = 1.0 - smoothstep(0.0, 0.07, strata) * smoothstep(1.0, 0.9, strata);
-  float bed = 1.0 - 0.22 * parting * bedPatch;
-  // Vertical joints: thin dark lines where slow noise, stretched along the height, crosses its middle.
-  float jointNoise = detailNoise(vec3(p.x * 0.06 + p.y * 0.002, p.y * 0.004, p.z * 0.06));
-  float jointMask = smoothstep(0.35, 0.6, detailNoise(vec3(p.x * 0.011, p.y * 0.017, p.z * 0.011)));
-  // A joint is a close-up detail: from a few hundred metres its line, a pixel wide and wandering,
-  // drew dark squiggles across the Tianmen wall like a circuit board.
-  float jointFade = 1.0 - smoothstep(120.0, 380.0, viewDistanceM);
-  float joint = smoothstep(0.035, 0.0, abs(jointNoise - 0.5)) * jointMask * jointFade;
-  // Water streaks: long, narrow and straight down the face.
-  float streak = smoothstep(0.55, 0.85, detailNoise(vec3(p.x * 0.12, p.y * 0.004, p.z * 0.12)))
-    * (0.6 + 0.4 * detailNoise(vec3(p.x * 0.3, p.y * 0.03, p.z * 0.3)));
-  float ochre = smoothstep(0.45, 0.8, detailNoise(vec3(p.x * 0.012, p.y * 0.03, p.z * 0.012)));
-  float shade = (0.82 + 0.3 * grain) * bed * (1.0 - 0.55 * joint) * (1.0 - 0.45 * streak);
-  return mix(vec3(1.0), vec3(1.06, 0.98, 0.86), ochre * fade) * mix(1.0, shade, fade);
-}
-`;
-
-/**
- * Sandstone up close: beds of uneven thickness showing in broken patches, sparse wavering
- * joints, dark water streaks and grain. Nothing repeats at a fixed spacing, so no grid shows.
- */
-const ROCK_DETAIL_FRAGMENT = /* glsl */ `
-#include <color_fragment>
-{
-  // The pillars' vertex colours carry their ledge and cap vegetation. Interpolated between
-  // vertices metres apart, a patch of it is a soft-edged square of olive: up close, rows of blurry
-  // green squares on a wall. Per pixel, the share of leaves a vertex colour stands for is turned
-  // into clumps a metre or two across with ragged edges: leaves or rock, not a mix of both.
-  // Far off, where a clump is under a pixel, the mixture is what the eye sees anyway.
-  vec3 p = vDetailWorld;
-  float viewDistanceM = length(vViewPosition);
-  float near = 1.0 - smoothstep(200.0, 600.0, viewDistanceM);
-  float cover = smoothstep(1.0, 1.7, vColor.g / max(vColor.r, 1e-3));
-  // Three scales: the coarsest, taller than wide so growth hangs, wanders a clump's edge across a
-  // whole quad of the mesh. Weighted by cover × (1 − cover) it moved the edge only where cover was
-  // near one half, so a clump kept the flat top and square sides of its quad and the clumps stood
-  // in rows; now the edge roams the whole ramp between a green vertex and a bare one, and only
-  // bare rock (and a full canopy) stay as they are.
-  float clumps = detailNoise(p * vec3(0.16, 0.075, 0.16)) * 0.5 + detailNoise(p * 0.55 + 3.3) * 0.3 + detailNoise(p * 1.8 + 7.1) * 0.2;
-  float tear = (clumps - 0.5) * 4.0 * smoothstep(0.02, 0.3, cover) * (1.0 - smoothstep(0.7, 0.98, cover));
-  float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.38, 0.62, cover + tear), near);
-  // Between clumps the rock is damp, stained stone: the olive mixture of the vertex colour turned
-  // grey at its own brightness (a fixed grey drew a pale halo round every clump on a dark wall).
-  float mixedLuminance = dot(diffuseColor.rgb, vec3(0.3, 0.59, 0.11));
-  vec3 rockColour = mix(diffuseColor.rgb, vec3(mixedLuminance * 0.95), smoothstep(0.1, 0.5, cover) * near);
-  vec3 leafColour = mix(vec3(0.02, 0.058, 0.01), diffuseColor.rgb, max(smoothstep(0.75, 1.0, cover), 1.0 - near));
-  float leaves = 0.55 + 0.8 * detailNoise(p * 0.9 + 1.7);
-  diffuseColor.rgb = mix(rockColour * rockDetail(p, viewDistanceM), leafColour * leaves, leafMask);
-}
 `;
 
 /**
@@ -217,11 +155,11 @@ function prepare(material: Material, atmosphere: AtmosphereUniforms, key: string
 export function createRockMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms): Material {
   if (tier === 'phone') {
     const material = new MeshLambertMaterial({ vertexColors: true });
-    prepare(material, atmosphere, 'yunshan-rock-phone');
+    prepare(material, atmosphere, 'yunshan-rock-phone', { colour: PHONE_ROCK_FRAGMENT });
     return material;
   }
   const material = new MeshStandardMaterial({ vertexColors: true, roughness: 0.93, metalness: 0 });
-  prepare(material, atmosphere, 'yunshan-rock', { pars: ROCK_DETAIL_GLSL, colour: ROCK_DETAIL_FRAGMENT });
+  prepare(material, atmosphere, 'yunshan-rock', { pars: ROCK_DETAIL_GLSL, colour: ROCK_DETAIL_FRAGMENT, normal: ROCK_NORMAL_FRAGMENT });
   return material;
 }
 

@@ -10,15 +10,16 @@ import type { PillarLodDetail } from './world-detail';
 /** Height fraction taken by the rounded rim at the top. */
 const RIM_FRACTION = 0.012;
 
-// Quartz sandstone in a photograph is grey to buff, not cream: under a warm sun a creamier palette
-// read as tan hoodoos. Buff and pale keep only a trace of warmth; the streaks carry the contrast.
-const GREY = linearFromSrgb([0.58, 0.58, 0.56]);
-const BUFF = linearFromSrgb([0.68, 0.65, 0.59]);
-const PALE = linearFromSrgb([0.79, 0.78, 0.74]);
+// Quartz sandstone in a photograph is grey to buff-grey, ochre only in places: under a warm sun a
+// creamier palette read as tan hoodoos, and even the last buff read as beige tubes up close. The
+// pale tone is the lichen-whitened rock of the photographs; the streaks carry the contrast.
+const GREY = linearFromSrgb([0.53, 0.535, 0.53]);
+const BUFF = linearFromSrgb([0.63, 0.61, 0.565]);
+const PALE = linearFromSrgb([0.75, 0.755, 0.74]);
 /** Iron-stained rock: the ochre patches under some ledges. */
-const OCHRE = linearFromSrgb([0.64, 0.55, 0.43]);
-/** Water-stained rock: dark grey where seepage runs down the face from the top and the ledges. */
-const STAIN = linearFromSrgb([0.24, 0.25, 0.24]);
+const OCHRE = linearFromSrgb([0.62, 0.53, 0.42]);
+/** Water-stained rock: grey-black where seepage runs down the face from the top and the ledges. */
+const STAIN = linearFromSrgb([0.16, 0.165, 0.165]);
 const MOSS = linearFromSrgb([0.19, 0.28, 0.12]);
 const SHRUB = linearFromSrgb([0.18, 0.3, 0.1]);
 /**
@@ -26,6 +27,9 @@ const SHRUB = linearFromSrgb([0.18, 0.3, 0.1]);
  * more saturated than a single clump, so fog lifts it to a forest green rather than to grey.
  */
 const FAR_GREEN = linearFromSrgb([0.14, 0.29, 0.07]);
+
+/** How much each bed's own tone shows where the mesh resolves beds: a faint step, not a stripe. */
+const BED_TONE_SHARE = 0.2;
 
 function mix3(a: readonly number[], b: readonly number[], t: number): [number, number, number] {
   return [lerp(a[0], b[0], t), lerp(a[1], b[1], t), lerp(a[2], b[2], t)];
@@ -60,46 +64,46 @@ export function rockColourAt(
   const s = deriveSeed(seed, `rock-colour-${shape.spec.salt}`);
   const cx = Math.cos(theta);
   const sz = Math.sin(theta);
-  // Colour follows the strata: broad horizontal bands, broken up around the section.
-  // Both on a lattice turned off the section's axes: an axis-aligned one shows, up close on a
-  // wide wall, as pale rectangles stacked in rows.
+  // Colour follows the slabs between vertical joints more than the strata: tones that change
+  // around the section and hold down tens of metres of height, with the beds only a faint modulation.
+  // On a lattice turned off the section's axes: an axis-aligned one shows, up close on a wide wall,
+  // as pale rectangles stacked in rows.
   const band = fbm3(cx * 1.2 + 0.5 * yN * 6, yN * 6 * 0.87 - 0.6 * cx, sz * 1.2, s, 3);
-  const pale = smoothstep(
-    0.55,
-    0.8,
-    fbm3(cx * 2.5 * 0.8 + yN * 14 * 0.6 + 7, yN * 14 * 0.8 - cx * 2.5 * 0.6 + sz * 1.5, sz * 2.5, s + 1, 2),
-  );
-  let c = mix3(GREY, BUFF, smoothstep(0.3, 0.8, band));
-  c = mix3(c, PALE, pale * 0.6);
-  // Where the mesh resolves single beds, each bed is its own stone: grey, buff or pale in turn,
-  // with a shadowed parting at its foot, so a shaft reads as stacked horizontal bedding from afar.
+  const slabTone = fbm3(cx * 3.1 + 11, yN * 1.1, sz * 3.1, s + 24, 2);
+  const pale = smoothstep(0.55, 0.8, fbm3(cx * 4 * 0.9 + yN * 3 * 0.4 + 7, yN * 3 * 0.9 - cx * 4 * 0.4 + sz * 1.5, sz * 4, s + 1, 2));
+  let c = mix3(GREY, BUFF, smoothstep(0.3, 0.8, 0.3 * band + 0.7 * slabTone));
+  c = mix3(c, PALE, pale * 0.7);
+  // Where the mesh resolves single beds, each bed carries a faint tone of its own and a shadowed
+  // parting at its foot: steps in the rock, not the stripes that ruled the shafts into rings.
   const bedsPerRingHere = sampling ? sampling.yStep * shape.spec.beddingCount : 0;
   const bedsResolved = clamp((1.1 - bedsPerRingHere) / 0.6, 0, 1);
   if (bedsResolved > 0) {
     const phase = shape.bedPhaseAt(theta, yN);
     const bed = Math.floor(phase);
     const tone = valueNoise2(bed * 1.37 + 0.3 * cx, 0.7 * sz + 2.1, s + 20);
-    const bedColour = tone < 0.45 ? mix3(GREY, STAIN, 0.18) : tone < 0.7 ? BUFF : PALE;
-    c = mix3(c, bedColour, 0.55 * bedsResolved);
+    const bedColour = tone < 0.45 ? mix3(GREY, STAIN, 0.12) : tone < 0.7 ? BUFF : PALE;
+    c = mix3(c, bedColour, BED_TONE_SHARE * bedsResolved);
     const sigma = Math.max(0.09, bedsPerRingHere * 0.6);
     const foot = phase - bed;
     const parting = Math.exp(-((foot / sigma) ** 2)) + Math.exp(-(((1 - foot) / sigma) ** 2));
-    const partingShade = 1 - 0.35 * bedsResolved * Math.min(1, parting);
+    const partingShade = 1 - 0.14 * bedsResolved * Math.min(1, parting);
     c = [c[0] * partingShade, c[1] * partingShade, c[2] * partingShade];
   }
   const below = shape.belowLedgeAt(theta, yN);
   // Streaks are narrow around the section and long down it: seepage from the top runs most of
-  // the height, from a ledge a few beds. Noise stretched along the height keeps each one straight.
-  // Wide enough to be the face's main pattern: dark streaks, not bands, are what a photograph shows.
-  const streakBand = smoothstep(0.38, 0.62, valueNoise2(theta * 6.5, yN * 0.8, s + 2));
-  const fromTop = Math.exp(-(1 - yN) / (0.3 + 0.7 * valueNoise2(theta * 9, 0.5, s + 3)));
-  const fromLedge = Math.exp(-below / (0.4 + 0.8 * valueNoise2(theta * 9, yN * 3, s + 8)));
-  const streak = streakBand * Math.max(fromTop, fromLedge * 0.8) * (0.6 + 0.4 * valueNoise2(theta * 14, yN * 6, s + 6));
+  // the height, from a ledge many beds. Noise stretched along the height keeps each one straight.
+  // Wide and dark enough to be the face's main pattern: grey-black streaks, not bands, are what a
+  // photograph shows.
+  const streakBand = smoothstep(0.36, 0.6, valueNoise2(theta * 6.5, yN * 0.6, s + 2));
+  const fromTop = Math.exp(-(1 - yN) / (0.45 + 0.9 * valueNoise2(theta * 9, 0.5, s + 3)));
+  const fromLedge = Math.exp(-below / (0.9 + 1.6 * valueNoise2(theta * 9, yN * 3, s + 8)));
+  const streak = streakBand * Math.max(fromTop, fromLedge * 0.85) * (0.65 + 0.35 * valueNoise2(theta * 14, yN * 3, s + 6));
   const ochre = smoothstep(0.6, 0.8, valueNoise2(theta * 3, yN * 7, s + 7)) * Math.exp(-below * 2);
-  c = mix3(c, OCHRE, ochre * 0.4);
-  c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.85);
+  c = mix3(c, OCHRE, ochre * 0.35);
+  c = mix3(c, STAIN, clamp(streak, 0, 1) * 0.9);
   const carving = shape.carvingAt(theta, yN, sampling);
-  const shade = 1 - 0.6 * carving;
+  // Flute grooves hold shadow and damp, darker than the ribs either side.
+  const shade = (1 - 0.6 * carving) * (1 - 0.35 * shape.fluteAt(theta, yN, sampling));
   c = [c[0] * shade, c[1] * shade, c[2] * shade];
   // Shrubs on ledges (more towards the top); a ledge band thinner than the ring spacing would
   // smear green over whole rings, so coarse meshes get patches of the same cover instead.
@@ -128,7 +132,8 @@ export function rockColourAt(
   // Up close a patch is ledges and trails, not a painted sheet; from afar it is one dark mass.
   // Slabs are the exception, not the rule: bare grey-buff rock must dominate a shaft, as in a
   // photograph, and forested slabs keep to the upper shaft where the crown's forest spills down.
-  // A second, finer noise breaks each slab into hanging stands with bare rock between them.
+  // A second, finer noise breaks each slab into hanging stands with bare rock between them,
+  // narrower than they are tall, as growth follows the clefts down a face rather than squares on it.
   // Where the mesh cannot resolve the stands around the section, their share stands in: about
   // half the slab on a mesh with many rings, seen close (the phone's landmarks, whose slabs were
   // otherwise whole green swathes), more on one with few, which stands for a face seen from
@@ -136,7 +141,7 @@ export function rockColourAt(
   const unresolvedStands = sampling ? lerp(0.5, 0.85, smoothstep(1 / 64, 1 / 40, sampling.yStep)) : 0.85;
   const slab =
     smoothstep(0.55, 0.74, patchNoise(theta * 3.4 + 1.3, yN * 6, s + 12, aroundResolved) + 0.06 * yN) *
-    lerp(unresolvedStands, smoothstep(0.36, 0.58, patchNoise(theta * 7 + 2.7, yN * 14, s + 21, aroundResolved)), aroundResolved);
+    lerp(unresolvedStands, smoothstep(0.36, 0.58, patchNoise(theta * 11 + 2.7, yN * 7, s + 21, aroundResolved)), aroundResolved);
   const slabTexture = lerp(Math.max(ledge, 0.6), Math.max(ledge, smoothstep(0.3, 0.55, cover)), aroundResolved);
   // Under the crown the slabs thin out: the crown's drapes and the clinging pines carry the green
   // there, and with slabs as well the upper third, seen from below, was one green mass.

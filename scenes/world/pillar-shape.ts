@@ -1,7 +1,7 @@
 // The shape of a sandstone pillar in unit space (radius ≤ 1, height 0..1): a squarish
 // section that narrows and bulges with height, cut by vertical joints and bedding notches.
 // The mesh builder and the clearance field read the same functions, so they agree.
-import { clamp, deriveSeed, fbm3, smoothstep, valueNoise2 } from './random';
+import { clamp, deriveSeed, fbm3, smoothstep, valueNoise2, valueNoise3 } from './random';
 
 export interface PillarShapeSpec {
   /** Superellipse exponent of the cross-section: 2 is round, 4–6 is squarish. */
@@ -44,6 +44,11 @@ export interface PillarShape {
   radiusAt(theta: number, yN: number, sampling?: CarvingSampling): number;
   /** Depth of carving at this point in [0, 1]: joints and notches, for darkening in colour. */
   carvingAt(theta: number, yN: number, sampling?: CarvingSampling): number;
+  /**
+   * Depth of the flute grooves at a point in [0, 1]: narrow vertical grooves between rounded ribs,
+   * zero where `sampling` is too coarse around the section to draw them.
+   */
+  fluteAt(theta: number, yN: number, sampling?: CarvingSampling): number;
   /** Where the nearest bedding ledge above lies: 0 just under it, rising to 1 one bed lower; drives water streaks. */
   belowLedgeAt(theta: number, yN: number): number;
   /** Bed coordinate at a point: its integer part names the bed, so each bed can carry its own tone. */
@@ -57,6 +62,15 @@ export interface CarvingSampling {
 }
 
 const PROFILE_SAMPLES = 256;
+/** How deep a flute groove cuts, as a fraction of the radius: a metre or two on a 40 m pillar. */
+const FLUTE_DEPTH = 0.045;
+/**
+ * Vertex spacing around the section (radians) at which the grooves are fully drawn, and beyond
+ * which they are left out: a groove is about a tenth of a radian wide, and a coarser mesh would
+ * hit or miss it at random.
+ */
+const FLUTE_RESOLVED_STEP = 0.07;
+const FLUTE_UNRESOLVED_STEP = 0.125;
 
 /**
  * Where the flat sides of a section of this squareness stand, as a fraction of the bounding
@@ -112,6 +126,11 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     crackDepths.push(spec.crackDepth * (0.35 + 0.9 * valueNoise2(c * 2.3, 4.1, salt + 9)));
   }
   const crackWidth = 0.05;
+  // Fluting: quartz sandstone weathers along its vertical joints into rounded ribs split by narrow
+  // grooves, which is what a near face shows most (the beds are only faint steps). Noise on a circle
+  // (no seam at theta = 0) stretched along the height, so each groove runs straight down for tens of
+  // metres before it wanders or closes.
+  const fluteCircle = 2.4 + 1.2 * valueNoise2(1.9, 3.3, salt + 51);
   // Wide enough that a parting is a soft groove, not a sharp notch whose underside renders as a black dash.
   const bedSigma = 0.12;
 
@@ -153,11 +172,23 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     return resolved * (bedSetBack(k - 1, theta) * (1 - t) + bedSetBack(k, theta) * t);
   }
 
+  /** Depth of the flute grooves in [0, 1] at a point, faded where the mesh's spacing around the section cannot draw them. */
+  function fluteAt(theta: number, yN: number, sampling?: CarvingSampling): number {
+    const resolved = sampling ? smoothstep(FLUTE_UNRESOLVED_STEP, FLUTE_RESOLVED_STEP, sampling.thetaStep) : 1;
+    if (resolved === 0) return 0;
+    const n = valueNoise3(Math.cos(theta) * fluteCircle, yN * 1.6, Math.sin(theta) * fluteCircle, salt + 53);
+    // Narrow grooves where the noise crosses its middle, rounded ribs between them.
+    const groove = Math.max(0, 1 - Math.abs(2 * n - 1) * 3.2) ** 2;
+    // Grooves open and close down the height, but slowly: a cleft, not a dash.
+    const open = smoothstep(0.25, 0.6, valueNoise2(theta * 2.1 + 4, yN * 3, salt + 55));
+    return resolved * groove * open;
+  }
+
   function carve(
     theta: number,
     yN: number,
     sampling?: CarvingSampling,
-  ): { crack: number; crackShade: number; bedding: number; relief: number } {
+  ): { crack: number; crackShade: number; bedding: number; relief: number; flute: number } {
     // A kernel narrower than the sample spacing would hit or miss vertices at random: widen it and keep its area.
     const crackW = Math.max(crackWidth, sampling ? sampling.thetaStep * 0.7 : 0);
     const phaseStep = sampling ? sampling.yStep * spec.beddingCount : 0;
@@ -181,7 +212,7 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
     // Only some beds part at all, so the shaft is not ruled into even rings.
     const patch = smoothstep(0.42, 0.72, valueNoise2(theta * 1.6 + bed * 1.7, bed * 0.9, salt + 19));
     const bedding = Math.exp(-(((f - 0.5) / sigma) ** 2)) * (bedSigma / sigma) * patch;
-    return { crack, crackShade, bedding, relief: bedReliefAt(theta, bedPhase, phaseStep) };
+    return { crack, crackShade, bedding, relief: bedReliefAt(theta, bedPhase, phaseStep), flute: fluteAt(theta, yN, sampling) };
   }
 
   function profileAt(yN: number): number {
@@ -214,11 +245,12 @@ export function createPillarShape(spec: PillarShapeSpec, seed: number): PillarSh
   }
 
   function radiusAt(theta: number, yN: number, sampling?: CarvingSampling): number {
-    const { crack, bedding, relief } = carve(theta, yN, sampling);
+    const { crack, bedding, relief, flute } = carve(theta, yN, sampling);
     const rough = spec.roughness * fbm3(Math.cos(theta) * 2.2, yN * 9, Math.sin(theta) * 2.2, salt + 23, 3);
-    const detail = (1 - crack) * (1 - spec.beddingDepth * bedding) * (1 - spec.bedRelief * relief) * (1 - rough);
+    const detail =
+      (1 - crack) * (1 - FLUTE_DEPTH * flute) * (1 - spec.beddingDepth * bedding) * (1 - spec.bedRelief * relief) * (1 - rough);
     return profileAt(yN) * sectionAt(theta) * detail;
   }
 
-  return { spec, profileAt, envelopeAt, radiusAt, carvingAt, belowLedgeAt, bedPhaseAt };
+  return { spec, profileAt, envelopeAt, radiusAt, carvingAt, fluteAt, belowLedgeAt, bedPhaseAt };
 }
