@@ -197,6 +197,10 @@ export function FlightPlayer({
   }, [targetKey]);
 
   const { canvasReady, pictureSettled } = useStageReadiness(stageRef, stageState !== null);
+  // The veil holding the page's poster lifts off the stage's held poster, the same picture in the
+  // same place: a fade would only cost the phone a second of full-screen compositing while the
+  // page hydrates (issue 15). Any other picture still fades in from under it.
+  const veilLiftsAtOnce = heldPosterUrl !== null && stageState?.active.kind === 'posters' && stageState.active.held === true;
   useAutoplay({ autoplay, canvasReady, pictureSettled, cloudBlocked, turnToPlaying });
 
   const { choose } = choice;
@@ -289,7 +293,7 @@ export function FlightPlayer({
         {choice.warmupWanted && <WarmupRender route={route} onDone={choice.onWarmupDone} />}
       </div>
 
-      <div className={styles.veil} data-gone={canvasReady} role="status">
+      <div className={styles.veil} data-gone={canvasReady} data-lift={veilLiftsAtOnce ? 'at-once' : 'fade'} role="status">
         {heldPosterUrl !== null && <HeldPoster src={heldPosterUrl} progress={startS / route.durationS} />}
         <span className={styles.veilText}>
           {canvasReady || (stageState === null && heldPosterUrl !== null)

@@ -25,6 +25,21 @@ const COUNT_WEBGL_CONTEXTS = `
   })();
 `;
 
+// Every CSS transition the page starts, named by the element's test id or class: the held poster
+// hands over to the stage's copy of itself without one (a fade of one picture into itself is a
+// second of full-screen compositing on a phone while the page hydrates, issue 15).
+const RECORD_TRANSITIONS = `
+  (() => {
+    const log = [];
+    window.__yunshanTransitions = log;
+    document.addEventListener('transitionrun', (event) => {
+      const element = event.target;
+      const name = element.getAttribute('data-testid') || element.getAttribute('role') || element.className;
+      log.push(name + ' ' + event.propertyName);
+    }, true);
+  })();
+`;
+
 let server: RunningNextServer;
 let browser: Browser;
 
@@ -54,6 +69,7 @@ const waitForWebgl = (page: Page) =>
 async function openTourCountingWebgl(render: string): Promise<{ context: BrowserContext; page: Page; scriptsWithZod: string[] }> {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1 });
   await context.addInitScript(COUNT_WEBGL_CONTEXTS);
+  await context.addInitScript(RECORD_TRANSITIONS);
   const page = await context.newPage();
   const scriptsWithZod: string[] = [];
   page.on('response', (response) => {
@@ -85,6 +101,8 @@ test('a first visit under Auto shows the poster and a play button, with no WebGL
     // A poster, not the last resort's note that nothing can draw here.
     assert.equal(await page.getByText('Pictures of the flight').count(), 0);
     assert.ok(await page.getByTestId('play-start').isVisible(), 'the play button is on the poster');
+    // The page's poster gave way to the stage's, the same picture, at once: nothing faded.
+    assert.deepEqual(await page.evaluate(() => (window as unknown as { __yunshanTransitions: string[] }).__yunshanTransitions), []);
 
     await page.getByTestId('play-start').click();
     await waitForWebgl(page);

@@ -18,6 +18,12 @@ export interface PosterFlightProps {
   messages: Messages;
   /** The card says the flight is pictures because nothing else can show it; not on the poster held before play. */
   explained: boolean;
+  /**
+   * Shown without a fade: the poster held before play takes over from the page's own copy of the
+   * same picture in the same place, and a fade of one picture into itself only costs the phone
+   * half a second of full-screen compositing while the page hydrates (issue 15).
+   */
+  appearsAtOnce: boolean;
   /** The render server keeps a poster from every bake; null without a cloud. */
   renderUrl: string | null;
   /** Offered when a cloud exists: the stream may be back. */
@@ -25,7 +31,7 @@ export interface PosterFlightProps {
   onReady: () => void;
 }
 
-export function PosterFlight({ routeId, clock, messages, explained, renderUrl, onRetryCloud, onReady }: PosterFlightProps) {
+export function PosterFlight({ routeId, clock, messages, explained, appearsAtOnce, renderUrl, onRetryCloud, onReady }: PosterFlightProps) {
   // The site's own poster first, then the render server's, then the dawn gradient alone.
   const sources = [
     `/posters/${encodeURIComponent(routeId)}.jpg`,
@@ -77,6 +83,7 @@ export function PosterFlight({ routeId, clock, messages, explained, renderUrl, o
           key={sources[sourceIndex]}
           className={styles.image}
           data-shown={shown}
+          data-appear={appearsAtOnce ? 'at-once' : 'fade'}
           src={sources[sourceIndex]}
           alt={messages['render.postersLabel']}
           onLoad={() => {

@@ -176,6 +176,7 @@ function LayerContent({
       renderUrl={renderUrl}
       // The poster held before play is no last resort: it says nothing about what cannot draw.
       explained={!(layer.kind === 'posters' && layer.held)}
+      appearsAtOnce={layer.kind === 'posters' && layer.held === true}
       onRetryCloud={role === 'active' && alone ? onRetryCloud : null}
       onReady={() => callbacks.postersReady(layer.id)}
     />
