@@ -22,6 +22,7 @@ import { immersiveAvailable } from '../xr/immersive-availability';
 import { PlayIcon, ReplayIcon } from './PlayerIcons';
 import { cloudStateBlocksPlayback } from './cloud/cloud-state';
 import { RenderStage } from './handover/RenderStage';
+import { veilLiftsAtOnce } from './handover/veil-lift';
 import { describeTarget } from './handover/handover-record';
 import { HeldPoster } from './handover/HeldPoster';
 import { useRenderChoice } from './handover/use-render-choice';
@@ -197,10 +198,7 @@ export function FlightPlayer({
   }, [targetKey]);
 
   const { canvasReady, pictureSettled } = useStageReadiness(stageRef, stageState !== null);
-  // The veil holding the page's poster lifts off the stage's held poster, the same picture in the
-  // same place: a fade would only cost the phone a second of full-screen compositing while the
-  // page hydrates (issue 15). Any other picture still fades in from under it.
-  const veilLiftsAtOnce = heldPosterUrl !== null && stageState?.active.kind === 'posters' && stageState.active.held === true;
+  const veilLift = veilLiftsAtOnce(heldPosterUrl, stageState) ? 'at-once' : 'fade';
   useAutoplay({ autoplay, canvasReady, pictureSettled, cloudBlocked, turnToPlaying });
 
   const { choose } = choice;
@@ -223,7 +221,6 @@ export function FlightPlayer({
     reasons: choice.preference === 'auto' ? (choice.decision?.reasons ?? []) : [],
     lastHandoverToDevice: lastToDevice?.reason ?? null,
   });
-
   const bigButtonLabel = ended ? messages['player.replay'] : hasStarted ? messages['player.play'] : messages['player.start'];
 
   function startFromBigButton() {
@@ -293,7 +290,7 @@ export function FlightPlayer({
         {choice.warmupWanted && <WarmupRender route={route} onDone={choice.onWarmupDone} />}
       </div>
 
-      <div className={styles.veil} data-gone={canvasReady} data-lift={veilLiftsAtOnce ? 'at-once' : 'fade'} role="status">
+      <div className={styles.veil} data-gone={canvasReady} data-lift={veilLift} role="status">
         {heldPosterUrl !== null && <HeldPoster src={heldPosterUrl} progress={startS / route.durationS} />}
         <span className={styles.veilText}>
           {canvasReady || (stageState === null && heldPosterUrl !== null)
