@@ -19,10 +19,10 @@ phase() {
   return "$rc"
 }
 
-# The end-to-end tests' cloud fixture bakes beside the static checks, unit tests and build,
-# which leave a core idle most of the time (scripts/prebake-cloud-fixture.ts says why).
+# The end-to-end tests' cloud fixture bakes beside the static checks, unit tests, build and
+# the first integration files, which leave a core idle much of the time
+# (scripts/prebake-cloud-fixture.ts says why).
 # Niced on top of the renderer's own low priority, so the phases in front keep their CPU.
-prebake_started=$(date +%s)
 nice -n 10 node --import tsx scripts/prebake-cloud-fixture.ts >"$log_dir/prebake.log" 2>&1 &
 prebake_pid=$!
 
@@ -36,15 +36,15 @@ mapfile -t integration_files < <(test_files tests/api tests/e2e tests/render tes
 
 phase unit node --import tsx --test --test-reporter=spec "${unit_files[@]}"
 if phase build npx next build; then
-  # The integration files must not bake the same folder at the same time as the prebake.
-  echo "=== waiting for the cloud fixture prebake ==="
-  wait "$prebake_pid" || echo "The prebake failed; the end-to-end tests bake what is missing."
-  tail -n 12 "$log_dir/prebake.log"
-  echo "Prebake ended $(($(date +%s) - prebake_started)) s after it started."
+  # The prebake goes on beside the first integration files; a file that needs the fixture
+  # waits for it (bakeCloudFixture), so the same folder is never baked twice at once.
   phase integration node --import tsx --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=./scripts/file-times-reporter.mjs --test-reporter-destination="$log_dir/file-times.txt" \
     "${integration_files[@]}"
+  wait "$prebake_pid" || echo "The prebake failed; the end-to-end tests baked what was missing."
+  echo "=== cloud fixture prebake ==="
+  tail -n 8 "$log_dir/prebake.log"
 else
   kill "$prebake_pid" 2>/dev/null
   echo "Skipping API and end-to-end tests: the build failed."

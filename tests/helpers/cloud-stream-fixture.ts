@@ -173,6 +173,7 @@ export async function bakeCloudFixture(options: CloudFixtureBakeOptions = {}): P
   const log = options.log ?? (() => {});
   const route = cloudTestRoute();
   const framesDir = options.framesDir ?? cloudFixtureFramesDir(route);
+  await waitForPrebake(framesDir, log);
   const store = new LocalFrameStore(framesDir);
   const sceneVersion = currentSceneVersion();
   // A manifest is written after all its segments: with every profile's and twin's there, the
@@ -198,6 +199,44 @@ export async function bakeCloudFixture(options: CloudFixtureBakeOptions = {}): P
     } finally {
       await pool.close();
     }
+  }
+}
+
+/** Where a running prebake (scripts/prebake-cloud-fixture.ts) leaves its process id while it bakes a frames folder. */
+export function prebakeMarkerPath(framesDir: string): string {
+  return `${framesDir}.prebaking`;
+}
+
+/**
+ * Two bakes of one folder at once would each render every missing segment: a test that needs
+ * the fixture while the prebake still runs waits for it, then finds the manifests. A marker whose
+ * process is gone (a prebake killed) is ignored: the bake resumes where that one stopped.
+ */
+async function waitForPrebake(framesDir: string, log: (line: string) => void): Promise<void> {
+  const marker = prebakeMarkerPath(framesDir);
+  const startedMs = Date.now();
+  let said = false;
+  for (;;) {
+    let pid: number;
+    try {
+      pid = Number(fs.readFileSync(marker, 'utf8'));
+    } catch {
+      break;
+    }
+    if (!(pid > 0) || pid === process.pid || !processAlive(pid)) break;
+    if (!said) log(`waiting for the prebake (process ${pid}) to finish ${framesDir}`);
+    said = true;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  if (said) log(`the prebake finished after ${Math.round((Date.now() - startedMs) / 1000)} s of waiting`);
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
