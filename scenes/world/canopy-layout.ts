@@ -64,11 +64,21 @@ export interface CanopyPlan {
 
 const GOLDEN_ANGLE = 2.399963229728653;
 
-/** Radius of a superellipse outline at bearing a, normalised so its corners at 45° sit at 1. */
+/** A power of two: outlines are snapped to multiples of its inverse (see canopyOutline). */
+const OUTLINE_GRID = 2 ** 24;
+
+/**
+ * Radius of a superellipse outline at bearing a, normalised so its corners at 45° sit at 1.
+ * Snapped to a binary grid: pow() with a fractional exponent differs in its last bits between
+ * Node's V8 and Chromium's (most results, measured), and the plan compares and fits against
+ * this radius, so an unsnapped last bit could tip a tuft into another place and the browser
+ * would build another world than the render server.
+ */
 export function canopyOutline(squareness: number, a: number): number {
   const c = Math.abs(Math.cos(a));
   const s = Math.abs(Math.sin(a));
-  return (c ** squareness + s ** squareness) ** (-1 / squareness) / (Math.SQRT2 * 2 ** (-1 / squareness));
+  const radius = (c ** squareness + s ** squareness) ** (-1 / squareness) / (Math.SQRT2 * 2 ** (-1 / squareness));
+  return Math.round(radius * OUTLINE_GRID) / OUTLINE_GRID;
 }
 
 export function planCanopy(detail: CanopyLodDetail, shape: CanopyShape, random: () => number): CanopyPlan {
@@ -80,7 +90,7 @@ export function planCanopy(detail: CanopyLodDetail, shape: CanopyShape, random: 
   const domeAt = (rho: number) => shape.rimHeight + (shape.domeHeight - shape.rimHeight) * Math.sqrt(Math.max(0, 1 - rho * rho));
   const fit = (cx: number, cz: number, radius: number) => {
     // Pull a tuft in until its ragged ring (up to TUFT_REACH radii out) stays inside the reach clearance allows.
-    const d = Math.hypot(cx, cz);
+    const d = Math.sqrt(cx * cx + cz * cz);
     const limit = CANOPY_MAX_REACH - TUFT_REACH * radius;
     return d > limit && d > 0 ? limit / d : 1;
   };
@@ -92,7 +102,8 @@ export function planCanopy(detail: CanopyLodDetail, shape: CanopyShape, random: 
     const radius = Math.min(0.6, rimArc * (0.7 + 0.4 * random()));
     const out = outline(a) * shape.rimRadius * (0.95 + 0.2 * random());
     // Most sit on the rim, a few hang well down the face: squared, so the deep ones are rare.
-    const hang = random() ** 2;
+    const hangRandom = random();
+    const hang = hangRandom * hangRandom;
     const height = radius * shape.tuftAspect * (0.8 + 0.5 * random());
     const y = shape.rimHeight - shape.hangDrop * hang;
     const s = fit(Math.cos(a) * out, Math.sin(a) * out, radius);

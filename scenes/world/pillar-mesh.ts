@@ -85,7 +85,9 @@ export function rockColourAt(
     c = mix3(c, bedColour, BED_TONE_SHARE * bedsResolved);
     const sigma = Math.max(0.09, bedsPerRingHere * 0.6);
     const foot = phase - bed;
-    const parting = Math.exp(-((foot / sigma) ** 2)) + Math.exp(-(((1 - foot) / sigma) ** 2));
+    const fromFoot = foot / sigma;
+    const fromHead = (1 - foot) / sigma;
+    const parting = Math.exp(-fromFoot * fromFoot) + Math.exp(-fromHead * fromHead);
     const partingShade = 1 - 0.14 * bedsResolved * Math.min(1, parting);
     c = [c[0] * partingShade, c[1] * partingShade, c[2] * partingShade];
   }

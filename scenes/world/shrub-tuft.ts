@@ -84,12 +84,17 @@ export function addShrubTuft(out: PineMeshWriter, random: () => number, spec: Tu
  * the facets' own normals drew every tuft as a cut green crystal. `first` is its first vertex.
  */
 export function roundTuftNormals(positions: Float32Array, normals: Float32Array, first: number, spec: TuftSpec): void {
-  const cy = spec.y - spec.height * 0.15;
+  // The ball's centre and size as float32, like the positions: the plan's doubles can differ in
+  // their last bits between Node and Chromium (their sin, cos and pow do, now and then), and the
+  // normals must come out byte-identical wherever the world is built.
+  const [x, z, radius, height] = [spec.x, spec.z, spec.radius, spec.height].map(Math.fround);
+  const cy = Math.fround(spec.y - spec.height * 0.15);
   for (let v = first; v < first + tuftVertexCount(spec.sides, spec.rings); v++) {
-    const dx = (positions[v * 3] - spec.x) / spec.radius;
-    const dy = (positions[v * 3 + 1] - cy) / spec.height;
-    const dz = (positions[v * 3 + 2] - spec.z) / spec.radius;
-    const length = Math.hypot(dx, dy, dz) || 1;
+    const dx = (positions[v * 3] - x) / radius;
+    const dy = (positions[v * 3 + 1] - cy) / height;
+    const dz = (positions[v * 3 + 2] - z) / radius;
+    // sqrt of the sum, not Math.hypot: hypot's last bits differ between Node's V8 and Chromium's.
+    const length = Math.sqrt(dx * dx + dy * dy + dz * dz) || 1;
     normals[v * 3] = dx / length;
     normals[v * 3 + 1] = dy / length;
     normals[v * 3 + 2] = dz / length;
