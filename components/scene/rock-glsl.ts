@@ -148,11 +148,6 @@ export const ROCK_NORMAL_FRAGMENT = /* glsl */ `
   // At grazing angles a pixel spans metres of face and the derivatives step in 2×2 blocks: ease off there.
   float facing = smoothstep(0.1, 0.45, abs(dot(normal, normalize(vViewPosition))));
   slope = clamp(slope * rockFluteFade * facing * 0.8, -1.5, 1.5);
-  vec3 sigmaX = normalize(dFdx(-vViewPosition));
-  vec3 sigmaY = normalize(dFdy(-vViewPosition));
-  vec3 r1 = cross(sigmaY, normal);
-  vec3 r2 = cross(normal, sigmaX);
-  float det = dot(sigmaX, r1) * faceDirection;
-  normal = normalize(abs(det) * normal - sign(det) * (slope.x * r1 + slope.y * r2));
+  normal = slopeBumpedNormal(normal, slope, faceDirection, vViewPosition);
 }
 `;

@@ -14,6 +14,7 @@ import {
 import type { QualityTier } from '@/scenes/world/quality-tiers';
 import { linkAtmosphereUniforms, type AtmosphereUniforms } from './atmosphere/atmosphere-uniforms';
 import { CANOPY_CROWNS_GLSL } from './canopy-crowns-glsl';
+import { SLOPE_BUMP_GLSL } from './slope-bump-glsl';
 import { PHONE_ROCK_FRAGMENT, ROCK_DETAIL_FRAGMENT, ROCK_DETAIL_GLSL, ROCK_NORMAL_FRAGMENT } from './rock-glsl';
 
 const NOISE_GLSL = /* glsl */ `
@@ -121,12 +122,7 @@ const CANOPY_NORMAL_FRAGMENT = /* glsl */ `
   // Softer than the crowns' true slopes: at full strength every sunward crown side lit up as one
   // flat, hard-edged patch and the floor read as camouflage cloth.
   slope *= canopyFade * canopyForest * 0.65;
-  vec3 sigmaX = normalize(dFdx(-vViewPosition));
-  vec3 sigmaY = normalize(dFdy(-vViewPosition));
-  vec3 r1 = cross(sigmaY, normal);
-  vec3 r2 = cross(normal, sigmaX);
-  float det = dot(sigmaX, r1) * faceDirection;
-  normal = normalize(abs(det) * normal - sign(det) * (slope.x * r1 + slope.y * r2));
+  normal = slopeBumpedNormal(normal, slope, faceDirection, vViewPosition);
 }
 `;
 
@@ -147,7 +143,7 @@ function prepare(material: Material, atmosphere: AtmosphereUniforms, key: string
     let fragment = shader.fragmentShader;
     if (detail.colour) fragment = fragment.replace('#include <color_fragment>', detail.colour);
     if (detail.normal) fragment = fragment.replace('#include <normal_fragment_maps>', detail.normal);
-    shader.fragmentShader = `${NOISE_GLSL}\n${detail.pars ?? ''}\n${fragment}`;
+    shader.fragmentShader = `${NOISE_GLSL}\n${SLOPE_BUMP_GLSL}\n${detail.pars ?? ''}\n${fragment}`;
   };
   material.customProgramCacheKey = () => key;
 }
