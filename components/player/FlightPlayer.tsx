@@ -10,7 +10,8 @@ import { startTransition, useCallback, useEffect, useRef, useState } from 'react
 import type { Route } from '@/scenes/routes/route-schema';
 import { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { Locale } from '../i18n/locale';
-import { formatMessage, type Messages } from '../i18n/messages';
+import { formatMessage } from '../i18n/messages';
+import type { PlayerMessageKey, PlayerMessages } from './player-messages';
 import { NarrationCaption } from './NarrationCaption';
 import { PlayerControls, type PlaybackSpeed } from './PlayerControls';
 import { PlayerTopBar } from './PlayerTopBar';
@@ -50,8 +51,7 @@ import styles from './FlightPlayer.module.css';
 const WarmupRender = dynamic(() => import('./render-choice/WarmupRender').then((module) => module.WarmupRender), { ssr: false });
 // Sights are marked only in a picture the device draws: their code loads with that picture, not the page.
 const SightMarker = dynamic(() => import('./look/SightMarker').then((module) => module.SightMarker), { ssr: false });
-
-const NOTICE_MESSAGE: Record<StageNotice, keyof Messages> = {
+const NOTICE_MESSAGE: Record<StageNotice, PlayerMessageKey> = {
   'to-cloud': 'render.handoverToCloud',
   'to-device': 'render.handoverToDevice',
   lighter: 'render.handoverLighter',
@@ -66,7 +66,7 @@ export interface FlightPlayerProps {
   /** How far the cloud's bake of this revision is, as the page read it; null when unknown. */
   cloudReadiness?: CloudReadiness | null;
   locale: Locale;
-  messages: Messages;
+  messages: PlayerMessages;
   landmarkName: string;
   startS: number;
   autoplay: boolean;

@@ -3,7 +3,8 @@
 // the timeline reads time from the clock itself, as it moves.
 import type { ReactNode } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
-import { formatMessage, type Messages } from '../i18n/messages';
+import { formatMessage } from '../i18n/messages';
+import type { PlayerMessages } from './player-messages';
 import { CalmIcon, PauseIcon, PlayIcon, ReplayIcon } from './PlayerIcons';
 import { PlayerTimeline } from './PlayerTimeline';
 import styles from './PlayerControls.module.css';
@@ -12,7 +13,7 @@ export const PLAYBACK_SPEEDS = [0.5, 1, 2] as const;
 export type PlaybackSpeed = (typeof PLAYBACK_SPEEDS)[number];
 
 export interface PlayerControlsProps {
-  messages: Messages;
+  messages: PlayerMessages;
   clock: FlightClock;
   playing: boolean;
   ended: boolean;

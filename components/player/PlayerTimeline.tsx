@@ -5,7 +5,8 @@
 import { useCallback, type CSSProperties, type KeyboardEvent } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { formatClockTime } from '@/scenes/timeline/clock-time-format';
-import { formatMessage, type Messages } from '../i18n/messages';
+import { formatMessage } from '../i18n/messages';
+import type { PlayerMessages } from './player-messages';
 import { useFlightTimeDisplay } from './use-flight-time-display';
 import styles from './PlayerControls.module.css';
 
@@ -23,7 +24,7 @@ const TIMELINE_KEY_STEPS_S: Readonly<Record<string, number>> = {
 };
 
 export interface PlayerTimelineProps {
-  messages: Messages;
+  messages: PlayerMessages;
   clock: FlightClock;
   onSeek: (timeS: number) => void;
   onSeekBy: (deltaS: number) => void;

@@ -4,7 +4,7 @@
 import Link from 'next/link';
 import type { RefObject } from 'react';
 import type { Locale } from '../i18n/locale';
-import type { Messages } from '../i18n/messages';
+import type { PlayerMessages } from './player-messages';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
 import { StatsIcon } from './cloud/CloudIcons';
 import { RenderPathSwitch } from './handover/RenderPathSwitch';
@@ -15,7 +15,7 @@ import { useFullscreen } from './use-fullscreen';
 import styles from './FlightPlayer.module.css';
 
 export interface PlayerTopBarProps {
-  messages: Messages;
+  messages: PlayerMessages;
   locale: Locale;
   landmarkName: string;
   title: string;

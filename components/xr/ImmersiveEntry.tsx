@@ -11,7 +11,8 @@ import { immersiveSupported, requestImmersiveSession } from './immersive-session
 import type { ImmersiveStore } from './immersive-store';
 
 export interface ImmersiveEntryProps {
-  messages: Messages;
+  /** Only the messages it shows: the player passes its own subset of the dictionary. */
+  messages: Pick<Messages, 'look.immersive' | 'look.immersiveExit' | 'look.immersiveFailed'>;
   store: ImmersiveStore;
   /** The flight can surround the visitor now: drawn on this device, or a sphere on the cloud path (the flat stream cannot). */
   available: boolean;

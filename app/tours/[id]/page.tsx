@@ -8,7 +8,9 @@ import { allowedNodeUrl, chosenRenderUrl } from '@/app/_data/render-node';
 import { sitePosterUrl } from '@/app/_data/site-poster';
 import { getRequestLocale } from '@/components/i18n/request-locale';
 import { messagesFor } from '@/components/i18n/messages';
+import { pickMessages } from '@/components/i18n/pick-messages';
 import { FlightPlayer } from '@/components/player/FlightPlayer';
+import { PLAYER_MESSAGE_KEYS } from '@/components/player/player-messages';
 import { parseFlightStartOptions, type QueryValue } from '@/components/player/flight-start-options';
 import { parseRenderPreference, publicRenderUrl } from '@/components/player/cloud/render-path';
 import { LANDMARKS } from '@/scenes/world/landmarks';
@@ -69,7 +71,8 @@ export default async function TourPage({ params, searchParams }: TourPageProps) 
         revision={revision}
         cloudReadiness={readiness.get(route.id) ?? null}
         locale={locale}
-        messages={messagesFor(locale)}
+        // Only the player's strings: whatever the player receives is written into the HTML.
+        messages={pickMessages(messagesFor(locale), PLAYER_MESSAGE_KEYS)}
         landmarkName={LANDMARKS[route.landmark].name[locale]}
         startS={startS}
         autoplay={autoplay}

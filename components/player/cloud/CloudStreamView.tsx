@@ -5,7 +5,8 @@
 import { memo, useCallback, useEffect, useRef, useState, type MouseEvent } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { formatMessage, type MessageKey, type Messages } from '@/components/i18n/messages';
+import { formatMessage } from '@/components/i18n/messages';
+import type { PlayerMessageKey, PlayerMessages } from '@/components/player/player-messages';
 import { CloudStreamClient, type CloudSnapshot, type CloudStats } from './stream-client';
 import { useLatestRef } from '../use-latest-ref';
 import type { Route } from '@/scenes/routes/route-schema';
@@ -26,7 +27,7 @@ export interface CloudStreamViewProps {
   /** The revision the page shows; the stream carries this one's frames or says it is gone. */
   revision: number;
   clock: FlightClock;
-  messages: Messages;
+  messages: PlayerMessages;
   showStats: boolean;
   onCloseStats: () => void;
   onUseDevice: () => void;
@@ -290,7 +291,7 @@ export const CloudStreamView = memo(function CloudStreamView(props: CloudStreamV
 });
 
 /** What the view says while the visitor looks around and the stream cannot turn (yet): never a drag silently ignored. */
-const LOOK_NOTICES: Record<LookAroundStatus, MessageKey | null> = {
+const LOOK_NOTICES: Record<LookAroundStatus, PlayerMessageKey | null> = {
   off: null,
   sphere: null,
   loading: 'cloud.look.loading',
@@ -299,7 +300,7 @@ const LOOK_NOTICES: Record<LookAroundStatus, MessageKey | null> = {
   unsupported: 'cloud.look.unsupported',
 };
 
-function noticeFor(snapshot: CloudSnapshot, messages: Messages): string | null {
+function noticeFor(snapshot: CloudSnapshot, messages: PlayerMessages): string | null {
   if (snapshot.state === 'reconnecting') return messages['cloud.reconnecting'];
   if (snapshot.waiting) return messages['cloud.waiting'];
   return null;
@@ -307,7 +308,7 @@ function noticeFor(snapshot: CloudSnapshot, messages: Messages): string | null {
 
 interface StatusCardProps {
   snapshot: CloudSnapshot;
-  messages: Messages;
+  messages: PlayerMessages;
   onUseDevice: () => void;
   onRetry: () => void;
 }

@@ -3,7 +3,8 @@
 // client twice a second while open; closed, it costs nothing.
 import { useEffect, useId, useState, type MouseEvent } from 'react';
 import type { ProfileId } from '@/scenes/protocol/profile-ladder';
-import { formatMessage, type Messages } from '@/components/i18n/messages';
+import { formatMessage } from '@/components/i18n/messages';
+import type { PlayerMessages } from '@/components/player/player-messages';
 import { CloseIcon } from './CloudIcons';
 import type { CloudSnapshot, CloudStats } from './stream-client';
 import styles from './StreamStatsPanel.module.css';
@@ -11,7 +12,7 @@ import styles from './StreamStatsPanel.module.css';
 const POLL_MS = 500;
 
 export interface StreamStatsPanelProps {
-  messages: Messages;
+  messages: PlayerMessages;
   readStats: () => CloudStats;
   snapshot: CloudSnapshot;
   manualProfile: ProfileId | null;

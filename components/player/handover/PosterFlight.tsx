@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
 import { selectFlightTime } from '@/scenes/timeline/flight-time-selection';
-import type { Messages } from '@/components/i18n/messages';
+import type { PlayerMessages } from '@/components/player/player-messages';
 import { browserNowMs, requestBrowserFrame } from '../use-flight-time-display';
 import { useLatestRef } from '../use-latest-ref';
 import { posterDriftTransform } from './poster-drift';
@@ -15,7 +15,7 @@ import styles from './PosterFlight.module.css';
 export interface PosterFlightProps {
   routeId: string;
   clock: FlightClock;
-  messages: Messages;
+  messages: PlayerMessages;
   /** The card says the flight is pictures because nothing else can show it; not on the poster held before play. */
   explained: boolean;
   /**

@@ -3,13 +3,13 @@
 // buttons in a labelled group on wide screens; on a phone one round button that opens the
 // same three choices as a small menu. Auto says which way it went.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Messages } from '@/components/i18n/messages';
+import type { PlayerMessages } from '@/components/player/player-messages';
 import { AutoIcon, CloudIcon, DeviceIcon } from '../cloud/CloudIcons';
 import type { RenderPreference } from '../render-choice/render-choice-types';
 import styles from './RenderPathSwitch.module.css';
 
 export interface RenderPathSwitchProps {
-  messages: Messages;
+  messages: PlayerMessages;
   preference: RenderPreference;
   /** What the stage shows now (under Auto it may be either). */
   showing: 'local' | 'cloud' | 'posters';
@@ -87,7 +87,7 @@ export function RenderPathSwitch({ messages, preference, showing, onChoose, icon
 }
 
 interface CompactMenuProps {
-  messages: Messages;
+  messages: PlayerMessages;
   options: Option[];
   current: Option;
   onChoose: (preference: RenderPreference) => void;

@@ -7,7 +7,7 @@ import { memo, useCallback, useEffect, useMemo, useRef, useState, type ReactNode
 import type { Route } from '@/scenes/routes/route-schema';
 import type { LookOffset } from '@/scenes/routes/look-offset';
 import type { FlightClock } from '@/scenes/timeline/flight-clock';
-import type { Messages } from '@/components/i18n/messages';
+import type { PlayerMessages } from '@/components/player/player-messages';
 import type { Locale } from '@/components/i18n/locale';
 import { useLookStore } from '../look/look-context';
 import { useImmersiveState, useImmersiveStore } from '@/components/xr/immersive-context';
@@ -38,7 +38,7 @@ export interface RenderStageProps {
   clock: FlightClock;
   getTimeS: () => number;
   reducedMotion: boolean;
-  messages: Messages;
+  messages: PlayerMessages;
   /** The page's language: the cloud's sight marks name the sights in it. */
   locale: Locale;
   renderUrl: string | null;

@@ -6,7 +6,7 @@
 // headset's entry) loads on the first opening, or as the pointer or focus reaches the button.
 import dynamic from 'next/dynamic';
 import { useEffect, useRef, useState } from 'react';
-import type { Messages } from '@/components/i18n/messages';
+import type { PlayerMessages } from '@/components/player/player-messages';
 import type { ImmersiveStore } from '@/components/xr/immersive-store';
 import { Line, LineIcon } from '../PlayerIcons';
 import type { LookStore } from './look-store';
@@ -16,7 +16,7 @@ const loadLookPanel = () => import('./LookPanel').then((module) => module.LookPa
 const LookPanel = dynamic(loadLookPanel, { ssr: false });
 
 export interface LookControlsProps {
-  messages: Messages;
+  messages: PlayerMessages;
   store: LookStore;
   /** The player's headset session; its entry shows only where a headset can be used. */
   immersive: ImmersiveStore;

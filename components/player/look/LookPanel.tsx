@@ -3,7 +3,7 @@
 // (where a headset is present) the immersive view. Loaded on the panel's first opening
 // (LookControls), not with the page: a first visit on a phone never needs it (issue 15).
 import { useState } from 'react';
-import type { Messages } from '@/components/i18n/messages';
+import type { PlayerMessages } from '@/components/player/player-messages';
 import { ImmersiveEntry } from '@/components/xr/ImmersiveEntry';
 import type { ImmersiveStore } from '@/components/xr/immersive-store';
 import { useLookSettings } from './look-context';
@@ -13,7 +13,7 @@ import styles from './LookControls.module.css';
 
 export interface LookPanelProps {
   id: string;
-  messages: Messages;
+  messages: PlayerMessages;
   store: LookStore;
   immersive: ImmersiveStore;
   immersiveAvailable: boolean;
