@@ -2,11 +2,13 @@
 import type { Metadata } from 'next';
 import { listPublishedRoutes } from './_data/route-repository';
 import { cloudReadinessOf } from './_data/cloud-readiness';
+import { sitePosterCopies } from './_data/site-poster';
 import { getRequestLocale } from '../components/i18n/request-locale';
 import { formatCount, messagesFor } from '../components/i18n/messages';
 import { SiteHeader } from '../components/site/SiteHeader';
 import { CatalogueHero } from '../components/catalogue/CatalogueHero';
 import { RouteCard } from '../components/catalogue/RouteCard';
+import { posterSizes } from '../components/catalogue/poster-widths';
 import styles from './page.module.css';
 
 // Routes are read from the database at request time: staff publish without a rebuild.
@@ -26,6 +28,8 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
   const messages = messagesFor(locale);
   const published = await listPublishedRoutes();
   const cloud = await cloudReadinessOf(published.map(({ route, revision }) => ({ id: route.id, revision })));
+  // Up to four flights sit in pairs (page.module.css); the posters' sizes follow the columns.
+  const threeColumns = published.length > 4;
   return (
     <>
       <SiteHeader locale={locale} messages={messages} />
@@ -43,10 +47,17 @@ export default async function CataloguePage({ searchParams }: CataloguePageProps
           {published.length === 0 ? (
             <p className={styles.empty}>{messages['catalogue.empty']}</p>
           ) : (
-            <ul className={styles.grid} data-columns={published.length <= 4 ? 'two' : 'three'}>
+            <ul className={styles.grid} data-columns={threeColumns ? 'three' : 'two'}>
               {published.map(({ route }) => (
                 <li key={route.id}>
-                  <RouteCard route={route} locale={locale} messages={messages} cloud={cloud.get(route.id)} />
+                  <RouteCard
+                    route={route}
+                    locale={locale}
+                    messages={messages}
+                    cloud={cloud.get(route.id)}
+                    posterCopies={sitePosterCopies(route.id)}
+                    posterSizes={posterSizes(threeColumns)}
+                  />
                 </li>
               ))}
             </ul>

@@ -9,6 +9,7 @@ import { formatMessage, type Messages } from '../i18n/messages';
 import { ArrowIcon } from './ArrowIcon';
 import { LookAroundBadge } from './LookAroundBadge';
 import { lookAroundReady } from './look-around-readiness';
+import { posterSrcSet } from './poster-widths';
 import styles from './RouteCard.module.css';
 
 // Posters are rendered at this size (by the bake and scripts/render-posters.ts); the card crops any other 16:9-ish size to fit.
@@ -20,6 +21,10 @@ export interface RouteCardProps {
   messages: Messages;
   /** Whether the render server has baked this revision; absent or 'none' shows nothing. */
   cloud?: CloudReadiness;
+  /** Narrower copies of the poster that exist, for phones; none sends the full-size poster to every screen. */
+  posterCopies?: ReadonlyArray<{ url: string; widthPx: number }>;
+  /** How wide the grid draws the poster (the img's sizes), so a phone picks a narrow copy. */
+  posterSizes?: string;
 }
 
 function cloudLabel(cloud: CloudReadiness, messages: Messages): string | null {
@@ -37,7 +42,7 @@ function cloudLabel(cloud: CloudReadiness, messages: Messages): string | null {
   }
 }
 
-export function RouteCard({ route, locale, messages, cloud }: RouteCardProps) {
+export function RouteCard({ route, locale, messages, cloud, posterCopies = [], posterSizes }: RouteCardProps) {
   const title = route.title[locale];
   const landmarkName = LANDMARKS[route.landmark].name[locale];
   const duration = formatClockTime(route.durationS);
@@ -46,6 +51,7 @@ export function RouteCard({ route, locale, messages, cloud }: RouteCardProps) {
   const cloudText = cloud ? cloudLabel(cloud, messages) : null;
   // The card's description names the 360° mark too: a screen reader hears it with the title.
   const lookAroundId = lookAroundReady(cloud) ? `route-${route.id}-look-around` : null;
+  const posterUrl = `/posters/${route.id}.jpg`;
   return (
     <Link
       href={`/tours/${route.id}`}
@@ -60,7 +66,9 @@ export function RouteCard({ route, locale, messages, cloud }: RouteCardProps) {
       <div className={styles.poster} data-time-of-day={route.timeOfDay}>
         {/* A plain <img>: posters are pre-rendered JPEGs, and a missing one falls back to the painted backdrop. */}
         <img
-          src={`/posters/${route.id}.jpg`}
+          src={posterUrl}
+          srcSet={posterCopies.length > 0 ? posterSrcSet(posterUrl, POSTER_WIDTH_PX, posterCopies) : undefined}
+          sizes={posterCopies.length > 0 ? posterSizes : undefined}
           width={POSTER_WIDTH_PX}
           height={POSTER_HEIGHT_PX}
           alt={formatMessage(messages['catalogue.posterAlt'], { title })}

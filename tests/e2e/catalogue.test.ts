@@ -101,6 +101,33 @@ describe('catalogue', () => {
     await context.close();
   });
 
+  /** The posters a context fetches once every card has been on screen (they are lazy). */
+  async function posterRequests(context: BrowserContext): Promise<string[]> {
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => {
+      const { pathname } = new URL(request.url());
+      if (pathname.startsWith('/posters/')) requested.push(pathname);
+    });
+    await page.goto(`${server.baseUrl}/`);
+    for (const card of await page.getByTestId('route-card').all()) await card.scrollIntoViewIfNeeded();
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('[data-testid="route-card"] img')].every((img) => (img as HTMLImageElement).complete),
+    );
+    await context.close();
+    return requested.sort();
+  }
+
+  test("a phone fetches the posters' narrow copies, not the full-size pictures; a sharp laptop screen still gets detail", async () => {
+    // One column, 90vw of 390 px at one device pixel per CSS pixel: the 480 px copy is enough.
+    const phone = await posterRequests(await phoneContext('en-US'));
+    assert.deepEqual(phone, CURATED_ROUTES.map((route) => `/posters/${route.id}-480w.jpg`).sort());
+    // Three columns of about 400 px at two device pixels per CSS pixel want the 800 px copy or more.
+    const laptop = await posterRequests(await browser.newContext({ viewport: { width: 1440, height: 900 }, deviceScaleFactor: 2 }));
+    assert.equal(laptop.length, CURATED_ROUTES.length);
+    for (const url of laptop) assert.match(url, /^\/posters\/[a-z0-9-]+(-800w)?\.jpg$/);
+  });
+
   test('an unknown tour and an unknown page get a friendly bilingual not-found page with a way back', async () => {
     const context = await phoneContext('en-US');
     const page = await context.newPage();
