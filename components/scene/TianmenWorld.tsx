@@ -35,7 +35,7 @@ function TianmenMeshes({ geometry }: { geometry: TianmenGeometry }) {
   const built = useMemo(() => {
     const { tier } = geometry;
     const atmosphere = atmosphereUniformsOf(scene);
-    const terrainMaterial = createTerrainMaterial(tier, atmosphere);
+    const terrainMaterial = createTerrainMaterial(tier, atmosphere, 'limestone');
     const rockMaterial = createRockMaterial(tier, atmosphere);
     const terrain = toBufferGeometry(geometry.terrain);
     // Pines and the thin built things share the double-sided Lambert of Wulingyuan's crowns.

@@ -71,7 +71,13 @@ vec3 cliffColour(vec3 p, float rockness, vec3 rock) {
   float bedPhase = bedCoord - bedIndex;
   float tone = detailNoise(vec3(bedIndex * 1.7, p.x * 0.003 + p.z * 0.002, 0.5));
   float brightness = dot(rock, vec3(0.333)) / 0.3;
+#ifdef LIMESTONE_CLIFFS
+  // Tianmen's grey limestone, only a little warmer in some beds: the sandstone's buff beds stood
+  // round Heaven's Gate and the stair as pale sandy pillars.
+  vec3 beds = mix(vec3(0.27, 0.29, 0.31), vec3(0.34, 0.34, 0.33), smoothstep(0.35, 0.8, tone)) * clamp(brightness, 0.7, 1.2);
+#else
   vec3 beds = mix(vec3(0.33, 0.32, 0.29), vec3(0.47, 0.35, 0.21), smoothstep(0.35, 0.8, tone)) * clamp(brightness, 0.7, 1.2);
+#endif
   // Forest hangs on the face in ragged masses tens of metres across, gathered in slanting zones
   // where water seeps and soil lodges, thickest on the beds' tops; more of it where the ground is
   // only half rock (rim, foot). Patches keyed to each bed stacked, bed over bed, into a grid of
@@ -159,15 +165,18 @@ export function createRockMaterial(tier: QualityTier, atmosphere: AtmosphereUnif
   return material;
 }
 
-export function createTerrainMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms): Material {
+/** The rock of a scene's bare slopes and cliffs: Wulingyuan's quartz sandstone or Tianmen's limestone. */
+export type TerrainRock = 'sandstone' | 'limestone';
+
+export function createTerrainMaterial(tier: QualityTier, atmosphere: AtmosphereUniforms, rock: TerrainRock = 'sandstone'): Material {
   // The canopy is cheap (three noise lookups a pixel) and is what makes a valley read as
   // forest rather than lawn, so the phone gets it too, on its Lambert shading.
   const material =
     tier === 'phone'
       ? new MeshLambertMaterial({ vertexColors: true })
       : new MeshStandardMaterial({ vertexColors: true, roughness: 1, metalness: 0 });
-  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard-crowns'}`, {
-    pars: `${ROCK_DETAIL_GLSL}\n${tier === 'phone' ? CANOPY_HEIGHT_GLSL : CANOPY_CROWNS_GLSL}\n${CLIFF_COLOUR_GLSL}`,
+  prepare(material, atmosphere, `yunshan-canopy-${tier === 'phone' ? 'lambert' : 'standard-crowns'}-${rock}`, {
+    pars: `${rock === 'limestone' ? '#define LIMESTONE_CLIFFS\n' : ''}${ROCK_DETAIL_GLSL}\n${tier === 'phone' ? CANOPY_HEIGHT_GLSL : CANOPY_CROWNS_GLSL}\n${CLIFF_COLOUR_GLSL}`,
     colour: CANOPY_DETAIL_FRAGMENT,
     normal: CANOPY_NORMAL_FRAGMENT,
   });

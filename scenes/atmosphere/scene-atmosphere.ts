@@ -77,17 +77,18 @@ export const TIANMEN_MIST_BAND: MistBand = { baseM: 1060, peakM: 1120, topM: 120
 
 /**
  * Cloud through Heaven's Gate: in the photographs the passage is rarely clear; cloud pours
- * through it from the ravine behind and spills down the face. The box fills the passage from
- * its floor to just under its roof and runs out about twice the wall's depth on each side, so
- * the cloud shows in the opening and drifts out over the stair; it lies wholly above the sea and
- * the massif's mist, so no ray counts it twice. A wisp filling the passage's 60 m depth hides
- * most of the sky behind it; between wisps the sky still shows.
+ * through it from the ravine behind and drifts across the face as thin wisps. The box fills the
+ * passage from its floor to just under its roof, runs out beyond its depth on each side and some
+ * way across the face, so wisps show in the opening and trail over the rock beside it; it lies
+ * wholly above the sea and the massif's mist, so no ray counts it twice. Thin: a wisp crossed
+ * edge-on still lets the sky and the rock show through it. (A box twice as deep and twice as
+ * dense, marched as round billows, laid one white blob over the opening.)
  */
 export const HEAVENS_GATE_PLUME: MistPlume = {
   centreM: [HEAVENS_GATE.x, HEAVENS_GATE.floorM + HEAVENS_GATE.heightM * 0.42, HEAVENS_GATE.z + 40],
-  halfSizeM: [HEAVENS_GATE.widthM * 1.3, HEAVENS_GATE.heightM * 0.5, HEAVENS_GATE.depthM * 2.4],
-  densityPerM: 0.02,
-  windMps: [0.6, 0.35, 3.2],
+  halfSizeM: [HEAVENS_GATE.widthM * 2.2, HEAVENS_GATE.heightM * 0.5, HEAVENS_GATE.depthM * 1.8],
+  densityPerM: 0.014,
+  windMps: [1.4, 0.2, 3.2],
 };
 
 export const SCENE_ATMOSPHERES: Record<SceneId, SceneAtmosphere> = {

@@ -80,8 +80,10 @@ const FOREST_DARK = linearFromSrgb([0.11, 0.19, 0.09]);
 const FOREST_LIGHT = linearFromSrgb([0.24, 0.33, 0.14]);
 const RIDGE_CROWNS = linearFromSrgb([0.33, 0.38, 0.18]);
 const PLATEAU_GREEN = linearFromSrgb([0.12, 0.22, 0.1]);
-const LIMESTONE = linearFromSrgb([0.6, 0.6, 0.57]);
-const LIMESTONE_BUFF = linearFromSrgb([0.68, 0.63, 0.54]);
+// Grey limestone like the cliffs' (limestone-face.ts), a little warmer in patches: pale buff drew
+// the massif's lower crags and the stair's spur as sandstone.
+const LIMESTONE = linearFromSrgb([0.44, 0.46, 0.49]);
+const LIMESTONE_BUFF = linearFromSrgb([0.5, 0.5, 0.49]);
 /** What distance does to a forested ridge in humid air: bluer and paler (the fog adds the rest). */
 const FAR_RIDGE_BLUE = linearFromSrgb([0.3, 0.39, 0.47]);
 const STAIR = linearFromSrgb([0.86, 0.84, 0.78]);
@@ -101,8 +103,12 @@ function groundColour(x: number, z: number, h: number, dx: number, dz: number, c
   const ridge = smoothstep(0.3, 1.2, crest) * 0.7 + smoothstep(700, 1150, h) * 0.25 * (1 - smoothstep(M.topM - 60, M.topM - 15, h));
   const plateau = smoothstep(M.topM - 60, M.topM - 15, h);
   const slope = Math.sqrt(dx * dx + dz * dz);
+  // The stair's spur is a knife ridge, too steep for the slope rule below, but forested to its
+  // crest in the photographs, dark under the cliff: bare, it stood in front of the gate as a pale
+  // fin, and in the ridge lines' light olive (which the canopy shader takes for rock) as a grey one.
+  const spur = smoothstep(150, 60, Math.abs(x - TIANMEN_STAIR.x)) * smoothstep(TIANMEN_STAIR.topZ - 10, TIANMEN_STAIR.topZ + 10, z);
   // Sheer walls are bare limestone, grey with buff patches; moderate slopes keep their trees.
-  const rock = smoothstep(1.0, 2.0, slope) * (0.75 + 0.25 * valueNoise2(x / 25, h / 40, seed + 2));
+  const rock = smoothstep(1.0, 2.0, slope) * (0.75 + 0.25 * valueNoise2(x / 25, h / 40, seed + 2)) * (1 - spur);
   const buff = valueNoise2(x / 140 + z / 140, h / 60, seed + 3);
   const out: [number, number, number] = [0, 0, 0];
   for (let k = 0; k < 3; k++) {
@@ -110,6 +116,7 @@ function groundColour(x: number, z: number, h: number, dx: number, dz: number, c
     green = lerp(green, VALLEY_FOREST[k], clamp(hollow, 0, 1));
     green = lerp(green, RIDGE_CROWNS[k], clamp(ridge, 0, 1));
     green = lerp(green, lerp(PLATEAU_GREEN[k], FOREST_LIGHT[k], crowns * 0.6), plateau);
+    green = lerp(green, lerp(FOREST_DARK[k], FOREST_LIGHT[k], 0.5 * crowns), spur);
     out[k] = lerp(green, lerp(LIMESTONE[k], LIMESTONE_BUFF[k], buff), rock);
   }
   return out;

@@ -6,6 +6,8 @@ import { GATE_RAVINE, HEAVENS_GATE, TIANMEN_CITY_VALLEY, TIANMEN_MASSIF } from '
 import { sampleTerrainField, TERRAIN_GRID_VERTICES, type TerrainField } from './terrain';
 
 const M = TIANMEN_MASSIF;
+/** How far the stair spur's flanks fall within 55 m of its crest, metres. */
+export const SPUR_FLANK_DROP_M = 90;
 
 function outlineRadius(x: number, z: number): number {
   const u = Math.abs((x - M.centreX) / M.radiusXM);
@@ -75,11 +77,13 @@ function rawHeight(x: number, z: number, seed: number): number {
 
   // The spur the 999 steps climb: a ridge from the gate's floor down towards the city.
   const frontFace = HEAVENS_GATE.z + HEAVENS_GATE.depthM / 2;
-  // Its flanks fall away steeply beside a narrow crest, so the ridge stands on the slopes rather
-  // than tilting the whole foreground into one plane; it starts at the gate wall's foot.
+  // A knife ridge: its flanks fall away steeply within a few tens of metres of a crest hardly
+  // wider than the stair, so from the route's approach it is a thin line of steps climbing to
+  // the gate under a cliff that fills the view. (A crest 150 m across, rounded, rose in front of
+  // the gate as a green mound that hid the foot of the cliff.) It starts at the gate wall's foot.
   const along = Math.max(0, z - frontFace);
   const across = Math.abs(x - HEAVENS_GATE.x);
-  const spur = HEAVENS_GATE.floorM - 4 - 0.62 * along - 70 * (1 - Math.exp(-((across / 75) ** 2))) - 1.3 * Math.max(0, across - 60);
+  const spur = HEAVENS_GATE.floorM - 4 - 0.62 * along - SPUR_FLANK_DROP_M * smoothstep(8, 55, across) - 1.5 * Math.max(0, across - 55);
   if (z > frontFace - 40) h = Math.max(h, spur);
 
   // The ravine behind the gate, walled by cliffs on both sides.

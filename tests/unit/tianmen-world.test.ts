@@ -63,16 +63,53 @@ describe('Heaven’s Gate', () => {
     }
   });
 
-  test('has the published size: about 130 m high and 57 m wide, floor at 1,300 m', () => {
+  /** Width of the opening at a height, metres, from its outline. */
+  const openingWidthAtM = (y: number): number => {
+    let west = Infinity;
+    let east = -Infinity;
+    for (let x = g.x - 60; x <= g.x + 60; x += 0.25) {
+      if (world.gateWall.openingDistanceM(x, y) < 0) {
+        west = Math.min(west, x);
+        east = Math.max(east, x);
+      }
+    }
+    return east - west;
+  };
+
+  test('has the published size: about 130 m high and 57 m wide at mid-height, floor at 1,300 m', () => {
     const wall = world.gateWall;
-    const xs = wall.outline.map(([x]) => x);
     const ys = wall.outline.map(([, y]) => y);
-    assert.ok(Math.abs(Math.max(...xs) - Math.min(...xs) - g.widthM) < 0.5);
+    assert.ok(Math.abs(openingWidthAtM(gateMidY) - g.widthM) < 1, `width ${openingWidthAtM(gateMidY)}`);
     assert.ok(Math.abs(Math.max(...ys) - g.floorM - g.heightM) < 0.5);
     assert.equal(Math.min(...ys), g.floorM);
     assert.equal(wall.southZ - wall.northZ, g.depthM);
     // The passage is open at mid-height across its whole width, less a few metres of rim.
     assert.ok(wall.openingDistanceM(g.x + g.widthM / 2 - 3, gateMidY) < 0);
+  });
+
+  test('is a tall rounded slot that widens to its floor, not a door with parallel jambs', () => {
+    const nearFloor = openingWidthAtM(g.floorM + 0.1 * g.heightM);
+    const high = openingWidthAtM(g.floorM + 0.8 * g.heightM);
+    assert.ok(nearFloor > g.widthM * 1.12, `near the floor ${nearFloor.toFixed(1)} m`);
+    assert.ok(high < g.widthM * 0.8, `high in the head ${high.toFixed(1)} m`);
+    // The roof only falls from east to west, so the face grid can follow it.
+    const xs = world.gateWall.outline.map(([x]) => x);
+    for (let i = 1; i < xs.length; i++) assert.ok(xs[i] < xs[i - 1], `outline point ${i}`);
+  });
+
+  test('sits under an uneven mountain crest, not a wall with a straight top', () => {
+    const wall = world.gateWall;
+    const crest: number[] = [];
+    for (let x = g.x - wall.halfWidthM; x <= g.x + wall.halfWidthM; x += 5) crest.push(wall.crestAtM(x));
+    const highest = Math.max(...crest);
+    const lowest = Math.min(...crest);
+    // Shoulders stand above the plateau's rim and notches sag below it, by tens of metres.
+    assert.ok(highest > TIANMEN_MASSIF.topM + 40, `highest ${highest.toFixed(0)} m`);
+    assert.ok(lowest < TIANMEN_MASSIF.topM - 25, `lowest ${lowest.toFixed(0)} m`);
+    // Rock stands over the roof all across the opening, and the shoulders are inside the wall's solid.
+    for (let x = g.x - 40; x <= g.x + 40; x += 2) assert.ok(wall.crestAtM(x) > g.floorM + g.heightM + 30, `crest over the gate at ${x}`);
+    const peakX = g.x - wall.halfWidthM + 5 * crest.indexOf(highest);
+    assert.ok(world.clearanceAt([peakX, highest - 2, g.z]) <= 0, 'the crest is solid');
   });
 
   test('the rock mesh leaves the passage empty: no triangle crosses the line through the arch', () => {
@@ -107,6 +144,18 @@ describe('Tianmen massif', () => {
     const atBottom = world.heightAt(TIANMEN_STAIR.x, TIANMEN_STAIR.bottomZ);
     assert.ok(Math.abs(atTop - g.floorM) < 10, `top of the stair ${atTop}`);
     assert.ok(g.floorM - atBottom > 200, `the stair climbs ${g.floorM - atBottom} m`);
+  });
+});
+
+describe('the stair’s spur', () => {
+  test('is a knife ridge that falls away within a few tens of metres of the stair, not a mound', () => {
+    for (const z of [-150, -50, 50]) {
+      const crest = world.heightAt(TIANMEN_STAIR.x, z);
+      for (const side of [-1, 1]) {
+        const drop = crest - world.heightAt(TIANMEN_STAIR.x + side * 40, z);
+        assert.ok(drop > 45, `only ${drop.toFixed(0)} m lower 40 m beside the stair at z ${z}`);
+      }
+    }
   });
 });
 

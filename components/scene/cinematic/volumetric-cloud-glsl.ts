@@ -68,17 +68,19 @@ float mistProfile(float y) {
   return min(rising, falling);
 }
 
-// The plume's density: a soft box, densest at its core, torn into wisps by the drifting noise
-// cube at two scales (the finer one only for the view ray).
+// The plume's density: thin sheets of cloud, long along the wind and a few metres thick, torn by
+// the drifting noise cube at two scales (the finer one only for the view ray). The body fades to
+// nothing well inside the box's faces, so no face of the box shows; round billows at one scale
+// laid a single white blob over the gate.
 float plumeDensity(vec3 p, int octaves) {
   if (uPlume.w <= 0.0) return 0.0;
   vec3 d = abs(p - uPlume.xyz) / uPlumeHalf;
   if (max(d.x, max(d.y, d.z)) >= 1.0) return 0.0;
-  float body = (1.0 - smoothstep(0.45, 1.0, d.x)) * (1.0 - smoothstep(0.35, 1.0, d.y)) * (1.0 - smoothstep(0.25, 1.0, d.z));
-  vec3 q = (p - uPlumeWind * uTimeS) / vec3(70.0, 45.0, 90.0);
+  float body = (1.0 - smoothstep(0.15, 0.9, d.x)) * (1.0 - smoothstep(0.2, 0.9, d.y)) * (1.0 - smoothstep(0.15, 0.9, d.z));
+  vec3 q = (p - uPlumeWind * uTimeS) / vec3(80.0, 10.0, 130.0);
   float n = texture(uVolume, q).r;
-  if (octaves > 1) n = n * 0.7 + texture(uVolume, q * 2.7 + 0.31).r * 0.3;
-  return uPlume.w * body * smoothstep(0.5 - 0.25 * body, 0.72, n);
+  if (octaves > 1) n = n * 0.65 + texture(uVolume, q * vec3(3.1, 1.7, 2.3) + 0.31).r * 0.35;
+  return uPlume.w * body * smoothstep(0.56 - 0.06 * body, 0.76, n);
 }
 
 // The mist's share left at the point being marched: the air the camera flies through is clear
