@@ -32,12 +32,14 @@ phase format npx prettier --check . --log-level=warn
 # Node 20's test runner takes files, not globs.
 test_files() { find "$@" -name '*.test.ts' 2>/dev/null | sort; }
 mapfile -t unit_files < <(test_files tests/unit)
-mapfile -t integration_files < <(test_files tests/api tests/e2e tests/render tests/scale)
+# Files that need the end-to-end cloud fixture run last, so its background bake overlaps the
+# files that need nothing from it (scripts/integration-order.ts says why).
+mapfile -t integration_files < <(node --import tsx scripts/integration-order.ts $(test_files tests/api tests/e2e tests/render tests/scale))
 
 phase unit node --import tsx --test --test-reporter=spec "${unit_files[@]}"
 if phase build npx next build; then
-  # The prebake goes on beside the first integration files; a file that needs the fixture
-  # waits for it (bakeCloudFixture), so the same folder is never baked twice at once.
+  # The prebake goes on beside the integration files that need no fixture; the first file that
+  # needs it waits for it (bakeCloudFixture), so the same folder is never baked twice at once.
   phase integration node --import tsx --test --test-concurrency=1 \
     --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=./scripts/file-times-reporter.mjs --test-reporter-destination="$log_dir/file-times.txt" \
