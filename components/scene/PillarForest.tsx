@@ -1,5 +1,6 @@
 'use client';
-// The ordinary pillars, their pine crowns and the pines on their ledges as instanced meshes, one per (archetype, LOD).
+// The ordinary pillars, their pine crowns, the pines clinging to their shafts and the groves round
+// their feet as instanced meshes, one per (archetype, LOD).
 // Each frame the nearest pillars in view get the detailed meshes; nothing per frame goes through React.
 import { useFrame, useThree } from '@react-three/fiber';
 import { useEffect, useMemo } from 'react';
@@ -45,6 +46,7 @@ export function PillarForest({ instancing, geometry, tier }: { instancing: Pilla
     const pillarGeometries = geometry.pillars.map((lods) => lods.map(toBufferGeometry));
     const crownGeometries = geometry.crowns.map(toBufferGeometry);
     const ledgeGeometries = geometry.ledgePines.map(toBufferGeometry);
+    const groveGeometry = toBufferGeometry(geometry.groveTree);
     const meshes: BucketMesh[] = [];
     for (const bucket of plan.pillarBuckets) {
       const m = bucketMesh(bucket, pillarGeometries[bucket.archetype][bucket.lod], rock);
@@ -58,12 +60,16 @@ export function PillarForest({ instancing, geometry, tier }: { instancing: Pilla
       const m = bucketMesh(bucket, ledgeGeometries[bucket.lod], crown);
       if (m) meshes.push(m);
     }
+    for (const bucket of plan.groveBuckets) {
+      const m = bucketMesh(bucket, groveGeometry, crown);
+      if (m) meshes.push(m);
+    }
     const group = new Group();
     for (const m of meshes) group.add(m.mesh);
     const dispose = () => {
       rock.dispose();
       crown.dispose();
-      for (const g of [...pillarGeometries.flat(), ...crownGeometries, ...ledgeGeometries]) g.dispose();
+      for (const g of [...pillarGeometries.flat(), ...crownGeometries, ...ledgeGeometries, groveGeometry]) g.dispose();
       for (const m of meshes) m.mesh.dispose();
     };
     return { plan, group, meshes, dispose };

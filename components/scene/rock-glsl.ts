@@ -52,6 +52,9 @@ vec3 rockDetail(vec3 p, float viewDistanceM) {
 }
 `;
 
+/** Dark, greyish moss: what the rock's painted green turns to up close, beside the real pines. */
+const ROCK_MOSS = 'vec3(0.045, 0.062, 0.03)';
+
 /**
  * Sandstone up close: beds of uneven thickness showing in broken patches, sparse wavering
  * joints, dark water streaks and grain. Nothing repeats at a fixed spacing, so no grid shows.
@@ -89,7 +92,10 @@ float rockFluteH = rockFluteHeight(vDetailWorld);
   float grooveHold = 1.0 - smoothstep(0.35, 0.9, rockFluteH);
   float hold = max(ledgeHold, grooveHold);
   float held = (cover + tear) * mix(1.0, 0.45 + 0.8 * hold, near);
-  float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.4, 0.6, held), near);
+  // Up close the green is moss and grass in the grooves and on the treads, dark and thin: the
+  // clinging pines (ledge-pines.ts) are the shaft's plants now, and a bright clump painted on the
+  // stone beside them read as paint.
+  float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.5, 0.72, held), near);
   // Between clumps the rock is damp, stained stone, a little darker than the bare rock round it: the
   // olive mixture of the vertex colour turned grey, lifted most of the way to a sandstone grey (at its
   // own brightness alone, now that most of a patch is bare rock, each patch was a dark ghost square;
@@ -98,6 +104,7 @@ float rockFluteH = rockFluteHeight(vDetailWorld);
   vec3 dampRock = mix(vec3(mixedLuminance * 0.95), vec3(0.17, 0.167, 0.158), 0.8);
   vec3 rockColour = mix(diffuseColor.rgb, dampRock, smoothstep(0.0, 0.25, cover) * near);
   vec3 leafColour = mix(vec3(0.02, 0.058, 0.01), diffuseColor.rgb, max(smoothstep(0.75, 1.0, cover), 1.0 - near));
+  leafColour = mix(leafColour, ${ROCK_MOSS}, 0.4 * near);
   // A clump is darker at its edges, where leaves thin over their own shadow and the damp rock.
   float leafEdge = mix(1.0, 0.55 + 0.45 * smoothstep(0.6, 0.85, held), near);
   float leaves = (0.55 + 0.8 * detailNoise(p * 0.9 + 1.7)) * leafEdge;
@@ -126,13 +133,15 @@ export const PHONE_ROCK_FRAGMENT = /* glsl */ `
     float streak = smoothstep(0.52, 0.8, wet);
     float cover = smoothstep(1.0, 1.7, vColor.g / max(vColor.r, 1e-3));
     float hold = max(groove, smoothstep(0.45, 0.7, wet));
-    float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.45, 0.6, cover * (0.35 + 0.9 * hold)), near);
+    // Moss in the grooves up close, not bright paint (see ROCK_DETAIL_FRAGMENT).
+    float leafMask = mix(smoothstep(0.15, 0.5, cover), smoothstep(0.55, 0.72, cover * (0.35 + 0.9 * hold)), near);
     float mixedLuminance = dot(diffuseColor.rgb, vec3(0.3, 0.59, 0.11));
     vec3 dampRock = mix(vec3(mixedLuminance * 0.95), vec3(0.17, 0.167, 0.158), 0.8);
     vec3 rock = mix(diffuseColor.rgb, dampRock, smoothstep(0.0, 0.25, cover) * near);
     rock *= mix(1.0, (1.0 - 0.35 * groove) * (1.0 - 0.5 * streak), near);
     // A clump is darker at its edges, where leaves thin over the damp rock.
     vec3 leaves = diffuseColor.rgb * mix(1.0, 0.6 + 0.4 * smoothstep(0.6, 0.9, cover * (0.35 + 0.9 * hold)), near);
+    leaves = mix(leaves, ${ROCK_MOSS}, 0.4 * near);
     diffuseColor.rgb = mix(rock, leaves, leafMask);
   }
 }

@@ -3,7 +3,7 @@
 import type { Vec3 } from '../routes/route-schema';
 import { assignPillarLods, type PillarVisibility } from './instance-plan';
 import { GROVE_TREES_PER_TIER, footGrovesOf } from './foot-groves';
-import { LEDGE_PINE_LOD_COUNT, ledgePinesOf } from './ledge-pines';
+import { LEDGE_PINE_LOD_COUNT, cliffPinesDrawn, ledgePinesOf } from './ledge-pines';
 import { triangleCount } from './mesh-data';
 import type { QualityTier } from './quality-tiers';
 import type { World } from './world';
@@ -27,16 +27,22 @@ export function drawCostForLods(world: World, geometry: WorldGeometry, lods: Int
   const pillarBucketUsed = new Uint8Array(world.archetypeCount * PILLAR_LOD_COUNT);
   const crownBucketUsed = new Uint8Array(PILLAR_LOD_COUNT);
   const ledgeBucketUsed = new Uint8Array(LEDGE_PINE_LOD_COUNT);
+  let groveBucketUsed = 0;
   const ledges = ledgePinesOf(world);
   const groves = footGrovesOf(world);
   const groveTrees = (index: number) => Math.min(GROVE_TREES_PER_TIER[geometry.tier], groves.count[index]);
   for (const p of world.pillars) {
     const lod = lods[p.index];
     if (lod < 0) continue;
-    const clumps = lod < LEDGE_PINE_LOD_COUNT ? ledges.count[p.index] + (lod === 0 ? groveTrees(p.index) : 0) : 0;
-    if (clumps > 0) {
-      cost.triangles += clumps * triangleCount(geometry.ledgePines[lod]);
+    const pines = lod < LEDGE_PINE_LOD_COUNT ? cliffPinesDrawn(ledges, p.index, geometry.tier, lod) : 0;
+    if (pines > 0) {
+      cost.triangles += pines * triangleCount(geometry.ledgePines[lod]);
       ledgeBucketUsed[lod] = 1;
+    }
+    const trees = lod === 0 ? groveTrees(p.index) : 0;
+    if (trees > 0) {
+      cost.triangles += trees * triangleCount(geometry.groveTree);
+      groveBucketUsed = 1;
     }
     cost.triangles += triangleCount(geometry.pillars[p.archetype][lod]);
     pillarBucketUsed[p.archetype * PILLAR_LOD_COUNT + lod] = 1;
@@ -45,7 +51,8 @@ export function drawCostForLods(world: World, geometry: WorldGeometry, lods: Int
       crownBucketUsed[lod] = 1;
     }
   }
-  cost.drawCalls += [pillarBucketUsed, crownBucketUsed, ledgeBucketUsed].reduce((sum, used) => sum + used.reduce((s, u) => s + u, 0), 0);
+  cost.drawCalls +=
+    groveBucketUsed + [pillarBucketUsed, crownBucketUsed, ledgeBucketUsed].reduce((sum, used) => sum + used.reduce((s, u) => s + u, 0), 0);
   return cost;
 }
 
@@ -70,7 +77,8 @@ export function worstCaseWorldDrawCost(world: World, tier: QualityTier): DrawCos
     if (p.landmark !== null) continue;
     const grove = lodZeroGrove(p.index);
     const ledgeAt = (lod: number) =>
-      lod < LEDGE_PINE_LOD_COUNT ? (ledges.count[p.index] + (lod === 0 ? grove : 0)) * triangleCount(g.ledgePines[lod]) : 0;
+      (lod < LEDGE_PINE_LOD_COUNT ? cliffPinesDrawn(ledges, p.index, tier, lod) * triangleCount(g.ledgePines[lod]) : 0) +
+      (lod === 0 ? grove * triangleCount(g.groveTree) : 0);
     const perLod = [0, 1, 2].map(
       (lod) => triangleCount(g.pillars[p.archetype][lod]) + (p.hasCrown ? triangleCount(g.crowns[lod]) : 0) + ledgeAt(lod),
     );
@@ -82,6 +90,6 @@ export function worstCaseWorldDrawCost(world: World, tier: QualityTier): DrawCos
   const nearSum = byNear.slice(0, detail.lodMaxCount[0]).reduce((s, v) => s + v, 0);
   const midSum = byMid.slice(0, detail.lodMaxCount[1]).reduce((s, v) => s + v, 0);
   cost.triangles += lod2Total + nearSum + midSum;
-  cost.drawCalls += world.archetypeCount * PILLAR_LOD_COUNT + PILLAR_LOD_COUNT + LEDGE_PINE_LOD_COUNT;
+  cost.drawCalls += world.archetypeCount * PILLAR_LOD_COUNT + PILLAR_LOD_COUNT + LEDGE_PINE_LOD_COUNT + 1;
   return cost;
 }

@@ -2,12 +2,16 @@
 // into the valley between the pillars, chosen once per world from the seeded PRNG. The ground's
 // canopy texture alone left the floors a flat dark mat; trees standing on it give the valleys a
 // tree line against the pillars' feet and the scale of the drops (a 10 m pine beside a 200 m
-// shaft). Drawn with the ledge clumps' near mesh, in the same draw call, for the pillars at
-// LOD 0 only, as many of each grove as the tier affords (GROVE_TREES_PER_TIER).
+// shaft). Drawn as round clumps (GROVE_TREE_DETAIL) in one draw call, for the pillars at LOD 0
+// only, as many of each grove as the tier affords (GROVE_TREES_PER_TIER).
 import { createRandom, deriveSeed } from './random';
 import type { QualityTier } from './quality-tiers';
 import type { World } from './world';
 import type { LedgePines } from './ledge-pines';
+import type { CanopyLodDetail } from './world-detail';
+
+/** A floor tree (and a clump on the First Bridge's slab): a pine among three rounded shrub tufts, LEDGE_CANOPY's shape. */
+export const GROVE_TREE_DETAIL: CanopyLodDetail = { trees: 1, layers: 2, sides: 4, tufts: 3, tuftSides: 5, tuftRings: 2, coreAround: 0 };
 
 /** Trees stored per grove; a tier draws the first GROVE_TREES_PER_TIER of them. */
 export const GROVE_TREES_MAX = 24;
@@ -24,7 +28,7 @@ export const GROVE_TREE_MAX_HEIGHT_M = 10.5;
 /** No tree on the stream's bed or its banks. */
 const STREAM_MARGIN_M = 24;
 
-/** The ledge clumps' layout, pillar by pillar (they share a draw call): each matrix is the unit ledge clump scaled to a tree. */
+/** Laid out like the cliff pines, pillar by pillar: each matrix is the unit grove clump scaled to a tree. */
 export type FootGroves = LedgePines;
 
 const cache = new WeakMap<World, FootGroves>();

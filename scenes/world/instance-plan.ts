@@ -7,7 +7,7 @@ import { asPillarInstancing, type InstancingSource, type PillarInstancing } from
 import { writeCrownMatrixAtTop, writeCrownTint, writePillarMatrix, writePillarTint } from './pillar-transform';
 import type { QualityTier } from './quality-tiers';
 import { GROVE_TREES_PER_TIER } from './foot-groves';
-import { LEDGE_PINE_LOD_COUNT } from './ledge-pines';
+import { CLIFF_PINE_TIERS, LEDGE_PINE_LOD_COUNT } from './ledge-pines';
 import { PILLAR_LOD_COUNT, TIER_DETAIL } from './world-detail';
 
 export interface InstanceBucket {
@@ -26,9 +26,12 @@ export interface InstancePlan {
   pillarBuckets: InstanceBucket[];
   /** Index lod. */
   crownBuckets: InstanceBucket[];
-  /** Pine clumps on ledges, for pillars at LOD 0 and LOD 1 (archetype -1); LOD 0's also holds the near pillars' foot groves. */
+  /** Cliff pines on ledges and joints, for pillars at LOD 0 and LOD 1 (archetype -1). */
   ledgeBuckets: InstanceBucket[];
-  /** Trees of each near pillar's foot grove the tier draws (GROVE_TREES_PER_TIER). */
+  /** One bucket: the near (LOD 0) pillars' foot groves. */
+  groveBuckets: InstanceBucket[];
+  /** Cliff pines per pillar at LOD 0 and 1 (CLIFF_PINE_TIERS) and trees of each near pillar's foot grove (GROVE_TREES_PER_TIER) the tier draws. */
+  cliffPines: readonly [number, number];
   groveTrees: number;
 }
 
@@ -90,11 +93,17 @@ export function createInstancePlan(source: InstancingSource, tier: QualityTier):
   }
   const crownBuckets: InstanceBucket[] = [];
   for (let lod = 0; lod < PILLAR_LOD_COUNT; lod++) crownBuckets.push(emptyBucket(-1, lod, crowned));
-  const ledgeTotal = world.ledges.total;
   const ledgeBuckets: InstanceBucket[] = [];
-  for (let lod = 0; lod < LEDGE_PINE_LOD_COUNT; lod++)
-    ledgeBuckets.push(emptyBucket(-1, lod, ledgeTotal + (lod === 0 ? world.groves.total : 0)));
-  return { pillarBuckets, crownBuckets, ledgeBuckets, groveTrees: GROVE_TREES_PER_TIER[tier] };
+  for (let lod = 0; lod < LEDGE_PINE_LOD_COUNT; lod++) ledgeBuckets.push(emptyBucket(-1, lod, world.ledges.total));
+  const groveBuckets = [emptyBucket(-1, 0, world.groves.total)];
+  return {
+    pillarBuckets,
+    crownBuckets,
+    ledgeBuckets,
+    groveBuckets,
+    cliffPines: CLIFF_PINE_TIERS[tier].perPillar,
+    groveTrees: GROVE_TREES_PER_TIER[tier],
+  };
 }
 
 export function fillInstancePlan(plan: InstancePlan, source: InstancingSource, lods: Int8Array): InstancePlan {
@@ -102,6 +111,7 @@ export function fillInstancePlan(plan: InstancePlan, source: InstancingSource, l
   for (const b of plan.pillarBuckets) b.count = 0;
   for (const b of plan.crownBuckets) b.count = 0;
   for (const b of plan.ledgeBuckets) b.count = 0;
+  plan.groveBuckets[0].count = 0;
   const { ledges, groves } = world;
   for (const p of world.pillars) {
     const lod = lods[p.index];
@@ -114,13 +124,13 @@ export function fillInstancePlan(plan: InstancePlan, source: InstancingSource, l
     if (lod < LEDGE_PINE_LOD_COUNT && ledges.count[p.index] > 0) {
       const b = plan.ledgeBuckets[lod];
       const from = ledges.first[p.index];
-      const n = ledges.count[p.index];
+      const n = Math.min(plan.cliffPines[lod], ledges.count[p.index]);
       b.matrices.set(ledges.matrices.subarray(from * 16, (from + n) * 16), b.count * 16);
       b.colors.set(ledges.colors.subarray(from * 3, (from + n) * 3), b.count * 3);
       b.count += n;
     }
     if (lod === 0 && plan.groveTrees > 0) {
-      const b = plan.ledgeBuckets[0];
+      const b = plan.groveBuckets[0];
       const from = groves.first[p.index];
       const n = Math.min(plan.groveTrees, groves.count[p.index]);
       b.matrices.set(groves.matrices.subarray(from * 16, (from + n) * 16), b.count * 16);

@@ -5,7 +5,8 @@
 // fills the gaps, so between the crowns the eye sees shadow, not the rock's flat top.
 // Photographs of Wulingyuan show every top as dense, dark-green growth whose outline against the
 // sky is broken by single crowns; one smooth dome with a hanging skirt read, from any distance,
-// as a green cap on a chimney. Also used, rounder and smaller, for the clumps on ledges.
+// as a green cap on a chimney. Also used, rounder and smaller, for the floor groves' trees and the
+// First Bridge's slab (LEDGE_CANOPY; the shafts' own pines are cliff-pine.ts).
 import { linearFromSrgb } from './colour';
 import { canopyOutline, planCanopy, type CanopyShape } from './canopy-layout';
 import { computeVertexNormals, type MeshData } from './mesh-data';
@@ -27,7 +28,7 @@ export const PILLAR_TOP_CANOPY: CanopyShape = {
   hangDrop: 0.75,
   tuftAspect: 0.6,
 };
-/** Ledge clumps: a round bush half sunk in the rock, with a pine leaning out. */
+/** A round clump: a bush with a pine in it, for the floor groves and the First Bridge's slab. */
 export const LEDGE_CANOPY: CanopyShape = {
   squareness: 2,
   rimRadius: 0.8,

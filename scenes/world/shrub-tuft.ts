@@ -49,7 +49,7 @@ export function addShrubTuft(out: PineMeshWriter, random: () => number, spec: Tu
     // A single ring is the widest part; a second, narrower and higher, turned half a step, rounds
     // the shoulder (with one ring and a point above it, every tuft up close was a green pyramid).
     const shoulder = r > 0;
-    const colour = mix(shoulder ? 0.6 : 0.1);
+    const colour = mix(shoulder ? 0.6 : 0.2);
     const ring: number[] = [];
     for (let i = 0; i < sides; i++) {
       const a = twist + ((i + (shoulder ? 0.5 : 0) + 0.3 * (random() - 0.5)) / sides) * Math.PI * 2;
@@ -63,7 +63,9 @@ export function addShrubTuft(out: PineMeshWriter, random: () => number, spec: Tu
   const lean = radius * 0.2;
   const leanAngle = random() * Math.PI * 2;
   const top = out.put(spec.x + Math.cos(leanAngle) * lean, spec.y + height, spec.z + Math.sin(leanAngle) * lean, mix(0.9), spec.shade);
-  const under = out.put(spec.x, spec.y - height * TUFT_UNDERSIDE, spec.z, spec.dark, spec.shade * 0.6);
+  // Not black: seen from below against the sky (how a flight sees most crowns and every clinging
+  // pine) the undersides, already in shade, at 0.6 drew each crown as a cluster of dark plates.
+  const under = out.put(spec.x, spec.y - height * TUFT_UNDERSIDE, spec.z, spec.dark, spec.shade * 0.85);
   const widest = rings[0];
   const highest = rings[rings.length - 1];
   for (let i = 0; i < sides; i++) {

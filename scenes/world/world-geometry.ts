@@ -2,7 +2,9 @@
 // crown and ledge-pine meshes per LOD for instancing, and unique meshes for terrain, landmarks, bridge, stream.
 import { bridgeForestMatrices } from './bridge-forest';
 import { buildBridgeMesh } from './bridge-mesh';
-import { LEDGE_PINE_DETAIL, ledgePinesOf } from './ledge-pines';
+import { buildCliffPineMesh } from './cliff-pine';
+import { GROVE_TREE_DETAIL } from './foot-groves';
+import { CLIFF_PINE_TIERS, cliffPinesDrawn, ledgePinesOf } from './ledge-pines';
 import { mergeMeshes, transformMesh, type MeshData } from './mesh-data';
 import { LEDGE_CANOPY, PILLAR_TOP_CANOPY, buildPillarCanopyMesh } from './pillar-canopy-mesh';
 import { buildPillarMesh } from './pillar-mesh';
@@ -21,8 +23,10 @@ export interface WorldGeometry {
   pillars: MeshData[][];
   /** [lod], unit space, for instancing on ordinary pillar tops. */
   crowns: MeshData[];
-  /** [lod 0, lod 1], unit space, for instancing on the pillars' ledges. */
+  /** [lod 0, lod 1], unit space: the cliff pine instanced on the pillars' ledges and joints. */
   ledgePines: MeshData[];
+  /** Unit space: the round clump instanced as the near pillars' floor groves (and merged along the First Bridge). */
+  groveTree: MeshData;
   /** The landmark pillars, in world space, merged into one mesh. */
   landmarkPillars: MeshData;
   landmarkCrowns: MeshData;
@@ -39,7 +43,8 @@ export const buildWorldGeometry = perTierCache((world: World, tier: QualityTier)
     pillars.push(lods);
   }
   const crowns = detail.crownLods.map((c) => buildPillarCanopyMesh(c, PILLAR_TOP_CANOPY, world.seed));
-  const ledgePines = LEDGE_PINE_DETAIL.map((c) => buildPillarCanopyMesh(c, LEDGE_CANOPY, world.seed));
+  const ledgePines = CLIFF_PINE_TIERS[tier].lods.map((c) => buildCliffPineMesh(c, world.seed));
+  const groveTree = buildPillarCanopyMesh(GROVE_TREE_DETAIL, LEDGE_CANOPY, world.seed);
   const ledges = ledgePinesOf(world);
 
   const landmarkPillarParts: MeshData[] = [];
@@ -58,18 +63,19 @@ export const buildWorldGeometry = perTierCache((world: World, tier: QualityTier)
       writeCrownMatrix(p, shape, matrix, 0);
       landmarkCrownParts.push(transformMesh(crowns[0], matrix));
     }
-    for (let k = 0; k < ledges.count[p.index]; k++) {
+    for (let k = 0; k < cliffPinesDrawn(ledges, p.index, tier, 'landmark'); k++) {
       const spot = ledges.first[p.index] + k;
       landmarkCrownParts.push(transformMesh(ledgePines[0], ledges.matrices.subarray(spot * 16, spot * 16 + 16)));
     }
   }
-  for (const clump of bridgeForestMatrices(world.bridge, world.seed)) landmarkCrownParts.push(transformMesh(ledgePines[0], clump));
+  for (const clump of bridgeForestMatrices(world.bridge, world.seed)) landmarkCrownParts.push(transformMesh(groveTree, clump));
   const geometry: WorldGeometry = {
     tier,
     terrain: buildTerrainMesh(world, detail.terrainStride),
     pillars,
     crowns,
     ledgePines,
+    groveTree,
     landmarkPillars: mergeMeshes(landmarkPillarParts),
     landmarkCrowns: mergeMeshes(landmarkCrownParts),
     bridge: buildBridgeMesh(world.bridge, detail.bridgeSegments, detail.bridgeAround, world.seed),
@@ -80,5 +86,15 @@ export const buildWorldGeometry = perTierCache((world: World, tier: QualityTier)
 
 /** All meshes in a fixed order, for hashing and for counting. */
 export function listWorldMeshes(g: WorldGeometry): MeshData[] {
-  return [g.terrain, ...g.pillars.flat(), ...g.crowns, ...g.ledgePines, g.landmarkPillars, g.landmarkCrowns, g.bridge, g.stream];
+  return [
+    g.terrain,
+    ...g.pillars.flat(),
+    ...g.crowns,
+    ...g.ledgePines,
+    g.groveTree,
+    g.landmarkPillars,
+    g.landmarkCrowns,
+    g.bridge,
+    g.stream,
+  ];
 }

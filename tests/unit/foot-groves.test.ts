@@ -30,10 +30,10 @@ describe('foot groves', () => {
     }
   });
 
-  test('near pillars bring their grove into the near clump bucket, as many as the tier draws', () => {
+  test('near pillars bring their grove into the grove bucket, as many as the tier draws', () => {
     const camera: [number, number, number] = [0, 700, 0];
-    const phone = planInstances(world, 'phone', camera).ledgeBuckets[0].count;
-    const bake = planInstances(world, 'bake', camera).ledgeBuckets[0].count;
+    const phone = planInstances(world, 'phone', camera).groveBuckets[0].count;
+    const bake = planInstances(world, 'bake', camera).groveBuckets[0].count;
     assert.ok(bake > phone, `bake ${bake} clumps near, phone ${phone}`);
   });
 });

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { CANOPY_MAX_REACH, CANOPY_TOP, canopyOutline, planCanopy } from '@/scenes/world/canopy-layout';
 import { LEDGE_CANOPY, PILLAR_TOP_CANOPY, buildPillarCanopyMesh, canopyTriangleCount } from '@/scenes/world/pillar-canopy-mesh';
-import { LEDGE_PINE_DETAIL } from '@/scenes/world/ledge-pines';
+import { GROVE_TREE_DETAIL } from '@/scenes/world/foot-groves';
 import { triangleCount } from '@/scenes/world/mesh-data';
 import { createRandom } from '@/scenes/world/random';
 import { TIER_DETAIL } from '@/scenes/world/world-detail';
@@ -59,7 +59,7 @@ describe('pillar canopies', () => {
   test('every canopy stays inside the crown solid clearance counts, in the triangles the budgets count', () => {
     const meshes = [
       ...TIERS.flatMap((tier) => TIER_DETAIL[tier].crownLods.map((detail) => ({ detail, shape: PILLAR_TOP_CANOPY }))),
-      ...LEDGE_PINE_DETAIL.map((detail) => ({ detail, shape: LEDGE_CANOPY })),
+      { detail: GROVE_TREE_DETAIL, shape: LEDGE_CANOPY },
     ];
     for (const { detail, shape } of meshes) {
       const mesh = buildPillarCanopyMesh(detail, shape, SEED);

@@ -43,7 +43,7 @@ test('the posted instancing data plans the same instances as the world it came f
   ] as const) {
     const fromWorld = planInstances(world, 'laptop', [...camera]);
     const fromPosted = planInstances(built.instancing, 'laptop', [...camera]);
-    for (const kind of ['pillarBuckets', 'crownBuckets', 'ledgeBuckets'] as const) {
+    for (const kind of ['pillarBuckets', 'crownBuckets', 'ledgeBuckets', 'groveBuckets'] as const) {
       fromWorld[kind].forEach((bucket, i) => {
         const posted = fromPosted[kind][i];
         assert.equal(posted.count, bucket.count, `${kind}[${i}] count at ${camera}`);
