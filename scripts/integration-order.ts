@@ -4,7 +4,8 @@
 // cores; the first file that needs it waits for it. In alphabetical order that file
 // (tests/e2e/bake-lands-mid-flight) came right after the API files and waited some 7.5 of
 // those minutes with nothing else running, while some twenty minutes of files that need
-// no fixture sat behind it.
+// no fixture sat behind it. Node's test runner sorts the files it is given, so the two groups
+// run as two invocations (scripts/test.sh), and this script prints one group at a time.
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -18,11 +19,8 @@ export function relativeImports(source: string): string[] {
   return found;
 }
 
-/**
- * Splits `files` into those that reach `target` through their imports (`importsOf` gives a
- * file's resolved imports) and the rest, each kept in its given order: the rest first.
- */
-export function fixtureUsersLast(files: readonly string[], importsOf: (file: string) => readonly string[], target: string): string[] {
+/** Which of `files` reach `target` through their imports (`importsOf` gives a file's resolved imports), in their given order. */
+export function filesReaching(files: readonly string[], importsOf: (file: string) => readonly string[], target: string): string[] {
   const reaches = new Map<string, boolean>();
   const visit = (file: string, trail: Set<string>): boolean => {
     const known = reaches.get(file);
@@ -35,8 +33,7 @@ export function fixtureUsersLast(files: readonly string[], importsOf: (file: str
     reaches.set(file, result);
     return result;
   };
-  const users = files.filter((file) => visit(file, new Set()));
-  return [...files.filter((file) => !users.includes(file)), ...users];
+  return files.filter((file) => visit(file, new Set()));
 }
 
 function resolveImport(from: string, specifier: string): string {
@@ -52,8 +49,15 @@ function importsOnDisk(file: string): string[] {
   return relativeImports(fs.readFileSync(file, 'utf8')).map((specifier) => resolveImport(file, specifier));
 }
 
-// `node --import tsx scripts/integration-order.ts FILE...` prints the files in run order, one a line.
+// `node --import tsx scripts/integration-order.ts fixture|others FILE...` prints, one a line, the
+// files that need the cloud fixture, or the others.
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
-  const files = process.argv.slice(2).map((file) => path.normalize(file));
-  for (const file of fixtureUsersLast(files, importsOnDisk, CLOUD_FIXTURE_MODULE)) console.log(file);
+  const [group, ...given] = process.argv.slice(2);
+  if (group !== 'fixture' && group !== 'others') {
+    console.error(`integration-order: the first argument is "fixture" or "others", not ${JSON.stringify(group)}`);
+    process.exit(2);
+  }
+  const files = given.map((file) => path.normalize(file));
+  const users = new Set(filesReaching(files, importsOnDisk, CLOUD_FIXTURE_MODULE));
+  for (const file of files) if (users.has(file) === (group === 'fixture')) console.log(file);
 }

@@ -1,12 +1,12 @@
-// The integration phase's file order: files that need the cloud fixture run last, so the
-// fixture's background bake overlaps files that need nothing from it.
+// Which integration files need the cloud fixture: they run last, so the fixture's background
+// bake overlaps the files that need nothing from it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fixtureUsersLast, relativeImports } from '@/scripts/integration-order';
+import { filesReaching, relativeImports } from '@/scripts/integration-order';
 
 const FIXTURE = 'tests/helpers/fixture.ts';
 
-test('a file that reaches the fixture through other helpers runs after every file that does not, each group in its given order', () => {
+test('a file reaches the fixture directly or through other helpers; an import loop that never reaches it does not', () => {
   const imports: Record<string, string[]> = {
     'tests/api/a.test.ts': ['tests/helpers/next.ts'],
     'tests/e2e/b.test.ts': [FIXTURE],
@@ -20,8 +20,8 @@ test('a file that reaches the fixture through other helpers runs after every fil
   };
   const files = ['tests/api/a.test.ts', 'tests/e2e/b.test.ts', 'tests/e2e/c.test.ts', 'tests/render/d.test.ts', 'tests/scale/e.test.ts'];
   assert.deepEqual(
-    fixtureUsersLast(files, (file) => imports[file] ?? [], FIXTURE),
-    ['tests/api/a.test.ts', 'tests/e2e/c.test.ts', 'tests/scale/e.test.ts', 'tests/e2e/b.test.ts', 'tests/render/d.test.ts'],
+    filesReaching(files, (file) => imports[file] ?? [], FIXTURE),
+    ['tests/e2e/b.test.ts', 'tests/render/d.test.ts'],
   );
 });
 
